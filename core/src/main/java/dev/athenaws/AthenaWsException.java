@@ -1,0 +1,42 @@
+package dev.athenaws;
+
+import java.util.Objects;
+
+/**
+ * Root of the library's unchecked exceptions. Every subclass carries the {@link ErrorCode} that a
+ * client receives when the failure is reported over the protocol, so callers can branch on the type
+ * or on {@link #code()}.
+ *
+ * <p>Messages are written to be safe for end users: they name the parameter, column or query involved,
+ * never SQL of other queries, credentials or stack details.
+ *
+ * <p>Thread-safety: immutable after construction.
+ */
+public class AthenaWsException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final ErrorCode code;
+
+  /**
+   * @param code the protocol error code, not null
+   * @param message a user-safe message, not null
+   */
+  public AthenaWsException(ErrorCode code, String message) {
+    this(code, message, null);
+  }
+
+  /**
+   * @param code the protocol error code, not null
+   * @param message a user-safe message, not null
+   * @param cause the underlying failure, may be null
+   */
+  public AthenaWsException(ErrorCode code, String message, Throwable cause) {
+    super(Objects.requireNonNull(message, "message"), cause);
+    this.code = Objects.requireNonNull(code, "code");
+  }
+
+  /** @return the protocol error code a client receives for this failure */
+  public ErrorCode code() {
+    return code;
+  }
+}

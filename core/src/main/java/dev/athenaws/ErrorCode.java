@@ -1,0 +1,26 @@
+package dev.athenaws;
+
+/**
+ * The stable error codes of protocol v1. Clients branch on these; they are never renamed or reused.
+ * See docs/protocol.md for when each one is sent.
+ *
+ * <p>Thread-safety: an enum, immutable.
+ */
+public enum ErrorCode {
+  /** The client message is not JSON, not an object, has a wrong field type or an unknown action. */
+  BAD_REQUEST,
+  /** The requested named query does not exist in the catalog. */
+  UNKNOWN_QUERY,
+  /** A query parameter is missing, has the wrong type or fails its validation rule. */
+  INVALID_PARAMETER,
+  /** Athena ran the query and it ended FAILED. */
+  QUERY_FAILED,
+  /** The query was cancelled (by the client, by an operator, or because its connection went away). */
+  QUERY_CANCELLED,
+  /** The query did not finish before the configured deadline and was stopped. */
+  TIMEOUT,
+  /** One result row does not fit into a single WebSocket message. */
+  ROW_TOO_LARGE,
+  /** Anything else: details are logged server-side, never sent to the client. */
+  INTERNAL
+}
