@@ -1,0 +1,19 @@
+package dev.athenaws.results;
+
+import dev.athenaws.types.ValueFormatException;
+
+/**
+ * Told when a value does not parse as its column type and the mapper keeps the raw string (lenient
+ * mode). Called at most once per column per mapper, so a bad column in a million-row result costs one
+ * call, not a million.
+ *
+ * <p>Thread-safety: called on the thread that calls {@link ResultSetMapper#map}.
+ */
+@FunctionalInterface
+public interface MappingListener {
+  /**
+   * @param column the column whose value did not parse
+   * @param failure names the column, type and the truncated value
+   */
+  void onUnparsableValue(Column column, ValueFormatException failure);
+}
