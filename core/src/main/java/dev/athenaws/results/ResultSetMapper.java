@@ -74,7 +74,7 @@ public final class ResultSetMapper {
    * @param response the next {@code GetQueryResults} response, in order
    * @return the typed page
    * @throws ValueFormatException in strict mode, for the first value that does not parse
-   * @throws AthenaWsException (INTERNAL) when the page has no column metadata or a row has more
+   * @throws AthenaWsException (INTERNAL) when the first page has rows but no column metadata, or a row has more
    *     number of values other than the number of columns (or none)
    */
   public MappedPage map(GetQueryResultsResponse response) {
@@ -149,10 +149,14 @@ public final class ResultSetMapper {
   }
 
   private void initColumns(ResultSet resultSet) {
-    if (resultSet.resultSetMetadata() == null || !resultSet.resultSetMetadata().hasColumnInfo()) {
+    boolean hasMetadata =
+        resultSet.resultSetMetadata() != null && resultSet.resultSetMetadata().hasColumnInfo();
+    if (!hasMetadata && !resultSet.rows().isEmpty()) {
       throw new AthenaWsException(
-          ErrorCode.INTERNAL, "the first result page carries no column metadata");
+          ErrorCode.INTERNAL, "the first result page has rows but no column metadata");
     }
+    // DDL such as CREATE TABLE returns neither columns nor rows.
+    List<ColumnInfo> infos = hasMetadata ? resultSet.resultSetMetadata().columnInfo() : List.of();
     List<ColumnInfo> infos = resultSet.resultSetMetadata().columnInfo();
     List<Column> cols = new ArrayList<>(infos.size());
     ValueConverter[] convs = new ValueConverter[infos.size()];
