@@ -33,7 +33,7 @@ class RoundTripPropertyTest {
   /** A type signature with a generated value of its contract class. */
   record Case(String signature, Object value) {}
 
-  @Property(tries = 600)
+  @Property(tries = 1000)
   void parseOfFormatIsTheValue(@ForAll("values") Case c) {
     AthenaType type = AthenaType.parse(c.signature());
     String text = AthenaText.format(type, c.value());
@@ -45,7 +45,7 @@ class RoundTripPropertyTest {
     }
   }
 
-  @Property(tries = 600)
+  @Property(tries = 1000)
   void formatOfParseIsTheCanonicalText(@ForAll("texts") Case c) {
     AthenaType type = AthenaType.parse(c.signature());
     String text = (String) c.value();
