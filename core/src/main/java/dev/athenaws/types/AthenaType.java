@@ -25,6 +25,55 @@ public sealed interface AthenaType
   String signature();
 
   /**
+   * Parses a type hint in Trino type syntax: {@code integer}, {@code decimal(10,2)},
+   * {@code varchar(20)}, {@code timestamp(3) with time zone}, {@code interval day to second},
+   * {@code array(row(a integer, b varchar))}, {@code map(varchar, array(bigint))},
+   * {@code row(a integer, "quoted name" varchar)}. Case-insensitive; blanks between tokens are ignored.
+   * Names this library does not know give {@link Unknown}; {@code float}, {@code int},
+   * {@code string} and {@code double precision} are accepted as aliases. {@code array}, {@code map}
+   * and {@code row} without parentheses give the unstructured {@link Simple} kinds.
+   *
+   * @param signature the type hint, not null
+   * @return the parsed type, never null
+   * @throws IllegalArgumentException when the signature is malformed; the message names the position
+   * @throws NullPointerException when {@code signature} is null
+   */
+  static AthenaType parse(String signature) {
+    return TypeParser.parse(signature);
+  }
+
+  /**
+   * Maps Athena's {@code ColumnInfo} ({@code Type}, {@code Precision}, {@code Scale}) to a type.
+   * Decimal keeps precision and scale (a missing or inconsistent pair gives a decimal of unknown
+   * scale); time and timestamp kinds keep a precision of 0..9 as their fraction digits; {@code array},
+   * {@code map} and {@code row} give the unstructured {@link Simple} kinds, because Athena does not
+   * name element types. Never throws for any input.
+   *
+   * @param typeName Athena's type name such as {@code decimal}, {@code float}, {@code array}; may be null
+   * @param precision {@code ColumnInfo.Precision}, may be null
+   * @param scale {@code ColumnInfo.Scale}, may be null
+   * @return a {@link Simple} or, for null or unrecognised names, an {@link Unknown} type
+   */
+  static AthenaType fromColumnInfo(String typeName, Integer precision, Integer scale) {
+    TypeKind kind = TypeKind.fromAthenaName(typeName);
+    int p = precision == null ? 0 : precision;
+    int s = scale == null ? 0 : scale;
+    switch (kind) {
+      case UNKNOWN:
+        return new Unknown(typeName == null || typeName.isBlank() ? "unknown" : typeName.trim());
+      case DECIMAL:
+        return p > 0 && s >= 0 && s <= p ? Simple.decimal(p, s) : Simple.of(TypeKind.DECIMAL);
+      case TIME:
+      case TIME_WITH_TIME_ZONE:
+      case TIMESTAMP:
+      case TIMESTAMP_WITH_TIME_ZONE:
+        return new Simple(kind, p >= 0 && p <= 9 ? p : 0, 0);
+      default:
+        return Simple.of(kind);
+    }
+  }
+
+  /**
    * A type without element structure. {@code precision} and {@code scale} are meaningful for
    * DECIMAL (and precision for TIMESTAMP/TIME fractional digits, CHAR/VARCHAR length); 0 otherwise.
    */

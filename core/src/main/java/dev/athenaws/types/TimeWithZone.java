@@ -1,0 +1,30 @@
+package dev.athenaws.types;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * A value of Athena's {@code time with time zone}: a local time and the zone Athena printed with it,
+ * either an offset ({@code -08:00}) or a region id ({@code America/Los_Angeles}). The zone is kept as
+ * given: a region id is not resolved to an offset because a time without a date has no defined offset.
+ *
+ * <p>Thread-safety: an immutable record.
+ *
+ * @param time the local time, not null
+ * @param zone the zone as given (a {@link java.time.ZoneOffset} or a region id), not null
+ */
+public record TimeWithZone(LocalTime time, ZoneId zone) {
+  /**
+   * @throws NullPointerException when {@code time} or {@code zone} is null
+   */
+  public TimeWithZone {
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(zone, "zone");
+  }
+
+  /** @return a time with the given zone */
+  public static TimeWithZone of(LocalTime time, ZoneId zone) {
+    return new TimeWithZone(time, zone);
+  }
+}
