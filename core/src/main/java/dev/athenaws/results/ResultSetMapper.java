@@ -157,7 +157,6 @@ public final class ResultSetMapper {
     }
     // DDL such as CREATE TABLE returns neither columns nor rows.
     List<ColumnInfo> infos = hasMetadata ? resultSet.resultSetMetadata().columnInfo() : List.of();
-    List<ColumnInfo> infos = resultSet.resultSetMetadata().columnInfo();
     List<Column> cols = new ArrayList<>(infos.size());
     ValueConverter[] convs = new ValueConverter[infos.size()];
     Set<String> usedNames = new HashSet<>();
