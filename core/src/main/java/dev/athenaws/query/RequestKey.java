@@ -1,0 +1,81 @@
+package dev.athenaws.query;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The idempotency key of one client request: a SHA-256 over the caller's connection id, its request
+ * id and the exact statement (SQL and execution parameters). The same request retried (a Lambda retry,
+ * a resent message) gets the same key, so Athena's {@code ClientRequestToken} returns the same
+ * {@code QueryExecutionId} and a Step Functions execution with the same name is not started twice;
+ * a different statement under a reused request id gets a different key.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param hex 64 lower-case hex characters: valid as a {@code ClientRequestToken} (32..128 chars) and
+ *     as a Step Functions execution name (at most 80 of {@code [A-Za-z0-9_-]})
+ */
+public record RequestKey(String hex) {
+  public RequestKey {
+    Objects.requireNonNull(hex, "hex");
+    if (!hex.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("hex must be 64 lower-case hex characters");
+    }
+  }
+
+  /**
+   * @param connectionId the WebSocket connection id, not null
+   * @param requestId the client's request id, or the gateway's request id when the client gave none
+   * @param sql the statement text, not null
+   * @param executionParameters the bound parameter literals, not null
+   * @return the key
+   */
+  public static RequestKey of(
+      String connectionId, String requestId, String sql, List<String> executionParameters) {
+    Objects.requireNonNull(connectionId, "connectionId");
+    Objects.requireNonNull(sql, "sql");
+    Objects.requireNonNull(executionParameters, "executionParameters");
+    MessageDigest digest = sha256();
+    update(digest, "athena-ws/1");
+    update(digest, connectionId);
+    update(digest, requestId == null ? "" : requestId);
+    update(digest, sql);
+    for (String p : executionParameters) {
+      update(digest, Objects.requireNonNull(p, "executionParameters element"));
+    }
+    return new RequestKey(HexFormat.of().formatHex(digest.digest()));
+  }
+
+  /** @return the key as an Athena {@code ClientRequestToken} */
+  public String clientRequestToken() {
+    return hex;
+  }
+
+  /** @return the key as a Step Functions execution name */
+  public String executionName() {
+    return hex;
+  }
+
+  // Length-prefixed so that ("ab", "c") and ("a", "bc") never collide.
+  private static void update(MessageDigest digest, String field) {
+    byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+    digest.update(
+        new byte[] {
+          (byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
+          (byte) (bytes.length >>> 8), (byte) bytes.length
+        });
+    digest.update(bytes);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}
