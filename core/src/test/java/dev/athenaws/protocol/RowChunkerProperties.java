@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -27,12 +28,13 @@ class RowChunkerProperties {
   @Provide
   Arbitrary<List<String>> texts() {
     // Sizes from empty to larger than the smallest limit, with multi-byte and escaped chars.
-    Arbitrary<String> text = Arbitraries.strings()
-        .withChars("abc\u00e9\u4e2d\"\\\n")
-        .withCharRange('\ud83d', '\ud83d')
-        .ofMinLength(0)
-        .ofMaxLength(1500)
-        .map(s -> s.replace("\ud83d", "\ud83d\ude00"));
+    Arbitrary<String> piece = Arbitraries.strings()
+        .withChars("abc\u00e9\u4e2d\"\\\n\ud83d")
+        .ofMinLength(1)
+        .ofMaxLength(8)
+        .map(x -> x.replace("\ud83d", "\ud83d\ude00"));
+    Arbitrary<String> text = Combinators.combine(piece, Arbitraries.integers().between(0, 200))
+        .as(String::repeat);
     return text.list().ofMaxSize(60);
   }
 
