@@ -35,9 +35,20 @@ final class ByteSink extends OutputStream {
     write(b, 0, b.length);
   }
 
-  /** Appends the content of another sink. */
-  void write(ByteSink other) {
-    write(other.buf, 0, other.count);
+  /** Appends {@code len} bytes of another sink, from {@code off}. */
+  void write(ByteSink other, int off, int len) {
+    write(other.buf, off, len);
+  }
+
+  /** Keeps only the first {@code size} bytes. */
+  void truncate(int size) {
+    count = size;
+  }
+
+  /** Moves {@code [from, size())} to the start, dropping what was before it. */
+  void dropFirst(int from) {
+    System.arraycopy(buf, from, buf, 0, count - from);
+    count -= from;
   }
 
   int size() {

@@ -1,6 +1,7 @@
 package dev.athenaws.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -10,7 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>Thread-safety: the factory is immutable after construction and safe to share.
  */
 final class Json {
-  static final JsonFactory FACTORY = new ObjectMapper().getFactory();
+  static final JsonFactory FACTORY =
+      new ObjectMapper(
+              // Schubfach double/float writing: same digits as Double.toString, faster on hot rows.
+              JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build())
+          .getFactory();
 
   private Json() {}
 }

@@ -19,8 +19,8 @@ import java.util.Objects;
  *
  * <p>Rows keep their order and are never split; {@code seq} runs 0, 1, 2, ... without gaps;
  * {@code columns} (name and type signature of each column) is only in {@code seq} 0. Each row is
- * encoded once, into a reusable buffer, and appended to the message being filled; a message is
- * emitted when the next row would not fit. If the first row does not fit next to the columns, seq 0
+ * encoded once, straight into the reusable buffer of the message being filled; a message is
+ * emitted when the next row would not fit, and that row's bytes move to the next message. If the first row does not fit next to the columns, seq 0
  * is emitted with empty results so the row can go into seq 1.
  *
  * <p>Thread-safety: not thread-safe. One instance serves one query run on one thread.
@@ -35,7 +35,6 @@ public final class RowChunker {
   private final byte[] envelopeStart;
   private final byte[] columnsJson;
   private final ByteSink body;
-  private final ByteSink rowBuf;
   private final ValueJsonWriter values = new ValueJsonWriter();
   private JsonGenerator rowGen;
 
@@ -81,7 +80,6 @@ public final class RowChunker {
               + (headerLength(0) + CLOSE.length) + " bytes, more than maxMessageBytes " + max);
     }
     this.body = new ByteSink(Math.min(max, 16 * 1024));
-    this.rowBuf = new ByteSink(1024);
     this.rowGen = newGenerator();
   }
 
@@ -104,18 +102,28 @@ public final class RowChunker {
       throw new IllegalArgumentException(
           "row has " + row.size() + " values, expected " + columnCount);
     }
-    int len = encode(row);
-    long fits = (long) headerLength(seq) + body.size() + (rowsInMessage > 0 ? 1 : 0) + len;
-    if (fits + CLOSE.length <= max) {
-      append();
+    // The row is written straight behind the rows before it; only when it overflows the message
+    // (once per message) are its bytes moved to the start of the next one.
+    int before = position();
+    int comma = rowsInMessage > 0 ? 1 : 0;
+    encode(row, comma);
+    int after = position();
+    int len = after - before - comma;
+    if ((long) headerLength(seq) + after + CLOSE.length <= max) {
+      rowsInMessage++;
+      rowCount++;
       return List.of();
     }
+    flush();
     if ((rowsInMessage == 0 && seq > 0)
         || (long) headerLength(seq + 1) + len + CLOSE.length > max) {
+      body.truncate(before);
       throw new RowTooLargeException(rowCount, len, max);
     }
-    byte[] done = emit();
-    append();
+    byte[] done = emit(before);
+    body.dropFirst(before + comma);
+    rowsInMessage = 1;
+    rowCount++;
     return List.of(done);
   }
 
@@ -131,9 +139,11 @@ public final class RowChunker {
       return List.of();
     }
     finished = true;
-    rowBuf.reset(1024);
+    flush();
     if (rowsInMessage > 0 || chunkCount == 0) {
-      return List.of(emit());
+      byte[] last = emit(body.size());
+      body.reset(1024);
+      return List.of(last);
     }
     return List.of();
   }
@@ -148,59 +158,66 @@ public final class RowChunker {
     return chunkCount;
   }
 
-  private void append() {
-    if (rowsInMessage > 0) {
-      body.write(',');
-    }
-    body.write(rowBuf);
-    rowsInMessage++;
-    rowCount++;
-  }
-
-  private byte[] emit() {
-    ByteSink out = new ByteSink(headerLength(seq) + body.size() + CLOSE.length);
+  /** Emits the first {@code bodyLength} bytes of {@link #body} as message {@link #seq}. */
+  private byte[] emit(int bodyLength) {
+    ByteSink out = new ByteSink(headerLength(seq) + bodyLength + CLOSE.length);
     out.write(envelopeStart);
     out.write(Integer.toString(seq).getBytes(StandardCharsets.US_ASCII));
     if (seq == 0) {
       out.write(columnsJson);
     }
     out.write(RESULTS_OPEN);
-    out.write(body);
+    out.write(body, 0, bodyLength);
     out.write(CLOSE);
     seq++;
     chunkCount++;
     rowsInMessage = 0;
-    body.reset();
     return out.toByteArray();
   }
 
-  /** @return the row's JSON length in {@link #rowBuf} */
-  private int encode(Row row) {
-    rowBuf.reset(max);
+  /** @return the bytes of the current message's rows so far, flushed or still in the generator */
+  private int position() {
+    return body.size() + rowGen.getOutputBuffered();
+  }
+
+  private void flush() {
+    try {
+      rowGen.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void encode(Row row, int comma) {
+    int before = position();
     boolean ok = false;
     try {
       JsonGenerator g = rowGen;
+      if (comma > 0) {
+        g.writeRaw(',');
+      }
       g.writeStartObject();
       for (int i = 0; i < columnCount; i++) {
         g.writeFieldName(keys[i]);
         values.write(g, row.get(i));
       }
       g.writeEndObject();
-      g.flush();
       ok = true;
-      return rowBuf.size();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       if (!ok) {
-        rowGen = newGenerator(); // a half-written row leaves the generator mid-object
+        // Keep the rows before this one, drop the half-written row and the generator's state.
+        flush();
+        body.truncate(before);
+        rowGen = newGenerator();
       }
     }
   }
 
   private JsonGenerator newGenerator() {
     try {
-      JsonGenerator g = Json.FACTORY.createGenerator(rowBuf);
+      JsonGenerator g = Json.FACTORY.createGenerator(body);
       g.setRootValueSeparator(null);
       return g;
     } catch (IOException e) {

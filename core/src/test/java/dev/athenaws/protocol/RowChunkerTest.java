@@ -141,6 +141,24 @@ class RowChunkerTest {
   }
 
   @Test
+  void aValueThatFailsToEncodeDropsOnlyItsRow() {
+    Object broken = new Object() {
+      @Override
+      public String toString() {
+        throw new IllegalStateException("boom");
+      }
+    };
+    RowChunker c = new RowChunker(ChunkPolicy.defaults(), null, "q", COLUMNS);
+    c.add(row(0, "a"));
+    assertThatThrownBy(() -> c.add(Row.wrap(new Object[] {1, broken})))
+        .isInstanceOf(IllegalStateException.class);
+    c.add(row(2, "c"));
+    assertThat(s(c.finish().get(0))).endsWith("\"results\":[{\"id\":0,\"name\":\"a\"},"
+        + "{\"id\":2,\"name\":\"c\"}]}");
+    assertThat(c.rowCount()).isEqualTo(2);
+  }
+
+  @Test
   void rejectsBadInput() {
     assertThatThrownBy(() -> new ChunkPolicy(ChunkPolicy.HARD_CAP + 1))
         .isInstanceOf(IllegalArgumentException.class);
