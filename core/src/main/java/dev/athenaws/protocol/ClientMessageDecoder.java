@@ -1,6 +1,8 @@
 package dev.athenaws.protocol;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -117,9 +119,8 @@ public final class ClientMessageDecoder {
 
   private static String notJson(IOException e) {
     String at = "";
-    if (e instanceof com.fasterxml.jackson.core.JacksonException) {
-      com.fasterxml.jackson.core.JsonLocation loc =
-          ((com.fasterxml.jackson.core.JacksonException) e).getLocation();
+    if (e instanceof JacksonException) {
+      JsonLocation loc = ((JacksonException) e).getLocation();
       if (loc != null && loc.getCharOffset() >= 0) {
         at = " (at character " + loc.getCharOffset() + ")";
       }
