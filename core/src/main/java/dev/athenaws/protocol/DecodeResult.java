@@ -1,0 +1,35 @@
+package dev.athenaws.protocol;
+
+import dev.athenaws.ErrorCode;
+import java.util.Objects;
+
+/**
+ * The outcome of {@link ClientMessageDecoder#decode(String)}: a message, or the reason it was refused.
+ *
+ * <p>Thread-safety: all implementations are immutable records.
+ */
+public sealed interface DecodeResult permits DecodeResult.Decoded, DecodeResult.Rejected {
+
+  /** The message was well-formed. */
+  record Decoded(ClientMessage message) implements DecodeResult {
+    public Decoded {
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /**
+   * The message was refused; reply with {@link ServerMessage.Error#of(Rejected)}.
+   *
+   * @param code {@link ErrorCode#BAD_REQUEST} or {@link ErrorCode#INVALID_PARAMETER}, not null
+   * @param message a user-safe message (at most 300 chars, quoting at most 64 chars of the input)
+   * @param requestId the client's request id when it could be read, else null
+   * @param field the field or parameter name at fault, nullable
+   */
+  record Rejected(ErrorCode code, String message, String requestId, String field)
+      implements DecodeResult {
+    public Rejected {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.athenaws.protocol;
+
+import dev.athenaws.AthenaWsException;
+import dev.athenaws.ErrorCode;
+
+/**
+ * One result row does not fit into a single {@code rows} message, even alone. Its code is
+ * {@link ErrorCode#ROW_TOO_LARGE}; its message is safe to send to the client.
+ *
+ * <p>Thread-safety: immutable after construction.
+ */
+public final class RowTooLargeException extends AthenaWsException {
+  private static final long serialVersionUID = 1L;
+
+  private final long rowIndex;
+  private final long encodedBytes;
+
+  /**
+   * @param rowIndex the 0-based index of the row in the query result
+   * @param encodedBytes the row's JSON size in bytes
+   * @param maxMessageBytes the message limit in force
+   */
+  public RowTooLargeException(long rowIndex, long encodedBytes, int maxMessageBytes) {
+    super(
+        ErrorCode.ROW_TOO_LARGE,
+        "Result row "
+            + rowIndex
+            + " is "
+            + encodedBytes
+            + " bytes as JSON and does not fit into one message of at most "
+            + maxMessageBytes
+            + " bytes.");
+    this.rowIndex = rowIndex;
+    this.encodedBytes = encodedBytes;
+  }
+
+  /** @return the 0-based index of the row in the query result */
+  public long rowIndex() {
+    return rowIndex;
+  }
+
+  /** @return the row's JSON size in bytes */
+  public long encodedBytes() {
+    return encodedBytes;
+  }
+}
