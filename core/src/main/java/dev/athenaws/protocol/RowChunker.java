@@ -38,6 +38,7 @@ public final class RowChunker {
   private final ValueJsonWriter values = new ValueJsonWriter();
   private JsonGenerator rowGen;
 
+  private final int startSeq;
   private int seq;
   private int rowsInMessage;
   private long rowCount;
@@ -54,6 +55,42 @@ public final class RowChunker {
    */
   public RowChunker(
       ChunkPolicy policy, String requestId, String queryExecutionId, List<Column> columns) {
+    this(policy, requestId, queryExecutionId, columns, 0);
+  }
+
+  /**
+   * Continues a run that an earlier chunker (perhaps in an earlier Lambda invocation) started: the
+   * first message gets {@code nextSeq}, and since the columns went out in {@code seq} 0 they are not
+   * repeated; {@link #finish()} emits nothing when no row was added.
+   *
+   * @param policy the message size limit, not null
+   * @param requestId the client's request id, nullable (omitted)
+   * @param queryExecutionId the query execution id, nullable (omitted)
+   * @param columns the result columns, not null
+   * @param nextSeq the {@code seq} of the next message, >= 0 (0 is a fresh run)
+   * @return the chunker
+   * @throws IllegalArgumentException if nextSeq is negative or the envelope exceeds the limit
+   */
+  public static RowChunker resume(
+      ChunkPolicy policy,
+      String requestId,
+      String queryExecutionId,
+      List<Column> columns,
+      int nextSeq) {
+    if (nextSeq < 0) {
+      throw new IllegalArgumentException("nextSeq must be >= 0: " + nextSeq);
+    }
+    return new RowChunker(policy, requestId, queryExecutionId, columns, nextSeq);
+  }
+
+  private RowChunker(
+      ChunkPolicy policy,
+      String requestId,
+      String queryExecutionId,
+      List<Column> columns,
+      int startSeq) {
+    this.startSeq = startSeq;
+    this.seq = startSeq;
     this.max = Objects.requireNonNull(policy, "policy").maxMessageBytes();
     List<Column> cols = List.copyOf(Objects.requireNonNull(columns, "columns"));
     this.columnCount = cols.size();
@@ -140,7 +177,7 @@ public final class RowChunker {
     }
     finished = true;
     flush();
-    if (rowsInMessage > 0 || chunkCount == 0) {
+    if (rowsInMessage > 0 || (chunkCount == 0 && startSeq == 0)) {
       byte[] last = emit(body.size());
       body.reset(1024);
       return List.of(last);
@@ -151,6 +188,11 @@ public final class RowChunker {
   /** @return the number of rows added so far */
   public long rowCount() {
     return rowCount;
+  }
+
+  /** @return the {@code seq} the next message will carry */
+  public int nextSeq() {
+    return seq;
   }
 
   /** @return the number of messages returned so far */

@@ -46,6 +46,27 @@ class RowChunkerTest {
   }
 
   @Test
+  void aResumedRunContinuesTheSeqWithoutColumns() {
+    RowChunker c = RowChunker.resume(ChunkPolicy.defaults(), "r1", "qe-1", COLUMNS, 7);
+    assertThat(c.nextSeq()).isEqualTo(7);
+    assertThat(c.add(row(1, "a"))).isEmpty();
+    List<byte[]> out = c.finish();
+    assertThat(s(out.get(0))).isEqualTo("{\"type\":\"rows\",\"requestId\":\"r1\","
+        + "\"queryExecutionId\":\"qe-1\",\"seq\":7,\"results\":[{\"id\":1,\"name\":\"a\"}]}");
+    assertThat(c.nextSeq()).isEqualTo(8);
+  }
+
+  @Test
+  void aResumedRunWithoutRowsSendsNothing() {
+    RowChunker c = RowChunker.resume(ChunkPolicy.defaults(), null, "qe-1", COLUMNS, 3);
+    assertThat(c.finish()).isEmpty();
+    assertThat(c.chunkCount()).isZero();
+    assertThatThrownBy(() -> RowChunker.resume(ChunkPolicy.defaults(), null, null, COLUMNS, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nextSeq");
+  }
+
+  @Test
   void emptyResultStillSendsTheColumns() {
     RowChunker c = new RowChunker(ChunkPolicy.defaults(), null, "qe-1", List.of(
         new Column("d", "d", AthenaType.Simple.decimal(10, 2))));
