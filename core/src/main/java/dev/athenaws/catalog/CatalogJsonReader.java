@@ -47,6 +47,8 @@ final class CatalogJsonReader {
       return read(MAPPER.readTree(json));
     } catch (JacksonException e) {
       throw notJson(e);
+    } catch (NumberFormatException e) {
+      throw badNumber(e);
     } catch (IOException e) {
       throw new CatalogException("cannot read query catalog: " + e, e);
     }
@@ -57,7 +59,14 @@ final class CatalogJsonReader {
       return read(MAPPER.readTree(json));
     } catch (JacksonException e) {
       throw notJson(e);
+    } catch (NumberFormatException e) {
+      throw badNumber(e);
     }
+  }
+
+  /** Jackson throws a bare NumberFormatException for an exponent beyond int range (1e-100000000000). */
+  private static CatalogException badNumber(NumberFormatException e) {
+    return new CatalogException("query catalog holds a number Java cannot represent: " + e.getMessage(), e);
   }
 
   private static CatalogException notJson(JacksonException e) {

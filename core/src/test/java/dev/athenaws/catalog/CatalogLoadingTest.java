@@ -179,6 +179,17 @@ class CatalogLoadingTest {
   }
 
   @Test
+  void exponentBeyondIntRangeIsACatalogError() {
+    // found by CatalogFuzzTest: Jackson throws a bare NumberFormatException here
+    String json = "{\"queries\":[{\"name\":\"q\",\"sql\":\"SELECT ?\",\"parameters\":"
+        + "[{\"name\":\"p\",\"type\":\"decimal\",\"default\":1e-100000000000}]}]}";
+    assertLoadError(() -> QueryCatalog.fromJsonString(json), "number Java cannot represent");
+    assertLoadError(
+        () -> QueryCatalog.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))),
+        "number Java cannot represent");
+  }
+
+  @Test
   void markerCountIgnoresQuotedAndCommentedMarkers() {
     assertLoadError(
         () -> QueryCatalog.fromJsonString(
