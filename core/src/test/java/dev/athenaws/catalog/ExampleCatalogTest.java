@@ -62,16 +62,46 @@ class ExampleCatalogTest {
   }
 
   @Test
-  void topEventNamesBindsItsLimit() {
-    assertThat(catalog.bind("top-event-names", Map.of("limit", new BigDecimal("100")))
+  void topEventNamesBindsItsHourWindow() {
+    assertThat(catalog.bind("top-event-names", Map.of("fromHour", new BigDecimal("9"), "toHour", "17"))
             .executionParameters())
-        .containsExactly("'ap-northeast-1'", "'2021/08/01'", "'2021/09/01'", "100");
+        .containsExactly("'ap-northeast-1'", "'2021/08/01'", "'2021/09/01'", "9", "17");
+    assertThat(catalog.bind("top-event-names", Map.of()).executionParameters())
+        .endsWith("0", "23");
     QueryCatalogBindTest.assertInvalid(
-        () -> catalog.bind("top-event-names", Map.of("limit", new BigDecimal("1001"))),
-        "limit", "must be <= 1000");
+        () -> catalog.bind("top-event-names", Map.of("toHour", new BigDecimal("24"))),
+        "toHour", "must be <= 23");
     QueryCatalogBindTest.assertInvalid(
-        () -> catalog.bind("top-event-names", Map.of("limit", BigDecimal.ZERO)),
-        "limit", "must be >= 1");
+        () -> catalog.bind("top-event-names", Map.of("fromHour", new BigDecimal("-1"))),
+        "fromHour", "must be >= 0");
+  }
+
+  @Test
+  void markersOnlyInWhereClauses() {
+    // Athena: "? parameters can only be placed in the WHERE clause" (Use parameterized queries,
+    // Considerations and limitations). Every marker of the example sits after WHERE and before
+    // GROUP BY / ORDER BY / LIMIT.
+    for (NamedQuery q : catalog.queries()) {
+      String sql = q.sql();
+      int where = sql.indexOf(" WHERE ");
+      int firstMarker = sql.indexOf('?');
+      int lastMarker = sql.lastIndexOf('?');
+      int tail = firstNonNegative(sql.indexOf(" GROUP BY "), sql.indexOf(" ORDER BY "),
+          sql.indexOf(" LIMIT "), sql.length());
+      if (firstMarker >= 0) {
+        assertThat(firstMarker).as(q.name()).isGreaterThan(where).isPositive();
+        assertThat(lastMarker).as(q.name()).isLessThan(tail);
+      }
+    }
+  }
+
+  private static int firstNonNegative(int... indexes) {
+    for (int i : indexes) {
+      if (i >= 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test
