@@ -14,11 +14,15 @@ import java.util.Objects;
  * @param query the catalog entry that was bound
  * @param sql exactly {@code query.sql()}: client input never changes the SQL text
  * @param executionParameters one SQL literal per {@code ?} marker, in order, each 1..1024 characters
- * @throws IllegalArgumentException if {@code sql} is not the query's SQL or the literals do not match
- *     the query's parameters
- * @throws NullPointerException if an argument is null
  */
 public record BoundQuery(NamedQuery query, String sql, List<String> executionParameters) {
+  /**
+   * Validates the components.
+   *
+   * @throws IllegalArgumentException if {@code sql} is not the query's SQL or the literals do not match
+   *     the query's parameters
+   * @throws NullPointerException if an argument is null
+   */
   public BoundQuery {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(sql, "sql");

@@ -25,8 +25,6 @@ import java.util.Set;
  * @param columnTypes result column label -> Trino type signature hint (e.g. {@code
  *     array(row(arn varchar))}) for columns whose nested types Athena does not report; kept in
  *     declaration order and checked only for being non-blank here
- * @throws IllegalArgumentException if a rule is broken; the message starts with the query name
- * @throws NullPointerException if {@code name} or {@code sql} is null
  */
 public record NamedQuery(
     String name,
@@ -38,6 +36,12 @@ public record NamedQuery(
   /** Athena's maximum QueryString length in bytes (API_StartQueryExecution). */
   public static final int MAX_SQL_BYTES = 262_144;
 
+  /**
+   * Validates the components.
+   *
+   * @throws IllegalArgumentException if a rule is broken; the message starts with the query name
+   * @throws NullPointerException if {@code name} or {@code sql} is null
+   */
   public NamedQuery {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(sql, "sql");

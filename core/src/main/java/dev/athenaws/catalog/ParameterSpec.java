@@ -31,8 +31,6 @@ import java.util.regex.PatternSyntaxException;
  * @param allowedValues the only accepted values (empty = any), no duplicates
  * @param maxLength the longest accepted string in UTF-16 code units, 1..1022, or null (then the
  *     1024-character literal limit alone applies)
- * @throws IllegalArgumentException if the declaration breaks a rule
- * @throws NullPointerException if {@code name} or {@code type} is null
  */
 public record ParameterSpec(
     String name,
@@ -49,6 +47,12 @@ public record ParameterSpec(
   /** The syntax of query and parameter names. */
   public static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
+  /**
+   * Validates the components.
+   *
+   * @throws IllegalArgumentException if the declaration breaks a rule
+   * @throws NullPointerException if {@code name} or {@code type} is null
+   */
   public ParameterSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");

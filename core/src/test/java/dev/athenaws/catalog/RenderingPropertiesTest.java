@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /** Properties of rendering: a value is bound as exactly itself, or refused with INVALID_PARAMETER. */
-class RenderingProperties {
+class RenderingPropertiesTest {
   private static final ValueRules STRING =
       ValueRules.of(ParameterSpec.required("s", ParameterType.STRING));
   private static final ValueRules INTEGER =
@@ -33,8 +33,8 @@ class RenderingProperties {
             net.jqwik.api.Tuple.of(2, nasty),
             net.jqwik.api.Tuple.of(2, Arbitraries.chars().ascii()));
     return Arbitraries.oneOf(
-        chars.list().ofMaxSize(40).map(RenderingProperties::join),
-        chars.list().ofMinSize(1000).ofMaxSize(1100).map(RenderingProperties::join),
+        chars.list().ofMaxSize(40).map(RenderingPropertiesTest::join),
+        chars.list().ofMinSize(1000).ofMaxSize(1100).map(RenderingPropertiesTest::join),
         Arbitraries.strings().all().ofMaxLength(200));
   }
 
