@@ -1,0 +1,28 @@
+package dev.athenaws.catalog;
+
+import dev.athenaws.AthenaWsException;
+import dev.athenaws.ErrorCode;
+
+/**
+ * A query catalog could not be loaded: the file is unreadable, not JSON, or breaks a rule of the
+ * catalog format (docs/catalog.md). The message names the query, parameter and field involved. This is
+ * a deployment error, so its code is {@link ErrorCode#INTERNAL}: clients never see the details.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class CatalogException extends AthenaWsException {
+  private static final long serialVersionUID = 1L;
+
+  /** @param message what is wrong and where, not null */
+  public CatalogException(String message) {
+    super(ErrorCode.INTERNAL, message);
+  }
+
+  /**
+   * @param message what is wrong and where, not null
+   * @param cause the underlying failure, may be null
+   */
+  public CatalogException(String message, Throwable cause) {
+    super(ErrorCode.INTERNAL, message, cause);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.athenaws.catalog;
+
+import dev.athenaws.AthenaWsException;
+import dev.athenaws.ErrorCode;
+import java.util.Objects;
+
+/**
+ * A parameter value was refused at bind time: the query does not declare it, a required one is
+ * missing, or the value has the wrong JSON type or breaks a rule of its {@link ParameterSpec}. Code
+ * {@link ErrorCode#INVALID_PARAMETER}. The message names the parameter and the rule, never echoes the
+ * value, so it is safe to send to the client.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class InvalidParameterException extends AthenaWsException {
+  private static final long serialVersionUID = 1L;
+
+  private final String parameter;
+  private final String reason;
+
+  /**
+   * @param parameter the parameter name (truncated to {@value Excerpt#MAX_CHARS} characters here)
+   * @param reason why the value was refused, not null
+   */
+  public InvalidParameterException(String parameter, String reason) {
+    super(
+        ErrorCode.INVALID_PARAMETER,
+        "Invalid parameter '" + Excerpt.of(parameter) + "': " + Objects.requireNonNull(reason));
+    this.parameter = Excerpt.of(parameter);
+    this.reason = reason;
+  }
+
+  /** @return the parameter name, truncated to {@value Excerpt#MAX_CHARS} characters */
+  public String parameter() {
+    return parameter;
+  }
+
+  /** @return why the value was refused, e.g. {@code "must be <= 1000"} */
+  public String reason() {
+    return reason;
+  }
+}

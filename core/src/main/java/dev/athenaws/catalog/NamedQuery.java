@@ -1,0 +1,123 @@
+package dev.athenaws.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A query a client may run by name: fixed SQL with positional {@code ?} markers and one {@link
+ * ParameterSpec} per marker, in marker order. Client values only ever travel as Athena {@code
+ * ExecutionParameters}; the SQL text is never changed.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param name {@code [A-Za-z][A-Za-z0-9_-]{0,63}}
+ * @param description free text, never null ("" when absent)
+ * @param sql non-blank, at most 262144 UTF-8 bytes (Athena's QueryString limit); its number of
+ *     {@code ?} markers outside string literals, quoted identifiers and comments equals the number of
+ *     parameters
+ * @param parameters the parameter specs in marker order, unique names
+ * @param columnTypes result column label -> Trino type signature hint (e.g. {@code
+ *     array(row(arn varchar))}) for columns whose nested types Athena does not report; kept in
+ *     declaration order and checked only for being non-blank here
+ */
+public record NamedQuery(
+    String name,
+    String description,
+    String sql,
+    List<ParameterSpec> parameters,
+    Map<String, String> columnTypes) {
+
+  /** Athena's maximum QueryString length in bytes (API_StartQueryExecution). */
+  public static final int MAX_SQL_BYTES = 262_144;
+
+  /**
+   * Validates the components.
+   *
+   * @throws IllegalArgumentException if a rule is broken; the message starts with the query name
+   * @throws NullPointerException if {@code name} or {@code sql} is null
+   */
+  public NamedQuery {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(sql, "sql");
+    if (!ParameterSpec.NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "query name '" + Excerpt.of(name) + "' must match " + ParameterSpec.NAME.pattern());
+    }
+    String where = "query '" + name + "': ";
+    description = description == null ? "" : description;
+    if (sql.isBlank()) {
+      throw new IllegalArgumentException(where + "field 'sql' must not be blank");
+    }
+    if (sql.getBytes(StandardCharsets.UTF_8).length > MAX_SQL_BYTES) {
+      throw new IllegalArgumentException(
+          where + "field 'sql' is longer than " + MAX_SQL_BYTES + " UTF-8 bytes");
+    }
+    parameters = parameters == null ? List.of() : copyParameters(where, parameters);
+    int markers;
+    try {
+      markers = SqlMarkers.count(sql);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + e.getMessage(), e);
+    }
+    if (markers != parameters.size()) {
+      throw new IllegalArgumentException(
+          where
+              + "sql has "
+              + markers
+              + " ? marker(s) but "
+              + parameters.size()
+              + " parameter(s) are declared");
+    }
+    columnTypes = columnTypes == null ? Map.of() : copyColumnTypes(where, columnTypes);
+  }
+
+  /** @return a query that takes no parameters and has no column type hints */
+  public static NamedQuery withoutParameters(String name, String description, String sql) {
+    return new NamedQuery(name, description, sql, List.of(), Map.of());
+  }
+
+  /** @return a query whose {@code ?} markers are bound to {@code parameters}, in order */
+  public static NamedQuery withParameters(
+      String name, String description, String sql, List<ParameterSpec> parameters) {
+    return new NamedQuery(name, description, sql, parameters, Map.of());
+  }
+
+  /** @return this query with the given column type hints */
+  public NamedQuery withColumnTypes(Map<String, String> hints) {
+    return new NamedQuery(name, description, sql, parameters, hints);
+  }
+
+  private static List<ParameterSpec> copyParameters(String where, List<ParameterSpec> parameters) {
+    Set<String> names = new HashSet<>();
+    for (ParameterSpec p : parameters) {
+      if (p == null) {
+        throw new IllegalArgumentException(where + "parameters must not contain null");
+      }
+      if (!names.add(p.name())) {
+        throw new IllegalArgumentException(where + "duplicate parameter name '" + p.name() + "'");
+      }
+    }
+    return List.copyOf(parameters);
+  }
+
+  private static Map<String, String> copyColumnTypes(String where, Map<String, String> types) {
+    Map<String, String> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : types.entrySet()) {
+      if (e.getKey() == null || e.getKey().isBlank()) {
+        throw new IllegalArgumentException(where + "field 'columnTypes' has a blank column label");
+      }
+      if (e.getValue() == null || e.getValue().isBlank()) {
+        throw new IllegalArgumentException(
+            where + "field 'columnTypes' column '" + e.getKey() + "' has a blank type");
+      }
+      copy.put(e.getKey(), e.getValue());
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+}

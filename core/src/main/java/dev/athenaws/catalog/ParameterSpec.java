@@ -1,0 +1,157 @@
+package dev.athenaws.catalog;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One typed parameter of a {@link NamedQuery}, bound to the {@code ?} marker at its position. The
+ * constructor checks the whole declaration, including that the default and every allowed value pass
+ * the parameter's own rules; messages name the parameter and the catalog-file field ({@code default},
+ * {@code pattern}, {@code min}, {@code max}, {@code enum}, {@code maxLength}).
+ *
+ * <p>Rules: {@code pattern}, {@code allowedValues} and {@code maxLength} apply to STRING only;
+ * {@code min}/{@code max} to INTEGER and DECIMAL only. A required parameter has no default; an
+ * optional one must have a default (so a bound query never contains SQL NULL by omission).
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param name {@code [A-Za-z][A-Za-z0-9_-]{0,63}}
+ * @param type the value type
+ * @param required whether the client must send a value
+ * @param defaultValue the value used when an optional parameter is absent (String, BigDecimal or
+ *     Boolean, as decoded from JSON); null exactly when {@code required}
+ * @param description free text for documentation, never null ("" when absent)
+ * @param pattern a {@link Pattern} regex the whole string value must match, or null
+ * @param min inclusive lower bound, or null
+ * @param max inclusive upper bound, or null
+ * @param allowedValues the only accepted values (empty = any), no duplicates
+ * @param maxLength the longest accepted string in UTF-16 code units, 1..1022, or null (then the
+ *     1024-character literal limit alone applies)
+ */
+public record ParameterSpec(
+    String name,
+    ParameterType type,
+    boolean required,
+    Object defaultValue,
+    String description,
+    String pattern,
+    BigDecimal min,
+    BigDecimal max,
+    List<String> allowedValues,
+    Integer maxLength) {
+
+  /** The syntax of query and parameter names. */
+  public static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+
+  /**
+   * Validates the components.
+   *
+   * @throws IllegalArgumentException if the declaration breaks a rule
+   * @throws NullPointerException if {@code name} or {@code type} is null
+   */
+  public ParameterSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "parameter name '" + Excerpt.of(name) + "' must match " + NAME.pattern());
+    }
+    description = description == null ? "" : description;
+    allowedValues = allowedValues == null ? List.of() : copyAllowed(name, allowedValues);
+    checkApplies(name, "pattern", pattern != null, type == ParameterType.STRING);
+    checkApplies(name, "enum", !allowedValues.isEmpty(), type == ParameterType.STRING);
+    checkApplies(name, "maxLength", maxLength != null, type == ParameterType.STRING);
+    checkApplies(name, "min", min != null, type.numeric());
+    checkApplies(name, "max", max != null, type.numeric());
+    if (maxLength != null && (maxLength < 1 || maxLength > ValueRules.MAX_STRING_CHARS)) {
+      throw fieldError(name, "maxLength", "must be 1.." + ValueRules.MAX_STRING_CHARS);
+    }
+    Pattern compiled = compile(name, pattern);
+    ValueRules unbounded = new ValueRules(name, type, null, null, null, List.of(), null);
+    checkValue(unbounded, name, "min", min);
+    checkValue(unbounded, name, "max", max);
+    if (min != null && max != null && min.compareTo(max) > 0) {
+      throw fieldError(name, "min", "must be <= max");
+    }
+    ValueRules rules = new ValueRules(name, type, compiled, min, max, allowedValues, maxLength);
+    for (String allowed : allowedValues) {
+      try {
+        rules.checkAllowedValue(allowed);
+      } catch (InvalidParameterException e) {
+        throw fieldError(name, "enum", "value '" + Excerpt.of(allowed) + "' " + e.reason());
+      }
+    }
+    if (required && defaultValue != null) {
+      throw fieldError(name, "default", "a required parameter must not have a default");
+    }
+    if (!required && defaultValue == null) {
+      throw fieldError(name, "default", "an optional parameter needs a default (or required: true)");
+    }
+    checkValue(rules, name, "default", defaultValue);
+  }
+
+  /** @return a builder for the parameter {@code name} of type {@code type}, optional by default */
+  public static ParameterSpecBuilder builder(String name, ParameterType type) {
+    return new ParameterSpecBuilder(name, type);
+  }
+
+  /** @return a required parameter without further rules */
+  public static ParameterSpec required(String name, ParameterType type) {
+    return builder(name, type).required().build();
+  }
+
+  /** @return an optional parameter that falls back to {@code defaultValue} */
+  public static ParameterSpec optional(String name, ParameterType type, Object defaultValue) {
+    return builder(name, type).defaultValue(defaultValue).build();
+  }
+
+  private static List<String> copyAllowed(String name, List<String> values) {
+    for (String value : values) {
+      if (value == null) {
+        throw fieldError(name, "enum", "must not contain null");
+      }
+    }
+    List<String> copy = List.copyOf(values);
+    if (new HashSet<>(copy).size() != copy.size()) {
+      throw fieldError(name, "enum", "must not contain duplicates");
+    }
+    return copy;
+  }
+
+  private static void checkApplies(String name, String field, boolean present, boolean applies) {
+    if (present && !applies) {
+      throw fieldError(name, field, "does not apply to this parameter type");
+    }
+  }
+
+  private static Pattern compile(String name, String pattern) {
+    if (pattern == null) {
+      return null;
+    }
+    try {
+      return Pattern.compile(pattern);
+    } catch (PatternSyntaxException e) {
+      throw fieldError(name, "pattern", "does not compile: " + e.getDescription());
+    }
+  }
+
+  private static void checkValue(ValueRules rules, String name, String field, Object value) {
+    if (value == null) {
+      return;
+    }
+    try {
+      rules.render(value);
+    } catch (InvalidParameterException e) {
+      throw fieldError(name, field, e.reason());
+    }
+  }
+
+  private static IllegalArgumentException fieldError(String name, String field, String reason) {
+    return new IllegalArgumentException(
+        "parameter '" + Excerpt.of(name) + "' field '" + field + "': " + reason);
+  }
+}

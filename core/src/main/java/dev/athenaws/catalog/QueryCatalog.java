@@ -1,0 +1,168 @@
+package dev.athenaws.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The named queries clients may run, and the only way client values reach Athena: {@link #bind}
+ * validates them against the query's {@link ParameterSpec}s and renders them as {@code
+ * ExecutionParameters} literals; the SQL text stays exactly as written in the catalog. The JSON file
+ * format is documented in docs/catalog.md.
+ *
+ * <p>Loading ({@code from*}, {@link #of}) validates the whole catalog and throws {@link
+ * CatalogException} (code INTERNAL) naming the query, parameter and field at fault. {@link #bind}
+ * throws {@link UnknownQueryException} (UNKNOWN_QUERY) and {@link InvalidParameterException}
+ * (INVALID_PARAMETER), whose messages are safe to send to the client.
+ *
+ * <p>Thread-safety: immutable and thread-safe; build once and share.
+ */
+public final class QueryCatalog {
+  /** Classpath resource of the example catalog over the CloudTrail table of the original design. */
+  public static final String CLOUDTRAIL_EXAMPLE = "dev/athenaws/catalog/cloudtrail-example.json";
+
+  private final Map<String, QueryBinder> binders;
+  private final List<NamedQuery> queries;
+  private final NamedQuery defaultQuery;
+
+  private QueryCatalog(List<NamedQuery> queries, String defaultQueryName) {
+    Map<String, QueryBinder> index = new LinkedHashMap<>();
+    List<NamedQuery> list = new ArrayList<>();
+    for (NamedQuery q : Objects.requireNonNull(queries, "queries")) {
+      if (q == null) {
+        throw new CatalogException("queries must not contain null");
+      }
+      if (index.containsKey(q.name())) {
+        throw new CatalogException("duplicate query name '" + q.name() + "'");
+      }
+      index.put(q.name(), new QueryBinder(q));
+      list.add(q);
+    }
+    if (defaultQueryName != null && !index.containsKey(defaultQueryName)) {
+      throw new CatalogException(
+          "defaultQuery '" + Excerpt.of(defaultQueryName) + "' is not a query of this catalog");
+    }
+    this.binders = Collections.unmodifiableMap(index);
+    this.queries = List.copyOf(list);
+    this.defaultQuery = defaultQueryName == null ? null : index.get(defaultQueryName).query();
+  }
+
+  /**
+   * @param queries the queries, unique names
+   * @param defaultQueryName the query run when a client names none, or null for no default
+   * @throws CatalogException on a duplicate name or an unknown default query
+   */
+  public static QueryCatalog of(List<NamedQuery> queries, String defaultQueryName) {
+    return new QueryCatalog(queries, defaultQueryName);
+  }
+
+  /**
+   * Reads a catalog JSON document; the stream is read to its end but not closed.
+   *
+   * @throws CatalogException if it cannot be read, is not valid JSON or breaks a catalog rule
+   */
+  public static QueryCatalog fromJson(InputStream json) {
+    Objects.requireNonNull(json, "json");
+    return CatalogJsonReader.read(json);
+  }
+
+  /** @throws CatalogException as {@link #fromJson}, or if the file cannot be read */
+  public static QueryCatalog fromPath(Path file) {
+    Objects.requireNonNull(file, "file");
+    try (InputStream in = Files.newInputStream(file)) {
+      return fromJson(in);
+    } catch (IOException e) {
+      throw new CatalogException("cannot read query catalog file " + file + ": " + e, e);
+    }
+  }
+
+  /**
+   * @param resource a classpath resource name such as {@value #CLOUDTRAIL_EXAMPLE} (always taken as
+   *     absolute; a leading {@code /} is ignored), looked up with the thread's context class loader,
+   *     then with this library's class loader
+   * @throws CatalogException as {@link #fromJson}, or if the resource does not exist
+   */
+  public static QueryCatalog fromClasspath(String resource) {
+    Objects.requireNonNull(resource, "resource");
+    String name = resource.startsWith("/") ? resource.substring(1) : resource;
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    InputStream in = context == null ? null : context.getResourceAsStream(name);
+    if (in == null) {
+      in = QueryCatalog.class.getClassLoader().getResourceAsStream(name);
+    }
+    if (in == null) {
+      throw new CatalogException("query catalog resource not found on the classpath: " + name);
+    }
+    try (InputStream stream = in) {
+      return fromJson(stream);
+    } catch (IOException e) {
+      throw new CatalogException("cannot read query catalog resource " + name + ": " + e, e);
+    }
+  }
+
+  /** @throws CatalogException as {@link #fromJson} */
+  public static QueryCatalog fromJsonString(String json) {
+    Objects.requireNonNull(json, "json");
+    return CatalogJsonReader.read(json);
+  }
+
+  /** @return the example catalog {@value #CLOUDTRAIL_EXAMPLE} shipped with this library */
+  public static QueryCatalog cloudTrailExample() {
+    return fromClasspath(CLOUDTRAIL_EXAMPLE);
+  }
+
+  /** @return the query called {@code name}, if any (null gives empty) */
+  public Optional<NamedQuery> find(String name) {
+    QueryBinder binder = name == null ? null : binders.get(name);
+    return binder == null ? Optional.empty() : Optional.of(binder.query());
+  }
+
+  /** @return the query run when a client names none, if the catalog declares one */
+  public Optional<NamedQuery> defaultQuery() {
+    return Optional.ofNullable(defaultQuery);
+  }
+
+  /** @return every query, in catalog order */
+  public List<NamedQuery> queries() {
+    return queries;
+  }
+
+  /**
+   * Validates and renders client values for a query.
+   *
+   * @param nameOrNull the query name, or null for the default query
+   * @param parameters parameter name -> decoded JSON scalar (String, BigDecimal, Boolean; Integer,
+   *     Long and BigInteger are accepted as numbers); a null map or null value counts as absent
+   * @return the query's SQL, unchanged, with one literal per {@code ?} marker
+   * @throws UnknownQueryException if there is no such query (or no name and no default query)
+   * @throws InvalidParameterException if a parameter is undeclared, missing or refused by its rules
+   */
+  public BoundQuery bind(String nameOrNull, Map<String, Object> parameters) {
+    QueryBinder binder;
+    if (nameOrNull == null) {
+      if (defaultQuery == null) {
+        throw new UnknownQueryException(null);
+      }
+      binder = binders.get(defaultQuery.name());
+    } else {
+      binder = binders.get(nameOrNull);
+      if (binder == null) {
+        throw new UnknownQueryException(nameOrNull);
+      }
+    }
+    return binder.bind(parameters == null ? Map.of() : parameters);
+  }
+
+  @Override
+  public String toString() {
+    return "QueryCatalog" + binders.keySet();
+  }
+}
