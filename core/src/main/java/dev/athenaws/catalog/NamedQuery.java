@@ -1,5 +1,6 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.types.AthenaType;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashSet;
@@ -116,8 +117,50 @@ public record NamedQuery(
         throw new IllegalArgumentException(
             where + "field 'columnTypes' column '" + e.getKey() + "' has a blank type");
       }
+      parseHint(where, e.getKey(), e.getValue());
       copy.put(e.getKey(), e.getValue());
     }
     return Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * @return the column type hints parsed, keyed by column label, for {@code
+   *     ResultSetMapper.Builder#columnTypes}
+   */
+  public Map<String, AthenaType> columnTypeHints() {
+    Map<String, AthenaType> hints = new LinkedHashMap<>();
+    columnTypes.forEach((label, signature) -> hints.put(label, parseHint("", label, signature)));
+    return Collections.unmodifiableMap(hints);
+  }
+
+  private static AthenaType parseHint(String where, String label, String signature) {
+    AthenaType type;
+    try {
+      type = AthenaType.parse(signature);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          where + "field 'columnTypes' column '" + label + "': " + e.getMessage(), e);
+    }
+    if (containsUnknown(type)) {
+      throw new IllegalArgumentException(
+          where + "field 'columnTypes' column '" + label + "' names an unknown type: " + signature);
+    }
+    return type;
+  }
+
+  private static boolean containsUnknown(AthenaType type) {
+    if (type instanceof AthenaType.Unknown) {
+      return true;
+    }
+    if (type instanceof AthenaType.ArrayType a) {
+      return containsUnknown(a.element());
+    }
+    if (type instanceof AthenaType.MapType m) {
+      return containsUnknown(m.key()) || containsUnknown(m.value());
+    }
+    if (type instanceof AthenaType.RowType r) {
+      return r.fields().stream().anyMatch(f -> containsUnknown(f.type()));
+    }
+    return false;
   }
 }
