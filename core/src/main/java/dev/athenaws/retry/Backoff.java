@@ -70,7 +70,7 @@ public record Backoff(Duration base, Duration max, double multiplier, double jit
    *
    * @param attempt 1 for the first retry or poll, then 2, 3, ...
    * @return the un-jittered delay
-   * @throws IllegalArgumentException when attempt < 1
+   * @throws IllegalArgumentException when {@code attempt < 1}
    */
   public Duration ceiling(int attempt) {
     if (attempt < 1) {
@@ -86,7 +86,7 @@ public record Backoff(Duration base, Duration max, double multiplier, double jit
    * @param attempt 1 for the first retry or poll, then 2, 3, ...
    * @param random the random source (injected so tests can assert exact delays)
    * @return a delay in {@code [ceiling * (1 - jitter), ceiling]}
-   * @throws IllegalArgumentException when attempt < 1
+   * @throws IllegalArgumentException when {@code attempt < 1}
    */
   public Duration delay(int attempt, RandomGenerator random) {
     Duration ceiling = ceiling(attempt);

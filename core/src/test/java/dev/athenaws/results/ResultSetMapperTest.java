@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
 import dev.athenaws.types.AthenaType;
+import dev.athenaws.testing.ResultFixtures;
 import dev.athenaws.types.ValueFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +31,8 @@ class ResultSetMapperTest {
   void selectSkipsTheHeaderOnlyOnPageOneAndKeepsRowsThatEqualTheLabels() {
     ResultSetMapper mapper = ResultSetMapper.builder().statementKind(StatementKind.SELECT).build();
 
-    MappedPage first = mapper.map(Fixtures.load("select-page1.json"));
-    MappedPage second = mapper.map(Fixtures.load("select-page2.json"));
+    MappedPage first = mapper.map(ResultFixtures.load("select-page1.json"));
+    MappedPage second = mapper.map(ResultFixtures.load("select-page2.json"));
 
     assertThat(first.pageNumber()).isEqualTo(1);
     assertThat(first.nextToken()).isEqualTo("page-2-token");
@@ -47,7 +48,7 @@ class ResultSetMapperTest {
 
   @Test
   void nullAndTheEmptyStringStayApart() {
-    MappedPage page = ResultSetMapper.builder().build().map(Fixtures.load("select-page1.json"));
+    MappedPage page = ResultSetMapper.builder().build().map(ResultFixtures.load("select-page1.json"));
 
     assertThat(page.rows().get(1).get(1)).isEqualTo("");
     assertThat(page.rows().get(1).get(2)).isNull();
@@ -56,7 +57,7 @@ class ResultSetMapperTest {
 
   @Test
   void columnsCarryLabelsAndAthenaTypes() {
-    MappedPage page = ResultSetMapper.builder().build().map(Fixtures.load("select-page1.json"));
+    MappedPage page = ResultSetMapper.builder().build().map(ResultFixtures.load("select-page1.json"));
 
     assertThat(page.columns())
         .extracting(Column::name, c -> c.type().signature())
@@ -73,11 +74,11 @@ class ResultSetMapperTest {
     StatementKind explain = new StatementKind("UTILITY", "EXPLAIN");
 
     MappedPage tables =
-        ResultSetMapper.builder().statementKind(show).build().map(Fixtures.load("show-tables.json"));
+        ResultSetMapper.builder().statementKind(show).build().map(ResultFixtures.load("show-tables.json"));
     MappedPage columns =
-        ResultSetMapper.builder().statementKind(describe).build().map(Fixtures.load("describe.json"));
+        ResultSetMapper.builder().statementKind(describe).build().map(ResultFixtures.load("describe.json"));
     MappedPage plan =
-        ResultSetMapper.builder().statementKind(explain).build().map(Fixtures.load("explain.json"));
+        ResultSetMapper.builder().statementKind(explain).build().map(ResultFixtures.load("explain.json"));
 
     assertThat(values(tables))
         .containsExactly(List.of("cloudtrail_logs_partition_projection"), List.of("elb_logs"));
@@ -94,9 +95,9 @@ class ResultSetMapperTest {
     StatementKind ctas = new StatementKind("DDL", "CREATE_TABLE_AS_SELECT");
 
     MappedPage inserted =
-        ResultSetMapper.builder().statementKind(insert).build().map(Fixtures.load("insert.json"));
+        ResultSetMapper.builder().statementKind(insert).build().map(ResultFixtures.load("insert.json"));
     MappedPage created =
-        ResultSetMapper.builder().statementKind(ctas).build().map(Fixtures.load("insert.json"));
+        ResultSetMapper.builder().statementKind(ctas).build().map(ResultFixtures.load("insert.json"));
 
     for (MappedPage page : List.of(inserted, created)) {
       assertThat(page.updateCount()).isEqualTo(42L);
@@ -111,7 +112,7 @@ class ResultSetMapperTest {
         ResultSetMapper.builder()
             .statementKind(new StatementKind("DDL", "CREATE_TABLE"))
             .build()
-            .map(Fixtures.load("create-table.json"));
+            .map(ResultFixtures.load("create-table.json"));
 
     assertThat(page.columns()).isEmpty();
     assertThat(page.rows()).isEmpty();
@@ -121,7 +122,7 @@ class ResultSetMapperTest {
   void aResumedMapperNeverSkipsARow() {
     ResultSetMapper mapper = ResultSetMapper.builder().firstPageNumber(2).build();
 
-    MappedPage page = mapper.map(Fixtures.load("select-page2.json"));
+    MappedPage page = mapper.map(ResultFixtures.load("select-page2.json"));
 
     assertThat(page.pageNumber()).isEqualTo(2);
     assertThat(page.rows()).hasSize(2);

@@ -1,4 +1,4 @@
-package dev.athenaws.results;
+package dev.athenaws.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,13 +18,13 @@ import software.amazon.awssdk.services.athena.model.Row;
  * Loads hand-written {@code GetQueryResults} responses kept in the exact JSON shape of the Athena API
  * (PascalCase members, a {@code Datum} without {@code VarCharValue} for NULL) into SDK objects.
  */
-final class Fixtures {
+public final class ResultFixtures {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private Fixtures() {}
+  private ResultFixtures() {}
 
-  static GetQueryResultsResponse load(String name) {
-    try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
+  public static GetQueryResultsResponse load(String name) {
+    try (InputStream in = ResultFixtures.class.getResourceAsStream("/dev/athenaws/results/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
       }
@@ -34,7 +34,7 @@ final class Fixtures {
     }
   }
 
-  static GetQueryResultsResponse fromJson(JsonNode root) {
+  public static GetQueryResultsResponse fromJson(JsonNode root) {
     JsonNode rs = root.path("ResultSet");
     List<ColumnInfo> columns = new ArrayList<>();
     for (JsonNode c : rs.path("ResultSetMetadata").path("ColumnInfo")) {
