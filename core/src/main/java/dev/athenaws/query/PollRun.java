@@ -4,6 +4,7 @@ import dev.athenaws.query.AthenaBusyException.Reason;
 import dev.athenaws.results.StatementKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.model.InvalidRequestException;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
@@ -24,7 +25,6 @@ final class PollRun {
   private int pollAttempt = 1;
   private int failures;
   private Reason lastPushBack;
-  private SdkException lastFailure;
   private QueryExecutionState lastState;
   private QueryStats lastStats = QueryStats.EMPTY;
 
@@ -70,6 +70,9 @@ final class PollRun {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return cancelledByUs();
+    } catch (QueryFailedException e) {
+      // Athena rejected the poll itself (an unknown id): there is nothing to stop.
+      throw e;
     } catch (RuntimeException e) {
       w.stopQuietly(id);
       throw e;
@@ -97,9 +100,8 @@ final class PollRun {
       }
       failures++;
       lastPushBack = reason;
-      lastFailure = e;
       if (failures >= PushBack.maxAttempts(w.retry.policy(), reason)) {
-        throw new AthenaBusyException(PollingCompletionWaiter.GET, reason, failures, lastFailure);
+        throw new AthenaBusyException(PollingCompletionWaiter.GET, reason, failures, e);
       }
       return null;
     }
@@ -110,7 +112,12 @@ final class PollRun {
     QueryExecutionStatus status = execution.status();
     QueryExecutionState state = status == null ? null : status.state();
     QueryStats stats = QueryStats.of(execution);
-    boolean changed = state != lastState || !stats.equals(lastStats);
+    // Progress reports state, bytes scanned and engine time: only a change in those is news
+    // (total time grows on every poll).
+    boolean changed =
+        state != lastState
+            || !Objects.equals(stats.dataScannedBytes(), lastStats.dataScannedBytes())
+            || !Objects.equals(stats.engineExecutionTimeMillis(), lastStats.engineExecutionTimeMillis());
     lastState = state;
     lastStats = stats;
     if (changed && state != null) {
@@ -124,12 +131,14 @@ final class PollRun {
     if (state == null) {
       return null;
     }
-    String reason = status.stateChangeReason() == null ? null : UserSafeMessage.of(status.stateChangeReason(), null);
+    String reason = UserSafeMessage.of(status.stateChangeReason(), null);
     return switch (state) {
       case SUCCEEDED -> new QueryOutcome.Succeeded(
           id,
           StatementKind.of(execution),
-          execution.resultConfiguration() == null ? null : execution.resultConfiguration().outputLocation(),
+          execution.resultConfiguration() == null
+              ? null
+              : execution.resultConfiguration().outputLocation(),
           stats,
           polls);
       case FAILED -> new QueryOutcome.Failed(
