@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.InvalidRequestException;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
@@ -20,6 +21,7 @@ final class PollRun {
   private final CancellationSignal cancel;
   private final Instant start;
   private final Instant deadline;
+  private final GetQueryExecutionRequest request;
 
   private int polls;
   private int pollAttempt = 1;
@@ -38,6 +40,7 @@ final class PollRun {
     this.cancel = cancel;
     this.start = w.clock.instant();
     this.deadline = start.plus(timeout);
+    this.request = GetQueryExecutionRequest.builder().queryExecutionId(id).build();
   }
 
   QueryOutcome run() {
@@ -83,8 +86,7 @@ final class PollRun {
   private QueryExecution poll() {
     polls++;
     try {
-      QueryExecution execution =
-          w.client.getQueryExecution(r -> r.queryExecutionId(id)).queryExecution();
+      QueryExecution execution = w.client.getQueryExecution(request).queryExecution();
       failures = 0;
       return execution;
     } catch (InvalidRequestException e) {

@@ -9,6 +9,7 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.StopQueryExecutionRequest;
 
 /** {@link CompletionWaiter} over GetQueryExecution; each call runs one {@link PollRun}. */
 final class PollingCompletionWaiter implements CompletionWaiter {
@@ -54,7 +55,9 @@ final class PollingCompletionWaiter implements CompletionWaiter {
   void stopQuietly(String queryExecutionId) {
     boolean interrupted = Thread.interrupted();
     try {
-      retry.call(STOP, () -> client.stopQueryExecution(r -> r.queryExecutionId(queryExecutionId)));
+      StopQueryExecutionRequest request =
+          StopQueryExecutionRequest.builder().queryExecutionId(queryExecutionId).build();
+      retry.call(STOP, () -> client.stopQueryExecution(request));
       LOG.debug("Stopped query {}", queryExecutionId);
     } catch (RuntimeException e) {
       LOG.warn("Could not stop query {}", queryExecutionId, e);
