@@ -1,7 +1,6 @@
 package dev.athenaws.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.athenaws.retry.Sleeper;
@@ -194,7 +193,7 @@ public final class FakeAthena implements AutoCloseable {
           || !target.startsWith(TARGET_PREFIX)
           || contentType == null
           || !contentType.startsWith("application/x-amz-json-1.1")) {
-        respond(exchange, 400, FakeAthenaJson.error(new FakeAthenaFault(400, "UnknownOperationException", Map.of())));
+        respond(exchange, FakeAthenaAnswer.unknownOperation());
         return;
       }
       JsonNode body;
@@ -215,47 +214,43 @@ public final class FakeAthena implements AutoCloseable {
       if (delay != null && !delay.isZero()) {
         sleeper.sleep(delay);
       }
-      Answer answer = answer(request);
-      respond(exchange, answer.status, answer.body);
+      respond(exchange, answer(request));
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      respond(exchange, 500, FakeAthenaJson.error(FakeAthenaFault.internal()));
+      respond(exchange, FakeAthenaAnswer.fault(FakeAthenaFault.internal()));
     }
   }
 
-  record Answer(int status, ObjectNode body) {}
-
-  private synchronized Answer answer(FakeAthenaRequest request) {
+  private synchronized FakeAthenaAnswer answer(FakeAthenaRequest request) {
     Deque<FakeAthenaFault> q = faults.get(request.operation());
     if (q != null && !q.isEmpty()) {
-      FakeAthenaFault f = q.poll();
-      return new Answer(f.status(), FakeAthenaJson.error(f));
+      return FakeAthenaAnswer.fault(q.poll());
     }
     JsonNode body = request.body();
     return switch (request.operation()) {
       case START -> start(body);
-      case GET -> withExecution(body, e -> ok(objectWith("QueryExecution", e.toJson(clock.instant()))));
+      case GET -> withExecution(body, e -> FakeAthenaAnswer.ok("QueryExecution", e.toJson(clock.instant())));
       case RESULTS -> withExecution(body, e -> FakeAthenaPages.page(e, body, clock.instant()));
       case STOP -> withExecution(body, e -> {
         if (e.completion(clock.instant()) == null) {
           e.stopped = clock.instant();
         }
-        return ok(FakeAthenaJson.MAPPER.createObjectNode());
+        return FakeAthenaAnswer.ok(FakeAthenaJson.MAPPER.createObjectNode());
       });
-      default -> new Answer(400, FakeAthenaJson.error(new FakeAthenaFault(400, "UnknownOperationException", Map.of())));
+      default -> FakeAthenaAnswer.unknownOperation();
     };
   }
 
-  private Answer start(JsonNode body) {
+  private FakeAthenaAnswer start(JsonNode body) {
     if (!body.hasNonNull("QueryString")) {
-      return invalid("QueryString is required");
+      return FakeAthenaAnswer.invalid("QueryString is required");
     }
     String token = body.path("ClientRequestToken").asText(null);
     String existing = token == null ? null : idsByToken.get(token);
     if (existing != null) {
-      return ok(FakeAthenaJson.MAPPER.createObjectNode().put("QueryExecutionId", existing));
+      return FakeAthenaAnswer.ok(FakeAthenaJson.MAPPER.createObjectNode().put("QueryExecutionId", existing));
     }
     String id = newId();
     FakeAthenaQuery script = scripts.isEmpty() ? FakeAthenaQuery.succeeded() : scripts.poll();
@@ -263,28 +258,13 @@ public final class FakeAthena implements AutoCloseable {
     if (token != null) {
       idsByToken.put(token, id);
     }
-    return ok(FakeAthenaJson.MAPPER.createObjectNode().put("QueryExecutionId", id));
+    return FakeAthenaAnswer.ok(FakeAthenaJson.MAPPER.createObjectNode().put("QueryExecutionId", id));
   }
 
-  private Answer withExecution(JsonNode body, Function<FakeAthenaExecution, Answer> f) {
+  private FakeAthenaAnswer withExecution(JsonNode body, Function<FakeAthenaExecution, FakeAthenaAnswer> f) {
     String id = body.path("QueryExecutionId").asText("");
     FakeAthenaExecution e = executions.get(id);
-    return e == null ? invalid("QueryExecution " + id + " was not found") : f.apply(e);
-  }
-
-  static Answer ok(ObjectNode body) {
-    return new Answer(200, body);
-  }
-
-  static Answer invalid(String message) {
-    FakeAthenaFault f = FakeAthenaFault.invalidRequest("INVALID_INPUT", message);
-    return new Answer(f.status(), FakeAthenaJson.error(f));
-  }
-
-  private static ObjectNode objectWith(String name, ObjectNode value) {
-    ObjectNode o = FakeAthenaJson.MAPPER.createObjectNode();
-    o.set(name, value);
-    return o;
+    return e == null ? FakeAthenaAnswer.invalid("QueryExecution " + id + " was not found") : f.apply(e);
   }
 
   private String newId() {
@@ -292,11 +272,11 @@ public final class FakeAthena implements AutoCloseable {
     return String.format("00000000-0000-4000-8000-%012d", nextId++);
   }
 
-  private static void respond(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-    byte[] bytes = FakeAthenaJson.MAPPER.writeValueAsBytes(body);
+  private static void respond(HttpExchange exchange, FakeAthenaAnswer answer) throws IOException {
+    byte[] bytes = FakeAthenaJson.MAPPER.writeValueAsBytes(answer.body());
     exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
     exchange.getResponseHeaders().set("x-amzn-RequestId", "fake-request-id");
-    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.sendResponseHeaders(answer.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }

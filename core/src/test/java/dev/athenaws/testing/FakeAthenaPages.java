@@ -7,33 +7,33 @@ import java.time.Instant;
 final class FakeAthenaPages {
   private FakeAthenaPages() {}
 
-  static FakeAthena.Answer page(FakeAthenaExecution e, JsonNode body, Instant now) {
+  static FakeAthenaAnswer page(FakeAthenaExecution e, JsonNode body, Instant now) {
     String state = e.state(now);
     if (!"SUCCEEDED".equals(state)) {
       // Athena's answer for results of a query that has not succeeded.
-      return FakeAthena.invalid("Query has not yet finished. Current state: " + state);
+      return FakeAthenaAnswer.invalid("Query has not yet finished. Current state: " + state);
     }
     int maxResults = body.path("MaxResults").asInt(1000);
     if (body.has("MaxResults") && (maxResults < 1 || maxResults > 1000)) {
-      return FakeAthena.invalid("MaxResults must be between 1 and 1000");
+      return FakeAthenaAnswer.invalid("MaxResults must be between 1 and 1000");
     }
     int index = 0;
     String token = body.path("NextToken").asText(null);
     if (token != null) {
       String prefix = "fake-token/" + e.id + "/";
       if (!token.startsWith(prefix)) {
-        return FakeAthena.invalid("The NextToken is invalid");
+        return FakeAthenaAnswer.invalid("The NextToken is invalid");
       }
       try {
         index = Integer.parseInt(token.substring(prefix.length()));
       } catch (NumberFormatException ex) {
-        return FakeAthena.invalid("The NextToken is invalid");
+        return FakeAthenaAnswer.invalid("The NextToken is invalid");
       }
       if (index < 1 || index >= e.script.pages.size()) {
-        return FakeAthena.invalid("The NextToken is invalid");
+        return FakeAthenaAnswer.invalid("The NextToken is invalid");
       }
     }
     String next = index + 1 < e.script.pages.size() ? "fake-token/" + e.id + "/" + (index + 1) : null;
-    return FakeAthena.ok(FakeAthenaJson.resultsPage(e.script.columns, e.script.pages.get(index), next));
+    return FakeAthenaAnswer.ok(FakeAthenaJson.resultsPage(e.script.columns, e.script.pages.get(index), next));
   }
 }
