@@ -5,6 +5,7 @@ import dev.athenaws.results.StatementKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.InvalidRequestException;
@@ -71,6 +72,10 @@ final class PollRun {
         next = w.polling.delay(++pollAttempt, w.random);
       }
     } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return cancelledByUs();
+    } catch (AbortedException e) {
+      // The SDK aborts a call when the thread is interrupted: the same as an interrupted sleep.
       Thread.currentThread().interrupt();
       return cancelledByUs();
     } catch (QueryFailedException e) {

@@ -7,10 +7,12 @@ import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaQuery;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
  * The poll schedule of a query that takes exactly 60 s, measured in virtual time against FakeAthena:
@@ -23,6 +25,7 @@ class PollScheduleFiguresTest {
 
   private final VirtualTime time = new VirtualTime();
   private final FakeAthena fake = FakeAthena.start(time);
+  private final AthenaClient client = fake.client();
 
   @AfterEach
   void close() {
@@ -33,9 +36,9 @@ class PollScheduleFiguresTest {
 
   private Figures measure(Backoff polling, RandomGenerator random) {
     String id = fake.addQuery(FakeAthenaQuery.builder().running(QUERY).build());
-    java.time.Instant start = time.instant();
+    Instant start = time.instant();
     QueryOutcome outcome =
-        CompletionWaiter.builder(fake.client())
+        CompletionWaiter.builder(client)
             .polling(polling)
             .sleeper(time)
             .clock(time)

@@ -15,6 +15,7 @@ import dev.athenaws.retry.VirtualTime;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AthenaException;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
@@ -96,6 +97,22 @@ class PollingCompletionWaiterTest {
             () -> waiter.await("q", Duration.ofMinutes(1), ProgressListener.NONE, CancellationSignal.NEVER))
         .isInstanceOf(AthenaException.class);
     verify(client, times(1)).getQueryExecution(any(GetQueryExecutionRequest.class));
+    verify(client, times(1)).stopQueryExecution(any(StopQueryExecutionRequest.class));
+  }
+
+  @Test
+  void anInterruptDuringAPollCancelsAndStops() {
+    when(client.getQueryExecution(any(GetQueryExecutionRequest.class)))
+        .thenThrow(AbortedException.create("Thread was interrupted"));
+
+    QueryOutcome outcome;
+    try {
+      outcome = waiter.await("q", Duration.ofMinutes(1), ProgressListener.NONE, CancellationSignal.NEVER);
+    } finally {
+      assertThat(Thread.interrupted()).isTrue();
+    }
+
+    assertThat(outcome).isEqualTo(new QueryOutcome.Cancelled("q", true, null, QueryStats.EMPTY, 1));
     verify(client, times(1)).stopQueryExecution(any(StopQueryExecutionRequest.class));
   }
 
