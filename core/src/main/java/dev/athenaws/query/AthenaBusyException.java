@@ -1,0 +1,66 @@
+package dev.athenaws.query;
+
+import dev.athenaws.AthenaWsException;
+import dev.athenaws.ErrorCode;
+import java.util.Objects;
+
+/**
+ * Athena kept pushing back (rate limit, concurrent query limit or server errors) until the bounded
+ * retries ran out. Nothing is known to have gone wrong with the query itself: the client may try
+ * again later. Code {@link ErrorCode#INTERNAL}.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class AthenaBusyException extends AthenaWsException {
+  private static final long serialVersionUID = 1L;
+
+  /** Why Athena pushed back on the last attempt. */
+  public enum Reason {
+    /** ThrottlingException, TooManyRequestsException without a reason, HTTP 429. */
+    THROTTLED,
+    /** TooManyRequestsException with reason CONCURRENT_QUERY_LIMIT_EXCEEDED. */
+    CONCURRENT_QUERY_LIMIT,
+    /** HTTP 5xx, such as InternalServerException. */
+    SERVER_ERROR
+  }
+
+  private final String operation;
+  private final Reason reason;
+  private final int attempts;
+
+  /**
+   * @param operation the Athena operation, such as {@code StartQueryExecution}
+   * @param reason why the last attempt failed
+   * @param attempts calls made
+   * @param cause the last failure
+   */
+  public AthenaBusyException(String operation, Reason reason, int attempts, Throwable cause) {
+    super(ErrorCode.INTERNAL, message(reason), cause);
+    this.operation = Objects.requireNonNull(operation, "operation");
+    this.reason = Objects.requireNonNull(reason, "reason");
+    this.attempts = attempts;
+  }
+
+  /** @return the Athena operation that was retried */
+  public String operation() {
+    return operation;
+  }
+
+  /** @return why the last attempt failed */
+  public Reason reason() {
+    return reason;
+  }
+
+  /** @return how many calls were made */
+  public int attempts() {
+    return attempts;
+  }
+
+  private static String message(Reason reason) {
+    return switch (Objects.requireNonNull(reason, "reason")) {
+      case THROTTLED -> "Athena is throttling; try again";
+      case CONCURRENT_QUERY_LIMIT -> "Too many queries are running; try again";
+      case SERVER_ERROR -> "Athena is unavailable; try again";
+    };
+  }
+}

@@ -1,0 +1,65 @@
+package dev.athenaws.query;
+
+import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.Sleeper;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.athena.AthenaClient;
+
+/**
+ * Builds the Athena-backed {@link CompletionWaiter}. Defaults: {@link Backoff#POLLING},
+ * {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, {@link Clock#systemUTC()}, a {@link Random}.
+ * Setters throw {@link NullPointerException} for null, naming the parameter.
+ *
+ * <p>Thread-safety: not thread-safe; the built waiter is.
+ */
+public final class CompletionWaiterBuilder {
+  private final AthenaClient client;
+  private Backoff polling = Backoff.POLLING;
+  private AthenaRetry retry = AthenaRetry.DEFAULT;
+  private Sleeper sleeper = Sleeper.system();
+  private Clock clock = Clock.systemUTC();
+  private RandomGenerator random = new Random();
+
+  CompletionWaiterBuilder(AthenaClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  /** @return this builder with the delay between polls; attempt 1 is the delay before the first */
+  public CompletionWaiterBuilder polling(Backoff polling) {
+    this.polling = Objects.requireNonNull(polling, "polling");
+    return this;
+  }
+
+  /** @return this builder with how throttled polls and stops are retried */
+  public CompletionWaiterBuilder retry(AthenaRetry retry) {
+    this.retry = Objects.requireNonNull(retry, "retry");
+    return this;
+  }
+
+  /** @return this builder with how the waiter waits */
+  public CompletionWaiterBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    return this;
+  }
+
+  /** @return this builder with the clock deadlines are measured on */
+  public CompletionWaiterBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** @return this builder with the jitter source; must be thread-safe when the waiter is shared */
+  public CompletionWaiterBuilder random(RandomGenerator random) {
+    this.random = Objects.requireNonNull(random, "random");
+    return this;
+  }
+
+  /** @return the waiter */
+  public CompletionWaiter build() {
+    return new PollingCompletionWaiter(
+        client, polling, new RetryLoop(retry, sleeper, random), sleeper, clock, random);
+  }
+}

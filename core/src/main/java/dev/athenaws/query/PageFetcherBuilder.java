@@ -1,0 +1,65 @@
+package dev.athenaws.query;
+
+import dev.athenaws.retry.Sleeper;
+import java.util.Objects;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.athena.AthenaClient;
+
+/**
+ * Builds the Athena-backed {@link PageFetcher}. Defaults: {@value #DEFAULT_MAX_RESULTS} rows a page,
+ * {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, a {@link Random}. Setters throw
+ * {@link NullPointerException} for null and {@link IllegalArgumentException} for a bad value, naming
+ * the parameter.
+ *
+ * <p>Thread-safety: not thread-safe; the built fetcher is.
+ */
+public final class PageFetcherBuilder {
+  /** Athena's largest page, and the default: fewer round trips. */
+  public static final int DEFAULT_MAX_RESULTS = 1000;
+
+  private final AthenaClient client;
+  private int maxResults = DEFAULT_MAX_RESULTS;
+  private AthenaRetry retry = AthenaRetry.DEFAULT;
+  private Sleeper sleeper = Sleeper.system();
+  private RandomGenerator random = new Random();
+
+  PageFetcherBuilder(AthenaClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  /**
+   * @param maxResults rows a page, 1..1000 (Athena's bounds; page 1 of a SELECT includes the header)
+   * @return this builder
+   */
+  public PageFetcherBuilder maxResults(int maxResults) {
+    if (maxResults < 1 || maxResults > 1000) {
+      throw new IllegalArgumentException("maxResults must be 1..1000: " + maxResults);
+    }
+    this.maxResults = maxResults;
+    return this;
+  }
+
+  /** @return this builder with how throttled fetches are retried */
+  public PageFetcherBuilder retry(AthenaRetry retry) {
+    this.retry = Objects.requireNonNull(retry, "retry");
+    return this;
+  }
+
+  /** @return this builder with how the retry loop waits */
+  public PageFetcherBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    return this;
+  }
+
+  /** @return this builder with the jitter source; must be thread-safe when the fetcher is shared */
+  public PageFetcherBuilder random(RandomGenerator random) {
+    this.random = Objects.requireNonNull(random, "random");
+    return this;
+  }
+
+  /** @return the fetcher */
+  public PageFetcher build() {
+    return new AthenaPageFetcher(client, maxResults, new RetryLoop(retry, sleeper, random));
+  }
+}

@@ -1,0 +1,42 @@
+package dev.athenaws.query;
+
+import dev.athenaws.AthenaWsException;
+import dev.athenaws.ErrorCode;
+import java.util.Optional;
+
+/**
+ * Athena rejected a statement ({@code InvalidRequestException}: bad SQL, a wrong number of execution
+ * parameters, a missing result location, ...). Code {@link ErrorCode#QUERY_FAILED}. The message is
+ * Athena's, made user-safe: control characters removed, S3 URIs and ARNs redacted, length capped.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class QueryFailedException extends AthenaWsException {
+  private static final long serialVersionUID = 1L;
+
+  private final String queryExecutionId;
+  private final String athenaErrorCode;
+
+  /**
+   * @param message a user-safe message
+   * @param queryExecutionId the query, or null when it was never started
+   * @param athenaErrorCode Athena's {@code AthenaErrorCode}, or null
+   * @param cause the SDK exception, or null
+   */
+  public QueryFailedException(
+      String message, String queryExecutionId, String athenaErrorCode, Throwable cause) {
+    super(ErrorCode.QUERY_FAILED, message, cause);
+    this.queryExecutionId = queryExecutionId;
+    this.athenaErrorCode = athenaErrorCode;
+  }
+
+  /** @return the query execution id, or empty when the query was never started */
+  public Optional<String> queryExecutionId() {
+    return Optional.ofNullable(queryExecutionId);
+  }
+
+  /** @return Athena's error code (such as {@code INVALID_INPUT}), when it gave one */
+  public Optional<String> athenaErrorCode() {
+    return Optional.ofNullable(athenaErrorCode);
+  }
+}
