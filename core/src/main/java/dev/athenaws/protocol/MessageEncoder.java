@@ -1,5 +1,6 @@
 package dev.athenaws.protocol;
 
+import dev.athenaws.query.QueryStats;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,7 +63,7 @@ public final class MessageEncoder {
     return out.toByteArray();
   }
 
-  private static void writeStatistics(JsonGenerator g, QueryStatistics s) throws IOException {
+  private static void writeStatistics(JsonGenerator g, QueryStats s) throws IOException {
     g.writeObjectFieldStart("statistics");
     longField(g, "engineExecutionTimeMillis", s.engineExecutionTimeMillis());
     longField(g, "dataScannedBytes", s.dataScannedBytes());

@@ -1,5 +1,6 @@
 package dev.athenaws.protocol;
 
+import dev.athenaws.query.QueryStats;
 import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
 import java.util.List;
@@ -87,7 +88,7 @@ public sealed interface ServerMessage
       String queryExecutionId,
       long rowCount,
       int chunks,
-      QueryStatistics statistics)
+      QueryStats statistics)
       implements ServerMessage {
     public Complete {
       if (rowCount < 0 || chunks < 0) {

@@ -1,5 +1,6 @@
 package dev.athenaws.protocol;
 
+import dev.athenaws.query.QueryStats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athenaws.AthenaWsException;
@@ -39,13 +40,13 @@ class MessageEncoderTest {
 
   @Test
   void complete() {
-    QueryStatistics s = new QueryStatistics(812L, 10_485_760L, 1030L, 120L, false);
+    QueryStats s = new QueryStats(812L, 10_485_760L, 1030L, 120L, false);
     assertThat(json(new ServerMessage.Complete("r1", "qe-1", 2500, 3, s)))
         .isEqualTo("{\"type\":\"complete\",\"requestId\":\"r1\",\"queryExecutionId\":\"qe-1\","
             + "\"rowCount\":2500,\"chunks\":3,\"statistics\":{\"engineExecutionTimeMillis\":812,"
             + "\"dataScannedBytes\":10485760,\"totalExecutionTimeMillis\":1030,"
             + "\"queryQueueTimeMillis\":120,\"reusedPreviousResult\":false}}");
-    assertThat(json(new ServerMessage.Complete(null, "q", 0, 1, QueryStatistics.UNKNOWN)))
+    assertThat(json(new ServerMessage.Complete(null, "q", 0, 1, QueryStats.EMPTY)))
         .isEqualTo("{\"type\":\"complete\",\"queryExecutionId\":\"q\",\"rowCount\":0,\"chunks\":1,"
             + "\"statistics\":{}}");
     assertThat(json(new ServerMessage.Complete(null, "q", 0, 1, null)))
