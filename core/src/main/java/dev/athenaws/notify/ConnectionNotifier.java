@@ -1,0 +1,35 @@
+package dev.athenaws.notify;
+
+/**
+ * Sends messages to WebSocket clients through the API Gateway management API. Users mock this
+ * interface to test their code without AWS; {@link ConnectionNotifiers#apiGateway()} builds the real
+ * one.
+ *
+ * <p>Thread-safety: implementations are shared by concurrent publishers and must be thread-safe.
+ * Messages to one connection keep their order when posted from one thread, because {@link #post}
+ * returns only after the message was delivered or given up.
+ */
+public interface ConnectionNotifier extends AutoCloseable {
+  /**
+   * Posts one message, retrying throttling with a bounded backoff.
+   *
+   * @param connection the client
+   * @param payload the UTF-8 message, at most 128 KB
+   * @return what became of the message; never throws for a service error
+   * @throws dev.athenaws.AthenaWsException (INTERNAL) when the endpoint cannot be reached at all
+   *     after the retries (network failure)
+   */
+  PostOutcome post(ConnectionRef connection, byte[] payload);
+
+  /**
+   * Closes the client's connection ({@code DeleteConnection}); a connection already gone is fine.
+   *
+   * @param connection the client
+   * @return {@link PostOutcome.Delivered} when closed, {@link PostOutcome.Gone} when already gone
+   */
+  PostOutcome disconnect(ConnectionRef connection);
+
+  /** Releases cached SDK clients; the default does nothing. */
+  @Override
+  default void close() {}
+}
