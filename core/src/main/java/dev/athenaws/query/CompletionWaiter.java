@@ -40,6 +40,14 @@ public interface CompletionWaiter {
       String queryExecutionId, Duration timeout, ProgressListener listener, CancellationSignal cancel);
 
   /**
+   * Stops a query ({@code StopQueryExecution}), best effort: a failure is logged, not thrown. Used
+   * when the client that asked for the query goes away before the wait began.
+   *
+   * @param queryExecutionId the query, not null
+   */
+  void stop(String queryExecutionId);
+
+  /**
    * @param client the Athena client, built as {@link QueryStarter#builder} describes
    * @return a builder of the Athena-backed waiter
    */

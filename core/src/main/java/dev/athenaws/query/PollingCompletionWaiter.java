@@ -52,6 +52,11 @@ final class PollingCompletionWaiter implements CompletionWaiter {
    * Stops the query, retrying push-backs; never throws. Runs with the interrupt flag cleared (the
    * SDK aborts calls on an interrupted thread) and restores it.
    */
+  @Override
+  public void stop(String queryExecutionId) {
+    stopQuietly(Objects.requireNonNull(queryExecutionId, "queryExecutionId"));
+  }
+
   void stopQuietly(String queryExecutionId) {
     boolean interrupted = Thread.interrupted();
     try {

@@ -1,5 +1,6 @@
 package dev.athenaws.query;
 
+import dev.athenaws.testing.FixedRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,12 +1,12 @@
-package dev.athenaws.query;
+package dev.athenaws.testing;
 
 import java.util.random.RandomGenerator;
 
 /** A random source whose nextDouble is always the same, so jittered delays are exact in tests. */
-final class FixedRandom implements RandomGenerator {
+public final class FixedRandom implements RandomGenerator {
   private final double value;
 
-  FixedRandom(double value) {
+  public FixedRandom(double value) {
     this.value = value;
   }
 

@@ -1,0 +1,76 @@
+package dev.athenaws.publish;
+
+import dev.athenaws.AthenaWsException;
+import dev.athenaws.ErrorCode;
+import dev.athenaws.notify.ConnectionNotifier;
+import dev.athenaws.notify.PostOutcome;
+import dev.athenaws.protocol.MessageEncoder;
+import dev.athenaws.protocol.ServerMessage;
+import dev.athenaws.query.QueryError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Encodes and posts protocol messages for a target; turns failures into {@code error} messages. */
+final class Messenger {
+  private static final Logger LOG = LoggerFactory.getLogger(Messenger.class);
+  static final String INTERNAL_MESSAGE = "The server failed to process this request.";
+
+  private final ConnectionNotifier notifier;
+  private final MessageEncoder encoder = new MessageEncoder();
+
+  Messenger(ConnectionNotifier notifier) {
+    this.notifier = notifier;
+  }
+
+  PostOutcome send(PublishTarget target, ServerMessage message) {
+    return post(target, encoder.encode(message));
+  }
+
+  PostOutcome post(PublishTarget target, byte[] payload) {
+    PostOutcome outcome = notifier.post(target.connection(), payload);
+    if (!outcome.delivered()) {
+      LOG.debug(
+          "post to {} for {} ended {}",
+          target.connection().connectionId(), target.queryExecutionId(), outcome);
+    }
+    return outcome;
+  }
+
+  /** Sends an {@code error} for a failure; never throws. */
+  PublishResult.Failed fail(PublishTarget target, RuntimeException failure) {
+    ErrorCode code = ErrorCode.INTERNAL;
+    String message = INTERNAL_MESSAGE;
+    if (failure instanceof AthenaWsException e) {
+      code = e.code();
+      message = e.getMessage();
+    } else {
+      // Unexpected: the details go to the log (ids only), the client gets a generic message.
+      LOG.error(
+          "publishing {} to {} failed", target.queryExecutionId(),
+          target.connection().connectionId(), failure);
+    }
+    return fail(target, ServerMessage.Error.of(target.requestId(), target.queryExecutionId(), code, message));
+  }
+
+  /** Sends the {@code error} of a query Athena ended FAILED. */
+  PublishResult.Failed failQuery(PublishTarget target, QueryError error, String reason) {
+    String message = error.message() != null ? error.message() : reason;
+    return fail(
+        target,
+        new ServerMessage.Error(
+            target.requestId(), target.queryExecutionId(), ErrorCode.QUERY_FAILED,
+            message != null ? message : "The query failed.", null,
+            error.category(), error.type(), error.retryable()));
+  }
+
+  PublishResult.Failed fail(PublishTarget target, ServerMessage.Error error) {
+    boolean delivered;
+    try {
+      delivered = send(target, error).delivered();
+    } catch (RuntimeException e) {
+      LOG.warn("could not send error {} to {}", error.code(), target.connection().connectionId(), e);
+      delivered = false;
+    }
+    return new PublishResult.Failed(error.code(), delivered);
+  }
+}

@@ -1,0 +1,16 @@
+package dev.athenaws.publish;
+
+/**
+ * Asked between result pages whether publishing should stop and hand back a {@link Continuation},
+ * e.g. when a Lambda invocation's remaining time runs low.
+ *
+ * <p>Thread-safety: called on the publishing thread only.
+ */
+@FunctionalInterface
+public interface PauseCondition {
+  /** Never pause. */
+  PauseCondition NEVER = () -> false;
+
+  /** @return true to stop before the next page */
+  boolean shouldPause();
+}

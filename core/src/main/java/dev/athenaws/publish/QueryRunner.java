@@ -1,0 +1,127 @@
+package dev.athenaws.publish;
+
+import dev.athenaws.AthenaWsException;
+import dev.athenaws.ErrorCode;
+import dev.athenaws.notify.PostOutcome;
+import dev.athenaws.protocol.QueryState;
+import dev.athenaws.protocol.ServerMessage;
+import dev.athenaws.query.CancellationFlag;
+import dev.athenaws.query.CompletionWaiter;
+import dev.athenaws.query.Progress;
+import dev.athenaws.query.QueryOutcome;
+import dev.athenaws.query.QueryStarter;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one query for a client from start to finish in the calling thread (the "inline" mode):
+ * {@code StartQueryExecution} -> {@code accepted} -> {@code progress} while polling -> the results
+ * ({@link ResultPublisher}) or an {@code error}.
+ *
+ * <p>If the client disconnects while the query runs (a {@code progress} post finds 410), the wait
+ * stops and the query is stopped ({@code StopQueryExecution}); nothing more is posted. On the
+ * deadline the query is stopped and the client gets {@code error} TIMEOUT.
+ *
+ * <p>Thread-safety: thread-safe; each {@link #run} is independent.
+ */
+public final class QueryRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(QueryRunner.class);
+
+  /** Athena's own default query timeout: 30 minutes. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
+  private final QueryStarter starter;
+  private final CompletionWaiter waiter;
+  private final ResultPublisher publisher;
+  private final Duration timeout;
+
+  /**
+   * @param starter starts queries
+   * @param waiter waits for them
+   * @param publisher publishes their results
+   * @param timeout how long a query may run before it is stopped, > 0
+   */
+  public QueryRunner(
+      QueryStarter starter, CompletionWaiter waiter, ResultPublisher publisher, Duration timeout) {
+    this.starter = Objects.requireNonNull(starter, "starter");
+    this.waiter = Objects.requireNonNull(waiter, "waiter");
+    this.publisher = Objects.requireNonNull(publisher, "publisher");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be > 0: " + timeout);
+    }
+  }
+
+  /**
+   * Runs the job.
+   *
+   * @param job the query and its client
+   * @param pause asked between result pages
+   * @return how it ended; never throws for a failure the client can be told about
+   */
+  public PublishResult run(QueryJob job, PauseCondition pause) {
+    PublishTarget target = job.target();
+    String id;
+    try {
+      id = starter.start(job.sql(), job.executionParameters(), job.key());
+    } catch (RuntimeException e) {
+      return publisher.fail(target, e);
+    }
+    target = target.withQueryExecutionId(id);
+    PostOutcome accepted =
+        publisher.send(target, ServerMessage.Accepted.of(target.requestId(), id));
+    if (accepted instanceof PostOutcome.Gone) {
+      waiter.stop(id);
+      return new PublishResult.ConnectionGone();
+    }
+    CancellationFlag gone = new CancellationFlag();
+    PublishTarget t = target;
+    QueryOutcome outcome;
+    try {
+      outcome = waiter.await(id, timeout, p -> progress(t, p, gone), gone);
+    } catch (RuntimeException e) {
+      return publisher.fail(target, e);
+    }
+    LOG.debug("query {} ended {} after {} polls", id, outcome.getClass().getSimpleName(), outcome.polls());
+    if (outcome instanceof QueryOutcome.Succeeded s) {
+      return publisher.publish(
+          new ResultRequest(target, s.statementKind(), job.columnTypes(), s.stats(), Continuation.start()),
+          pause);
+    }
+    if (outcome instanceof QueryOutcome.Failed f) {
+      return publisher.failQuery(target, f.error(), f.stateChangeReason());
+    }
+    if (outcome instanceof QueryOutcome.Cancelled c) {
+      if (c.byUs() && gone.isCancelled()) {
+        return new PublishResult.ConnectionGone();
+      }
+      return publisher.fail(
+          target, new AthenaWsException(ErrorCode.QUERY_CANCELLED, "The query was cancelled."));
+    }
+    return publisher.fail(
+        target,
+        new AthenaWsException(
+            ErrorCode.TIMEOUT,
+            "The query did not finish within " + timeout.toSeconds() + " s and was stopped."));
+  }
+
+  private void progress(PublishTarget target, Progress p, CancellationFlag gone) {
+    QueryState state;
+    try {
+      state = QueryState.valueOf(p.state().name());
+    } catch (IllegalArgumentException e) {
+      return; // a state this SDK version does not know: nothing useful to tell the client
+    }
+    PostOutcome outcome =
+        publisher.send(
+            target,
+            new ServerMessage.Progress(
+                target.requestId(), target.queryExecutionId(), state, p.elapsed().toMillis(),
+                p.dataScannedBytes()));
+    if (outcome instanceof PostOutcome.Gone) {
+      gone.cancel();
+    }
+  }
+}

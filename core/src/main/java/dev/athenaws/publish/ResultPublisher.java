@@ -1,0 +1,181 @@
+package dev.athenaws.publish;
+
+import dev.athenaws.notify.ConnectionNotifier;
+import dev.athenaws.notify.PostOutcome;
+import dev.athenaws.protocol.ChunkPolicy;
+import dev.athenaws.protocol.ServerMessage;
+import dev.athenaws.query.PageFetcher;
+import dev.athenaws.query.QueryError;
+import dev.athenaws.query.ResultPages;
+import dev.athenaws.results.MappingListener;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
+
+/**
+ * Pushes the results of a finished query to a WebSocket client: {@code GetQueryResults} pages ->
+ * {@link dev.athenaws.results.ResultSetMapper} -> {@link dev.athenaws.protocol.RowChunker} ->
+ * {@code PostToConnection}, then {@code complete}; or {@code error} with a stable code.
+ *
+ * <ul>
+ *   <li>Pipelined: page k+1 is fetched (on the executor) while page k is mapped and posted, so a run
+ *       takes about max(fetch time, post time), and memory stays at two pages plus one message.
+ *   <li>A 410 stops the run at once: the post that found it is the last one.
+ *   <li>A failure (a row too large for a message, a page that cannot be fetched, a value that does
+ *       not parse in strict mode) reaches the client as an {@code error} message; internal details go
+ *       to the log (ids only, never rows).
+ *   <li>Between pages a {@link PauseCondition} may stop the run with a {@link Continuation} that a
+ *       later run resumes from, losing and repeating nothing.
+ * </ul>
+ *
+ * <p>Thread-safety: thread-safe; one publisher serves any number of concurrent runs.
+ */
+public final class ResultPublisher {
+  private static final Executor DEFAULT_EXECUTOR = defaultExecutor();
+
+  private final Messenger messenger;
+  private final PageFetcher fetcher;
+  private final Executor executor;
+  private final ChunkPolicy policy;
+  private final boolean strict;
+  private final MappingListener listener;
+
+  private ResultPublisher(Builder b) {
+    this.messenger = new Messenger(b.notifier);
+    this.fetcher = b.fetcher;
+    this.executor = b.executor;
+    this.policy = b.policy;
+    this.strict = b.strict;
+    this.listener = b.listener;
+  }
+
+  /**
+   * @param notifier posts the messages
+   * @param fetcher fetches result pages
+   * @return a builder
+   */
+  public static Builder builder(ConnectionNotifier notifier, PageFetcher fetcher) {
+    return new Builder(notifier, fetcher);
+  }
+
+  /**
+   * Publishes a result from {@code request.from()}, fetching pages with one page of prefetch.
+   *
+   * @param request what to publish
+   * @param pause asked between pages
+   * @return how the run ended; never throws for a failure the client can be told about
+   */
+  public PublishResult publish(ResultRequest request, PauseCondition pause) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(pause, "pause");
+    try (ResultPages pages =
+        ResultPages.open(
+            fetcher, request.target().queryExecutionId(), request.from().nextToken(), executor)) {
+      return publish(request, pages, pause);
+    }
+  }
+
+  /**
+   * Publishes pages the caller supplies, e.g. a page that arrived embedded in a Step Functions state
+   * followed by the pages after it.
+   *
+   * @param request what to publish; {@code from} must describe the first page supplied
+   * @param pages the pages, in order
+   * @param pause asked between pages
+   * @return how the run ended
+   */
+  public PublishResult publish(
+      ResultRequest request, Iterator<GetQueryResultsResponse> pages, PauseCondition pause) {
+    return new PublishRun(messenger, policy, strict, listener, request).run(pages, pause);
+  }
+
+  /**
+   * Sends one protocol message (accepted, progress, catalog, error) to a client.
+   *
+   * @return what became of it
+   */
+  public PostOutcome send(PublishTarget target, ServerMessage message) {
+    return messenger.send(target, message);
+  }
+
+  /**
+   * Tells the client about a failure as an {@code error} message: an
+   * {@link dev.athenaws.AthenaWsException} with its code and message, anything else as INTERNAL
+   * with a generic message (the details are logged).
+   *
+   * @return {@link PublishResult.Failed}, never throws
+   */
+  public PublishResult.Failed fail(PublishTarget target, RuntimeException failure) {
+    return messenger.fail(target, failure);
+  }
+
+  /**
+   * Tells the client that Athena ended its query FAILED, with Athena's category, type and
+   * retryable flag.
+   */
+  public PublishResult.Failed failQuery(PublishTarget target, QueryError error, String reason) {
+    return messenger.failQuery(target, error, reason);
+  }
+
+  private static Executor defaultExecutor() {
+    ExecutorService pool =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "athena-ws-prefetch");
+              t.setDaemon(true);
+              return t;
+            });
+    return pool;
+  }
+
+  /**
+   * Configures a {@link ResultPublisher}. Defaults: {@link ChunkPolicy#defaults()}, lenient mapping
+   * (unparsable values pass as text and are logged once per column), a shared daemon thread pool
+   * for prefetching.
+   */
+  public static final class Builder {
+    private final ConnectionNotifier notifier;
+    private final PageFetcher fetcher;
+    private Executor executor = DEFAULT_EXECUTOR;
+    private ChunkPolicy policy = ChunkPolicy.defaults();
+    private boolean strict;
+    private MappingListener listener;
+
+    private Builder(ConnectionNotifier notifier, PageFetcher fetcher) {
+      this.notifier = Objects.requireNonNull(notifier, "notifier");
+      this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+    }
+
+    /** @param executor runs the one-ahead page fetches */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** @param policy the {@code rows} message size limit */
+    public Builder chunkPolicy(ChunkPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "chunkPolicy");
+      return this;
+    }
+
+    /** @param strict true: a value that does not parse fails the stream with an error */
+    public Builder strict(boolean strict) {
+      this.strict = strict;
+      return this;
+    }
+
+    /** @param listener hears of unparsable values in lenient mode (once per column per run) */
+    public Builder mappingListener(MappingListener listener) {
+      this.listener = Objects.requireNonNull(listener, "mappingListener");
+      return this;
+    }
+
+    /** @return the publisher */
+    public ResultPublisher build() {
+      return new ResultPublisher(this);
+    }
+  }
+}

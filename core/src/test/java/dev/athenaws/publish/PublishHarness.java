@@ -1,0 +1,117 @@
+package dev.athenaws.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.notify.ConnectionNotifier;
+import dev.athenaws.notify.ConnectionNotifiers;
+import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.protocol.ChunkPolicy;
+import dev.athenaws.query.CompletionWaiter;
+import dev.athenaws.query.PageFetcher;
+import dev.athenaws.query.QueryStarter;
+import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.VirtualTime;
+import dev.athenaws.testing.FakeAthena;
+import dev.athenaws.testing.FakeManagementApi;
+import dev.athenaws.testing.FixedRandom;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real SDK clients against FakeAthena and FakeManagementApi, in virtual time: everything between
+ * them (starter, waiter, pager, mapper, chunker, notifier, publisher) is production code.
+ */
+final class PublishHarness implements AutoCloseable {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final VirtualTime time = new VirtualTime();
+  final FakeAthena athena = FakeAthena.start(time);
+  final FakeManagementApi api = FakeManagementApi.start();
+  final ConnectionNotifier notifier =
+      ConnectionNotifiers.apiGateway()
+          .clientFactory(ref -> api.client())
+          .backoff(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)))
+          .maxAttempts(6)
+          .sleeper(time)
+          .random(new FixedRandom(0))
+          .build();
+  final QueryStarter starter = QueryStarter.builder(athena.client()).sleeper(time).build();
+  final CompletionWaiter waiter =
+      CompletionWaiter.builder(athena.client())
+          .polling(Backoff.POLLING.withJitter(0))
+          .sleeper(time)
+          .clock(time)
+          .random(new FixedRandom(0))
+          .build();
+  final PageFetcher fetcher = PageFetcher.builder(athena.client()).sleeper(time).build();
+
+  ResultPublisher publisher(int maxMessageBytes) {
+    return ResultPublisher.builder(notifier, fetcher)
+        .chunkPolicy(new ChunkPolicy(maxMessageBytes))
+        .build();
+  }
+
+  QueryRunner runner(int maxMessageBytes, Duration timeout) {
+    return new QueryRunner(starter, waiter, publisher(maxMessageBytes), timeout);
+  }
+
+  QueryJob job(ConnectionRef connection, String requestId) {
+    return QueryJob.of(
+        new PublishTarget(connection, requestId, null), "SELECT n FROM t WHERE a = ?", List.of("'x'"), Map.of());
+  }
+
+  /** @return the messages the connection received, parsed */
+  List<JsonNode> received(String connectionId) {
+    List<JsonNode> out = new ArrayList<>();
+    for (String m : api.messages(connectionId)) {
+      try {
+        out.add(JSON.readTree(m));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  /** @return the "type" of each message, e.g. [accepted, progress, rows, complete] */
+  List<String> types(String connectionId) {
+    return received(connectionId).stream().map(m -> m.get("type").asText()).toList();
+  }
+
+  /** @return the values of column {@code n} across all rows messages, in order */
+  List<String> rowValues(String connectionId) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode m : received(connectionId)) {
+      if (m.get("type").asText().equals("rows")) {
+        m.get("results").forEach(r -> out.add(r.get("n").asText()));
+      }
+    }
+    return out;
+  }
+
+  /** @return the seq of each rows message */
+  List<Integer> seqs(String connectionId) {
+    return received(connectionId).stream()
+        .filter(m -> m.get("type").asText().equals("rows"))
+        .map(m -> m.get("seq").asInt())
+        .toList();
+  }
+
+  static List<String> numbers(int from, int to) {
+    List<String> out = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      out.add(Integer.toString(i));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    notifier.close();
+    api.close();
+    athena.close();
+  }
+}
