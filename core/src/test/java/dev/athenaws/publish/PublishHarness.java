@@ -12,6 +12,7 @@ import dev.athenaws.query.QueryStarter;
 import dev.athenaws.retry.Backoff;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
+import dev.athenaws.testing.FakeAthenaQuery;
 import dev.athenaws.testing.FakeManagementApi;
 import dev.athenaws.testing.FixedRandom;
 import java.io.UncheckedIOException;
@@ -98,6 +99,23 @@ final class PublishHarness implements AutoCloseable {
         .filter(m -> m.get("type").asText().equals("rows"))
         .map(m -> m.get("seq").asInt())
         .toList();
+  }
+
+  /** A finished SELECT of column n with values 0, 1, 2, ... over pages, header row on page 1. */
+  static FakeAthenaQuery.Builder numbered(int pages, int rowsPerPage) {
+    FakeAthenaQuery.Builder b = FakeAthenaQuery.builder().column("n", "integer");
+    int n = 0;
+    for (int p = 0; p < pages; p++) {
+      List<List<String>> rows = new ArrayList<>();
+      if (p == 0) {
+        rows.add(List.of("n"));
+      }
+      for (int r = 0; r < rowsPerPage; r++) {
+        rows.add(List.of(Integer.toString(n++)));
+      }
+      b.page(rows.toArray(new List<?>[0]));
+    }
+    return b;
   }
 
   static List<String> numbers(int from, int to) {

@@ -24,26 +24,12 @@ class QueryRunnerWireTest {
     h.close();
   }
 
-  /** A SELECT of column n with values 0, 1, 2, ... over several pages, header row on page 1. */
+  /** {@link PublishHarness#numbered} with a timeline: queued 0.5 s, running 2 s. */
   static FakeAthenaQuery.Builder numbered(int pages, int rowsPerPage) {
-    FakeAthenaQuery.Builder b =
-        FakeAthenaQuery.builder()
-            .queued(Duration.ofMillis(500))
-            .running(Duration.ofSeconds(2))
-            .scanRate(1000)
-            .column("n", "integer");
-    int n = 0;
-    for (int p = 0; p < pages; p++) {
-      List<List<String>> rows = new ArrayList<>();
-      if (p == 0) {
-        rows.add(List.of("n"));
-      }
-      for (int r = 0; r < rowsPerPage; r++) {
-        rows.add(List.of(Integer.toString(n++)));
-      }
-      b.page(rows.toArray(new List<?>[0]));
-    }
-    return b;
+    return PublishHarness.numbered(pages, rowsPerPage)
+        .queued(Duration.ofMillis(500))
+        .running(Duration.ofSeconds(2))
+        .scanRate(1000);
   }
 
   /** @return the message types with runs of "progress" collapsed to one */

@@ -57,6 +57,8 @@ public final class FakeManagementApi implements AutoCloseable {
   private final Map<String, Deque<Integer>> faults = new HashMap<>();
   private final List<String> calls = new ArrayList<>();
   private IntFunction<Duration> latency = n -> Duration.ZERO;
+  private double throttleRate;
+  private java.util.Random throttleRandom = new java.util.Random(0);
 
   private FakeManagementApi(String stage) throws IOException {
     this.stage = stage;
@@ -98,6 +100,15 @@ public final class FakeManagementApi implements AutoCloseable {
     for (int s : statuses) {
       q.add(s);
     }
+  }
+
+  /**
+   * Answers this fraction of POSTs (to open connections) with 429, drawn from a seeded random so a
+   * test is repeatable.
+   */
+  public synchronized void throttle(double rate, long seed) {
+    this.throttleRate = rate;
+    this.throttleRandom = new java.util.Random(seed);
   }
 
   /** @param latency delay before answering the n-th POST (0-based), e.g. to benchmark pipelining */
@@ -192,6 +203,9 @@ public final class FakeManagementApi implements AutoCloseable {
         Deque<Integer> q = faults.get(id);
         if (q != null && !q.isEmpty()) {
           return q.poll();
+        }
+        if (throttleRate > 0 && throttleRandom.nextDouble() < throttleRate) {
+          return 429;
         }
         if (body.length > MAX_PAYLOAD) {
           return 413;
