@@ -31,11 +31,7 @@ final class AthenaPageFetcher implements PageFetcher {
     try {
       return retry.call(OPERATION, () -> client.getQueryResults(request));
     } catch (InvalidRequestException e) {
-      String message =
-          UserSafeMessage.of(
-              e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage(),
-              "Athena rejected the results request");
-      throw new QueryFailedException(message, queryExecutionId, e.athenaErrorCode(), e);
+      throw QueryFailedException.rejected(e, queryExecutionId, "Athena rejected the results request");
     }
   }
 }

@@ -39,11 +39,7 @@ final class AthenaQueryStarter implements QueryStarter {
       LOG.debug("Started query {} in work group {}", id, settings.workGroup());
       return id;
     } catch (InvalidRequestException e) {
-      String message =
-          UserSafeMessage.of(
-              e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage(),
-              "Athena rejected the query");
-      throw new QueryFailedException(message, null, e.athenaErrorCode(), e);
+      throw QueryFailedException.rejected(e, null, "Athena rejected the query");
     }
   }
 

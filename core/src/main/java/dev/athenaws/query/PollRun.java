@@ -95,11 +95,7 @@ final class PollRun {
       failures = 0;
       return execution;
     } catch (InvalidRequestException e) {
-      String message =
-          UserSafeMessage.of(
-              e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage(),
-              "Athena rejected the status request");
-      throw new QueryFailedException(message, id, e.athenaErrorCode(), e);
+      throw QueryFailedException.rejected(e, id, "Athena rejected the status request");
     } catch (SdkException e) {
       Reason reason = PushBack.of(e);
       if (reason == null) {

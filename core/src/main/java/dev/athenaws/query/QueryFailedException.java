@@ -39,4 +39,20 @@ public final class QueryFailedException extends AthenaWsException {
   public Optional<String> athenaErrorCode() {
     return Optional.ofNullable(athenaErrorCode);
   }
+
+  /**
+   * @param e Athena's rejection of a request
+   * @param queryExecutionId the query concerned, null when none yet
+   * @param fallback the message when Athena gave none
+   * @return the failure with Athena's message made user-safe
+   */
+  static QueryFailedException rejected(
+      software.amazon.awssdk.services.athena.model.InvalidRequestException e,
+      String queryExecutionId,
+      String fallback) {
+    String message =
+        UserSafeMessage.of(
+            e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage(), fallback);
+    return new QueryFailedException(message, queryExecutionId, e.athenaErrorCode(), e);
+  }
 }
