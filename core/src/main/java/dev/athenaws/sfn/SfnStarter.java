@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.KmsThrottlingException;
@@ -102,7 +103,8 @@ final class SfnStarter implements StepFunctionsStarter {
         stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name;
     try {
       DescribeExecutionResponse existing =
-          client.describeExecution(r -> r.executionArn(executionArn));
+          client.describeExecution(
+              DescribeExecutionRequest.builder().executionArn(executionArn).build());
       if (input.equals(existing.input())) {
         LOG.info("execution {} for connection {} already ran ({})", name,
             connection.connectionId(), existing.statusAsString());
