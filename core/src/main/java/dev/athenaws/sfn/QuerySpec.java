@@ -17,13 +17,14 @@ public sealed interface QuerySpec {
   /**
    * A named catalog query with the parameters as decoded from the client's JSON.
    *
+   * <p>The constructor throws {@link NullPointerException} if name, parameters or a parameter name
+   * is null, and {@link IllegalArgumentException} if name is blank, a value has another type, or a
+   * decimal's scale is outside +-9999 (Jackson refuses to write those in plain notation).
+   *
    * @param name the catalog name of the query, not blank
    * @param parameters parameter name to value; a value is a {@link String}, {@link BigDecimal},
    *     {@link Boolean} or null. Copied, sorted by name (so the execution input, and with it Step
    *     Functions' idempotency, never depends on the order a client wrote them in).
-   * @throws NullPointerException if name, parameters or a parameter name is null
-   * @throws IllegalArgumentException if name is blank or a value has another type, or a decimal's
-   *     scale is outside +-9999 (Jackson refuses to write those in plain notation)
    */
   record Named(String name, Map<String, Object> parameters) implements QuerySpec {
     public Named {
@@ -55,10 +56,11 @@ public sealed interface QuerySpec {
   /**
    * An already-rendered statement, e.g. from a catalog binding.
    *
+   * <p>The constructor throws {@link NullPointerException} if sql, the list or an element is null,
+   * and {@link IllegalArgumentException} if sql is blank.
+   *
    * @param sql the statement text, not blank
    * @param executionParameters Athena execution parameter literals, in order; copied
-   * @throws NullPointerException if sql, the list or an element is null
-   * @throws IllegalArgumentException if sql is blank
    */
   record Statement(String sql, List<String> executionParameters) implements QuerySpec {
     public Statement {
