@@ -1,0 +1,100 @@
+package dev.athenaws.sfn;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.query.RequestKey;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Writes the execution input documented on {@link StepFunctionsStarter}. Deterministic: the same
+ * arguments always give the same bytes, which Step Functions' name+input idempotency relies on.
+ */
+final class ExecutionInput {
+  /** Step Functions' limit on an execution's input, as UTF-8 bytes (256 KiB). */
+  static final int MAX_BYTES = 256 * 1024;
+
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+  private ExecutionInput() {}
+
+  /**
+   * @return the input JSON
+   * @throws IllegalArgumentException if it is larger than {@link #MAX_BYTES}
+   */
+  static String of(ConnectionRef connection, String requestId, QuerySpec query, RequestKey key) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      writeConnection(g, connection);
+      if (requestId != null) {
+        g.writeStringField("requestId", requestId);
+      }
+      g.writeFieldName("query");
+      writeQuery(g, query);
+      g.writeStringField("clientRequestToken", key.clientRequestToken());
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    if (out.size() > MAX_BYTES) {
+      throw new IllegalArgumentException(
+          "execution input is " + out.size() + " bytes; Step Functions accepts at most "
+              + MAX_BYTES);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static void writeConnection(JsonGenerator g, ConnectionRef c) throws IOException {
+    g.writeObjectFieldStart("connection");
+    g.writeStringField("connectionId", c.connectionId());
+    g.writeStringField("apiId", c.apiId());
+    g.writeStringField("region", c.region());
+    g.writeStringField("stage", c.stage());
+    if (c.endpointOverride() != null) {
+      g.writeStringField("endpoint", c.endpoint().toString());
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeQuery(JsonGenerator g, QuerySpec query) throws IOException {
+    g.writeStartObject();
+    if (query instanceof QuerySpec.Named n) {
+      g.writeStringField("name", n.name());
+      g.writeObjectFieldStart("parameters");
+      for (Map.Entry<String, Object> e : n.parameters().entrySet()) {
+        g.writeFieldName(e.getKey());
+        writeValue(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else {
+      QuerySpec.Statement s = (QuerySpec.Statement) query;
+      g.writeStringField("sql", s.sql());
+      g.writeArrayFieldStart("executionParameters");
+      for (String p : s.executionParameters()) {
+        g.writeString(p);
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeValue(JsonGenerator g, Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (value instanceof BigDecimal d) {
+      g.writeNumber(d);
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else {
+      g.writeString((String) value);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.athenaws.sfn;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What an orchestrated execution runs: a catalog query by name with the client's parameters, or an
+ * already-rendered statement. Only this description travels to the state machine, never rows.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public sealed interface QuerySpec {
+  /**
+   * A named catalog query with the parameters as decoded from the client's JSON.
+   *
+   * <p>The constructor throws {@link NullPointerException} if name, parameters or a parameter name
+   * is null, and {@link IllegalArgumentException} if name is blank, a value has another type, or a
+   * decimal's scale is outside +-9999 (Jackson refuses to write those in plain notation).
+   *
+   * @param name the catalog name of the query, not blank
+   * @param parameters parameter name to value; a value is a {@link String}, {@link BigDecimal},
+   *     {@link Boolean} or null. Copied, sorted by name (so the execution input, and with it Step
+   *     Functions' idempotency, never depends on the order a client wrote them in).
+   */
+  record Named(String name, Map<String, Object> parameters) implements QuerySpec {
+    public Named {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(parameters, "parameters");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("name must not be blank");
+      }
+      TreeMap<String, Object> copy = new TreeMap<>();
+      parameters.forEach(
+          (k, v) -> copy.put(Objects.requireNonNull(k, "parameter name"), checked(k, v)));
+      parameters = Collections.unmodifiableMap(copy);
+    }
+
+    private static Object checked(String key, Object value) {
+      if (value instanceof BigDecimal d && Math.abs(d.scale()) > 9999) {
+        throw new IllegalArgumentException("parameter " + key + ": decimal scale out of range");
+      }
+      if (value == null || value instanceof String || value instanceof BigDecimal
+          || value instanceof Boolean) {
+        return value;
+      }
+      throw new IllegalArgumentException(
+          "parameter " + key + " must be a string, decimal, boolean or null, not "
+              + value.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * An already-rendered statement, e.g. from a catalog binding.
+   *
+   * <p>The constructor throws {@link NullPointerException} if sql, the list or an element is null,
+   * and {@link IllegalArgumentException} if sql is blank.
+   *
+   * @param sql the statement text, not blank
+   * @param executionParameters Athena execution parameter literals, in order; copied
+   */
+  record Statement(String sql, List<String> executionParameters) implements QuerySpec {
+    public Statement {
+      Objects.requireNonNull(sql, "sql");
+      if (sql.isBlank()) {
+        throw new IllegalArgumentException("sql must not be blank");
+      }
+      Objects.requireNonNull(executionParameters, "executionParameters");
+      executionParameters = List.copyOf(executionParameters);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.athenaws.sfn;
+
+import dev.athenaws.AthenaWsException;
+import dev.athenaws.ErrorCode;
+import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.query.RequestKey;
+import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.Sleeper;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.KmsThrottlingException;
+import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
+
+/**
+ * {@link StepFunctionsStarter} over {@code StartExecution}. Throttling, 5xx and network failures are
+ * retried with the injected backoff, sleeper and random source up to a bound, always with the same
+ * name and input, so a start that reached Step Functions before its answer was lost is found again
+ * rather than duplicated. Other errors are terminal. Logs execution names and connection ids, never
+ * the input (it carries the client's parameters).
+ */
+final class SfnStarter implements StepFunctionsStarter {
+  private static final Logger LOG = LoggerFactory.getLogger(SfnStarter.class);
+
+  static final String REUSED = "request id reused for a different query";
+  static final String THROTTLED = "Step Functions is throttling; try again";
+  static final String UNAVAILABLE = "Step Functions is unavailable; try again";
+
+  private final SfnClient client;
+  private final String stateMachineArn;
+  private final Backoff backoff;
+  private final int maxAttempts;
+  private final Sleeper sleeper;
+  private final RandomGenerator random;
+
+  SfnStarter(SfnClient client, String stateMachineArn, Backoff backoff, int maxAttempts,
+      Sleeper sleeper, RandomGenerator random) {
+    this.client = client;
+    this.stateMachineArn = stateMachineArn;
+    this.backoff = backoff;
+    this.maxAttempts = maxAttempts;
+    this.sleeper = sleeper;
+    this.random = random;
+  }
+
+  @Override
+  public String start(ConnectionRef connection, String requestId, QuerySpec query, RequestKey key) {
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(key, "key");
+    String name = key.executionName();
+    String input = ExecutionInput.of(connection, requestId, query, key);
+    StartExecutionRequest request =
+        StartExecutionRequest.builder().stateMachineArn(stateMachineArn).name(name).input(input)
+            .build();
+    for (int attempt = 1; ; attempt++) {
+      SdkException failure;
+      try {
+        String arn = client.startExecution(request).executionArn();
+        LOG.info("execution {} for connection {} started (attempt {})", name,
+            connection.connectionId(), attempt);
+        return arn;
+      } catch (ExecutionAlreadyExistsException e) {
+        return existing(name, input, connection, e);
+      } catch (AwsServiceException e) {
+        if (!retryable(e)) {
+          throw rejected(e);
+        }
+        failure = e;
+      } catch (AbortedException e) {
+        Thread.currentThread().interrupt();
+        throw new AthenaWsException(ErrorCode.INTERNAL, "interrupted while starting " + name, e);
+      } catch (SdkClientException e) {
+        failure = e;
+      }
+      if (attempt >= maxAttempts) {
+        LOG.warn("execution {} for connection {} not started after {} attempts", name,
+            connection.connectionId(), attempt);
+        throw new AthenaWsException(ErrorCode.INTERNAL, isThrottle(failure) ? THROTTLED : UNAVAILABLE,
+            failure);
+      }
+      pause(attempt, name, failure);
+    }
+  }
+
+  /**
+   * Step Functions answers ExecutionAlreadyExists both for another input and, whatever the input, once
+   * the first execution has closed. Comparing the stored input tells a repeat of a finished request
+   * (answer its ARN) from a reused request id; when the input cannot be read it is treated as reuse.
+   */
+  private String existing(String name, String input, ConnectionRef connection,
+      ExecutionAlreadyExistsException e) {
+    String executionArn =
+        stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name;
+    try {
+      DescribeExecutionResponse existing =
+          client.describeExecution(
+              DescribeExecutionRequest.builder().executionArn(executionArn).build());
+      if (input.equals(existing.input())) {
+        LOG.info("execution {} for connection {} already ran ({})", name,
+            connection.connectionId(), existing.statusAsString());
+        return existing.executionArn();
+      }
+    } catch (SdkException describeFailure) {
+      e.addSuppressed(describeFailure);
+    }
+    LOG.info("execution {} for connection {} exists with another input", name,
+        connection.connectionId());
+    throw new AthenaWsException(ErrorCode.BAD_REQUEST, REUSED, e);
+  }
+
+  private static boolean retryable(AwsServiceException e) {
+    return isThrottle(e) || e.statusCode() >= 500;
+  }
+
+  private static boolean isThrottle(SdkException e) {
+    return e instanceof KmsThrottlingException
+        || e instanceof AwsServiceException s && s.isThrottlingException();
+  }
+
+  private AthenaWsException rejected(AwsServiceException e) {
+    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    LOG.error("StartExecution of {} rejected: {} ({})", stateMachineArn, e.statusCode(), code);
+    return new AthenaWsException(ErrorCode.INTERNAL,
+        "cannot start state machine " + stateMachineArn + " (" + code + ")", e);
+  }
+
+  private void pause(int attempt, String name, SdkException failure) {
+    try {
+      sleeper.sleep(backoff.delay(attempt, random));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      AthenaWsException interrupted =
+          new AthenaWsException(ErrorCode.INTERNAL, "interrupted while starting " + name, e);
+      interrupted.addSuppressed(failure);
+      throw interrupted;
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.athenaws.sfn;
+
+import dev.athenaws.AthenaWsException;
+import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.query.RequestKey;
+import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.Sleeper;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * Starts the orchestrated mode of a client's query: one execution of a Step Functions Standard state
+ * machine, which runs the query with {@code StartQueryExecution.sync} and has the results pushed to
+ * the client's connection.
+ *
+ * <h2>Execution input</h2>
+ *
+ * A JSON object, read by the state machine and the push Lambda. Only ids travel, never rows:
+ *
+ * <pre>{@code
+ * {
+ *   "connection": {
+ *     "connectionId": "L0SM9cOFvHcCIhw=",
+ *     "apiId": "abcdef1234",        // null when only an endpoint override is known
+ *     "region": "eu-west-1",        // null when only an endpoint override is known
+ *     "stage": "dev",               // null when only an endpoint override is known
+ *     "endpoint": "https://ws.example.com/dev"  // present only when the connection has an override
+ *   },
+ *   "requestId": "r-1",             // omitted when the client gave none
+ *   "query": {"name": "top_sales", "parameters": {"limit": 10, "region": "EU", "all": false}},
+ *       // or, for a rendered statement:
+ *       // {"sql": "SELECT ... WHERE a = ?", "executionParameters": ["'EU'"]}
+ *   "clientRequestToken": "<64 hex>" // RequestKey.clientRequestToken(): makes the state machine's
+ *                                    // StartQueryExecution idempotent as well
+ * }
+ * }</pre>
+ *
+ * Named-query parameters are sorted by name; decimals are JSON numbers in plain notation with their
+ * scale ({@code 1E+3} is written {@code 1000}, {@code 0.10} stays {@code 0.10}); strings, booleans
+ * and null as themselves. The input is at most 256 KiB of UTF-8, Step Functions' limit.
+ *
+ * <h2>Idempotency</h2>
+ *
+ * The execution name is {@link RequestKey#executionName()}, so a retried or resent request finds
+ * the execution of the first one: Step Functions answers a start with the same name and the same input
+ * with the running execution, and the starter answers a repeat of a request whose execution already
+ * ended with that execution's ARN (found with {@code DescribeExecution}). The same name with another
+ * input means a client reused its request id for a different query.
+ *
+ * <p>Thread-safety: implementations are thread-safe.
+ *
+ * @see <a href="https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html">StartExecution</a>
+ * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/connect-athena.html">Athena
+ *     integration</a>
+ */
+public interface StepFunctionsStarter {
+  /**
+   * Starts (or finds) the execution of one client request.
+   *
+   * @param connection where results go, not null
+   * @param requestId the client's request id, or null
+   * @param query what to run, not null
+   * @param key the request's idempotency key, not null
+   * @return the execution ARN
+   * @throws NullPointerException if connection, query or key is null
+   * @throws IllegalArgumentException if the input would exceed 256 KiB (before any call)
+   * @throws AthenaWsException {@code BAD_REQUEST} when the request id was reused for a different
+   *     query; {@code INTERNAL} when Step Functions keeps throttling or failing after the retry
+   *     bound, or rejects the start (missing state machine, denied access: a configuration problem)
+   */
+  String start(ConnectionRef connection, String requestId, QuerySpec query, RequestKey key);
+
+  /**
+   * @param client the Step Functions client; it should not retry by itself (the starter's bounded
+   *     loop does), e.g. built with {@code AwsRetryStrategy.doNotRetry()}
+   * @return a builder of the starter over that client
+   * @throws NullPointerException if client is null
+   */
+  static Builder builder(SfnClient client) {
+    return new Builder(client);
+  }
+
+  /**
+   * Configures a starter. Required: {@link #stateMachineArn}. Defaults: {@link Backoff#THROTTLING},
+   * {@value #DEFAULT_MAX_ATTEMPTS} attempts, the system sleeper and random source.
+   *
+   * <p>Thread-safety: not thread-safe; the starter it builds is.
+   */
+  final class Builder {
+    /** Default bound on {@code StartExecution} calls per start, first call included. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+
+    private static final Pattern ARN =
+        Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}");
+
+    private final SfnClient client;
+    private String stateMachineArn;
+    private Backoff backoff = Backoff.THROTTLING;
+    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private Sleeper sleeper = Sleeper.system();
+    private RandomGenerator random = RandomGenerator.getDefault();
+
+    private Builder(SfnClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /**
+     * @param arn the Standard state machine's ARN, e.g.
+     *     {@code arn:aws:states:eu-west-1:123456789012:stateMachine:athena-ws}
+     * @throws IllegalArgumentException if it is not a state machine ARN
+     */
+    public Builder stateMachineArn(String arn) {
+      Objects.requireNonNull(arn, "stateMachineArn");
+      if (!ARN.matcher(arn).matches()) {
+        throw new IllegalArgumentException("stateMachineArn is not a state machine ARN: " + arn);
+      }
+      this.stateMachineArn = arn;
+      return this;
+    }
+
+    /** @param backoff the delay between retries of a throttled or failed start */
+    public Builder backoff(Backoff backoff) {
+      this.backoff = Objects.requireNonNull(backoff, "backoff");
+      return this;
+    }
+
+    /** @param maxAttempts calls per start, first included, 1..20 */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1 || maxAttempts > 20) {
+        throw new IllegalArgumentException("maxAttempts must be 1..20: " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /** @param sleeper waits between retries (tests inject virtual time) */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** @param random the jitter source */
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * @return the starter
+     * @throws IllegalStateException if no state machine ARN was set
+     */
+    public StepFunctionsStarter build() {
+      if (stateMachineArn == null) {
+        throw new IllegalStateException("stateMachineArn is required");
+      }
+      return new SfnStarter(client, stateMachineArn, backoff, maxAttempts, sleeper, random);
+    }
+  }
+}

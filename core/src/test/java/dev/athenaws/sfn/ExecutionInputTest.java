@@ -1,0 +1,96 @@
+package dev.athenaws.sfn;
+
+import static dev.athenaws.sfn.Fixtures.connection;
+import static dev.athenaws.sfn.Fixtures.key;
+import static dev.athenaws.sfn.Fixtures.named;
+import static dev.athenaws.sfn.Fixtures.overridden;
+import static dev.athenaws.sfn.Fixtures.statement;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class ExecutionInputTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void namedQueryWithoutOverrideHasNoEndpointAndSortedParameters() {
+    String input = ExecutionInput.of(connection(), "r-1", named(), key());
+    assertThat(input).isEqualTo("{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
+        + "\"apiId\":\"abcdef1234\",\"region\":\"eu-west-1\",\"stage\":\"dev\"},"
+        + "\"requestId\":\"r-1\","
+        + "\"query\":{\"name\":\"top_sales\",\"parameters\":{\"all\":false,\"limit\":1000,"
+        + "\"min\":0.10,\"region\":\"EU\",\"since\":null}},"
+        + "\"clientRequestToken\":\"" + key().hex() + "\"}");
+  }
+
+  @Test
+  void statementWithOverrideHasEndpointAndNoRequestIdWhenNull() throws Exception {
+    JsonNode input = JSON.readTree(ExecutionInput.of(overridden(), null, statement(), key()));
+    assertThat(input).isEqualTo(JSON.readTree("{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
+        + "\"apiId\":\"abcdef1234\",\"region\":\"eu-west-1\",\"stage\":\"dev\","
+        + "\"endpoint\":\"https://ws.example.com/dev\"},"
+        + "\"query\":{\"sql\":\"SELECT * FROM sales WHERE region = ? AND n > ?\","
+        + "\"executionParameters\":[\"'EU'\",\"10\"]},"
+        + "\"clientRequestToken\":\"" + key().hex() + "\"}"));
+    assertThat(input.has("requestId")).isFalse();
+  }
+
+  @Test
+  void parameterOrderDoesNotChangeTheInput() {
+    Map<String, Object> reversed = new HashMap<>();
+    named().parameters().forEach(reversed::put);
+    String a = ExecutionInput.of(connection(), "r-1", named(), key());
+    String b = ExecutionInput.of(connection(), "r-1", new QuerySpec.Named("top_sales", reversed), key());
+    assertThat(b).isEqualTo(a);
+  }
+
+  @Test
+  void inputOfExactlyTheLimitIsAcceptedOneByteMoreIsNot() {
+    int base = bytes(ExecutionInput.of(connection(), null, padded("", 'a'), key()));
+    int room = ExecutionInput.MAX_BYTES - base;
+    assertThat(bytes(ExecutionInput.of(connection(), null, padded("a".repeat(room), 'a'), key())))
+        .isEqualTo(262_144);
+    assertThatThrownBy(() -> ExecutionInput.of(connection(), null, padded("a".repeat(room + 1), 'a'), key()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("execution input is 262145 bytes; Step Functions accepts at most 262144");
+  }
+
+  @Test
+  void theLimitCountsUtf8BytesNotCharacters() {
+    String wide = "\u00e9".repeat(ExecutionInput.MAX_BYTES / 2); // 2 bytes each in UTF-8
+    assertThat(wide.length()).isLessThan(ExecutionInput.MAX_BYTES);
+    assertThatThrownBy(() -> ExecutionInput.of(connection(), null, padded(wide, 'x'), key()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bytes; Step Functions accepts at most 262144");
+  }
+
+  @Property(tries = 300)
+  void decimalsAreWrittenInPlainNotation(
+      @ForAll long unscaled, @ForAll @IntRange(min = -40, max = 40) int scale) throws Exception {
+    BigDecimal d = new BigDecimal(BigInteger.valueOf(unscaled), scale);
+    String input = ExecutionInput.of(connection(), null,
+        new QuerySpec.Named("q", Map.of("d", d)), key());
+    JsonNode node = JSON.readTree(input).at("/query/parameters/d");
+    assertThat(node.isNumber()).isTrue();
+    assertThat(input).contains("\"d\":" + d.toPlainString() + "}").doesNotContain("E");
+  }
+
+  private static QuerySpec padded(String value, char unused) {
+    return new QuerySpec.Named("q", Map.of("s", value));
+  }
+
+  private static int bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.athenaws.sfn;
+
+import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.query.RequestKey;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Shared inputs of the sfn tests. */
+final class Fixtures {
+  static final String ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:athena-ws";
+  static final String CONNECTION_ID = "L0SM9cOFvHcCIhw=";
+
+  private Fixtures() {}
+
+  static ConnectionRef connection() {
+    return ConnectionRef.of(CONNECTION_ID, "abcdef1234", "eu-west-1", "dev");
+  }
+
+  static ConnectionRef overridden() {
+    return connection().withEndpoint(URI.create("https://ws.example.com/dev/"));
+  }
+
+  static QuerySpec.Named named() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("region", "EU");
+    p.put("limit", new BigDecimal("1E+3"));
+    p.put("all", Boolean.FALSE);
+    p.put("min", new BigDecimal("0.10"));
+    p.put("since", null);
+    return new QuerySpec.Named("top_sales", p);
+  }
+
+  static QuerySpec.Statement statement() {
+    return new QuerySpec.Statement("SELECT * FROM sales WHERE region = ? AND n > ?",
+        List.of("'EU'", "10"));
+  }
+
+  static RequestKey key() {
+    return RequestKey.of(CONNECTION_ID, "r-1", "SELECT 1", List.of());
+  }
+}

@@ -1,0 +1,62 @@
+package dev.athenaws.sfn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QuerySpecTest {
+  @Test
+  void namedCopiesAndSortsParameters() {
+    Map<String, Object> p = new HashMap<>();
+    p.put("b", "x");
+    p.put("a", null);
+    QuerySpec.Named named = new QuerySpec.Named("q", p);
+    p.put("c", "later");
+    assertThat(named.parameters().keySet()).containsExactly("a", "b");
+    assertThat(named.parameters()).containsEntry("a", null).containsEntry("b", "x");
+    assertThatThrownBy(() -> named.parameters().put("d", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void namedRejectsOtherValueTypesNamingTheParameter() {
+    assertThatThrownBy(() -> new QuerySpec.Named("q", Map.of("n", 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("parameter n must be a string, decimal, boolean or null, not Integer");
+    assertThatThrownBy(() -> new QuerySpec.Named("q", Map.of("n", new BigDecimal("1E+10000"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("parameter n: decimal scale out of range");
+  }
+
+  @Test
+  void namedRejectsBlankNameAndNulls() {
+    assertThatThrownBy(() -> new QuerySpec.Named(" ", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("name must not be blank");
+    assertThatThrownBy(() -> new QuerySpec.Named(null, Map.of()))
+        .isInstanceOf(NullPointerException.class).hasMessage("name");
+    assertThatThrownBy(() -> new QuerySpec.Named("q", null))
+        .isInstanceOf(NullPointerException.class).hasMessage("parameters");
+    Map<String, Object> nullKey = new HashMap<>();
+    nullKey.put(null, "x");
+    assertThatThrownBy(() -> new QuerySpec.Named("q", nullKey))
+        .isInstanceOf(NullPointerException.class).hasMessage("parameter name");
+  }
+
+  @Test
+  void statementCopiesParametersAndRejectsBlankSql() {
+    List<String> params = new ArrayList<>(List.of("1"));
+    QuerySpec.Statement s = new QuerySpec.Statement("SELECT ?", params);
+    params.add("2");
+    assertThat(s.executionParameters()).containsExactly("1");
+    assertThatThrownBy(() -> new QuerySpec.Statement("", List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("sql must not be blank");
+    assertThatThrownBy(() -> new QuerySpec.Statement("SELECT 1", null))
+        .isInstanceOf(NullPointerException.class).hasMessage("executionParameters");
+  }
+}
