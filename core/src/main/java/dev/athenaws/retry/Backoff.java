@@ -25,6 +25,14 @@ public record Backoff(Duration base, Duration max, double multiplier, double jit
   /** Polling {@code GetQueryExecution}: 100 ms doubling to 5 s, as the Athena JDBC 3.x driver does. */
   public static final Backoff POLLING = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2.0, 0.2);
 
+  /**
+   * Polling reports that run a minute or more: 200 ms doubling to 6 s, jitter 0.1. A 60 s query costs
+   * at most 15 {@code GetQueryExecution} calls (POLLING: 18-19) and is noticed within 4 s. See
+   * docs/performance.md.
+   */
+  public static final Backoff LONG_QUERY_POLLING =
+      new Backoff(Duration.ofMillis(200), Duration.ofSeconds(6), 2.0, 0.1);
+
   /** Retrying throttled Athena and API Gateway calls: 200 ms doubling to 10 s, full-range jitter. */
   public static final Backoff THROTTLING =
       new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), 2.0, 0.5);

@@ -96,7 +96,7 @@ class PollScheduleFiguresTest {
         .extracting(Spread::minPolls, Spread::maxPolls)
         .containsExactly(16, 17);
 
-    Backoff recommended = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(6), 2.0, 0.1);
+    Backoff recommended = Backoff.LONG_QUERY_POLLING;
     Spread s = spread(recommended);
     assertThat(s.maxPolls()).isEqualTo(15);
     assertThat(s.maxLate()).isLessThan(ALLOWED_LATENESS);

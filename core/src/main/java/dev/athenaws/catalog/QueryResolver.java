@@ -1,0 +1,70 @@
+package dev.athenaws.catalog;
+
+import dev.athenaws.AthenaWsException;
+import dev.athenaws.ErrorCode;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns a client's query request into a statement to run: a named query from the catalog with its
+ * parameters validated and bound, or, only where a deployment explicitly enabled it, the client's raw
+ * SQL. This is the one place that decides whether client text may become SQL.
+ *
+ * <p>Thread-safety: immutable and thread-safe.
+ */
+public final class QueryResolver {
+  /** The name a raw SQL statement runs under (for logs and idempotency). */
+  public static final String RAW_SQL_NAME = "raw-sql";
+
+  private final QueryCatalog catalog;
+  private final boolean rawSqlEnabled;
+
+  /**
+   * @param catalog the named queries
+   * @param rawSqlEnabled true only when this deployment lets clients send SQL text
+   */
+  public QueryResolver(QueryCatalog catalog, boolean rawSqlEnabled) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.rawSqlEnabled = rawSqlEnabled;
+  }
+
+  /** @return the catalog */
+  public QueryCatalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * @param queryName the named query, or null for the catalog's default query
+   * @param parameters the client's parameter values (String, BigDecimal, Boolean or null)
+   * @param sql the client's raw SQL, or null
+   * @return the statement to run
+   * @throws AthenaWsException BAD_REQUEST when raw SQL is sent but disabled, or sent together with a
+   *     query name or parameters
+   * @throws UnknownQueryException when the named (or default) query does not exist
+   * @throws InvalidParameterException when a parameter fails validation
+   */
+  public BoundQuery resolve(String queryName, Map<String, Object> parameters, String sql) {
+    Objects.requireNonNull(parameters, "parameters");
+    if (sql == null) {
+      return catalog.bind(queryName, parameters);
+    }
+    if (!rawSqlEnabled) {
+      throw new AthenaWsException(
+          ErrorCode.BAD_REQUEST, "Raw SQL is disabled on this server; run a named query.");
+    }
+    if (queryName != null || !parameters.isEmpty()) {
+      throw new AthenaWsException(
+          ErrorCode.BAD_REQUEST, "Send either sql or a query with parameters, not both.");
+    }
+    if (sql.isBlank()) {
+      throw new AthenaWsException(ErrorCode.BAD_REQUEST, "sql must not be blank.");
+    }
+    try {
+      return BoundQuery.of(NamedQuery.withoutParameters(RAW_SQL_NAME, "raw SQL from a client", sql), List.of());
+    } catch (IllegalArgumentException e) {
+      // e.g. '?' markers: raw SQL has no parameters to bind.
+      throw new AthenaWsException(ErrorCode.BAD_REQUEST, "sql is not acceptable: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.athenaws.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.athenaws.AthenaWsException;
+import dev.athenaws.ErrorCode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QueryResolverTest {
+  private final QueryCatalog catalog = QueryCatalog.cloudTrailExample();
+
+  @Test
+  void namedQueriesBindThroughTheCatalog() {
+    BoundQuery q = new QueryResolver(catalog, false).resolve(null, Map.of(), null);
+
+    assertThat(q.query().name()).isEqualTo("create-table-events");
+    assertThat(q.executionParameters()).isEmpty();
+  }
+
+  @Test
+  void rawSqlIsRefusedUnlessEnabled() {
+    assertThatThrownBy(() -> new QueryResolver(catalog, false).resolve(null, Map.of(), "SELECT 1"))
+        .isInstanceOfSatisfying(AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST))
+        .hasMessageContaining("disabled");
+  }
+
+  @Test
+  void enabledRawSqlRunsAsIsWithoutParameters() {
+    QueryResolver resolver = new QueryResolver(catalog, true);
+
+    BoundQuery q = resolver.resolve(null, Map.of(), "SELECT 1");
+
+    assertThat(q.sql()).isEqualTo("SELECT 1");
+    assertThat(q.query().name()).isEqualTo(QueryResolver.RAW_SQL_NAME);
+    assertThatThrownBy(() -> resolver.resolve("events-by-name", Map.of(), "SELECT 1"))
+        .hasMessageContaining("not both");
+    assertThatThrownBy(() -> resolver.resolve(null, Map.of(), "SELECT ?"))
+        .isInstanceOfSatisfying(AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+    assertThatThrownBy(() -> resolver.resolve(null, Map.of(), "  "))
+        .hasMessageContaining("blank");
+  }
+}
