@@ -19,7 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-class RowChunkerProperties {
+class RowChunkerPropertiesTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<Column> COLUMNS = List.of(
       new Column("n", "n", AthenaType.Simple.of(TypeKind.INTEGER)),
