@@ -53,10 +53,14 @@ record PushInput(
     }
     JsonNode query = in.path("query");
     JsonNode started = in.path("StartAthenaQuery").path("QueryExecution");
-    QueryExecution execution = started.isObject() ? AthenaJson.execution(started) : null;
+    // Only a full QueryExecution (with its Status) saves the GetQueryExecution call; a state machine
+    // that keeps just the id (ResultSelector) gets one.
+    QueryExecution execution =
+        started.path("Status").hasNonNull("State") ? AthenaJson.execution(started) : null;
+    String startedId = AthenaJson.text(started, "QueryExecutionId");
     JsonNode failure = failure(in);
     String id = first(AthenaJson.text(in, "queryExecutionId"), AthenaJson.text(query, "queryExecutionId"),
-        execution == null ? null : execution.queryExecutionId());
+        startedId);
     if (id == null && failure == null) {
       throw new IllegalArgumentException("push input names no queryExecutionId");
     }

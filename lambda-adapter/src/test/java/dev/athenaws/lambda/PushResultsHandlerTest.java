@@ -182,6 +182,19 @@ class PushResultsHandlerTest {
   }
 
   @Test
+  void aStateThatKeptOnlyTheQueryIdReadsTheStatusOnce() throws Exception {
+    h.athena.addQuery(Scripts.numbers(Duration.ZERO, 1, 2));
+    ObjectNode input = fixture("push-state.json");
+    input.set("StartAthenaQuery",
+        read("{\"QueryExecution\":{\"QueryExecutionId\":\"" + Harness.FIRST_QUERY + "\"}}"));
+
+    JsonNode out = push(input, FakeContext.plenty());
+
+    assertThat(out.path("rowCount").asInt()).isEqualTo(2);
+    assertThat(h.athena.calls(FakeAthena.GET)).isEqualTo(1);
+  }
+
+  @Test
   void aQueryThatFailedIsReportedFromItsStatus() throws Exception {
     h.athena.addQuery(FakeAthenaQuery.builder()
         .fails(1, 100, true, "Internal error", "INTERNAL_ERROR_QUERY_ENGINE").build());
