@@ -2,7 +2,6 @@ package dev.athenaws.lambda;
 
 import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
-import dev.athenaws.publish.Continuation;
 import dev.athenaws.publish.PauseCondition;
 import dev.athenaws.publish.PublishResult;
 import dev.athenaws.publish.PublishTarget;
