@@ -12,9 +12,10 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  * after RUNNING is normal (Athena requeues on transient errors); SUCCEEDED, FAILED and CANCELLED
  * end the wait, so a query cancelled elsewhere is never polled forever. A throttled or 5xx poll is
  * retried within the same deadline with {@link AthenaRetry}'s backoff, at most its
- * {@code maxAttempts} times in a row. No sleep reaches past the deadline; at the deadline, on a
- * raised {@link CancellationSignal} or on an interrupt, the query is stopped
- * ({@code StopQueryExecution}, best effort: a failure to stop is logged, not thrown).
+ * {@code maxAttempts} times in a row. No sleep reaches past the deadline; at the deadline (unless
+ * built with {@link CompletionWaiterBuilder#stopAtDeadline stopAtDeadline(false)}), on a raised
+ * {@link CancellationSignal} or on an interrupt, the query is stopped ({@code StopQueryExecution},
+ * best effort: a failure to stop is logged, not thrown).
  *
  * <p>Thread-safety: implementations are thread-safe; each call is one independent wait.
  */

@@ -22,6 +22,7 @@ public final class CompletionWaiterBuilder {
   private Sleeper sleeper = Sleeper.system();
   private Clock clock = Clock.systemUTC();
   private RandomGenerator random = new Random();
+  private boolean stopAtDeadline = true;
 
   CompletionWaiterBuilder(AthenaClient client) {
     this.client = Objects.requireNonNull(client, "client");
@@ -57,9 +58,23 @@ public final class CompletionWaiterBuilder {
     return this;
   }
 
+  /**
+   * Whether a wait that reaches its deadline stops the query (the default) or leaves it running, for
+   * a caller that hands the running query on to someone else (such as a Lambda that passes it to a
+   * Step Functions execution before its own time runs out). Cancellation always stops the query.
+   *
+   * @param stop false to leave the query running when the deadline passes
+   * @return this builder
+   */
+  public CompletionWaiterBuilder stopAtDeadline(boolean stop) {
+    this.stopAtDeadline = stop;
+    return this;
+  }
+
   /** @return the waiter */
   public CompletionWaiter build() {
     return new PollingCompletionWaiter(
-        client, polling, new RetryLoop(retry, sleeper, random), sleeper, clock, random);
+        client, polling, new RetryLoop(retry, sleeper, random), sleeper, clock, random,
+        stopAtDeadline);
   }
 }

@@ -53,7 +53,9 @@ final class PollRun {
         }
         Duration remaining = Duration.between(w.clock.instant(), deadline);
         if (remaining.isNegative() || remaining.isZero()) {
-          w.stopQuietly(id);
+          if (w.stopAtDeadline) {
+            w.stopQuietly(id);
+          }
           return new QueryOutcome.TimedOut(id, timeout, lastStats, polls);
         }
         w.sleeper.sleep(next.compareTo(remaining) < 0 ? next : remaining);

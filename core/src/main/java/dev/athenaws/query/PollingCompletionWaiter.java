@@ -23,16 +23,18 @@ final class PollingCompletionWaiter implements CompletionWaiter {
   final Sleeper sleeper;
   final Clock clock;
   final RandomGenerator random;
+  final boolean stopAtDeadline;
 
   PollingCompletionWaiter(
       AthenaClient client, Backoff polling, RetryLoop retry, Sleeper sleeper, Clock clock,
-      RandomGenerator random) {
+      RandomGenerator random, boolean stopAtDeadline) {
     this.client = client;
     this.polling = polling;
     this.retry = retry;
     this.sleeper = sleeper;
     this.clock = clock;
     this.random = random;
+    this.stopAtDeadline = stopAtDeadline;
   }
 
   @Override

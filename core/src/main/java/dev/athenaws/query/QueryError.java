@@ -26,9 +26,10 @@ public record QueryError(Integer category, Integer type, Boolean retryable, Stri
   /**
    * @param error the SDK's error, may be null
    * @param stateChangeReason used as the message when the error has none
-   * @return the error; all fields null but a generic message when Athena gave none
+   * @return the error; all fields null but a generic message when Athena gave none. The message is
+   *     made user-safe (S3 URIs and ARNs redacted, length capped); never throws.
    */
-  static QueryError of(AthenaError error, String stateChangeReason) {
+  public static QueryError of(AthenaError error, String stateChangeReason) {
     String fallback = UserSafeMessage.of(stateChangeReason, "The query failed");
     if (error == null) {
       return new QueryError(null, null, null, fallback);

@@ -69,7 +69,8 @@ public sealed interface QueryOutcome {
   }
 
   /**
-   * The deadline passed; the wait stopped the query.
+   * The deadline passed; the wait stopped the query (unless the waiter was built with {@code
+   * CompletionWaiterBuilder.stopAtDeadline(false)}: then the query may still be running).
    *
    * @param timeout the timeout that passed
    */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.publish.Continuation;
 import dev.athenaws.query.RequestKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,15 +75,36 @@ final class ExecutionInput {
         writeValue(g, e.getValue());
       }
       g.writeEndObject();
-    } else {
-      QuerySpec.Statement s = (QuerySpec.Statement) query;
+    } else if (query instanceof QuerySpec.Statement s) {
+      if (s.queryName() != null) {
+        g.writeStringField("name", s.queryName());
+      }
       g.writeStringField("sql", s.sql());
       g.writeArrayFieldStart("executionParameters");
       for (String p : s.executionParameters()) {
         g.writeString(p);
       }
       g.writeEndArray();
+    } else {
+      QuerySpec.Running r = (QuerySpec.Running) query;
+      if (r.queryName() != null) {
+        g.writeStringField("name", r.queryName());
+      }
+      g.writeStringField("queryExecutionId", r.queryExecutionId());
+      writeContinuation(g, r.from());
     }
+    g.writeEndObject();
+  }
+
+  private static void writeContinuation(JsonGenerator g, Continuation c) throws IOException {
+    g.writeObjectFieldStart("continuation");
+    if (c.nextToken() != null) {
+      g.writeStringField("nextToken", c.nextToken());
+    }
+    g.writeNumberField("pageNumber", c.pageNumber());
+    g.writeNumberField("nextSeq", c.nextSeq());
+    g.writeNumberField("rowsSoFar", c.rowsSoFar());
+    g.writeNumberField("chunksSoFar", c.chunksSoFar());
     g.writeEndObject();
   }
 

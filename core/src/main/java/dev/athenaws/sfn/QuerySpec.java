@@ -1,5 +1,6 @@
 package dev.athenaws.sfn;
 
+import dev.athenaws.publish.Continuation;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What an orchestrated execution runs: a catalog query by name with the client's parameters, or an
- * already-rendered statement. Only this description travels to the state machine, never rows.
+ * What an orchestrated execution runs: a catalog query by name with the client's parameters, an
+ * already-rendered statement, or a query already running in Athena. Only this description travels
+ * to the state machine, never rows.
  *
  * <p>Thread-safety: immutable.
  */
@@ -57,12 +59,15 @@ public sealed interface QuerySpec {
    * An already-rendered statement, e.g. from a catalog binding.
    *
    * <p>The constructor throws {@link NullPointerException} if sql, the list or an element is null,
-   * and {@link IllegalArgumentException} if sql is blank.
+   * and {@link IllegalArgumentException} if sql or a given name is blank.
    *
    * @param sql the statement text, not blank
    * @param executionParameters Athena execution parameter literals, in order; copied
+   * @param queryName the catalog name the statement was bound from, or null for raw SQL; it lets the
+   *     push Lambda find the query's column type hints
    */
-  record Statement(String sql, List<String> executionParameters) implements QuerySpec {
+  record Statement(String sql, List<String> executionParameters, String queryName)
+      implements QuerySpec {
     public Statement {
       Objects.requireNonNull(sql, "sql");
       if (sql.isBlank()) {
@@ -70,6 +75,46 @@ public sealed interface QuerySpec {
       }
       Objects.requireNonNull(executionParameters, "executionParameters");
       executionParameters = List.copyOf(executionParameters);
+      if (queryName != null && queryName.isBlank()) {
+        throw new IllegalArgumentException("queryName must not be blank");
+      }
+    }
+
+    /**
+     * A statement without a catalog name (raw SQL). Throws as the canonical constructor.
+     *
+     * @param sql the statement text, not blank
+     * @param executionParameters Athena execution parameter literals, in order; copied
+     */
+    public Statement(String sql, List<String> executionParameters) {
+      this(sql, executionParameters, null);
+    }
+  }
+
+  /**
+   * A query that is already running (or finished) in Athena: the hand-off of a Lambda that started
+   * it, and perhaps began publishing its results, but ran out of time. The state machine skips
+   * {@code StartQueryExecution} and goes straight to the push task, which resumes at {@code from}.
+   *
+   * <p>The constructor throws {@link NullPointerException} if queryExecutionId or from is null, and
+   * {@link IllegalArgumentException} if queryExecutionId is not 1..128 characters or a given name is
+   * blank.
+   *
+   * @param queryExecutionId the Athena query execution id
+   * @param queryName the catalog name of the query, or null for raw SQL (column type hints)
+   * @param from where publishing stands; {@link Continuation#start()} when nothing was published
+   */
+  record Running(String queryExecutionId, String queryName, Continuation from)
+      implements QuerySpec {
+    public Running {
+      Objects.requireNonNull(queryExecutionId, "queryExecutionId");
+      Objects.requireNonNull(from, "from");
+      if (queryExecutionId.isBlank() || queryExecutionId.length() > 128) {
+        throw new IllegalArgumentException("queryExecutionId must be 1..128 characters");
+      }
+      if (queryName != null && queryName.isBlank()) {
+        throw new IllegalArgumentException("queryName must not be blank");
+      }
     }
   }
 }

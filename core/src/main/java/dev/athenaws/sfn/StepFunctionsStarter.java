@@ -30,8 +30,13 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  *   },
  *   "requestId": "r-1",             // omitted when the client gave none
  *   "query": {"name": "top_sales", "parameters": {"limit": 10, "region": "EU", "all": false}},
- *       // or, for a rendered statement:
- *       // {"sql": "SELECT ... WHERE a = ?", "executionParameters": ["'EU'"]}
+ *       // or, for a rendered statement ("name" only when bound from the catalog):
+ *       // {"name": "top_sales", "sql": "SELECT ... WHERE a = ?", "executionParameters": ["'EU'"]}
+ *       // or, for a query already running in Athena (a hand-off):
+ *       // {"name": "top_sales", "queryExecutionId": "a1b2...",
+ *       //  "continuation": {"nextToken": "...", "pageNumber": 3, "nextSeq": 7,
+ *       //                   "rowsSoFar": 2000, "chunksSoFar": 7}}
+ *       //  (nextToken omitted when publishing has not begun)
  *   "clientRequestToken": "<64 hex>" // RequestKey.clientRequestToken(): makes the state machine's
  *                                    // StartQueryExecution idempotent as well
  * }

@@ -182,6 +182,32 @@ class CompletionWaiterWireTest {
   }
 
   @Test
+  void withStopAtDeadlineOffTheDeadlineLeavesTheQueryRunningButCancelStillStops() {
+    CompletionWaiter handingOff =
+        CompletionWaiter.builder(fake.client())
+            .polling(Backoff.POLLING.withJitter(0))
+            .sleeper(time)
+            .clock(time)
+            .random(new FixedRandom(0.5))
+            .stopAtDeadline(false)
+            .build();
+    String id = fake.addQuery(FakeAthenaQuery.builder().running(Duration.ofMinutes(10)).build());
+
+    QueryOutcome outcome =
+        handingOff.await(id, Duration.ofSeconds(2), ProgressListener.NONE, CancellationSignal.NEVER);
+
+    assertThat(outcome).isInstanceOf(QueryOutcome.TimedOut.class);
+    assertThat(fake.calls(FakeAthena.STOP)).isZero();
+    assertThat(fake.state(id)).isEqualTo("RUNNING");
+
+    QueryOutcome cancelled =
+        handingOff.await(id, Duration.ofSeconds(2), ProgressListener.NONE, () -> true);
+    assertThat(cancelled).isInstanceOf(QueryOutcome.Cancelled.class);
+    assertThat(fake.calls(FakeAthena.STOP)).isEqualTo(1);
+    assertThat(fake.state(id)).isEqualTo("CANCELLED");
+  }
+
+  @Test
   void aCancelSignalStopsTheQuery() {
     String id = fake.addQuery(FakeAthenaQuery.builder().running(Duration.ofMinutes(10)).build());
     CancellationFlag flag = new CancellationFlag();

@@ -10,10 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.publish.Continuation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -44,6 +46,28 @@ class ExecutionInputTest {
         + "\"executionParameters\":[\"'EU'\",\"10\"]},"
         + "\"clientRequestToken\":\"" + key().hex() + "\"}"));
     assertThat(input.has("requestId")).isFalse();
+  }
+
+  @Test
+  void statementWithAQueryNameNamesIt() throws Exception {
+    QuerySpec.Statement s = new QuerySpec.Statement("SELECT ?", List.of("'EU'"), "top_sales");
+    JsonNode input = JSON.readTree(ExecutionInput.of(connection(), "r-1", s, key()));
+    assertThat(input.get("query")).isEqualTo(JSON.readTree(
+        "{\"name\":\"top_sales\",\"sql\":\"SELECT ?\",\"executionParameters\":[\"'EU'\"]}"));
+  }
+
+  @Test
+  void runningQueryCarriesItsIdNameAndContinuation() {
+    QuerySpec.Running fresh = new QuerySpec.Running("qid-1", null, Continuation.start());
+    assertThat(ExecutionInput.of(connection(), null, fresh, key())).contains(
+        "\"query\":{\"queryExecutionId\":\"qid-1\",\"continuation\":{\"pageNumber\":1,"
+            + "\"nextSeq\":0,\"rowsSoFar\":0,\"chunksSoFar\":0}}");
+    QuerySpec.Running resumed =
+        new QuerySpec.Running("qid-1", "top_sales", new Continuation("tok", 3, 7, 2000, 7));
+    assertThat(ExecutionInput.of(connection(), null, resumed, key())).contains(
+        "\"query\":{\"name\":\"top_sales\",\"queryExecutionId\":\"qid-1\",\"continuation\":"
+            + "{\"nextToken\":\"tok\",\"pageNumber\":3,\"nextSeq\":7,\"rowsSoFar\":2000,"
+            + "\"chunksSoFar\":7}}");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import dev.athenaws.publish.Continuation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,5 +59,30 @@ class QuerySpecTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("sql must not be blank");
     assertThatThrownBy(() -> new QuerySpec.Statement("SELECT 1", null))
         .isInstanceOf(NullPointerException.class).hasMessage("executionParameters");
+  }
+
+  @Test
+  void statementCarriesAnOptionalQueryName() {
+    assertThat(new QuerySpec.Statement("SELECT 1", List.of()).queryName()).isNull();
+    assertThat(new QuerySpec.Statement("SELECT 1", List.of(), "q1").queryName()).isEqualTo("q1");
+    assertThatThrownBy(() -> new QuerySpec.Statement("SELECT 1", List.of(), " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("queryName must not be blank");
+  }
+
+  @Test
+  void runningNeedsAnIdAndAContinuation() {
+    QuerySpec.Running r = new QuerySpec.Running("qid-1", null, Continuation.start());
+    assertThat(r.from().isStart()).isTrue();
+    assertThatThrownBy(() -> new QuerySpec.Running(null, null, Continuation.start()))
+        .isInstanceOf(NullPointerException.class).hasMessage("queryExecutionId");
+    assertThatThrownBy(() -> new QuerySpec.Running("qid-1", null, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("from");
+    assertThatThrownBy(() -> new QuerySpec.Running("", null, Continuation.start()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("queryExecutionId must be 1..128 characters");
+    assertThatThrownBy(() -> new QuerySpec.Running("x".repeat(129), null, Continuation.start()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new QuerySpec.Running("qid-1", "", Continuation.start()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("queryName must not be blank");
   }
 }

@@ -1,0 +1,60 @@
+package dev.athenaws.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lambda handler of the WebSocket {@code $connect} and {@code $disconnect} routes. Accepts every
+ * connection, unless {@code ALLOWED_ORIGINS} lists origins: then a {@code $connect} whose
+ * {@code Origin} header is not listed (or missing) gets 403 and API Gateway refuses the connection.
+ * Logs the connection id, route and decision only, never the event (it carries identity fields and
+ * headers).
+ *
+ * <p>An Origin check only keeps other web pages' scripts out; any non-browser client can send any
+ * Origin. Authentication belongs on {@code $connect} as an API Gateway authorizer.
+ *
+ * <p>Thread-safety: thread-safe. Construction throws {@link IllegalStateException} naming the
+ * environment variable at fault when the configuration is invalid; {@link #handleRequest} never
+ * throws.
+ */
+public final class ConnectionHandler
+    implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
+
+  private final Config config;
+
+  /**
+   * Used by Lambda: the container's configuration, read from the environment once.
+   *
+   * @throws IllegalStateException when an environment variable is invalid
+   */
+  public ConnectionHandler() {
+    this(Container.config());
+  }
+
+  ConnectionHandler(Config config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  @Override
+  public APIGatewayV2WebSocketResponse handleRequest(
+      APIGatewayV2WebSocketEvent event, Context context) {
+    WebSocketRequest request = WebSocketRequest.of(event);
+    if ("CONNECT".equals(request.eventType()) || "$connect".equals(request.routeKey())) {
+      if (!config.originAllowed(request.origin())) {
+        LOG.info("connect {} refused: origin not allowed", request.connectionId());
+        return Responses.status(403);
+      }
+      LOG.info("connect {}", request.connectionId());
+      return Responses.status(200);
+    }
+    LOG.info("{} {}", request.eventType() == null ? request.routeKey() : request.eventType(),
+        request.connectionId());
+    return Responses.status(200);
+  }
+}

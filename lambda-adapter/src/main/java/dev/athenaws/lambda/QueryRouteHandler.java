@@ -1,0 +1,76 @@
+package dev.athenaws.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.athenaws.ErrorCode;
+import dev.athenaws.protocol.ServerMessage;
+import dev.athenaws.publish.PublishTarget;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lambda handler of the WebSocket {@code query} route and of {@code $default}: decodes the
+ * client's message, answers {@code listQueries} with a {@code catalog} message, and runs a
+ * {@code query} in the configured mode ({@code ATHENA_WS_MODE}): {@code stepfunctions} starts the
+ * state machine and posts {@code accepted}; {@code inline} starts, polls and pushes in this
+ * invocation under {@code INLINE_DEADLINE_SECONDS}, handing off to the state machine (or reporting
+ * TIMEOUT) when the deadline nears. Configuration: docs/configuration.md; deployment:
+ * docs/deployment.md.
+ *
+ * <p>Status codes: 200 when the message was accepted, 400 when it was refused (not JSON, unknown
+ * action or query, invalid parameter, raw SQL disabled; the client got an {@code error} with the
+ * stable code), 500 on an unexpected failure (the client got {@code error} INTERNAL; the log has
+ * the ids only, never the event).
+ *
+ * <p>Thread-safety: thread-safe; Lambda calls one invocation at a time per instance anyway.
+ * Construction throws {@link IllegalStateException} naming the environment variable at fault when
+ * the configuration is invalid; {@link #handleRequest} never throws.
+ */
+public final class QueryRouteHandler
+    implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(QueryRouteHandler.class);
+  static final String INTERNAL_MESSAGE = "The server failed to process this request.";
+
+  private final Wiring wiring;
+
+  /**
+   * Used by Lambda: the container's wiring, built from the environment once.
+   *
+   * @throws IllegalStateException when an environment variable is invalid
+   */
+  public QueryRouteHandler() {
+    this(Container.wiring());
+  }
+
+  QueryRouteHandler(Wiring wiring) {
+    this.wiring = Objects.requireNonNull(wiring, "wiring");
+  }
+
+  @Override
+  public APIGatewayV2WebSocketResponse handleRequest(
+      APIGatewayV2WebSocketEvent event, Context context) {
+    WebSocketRequest request = WebSocketRequest.of(event);
+    try {
+      return Responses.status(new QueryRoute(wiring).handle(request, Responses.remaining(context)));
+    } catch (RuntimeException e) {
+      LOG.error("query route failed for connection {} (gateway request {}): {}",
+          request.connectionId(), request.gatewayRequestId(), e.getClass().getName());
+      tellClient(request);
+      return Responses.status(500);
+    }
+  }
+
+  private void tellClient(WebSocketRequest request) {
+    try {
+      wiring.publisher.send(
+          new PublishTarget(Connections.of(wiring.config, request), null, null),
+          ServerMessage.Error.of(null, null, ErrorCode.INTERNAL, INTERNAL_MESSAGE));
+    } catch (RuntimeException e) {
+      LOG.warn("could not tell connection {} about the failure: {}", request.connectionId(),
+          e.getClass().getName());
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.athenaws.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.ErrorCode;
+import dev.athenaws.protocol.ServerMessage;
+import dev.athenaws.publish.PublishResult;
+import dev.athenaws.publish.PublishTarget;
+import dev.athenaws.publish.ResultPublisher;
+import dev.athenaws.query.QueryError;
+import java.io.IOException;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+
+/**
+ * Tells the client that the state machine failed, from a Catch output {@code {"Error","Cause"}}.
+ * When the Cause is the failed {@code .sync} task's QueryExecution, the client gets QUERY_FAILED
+ * with Athena's category, type and (user-safe) message; a Cause that merely mentions an Athena
+ * FAILED state gives QUERY_FAILED with a generic message; anything else INTERNAL, generic. The
+ * Cause's text itself is never sent: it can hold ARNs, bucket names and SQL.
+ */
+final class StepFailure {
+  private static final Logger LOG = LoggerFactory.getLogger(StepFailure.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String QUERY_FAILED = "The query failed.";
+
+  private StepFailure() {}
+
+  static PublishResult report(ResultPublisher publisher, PublishTarget target, JsonNode failure) {
+    String error = AthenaJson.text(failure, "Error");
+    String cause = AthenaJson.text(failure, "Cause");
+    LOG.info("state machine failure for connection {}: {}", target.connection().connectionId(), error);
+    QueryExecution execution = execution(cause);
+    PublishTarget t = target;
+    if (execution != null && execution.queryExecutionId() != null && t.queryExecutionId() == null) {
+      t = t.withQueryExecutionId(execution.queryExecutionId());
+    }
+    if (execution != null && execution.status() != null) {
+      String state = execution.status().stateAsString();
+      if ("FAILED".equals(state)) {
+        return publisher.failQuery(t,
+            QueryError.of(execution.status().athenaError(), execution.status().stateChangeReason()),
+            null);
+      }
+      if ("CANCELLED".equals(state)) {
+        return publisher.send(t, ServerMessage.Error.of(t.requestId(), t.queryExecutionId(),
+            ErrorCode.QUERY_CANCELLED, "The query was cancelled.")).delivered()
+            ? new PublishResult.Failed(ErrorCode.QUERY_CANCELLED, true)
+            : new PublishResult.Failed(ErrorCode.QUERY_CANCELLED, false);
+      }
+    }
+    boolean athenaFailed =
+        cause != null
+            && cause.toLowerCase(Locale.ROOT).contains("athena")
+            && cause.contains("FAILED");
+    ErrorCode code = athenaFailed ? ErrorCode.QUERY_FAILED : ErrorCode.INTERNAL;
+    String message = athenaFailed ? QUERY_FAILED : QueryRouteHandler.INTERNAL_MESSAGE;
+    boolean delivered =
+        publisher.send(t, ServerMessage.Error.of(t.requestId(), t.queryExecutionId(), code, message))
+            .delivered();
+    return new PublishResult.Failed(code, delivered);
+  }
+
+  /** @return the QueryExecution in a JSON Cause ({@code {"QueryExecution":{...}}}), else null */
+  private static QueryExecution execution(String cause) {
+    if (cause == null || !cause.startsWith("{")) {
+      return null;
+    }
+    try {
+      JsonNode node = JSON.readTree(cause).path("QueryExecution");
+      return node.isObject() ? AthenaJson.execution(node) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.athenaws.lambda;
+
+import dev.athenaws.catalog.CatalogException;
+import dev.athenaws.catalog.NamedQuery;
+import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.notify.ConnectionNotifier;
+import dev.athenaws.notify.ConnectionNotifiers;
+import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.protocol.CatalogEntry;
+import dev.athenaws.protocol.ClientMessageDecoder;
+import dev.athenaws.publish.ResultPublisher;
+import dev.athenaws.query.CompletionWaiter;
+import dev.athenaws.query.PageFetcher;
+import dev.athenaws.query.QueryStarter;
+import dev.athenaws.retry.Sleeper;
+import dev.athenaws.sfn.StepFunctionsStarter;
+import dev.athenaws.types.AthenaType;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * Everything the handlers share in one container, built once at init: configuration, catalog, SDK
+ * clients and the core services over them. Immutable after construction and thread-safe (every
+ * part is).
+ */
+final class Wiring {
+  final Config config;
+  final QueryCatalog catalog;
+  final List<CatalogEntry> catalogEntries;
+  final ClientMessageDecoder decoder = new ClientMessageDecoder();
+  final AthenaClient athena;
+  final QueryStarter starter;
+  /** Leaves a query running at its deadline, so that it can be handed off; stops it on cancel. */
+  final CompletionWaiter waiter;
+  final PageFetcher fetcher;
+  final ResultPublisher publisher;
+  /** Null when no state machine is configured. */
+  final StepFunctionsStarter stepFunctions;
+  final ExecutorService prefetch;
+  final Clock clock;
+
+  /** The SDK clients the services run over; {@code sfn} is null without a state machine. */
+  record Clients(
+      AthenaClient athena,
+      SfnClient sfn,
+      Function<ConnectionRef, ApiGatewayManagementApiClient> managementApi) {
+    Clients {
+      Objects.requireNonNull(athena, "athena");
+      Objects.requireNonNull(managementApi, "managementApi");
+    }
+  }
+
+  private Wiring(Config config, Clients clients, Clock clock, Sleeper sleeper) {
+    this.config = config;
+    this.clock = clock;
+    this.catalog = loadCatalog(config.queryCatalog());
+    this.catalogEntries = CatalogView.entries(catalog);
+    this.athena = clients.athena();
+    this.starter = QueryStarter.builder(athena).settings(config.athena()).sleeper(sleeper).build();
+    this.waiter =
+        CompletionWaiter.builder(athena).sleeper(sleeper).clock(clock).stopAtDeadline(false).build();
+    this.fetcher = PageFetcher.builder(athena).sleeper(sleeper).build();
+    this.prefetch =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "athena-ws-lambda-prefetch");
+              t.setDaemon(true);
+              return t;
+            });
+    ConnectionNotifier notifier =
+        ConnectionNotifiers.apiGateway().clientFactory(clients.managementApi()).sleeper(sleeper).build();
+    this.publisher =
+        ResultPublisher.builder(notifier, fetcher)
+            .executor(prefetch)
+            .chunkPolicy(config.chunkPolicy())
+            .strict(config.strictValues())
+            .build();
+    this.stepFunctions = stepFunctions(config, clients.sfn(), sleeper);
+  }
+
+  /**
+   * Builds the container's wiring from the environment, with SDK clients that resolve endpoints the
+   * standard way (so {@code AWS_ENDPOINT_URL_ATHENA} and {@code AWS_ENDPOINT_URL_SFN} work), use the
+   * url-connection HTTP client and leave retrying to athena-ws's bounded loops.
+   *
+   * @throws IllegalStateException naming the variable when the configuration is invalid
+   */
+  static Wiring fromEnvironment(Map<String, String> env) {
+    Config config = Config.from(env);
+    Region region = config.region() == null ? null : Region.of(config.region());
+    var athena =
+        AthenaClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    SfnClient sfn = null;
+    if (config.stateMachineArn() != null) {
+      var sfnBuilder =
+          SfnClient.builder()
+              .httpClient(UrlConnectionHttpClient.create())
+              .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+      if (region != null) {
+        sfnBuilder.region(region);
+      }
+      sfn = sfnBuilder.build();
+    }
+    if (region != null) {
+      athena.region(region);
+    }
+    Function<ConnectionRef, ApiGatewayManagementApiClient> management =
+        ref -> {
+          var b =
+              ApiGatewayManagementApiClient.builder()
+                  .endpointOverride(ref.endpoint())
+                  .httpClient(UrlConnectionHttpClient.create())
+                  .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+          String r = ref.region() != null ? ref.region() : config.region();
+          if (r != null) {
+            b.region(Region.of(r));
+          }
+          return b.build();
+        };
+    return create(config, new Clients(athena.build(), sfn, management), Clock.systemUTC(),
+        Sleeper.system());
+  }
+
+  /**
+   * @throws IllegalStateException naming the variable when the catalog cannot be loaded or the state
+   *     machine ARN is malformed
+   */
+  static Wiring create(Config config, Clients clients, Clock clock, Sleeper sleeper) {
+    return new Wiring(
+        Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(clients, "clients"),
+        Objects.requireNonNull(clock, "clock"),
+        Objects.requireNonNull(sleeper, "sleeper"));
+  }
+
+  /** @return the column type hints of a catalog query, empty for raw SQL or an unknown name */
+  Map<String, AthenaType> columnTypes(String queryName) {
+    return catalog.find(queryName).map(NamedQuery::columnTypeHints).orElse(Map.of());
+  }
+
+  private static QueryCatalog loadCatalog(String source) {
+    try {
+      if (source.startsWith(Config.CLASSPATH_PREFIX)) {
+        return QueryCatalog.fromClasspath(source.substring(Config.CLASSPATH_PREFIX.length()));
+      }
+      return QueryCatalog.fromPath(Path.of(source));
+    } catch (CatalogException | java.nio.file.InvalidPathException e) {
+      throw new IllegalStateException("QUERY_CATALOG is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  private static StepFunctionsStarter stepFunctions(Config config, SfnClient sfn, Sleeper sleeper) {
+    if (config.stateMachineArn() == null) {
+      return null;
+    }
+    if (sfn == null) {
+      throw new IllegalStateException("STATE_MACHINE_ARN is set but no Step Functions client was given");
+    }
+    try {
+      return StepFunctionsStarter.builder(sfn)
+          .stateMachineArn(config.stateMachineArn())
+          .sleeper(sleeper)
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("STATE_MACHINE_ARN is invalid: " + e.getMessage(), e);
+    }
+  }
+}

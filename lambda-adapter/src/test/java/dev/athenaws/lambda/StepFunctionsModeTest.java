@@ -1,0 +1,73 @@
+package dev.athenaws.lambda;
+
+import static dev.athenaws.lambda.Harness.event;
+import static dev.athenaws.lambda.Harness.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.athenaws.query.RequestKey;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class StepFunctionsModeTest {
+  private final Harness h = new Harness().with("ATHENA_WS_MODE", "stepfunctions");
+
+  @AfterEach
+  void close() {
+    h.close();
+  }
+
+  private APIGatewayV2WebSocketResponse query() {
+    h.with("STATE_MACHINE_ARN", h.stateMachineArn);
+    return new QueryRouteHandler(h.wiring()).handleRequest(event("query.json"), FakeContext.plenty());
+  }
+
+  @Test
+  void aQueryStartsTheStateMachineWithTheRenderedStatementAndIsAccepted() {
+    assertThat(query().getStatusCode()).isEqualTo(200);
+
+    assertThat(h.messages()).containsExactly(read("{\"type\":\"accepted\",\"requestId\":\"r1\","
+        + "\"message\":\"Query accepted; results will follow on this connection.\"}"));
+    assertThat(h.sfn.executions()).hasSize(1);
+    String sql = "SELECT n FROM numbers WHERE region = ? LIMIT ?";
+    RequestKey key = RequestKey.of(Harness.CONNECTION, "r1", sql, List.of("'eu-west-1'", "5"));
+    assertThat(h.sfn.executions().get(0).name()).isEqualTo(key.executionName());
+    JsonNode input = read(h.sfn.executions().get(0).input());
+    assertThat(input).isEqualTo(read("{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
+        + "\"apiId\":\"abcdef1234\",\"region\":\"us-east-1\",\"stage\":\"dev\","
+        + "\"endpoint\":\"" + h.api.endpoint() + "\"},\"requestId\":\"r1\","
+        + "\"query\":{\"name\":\"by-region\",\"sql\":\"" + sql + "\","
+        + "\"executionParameters\":[\"'eu-west-1'\",\"5\"]},"
+        + "\"clientRequestToken\":\"" + key.clientRequestToken() + "\"}"));
+    assertThat(h.athena.requests()).isEmpty();
+  }
+
+  @Test
+  void aResentRequestFindsTheSameExecution() {
+    query();
+    query();
+    assertThat(h.sfn.executions()).hasSize(1);
+    assertThat(h.types()).containsExactly("accepted", "accepted");
+  }
+
+  @Test
+  void aStepFunctionsOutageIsInternalWithAGenericMessage() {
+    h.sfn.failNext(20);
+    APIGatewayV2WebSocketResponse response = query();
+    assertThat(response.getStatusCode()).isEqualTo(500);
+    assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
+        + "\"code\":\"INTERNAL\",\"message\":\"" + QueryRoute.NOT_STARTED + "\"}"));
+    assertThat(h.api.messages(Harness.CONNECTION).get(0)).doesNotContain("arn:");
+  }
+
+  @Test
+  void clientErrorsAreRefusedBeforeTheStateMachine() {
+    h.with("STATE_MACHINE_ARN", h.stateMachineArn);
+    new QueryRouteHandler(h.wiring())
+        .handleRequest(Harness.message("{\"action\":\"query\",\"query\":\"nope\"}"), null);
+    assertThat(h.sfn.executions()).isEmpty();
+    assertThat(h.messages().get(0).path("code").asText()).isEqualTo("UNKNOWN_QUERY");
+  }
+}
