@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Athena's {@code StatementType} and {@code SubstatementType} of a query, decided from its first
  * keywords: SELECT/WITH/VALUES/TABLE -> DML SELECT; INSERT -> DML INSERT; UPDATE/DELETE/MERGE -> DML;
- * CREATE TABLE ... AS (an AS at parenthesis depth 0) -> DDL CREATE_TABLE_AS_SELECT; other
+ * CREATE TABLE ... AS (an AS outside parentheses) -> DDL CREATE_TABLE_AS_SELECT; other
  * CREATE/DROP/ALTER -> DDL {@code <VERB>_<OBJECT>}; SHOW/DESCRIBE/EXPLAIN and anything else -> UTILITY.
  *
  * <p>Thread-safety: an immutable record.
@@ -25,8 +25,11 @@ record StatementKind(String statementType, String substatementType) {
   }
 
   static StatementKind of(List<SqlTokens.Token> tokens) {
+    // The statement's own words are at the depth of its first word: "(SELECT 1)" is a SELECT.
+    int depth = tokens.stream().filter(t -> t.kind() == SqlTokens.Kind.WORD).mapToInt(SqlTokens.Token::depth)
+        .findFirst().orElse(0);
     List<SqlTokens.Token> words = tokens.stream()
-        .filter(t -> t.kind() == SqlTokens.Kind.WORD && t.depth() == 0)
+        .filter(t -> t.kind() == SqlTokens.Kind.WORD && t.depth() == depth)
         .toList();
     if (words.isEmpty()) {
       return new StatementKind(UTILITY, "UNKNOWN");
