@@ -39,7 +39,7 @@ final class QueryRunner {
       return;
     }
     String[] table = new String[1];
-    try (DuckDBConnection c = (DuckDBConnection) root.duplicate()) {
+    try (DuckDBConnection c = root.duplicate()) {
       try (Statement use = c.createStatement()) {
         use.execute("USE " + quote(e.database));
       }
@@ -78,7 +78,7 @@ final class QueryRunner {
       }
       RowShape shape = RowShape.of(e.kind, rs.getMetaData());
       long bytes = 0;
-      try (DuckDBConnection writer = (DuckDBConnection) root.duplicate();
+      try (DuckDBConnection writer = root.duplicate();
           ResultTable out = ResultTable.create(writer, e.id, shape.columns().size())) {
         table[0] = out.name();
         while (rs.next()) {
@@ -112,7 +112,7 @@ final class QueryRunner {
     if (table == null) {
       return;
     }
-    try (DuckDBConnection c = (DuckDBConnection) root.duplicate()) {
+    try (DuckDBConnection c = root.duplicate()) {
       ResultTable.drop(c, table);
     } catch (SQLException ex) {
       LOG.debug("could not drop result table {}", table, ex);
