@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
@@ -83,5 +85,69 @@ final class Synthesized {
   @SuppressWarnings("unchecked")
   static List<Object> asList(Object value) {
     return value instanceof List<?> l ? (List<Object>) l : List.of(value);
+  }
+
+  /** The logical id of the one resource of a type whose id starts with a prefix. */
+  static String logicalId(Template template, String type, String prefix) {
+    List<String> ids =
+        resources(template, type).keySet().stream().filter(id -> id.startsWith(prefix)).toList();
+    if (ids.size() != 1) {
+      throw new AssertionError("expected one " + type + " named " + prefix + "*, found " + ids);
+    }
+    return ids.get(0);
+  }
+
+  /**
+   * The state machine's definition as JSON. CloudFormation references inside it (an
+   * {@code Fn::Join} of text and intrinsics) become {@code REF(<logical id>)} or
+   * {@code ${AWS::Partition}} style text.
+   */
+  static JsonNode stateMachineDefinition(Template template) {
+    Map<String, Map<String, Object>> machines =
+        resources(template, "AWS::StepFunctions::StateMachine");
+    if (machines.size() != 1) {
+      throw new AssertionError("expected one state machine, found " + machines.keySet());
+    }
+    Object definition = properties(machines.values().iterator().next()).get("DefinitionString");
+    StringBuilder text = new StringBuilder();
+    if (definition instanceof String s) {
+      text.append(s);
+    } else {
+      @SuppressWarnings("unchecked")
+      List<Object> join = (List<Object>) ((Map<String, Object>) definition).get("Fn::Join");
+      for (Object part : asList(join.get(1))) {
+        text.append(flatten(part));
+      }
+    }
+    try {
+      return new ObjectMapper().readTree(text.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A CloudFormation value as text: strings as is, {@code Ref}s as {@code REF(id)}. */
+  @SuppressWarnings("unchecked")
+  static String flatten(Object value) {
+    if (value instanceof String s) {
+      return s;
+    }
+    if (value instanceof Map<?, ?> m && m.containsKey("Ref")) {
+      String ref = m.get("Ref").toString();
+      return ref.startsWith("AWS::") ? "${" + ref + "}" : "REF(" + ref + ")";
+    }
+    if (value instanceof Map<?, ?> m && m.containsKey("Fn::GetAtt")) {
+      List<Object> att = (List<Object>) m.get("Fn::GetAtt");
+      return "ATT(" + att.get(0) + "." + att.get(1) + ")";
+    }
+    if (value instanceof Map<?, ?> m && m.containsKey("Fn::Join")) {
+      List<Object> join = (List<Object>) m.get("Fn::Join");
+      StringBuilder b = new StringBuilder();
+      for (Object part : asList(join.get(1))) {
+        b.append(flatten(part));
+      }
+      return b.toString();
+    }
+    return "TOKEN";
   }
 }
