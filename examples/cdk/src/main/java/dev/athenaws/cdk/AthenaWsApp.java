@@ -12,10 +12,19 @@ import software.amazon.awscdk.StackProps;
  */
 public final class AthenaWsApp {
 
-  /** The stack's construct id and default CloudFormation stack name. */
+  /** The stack's construct id and default CloudFormation stack name ({@code -c stackName=...}). */
   public static final String STACK_ID = "AthenaWs";
 
   private AthenaWsApp() {}
+
+  static String stackName(Object context) {
+    String name = context == null ? STACK_ID : context.toString().trim();
+    // CloudFormation: letters, digits and hyphens, starting with a letter, at most 128 characters.
+    if (!name.matches("[A-Za-z][A-Za-z0-9-]{0,127}")) {
+      throw new IllegalArgumentException("stackName: not a CloudFormation stack name: '" + name + "'");
+    }
+    return name;
+  }
 
   /**
    * Synthesizes the stack into {@code cdk.out}.
@@ -32,6 +41,7 @@ public final class AthenaWsApp {
     String region = System.getenv("CDK_DEFAULT_REGION");
     StackProps.Builder props =
         StackProps.builder()
+            .stackName(stackName(app.getNode().tryGetContext("stackName")))
             .description("athena-ws: Athena queries pushed over API Gateway WebSockets ("
                 + settings.mode().envValue() + " mode)");
     if (account != null && region != null) {

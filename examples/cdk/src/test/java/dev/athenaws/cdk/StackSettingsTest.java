@@ -81,4 +81,13 @@ class StackSettingsTest {
         .isThrownBy(() -> StackSettings.fromContext(context::get))
         .withMessageStartingWith(key + ":");
   }
+
+  @Test
+  void stackNameDefaultsToTheStackIdAndIsValidated() {
+    assertThat(AthenaWsApp.stackName(null)).isEqualTo("AthenaWs");
+    assertThat(AthenaWsApp.stackName("AthenaWsTest")).isEqualTo("AthenaWsTest");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> AthenaWsApp.stackName("1st_stack"))
+        .withMessageStartingWith("stackName:");
+  }
 }
