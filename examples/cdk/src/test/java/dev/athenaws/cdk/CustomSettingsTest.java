@@ -1,0 +1,120 @@
+package dev.athenaws.cdk;
+
+import static dev.athenaws.cdk.Synthesized.logicalId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** One synthesis with every context key set away from its default. */
+class CustomSettingsTest {
+
+  private static Template template;
+
+  @BeforeAll
+  static void synth() {
+    template =
+        Synthesized.synth(
+            Map.of(
+                "mode", "inline",
+                "stage", "prod",
+                "workGroup", "reports",
+                "database", "logs",
+                "dataBucket", "my-trail-bucket",
+                "bytesScannedCutoff", "1000000000",
+                "resultExpiryDays", "2",
+                "queryTimeoutMinutes", "10",
+                "queryCatalog", "classpath:reports.json",
+                "allowedOrigins", "https://reports.example.com"));
+  }
+
+  @Test
+  void stageAndWorkGroupFollowTheContext() {
+    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of("StageName", "prod"));
+    template.hasResourceProperties(
+        "AWS::Athena::WorkGroup",
+        Map.of(
+            "Name", "reports",
+            "WorkGroupConfiguration",
+            Match.objectLike(Map.of("BytesScannedCutoffPerQuery", 1_000_000_000))));
+    template.hasResourceProperties(
+        "AWS::S3::Bucket",
+        Map.of(
+            "LifecycleConfiguration",
+            Map.of("Rules", List.of(Match.objectLike(Map.of("ExpirationInDays", 2))))));
+  }
+
+  @Test
+  void manageConnectionsFollowsTheStage() {
+    String api = logicalId(template, "AWS::ApiGatewayV2::Api", "WebSocketApi");
+    assertThat(
+            Statements.all(template).stream()
+                .filter(s -> s.actions().contains("execute-api:ManageConnections"))
+                .flatMap(s -> s.resources().stream())
+                .distinct())
+        .containsExactly(
+            "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:REF(" + api
+                + ")/prod/POST/@connections/*");
+  }
+
+  @Test
+  void dataBucketIsReadableByWhoeverRunsQueries() {
+    String bucket = "arn:${AWS::Partition}:s3:::my-trail-bucket";
+    for (String role : List.of("PushStateMachineRole", "QueryRouteFunctionServiceRole")) {
+      List<Statements> data =
+          Statements.ofRole(template, role).stream()
+              .filter(s -> s.resources().stream().anyMatch(r -> r.startsWith(bucket)))
+              .toList();
+      assertThat(data).as(role).hasSize(2);
+      assertThat(data)
+          .allSatisfy(s -> assertThat(s.actions())
+              .isSubsetOf("s3:GetBucketLocation", "s3:ListBucket", "s3:GetObject"));
+    }
+    assertThat(Statements.ofRole(template, "PushResultsFunctionServiceRole"))
+        .noneMatch(s -> s.resources().stream().anyMatch(r -> r.startsWith(bucket)));
+  }
+
+  @Test
+  void glueRightsFollowTheDatabase() {
+    assertThat(
+            Statements.all(template).stream()
+                .filter(s -> s.actions().contains("glue:GetTable"))
+                .flatMap(s -> s.resources().stream())
+                .distinct())
+        .allMatch(r -> r.endsWith(":catalog") || r.endsWith(":database/logs")
+            || r.endsWith(":table/logs/*"))
+        .hasSize(3);
+  }
+
+  @Test
+  void handlersGetTheCatalogOriginsAndTimeouts() {
+    assertThat(HandlerFunctionsTest.environment(template, "QueryRoute"))
+        .containsEntry("QUERY_CATALOG", "classpath:reports.json")
+        .containsEntry("ALLOWED_ORIGINS", "https://reports.example.com")
+        .containsEntry("ATHENA_DATABASE", "logs")
+        .containsEntry("WEBSOCKET_STAGE", "prod")
+        .containsEntry("QUERY_TIMEOUT_SECONDS", "600");
+    assertThat(HandlerFunctionsTest.environment(template, "Connection"))
+        .containsOnly(Map.entry("ALLOWED_ORIGINS", "https://reports.example.com"));
+    assertThat(Synthesized.stateMachineDefinition(template).at("/States/Start query/TimeoutSeconds")
+        .asInt()).isEqualTo(600);
+  }
+
+  @Test
+  void aMissingJarIsReportedWithTheWayToBuildIt() {
+    App app = App.Builder.create().build();
+    StackSettings settings =
+        StackSettings.fromContext(Map.<String, Object>of("lambdaJar", "target/no-such.jar")::get);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new AthenaWsStack(app, "Missing", StackProps.builder().build(), settings))
+        .withMessageStartingWith("lambdaJar: no file at ")
+        .withMessageContaining("mvn -pl lambda-adapter -am package");
+  }
+}

@@ -1,0 +1,172 @@
+package dev.athenaws.cdk;
+
+import static dev.athenaws.cdk.Synthesized.logicalId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awscdk.assertions.Template;
+
+class IamPolicyTest {
+
+  private static final String STATE_MACHINE_ROLE = "PushStateMachineRole";
+  private static final String QUERY_ROLE = "QueryRouteFunctionServiceRole";
+  private static final String PUSH_ROLE = "PushResultsFunctionServiceRole";
+  private static final String CONNECTION_ROLE = "ConnectionFunctionServiceRole";
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void noAllowStatementHasAWildcardAction(Mode mode) {
+    List<Statements> all = Statements.all(Synthesized.template(mode));
+    assertThat(all).isNotEmpty();
+    for (Statements s : all) {
+      if (s.effect().equals("Allow")) {
+        assertThat(s.actions()).as("%s", s).isNotEmpty().noneMatch(a -> a.contains("*"));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void theOnlyDenyIsTheBucketsTlsGuard(Mode mode) {
+    // enforceSSL: deny every S3 action without TLS. A wildcard in a Deny removes rights only.
+    List<Statements> denies =
+        Statements.all(Synthesized.template(mode)).stream()
+            .filter(s -> s.effect().equals("Deny"))
+            .toList();
+    assertThat(denies).singleElement().satisfies(s -> {
+      assertThat(s.actions()).containsExactly("s3:*");
+      assertThat(s.condition())
+          .isEqualTo(Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void manageConnectionsOnlyForPostOnThisApisStage(Mode mode) {
+    Template template = Synthesized.template(mode);
+    String api = logicalId(template, "AWS::ApiGatewayV2::Api", "WebSocketApi");
+    List<Statements> grants =
+        Statements.all(template).stream()
+            .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("execute-api:")))
+            .toList();
+    assertThat(grants).hasSize(2);
+    assertThat(grants).anyMatch(s -> s.owner().startsWith(QUERY_ROLE));
+    assertThat(grants).anyMatch(s -> s.owner().startsWith(PUSH_ROLE));
+    for (Statements s : grants) {
+      assertThat(s.actions()).containsExactly("execute-api:ManageConnections");
+      assertThat(s.resources())
+          .containsExactly(
+              "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:REF(" + api
+                  + ")/dev/POST/@connections/*");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void athenaActionsOnlyOnTheStacksWorkGroup(Mode mode) {
+    Template template = Synthesized.template(mode);
+    String workGroup =
+        "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/REF("
+            + logicalId(template, "AWS::Athena::WorkGroup", "ResultsWorkGroup") + ")";
+    List<Statements> athena =
+        Statements.all(template).stream()
+            .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("athena:")))
+            .toList();
+    assertThat(athena).isNotEmpty();
+    for (Statements s : athena) {
+      assertThat(s.actions()).as("%s", s).allMatch(a -> a.startsWith("athena:"));
+      assertThat(s.resources()).as("%s", s).containsExactly(workGroup);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void s3OnlyOnTheResultsBucketAndGlueOnlyOnTheDatabase(Mode mode) {
+    Template template = Synthesized.template(mode);
+    String bucket = "ATT(" + logicalId(template, "AWS::S3::Bucket", "ResultsBucket") + ".Arn)";
+    for (Statements s : Statements.all(template)) {
+      if (!s.effect().equals("Allow")) {
+        continue;
+      }
+      if (s.actions().stream().anyMatch(a -> a.startsWith("s3:"))) {
+        assertThat(s.resources()).as("%s", s)
+            .allMatch(r -> r.equals(bucket) || r.equals(bucket + "/results/*"));
+        assertThat(s.actions()).as("%s", s)
+            .noneMatch(a -> a.startsWith("s3:Delete") || a.startsWith("s3:Put") && !a.equals("s3:PutObject"));
+      }
+      if (s.actions().stream().anyMatch(a -> a.startsWith("glue:"))) {
+        assertThat(s.actions()).as("%s", s).allMatch(a -> a.startsWith("glue:Get")
+            || a.equals("glue:BatchGetPartition"));
+        String prefix = "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:";
+        assertThat(s.resources())
+            .containsExactlyInAnyOrder(
+                prefix + "catalog", prefix + "database/default", prefix + "table/default/*");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void stateMachineRightsOnlyOnThisStateMachine(Mode mode) {
+    Template template = Synthesized.template(mode);
+    String machine = logicalId(template, "AWS::StepFunctions::StateMachine", "PushStateMachine");
+    List<Statements> states =
+        Statements.all(template).stream()
+            .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("states:")))
+            .toList();
+    assertThat(states).extracting(Statements::actions)
+        .containsExactlyInAnyOrder(
+            List.of("states:StartExecution"), List.of("states:DescribeExecution"));
+    for (Statements s : states) {
+      assertThat(s.owner()).startsWith(QUERY_ROLE);
+      assertThat(s.resources()).singleElement().asString()
+          .satisfiesAnyOf(
+              r -> assertThat(r).isEqualTo("REF(" + machine + ")"),
+              r -> assertThat(r).startsWith("arn:${AWS::Partition}:states:${AWS::Region}:"
+                  + "${AWS::AccountId}:execution:").endsWith(":*"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void stateMachineInvokesOnlyThePushAlias(Mode mode) {
+    Template template = Synthesized.template(mode);
+    String alias = "REF(" + logicalId(template, "AWS::Lambda::Alias", "PushResultsLive") + ")";
+    List<Statements> invokes =
+        Statements.all(template).stream()
+            .filter(s -> s.actions().contains("lambda:InvokeFunction"))
+            .toList();
+    assertThat(invokes).singleElement().satisfies(s -> {
+      assertThat(s.owner()).startsWith(STATE_MACHINE_ROLE);
+      assertThat(s.resources()).containsExactly(alias);
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void whoMayRunQueries(Mode mode) {
+    Template template = Synthesized.template(mode);
+    assertThat(actions(template, STATE_MACHINE_ROLE)).contains("athena:StartQueryExecution");
+    assertThat(actions(template, PUSH_ROLE))
+        .contains("athena:GetQueryResults")
+        .doesNotContain("athena:StartQueryExecution");
+    assertThat(actions(template, CONNECTION_ROLE))
+        .containsOnly("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+    if (mode == Mode.INLINE) {
+      assertThat(actions(template, QUERY_ROLE))
+          .contains("athena:StartQueryExecution", "athena:GetQueryResults", "s3:PutObject");
+    } else {
+      assertThat(actions(template, QUERY_ROLE)).noneMatch(a -> a.startsWith("athena:")
+          || a.startsWith("s3:") || a.startsWith("glue:"));
+    }
+  }
+
+  private static List<String> actions(Template template, String rolePrefix) {
+    return Statements.ofRole(template, rolePrefix).stream()
+        .flatMap(s -> s.actions().stream())
+        .toList();
+  }
+}
