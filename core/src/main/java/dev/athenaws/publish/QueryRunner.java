@@ -3,11 +3,9 @@ package dev.athenaws.publish;
 import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
 import dev.athenaws.notify.PostOutcome;
-import dev.athenaws.protocol.QueryState;
 import dev.athenaws.protocol.ServerMessage;
 import dev.athenaws.query.CancellationFlag;
 import dev.athenaws.query.CompletionWaiter;
-import dev.athenaws.query.Progress;
 import dev.athenaws.query.QueryOutcome;
 import dev.athenaws.query.QueryStarter;
 import java.time.Duration;
@@ -80,7 +78,7 @@ public final class QueryRunner {
     PublishTarget t = target;
     QueryOutcome outcome;
     try {
-      outcome = waiter.await(id, timeout, p -> progress(t, p, gone), gone);
+      outcome = waiter.await(id, timeout, p -> publisher.sendProgress(t, p, gone), gone);
     } catch (RuntimeException e) {
       return publisher.fail(target, e);
     }
@@ -105,23 +103,5 @@ public final class QueryRunner {
         new AthenaWsException(
             ErrorCode.TIMEOUT,
             "The query did not finish within " + timeout.toSeconds() + " s and was stopped."));
-  }
-
-  private void progress(PublishTarget target, Progress p, CancellationFlag gone) {
-    QueryState state;
-    try {
-      state = QueryState.valueOf(p.state().name());
-    } catch (IllegalArgumentException e) {
-      return; // a state this SDK version does not know: nothing useful to tell the client
-    }
-    PostOutcome outcome =
-        publisher.send(
-            target,
-            new ServerMessage.Progress(
-                target.requestId(), target.queryExecutionId(), state, p.elapsed().toMillis(),
-                p.dataScannedBytes()));
-    if (outcome instanceof PostOutcome.Gone) {
-      gone.cancel();
-    }
   }
 }

@@ -102,6 +102,34 @@ public final class ResultPublisher {
   }
 
   /**
+   * Sends a {@code progress} message for what a poll saw; when the post finds the connection gone
+   * (410) it raises {@code gone}, so the wait stops and the query is stopped. A state this SDK
+   * version does not know is not sent.
+   *
+   * @param target the client and query
+   * @param progress what the last poll saw
+   * @param gone raised when the client is gone
+   */
+  public void sendProgress(
+      PublishTarget target, dev.athenaws.query.Progress progress, dev.athenaws.query.CancellationFlag gone) {
+    dev.athenaws.protocol.QueryState state;
+    try {
+      state = dev.athenaws.protocol.QueryState.valueOf(progress.state().name());
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    PostOutcome outcome =
+        send(
+            target,
+            new ServerMessage.Progress(
+                target.requestId(), target.queryExecutionId(), state,
+                progress.elapsed().toMillis(), progress.dataScannedBytes()));
+    if (outcome instanceof PostOutcome.Gone) {
+      gone.cancel();
+    }
+  }
+
+  /**
    * Tells the client about a failure as an {@code error} message: an
    * {@link dev.athenaws.AthenaWsException} with its code and message, anything else as INTERNAL
    * with a generic message (the details are logged).

@@ -90,8 +90,9 @@ class ResultPublisherWireTest {
     assertThat(result).isEqualTo(new PublishResult.ConnectionGone());
     assertThat(h.api.posts("c1")).isEqualTo(4);
     assertThat(h.seqs("c1")).containsExactly(0, 1, 2);
-    // Three messages of ~85 rows came from pages 1-2; page 3 was prefetched; pages 4-5 never asked.
-    assertThat(h.athena.calls(FakeAthena.RESULTS)).isEqualTo(3);
+    // The messages came from pages 1-2; page 3 may have been prefetched (asynchronously, so it may
+    // not have been asked yet); pages 4-5 were never asked for.
+    assertThat(h.athena.calls(FakeAthena.RESULTS)).isBetween(2, 3);
   }
 
   @Test
