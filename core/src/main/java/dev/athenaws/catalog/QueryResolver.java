@@ -51,7 +51,7 @@ public final class QueryResolver {
     }
     if (!rawSqlEnabled) {
       throw new AthenaWsException(
-          ErrorCode.BAD_REQUEST, "Raw SQL is disabled on this server; run a named query.");
+          ErrorCode.BAD_REQUEST, "raw SQL is disabled");
     }
     if (queryName != null || !parameters.isEmpty()) {
       throw new AthenaWsException(

@@ -3,6 +3,7 @@ package dev.athenaws.lambda;
 import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
 import dev.athenaws.catalog.BoundQuery;
+import dev.athenaws.catalog.QueryResolver;
 import dev.athenaws.catalog.InvalidParameterException;
 import dev.athenaws.catalog.UnknownQueryException;
 import dev.athenaws.notify.ConnectionRef;
@@ -14,7 +15,6 @@ import dev.athenaws.query.RequestKey;
 import dev.athenaws.sfn.QuerySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class QueryRoute {
   private static final Logger LOG = LoggerFactory.getLogger(QueryRoute.class);
-  static final String RAW_SQL_DISABLED = "raw SQL is disabled";
   static final String NOT_STARTED = "The query could not be started; please try again.";
   static final String BINARY_FRAME = "Message must be a JSON text frame, not binary.";
   /**
@@ -85,14 +84,11 @@ final class QueryRoute {
    * @throws AthenaWsException BAD_REQUEST when raw SQL is sent but disabled
    */
   private QuerySpec.Statement statement(ClientMessage.QueryRequest query) {
-    if (query.sql() != null) {
-      if (!w.config.allowRawSql()) {
-        throw new AthenaWsException(ErrorCode.BAD_REQUEST, RAW_SQL_DISABLED);
-      }
-      return new QuerySpec.Statement(query.sql(), List.of(), null);
-    }
-    BoundQuery bound = w.catalog.bind(query.query(), query.parameters());
-    return new QuerySpec.Statement(bound.sql(), bound.executionParameters(), bound.query().name());
+    BoundQuery bound =
+        new QueryResolver(w.catalog, w.config.allowRawSql())
+            .resolve(query.query(), query.parameters(), query.sql());
+    String name = query.sql() != null ? null : bound.query().name();
+    return new QuerySpec.Statement(bound.sql(), bound.executionParameters(), name);
   }
 
   private int orchestrate(PublishTarget client, QuerySpec.Statement statement, RequestKey key) {
