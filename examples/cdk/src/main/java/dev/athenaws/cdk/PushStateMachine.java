@@ -136,7 +136,7 @@ final class PushStateMachine extends Construct {
     Choice alreadyStarted =
         new Choice(this, "AlreadyStarted", software.amazon.awscdk.services.stepfunctions.ChoiceProps
             .builder().stateName("Already started?").build())
-            .when(Condition.isPresent("$.queryExecutionId"), push)
+            .when(Condition.isPresent("$.query.queryExecutionId"), push)
             .otherwise(hasParameters);
 
     this.stateMachine =

@@ -42,7 +42,7 @@ class StateMachineTest {
     assertThat(definition.get("StartAt").asText()).isEqualTo("Already started?");
     JsonNode choice = states.get("Already started?");
     assertThat(choice.get("Type").asText()).isEqualTo("Choice");
-    assertThat(choice.at("/Choices/0/Variable").asText()).isEqualTo("$.queryExecutionId");
+    assertThat(choice.at("/Choices/0/Variable").asText()).isEqualTo("$.query.queryExecutionId");
     assertThat(choice.at("/Choices/0/IsPresent").asBoolean()).isTrue();
     assertThat(choice.at("/Choices/0/Next").asText()).isEqualTo("Push results");
     assertThat(choice.get("Default").asText()).isEqualTo("Has parameters?");

@@ -1,0 +1,177 @@
+package dev.athenaws.local;
+
+import dev.athenaws.local.data.CloudTrailData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The local stack's settings, from its command line ({@link #parse}). Every flag is listed by
+ * {@link #usage()} and in docs/local.md.
+ *
+ * @param host the address to listen on ({@code 127.0.0.1}: this machine only)
+ * @param port the one port of every endpoint; 0 picks a free one
+ * @param stage the WebSocket API's stage: the path of the WebSocket and of {@code @connections}
+ * @param mode {@code stepfunctions} or {@code inline}, the Lambda adapter's {@code ATHENA_WS_MODE}
+ * @param events how many synthetic CloudTrail events to load
+ * @param seed the seed of the synthetic events (same seed, same data)
+ * @param athenaLatencyMs added to every Athena API call
+ * @param postLatencyMs added to every management API POST
+ * @param postThrottleRate the fraction of management API POSTs answered 429, 0..1
+ * @param queryCatalog the named-query catalog file, null for the built-in CloudTrail example
+ * @param pushTimeoutMs the push task's Lambda timeout: its remaining time counts down from this
+ * @param throttleSeed the seed of the throttling decisions (reproducible fault runs)
+ */
+public record LocalOptions(
+    String host,
+    int port,
+    String stage,
+    String mode,
+    int events,
+    long seed,
+    int athenaLatencyMs,
+    int postLatencyMs,
+    double postThrottleRate,
+    Path queryCatalog,
+    int pushTimeoutMs,
+    long throttleSeed) {
+
+  private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+  /**
+   * @throws IllegalArgumentException naming the setting when a value is out of range
+   */
+  public LocalOptions {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(mode, "mode");
+    require(port >= 0 && port <= 65535, "--port must be 0..65535");
+    require(STAGE.matcher(stage).matches(), "--stage must match [A-Za-z0-9_-]{1,128}");
+    require(mode.equals("stepfunctions") || mode.equals("inline"),
+        "--mode must be stepfunctions or inline");
+    require(events >= 0 && events <= 10_000_000, "--events must be 0..10000000");
+    require(athenaLatencyMs >= 0 && athenaLatencyMs <= 60_000, "--athena-latency-ms must be 0..60000");
+    require(postLatencyMs >= 0 && postLatencyMs <= 60_000, "--post-latency-ms must be 0..60000");
+    require(postThrottleRate >= 0 && postThrottleRate < 1, "--post-throttle-rate must be 0 <= rate < 1");
+    require(pushTimeoutMs >= 15_000 && pushTimeoutMs <= 900_000, "--push-timeout-ms must be 15000..900000");
+    require(queryCatalog == null || Files.isRegularFile(queryCatalog),
+        "--query-catalog must name a readable file: " + queryCatalog);
+  }
+
+  private static final Set<String> FLAGS = Set.of("--host", "--port", "--stage", "--mode", "--events",
+      "--seed", "--athena-latency-ms", "--post-latency-ms", "--post-throttle-rate", "--query-catalog",
+      "--push-timeout-ms");
+
+  /** @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events */
+  public static LocalOptions defaults() {
+    return parse();
+  }
+
+  /**
+   * Parses a command line; {@code --name value} and {@code --name=value} are both accepted.
+   *
+   * @param args the arguments
+   * @return the options, the defaults for every flag not given
+   * @throws IllegalArgumentException with a message for the user on an unknown flag, a missing or
+   *     malformed value, or a value out of range
+   */
+  public static LocalOptions parse(String... args) {
+    Map<String, String> given = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i];
+      String value;
+      int eq = name.indexOf('=');
+      if (name.startsWith("--") && eq > 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        value = null;
+      }
+      if (!FLAGS.contains(name)) {
+        throw new IllegalArgumentException("unknown option " + name + " (see --help)");
+      }
+      if (value == null) {
+        throw new IllegalArgumentException("missing value for " + name + " (see --help)");
+      }
+      given.put(name, value);
+    }
+    String catalog = given.get("--query-catalog");
+    return new LocalOptions(
+        given.getOrDefault("--host", "127.0.0.1"),
+        (int) number(given, "--port", 8080),
+        given.getOrDefault("--stage", "dev"),
+        given.getOrDefault("--mode", "stepfunctions").toLowerCase(Locale.ROOT),
+        (int) number(given, "--events", CloudTrailData.DEFAULT_EVENTS),
+        number(given, "--seed", CloudTrailData.DEFAULT_SEED),
+        (int) number(given, "--athena-latency-ms", 0),
+        (int) number(given, "--post-latency-ms", 0),
+        decimal(given, "--post-throttle-rate"),
+        catalog == null ? null : Path.of(catalog),
+        (int) number(given, "--push-timeout-ms", 60_000),
+        1);
+  }
+
+  /** @return the {@code --help} text */
+  public static String usage() {
+    return """
+        athena-ws local stack: WebSocket gateway, management API, Athena and Step Functions endpoints
+        and the web client on one port, over embedded DuckDB with synthetic CloudTrail data.
+
+        Options (defaults in brackets):
+          --port N                  the one port of every endpoint; 0 picks a free one [8080]
+          --host ADDRESS            the address to listen on [127.0.0.1]
+          --stage NAME              WebSocket stage: ws://host:port/NAME [dev]
+          --mode M                  stepfunctions | inline: how the query route runs queries [stepfunctions]
+          --events N                synthetic CloudTrail events to load [100000]
+          --seed N                  seed of the synthetic events [20210801]
+          --athena-latency-ms N     added to every Athena API call [0]
+          --post-latency-ms N       added to every @connections POST [0]
+          --post-throttle-rate R    fraction of @connections POSTs answered 429, 0 <= R < 1 [0]
+          --query-catalog FILE      named-query catalog (JSON) instead of the built-in CloudTrail one
+          --push-timeout-ms N       the push task's Lambda timeout, 15000..900000 [60000]
+          --help                    print this text
+        """;
+  }
+
+  private static long number(Map<String, String> given, String name, long fallback) {
+    String v = given.get(name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      long n = Long.parseLong(v.trim());
+      if (n != (int) n && !name.equals("--seed")) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " needs a whole number, got '" + v + "'");
+    }
+  }
+
+  private static double decimal(Map<String, String> given, String name) {
+    String v = given.getOrDefault(name, "0");
+    try {
+      double d = Double.parseDouble(v.trim());
+      if (Double.isNaN(d)) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " needs a number, got '" + v + "'");
+    }
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.athenaws.local.gateway;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+
+/**
+ * One open client connection of the gateway, as the management API sees it.
+ *
+ * <p>Thread-safety: thread-safe; {@link #send} serialises writes, so messages posted for the same
+ * connection arrive in the order their POSTs were answered.
+ */
+final class Connection {
+  /**
+   * Who connected, fixed at the upgrade (before {@code $connect} runs).
+   *
+   * @param id the connection id
+   * @param connectedAt when the upgrade request arrived
+   * @param sourceIp the client's address
+   * @param userAgent the client's User-Agent header, nullable
+   */
+  record Identity(String id, Instant connectedAt, String sourceIp, String userAgent) {}
+
+  private final Identity identity;
+  private final Session session;
+  private volatile Instant lastActiveAt;
+
+  Connection(Identity identity, Session session) {
+    this.identity = identity;
+    this.session = session;
+    this.lastActiveAt = identity.connectedAt();
+  }
+
+  Identity identity() {
+    return identity;
+  }
+
+  String id() {
+    return identity.id();
+  }
+
+  Instant connectedAt() {
+    return identity.connectedAt();
+  }
+
+  String sourceIp() {
+    return identity.sourceIp();
+  }
+
+  String userAgent() {
+    return identity.userAgent();
+  }
+
+  Instant lastActiveAt() {
+    return lastActiveAt;
+  }
+
+  void touch(Instant now) {
+    lastActiveAt = now;
+  }
+
+  boolean isOpen() {
+    return session.isOpen();
+  }
+
+  /**
+   * Writes one text message and waits until it is written to the socket. A client that does not read
+   * for {@code timeout} is disconnected (as API Gateway drops a connection it cannot write to).
+   *
+   * @return true when written; false when the connection is closed or was dropped
+   */
+  synchronized boolean send(String text, Duration timeout) {
+    if (!session.isOpen()) {
+      return false;
+    }
+    Callback.Completable done = new Callback.Completable();
+    session.sendText(text, done);
+    try {
+      done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      session.disconnect();
+      return false;
+    } catch (ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Closes the connection normally, as the management API's DELETE does. */
+  void close() {
+    session.close(StatusCode.NORMAL, "closed by the management API", Callback.NOOP);
+  }
+
+  /** Closes the connection with a status, as API Gateway does on a protocol violation. */
+  void close(int status, String reason) {
+    session.close(status, reason, Callback.NOOP);
+  }
+}

@@ -1,0 +1,245 @@
+package dev.athenaws.local.gateway;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A WebSocket API Gateway on one Jetty server: the WebSocket at {@code /{stage}} and its management
+ * API at {@code /{stage}/@connections/{id}}. Like API Gateway it runs {@code $connect} during the
+ * upgrade (a non-2xx answer refuses the connection), selects a route per message on {@code
+ * $request.body.action} (else {@code $default}), invokes the route's handler with an API Gateway
+ * event on a worker thread (never the socket's I/O thread), runs {@code $disconnect} after a close,
+ * and enforces API Gateway's limits: 128 KiB per message and 32 KiB per frame (a client that exceeds
+ * them is disconnected with 1009), 10 minutes idle.
+ *
+ * <p>Thread-safety: thread-safe.
+ */
+public final class Gateway implements AutoCloseable {
+  /** API Gateway's WebSocket frame size limit. */
+  public static final int MAX_FRAME = 32 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The Lambda handler type of WebSocket routes. */
+  public interface RouteHandler
+      extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {}
+
+  /**
+   * The integrations.
+   *
+   * @param connect the {@code $connect} handler
+   * @param disconnect the {@code $disconnect} handler
+   * @param routes the message routes by route key, {@code $default} among them
+   */
+  public record Routes(RouteHandler connect, RouteHandler disconnect, Map<String, RouteHandler> routes) {
+    /** Copies the map; throws NullPointerException on a null part. */
+    public Routes {
+      Objects.requireNonNull(connect, "connect");
+      Objects.requireNonNull(disconnect, "disconnect");
+      routes = Map.copyOf(routes);
+    }
+  }
+
+  /**
+   * @param stage the stage: the WebSocket's path
+   * @param domainName the {@code domainName} of events (host:port)
+   * @param faults latency and throttling of management API POSTs
+   * @param routeTimeout the route functions' Lambda timeout (the remaining time of their context)
+   * @param sendTimeout how long a POST waits for a slow client before dropping it
+   */
+  public record Settings(String stage, String domainName, int postLatencyMs, double postThrottleRate,
+      long throttleSeed, Duration routeTimeout, Duration sendTimeout) {}
+
+  private final Settings settings;
+  private final Routes routes;
+  private final Clock clock;
+  private final ConnectionRegistry connections = new ConnectionRegistry();
+  private final RouteSelector selector;
+  private final Events events;
+  private final ThreadPoolExecutor invocations;
+
+  /**
+   * @param settings the stage, limits and faults
+   * @param routes the handlers
+   * @param clock the time of events and contexts
+   */
+  public Gateway(Settings settings, Routes routes, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.routes = Objects.requireNonNull(routes, "routes");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.selector = new RouteSelector(routes.routes().keySet());
+    this.events = new Events(settings.stage(), settings.domainName());
+    AtomicInteger n = new AtomicInteger();
+    // Like Lambda's concurrency: one worker per concurrent invocation, up to a bound.
+    this.invocations = new ThreadPoolExecutor(256, 256, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "lambda-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    invocations.allowCoreThreadTimeOut(true);
+  }
+
+  /**
+   * @param server the server the handler joins
+   * @return the handler that upgrades {@code /{stage}} to the gateway's WebSocket
+   */
+  public Handler webSocket(Server server) {
+    return WebSocketUpgradeHandler.from(server, container -> {
+      container.setMaxTextMessageSize(ManagementApi.MAX_PAYLOAD);
+      container.setMaxBinaryMessageSize(ManagementApi.MAX_PAYLOAD);
+      container.setMaxFrameSize(MAX_FRAME);
+      container.setAutoFragment(false);
+      container.setIdleTimeout(Duration.ofMinutes(10));
+      container.addMapping("/" + settings.stage(), this::upgrade);
+    });
+  }
+
+  /** @return the management API handler ({@code /{stage}/@connections/{id}}) */
+  public Handler managementApi() {
+    return new ManagementApi(settings.stage(), connections,
+        new ManagementApi.Faults(settings.postLatencyMs(), settings.postThrottleRate(),
+            settings.throttleSeed()),
+        settings.sendTimeout());
+  }
+
+  /** @return how many clients are connected */
+  public int openConnections() {
+    return connections.size();
+  }
+
+  /** @return how many handler invocations are running or queued */
+  public int activeInvocations() {
+    return invocations.getActiveCount() + invocations.getQueue().size();
+  }
+
+  /** Disconnects every client and stops the workers (running invocations are interrupted). */
+  @Override
+  public void close() {
+    for (Connection c : connections.all()) {
+      c.close(StatusCode.SHUTDOWN, "server shutting down");
+    }
+    invocations.shutdownNow();
+  }
+
+  private Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response,
+      Callback callback) {
+    Connection.Identity identity = new Connection.Identity(connections.newId(), clock.instant(),
+        Request.getRemoteAddr(request), request.getHeaders().get("User-Agent"));
+    APIGatewayV2WebSocketEvent event =
+        events.connect(identity, headers(request), query(request), identity.connectedAt());
+    int status;
+    try {
+      APIGatewayV2WebSocketResponse r = routes.connect().handleRequest(event, context("connect"));
+      status = r == null ? 200 : r.getStatusCode();
+    } catch (RuntimeException e) {
+      LOG.warn("$connect handler failed for {}: {}", identity.id(), e.toString());
+      status = 500;
+    }
+    if (status < 200 || status > 299) {
+      LOG.info("connection {} refused by $connect ({})", identity.id(), status);
+      Response.writeError(request, response, callback, status >= 400 ? status : 403);
+      return null;
+    }
+    return new GatewaySocket(this, identity);
+  }
+
+  void opened(Connection connection) {
+    connections.add(connection);
+    LOG.debug("connected {}", connection.id());
+  }
+
+  void received(Connection connection, String body, boolean base64) {
+    connection.touch(clock.instant());
+    String routeKey = base64 ? RouteSelector.DEFAULT : selector.select(body);
+    RouteHandler handler = routes.routes().get(routeKey);
+    APIGatewayV2WebSocketEvent event =
+        events.message(connection.identity(), routeKey, body, base64, clock.instant());
+    invocations.execute(() -> invoke(connection, handler, event));
+  }
+
+  void closed(Connection connection, int status) {
+    connections.remove(connection.id());
+    LOG.debug("disconnected {} ({})", connection.id(), status);
+    APIGatewayV2WebSocketEvent event = events.disconnect(connection.identity(), clock.instant());
+    try {
+      invocations.execute(() -> {
+        try {
+          routes.disconnect().handleRequest(event, context("disconnect"));
+        } catch (RuntimeException e) {
+          LOG.warn("$disconnect handler failed for {}: {}", connection.id(), e.toString());
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("shutting down: no $disconnect for {}", connection.id());
+    }
+  }
+
+  private void invoke(Connection connection, RouteHandler handler, APIGatewayV2WebSocketEvent event) {
+    String requestId = event.getRequestContext().getRequestId();
+    if (handler == null) {
+      // API Gateway's answer when no route matches and there is no $default route.
+      tell(connection, "Forbidden", requestId);
+      return;
+    }
+    try {
+      handler.handleRequest(event, context(event.getRequestContext().getRouteKey()));
+    } catch (RuntimeException e) {
+      LOG.warn("route {} failed for {}: {}", event.getRequestContext().getRouteKey(),
+          connection.id(), e.toString());
+      tell(connection, "Internal server error", requestId);
+    }
+  }
+
+  private void tell(Connection connection, String message, String requestId) {
+    String body = JSON.createObjectNode().put("message", message)
+        .put("connectionId", connection.id()).put("requestId", requestId).toString();
+    connection.send(body, settings.sendTimeout());
+  }
+
+  private LocalContext context(String route) {
+    return new LocalContext("athena-ws-" + route.replace("$", ""), settings.routeTimeout(), clock);
+  }
+
+  private static Map<String, List<String>> headers(ServerUpgradeRequest request) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    for (HttpField f : request.getHeaders()) {
+      m.computeIfAbsent(f.getName(), k -> new java.util.ArrayList<>()).add(f.getValue());
+    }
+    return m;
+  }
+
+  private static Map<String, List<String>> query(ServerUpgradeRequest request) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    Fields fields = Request.extractQueryParameters(request);
+    for (Fields.Field f : fields) {
+      m.put(f.getName(), f.getValues());
+    }
+    return m;
+  }
+}

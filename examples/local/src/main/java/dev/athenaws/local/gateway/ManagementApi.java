@@ -1,0 +1,144 @@
+package dev.athenaws.local.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * API Gateway's management API for the gateway's connections, at {@code /{stage}/@connections/{id}}
+ * (the id URL-encoded): {@code POST} sends the body to that client as one text message and answers
+ * 200 once it is written; {@code GET} answers the connection's info; {@code DELETE} disconnects it
+ * (204). Unknown or closed ids get 410 {@code GoneException}; a body over 128 KiB 413 {@code
+ * PayloadTooLargeException}; a POST picked by the throttle 429 {@code LimitExceededException}.
+ * A client that does not read a message within the send timeout is disconnected (then 410).
+ *
+ * <p>Thread-safety: thread-safe.
+ */
+final class ManagementApi extends Handler.Abstract {
+  /** API Gateway's WebSocket message payload limit. */
+  static final int MAX_PAYLOAD = 128 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(ManagementApi.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String prefix;
+  private final ConnectionRegistry connections;
+  private final Faults faults;
+  private final Duration sendTimeout;
+  private final Random random;
+
+  /**
+   * Fault injection on POSTs.
+   *
+   * @param postLatencyMs added to every POST
+   * @param throttleRate the fraction of POSTs answered 429
+   * @param seed the seed of the throttling decisions
+   */
+  record Faults(int postLatencyMs, double throttleRate, long seed) {}
+
+  ManagementApi(String stage, ConnectionRegistry connections, Faults faults, Duration sendTimeout) {
+    this.prefix = "/" + stage + "/@connections/";
+    this.connections = connections;
+    this.faults = faults;
+    this.sendTimeout = sendTimeout;
+    this.random = new Random(faults.seed());
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws IOException {
+    String path = request.getHttpURI().getDecodedPath();
+    if (path == null || !path.startsWith(prefix)) {
+      return false;
+    }
+    String id = path.substring(prefix.length());
+    Optional<Connection> connection = connections.find(id).filter(Connection::isOpen);
+    switch (request.getMethod()) {
+      case "POST" -> post(request, response, callback, id, connection);
+      case "GET" -> {
+        if (connection.isEmpty()) {
+          gone(response, callback);
+        } else {
+          HttpReplies.json(response, callback, 200, info(connection.get()));
+        }
+      }
+      case "DELETE" -> {
+        if (connection.isEmpty()) {
+          gone(response, callback);
+        } else {
+          connection.get().close();
+          HttpReplies.empty(response, callback, 204);
+        }
+      }
+      default -> HttpReplies.error(response, callback, 403, "ForbiddenException",
+          "Missing Authentication Token");
+    }
+    return true;
+  }
+
+  private void post(Request request, Response response, Callback callback, String id,
+      Optional<Connection> connection) throws IOException {
+    byte[] body;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      body = in.readNBytes(MAX_PAYLOAD + 1);
+    }
+    pause(faults.postLatencyMs());
+    if (body.length > MAX_PAYLOAD) {
+      HttpReplies.error(response, callback, 413, "PayloadTooLargeException",
+          "Request entity too large");
+      return;
+    }
+    if (faults.throttleRate() > 0 && throttled()) {
+      HttpReplies.error(response, callback, 429, "LimitExceededException", "Rate exceeded");
+      return;
+    }
+    if (connection.isEmpty()) {
+      gone(response, callback);
+      return;
+    }
+    if (!connection.get().send(new String(body, StandardCharsets.UTF_8), sendTimeout)) {
+      LOG.info("connection {} could not be written to; it is gone", id);
+      gone(response, callback);
+      return;
+    }
+    HttpReplies.empty(response, callback, 200);
+  }
+
+  private boolean throttled() {
+    synchronized (random) {
+      return random.nextDouble() < faults.throttleRate();
+    }
+  }
+
+  private static void gone(Response response, Callback callback) {
+    HttpReplies.error(response, callback, 410, "GoneException", null);
+  }
+
+  private static String info(Connection c) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("ConnectedAt", c.connectedAt().toString());
+    n.putObject("Identity").put("SourceIp", c.sourceIp()).put("UserAgent", c.userAgent());
+    n.put("LastActiveAt", c.lastActiveAt().toString());
+    return n.toString();
+  }
+
+  private static void pause(int ms) {
+    if (ms > 0) {
+      try {
+        Thread.sleep(ms);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
