@@ -69,8 +69,9 @@ final class Connection {
   }
 
   /**
-   * Writes one text message and waits until it is written to the socket. A client that does not read
-   * for {@code timeout} is disconnected (as API Gateway drops a connection it cannot write to).
+   * Writes one text message, in frames of at most {@link Gateway#MAX_FRAME} bytes as API Gateway
+   * sends them, and waits until it is written to the socket. A client that does not read for {@code
+   * timeout} is disconnected (as API Gateway drops a connection it cannot write to).
    *
    * @return true when written; false when the connection is closed or was dropped
    */
@@ -78,10 +79,16 @@ final class Connection {
     if (!session.isOpen()) {
       return false;
     }
-    Callback.Completable done = new Callback.Completable();
-    session.sendText(text, done);
+    long end = System.nanoTime() + timeout.toNanos();
     try {
-      done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      int from = 0;
+      do {
+        int to = frameEnd(text, from);
+        Callback.Completable done = new Callback.Completable();
+        session.sendPartialText(text.substring(from, to), to == text.length(), done);
+        done.get(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+        from = to;
+      } while (from < text.length());
       return true;
     } catch (TimeoutException e) {
       session.disconnect();
@@ -92,6 +99,22 @@ final class Connection {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** @return the end of the frame that starts at {@code from}: at most MAX_FRAME UTF-8 bytes */
+  static int frameEnd(String text, int from) {
+    int bytes = 0;
+    int i = from;
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (bytes + size > Gateway.MAX_FRAME) {
+        break;
+      }
+      bytes += size;
+      i += Character.charCount(cp);
+    }
+    return i;
   }
 
   /** Closes the connection normally, as the management API's DELETE does. */

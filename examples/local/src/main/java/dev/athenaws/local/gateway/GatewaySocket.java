@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
  * message to the route invoker (never runs a handler on the socket's I/O thread), and runs {@code
  * $disconnect} when it closes.
  *
+ * <p>Public only because Jetty requires listener classes to be; not an API.
+ *
  * <p>Thread-safety: Jetty calls one method at a time per socket.
  */
-final class GatewaySocket implements Session.Listener.AutoDemanding {
+public final class GatewaySocket implements Session.Listener.AutoDemanding {
   private static final Logger LOG = LoggerFactory.getLogger(GatewaySocket.class);
   private final Gateway gateway;
   private final Connection.Identity identity;

@@ -1,0 +1,44 @@
+package dev.athenaws.local;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the local stack gives the Lambda handlers: the environment variables a deployment would set
+ * (docs/configuration.md), and the SDK's standard endpoint settings pointing at the stack. Nothing
+ * else tells the handlers they run locally.
+ *
+ * @param variables the handlers' environment
+ * @param endpoint the stack's base URL ({@code http://127.0.0.1:port})
+ */
+record LocalEnvironment(Map<String, String> variables, String endpoint) {
+
+  static LocalEnvironment of(LocalOptions o, String endpoint) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("ATHENA_WS_MODE", o.mode());
+    env.put("STATE_MACHINE_ARN", LocalStack.STATE_MACHINE_ARN);
+    env.put("WEBSOCKET_ENDPOINT", endpoint + "/" + o.stage());
+    env.put("AWS_REGION", LocalStack.REGION);
+    env.put("ATHENA_WORK_GROUP", "primary");
+    if (o.queryCatalog() != null) {
+      env.put("QUERY_CATALOG", o.queryCatalog().toAbsolutePath().toString());
+    }
+    return new LocalEnvironment(Map.copyOf(env), endpoint);
+  }
+
+  /**
+   * Points the SDK's standard endpoint resolution at the stack: the system-property forms of {@code
+   * AWS_ENDPOINT_URL_ATHENA} and {@code AWS_ENDPOINT_URL_SFN}, and placeholder credentials unless the
+   * user has some (the local endpoints do not check signatures).
+   */
+  void applySdkSettings() {
+    System.setProperty("aws.endpointUrlAthena", endpoint);
+    System.setProperty("aws.endpointUrlSfn", endpoint);
+    boolean hasCredentials = System.getenv("AWS_ACCESS_KEY_ID") != null
+        || System.getProperty("aws.accessKeyId") != null;
+    if (!hasCredentials) {
+      System.setProperty("aws.accessKeyId", "local");
+      System.setProperty("aws.secretAccessKey", "local");
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package dev.athenaws.local;
+
+import dev.athenaws.lambda.Handlers;
+import dev.athenaws.local.athena.AthenaEmulator;
+import dev.athenaws.local.gateway.Gateway;
+import dev.athenaws.local.sfn.StepFunctionsEmulator;
+import dev.athenaws.local.sfn.WorkflowSettings;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
+
+/**
+ * The whole athena-ws flow on one port: the WebSocket gateway ({@code ws://host:port/<stage>}), its
+ * management API ({@code /<stage>/@connections/{id}}), the Athena and Step Functions endpoints
+ * ({@code POST /} by {@code X-Amz-Target}) and the web client ({@code /}). The real lambda-adapter
+ * handlers serve the routes and the push task; they reach the local endpoints only through
+ * configuration (the SDK's endpoint settings and {@code WEBSOCKET_ENDPOINT}).
+ *
+ * <p>Thread-safety: thread-safe. One stack per JVM at a time: the SDK's endpoint system properties
+ * are global.
+ */
+public final class LocalStack implements AutoCloseable {
+  /** The region the handlers and the ARNs name. */
+  public static final String REGION = "us-east-1";
+  /** The ARN of the one state machine the Step Functions endpoint runs. */
+  public static final String STATE_MACHINE_ARN =
+      "arn:aws:states:" + REGION + ":000000000000:stateMachine:athena-ws-push";
+  private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+  /** API Gateway's integration timeout: the route functions' Lambda timeout here. */
+  private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(29);
+  private static final Object STARTING = new Object();
+
+  private final LocalOptions options;
+  private final Server server;
+  private final AthenaEmulator athena;
+  private final StepFunctionsEmulator stepFunctions;
+  private final Gateway gateway;
+  private final AthenaClient workflowAthena;
+  private final int port;
+  private final boolean webApp;
+
+  private LocalStack(LocalOptions options, Server server, AthenaEmulator athena,
+      StepFunctionsEmulator stepFunctions, Gateway gateway, AthenaClient workflowAthena, int port,
+      boolean webApp) {
+    this.options = options;
+    this.server = server;
+    this.athena = athena;
+    this.stepFunctions = stepFunctions;
+    this.gateway = gateway;
+    this.workflowAthena = workflowAthena;
+    this.port = port;
+    this.webApp = webApp;
+  }
+
+  /**
+   * Loads the sample data and starts every endpoint.
+   *
+   * @param options the settings
+   * @return the running stack
+   * @throws Exception when the port cannot be bound or the configuration is invalid
+   */
+  public static LocalStack start(LocalOptions options) throws Exception {
+    synchronized (STARTING) {
+      return doStart(options);
+    }
+  }
+
+  private static LocalStack doStart(LocalOptions o) throws Exception {
+    Clock clock = Clock.systemUTC();
+    AthenaEmulator athena = AthenaEmulator.builder().sampleData(o.events(), o.seed()).build();
+    QueuedThreadPool threads = new QueuedThreadPool(400, 8);
+    threads.setName("local-http");
+    threads.setDaemon(true);
+    Server server = new Server(threads);
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost(o.host());
+    connector.setPort(o.port());
+    server.addConnector(connector);
+    try {
+      connector.open();
+    } catch (java.io.IOException e) {
+      athena.close();
+      throw new java.io.IOException("cannot listen on " + o.host() + ":" + o.port()
+          + " (is another local stack running? use --port)", e);
+    }
+    int port = connector.getLocalPort();
+    String base = "http://" + loopback(o.host()) + ":" + port;
+    LocalEnvironment env = LocalEnvironment.of(o, base);
+    env.applySdkSettings();
+    Handlers handlers = Handlers.fromEnvironment(env.variables());
+    AthenaClient workflowAthena = AthenaClient.builder()
+        .endpointOverride(URI.create(base))
+        .region(Region.of(REGION))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+    StepFunctionsEmulator stepFunctions = new StepFunctionsEmulator(STATE_MACHINE_ARN,
+        workflowAthena, handlers.pushResults(),
+        new WorkflowSettings("primary", Duration.ofMinutes(30), Duration.ofMillis(o.pushTimeoutMs()),
+            Duration.ofMillis(100)),
+        clock);
+    Gateway.RouteHandler route = handlers.queryRoute()::handleRequest;
+    Gateway gateway = new Gateway(
+        new Gateway.Settings(o.stage(), loopback(o.host()) + ":" + port, o.postLatencyMs(),
+            o.postThrottleRate(), o.throttleSeed(), ROUTE_TIMEOUT, Duration.ofSeconds(10)),
+        new Gateway.Routes(handlers.connection()::handleRequest,
+            handlers.connection()::handleRequest,
+            Map.of("query", route, "listQueries", route, "$default", route)),
+        clock);
+    StaticSite site = new StaticSite();
+    server.setHandler(new Handler.Sequence(gateway.webSocket(server), gateway.managementApi(),
+        new AwsEndpoints(athena, stepFunctions, o.athenaLatencyMs()), site));
+    server.setStopTimeout(2_000);
+    server.start();
+    return new LocalStack(o, server, athena, stepFunctions, gateway, workflowAthena, port,
+        site.servesWebApp());
+  }
+
+  private static String loopback(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+  }
+
+  /** @return the bound port */
+  public int port() {
+    return port;
+  }
+
+  /** @return the WebSocket URL clients connect to */
+  public URI webSocketUri() {
+    return URI.create("ws://" + loopback(options.host()) + ":" + port + "/" + options.stage());
+  }
+
+  /** @return the web client's URL, also the endpoint of the AWS APIs */
+  public URI httpUri() {
+    return URI.create("http://" + loopback(options.host()) + ":" + port + "/");
+  }
+
+  /** @return the management API endpoint ({@code WEBSOCKET_ENDPOINT}) */
+  public URI managementEndpoint() {
+    return URI.create("http://" + loopback(options.host()) + ":" + port + "/" + options.stage());
+  }
+
+  /** @return the gateway, for its connection and invocation counts */
+  public Gateway gateway() {
+    return gateway;
+  }
+
+  /** @return the Athena emulator */
+  public AthenaEmulator athena() {
+    return athena;
+  }
+
+  /** @return the Step Functions emulator */
+  public StepFunctionsEmulator stepFunctions() {
+    return stepFunctions;
+  }
+
+  /** Disconnects every client and stops every endpoint, the workers and the database. */
+  @Override
+  public void close() {
+    gateway.close();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.warn("stopping the server: {}", e.toString());
+    }
+    stepFunctions.close();
+    workflowAthena.close();
+    athena.close();
+  }
+
+  /**
+   * Runs the local stack until Ctrl-C.
+   *
+   * @param args the flags of {@link LocalOptions#usage()}
+   */
+  public static void main(String[] args) {
+    if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+      System.out.print(LocalOptions.usage());
+      return;
+    }
+    LocalOptions options;
+    try {
+      options = LocalOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("athena-ws local: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    LocalStack stack;
+    try {
+      stack = start(options);
+    } catch (Exception e) {
+      System.err.println("athena-ws local: could not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("athena-ws local: stopping");
+      stack.close();
+      stopped.countDown();
+    }, "shutdown"));
+    System.out.println(stack.banner());
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  String banner() {
+    return String.join(System.lineSeparator(),
+        "athena-ws local stack is running (" + options.mode() + " mode, " + options.events()
+            + " sample CloudTrail events). Ctrl-C stops it.",
+        "  web client      " + httpUri() + (webApp ? "" : "  (minimal page: examples/web not built)"),
+        "  WebSocket       " + webSocketUri() + "   try: npx wscat -c " + webSocketUri()
+            + "  then  {\"action\":\"query\"}",
+        "  management API  " + managementEndpoint() + "/@connections/{connectionId}",
+        "  Athena API      " + httpUri() + "   (AWS_ENDPOINT_URL_ATHENA)",
+        "  Step Functions  " + httpUri() + "   (AWS_ENDPOINT_URL_SFN), state machine " + STATE_MACHINE_ARN);
+  }
+}
