@@ -45,12 +45,11 @@ final class Events {
     return e;
   }
 
-  APIGatewayV2WebSocketEvent message(Connection.Identity c, String routeKey, String body, boolean base64,
+  APIGatewayV2WebSocketEvent message(Connection.Identity c, String routeKey, String body,
       Instant now) {
     APIGatewayV2WebSocketEvent e = base(c, routeKey, "MESSAGE", now);
     e.getRequestContext().setMessageId(Long.toString(messages.incrementAndGet(), 36) + "=");
     e.setBody(body);
-    e.setIsBase64Encoded(base64);
     return e;
   }
 

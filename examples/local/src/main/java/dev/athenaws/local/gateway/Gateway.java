@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * $request.body.action} (else {@code $default}), invokes the route's handler with an API Gateway
  * event on a worker thread (never the socket's I/O thread), runs {@code $disconnect} after a close,
  * and enforces API Gateway's limits: 128 KiB per message and 32 KiB per frame (a client that exceeds
- * them is disconnected with 1009), 10 minutes idle.
+ * them is disconnected with 1009), text frames only (a binary frame disconnects with 1003), 10
+ * minutes idle.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -174,12 +175,13 @@ public final class Gateway implements AutoCloseable {
     LOG.debug("connected {}", connection.id());
   }
 
-  void received(Connection connection, String body, boolean base64) {
+  void received(Connection connection, String body) {
     connection.touch(clock.instant());
-    String routeKey = base64 ? RouteSelector.DEFAULT : selector.select(body);
+    String routeKey = selector.select(body);
+    LOG.debug("message from {} to route {}", connection.id(), routeKey);
     RouteHandler handler = routes.routes().get(routeKey);
     APIGatewayV2WebSocketEvent event =
-        events.message(connection.identity(), routeKey, body, base64, clock.instant());
+        events.message(connection.identity(), routeKey, body, clock.instant());
     invocations.execute(() -> invoke(connection, handler, event));
   }
 
@@ -208,7 +210,10 @@ public final class Gateway implements AutoCloseable {
       return;
     }
     try {
-      handler.handleRequest(event, context(event.getRequestContext().getRouteKey()));
+      APIGatewayV2WebSocketResponse r =
+          handler.handleRequest(event, context(event.getRequestContext().getRouteKey()));
+      LOG.debug("route {} for {} answered {}", event.getRequestContext().getRouteKey(),
+          connection.id(), r == null ? null : r.getStatusCode());
     } catch (RuntimeException e) {
       LOG.warn("route {} failed for {}: {}", event.getRequestContext().getRouteKey(),
           connection.id(), e.toString());

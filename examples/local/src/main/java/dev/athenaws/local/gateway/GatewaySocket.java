@@ -1,9 +1,9 @@
 package dev.athenaws.local.gateway;
 
 import java.nio.ByteBuffer;
-import java.util.Base64;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.api.exceptions.MessageTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +36,15 @@ public final class GatewaySocket implements Session.Listener.AutoDemanding {
 
   @Override
   public void onWebSocketText(String message) {
-    gateway.received(connection, message, false);
+    gateway.received(connection, message);
   }
 
+  /** As API Gateway: binary frames are not supported; the client is disconnected with 1003. */
   @Override
   public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-    byte[] bytes = new byte[payload.remaining()];
-    payload.get(bytes);
     callback.succeed();
-    gateway.received(connection, Base64.getEncoder().encodeToString(bytes), true);
+    LOG.info("connection {} sent a binary frame: closing with 1003", identity.id());
+    connection.close(StatusCode.BAD_DATA, "Binary frames are not supported");
   }
 
   @Override

@@ -57,12 +57,15 @@ final class ManagementApi extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws IOException {
-    String path = request.getHttpURI().getDecodedPath();
+    // The raw path: an id may hold '/' (sent as %2F), which a decoded path would split.
+    String path = request.getHttpURI().getPath();
     if (path == null || !path.startsWith(prefix)) {
       return false;
     }
-    String id = path.substring(prefix.length());
+    String id = percentDecode(path.substring(prefix.length()));
     Optional<Connection> connection = connections.find(id).filter(Connection::isOpen);
+    LOG.debug("{} @connections/{} ({})", request.getMethod(), id,
+        connection.isPresent() ? "open" : "unknown or closed");
     switch (request.getMethod()) {
       case "POST" -> post(request, response, callback, id, connection);
       case "GET" -> {
@@ -130,6 +133,23 @@ final class ManagementApi extends Handler.Abstract {
     n.putObject("Identity").put("SourceIp", c.sourceIp()).put("UserAgent", c.userAgent());
     n.put("LastActiveAt", c.lastActiveAt().toString());
     return n.toString();
+  }
+
+  /** Decodes %XX escapes (UTF-8); unlike URLDecoder, a '+' stays a '+'. */
+  static String percentDecode(String s) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%' && i + 2 < s.length()
+          && Character.digit(s.charAt(i + 1), 16) >= 0 && Character.digit(s.charAt(i + 2), 16) >= 0) {
+        out.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+        i += 2;
+      } else {
+        byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        out.write(b, 0, b.length);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private static void pause(int ms) {

@@ -41,7 +41,21 @@ final class WsClient implements AutoCloseable {
     return new WsClient(uri);
   }
 
+  /** Sends one text message in frames of at most 32 KiB, as API Gateway requires of clients. */
   void send(String text) {
+    int from = 0;
+    do {
+      int to = Math.min(text.length(), from + 8 * 1024); // 8 Ki chars: at most 32 KiB of UTF-8
+      if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+        to--;
+      }
+      socket.sendText(text.substring(from, to), to == text.length()).join();
+      from = to;
+    } while (from < text.length());
+  }
+
+  /** Sends one text message as a single frame, whatever its size (as browsers do). */
+  void sendOneFrame(String text) {
     socket.sendText(text, true).join();
   }
 

@@ -1,0 +1,48 @@
+package dev.athenaws.local.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.local.LocalOptions;
+import dev.athenaws.local.LocalStack;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts local stacks for end-to-end tests, with the example catalog plus two test-only queries. */
+final class Stacks {
+  /** A query on a table that does not exist: FAILED in Athena, QUERY_FAILED for the client. */
+  static final String BROKEN = "broken-query";
+  /** A query that runs for minutes unless stopped (a self cross join of the events). */
+  static final String SLOW = "slow-query";
+
+  private Stacks() {}
+
+  static LocalStack start(String... flags) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--port", "0", "--query-catalog", catalog().toString()));
+    args.addAll(List.of(flags));
+    return LocalStack.start(LocalOptions.parse(args.toArray(String[]::new)));
+  }
+
+  private static Path catalog() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root;
+    try (InputStream in = QueryCatalog.class.getResourceAsStream("/" + QueryCatalog.CLOUDTRAIL_EXAMPLE)) {
+      root = (ObjectNode) json.readTree(in);
+    }
+    ArrayNode queries = (ArrayNode) root.get("queries");
+    queries.addObject().put("name", BROKEN).put("description", "reads a missing table")
+        .put("sql", "SELECT * FROM no_such_table");
+    queries.addObject().put("name", SLOW).put("description", "a self cross join")
+        .put("sql", "SELECT count(*) AS n FROM cloudtrail_logs_partition_projection a, "
+            + "cloudtrail_logs_partition_projection b WHERE a.eventid < b.eventid");
+    Path file = Files.createTempFile("e2e-catalog", ".json");
+    file.toFile().deleteOnExit();
+    json.writeValue(file.toFile(), root);
+    return file;
+  }
+}
