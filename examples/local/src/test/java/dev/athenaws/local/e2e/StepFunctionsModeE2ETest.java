@@ -77,12 +77,12 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
   @Test
   void overLimitMessagesCloseOnlyThatConnection() throws Exception {
     try (WsClient big = WsClient.connect(stack.webSocketUri());
-        WsClient oneFrame = WsClient.connect(stack.webSocketUri());
         WsClient other = WsClient.connect(stack.webSocketUri())) {
       big.send("{\"action\":\"query\",\"x\":\"" + "x".repeat(140_000) + "\"}");
-      oneFrame.sendOneFrame("{\"action\":\"query\",\"x\":\"" + "y".repeat(40_000) + "\"}");
       assertThat(big.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1009);
-      assertThat(oneFrame.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1009);
+      // A frame over 32 KiB (a browser sends a message as one frame) closes too; under it does not.
+      assertThat(RawSocket.sendOneFrameAndReadClose(stack.webSocketUri(),
+          "{\"action\":\"query\",\"x\":\"" + "y".repeat(40_000) + "\"}")).isEqualTo(1009);
       other.send("{\"action\":\"listQueries\"}");
       other.expect("catalog", FlowScenarios.WAIT);
     }

@@ -54,11 +54,6 @@ final class WsClient implements AutoCloseable {
     } while (from < text.length());
   }
 
-  /** Sends one text message as a single frame, whatever its size (as browsers do). */
-  void sendOneFrame(String text) {
-    socket.sendText(text, true).join();
-  }
-
   void sendBinary(byte[] bytes) {
     socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
   }
