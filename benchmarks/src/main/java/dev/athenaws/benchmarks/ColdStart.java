@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -144,7 +145,7 @@ public final class ColdStart {
       } else if (c == Case.PUSH) {
         athena.addQuery(PipelineFigures.query(PUSH_PAGES, PUSH_ROWS_PER_PAGE));
       }
-      Map<String, String> env = new java.util.LinkedHashMap<>();
+      Map<String, String> env = new LinkedHashMap<>();
       env.put("AWS_REGION", "us-east-1");
       env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
       env.put("AWS_LAMBDA_FUNCTION_NAME", "athena-ws-coldstart");

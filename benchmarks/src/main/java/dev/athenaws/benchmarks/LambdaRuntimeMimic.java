@@ -73,7 +73,7 @@ public final class LambdaRuntimeMimic {
     System.out.println(PREFIX + "{\"initNanos\":" + initNanos + ",\"serializerNanos\":" + serializerNanos
         + ",\"invokeNanos\":" + invokeNanos.toString().replace(" ", "")
         + ",\"output\":" + quote(output == null ? "" : output) + "}");
-    // The handlers' prefetch pools are daemon threads; nothing keeps the JVM alive but be explicit.
+    // End as a Lambda environment would be frozen: now, whatever threads the SDK may still hold.
     System.exit(0);
   }
 
