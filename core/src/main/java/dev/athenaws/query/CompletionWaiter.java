@@ -2,6 +2,7 @@ package dev.athenaws.query;
 
 import java.time.Duration;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 /**
  * Waits for a started query to end, by polling {@code GetQueryExecution}.
@@ -39,6 +40,23 @@ public interface CompletionWaiter {
    */
   QueryOutcome await(
       String queryExecutionId, Duration timeout, ProgressListener listener, CancellationSignal cancel);
+
+  /**
+   * Reads a query's status once ({@code GetQueryExecution}), without waiting for it to end: for a
+   * caller that takes over a query started elsewhere and needs its state, statement type and
+   * statistics. A throttled or 5xx call is retried with {@link AthenaRetry}'s backoff, at most its
+   * {@code maxAttempts} calls in all (GetQueryExecution is read-only, so a retry is always safe).
+   *
+   * @param queryExecutionId the query, not null
+   * @return the query execution as Athena describes it
+   * @throws AthenaBusyException when Athena kept pushing back until the retries ran out
+   * @throws QueryFailedException when Athena rejects the request (such as an unknown query id)
+   * @throws dev.athenaws.AthenaWsException with code QUERY_CANCELLED when interrupted while waiting
+   *     to retry (the interrupt flag is set again)
+   * @throws software.amazon.awssdk.core.exception.SdkException for other Athena failures (such as
+   *     access denied)
+   */
+  QueryExecution describe(String queryExecutionId);
 
   /**
    * Stops a query ({@code StopQueryExecution}), best effort: a failure is logged, not thrown. Used

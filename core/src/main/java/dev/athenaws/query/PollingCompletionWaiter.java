@@ -9,6 +9,9 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
+import software.amazon.awssdk.services.athena.model.InvalidRequestException;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.StopQueryExecutionRequest;
 
 /** {@link CompletionWaiter} over GetQueryExecution; each call runs one {@link PollRun}. */
@@ -48,6 +51,19 @@ final class PollingCompletionWaiter implements CompletionWaiter {
       throw new IllegalArgumentException("timeout must be > 0: " + timeout);
     }
     return new PollRun(this, queryExecutionId, timeout, listener, cancel).run();
+  }
+
+  @Override
+  public QueryExecution describe(String queryExecutionId) {
+    GetQueryExecutionRequest request =
+        GetQueryExecutionRequest.builder()
+            .queryExecutionId(Objects.requireNonNull(queryExecutionId, "queryExecutionId"))
+            .build();
+    try {
+      return retry.call(GET, () -> client.getQueryExecution(request)).queryExecution();
+    } catch (InvalidRequestException e) {
+      throw QueryFailedException.rejected(e, queryExecutionId, "Athena rejected the status request");
+    }
   }
 
   /**

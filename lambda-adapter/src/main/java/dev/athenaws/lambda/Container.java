@@ -3,7 +3,9 @@ package dev.athenaws.lambda;
 /**
  * The per-container wiring behind the handlers' public no-argument constructors: built from
  * {@code System.getenv()} on first use (Lambda's init phase, when it instantiates the handler) and
- * shared by every handler instance and invocation of the container. A failed build is not cached,
+ * shared by every handler instance and invocation of the container. The wiring is primed as
+ * {@code ATHENA_WS_PRIME} says ({@link Priming}: by default before a SnapStart snapshot only). A
+ * failed build is not cached,
  * so the {@link IllegalStateException} naming the bad variable reaches Lambda's init error report
  * unwrapped.
  */
@@ -37,6 +39,7 @@ final class Container {
         w = wiring;
         if (w == null) {
           w = Wiring.fromEnvironment(System.getenv());
+          Priming.onInit(System.getenv());
           wiring = w;
         }
       }

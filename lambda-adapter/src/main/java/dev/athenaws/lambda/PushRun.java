@@ -20,7 +20,6 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
@@ -141,13 +140,13 @@ final class PushRun {
     return PushOutput.ended(result);
   }
 
-  /** One GetQueryExecution: the statement kind (header row) and the statistics. */
+  /**
+   * One GetQueryExecution (the statement kind, for the header row, and the statistics); throttling
+   * and 5xx are retried by the waiter with core's bounded backoff ({@code AthenaRetry.DEFAULT}).
+   */
   private QueryExecution describe() {
     try {
-      return w.athena
-          .getQueryExecution(
-              GetQueryExecutionRequest.builder().queryExecutionId(in.queryExecutionId()).build())
-          .queryExecution();
+      return w.waiter.describe(in.queryExecutionId());
     } catch (SdkException e) {
       LOG.error("GetQueryExecution of {} failed: {}", in.queryExecutionId(), e.getClass().getName());
       throw new AthenaWsException(ErrorCode.INTERNAL, "The query status could not be read.", e);

@@ -61,7 +61,9 @@ class ShadedJarIT {
         "dev/athenaws/lambda/ConnectionHandler.class",
         "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class",
         "dev/athenaws/catalog/cloudtrail-example.json",
-        "org/slf4j/simple/SimpleLogger.class");
+        "org/slf4j/simple/SimpleLogger.class",
+        "org/crac/Resource.class",
+        "dev/athenaws/lambda/priming-responses.json");
   }
 
   @Test
