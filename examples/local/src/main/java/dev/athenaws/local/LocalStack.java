@@ -84,7 +84,6 @@ public final class LocalStack implements AutoCloseable {
 
   private static LocalStack doStart(LocalOptions o) throws Exception {
     Clock clock = Clock.systemUTC();
-    AthenaEmulator athena = AthenaEmulator.builder().sampleData(o.events(), o.seed()).build();
     QueuedThreadPool threads = new QueuedThreadPool(400, 8);
     threads.setName("local-http");
     threads.setDaemon(true);
@@ -99,13 +98,13 @@ public final class LocalStack implements AutoCloseable {
     connector.setPort(o.port());
     server.addConnector(connector);
     try {
-      connector.open();
+      connector.open(); // before the data loads: a busy port fails at once
     } catch (java.io.IOException e) {
-      athena.close();
       throw new java.io.IOException("cannot listen on " + o.host() + ":" + o.port()
           + " (is another local stack running? use --port)", e);
     }
     int port = connector.getLocalPort();
+    AthenaEmulator athena = AthenaEmulator.builder().sampleData(o.events(), o.seed()).build();
     String base = "http://" + loopback(o.host()) + ":" + port;
     LocalEnvironment env = LocalEnvironment.of(o, base);
     env.applySdkSettings();
