@@ -1,0 +1,66 @@
+package dev.athenaws.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class LocalOptionsTest {
+  @Test
+  void defaultsMatchTheDocs() {
+    LocalOptions o = LocalOptions.defaults();
+    assertThat(o.port()).isEqualTo(8080);
+    assertThat(o.host()).isEqualTo("127.0.0.1");
+    assertThat(o.stage()).isEqualTo("dev");
+    assertThat(o.mode()).isEqualTo("stepfunctions");
+    assertThat(o.events()).isEqualTo(100_000);
+    assertThat(o.postThrottleRate()).isZero();
+    assertThat(o.queryCatalog()).isNull();
+    assertThat(o.pushTimeoutMs()).isEqualTo(60_000);
+  }
+
+  @Test
+  void bothFlagFormsParse() {
+    LocalOptions o = LocalOptions.parse("--port", "9090", "--mode=INLINE", "--stage", "prod",
+        "--post-throttle-rate=0.3", "--athena-latency-ms", "50", "--events", "10");
+    assertThat(o.port()).isEqualTo(9090);
+    assertThat(o.mode()).isEqualTo("inline");
+    assertThat(o.stage()).isEqualTo("prod");
+    assertThat(o.postThrottleRate()).isEqualTo(0.3);
+    assertThat(o.athenaLatencyMs()).isEqualTo(50);
+    assertThat(o.events()).isEqualTo(10);
+  }
+
+  @Test
+  void badFlagsNameTheFlag() {
+    assertThatThrownBy(() -> LocalOptions.parse("--prot", "1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option --prot");
+    assertThatThrownBy(() -> LocalOptions.parse("--port"))
+        .hasMessageContaining("missing value for --port");
+    assertThatThrownBy(() -> LocalOptions.parse("--port", "eighty"))
+        .hasMessageContaining("--port needs a whole number");
+    assertThatThrownBy(() -> LocalOptions.parse("--port", "70000"))
+        .hasMessageContaining("--port must be 0..65535");
+    assertThatThrownBy(() -> LocalOptions.parse("--mode", "lambda"))
+        .hasMessageContaining("--mode must be stepfunctions or inline");
+    assertThatThrownBy(() -> LocalOptions.parse("--post-throttle-rate", "1"))
+        .hasMessageContaining("--post-throttle-rate");
+    assertThatThrownBy(() -> LocalOptions.parse("--post-throttle-rate", "NaN"))
+        .hasMessageContaining("--post-throttle-rate needs a number");
+    assertThatThrownBy(() -> LocalOptions.parse("--stage", "a/b"))
+        .hasMessageContaining("--stage");
+    assertThatThrownBy(() -> LocalOptions.parse("--query-catalog", "/no/such/file.json"))
+        .hasMessageContaining("--query-catalog");
+    assertThatThrownBy(() -> LocalOptions.parse("--events", "99999999999"))
+        .hasMessageContaining("--events needs a whole number");
+  }
+
+  @Test
+  void usageListsEveryFlag() {
+    for (String flag : new String[] {"--port", "--host", "--stage", "--mode", "--events", "--seed",
+        "--athena-latency-ms", "--post-latency-ms", "--post-throttle-rate", "--query-catalog",
+        "--push-timeout-ms", "--help"}) {
+      assertThat(LocalOptions.usage()).contains(flag);
+    }
+  }
+}
