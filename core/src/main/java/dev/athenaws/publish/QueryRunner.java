@@ -80,8 +80,14 @@ public final class QueryRunner {
       return publisher.fail(target, e);
     }
     target = target.withQueryExecutionId(id);
-    PostOutcome accepted =
-        publisher.send(target, ServerMessage.Accepted.of(target.requestId(), id));
+    PostOutcome accepted;
+    try {
+      accepted = publisher.send(target, ServerMessage.Accepted.of(target.requestId(), id));
+    } catch (RuntimeException e) {
+      // The client cannot be reached at all: nobody will read the results, so stop the query.
+      waiter.stop(id);
+      return publisher.fail(target, e);
+    }
     if (accepted instanceof PostOutcome.Gone) {
       waiter.stop(id);
       return new PublishResult.ConnectionGone();
