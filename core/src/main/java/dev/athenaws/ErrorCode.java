@@ -5,6 +5,9 @@ package dev.athenaws;
  * See docs/protocol.md for when each one is sent.
  *
  * <p>Thread-safety: an enum, immutable.
+ *
+ * <p>Exceptions: none (an enum; {@code valueOf} throws {@link IllegalArgumentException} for a name
+ * that is not a code).
  */
 public enum ErrorCode {
   /** The client message is not JSON, not an object, has a wrong field type or an unknown action. */

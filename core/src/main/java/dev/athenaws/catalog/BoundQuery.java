@@ -11,14 +11,20 @@ import java.util.Objects;
  *
  * <p>Thread-safety: immutable.
  *
+ * <p>Exceptions: the constructor and {@link #of} throw {@link IllegalArgumentException} when the
+ * literals do not fit the query and {@link NullPointerException} for null; accessors never throw.
+ *
  * @param query the catalog entry that was bound
  * @param sql exactly {@code query.sql()}: client input never changes the SQL text
  * @param executionParameters one SQL literal per {@code ?} marker, in order, each 1..1024 characters
  */
 public record BoundQuery(NamedQuery query, String sql, List<String> executionParameters) {
   /**
-   * Validates the components.
+   * Validates the components and copies the list.
    *
+   * @param query the catalog entry that was bound, not null
+   * @param sql exactly {@code query.sql()}, not null
+   * @param executionParameters one literal per parameter of the query, each 1..1024 characters
    * @throws IllegalArgumentException if {@code sql} is not the query's SQL or the literals do not match
    *     the query's parameters
    * @throws NullPointerException if an argument is null
@@ -42,7 +48,17 @@ public record BoundQuery(NamedQuery query, String sql, List<String> executionPar
     }
   }
 
-  /** @return {@code query} bound to {@code literals}, with the query's SQL unchanged */
+  /**
+   * Binds a query to already-rendered literals. Applications normally call {@link
+   * QueryCatalog#bind} or {@link QueryResolver#resolve}, which validate client values first.
+   *
+   * @param query the catalog entry, not null
+   * @param literals one SQL literal per {@code ?} marker, in order
+   * @return {@code query} bound to {@code literals}, with the query's SQL unchanged
+   * @throws IllegalArgumentException if the number of literals does not match the query's parameters
+   *     or a literal is empty or longer than 1024 characters
+   * @throws NullPointerException if an argument or a literal is null
+   */
   public static BoundQuery of(NamedQuery query, List<String> literals) {
     return new BoundQuery(query, query.sql(), literals);
   }

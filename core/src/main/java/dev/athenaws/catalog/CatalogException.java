@@ -9,16 +9,25 @@ import dev.athenaws.ErrorCode;
  * a deployment error, so its code is {@link ErrorCode#INTERNAL}: clients never see the details.
  *
  * <p>Thread-safety: immutable.
+ *
+ * <p>Exceptions: thrown by the {@link QueryCatalog} factories; the constructors throw {@link
+ * NullPointerException} for a null message.
  */
 public final class CatalogException extends AthenaWsException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what is wrong and where, not null */
+  /**
+   * Creates the exception.
+   *
+   * @param message what is wrong and where, not null
+   */
   public CatalogException(String message) {
     super(ErrorCode.INTERNAL, message);
   }
 
   /**
+   * Creates the exception with the failure that caused it.
+   *
    * @param message what is wrong and where, not null
    * @param cause the underlying failure, may be null
    */

@@ -11,16 +11,24 @@ import java.util.Objects;
  * value, so it is safe to send to the client.
  *
  * <p>Thread-safety: immutable.
+ *
+ * <p>Exceptions: thrown by {@link QueryCatalog#bind} and {@link QueryResolver#resolve}; the
+ * constructor throws {@link NullPointerException} for a null reason.
  */
 public final class InvalidParameterException extends AthenaWsException {
   private static final long serialVersionUID = 1L;
 
+  /** The parameter name, truncated. */
   private final String parameter;
+  /** Why the value was refused. */
   private final String reason;
 
   /**
+   * Creates the exception; its message is {@code Invalid parameter '<name>': <reason>}.
+   *
    * @param parameter the parameter name (truncated to {@value Excerpt#MAX_CHARS} characters here)
    * @param reason why the value was refused, not null
+   * @throws NullPointerException if reason is null
    */
   public InvalidParameterException(String parameter, String reason) {
     super(

@@ -17,6 +17,10 @@ import java.util.Set;
  *
  * <p>Thread-safety: immutable.
  *
+ * <p>Exceptions: the constructor and the factories throw {@link IllegalArgumentException} naming
+ * the query and the field when a rule is broken and {@link NullPointerException} for a null name or
+ * SQL; accessors never throw.
+ *
  * @param name {@code [A-Za-z][A-Za-z0-9_-]{0,63}}
  * @param description free text, never null ("" when absent)
  * @param sql non-blank, at most 262144 UTF-8 bytes (Athena's QueryString limit); its number of
@@ -38,8 +42,13 @@ public record NamedQuery(
   public static final int MAX_SQL_BYTES = 262_144;
 
   /**
-   * Validates the components.
+   * Validates the components and copies the collections.
    *
+   * @param name {@code [A-Za-z][A-Za-z0-9_-]{0,63}}, not null
+   * @param description free text; null is taken as ""
+   * @param sql non-blank SQL with one {@code ?} marker per parameter, not null
+   * @param parameters the parameter specs in marker order; null is taken as none
+   * @param columnTypes column label to Trino type signature; null is taken as none
    * @throws IllegalArgumentException if a rule is broken; the message starts with the query name
    * @throws NullPointerException if {@code name} or {@code sql} is null
    */
@@ -78,18 +87,44 @@ public record NamedQuery(
     columnTypes = columnTypes == null ? Map.of() : copyColumnTypes(where, columnTypes);
   }
 
-  /** @return a query that takes no parameters and has no column type hints */
+  /**
+   * A query without parameters.
+   *
+   * @param name the query name, see {@link #name()}
+   * @param description free text, may be null
+   * @param sql the SQL, without {@code ?} markers
+   * @return a query that takes no parameters and has no column type hints
+   * @throws IllegalArgumentException if a rule is broken
+   * @throws NullPointerException if {@code name} or {@code sql} is null
+   */
   public static NamedQuery withoutParameters(String name, String description, String sql) {
     return new NamedQuery(name, description, sql, List.of(), Map.of());
   }
 
-  /** @return a query whose {@code ?} markers are bound to {@code parameters}, in order */
+  /**
+   * A query with parameters.
+   *
+   * @param name the query name, see {@link #name()}
+   * @param description free text, may be null
+   * @param sql the SQL, with one {@code ?} marker per parameter
+   * @param parameters the parameter specs in marker order
+   * @return a query whose {@code ?} markers are bound to {@code parameters}, in order
+   * @throws IllegalArgumentException if a rule is broken
+   * @throws NullPointerException if {@code name} or {@code sql} is null
+   */
   public static NamedQuery withParameters(
       String name, String description, String sql, List<ParameterSpec> parameters) {
     return new NamedQuery(name, description, sql, parameters, Map.of());
   }
 
-  /** @return this query with the given column type hints */
+  /**
+   * Replaces the column type hints.
+   *
+   * @param hints column label to Trino type signature, e.g. {@code "array(varchar)"}
+   * @return this query with the given column type hints
+   * @throws IllegalArgumentException if a label or type is blank, or a type does not parse or names
+   *     an unknown type
+   */
   public NamedQuery withColumnTypes(Map<String, String> hints) {
     return new NamedQuery(name, description, sql, parameters, hints);
   }
@@ -124,8 +159,10 @@ public record NamedQuery(
   }
 
   /**
+   * Parses the column type hints.
+   *
    * @return the column type hints parsed, keyed by column label, for {@code
-   *     ResultSetMapper.Builder#columnTypes}
+   *     ResultSetMapper.Builder#columnTypes} and {@code ResultRequest}; unmodifiable
    */
   public Map<String, AthenaType> columnTypeHints() {
     Map<String, AthenaType> hints = new LinkedHashMap<>();

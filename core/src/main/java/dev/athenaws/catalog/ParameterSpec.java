@@ -19,6 +19,10 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Thread-safety: immutable.
  *
+ * <p>Exceptions: the constructor and the factories throw {@link IllegalArgumentException} naming
+ * the parameter and the catalog field when a rule is broken and {@link NullPointerException} for a
+ * null name or type; accessors never throw.
+ *
  * @param name {@code [A-Za-z][A-Za-z0-9_-]{0,63}}
  * @param type the value type
  * @param required whether the client must send a value
@@ -48,9 +52,20 @@ public record ParameterSpec(
   public static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
   /**
-   * Validates the components.
+   * Validates the whole declaration and copies the list.
    *
-   * @throws IllegalArgumentException if the declaration breaks a rule
+   * @param name {@code [A-Za-z][A-Za-z0-9_-]{0,63}}, not null
+   * @param type the value type, not null
+   * @param required whether the client must send a value
+   * @param defaultValue the default of an optional parameter, null for a required one
+   * @param description free text; null is taken as ""
+   * @param pattern a regex for STRING values, or null
+   * @param min inclusive lower bound for INTEGER and DECIMAL, or null
+   * @param max inclusive upper bound for INTEGER and DECIMAL, or null
+   * @param allowedValues the only accepted STRING values; null is taken as any
+   * @param maxLength the longest STRING value, 1..1022, or null
+   * @throws IllegalArgumentException if the declaration breaks a rule; the message names the
+   *     parameter and the field
    * @throws NullPointerException if {@code name} or {@code type} is null
    */
   public ParameterSpec {
@@ -94,17 +109,42 @@ public record ParameterSpec(
     checkValue(rules, name, "default", defaultValue);
   }
 
-  /** @return a builder for the parameter {@code name} of type {@code type}, optional by default */
+  /**
+   * Starts a declaration.
+   *
+   * @param name the parameter name, not null (checked by {@link ParameterSpecBuilder#build()})
+   * @param type the value type, not null
+   * @return a builder for the parameter {@code name} of type {@code type}, optional by default
+   * @throws NullPointerException if an argument is null
+   */
   public static ParameterSpecBuilder builder(String name, ParameterType type) {
     return new ParameterSpecBuilder(name, type);
   }
 
-  /** @return a required parameter without further rules */
+  /**
+   * A required parameter without further rules.
+   *
+   * @param name the parameter name
+   * @param type the value type
+   * @return the spec
+   * @throws IllegalArgumentException if the name is malformed
+   * @throws NullPointerException if an argument is null
+   */
   public static ParameterSpec required(String name, ParameterType type) {
     return builder(name, type).required().build();
   }
 
-  /** @return an optional parameter that falls back to {@code defaultValue} */
+  /**
+   * An optional parameter without further rules.
+   *
+   * @param name the parameter name
+   * @param type the value type
+   * @param defaultValue the value used when the client sends none: a String, BigDecimal or Boolean
+   *     that the type accepts
+   * @return an optional parameter that falls back to {@code defaultValue}
+   * @throws IllegalArgumentException if the name is malformed or the default does not fit the type
+   * @throws NullPointerException if an argument is null
+   */
   public static ParameterSpec optional(String name, ParameterType type, Object defaultValue) {
     return builder(name, type).defaultValue(defaultValue).build();
   }

@@ -7,6 +7,9 @@ import java.util.Locale;
  * is rendered as an Athena {@code ExecutionParameters} literal (see docs/catalog.md).
  *
  * <p>Thread-safety: an enum, immutable.
+ *
+ * <p>Exceptions: none ({@code valueOf} throws {@link IllegalArgumentException} for an unknown name,
+ * as for every enum).
  */
 public enum ParameterType {
   /** A JSON string, rendered as a quoted SQL string literal: {@code 'it''s'}. */

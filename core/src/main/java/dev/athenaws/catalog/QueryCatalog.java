@@ -56,9 +56,13 @@ public final class QueryCatalog {
   }
 
   /**
-   * @param queries the queries, unique names
+   * A catalog of the given queries.
+   *
+   * @param queries the queries, unique names, not null; copied
    * @param defaultQueryName the query run when a client names none, or null for no default
-   * @throws CatalogException on a duplicate name or an unknown default query
+   * @return the catalog
+   * @throws CatalogException on a null element, a duplicate name or an unknown default query
+   * @throws NullPointerException if queries is null
    */
   public static QueryCatalog of(List<NamedQuery> queries, String defaultQueryName) {
     return new QueryCatalog(queries, defaultQueryName);
@@ -67,6 +71,9 @@ public final class QueryCatalog {
   /**
    * Reads a catalog JSON document; the stream is read to its end but not closed.
    *
+   * @param json the document (docs/catalog.md), UTF-8, not null
+   * @return the catalog
+   * @throws NullPointerException if json is null
    * @throws CatalogException if it cannot be read, is not valid JSON or breaks a catalog rule
    */
   public static QueryCatalog fromJson(InputStream json) {
@@ -74,7 +81,14 @@ public final class QueryCatalog {
     return CatalogJsonReader.read(json);
   }
 
-  /** @throws CatalogException as {@link #fromJson}, or if the file cannot be read */
+  /**
+   * Reads a catalog JSON file.
+   *
+   * @param file the file, not null
+   * @return the catalog
+   * @throws NullPointerException if file is null
+   * @throws CatalogException as {@link #fromJson}, or if the file cannot be read
+   */
   public static QueryCatalog fromPath(Path file) {
     Objects.requireNonNull(file, "file");
     try (InputStream in = Files.newInputStream(file)) {
@@ -85,9 +99,13 @@ public final class QueryCatalog {
   }
 
   /**
+   * Reads a catalog JSON document from the classpath.
+   *
    * @param resource a classpath resource name such as {@value #CLOUDTRAIL_EXAMPLE} (always taken as
    *     absolute; a leading {@code /} is ignored), looked up with the thread's context class loader,
    *     then with this library's class loader
+   * @return the catalog
+   * @throws NullPointerException if resource is null
    * @throws CatalogException as {@link #fromJson}, or if the resource does not exist
    */
   public static QueryCatalog fromClasspath(String resource) {
@@ -108,18 +126,34 @@ public final class QueryCatalog {
     }
   }
 
-  /** @throws CatalogException as {@link #fromJson} */
+  /**
+   * Reads a catalog JSON document from a string.
+   *
+   * @param json the document, not null
+   * @return the catalog
+   * @throws NullPointerException if json is null
+   * @throws CatalogException as {@link #fromJson}
+   */
   public static QueryCatalog fromJsonString(String json) {
     Objects.requireNonNull(json, "json");
     return CatalogJsonReader.read(json);
   }
 
-  /** @return the example catalog {@value #CLOUDTRAIL_EXAMPLE} shipped with this library */
+  /**
+   * Loads the example catalog shipped with this library.
+   *
+   * @return the example catalog {@value #CLOUDTRAIL_EXAMPLE}
+   */
   public static QueryCatalog cloudTrailExample() {
     return fromClasspath(CLOUDTRAIL_EXAMPLE);
   }
 
-  /** @return the query called {@code name}, if any (null gives empty) */
+  /**
+   * Looks a query up by name.
+   *
+   * @param name the query name, may be null
+   * @return the query called {@code name}, if any (null gives empty)
+   */
   public Optional<NamedQuery> find(String name) {
     QueryBinder binder = name == null ? null : binders.get(name);
     return binder == null ? Optional.empty() : Optional.of(binder.query());

@@ -12,6 +12,10 @@ import java.util.Objects;
  * SQL. This is the one place that decides whether client text may become SQL.
  *
  * <p>Thread-safety: immutable and thread-safe.
+ *
+ * <p>Exceptions: the constructor throws {@link NullPointerException} for a null catalog; {@link
+ * #resolve} throws {@link AthenaWsException} (BAD_REQUEST), {@link UnknownQueryException} or {@link
+ * InvalidParameterException}, each with a message that is safe to send to the client.
  */
 public final class QueryResolver {
   /** The name a raw SQL statement runs under (for logs and idempotency). */
@@ -21,8 +25,11 @@ public final class QueryResolver {
   private final boolean rawSqlEnabled;
 
   /**
-   * @param catalog the named queries
+   * Creates a resolver.
+   *
+   * @param catalog the named queries, not null
    * @param rawSqlEnabled true only when this deployment lets clients send SQL text
+   * @throws NullPointerException if catalog is null
    */
   public QueryResolver(QueryCatalog catalog, boolean rawSqlEnabled) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -35,14 +42,18 @@ public final class QueryResolver {
   }
 
   /**
+   * Resolves one request, typically the fields of a decoded {@code ClientMessage.QueryRequest}.
+   *
    * @param queryName the named query, or null for the catalog's default query
-   * @param parameters the client's parameter values (String, BigDecimal, Boolean or null)
+   * @param parameters the client's parameter values (String, BigDecimal, Boolean or null), not null
    * @param sql the client's raw SQL, or null
    * @return the statement to run
-   * @throws AthenaWsException BAD_REQUEST when raw SQL is sent but disabled, or sent together with a
-   *     query name or parameters
+   * @throws AthenaWsException BAD_REQUEST when raw SQL is sent but disabled, sent together with a
+   *     query name or parameters, blank, or not acceptable as a statement (such as one with {@code ?}
+   *     markers or over Athena's length limit)
    * @throws UnknownQueryException when the named (or default) query does not exist
    * @throws InvalidParameterException when a parameter fails validation
+   * @throws NullPointerException if parameters is null
    */
   public BoundQuery resolve(String queryName, Map<String, Object> parameters, String sql) {
     Objects.requireNonNull(parameters, "parameters");

@@ -9,13 +9,21 @@ import dev.athenaws.ErrorCode;
  * Excerpt#MAX_CHARS} characters, with control characters replaced by {@code ?}.
  *
  * <p>Thread-safety: immutable.
+ *
+ * <p>Exceptions: thrown by {@link QueryCatalog#bind} and {@link QueryResolver#resolve}; the
+ * constructor never throws.
  */
 public final class UnknownQueryException extends AthenaWsException {
   private static final long serialVersionUID = 1L;
 
+  /** The requested name, truncated; null when none was given. */
   private final String query;
 
-  /** @param query the requested name as the client sent it, or null when none was given */
+  /**
+   * Creates the exception.
+   *
+   * @param query the requested name as the client sent it, or null when none was given
+   */
   public UnknownQueryException(String query) {
     super(ErrorCode.UNKNOWN_QUERY, message(query));
     this.query = query == null ? null : Excerpt.of(query);

@@ -2,12 +2,17 @@ package dev.athenaws.notify;
 
 /**
  * Sends messages to WebSocket clients through the API Gateway management API. Users mock this
- * interface to test their code without AWS; {@link ConnectionNotifiers#apiGateway()} builds the real
- * one.
+ * interface to test their code without AWS (see docs/api.md); {@link ConnectionNotifiers#apiGateway()}
+ * builds the real one. An application that owns its WebSocket server implements it over its own
+ * sessions: {@link PostOutcome.Gone} for a closed session, {@link PostOutcome.Delivered} otherwise.
  *
  * <p>Thread-safety: implementations are shared by concurrent publishers and must be thread-safe.
  * Messages to one connection keep their order when posted from one thread, because {@link #post}
  * returns only after the message was delivered or given up.
+ *
+ * <p>Exceptions: {@link #post} and {@link #disconnect} report every service answer as a {@link
+ * PostOutcome} and throw {@link dev.athenaws.AthenaWsException} (INTERNAL) only when the endpoint
+ * cannot be reached or the thread is interrupted while waiting to retry.
  */
 public interface ConnectionNotifier extends AutoCloseable {
   /**
@@ -17,7 +22,8 @@ public interface ConnectionNotifier extends AutoCloseable {
    * @param payload the UTF-8 message, at most 128 KB
    * @return what became of the message; never throws for a service error
    * @throws dev.athenaws.AthenaWsException (INTERNAL) when the endpoint cannot be reached at all
-   *     after the retries (network failure)
+   *     after the retries (network failure), or when the thread is interrupted while waiting to retry
+   *     (the interrupt flag is then set again)
    */
   PostOutcome post(ConnectionRef connection, byte[] payload);
 
@@ -25,7 +31,9 @@ public interface ConnectionNotifier extends AutoCloseable {
    * Closes the client's connection ({@code DeleteConnection}); a connection already gone is fine.
    *
    * @param connection the client
-   * @return {@link PostOutcome.Delivered} when closed, {@link PostOutcome.Gone} when already gone
+   * @return {@link PostOutcome.Delivered} when closed, {@link PostOutcome.Gone} when already gone,
+   *     else the outcome as for {@link #post}
+   * @throws dev.athenaws.AthenaWsException (INTERNAL) as for {@link #post}
    */
   PostOutcome disconnect(ConnectionRef connection);
 

@@ -3,6 +3,7 @@ package dev.athenaws.notify;
 import dev.athenaws.retry.Backoff;
 import dev.athenaws.retry.Sleeper;
 import java.util.Objects;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.regions.Region;
@@ -13,7 +14,9 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 /**
  * Builds {@link ConnectionNotifier}s.
  *
- * <p>Thread-safety: the builder is not thread-safe; the notifier it builds is.
+ * <p>Thread-safety: the builder is not thread-safe; the notifier it builds is. Setters throw
+ * {@link NullPointerException} for null and {@link IllegalArgumentException} for a bad value, naming
+ * the parameter; {@link Builder#build()} never throws.
  */
 public final class ConnectionNotifiers {
   /** Default bound on calls per message, first call included. */
@@ -26,33 +29,50 @@ public final class ConnectionNotifiers {
     return new Builder();
   }
 
-  /** Configures an API Gateway notifier. Defaults: {@link Backoff#THROTTLING}, 5 attempts. */
+  /**
+   * Configures an API Gateway notifier. Defaults: {@link Builder#defaultClient}, {@link
+   * Backoff#THROTTLING}, {@value #DEFAULT_MAX_ATTEMPTS} attempts, {@link Sleeper#system()}, a {@link
+   * Random}. Not thread-safe.
+   */
   public static final class Builder {
     private Function<ConnectionRef, ApiGatewayManagementApiClient> clientFactory =
         Builder::defaultClient;
     private Backoff backoff = Backoff.THROTTLING;
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
     private Sleeper sleeper = Sleeper.system();
-    private RandomGenerator random = RandomGenerator.getDefault();
+    // java.util.Random is thread-safe; the notifier is shared by concurrent publishers.
+    private RandomGenerator random = new Random();
 
     private Builder() {}
 
     /**
      * @param factory builds the client for a connection's endpoint; called once per endpoint. The
      *     client should not retry by itself (our bounded loop does), see {@link #defaultClient}.
+     * @return this builder
      */
     public Builder clientFactory(Function<ConnectionRef, ApiGatewayManagementApiClient> factory) {
       this.clientFactory = Objects.requireNonNull(factory, "clientFactory");
       return this;
     }
 
-    /** @param backoff the delay between retries of a throttled post */
+    /**
+     * Sets the delay between retries of a throttled post.
+     *
+     * @param backoff the policy
+     * @return this builder
+     */
     public Builder backoff(Backoff backoff) {
       this.backoff = Objects.requireNonNull(backoff, "backoff");
       return this;
     }
 
-    /** @param maxAttempts calls per message, first included, 1..20 */
+    /**
+     * Sets the bound on calls per message.
+     *
+     * @param maxAttempts calls per message, first included, 1..20
+     * @return this builder
+     * @throws IllegalArgumentException if maxAttempts is out of range
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1 || maxAttempts > 20) {
         throw new IllegalArgumentException("maxAttempts must be 1..20: " + maxAttempts);
@@ -61,13 +81,23 @@ public final class ConnectionNotifiers {
       return this;
     }
 
-    /** @param sleeper waits between retries (tests inject virtual time) */
+    /**
+     * Sets how the notifier waits between retries.
+     *
+     * @param sleeper waits between retries (tests inject virtual time)
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /** @param random the jitter source */
+    /**
+     * Sets the jitter source.
+     *
+     * @param random the jitter source; must be thread-safe, as the notifier is shared
+     * @return this builder
+     */
     public Builder random(RandomGenerator random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;

@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safety: immutable.
  *
+ * <p>Exceptions: the constructor, {@link #of} and {@link #withEndpoint} throw {@link
+ * NullPointerException} for a null connection id and {@link IllegalArgumentException} for a missing
+ * or malformed part; {@link #endpoint()} never throws.
+ *
  * @param connectionId the API Gateway connection id (e.g. {@code L0SM9cOFvHcCIhw=}), not blank
  * @param apiId the WebSocket API id, may be null only when an override is given
  * @param region the API's region, e.g. {@code eu-west-1}; may be null only when an override is given
@@ -28,6 +32,17 @@ public record ConnectionRef(
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
+  /**
+   * Validates the components.
+   *
+   * @param connectionId the connection id, 1..256 characters, not blank
+   * @param apiId the WebSocket API id; required (lower-case letters and digits) without an override
+   * @param region the API's region; required without an override
+   * @param stage the stage name; required without an override
+   * @param endpointOverride an absolute http(s) URI, or null
+   * @throws NullPointerException if connectionId is null
+   * @throws IllegalArgumentException if a part is blank, missing or malformed
+   */
   public ConnectionRef {
     Objects.requireNonNull(connectionId, "connectionId");
     if (connectionId.isBlank() || connectionId.length() > 256) {
@@ -47,14 +62,30 @@ public record ConnectionRef(
   }
 
   /**
+   * A connection of a stage on AWS, reached at {@code
+   * https://{apiId}.execute-api.{region}.amazonaws.com/{stage}}.
+   *
+   * @param connectionId the connection id, not blank
+   * @param apiId the WebSocket API id
+   * @param region the API's region
+   * @param stage the stage name
    * @return a reference whose endpoint is built from apiId, region and stage
+   * @throws NullPointerException if connectionId is null
    * @throws IllegalArgumentException if a part is missing or malformed
    */
   public static ConnectionRef of(String connectionId, String apiId, String region, String stage) {
     return new ConnectionRef(connectionId, apiId, region, stage, null);
   }
 
-  /** @return this connection reached through {@code endpoint} instead */
+  /**
+   * The same connection reached through another endpoint: a custom domain or a local stack.
+   *
+   * @param endpoint an absolute http(s) URI such as {@code http://127.0.0.1:8080/dev}, or null to
+   *     build the endpoint from the parts again
+   * @return this connection reached through {@code endpoint} instead
+   * @throws IllegalArgumentException if endpoint is not an absolute http(s) URI, or it is null and a
+   *     part is missing
+   */
   public ConnectionRef withEndpoint(URI endpoint) {
     return new ConnectionRef(connectionId, apiId, region, stage, endpoint);
   }

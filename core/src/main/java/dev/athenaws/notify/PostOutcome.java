@@ -8,6 +8,9 @@ import java.util.Objects;
  * not delivered.
  *
  * <p>Thread-safety: immutable records.
+ *
+ * <p>Exceptions: {@link Rejected}'s constructor throws {@link NullPointerException} for a null
+ * reason; nothing else throws.
  */
 public sealed interface PostOutcome {
 
@@ -42,6 +45,14 @@ public sealed interface PostOutcome {
    * @param errorCode the service's error code, e.g. {@code ForbiddenException}; may be null
    */
   record Rejected(Reason reason, int status, String errorCode) implements PostOutcome {
+    /**
+     * Validates the reason.
+     *
+     * @param reason why, not null
+     * @param status the HTTP status
+     * @param errorCode the service's error code, may be null
+     * @throws NullPointerException if reason is null
+     */
     public Rejected {
       Objects.requireNonNull(reason, "reason");
     }

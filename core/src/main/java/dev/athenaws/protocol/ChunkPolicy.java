@@ -17,6 +17,8 @@ package dev.athenaws.protocol;
  *
  * <p>Thread-safety: an immutable record.
  *
+ * <p>Exceptions: the constructor throws {@link IllegalArgumentException} for a limit out of range.
+ *
  * @param maxMessageBytes the largest message, {@value #MIN_MESSAGE_BYTES}..{@value #HARD_CAP}
  */
 public record ChunkPolicy(int maxMessageBytes) {
@@ -31,6 +33,9 @@ public record ChunkPolicy(int maxMessageBytes) {
   public static final int MIN_MESSAGE_BYTES = 1024;
 
   /**
+   * Validates the limit.
+   *
+   * @param maxMessageBytes the largest message, {@value #MIN_MESSAGE_BYTES}..{@value #HARD_CAP}
    * @throws IllegalArgumentException if maxMessageBytes is below {@link #MIN_MESSAGE_BYTES} or above
    *     {@link #HARD_CAP}
    */

@@ -9,6 +9,9 @@ import java.util.Objects;
  * A client-to-server message of protocol v1, as produced by {@link ClientMessageDecoder}.
  *
  * <p>Thread-safety: all implementations are immutable records.
+ *
+ * <p>Exceptions: {@link QueryRequest}'s constructor throws {@link NullPointerException} for null
+ * parameters; nothing else throws.
  */
 public sealed interface ClientMessage
     permits ClientMessage.QueryRequest, ClientMessage.ListQueriesRequest {
@@ -28,6 +31,15 @@ public sealed interface ClientMessage
    */
   record QueryRequest(String requestId, String query, Map<String, Object> parameters, String sql)
       implements ClientMessage {
+    /**
+     * Validates and copies the parameters.
+     *
+     * @param requestId the client's request id, nullable
+     * @param query the query name, nullable
+     * @param parameters parameter values by name, not null (null values allowed)
+     * @param sql raw SQL, nullable
+     * @throws NullPointerException if parameters is null
+     */
     public QueryRequest {
       Objects.requireNonNull(parameters, "parameters");
       // LinkedHashMap keeps the order and allows null values, which Map.copyOf does not.

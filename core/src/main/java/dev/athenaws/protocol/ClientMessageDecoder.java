@@ -26,6 +26,9 @@ import java.util.Objects;
  * fault. The first fault found is reported. Messages quote at most 64 chars of client input.
  *
  * <p>Thread-safety: immutable and thread-safe; share one instance.
+ *
+ * <p>Exceptions: {@link #decode} never throws (every fault is a {@link DecodeResult.Rejected}); the
+ * constructor throws {@link NullPointerException} for null limits.
  */
 public final class ClientMessageDecoder {
   /** Quoted client input is cut to this many chars. */

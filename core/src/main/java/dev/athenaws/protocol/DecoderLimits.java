@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safety: an immutable record.
  *
+ * <p>Exceptions: the constructor throws {@link IllegalArgumentException} for a limit out of range
+ * and {@link NullPointerException} for a null pattern.
+ *
  * @param maxMessageChars longest message, in UTF-16 chars
  * @param maxStringChars longest string value (query name, parameter value), except {@code sql}
  * @param maxSqlChars longest {@code sql} string
@@ -42,6 +45,19 @@ public record DecoderLimits(
   /** Ids a client can generate (UUIDs, counters, ULIDs) and that are safe to log and echo. */
   public static final Pattern DEFAULT_REQUEST_ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+  /**
+   * Validates the limits.
+   *
+   * @param maxMessageChars longest message, > 0
+   * @param maxStringChars longest string value, > 0
+   * @param maxSqlChars longest {@code sql} string, > 0
+   * @param maxDepth deepest nesting, >= 2
+   * @param maxParameters most parameters, > 0
+   * @param maxParameterNameChars longest parameter name, > 0
+   * @param requestIdPattern what a request id must match, not null
+   * @throws IllegalArgumentException if a limit is out of range
+   * @throws NullPointerException if requestIdPattern is null
+   */
   public DecoderLimits {
     positive("maxMessageChars", maxMessageChars);
     positive("maxStringChars", maxStringChars);

@@ -14,6 +14,9 @@ import java.util.Objects;
  * fields. Null optional fields are omitted.
  *
  * <p>Thread-safety: immutable and thread-safe; share one instance.
+ *
+ * <p>Exceptions: {@link #encode} throws {@link NullPointerException} for a null message, and
+ * nothing else (no I/O).
  */
 public final class MessageEncoder {
 

@@ -15,6 +15,9 @@ import java.util.Objects;
  *
  * <p>Thread-safety: an immutable record (the list is copied; its elements should be immutable).
  *
+ * <p>Exceptions: the constructor and {@link #of} throw {@link NullPointerException} for a null name
+ * or type.
+ *
  * @param name the parameter name, not null
  * @param type the parameter type name as the catalog spells it (e.g. {@code varchar}, {@code date})
  * @param required whether the client must give a value
@@ -38,6 +41,21 @@ public record ParameterInfo(
     List<Object> allowedValues,
     Integer maxLength) {
 
+  /**
+   * Validates the components and copies the list.
+   *
+   * @param name the parameter name, not null
+   * @param type the type name, not null
+   * @param required whether the client must give a value
+   * @param defaultValue the default, nullable
+   * @param description the description, nullable
+   * @param pattern the pattern, nullable
+   * @param min the lower bound, nullable
+   * @param max the upper bound, nullable
+   * @param allowedValues the allowed values, nullable
+   * @param maxLength the longest string, nullable
+   * @throws NullPointerException if name or type is null
+   */
   public ParameterInfo {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -46,7 +64,15 @@ public record ParameterInfo(
     }
   }
 
-  /** @return a parameter with only a name, a type and whether it is required */
+  /**
+   * A parameter without rules, default or description.
+   *
+   * @param name the parameter name, not null
+   * @param type the type name, not null
+   * @param required whether the client must give a value
+   * @return a parameter with only a name, a type and whether it is required
+   * @throws NullPointerException if name or type is null
+   */
   public static ParameterInfo of(String name, String type, boolean required) {
     return new ParameterInfo(name, type, required, null, null, null, null, null, null, null);
   }

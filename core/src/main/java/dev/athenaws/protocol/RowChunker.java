@@ -24,6 +24,11 @@ import java.util.Objects;
  * is emitted with empty results so the row can go into seq 1.
  *
  * <p>Thread-safety: not thread-safe. One instance serves one query run on one thread.
+ *
+ * <p>Exceptions: the constructor and {@link #resume} throw {@link IllegalArgumentException} when
+ * the envelope alone exceeds the limit; {@link #add} throws {@link RowTooLargeException} for a row
+ * that fits no message (the chunker stays usable), {@link IllegalArgumentException} for a row of
+ * the wrong width and {@link IllegalStateException} after {@link #finish()}.
  */
 public final class RowChunker {
   private static final byte[] RESULTS_OPEN = ",\"results\":[".getBytes(StandardCharsets.US_ASCII);

@@ -8,14 +8,21 @@ import dev.athenaws.ErrorCode;
  * {@link ErrorCode#ROW_TOO_LARGE}; its message is safe to send to the client.
  *
  * <p>Thread-safety: immutable after construction.
+ *
+ * <p>Exceptions: thrown by {@link RowChunker#add}; {@code ResultPublisher} reports it to the client
+ * as an {@code error} ROW_TOO_LARGE. The constructor never throws.
  */
 public final class RowTooLargeException extends AthenaWsException {
   private static final long serialVersionUID = 1L;
 
+  /** The 0-based index of the row in the query result. */
   private final long rowIndex;
+  /** The row's JSON size in bytes. */
   private final long encodedBytes;
 
   /**
+   * Creates the exception with a message naming the row and the sizes.
+   *
    * @param rowIndex the 0-based index of the row in the query result
    * @param encodedBytes the row's JSON size in bytes
    * @param maxMessageBytes the message limit in force

@@ -8,6 +8,11 @@ package dev.athenaws.publish;
  * its pages from {@code pageNumber} (so the header row is never skipped twice), its messages from
  * {@code nextSeq}, and reports totals that include the earlier runs.
  *
+ * <p>Thread-safety: immutable.
+ *
+ * <p>Exceptions: the constructor throws {@link IllegalArgumentException} for a number out of range
+ * or a missing token past page 1.
+ *
  * @param nextToken the {@code NextToken} of the next page, or null to start at the first page
  * @param pageNumber the number of the next page, 1-based
  * @param nextSeq the {@code seq} of the next {@code rows} message
@@ -16,6 +21,16 @@ package dev.athenaws.publish;
  */
 public record Continuation(
     String nextToken, int pageNumber, int nextSeq, long rowsSoFar, int chunksSoFar) {
+  /**
+   * Validates the position.
+   *
+   * @param nextToken the {@code NextToken} of the next page; null only at page 1
+   * @param pageNumber the number of the next page, >= 1
+   * @param nextSeq the {@code seq} of the next message, >= 0
+   * @param rowsSoFar rows already delivered, >= 0
+   * @param chunksSoFar messages already delivered, >= 0
+   * @throws IllegalArgumentException if a number is out of range, or nextToken is null past page 1
+   */
   public Continuation {
     if (pageNumber < 1 || nextSeq < 0 || rowsSoFar < 0 || chunksSoFar < 0) {
       throw new IllegalArgumentException(

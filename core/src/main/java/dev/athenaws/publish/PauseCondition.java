@@ -5,6 +5,9 @@ package dev.athenaws.publish;
  * e.g. when a Lambda invocation's remaining time runs low.
  *
  * <p>Thread-safety: called on the publishing thread only.
+ *
+ * <p>Exceptions: implementations should not throw; an exception ends the run with an {@code error}
+ * INTERNAL to the client.
  */
 @FunctionalInterface
 public interface PauseCondition {

@@ -10,6 +10,9 @@ import java.util.Objects;
  * {@link Failed}.
  *
  * <p>Thread-safety: immutable records.
+ *
+ * <p>Exceptions: the records' constructors throw {@link NullPointerException} for a null component;
+ * nothing else throws.
  */
 public sealed interface PublishResult {
 
@@ -27,6 +30,12 @@ public sealed interface PublishResult {
    * @param next where to continue
    */
   record Paused(Continuation next) implements PublishResult {
+    /**
+     * Validates the continuation.
+     *
+     * @param next where to continue, not null
+     * @throws NullPointerException if next is null
+     */
     public Paused {
       Objects.requireNonNull(next, "next");
     }
@@ -43,6 +52,13 @@ public sealed interface PublishResult {
    * @param errorDelivered whether the error message reached the client
    */
   record Failed(ErrorCode code, boolean errorDelivered) implements PublishResult {
+    /**
+     * Validates the code.
+     *
+     * @param code the error code sent, not null
+     * @param errorDelivered whether the error message reached the client
+     * @throws NullPointerException if code is null
+     */
     public Failed {
       Objects.requireNonNull(code, "code");
     }
@@ -55,6 +71,12 @@ public sealed interface PublishResult {
    * @param outcome what the failed post returned
    */
   record Undelivered(PostOutcome outcome) implements PublishResult {
+    /**
+     * Validates the outcome.
+     *
+     * @param outcome what the failed post returned, not null
+     * @throws NullPointerException if outcome is null
+     */
     public Undelivered {
       Objects.requireNonNull(outcome, "outcome");
     }

@@ -1,5 +1,6 @@
 package dev.athenaws.publish;
 
+import dev.athenaws.catalog.BoundQuery;
 import dev.athenaws.query.RequestKey;
 import dev.athenaws.types.AthenaType;
 import java.util.List;
@@ -9,6 +10,11 @@ import java.util.Objects;
 /**
  * One query to run for a client: the statement with its bound parameters (from
  * {@code QueryCatalog.bind}), type hints for its columns, and its idempotency key.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * <p>Exceptions: the constructor and the factories throw {@link NullPointerException} for a null
+ * argument or element.
  *
  * @param target the client; no query execution id yet
  * @param sql the statement with {@code ?} markers
@@ -22,6 +28,16 @@ public record QueryJob(
     List<String> executionParameters,
     Map<String, AthenaType> columnTypes,
     RequestKey key) {
+  /**
+   * Validates the components and copies the collections.
+   *
+   * @param target the client, not null
+   * @param sql the statement, not null
+   * @param executionParameters the parameter literals, not null
+   * @param columnTypes type hints by column label, not null
+   * @param key the idempotency key, not null
+   * @throws NullPointerException if an argument or an element is null
+   */
   public QueryJob {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(sql, "sql");
@@ -31,16 +47,38 @@ public record QueryJob(
   }
 
   /**
-   * @return a job whose key is derived from the connection, request id and statement
+   * A job whose idempotency key is derived from the connection, request id and statement.
+   *
+   * @param target the client, not null
+   * @param sql the statement, not null
+   * @param executionParameters the parameter literals, not null
+   * @param columnTypes type hints by column label, not null
+   * @return the job
+   * @throws NullPointerException if an argument or an element is null
    */
   public static QueryJob of(
       PublishTarget target,
       String sql,
       List<String> executionParameters,
       Map<String, AthenaType> columnTypes) {
+    Objects.requireNonNull(target, "target");
     return new QueryJob(
         target, sql, executionParameters, columnTypes,
         RequestKey.of(
             target.connection().connectionId(), target.requestId(), sql, executionParameters));
+  }
+
+  /**
+   * A job for a bound catalog query (from {@code QueryCatalog.bind} or {@code
+   * QueryResolver.resolve}), with the query's column type hints.
+   *
+   * @param target the client, not null
+   * @param query the bound query, not null
+   * @return the job
+   * @throws NullPointerException if an argument is null
+   */
+  public static QueryJob of(PublishTarget target, BoundQuery query) {
+    Objects.requireNonNull(query, "query");
+    return of(target, query.sql(), query.executionParameters(), query.query().columnTypeHints());
   }
 }

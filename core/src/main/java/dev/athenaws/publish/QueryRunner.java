@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * deadline the query is stopped and the client gets {@code error} TIMEOUT.
  *
  * <p>Thread-safety: thread-safe; each {@link #run} is independent.
+ *
+ * <p>Exceptions: the constructor throws {@link NullPointerException} for null and {@link
+ * IllegalArgumentException} for a timeout that is not positive; {@link #run} throws only {@link
+ * NullPointerException} for null: every other failure ends as a {@link PublishResult}.
  */
 public final class QueryRunner {
   private static final Logger LOG = LoggerFactory.getLogger(QueryRunner.class);
@@ -36,10 +40,14 @@ public final class QueryRunner {
   private final Duration timeout;
 
   /**
-   * @param starter starts queries
-   * @param waiter waits for them
-   * @param publisher publishes their results
-   * @param timeout how long a query may run before it is stopped, > 0
+   * Creates a runner over the given services.
+   *
+   * @param starter starts queries, not null
+   * @param waiter waits for them, not null
+   * @param publisher publishes their results, not null
+   * @param timeout how long a query may run before it is stopped, > 0 (e.g. {@link #DEFAULT_TIMEOUT})
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if timeout is not positive
    */
   public QueryRunner(
       QueryStarter starter, CompletionWaiter waiter, ResultPublisher publisher, Duration timeout) {
@@ -53,13 +61,17 @@ public final class QueryRunner {
   }
 
   /**
-   * Runs the job.
+   * Runs the job. Every failure (Athena's, the connection's or an unexpected one) ends as a {@link
+   * PublishResult}, after an {@code error} message to the client when it is still connected.
    *
-   * @param job the query and its client
-   * @param pause asked between result pages
+   * @param job the query and its client, not null
+   * @param pause asked between result pages, not null ({@link PauseCondition#NEVER})
    * @return how it ended; never throws for a failure the client can be told about
+   * @throws NullPointerException if an argument is null
    */
   public PublishResult run(QueryJob job, PauseCondition pause) {
+    Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(pause, "pause");
     PublishTarget target = job.target();
     String id;
     try {
@@ -68,8 +80,14 @@ public final class QueryRunner {
       return publisher.fail(target, e);
     }
     target = target.withQueryExecutionId(id);
-    PostOutcome accepted =
-        publisher.send(target, ServerMessage.Accepted.of(target.requestId(), id));
+    PostOutcome accepted;
+    try {
+      accepted = publisher.send(target, ServerMessage.Accepted.of(target.requestId(), id));
+    } catch (RuntimeException e) {
+      // The client cannot be reached at all: nobody will read the results, so stop the query.
+      waiter.stop(id);
+      return publisher.fail(target, e);
+    }
     if (accepted instanceof PostOutcome.Gone) {
       waiter.stop(id);
       return new PublishResult.ConnectionGone();

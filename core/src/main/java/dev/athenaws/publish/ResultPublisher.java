@@ -2,9 +2,13 @@ package dev.athenaws.publish;
 
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.PostOutcome;
+import dev.athenaws.AthenaWsException;
 import dev.athenaws.protocol.ChunkPolicy;
+import dev.athenaws.protocol.QueryState;
 import dev.athenaws.protocol.ServerMessage;
+import dev.athenaws.query.CancellationFlag;
 import dev.athenaws.query.PageFetcher;
+import dev.athenaws.query.Progress;
 import dev.athenaws.query.QueryError;
 import dev.athenaws.query.ResultPages;
 import dev.athenaws.results.MappingListener;
@@ -31,7 +35,10 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  *       later run resumes from, losing and repeating nothing.
  * </ul>
  *
- * <p>Thread-safety: thread-safe; one publisher serves any number of concurrent runs.
+ * <p>Thread-safety: thread-safe; one publisher serves any number of concurrent runs. Its methods
+ * report failures as results ({@link PublishResult}, {@link PostOutcome}) and throw only for a null
+ * argument ({@link NullPointerException}), except {@link #send}, which throws as
+ * {@link ConnectionNotifier#post} does.
  */
 public final class ResultPublisher {
   private static final Executor DEFAULT_EXECUTOR = defaultExecutor();
@@ -53,9 +60,12 @@ public final class ResultPublisher {
   }
 
   /**
-   * @param notifier posts the messages
-   * @param fetcher fetches result pages
+   * Starts configuring a publisher.
+   *
+   * @param notifier posts the messages, not null
+   * @param fetcher fetches result pages, not null
    * @return a builder
+   * @throws NullPointerException if an argument is null
    */
   public static Builder builder(ConnectionNotifier notifier, PageFetcher fetcher) {
     return new Builder(notifier, fetcher);
@@ -64,9 +74,10 @@ public final class ResultPublisher {
   /**
    * Publishes a result from {@code request.from()}, fetching pages with one page of prefetch.
    *
-   * @param request what to publish
-   * @param pause asked between pages
+   * @param request what to publish, not null
+   * @param pause asked between pages, not null ({@link PauseCondition#NEVER})
    * @return how the run ended; never throws for a failure the client can be told about
+   * @throws NullPointerException if an argument is null
    */
   public PublishResult publish(ResultRequest request, PauseCondition pause) {
     Objects.requireNonNull(request, "request");
@@ -82,20 +93,29 @@ public final class ResultPublisher {
    * Publishes pages the caller supplies, e.g. a page that arrived embedded in a Step Functions state
    * followed by the pages after it.
    *
-   * @param request what to publish; {@code from} must describe the first page supplied
-   * @param pages the pages, in order
-   * @param pause asked between pages
+   * @param request what to publish, not null; {@code from} must describe the first page supplied
+   * @param pages the pages, in order, not null; a failure thrown by the iterator ends the run with
+   *     an {@code error}
+   * @param pause asked between pages, not null
    * @return how the run ended
+   * @throws NullPointerException if an argument is null
    */
   public PublishResult publish(
       ResultRequest request, Iterator<GetQueryResultsResponse> pages, PauseCondition pause) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(pages, "pages");
+    Objects.requireNonNull(pause, "pause");
     return new PublishRun(messenger, policy, strict, listener, request).run(pages, pause);
   }
 
   /**
    * Sends one protocol message (accepted, progress, catalog, error) to a client.
    *
+   * @param target the client, not null
+   * @param message the message, not null
    * @return what became of it
+   * @throws NullPointerException if an argument is null
+   * @throws AthenaWsException as {@link ConnectionNotifier#post} throws it (endpoint unreachable)
    */
   public PostOutcome send(PublishTarget target, ServerMessage message) {
     return messenger.send(target, message);
@@ -106,15 +126,18 @@ public final class ResultPublisher {
    * (410) it raises {@code gone}, so the wait stops and the query is stopped. A state this SDK
    * version does not know is not sent.
    *
-   * @param target the client and query
-   * @param progress what the last poll saw
-   * @param gone raised when the client is gone
+   * @param target the client and query, not null
+   * @param progress what the last poll saw, not null
+   * @param gone raised when the client is gone, not null
+   * @throws NullPointerException if an argument is null
+   * @throws AthenaWsException as {@link #send}; as the waiter's listener, that ends the wait and
+   *     stops the query
    */
-  public void sendProgress(
-      PublishTarget target, dev.athenaws.query.Progress progress, dev.athenaws.query.CancellationFlag gone) {
-    dev.athenaws.protocol.QueryState state;
+  public void sendProgress(PublishTarget target, Progress progress, CancellationFlag gone) {
+    Objects.requireNonNull(gone, "gone");
+    QueryState state;
     try {
-      state = dev.athenaws.protocol.QueryState.valueOf(progress.state().name());
+      state = QueryState.valueOf(progress.state().name());
     } catch (IllegalArgumentException e) {
       return;
     }
@@ -131,20 +154,34 @@ public final class ResultPublisher {
 
   /**
    * Tells the client about a failure as an {@code error} message: an
-   * {@link dev.athenaws.AthenaWsException} with its code and message, anything else as INTERNAL
+   * {@link AthenaWsException} with its code and message, anything else as INTERNAL
    * with a generic message (the details are logged).
    *
-   * @return {@link PublishResult.Failed}, never throws
+   * @param target the client, not null
+   * @param failure what went wrong, not null
+   * @return {@link PublishResult.Failed}, whether the error reached the client or not; never throws
+   *     for a failed post
+   * @throws NullPointerException if an argument is null
    */
   public PublishResult.Failed fail(PublishTarget target, RuntimeException failure) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(failure, "failure");
     return messenger.fail(target, failure);
   }
 
   /**
    * Tells the client that Athena ended its query FAILED, with Athena's category, type and
-   * retryable flag.
+   * retryable flag: an {@code error} QUERY_FAILED.
+   *
+   * @param target the client and query, not null
+   * @param error Athena's error, not null ({@code QueryOutcome.Failed.error()})
+   * @param reason Athena's state change reason, used when the error has no message; nullable
+   * @return {@link PublishResult.Failed}; never throws for a failed post
+   * @throws NullPointerException if target or error is null
    */
   public PublishResult.Failed failQuery(PublishTarget target, QueryError error, String reason) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(error, "error");
     return messenger.failQuery(target, error, reason);
   }
 
@@ -162,7 +199,8 @@ public final class ResultPublisher {
   /**
    * Configures a {@link ResultPublisher}. Defaults: {@link ChunkPolicy#defaults()}, lenient mapping
    * (unparsable values pass as text and are logged once per column), a shared daemon thread pool
-   * for prefetching.
+   * for prefetching. Setters throw {@link NullPointerException} for null, naming the parameter.
+   * Not thread-safe.
    */
   public static final class Builder {
     private final ConnectionNotifier notifier;
@@ -177,25 +215,45 @@ public final class ResultPublisher {
       this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     }
 
-    /** @param executor runs the one-ahead page fetches */
+    /**
+     * Sets where page fetches run.
+     *
+     * @param executor runs the one-ahead page fetches (one at a time per run)
+     * @return this builder
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 
-    /** @param policy the {@code rows} message size limit */
+    /**
+     * Sets the message size limit.
+     *
+     * @param policy the {@code rows} message size limit
+     * @return this builder
+     */
     public Builder chunkPolicy(ChunkPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "chunkPolicy");
       return this;
     }
 
-    /** @param strict true: a value that does not parse fails the stream with an error */
+    /**
+     * Chooses strict or lenient value mapping.
+     *
+     * @param strict true: a value that does not parse fails the stream with an error
+     * @return this builder
+     */
     public Builder strict(boolean strict) {
       this.strict = strict;
       return this;
     }
 
-    /** @param listener hears of unparsable values in lenient mode (once per column per run) */
+    /**
+     * Sets who hears of unparsable values; by default they are logged.
+     *
+     * @param listener hears of unparsable values in lenient mode (once per column per run)
+     * @return this builder
+     */
     public Builder mappingListener(MappingListener listener) {
       this.listener = Objects.requireNonNull(listener, "mappingListener");
       return this;

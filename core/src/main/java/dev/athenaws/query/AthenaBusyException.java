@@ -10,6 +10,9 @@ import java.util.Objects;
  * again later. Code {@link ErrorCode#INTERNAL}.
  *
  * <p>Thread-safety: immutable.
+ *
+ * <p>Exceptions: thrown by {@link QueryStarter}, {@link CompletionWaiter} and {@link PageFetcher};
+ * the constructor throws {@link NullPointerException} for a null operation or reason.
  */
 public final class AthenaBusyException extends AthenaWsException {
   private static final long serialVersionUID = 1L;
@@ -24,15 +27,21 @@ public final class AthenaBusyException extends AthenaWsException {
     SERVER_ERROR
   }
 
+  /** The Athena operation that was retried. */
   private final String operation;
+  /** Why the last attempt failed. */
   private final Reason reason;
+  /** How many calls were made. */
   private final int attempts;
 
   /**
+   * Creates the exception with a user-safe message for the reason.
+   *
    * @param operation the Athena operation, such as {@code StartQueryExecution}
    * @param reason why the last attempt failed
    * @param attempts calls made
    * @param cause the last failure
+   * @throws NullPointerException if operation or reason is null
    */
   public AthenaBusyException(String operation, Reason reason, int attempts, Throwable cause) {
     super(ErrorCode.INTERNAL, message(reason), cause);

@@ -17,6 +17,9 @@ import java.util.Objects;
  *
  * <p>Thread-safety: immutable.
  *
+ * <p>Exceptions: the constructor and the {@code with} methods throw {@link NullPointerException}
+ * for a null backoff and {@link IllegalArgumentException} for a bound below 1.
+ *
  * @param throttling backoff after a rate limit or server error
  * @param maxAttempts calls in all (the first and its retries) for rate limits and server errors, >= 1
  * @param concurrencyLimit backoff after CONCURRENT_QUERY_LIMIT_EXCEEDED
@@ -40,6 +43,16 @@ public record AthenaRetry(
   public static final AthenaRetry NONE =
       new AthenaRetry(Backoff.THROTTLING, 1, CONCURRENCY_LIMIT_BACKOFF, 1);
 
+  /**
+   * Validates the policy.
+   *
+   * @param throttling backoff after a rate limit or server error, not null
+   * @param maxAttempts calls in all for rate limits and server errors, >= 1
+   * @param concurrencyLimit backoff after CONCURRENT_QUERY_LIMIT_EXCEEDED, not null
+   * @param concurrencyMaxAttempts calls in all while the concurrency limit is hit, >= 1
+   * @throws NullPointerException if a backoff is null
+   * @throws IllegalArgumentException if a bound is below 1
+   */
   public AthenaRetry {
     Objects.requireNonNull(throttling, "throttling");
     Objects.requireNonNull(concurrencyLimit, "concurrencyLimit");
@@ -52,17 +65,37 @@ public record AthenaRetry(
     }
   }
 
-  /** @return this policy with another bound on calls for rate limits and server errors */
+  /**
+   * Changes the bound for rate limits and server errors.
+   *
+   * @param maxAttempts calls in all, >= 1
+   * @return this policy with another bound on calls for rate limits and server errors
+   * @throws IllegalArgumentException if maxAttempts is below 1
+   */
   public AthenaRetry withMaxAttempts(int maxAttempts) {
     return new AthenaRetry(throttling, maxAttempts, concurrencyLimit, concurrencyMaxAttempts);
   }
 
-  /** @return this policy with another backoff for rate limits and server errors */
+  /**
+   * Changes the backoff for rate limits and server errors.
+   *
+   * @param throttling the backoff, not null
+   * @return this policy with another backoff for rate limits and server errors
+   * @throws NullPointerException if throttling is null
+   */
   public AthenaRetry withThrottling(Backoff throttling) {
     return new AthenaRetry(throttling, maxAttempts, concurrencyLimit, concurrencyMaxAttempts);
   }
 
-  /** @return this policy with another backoff and bound for the concurrent query limit */
+  /**
+   * Changes how the concurrent query limit is waited out.
+   *
+   * @param concurrencyLimit the backoff, not null
+   * @param concurrencyMaxAttempts calls in all, >= 1
+   * @return this policy with another backoff and bound for the concurrent query limit
+   * @throws NullPointerException if concurrencyLimit is null
+   * @throws IllegalArgumentException if concurrencyMaxAttempts is below 1
+   */
   public AthenaRetry withConcurrencyLimit(Backoff concurrencyLimit, int concurrencyMaxAttempts) {
     return new AthenaRetry(throttling, maxAttempts, concurrencyLimit, concurrencyMaxAttempts);
   }

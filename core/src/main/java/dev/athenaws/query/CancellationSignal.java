@@ -6,6 +6,9 @@ package dev.athenaws.query;
  *
  * <p>Thread-safety: implementations must be safe to read from the waiting thread while another
  * thread sets them.
+ *
+ * <p>Exceptions: implementations should not throw; an exception stops the query and propagates out
+ * of the wait.
  */
 @FunctionalInterface
 public interface CancellationSignal {

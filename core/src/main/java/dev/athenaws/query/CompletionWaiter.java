@@ -19,6 +19,11 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * best effort: a failure to stop is logged, not thrown).
  *
  * <p>Thread-safety: implementations are thread-safe; each call is one independent wait.
+ *
+ * <p>Exceptions: {@link #await} throws {@link AthenaBusyException}, {@link QueryFailedException},
+ * {@code SdkException}, a listener's exception and {@link IllegalArgumentException} as documented
+ * on it; {@link #stop} never throws for a failed stop; {@link #builder} throws {@link
+ * NullPointerException} for a null client.
  */
 public interface CompletionWaiter {
   /**

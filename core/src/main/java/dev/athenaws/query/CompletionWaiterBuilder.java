@@ -28,31 +28,56 @@ public final class CompletionWaiterBuilder {
     this.client = Objects.requireNonNull(client, "client");
   }
 
-  /** @return this builder with the delay between polls; attempt 1 is the delay before the first */
+  /**
+   * Sets the delay between polls.
+   *
+   * @param polling the backoff; attempt 1 is the delay before the first poll
+   * @return this builder
+   */
   public CompletionWaiterBuilder polling(Backoff polling) {
     this.polling = Objects.requireNonNull(polling, "polling");
     return this;
   }
 
-  /** @return this builder with how throttled polls and stops are retried */
+  /**
+   * Sets how throttled polls and stops are retried.
+   *
+   * @param retry the retry policy
+   * @return this builder
+   */
   public CompletionWaiterBuilder retry(AthenaRetry retry) {
     this.retry = Objects.requireNonNull(retry, "retry");
     return this;
   }
 
-  /** @return this builder with how the waiter waits */
+  /**
+   * Sets how the waiter waits.
+   *
+   * @param sleeper the sleeper (tests inject virtual time)
+   * @return this builder
+   */
   public CompletionWaiterBuilder sleeper(Sleeper sleeper) {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     return this;
   }
 
-  /** @return this builder with the clock deadlines are measured on */
+  /**
+   * Sets the clock deadlines are measured on.
+   *
+   * @param clock the clock
+   * @return this builder
+   */
   public CompletionWaiterBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
   }
 
-  /** @return this builder with the jitter source; must be thread-safe when the waiter is shared */
+  /**
+   * Sets the jitter source.
+   *
+   * @param random the source; must be thread-safe when the waiter is shared
+   * @return this builder
+   */
   public CompletionWaiterBuilder random(RandomGenerator random) {
     this.random = Objects.requireNonNull(random, "random");
     return this;
@@ -71,7 +96,11 @@ public final class CompletionWaiterBuilder {
     return this;
   }
 
-  /** @return the waiter */
+  /**
+   * Builds the waiter; the builder stays usable.
+   *
+   * @return the waiter
+   */
   public CompletionWaiter build() {
     return new PollingCompletionWaiter(
         client, polling, new RetryLoop(retry, sleeper, random), sleeper, clock, random,

@@ -12,6 +12,10 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  * always safe).
  *
  * <p>Thread-safety: implementations are thread-safe.
+ *
+ * <p>Exceptions: {@link #fetch} throws {@link QueryFailedException}, {@link AthenaBusyException},
+ * {@link dev.athenaws.AthenaWsException} and {@code SdkException} as documented on it; {@link
+ * #builder} throws {@link NullPointerException} for a null client.
  */
 public interface PageFetcher {
   /**

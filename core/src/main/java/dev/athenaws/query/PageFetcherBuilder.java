@@ -29,8 +29,11 @@ public final class PageFetcherBuilder {
   }
 
   /**
+   * Sets the page size.
+   *
    * @param maxResults rows a page, 1..1000 (Athena's bounds; page 1 of a SELECT includes the header)
    * @return this builder
+   * @throws IllegalArgumentException if maxResults is out of range
    */
   public PageFetcherBuilder maxResults(int maxResults) {
     if (maxResults < 1 || maxResults > 1000) {
@@ -40,19 +43,34 @@ public final class PageFetcherBuilder {
     return this;
   }
 
-  /** @return this builder with how throttled fetches are retried */
+  /**
+   * Sets how throttled fetches are retried.
+   *
+   * @param retry the retry policy
+   * @return this builder
+   */
   public PageFetcherBuilder retry(AthenaRetry retry) {
     this.retry = Objects.requireNonNull(retry, "retry");
     return this;
   }
 
-  /** @return this builder with how the retry loop waits */
+  /**
+   * Sets how the retry loop waits.
+   *
+   * @param sleeper the sleeper (tests inject virtual time)
+   * @return this builder
+   */
   public PageFetcherBuilder sleeper(Sleeper sleeper) {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     return this;
   }
 
-  /** @return this builder with the jitter source; must be thread-safe when the fetcher is shared */
+  /**
+   * Sets the jitter source.
+   *
+   * @param random the source; must be thread-safe when the fetcher is shared
+   * @return this builder
+   */
   public PageFetcherBuilder random(RandomGenerator random) {
     this.random = Objects.requireNonNull(random, "random");
     return this;

@@ -9,6 +9,9 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  *
  * <p>Thread-safety: immutable.
  *
+ * <p>Exceptions: the constructor throws {@link NullPointerException} for a null state or elapsed
+ * time.
+ *
  * @param state the query's state
  * @param elapsed time since the wait began
  * @param dataScannedBytes bytes scanned so far, or null
@@ -16,6 +19,15 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  */
 public record Progress(
     QueryExecutionState state, Duration elapsed, Long dataScannedBytes, Long engineExecutionTimeMillis) {
+  /**
+   * Validates the components.
+   *
+   * @param state the query's state, not null
+   * @param elapsed time since the wait began, not null
+   * @param dataScannedBytes bytes scanned so far, or null
+   * @param engineExecutionTimeMillis engine time so far, or null
+   * @throws NullPointerException if state or elapsed is null
+   */
   public Progress {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(elapsed, "elapsed");

@@ -8,6 +8,8 @@ import software.amazon.awssdk.services.athena.model.AthenaError;
  *
  * <p>Thread-safety: immutable.
  *
+ * <p>Exceptions: never throws; {@link #of} accepts null.
+ *
  * @param category 1 system, 2 user, 3 other; null when not given
  * @param type Athena's error type number, null when not given
  * @param retryable whether Athena says running the query again may succeed; null when not given

@@ -10,18 +10,26 @@ import java.util.Optional;
  * Athena's, made user-safe: control characters removed, S3 URIs and ARNs redacted, length capped.
  *
  * <p>Thread-safety: immutable.
+ *
+ * <p>Exceptions: thrown by {@link QueryStarter}, {@link CompletionWaiter} and {@link PageFetcher};
+ * the constructor throws {@link NullPointerException} for a null message.
  */
 public final class QueryFailedException extends AthenaWsException {
   private static final long serialVersionUID = 1L;
 
+  /** The query, or null when it was never started. */
   private final String queryExecutionId;
+  /** Athena's error code, or null. */
   private final String athenaErrorCode;
 
   /**
-   * @param message a user-safe message
+   * Creates the exception.
+   *
+   * @param message a user-safe message, not null
    * @param queryExecutionId the query, or null when it was never started
    * @param athenaErrorCode Athena's {@code AthenaErrorCode}, or null
    * @param cause the SDK exception, or null
+   * @throws NullPointerException if message is null
    */
   public QueryFailedException(
       String message, String queryExecutionId, String athenaErrorCode, Throwable cause) {

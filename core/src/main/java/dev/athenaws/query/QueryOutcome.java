@@ -10,6 +10,9 @@ import dev.athenaws.results.StatementKind;
  * included).
  *
  * <p>Thread-safety: immutable.
+ *
+ * <p>Exceptions: the records' constructors throw {@link NullPointerException} for a null id, kind,
+ * error, timeout or statistics; accessors never throw.
  */
 public sealed interface QueryOutcome {
   /** @return the query execution id */
@@ -24,12 +27,25 @@ public sealed interface QueryOutcome {
   /**
    * The query SUCCEEDED.
    *
+   * @param queryExecutionId the query execution id
    * @param statementKind its statement kind (decides the header row of page 1)
    * @param outputLocation where Athena wrote the result CSV, or null when not reported
+   * @param stats the last statistics seen
+   * @param polls the number of GetQueryExecution calls made
    */
   record Succeeded(
       String queryExecutionId, StatementKind statementKind, String outputLocation, QueryStats stats,
       int polls) implements QueryOutcome {
+    /**
+     * Validates the components.
+     *
+     * @param queryExecutionId the query execution id, not null
+     * @param statementKind the statement kind, not null
+     * @param outputLocation the result location, or null
+     * @param stats the last statistics seen, not null ({@link QueryStats#EMPTY} when none)
+     * @param polls the number of GetQueryExecution calls made
+     * @throws NullPointerException if queryExecutionId, statementKind or stats is null
+     */
     public Succeeded {
       Objects.requireNonNull(queryExecutionId, "queryExecutionId");
       Objects.requireNonNull(statementKind, "statementKind");
@@ -40,12 +56,25 @@ public sealed interface QueryOutcome {
   /**
    * The query FAILED.
    *
+   * @param queryExecutionId the query execution id
    * @param error Athena's error
    * @param stateChangeReason Athena's reason, made user-safe, or null
+   * @param stats the last statistics seen
+   * @param polls the number of GetQueryExecution calls made
    */
   record Failed(
       String queryExecutionId, QueryError error, String stateChangeReason, QueryStats stats,
       int polls) implements QueryOutcome {
+    /**
+     * Validates the components.
+     *
+     * @param queryExecutionId the query execution id, not null
+     * @param error Athena's error, not null
+     * @param stateChangeReason Athena's reason, or null
+     * @param stats the last statistics seen, not null ({@link QueryStats#EMPTY} when none)
+     * @param polls the number of GetQueryExecution calls made
+     * @throws NullPointerException if queryExecutionId, error or stats is null
+     */
     public Failed {
       Objects.requireNonNull(queryExecutionId, "queryExecutionId");
       Objects.requireNonNull(error, "error");
@@ -56,12 +85,25 @@ public sealed interface QueryOutcome {
   /**
    * The query was CANCELLED: by this wait (a cancel signal or an interrupt), or by someone else.
    *
+   * @param queryExecutionId the query execution id
    * @param byUs true when this wait stopped the query
    * @param stateChangeReason Athena's reason, made user-safe, or null
+   * @param stats the last statistics seen
+   * @param polls the number of GetQueryExecution calls made
    */
   record Cancelled(
       String queryExecutionId, boolean byUs, String stateChangeReason, QueryStats stats, int polls)
       implements QueryOutcome {
+    /**
+     * Validates the components.
+     *
+     * @param queryExecutionId the query execution id, not null
+     * @param byUs true when this wait stopped the query
+     * @param stateChangeReason Athena's reason, or null
+     * @param stats the last statistics seen, not null ({@link QueryStats#EMPTY} when none)
+     * @param polls the number of GetQueryExecution calls made
+     * @throws NullPointerException if queryExecutionId or stats is null
+     */
     public Cancelled {
       Objects.requireNonNull(queryExecutionId, "queryExecutionId");
       Objects.requireNonNull(stats, "stats");
@@ -72,10 +114,22 @@ public sealed interface QueryOutcome {
    * The deadline passed; the wait stopped the query (unless the waiter was built with {@code
    * CompletionWaiterBuilder.stopAtDeadline(false)}: then the query may still be running).
    *
+   * @param queryExecutionId the query execution id
    * @param timeout the timeout that passed
+   * @param stats the last statistics seen
+   * @param polls the number of GetQueryExecution calls made
    */
   record TimedOut(String queryExecutionId, Duration timeout, QueryStats stats, int polls)
       implements QueryOutcome {
+    /**
+     * Validates the components.
+     *
+     * @param queryExecutionId the query execution id, not null
+     * @param timeout the timeout that passed, not null
+     * @param stats the last statistics seen, not null ({@link QueryStats#EMPTY} when none)
+     * @param polls the number of GetQueryExecution calls made
+     * @throws NullPointerException if queryExecutionId, timeout or stats is null
+     */
     public TimedOut {
       Objects.requireNonNull(queryExecutionId, "queryExecutionId");
       Objects.requireNonNull(timeout, "timeout");

@@ -11,6 +11,10 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  * <p>Users may mock this interface. {@link #builder} creates the Athena-backed implementation.
  *
  * <p>Thread-safety: implementations are thread-safe.
+ *
+ * <p>Exceptions: {@link #start} throws {@link QueryFailedException}, {@link AthenaBusyException},
+ * {@link dev.athenaws.AthenaWsException} and {@code SdkException} as documented on it; {@link
+ * #builder} throws {@link NullPointerException} for a null client.
  */
 public interface QueryStarter {
   /**

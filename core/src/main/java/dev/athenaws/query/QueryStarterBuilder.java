@@ -24,25 +24,45 @@ public final class QueryStarterBuilder {
     this.client = Objects.requireNonNull(client, "client");
   }
 
-  /** @return this builder with where queries run */
+  /**
+   * Sets where queries run.
+   *
+   * @param settings work group, catalog, database, result location and reuse
+   * @return this builder
+   */
   public QueryStarterBuilder settings(AthenaSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     return this;
   }
 
-  /** @return this builder with how throttled starts are retried */
+  /**
+   * Sets how throttled starts are retried.
+   *
+   * @param retry the retry policy
+   * @return this builder
+   */
   public QueryStarterBuilder retry(AthenaRetry retry) {
     this.retry = Objects.requireNonNull(retry, "retry");
     return this;
   }
 
-  /** @return this builder with how the retry loop waits */
+  /**
+   * Sets how the retry loop waits.
+   *
+   * @param sleeper the sleeper (tests inject virtual time)
+   * @return this builder
+   */
   public QueryStarterBuilder sleeper(Sleeper sleeper) {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     return this;
   }
 
-  /** @return this builder with the jitter source; must be thread-safe when the starter is shared */
+  /**
+   * Sets the jitter source.
+   *
+   * @param random the source; must be thread-safe when the starter is shared
+   * @return this builder
+   */
   public QueryStarterBuilder random(RandomGenerator random) {
     this.random = Objects.requireNonNull(random, "random");
     return this;

@@ -9,6 +9,8 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionStatistics;
  *
  * <p>Thread-safety: immutable.
  *
+ * <p>Exceptions: never throws; {@link #of} accepts null.
+ *
  * @param engineExecutionTimeMillis time the engine ran the query
  * @param dataScannedBytes bytes scanned (what Athena bills)
  * @param totalExecutionTimeMillis time from submission to completion so far

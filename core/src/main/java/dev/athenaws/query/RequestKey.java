@@ -16,10 +16,20 @@ import java.util.Objects;
  *
  * <p>Thread-safety: immutable.
  *
+ * <p>Exceptions: the constructor throws {@link IllegalArgumentException} for a malformed key; the
+ * constructor and {@link #of} throw {@link NullPointerException} for null.
+ *
  * @param hex 64 lower-case hex characters: valid as a {@code ClientRequestToken} (32..128 chars) and
  *     as a Step Functions execution name (at most 80 of {@code [A-Za-z0-9_-]})
  */
 public record RequestKey(String hex) {
+  /**
+   * Validates the key.
+   *
+   * @param hex 64 lower-case hex characters, not null
+   * @throws NullPointerException if hex is null
+   * @throws IllegalArgumentException if hex is not 64 lower-case hex characters
+   */
   public RequestKey {
     Objects.requireNonNull(hex, "hex");
     if (!hex.matches("[0-9a-f]{64}")) {
@@ -33,6 +43,7 @@ public record RequestKey(String hex) {
    * @param sql the statement text, not null
    * @param executionParameters the bound parameter literals, not null
    * @return the key
+   * @throws NullPointerException if connectionId, sql, the list or an element is null
    */
   public static RequestKey of(
       String connectionId, String requestId, String sql, List<String> executionParameters) {

@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  * <p>Thread-safety: one consumer thread calls {@link #hasNext()} and {@link #next()};
  * {@link #close()} may be called from any thread, and a {@code next()} blocked at that moment throws
  * {@link IllegalStateException}.
+ *
+ * <p>Exceptions: {@link #open} throws {@link NullPointerException} for a null fetcher, id or
+ * executor; {@link #next()} throws as documented on it; {@link #close()} never throws.
  */
 public final class ResultPages implements Iterator<GetQueryResultsResponse>, AutoCloseable {
   private final PageFetcher fetcher;

@@ -8,6 +8,9 @@ import dev.athenaws.types.ValueFormatException;
  * call, not a million.
  *
  * <p>Thread-safety: called on the thread that calls {@link ResultSetMapper#map}.
+ *
+ * <p>Exceptions: implementations should not throw; an exception propagates out of {@link
+ * ResultSetMapper#map} (in a {@code ResultPublisher} run: an {@code error} INTERNAL to the client).
  */
 @FunctionalInterface
 public interface MappingListener {

@@ -40,6 +40,10 @@ import software.amazon.awssdk.services.athena.model.ResultSet;
  * <p>Thread-safety: not thread-safe. One mapper serves one query result and remembers which page it is
  * on; create one per result (cheap).
  *
+ * <p>Exceptions: {@link #map} throws {@link ValueFormatException} (strict mode) and {@link
+ * AthenaWsException} (INTERNAL, a structurally broken page) as documented on it; the builder's
+ * setters throw {@link NullPointerException} and {@link IllegalArgumentException} at once.
+ *
  * @see <a href="https://docs.aws.amazon.com/athena/latest/APIReference/API_GetQueryResults.html">GetQueryResults</a>
  */
 public final class ResultSetMapper {
@@ -74,8 +78,9 @@ public final class ResultSetMapper {
    * @param response the next {@code GetQueryResults} response, in order
    * @return the typed page
    * @throws ValueFormatException in strict mode, for the first value that does not parse
-   * @throws AthenaWsException (INTERNAL) when the first page has rows but no column metadata, or a row has more
-   *     number of values other than the number of columns (or none)
+   * @throws AthenaWsException (INTERNAL) when the first page has rows but no column metadata, or a
+   *     row has a number of values other than the number of columns (or none)
+   * @throws NullPointerException if response is null
    */
   public MappedPage map(GetQueryResultsResponse response) {
     Objects.requireNonNull(response, "response");
@@ -92,6 +97,7 @@ public final class ResultSetMapper {
    * @return the typed page
    * @throws ValueFormatException in strict mode, for the first value that does not parse
    * @throws AthenaWsException (INTERNAL) on a structurally broken page
+   * @throws NullPointerException if resultSet is null
    */
   public MappedPage map(ResultSet resultSet, String nextToken, Long updateCount) {
     Objects.requireNonNull(resultSet, "resultSet");
@@ -201,7 +207,8 @@ public final class ResultSetMapper {
 
   /**
    * Configures a {@link ResultSetMapper}. Not thread-safe; {@link #build()} may be called repeatedly,
-   * each mapper gets its own copy of the settings.
+   * each mapper gets its own copy of the settings. Setters throw {@link NullPointerException} for
+   * null and {@link IllegalArgumentException} for a bad value, naming the parameter.
    */
   public static final class Builder {
     private StatementKind statementKind = StatementKind.SELECT;
@@ -212,14 +219,23 @@ public final class ResultSetMapper {
 
     private Builder() {}
 
-    /** @param kind the statement kind of the query; decides the header row. Default SELECT. */
+    /**
+     * Sets the statement kind; it decides the header row. Default SELECT.
+     *
+     * @param kind the statement kind of the query
+     * @return this builder
+     */
     public Builder statementKind(StatementKind kind) {
       this.statementKind = Objects.requireNonNull(kind, "statementKind");
       return this;
     }
 
     /**
-     * @param hints column label to type, e.g. from a named query's column hints; replaces earlier hints
+     * Sets column type hints; they replace earlier hints.
+     *
+     * @param hints column label to type, e.g. {@code NamedQuery.columnTypeHints()}; no null keys or
+     *     values
+     * @return this builder
      */
     public Builder columnTypes(Map<String, AthenaType> hints) {
       Objects.requireNonNull(hints, "columnTypes");
@@ -233,13 +249,23 @@ public final class ResultSetMapper {
       return this;
     }
 
-    /** @param strict true to throw on the first unparsable value instead of keeping the raw string */
+    /**
+     * Chooses strict or lenient mapping. Default lenient.
+     *
+     * @param strict true to throw on the first unparsable value instead of keeping the raw string
+     * @return this builder
+     */
     public Builder strict(boolean strict) {
       this.strict = strict;
       return this;
     }
 
-    /** @param listener told once per column about unparsable values (lenient mode) */
+    /**
+     * Sets who hears of unparsable values; by default they are logged (column and type only).
+     *
+     * @param listener told once per column about unparsable values (lenient mode)
+     * @return this builder
+     */
     public Builder listener(MappingListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -250,6 +276,8 @@ public final class ResultSetMapper {
      * (a later page never carries the header row).
      *
      * @param pageNumber the number of the first page this mapper sees, >= 1
+     * @return this builder
+     * @throws IllegalArgumentException if pageNumber is below 1
      */
     public Builder firstPageNumber(int pageNumber) {
       if (pageNumber < 1) {

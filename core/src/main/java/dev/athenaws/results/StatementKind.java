@@ -13,6 +13,11 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * drops a real row from {@code SELECT 'x' AS x}; deciding it per page drops the first row of every
  * later page. See ATHENA-FACTS.md, "Header row".
  *
+ * <p>Thread-safety: immutable.
+ *
+ * <p>Exceptions: the constructor never throws; {@link #of} throws {@link NullPointerException} for
+ * a null execution.
+ *
  * @param statementType Athena's statement type, upper case, or null when unknown
  * @param substatementType Athena's substatement type, upper case, or null when unknown
  */
@@ -20,14 +25,23 @@ public record StatementKind(String statementType, String substatementType) {
   /** A SELECT query: the common case, with a header row on page 1. */
   public static final StatementKind SELECT = new StatementKind("DML", "SELECT");
 
+  /**
+   * Normalizes the components: trimmed, upper case, blank taken as null.
+   *
+   * @param statementType Athena's statement type, or null
+   * @param substatementType Athena's substatement type, or null
+   */
   public StatementKind {
     statementType = upper(statementType);
     substatementType = upper(substatementType);
   }
 
   /**
+   * Reads the kind off a query execution.
+   *
    * @param execution the query execution from {@code GetQueryExecution}, not null
    * @return its statement kind
+   * @throws NullPointerException if execution is null
    */
   public static StatementKind of(QueryExecution execution) {
     return new StatementKind(execution.statementTypeAsString(), execution.substatementType());

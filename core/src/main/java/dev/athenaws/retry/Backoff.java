@@ -14,6 +14,11 @@ import java.util.random.RandomGenerator;
  *
  * <p>Thread-safety: immutable and thread-safe.
  *
+ * <p>Exceptions: the constructor, {@link #exponential} and the {@code with} methods throw {@link
+ * IllegalArgumentException} for an out-of-range value and {@link NullPointerException} for null;
+ * {@link #ceiling} and {@link #delay} throw {@link IllegalArgumentException} for an attempt below
+ * 1.
+ *
  * @param base the first delay, > 0
  * @param max the largest delay, >= base
  * @param multiplier growth per attempt, >= 1
@@ -37,6 +42,16 @@ public record Backoff(Duration base, Duration max, double multiplier, double jit
   public static final Backoff THROTTLING =
       new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), 2.0, 0.5);
 
+  /**
+   * Validates the policy.
+   *
+   * @param base the first delay, > 0
+   * @param max the largest delay, >= base
+   * @param multiplier growth per attempt, >= 1 and finite
+   * @param jitter fraction of each delay that is randomized, 0..1
+   * @throws NullPointerException if base or max is null
+   * @throws IllegalArgumentException if a value is out of range
+   */
   public Backoff {
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(max, "max");
@@ -55,20 +70,37 @@ public record Backoff(Duration base, Duration max, double multiplier, double jit
   }
 
   /**
-   * @param base the first delay
-   * @param max the largest delay
-   * @return a doubling backoff without jitter
+   * A doubling backoff without jitter.
+   *
+   * @param base the first delay, > 0
+   * @param max the largest delay, >= base
+   * @return the policy
+   * @throws NullPointerException if base or max is null
+   * @throws IllegalArgumentException if a value is out of range
    */
   public static Backoff exponential(Duration base, Duration max) {
     return new Backoff(base, max, 2.0, 0.0);
   }
 
-  /** @return this policy with another jitter fraction */
+  /**
+   * Changes the jitter.
+   *
+   * @param jitter fraction of each delay that is randomized, 0..1
+   * @return this policy with another jitter fraction
+   * @throws IllegalArgumentException if jitter is out of range
+   */
   public Backoff withJitter(double jitter) {
     return new Backoff(base, max, multiplier, jitter);
   }
 
-  /** @return this policy with another largest delay */
+  /**
+   * Changes the largest delay.
+   *
+   * @param max the largest delay, >= base
+   * @return this policy with another largest delay
+   * @throws NullPointerException if max is null
+   * @throws IllegalArgumentException if max is below base
+   */
   public Backoff withMax(Duration max) {
     return new Backoff(base, max, multiplier, jitter);
   }
@@ -92,7 +124,8 @@ public record Backoff(Duration base, Duration max, double multiplier, double jit
    * The jittered delay before the given attempt.
    *
    * @param attempt 1 for the first retry or poll, then 2, 3, ...
-   * @param random the random source (injected so tests can assert exact delays)
+   * @param random the random source (injected so tests can assert exact delays); not used when
+   *     jitter is 0
    * @return a delay in {@code [ceiling * (1 - jitter), ceiling]}
    * @throws IllegalArgumentException when {@code attempt < 1}
    */

@@ -7,16 +7,26 @@ import java.time.Duration;
  * fake clock) and never really sleep.
  *
  * <p>Thread-safety: implementations must be safe to call from several threads.
+ *
+ * <p>Exceptions: {@link #sleep} throws {@link InterruptedException} when the waiting thread is
+ * interrupted, and nothing else.
  */
 @FunctionalInterface
 public interface Sleeper {
   /**
+   * Waits for the given time.
+   *
    * @param duration how long to wait, not negative
    * @throws InterruptedException when the waiting thread is interrupted
    */
   void sleep(Duration duration) throws InterruptedException;
 
-  /** @return a sleeper backed by {@link Thread#sleep(long, int)} */
+  /**
+   * The real sleeper.
+   *
+   * @return a sleeper backed by {@link Thread#sleep(long, int)}; zero and negative durations return
+   *     at once
+   */
   static Sleeper system() {
     return d -> {
       if (!d.isNegative() && !d.isZero()) {

@@ -14,6 +14,9 @@ import java.util.TreeMap;
  * to the state machine, never rows.
  *
  * <p>Thread-safety: immutable.
+ *
+ * <p>Exceptions: each record's constructor throws {@link NullPointerException} and {@link
+ * IllegalArgumentException} as its documentation says; accessors never throw.
  */
 public sealed interface QuerySpec {
   /**
@@ -29,6 +32,14 @@ public sealed interface QuerySpec {
    *     Functions' idempotency, never depends on the order a client wrote them in).
    */
   record Named(String name, Map<String, Object> parameters) implements QuerySpec {
+    /**
+     * Validates and copies the parameters, sorted by name.
+     *
+     * @param name the catalog name, not blank
+     * @param parameters parameter name to value, not null
+     * @throws NullPointerException if name, parameters or a parameter name is null
+     * @throws IllegalArgumentException if name is blank or a value has another type or scale
+     */
     public Named {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(parameters, "parameters");
@@ -68,6 +79,15 @@ public sealed interface QuerySpec {
    */
   record Statement(String sql, List<String> executionParameters, String queryName)
       implements QuerySpec {
+    /**
+     * Validates the components and copies the list.
+     *
+     * @param sql the statement text, not blank
+     * @param executionParameters the literals, not null
+     * @param queryName the catalog name, or null for raw SQL
+     * @throws NullPointerException if sql, the list or an element is null
+     * @throws IllegalArgumentException if sql or a given name is blank
+     */
     public Statement {
       Objects.requireNonNull(sql, "sql");
       if (sql.isBlank()) {
@@ -106,6 +126,15 @@ public sealed interface QuerySpec {
    */
   record Running(String queryExecutionId, String queryName, Continuation from)
       implements QuerySpec {
+    /**
+     * Validates the components.
+     *
+     * @param queryExecutionId the query execution id, 1..128 characters
+     * @param queryName the catalog name, or null for raw SQL
+     * @param from where publishing stands, not null
+     * @throws NullPointerException if queryExecutionId or from is null
+     * @throws IllegalArgumentException if queryExecutionId is out of range or a given name is blank
+     */
     public Running {
       Objects.requireNonNull(queryExecutionId, "queryExecutionId");
       Objects.requireNonNull(from, "from");

@@ -6,6 +6,7 @@ import dev.athenaws.query.RequestKey;
 import dev.athenaws.retry.Backoff;
 import dev.athenaws.retry.Sleeper;
 import java.util.Objects;
+import java.util.Random;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -56,6 +57,11 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  *
  * <p>Thread-safety: implementations are thread-safe.
  *
+ * <p>Exceptions: {@link #start} throws {@link NullPointerException}, {@link
+ * IllegalArgumentException} (before any call) and {@link AthenaWsException} as documented on it;
+ * the builder's setters throw at once for a bad value and {@link Builder#build()} throws {@link
+ * IllegalStateException} without a state machine ARN.
+ *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html">StartExecution</a>
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/connect-athena.html">Athena
  *     integration</a>
@@ -89,7 +95,9 @@ public interface StepFunctionsStarter {
 
   /**
    * Configures a starter. Required: {@link #stateMachineArn}. Defaults: {@link Backoff#THROTTLING},
-   * {@value #DEFAULT_MAX_ATTEMPTS} attempts, the system sleeper and random source.
+   * {@value #DEFAULT_MAX_ATTEMPTS} attempts, {@link Sleeper#system()}, a {@link Random}. Setters
+   * throw {@link NullPointerException} for null and {@link IllegalArgumentException} for a bad value,
+   * naming the parameter.
    *
    * <p>Thread-safety: not thread-safe; the starter it builds is.
    */
@@ -105,15 +113,19 @@ public interface StepFunctionsStarter {
     private Backoff backoff = Backoff.THROTTLING;
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
     private Sleeper sleeper = Sleeper.system();
-    private RandomGenerator random = RandomGenerator.getDefault();
+    // java.util.Random is thread-safe; the starter is shared by concurrent requests.
+    private RandomGenerator random = new Random();
 
     private Builder(SfnClient client) {
       this.client = Objects.requireNonNull(client, "client");
     }
 
     /**
+     * Sets the state machine to start (required).
+     *
      * @param arn the Standard state machine's ARN, e.g.
      *     {@code arn:aws:states:eu-west-1:123456789012:stateMachine:athena-ws}
+     * @return this builder
      * @throws IllegalArgumentException if it is not a state machine ARN
      */
     public Builder stateMachineArn(String arn) {
@@ -125,13 +137,24 @@ public interface StepFunctionsStarter {
       return this;
     }
 
-    /** @param backoff the delay between retries of a throttled or failed start */
+    /**
+     * Sets the delay between retries.
+     *
+     * @param backoff the delay between retries of a throttled or failed start
+     * @return this builder
+     */
     public Builder backoff(Backoff backoff) {
       this.backoff = Objects.requireNonNull(backoff, "backoff");
       return this;
     }
 
-    /** @param maxAttempts calls per start, first included, 1..20 */
+    /**
+     * Sets the bound on calls per start.
+     *
+     * @param maxAttempts calls per start, first included, 1..20
+     * @return this builder
+     * @throws IllegalArgumentException if maxAttempts is out of range
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1 || maxAttempts > 20) {
         throw new IllegalArgumentException("maxAttempts must be 1..20: " + maxAttempts);
@@ -140,13 +163,23 @@ public interface StepFunctionsStarter {
       return this;
     }
 
-    /** @param sleeper waits between retries (tests inject virtual time) */
+    /**
+     * Sets how the starter waits between retries.
+     *
+     * @param sleeper waits between retries (tests inject virtual time)
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /** @param random the jitter source */
+    /**
+     * Sets the jitter source.
+     *
+     * @param random the jitter source; must be thread-safe, as the starter is shared
+     * @return this builder
+     */
     public Builder random(RandomGenerator random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;

@@ -31,6 +31,9 @@ import java.util.Objects;
  * {@code {field=value}} in the hint's field order; {@code null} elements print {@code null}.
  *
  * <p>Thread-safety: stateless.
+ *
+ * <p>Exceptions: {@link #format} throws {@link IllegalArgumentException} when a value does not fit
+ * its type and {@link NullPointerException} for a null type.
  */
 public final class AthenaText {
   private AthenaText() {}

@@ -13,6 +13,10 @@ import java.util.Objects;
  * convert to lists and maps.
  *
  * <p>Thread-safety: all implementations are immutable records.
+ *
+ * <p>Exceptions: {@link #parse} throws {@link IllegalArgumentException} for a malformed signature;
+ * {@link #fromColumnInfo} never throws; the records' constructors throw {@link
+ * NullPointerException} for null and {@link IllegalArgumentException} for an out-of-range value.
  */
 public sealed interface AthenaType
     permits AthenaType.Simple, AthenaType.Unknown, AthenaType.ArrayType, AthenaType.MapType,
@@ -76,8 +80,21 @@ public sealed interface AthenaType
   /**
    * A type without element structure. {@code precision} and {@code scale} are meaningful for
    * DECIMAL (and precision for TIMESTAMP/TIME fractional digits, CHAR/VARCHAR length); 0 otherwise.
+   *
+   * @param kind the kind, not UNKNOWN
+   * @param precision decimal precision, fraction digits or length; 0 when not given
+   * @param scale decimal scale; 0 otherwise
    */
   record Simple(TypeKind kind, int precision, int scale) implements AthenaType {
+    /**
+     * Validates the components.
+     *
+     * @param kind the kind, not null and not UNKNOWN
+     * @param precision not negative
+     * @param scale not negative; for DECIMAL at most the precision
+     * @throws NullPointerException if kind is null
+     * @throws IllegalArgumentException if kind is UNKNOWN or a number is out of range
+     */
     public Simple {
       Objects.requireNonNull(kind, "kind");
       if (kind == TypeKind.UNKNOWN) {
@@ -89,12 +106,26 @@ public sealed interface AthenaType
       }
     }
 
-    /** @return a simple type without precision or scale */
+    /**
+     * A type without precision or scale.
+     *
+     * @param kind the kind, not null and not UNKNOWN
+     * @return a simple type without precision or scale
+     * @throws NullPointerException if kind is null
+     * @throws IllegalArgumentException if kind is UNKNOWN
+     */
     public static Simple of(TypeKind kind) {
       return new Simple(kind, 0, 0);
     }
 
-    /** @return {@code decimal(precision,scale)} */
+    /**
+     * A decimal type.
+     *
+     * @param precision total digits, not negative (0: unknown)
+     * @param scale digits after the point, 0..precision
+     * @return {@code decimal(precision,scale)}
+     * @throws IllegalArgumentException if a number is out of range
+     */
     public static Simple decimal(int precision, int scale) {
       return new Simple(TypeKind.DECIMAL, precision, scale);
     }
@@ -108,8 +139,18 @@ public sealed interface AthenaType
     }
   }
 
-  /** A type name this library does not know; its values stay the exact Athena string. */
+  /**
+   * A type name this library does not know; its values stay the exact Athena string.
+   *
+   * @param name the type name as Athena gave it
+   */
   record Unknown(String name) implements AthenaType {
+    /**
+     * Validates the name.
+     *
+     * @param name the type name, not null
+     * @throws NullPointerException if name is null
+     */
     public Unknown {
       Objects.requireNonNull(name, "name");
     }
@@ -125,8 +166,18 @@ public sealed interface AthenaType
     }
   }
 
-  /** {@code array(element)}. */
+  /**
+   * {@code array(element)}.
+   *
+   * @param element the element type
+   */
   record ArrayType(AthenaType element) implements AthenaType {
+    /**
+     * Validates the element type.
+     *
+     * @param element the element type, not null
+     * @throws NullPointerException if element is null
+     */
     public ArrayType {
       Objects.requireNonNull(element, "element");
     }
@@ -142,8 +193,20 @@ public sealed interface AthenaType
     }
   }
 
-  /** {@code map(key, value)}. */
+  /**
+   * {@code map(key, value)}.
+   *
+   * @param key the key type
+   * @param value the value type
+   */
   record MapType(AthenaType key, AthenaType value) implements AthenaType {
+    /**
+     * Validates the types.
+     *
+     * @param key the key type, not null
+     * @param value the value type, not null
+     * @throws NullPointerException if a type is null
+     */
     public MapType {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
@@ -160,8 +223,19 @@ public sealed interface AthenaType
     }
   }
 
-  /** {@code row(name type, ...)}; field names are required. */
+  /**
+   * {@code row(name type, ...)}; field names are required.
+   *
+   * @param fields the fields, in order, at least one
+   */
   record RowType(List<Field> fields) implements AthenaType {
+    /**
+     * Validates and copies the fields.
+     *
+     * @param fields the fields, not null, not empty
+     * @throws NullPointerException if the list or an element is null
+     * @throws IllegalArgumentException if there is no field
+     */
     public RowType {
       fields = List.copyOf(Objects.requireNonNull(fields, "fields"));
       if (fields.isEmpty()) {
@@ -187,8 +261,21 @@ public sealed interface AthenaType
     }
   }
 
-  /** One field of a {@link RowType}. */
+  /**
+   * One field of a {@link RowType}.
+   *
+   * @param name the field name, not blank
+   * @param type the field type
+   */
   record Field(String name, AthenaType type) {
+    /**
+     * Validates the components.
+     *
+     * @param name the field name, not blank
+     * @param type the field type, not null
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if name is blank
+     */
     public Field {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(type, "type");

@@ -11,11 +11,17 @@ import java.util.Objects;
  *
  * <p>Thread-safety: an immutable record.
  *
+ * <p>Exceptions: the constructor and {@link #of} throw {@link NullPointerException} for null.
+ *
  * @param time the local time, not null
  * @param zone the zone as given (a {@link java.time.ZoneOffset} or a region id), not null
  */
 public record TimeWithZone(LocalTime time, ZoneId zone) {
   /**
+   * Validates the components.
+   *
+   * @param time the local time, not null
+   * @param zone the zone, not null
    * @throws NullPointerException when {@code time} or {@code zone} is null
    */
   public TimeWithZone {
@@ -23,7 +29,14 @@ public record TimeWithZone(LocalTime time, ZoneId zone) {
     Objects.requireNonNull(zone, "zone");
   }
 
-  /** @return a time with the given zone */
+  /**
+   * A time with a zone.
+   *
+   * @param time the local time, not null
+   * @param zone the zone, not null
+   * @return a time with the given zone
+   * @throws NullPointerException when {@code time} or {@code zone} is null
+   */
   public static TimeWithZone of(LocalTime time, ZoneId zone) {
     return new TimeWithZone(time, zone);
   }

@@ -6,6 +6,9 @@ package dev.athenaws.types;
  * for NULL (a {@code Datum} without {@code VarCharValue}).
  *
  * <p>Thread-safety: implementations are stateless and safe to share.
+ *
+ * <p>Exceptions: {@link #convert} throws {@link ValueFormatException} for a text that is not in the
+ * type's Athena format, and nothing else.
  */
 @FunctionalInterface
 public interface ValueConverter {

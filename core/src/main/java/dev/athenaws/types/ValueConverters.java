@@ -30,6 +30,9 @@ import java.util.Objects;
  *
  * <p>Thread-safety: this class is stateless and every converter it returns is immutable and safe to
  * share between threads.
+ *
+ * <p>Exceptions: {@link #forType} throws {@link NullPointerException} for a null type; the
+ * converters throw {@link ValueFormatException} only.
  */
 public final class ValueConverters {
   private static final ObjectReader JSON =

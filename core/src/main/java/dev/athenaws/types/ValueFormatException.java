@@ -8,6 +8,9 @@ import dev.athenaws.ErrorCode;
  * known), the type signature and the value truncated to {@value #MAX_VALUE_CHARS} characters.
  *
  * <p>Thread-safety: immutable.
+ *
+ * <p>Exceptions: thrown by {@link ValueConverter#convert}, and by {@code ResultSetMapper} in strict
+ * mode; the constructor never throws.
  */
 public final class ValueFormatException extends AthenaWsException {
   private static final long serialVersionUID = 1L;
@@ -15,11 +18,19 @@ public final class ValueFormatException extends AthenaWsException {
   /** Longest value excerpt kept in the exception and its message. */
   public static final int MAX_VALUE_CHARS = 64;
 
+  /** The column label, or null when not known. */
   private final String column;
+  /** The type signature. */
   private final String type;
+  /** The offending value, truncated. */
   private final String value;
+  /** A short reason, or null. */
+  private final String reason;
 
   /**
+   * Creates the exception. Its message names the column, the type and the truncated value, never
+   * more of the value.
+   *
    * @param column the column label, or null when not known (the mapper fills it in)
    * @param type the type signature, not null
    * @param value the offending text, truncated here
@@ -30,11 +41,17 @@ public final class ValueFormatException extends AthenaWsException {
     this.column = column;
     this.type = type;
     this.value = truncate(value);
+    this.reason = reason;
   }
 
-  /** @return the same failure naming {@code column} */
+  /**
+   * The same failure, naming the column.
+   *
+   * @param column the column label
+   * @return a new exception with the same type, value and reason, naming {@code column}
+   */
   public ValueFormatException withColumn(String column) {
-    return new ValueFormatException(column, type, value, null);
+    return new ValueFormatException(column, type, value, reason);
   }
 
   /** @return the column label, or null when not known */
@@ -50,6 +67,11 @@ public final class ValueFormatException extends AthenaWsException {
   /** @return the offending value, truncated */
   public String value() {
     return value;
+  }
+
+  /** @return the short reason, or null when none was given */
+  public String reason() {
+    return reason;
   }
 
   static String truncate(String value) {

@@ -34,6 +34,18 @@ class ValueTypesTest {
   }
 
   @Test
+  void builderRejectsAnOutOfRangeMaxLengthAtOnce() {
+    ParameterSpecBuilder builder = ParameterSpec.builder("a", ParameterType.STRING).required();
+    assertThatThrownBy(() -> builder.maxLength(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxLength must be 1..1022: 0");
+    assertThatThrownBy(() -> builder.maxLength(1023))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxLength must be 1..1022: 1023");
+    assertThat(builder.maxLength(1022).build().maxLength()).isEqualTo(1022);
+  }
+
+  @Test
   void specRejectsBadDeclarations() {
     assertThatThrownBy(() -> ParameterSpec.required(null, ParameterType.STRING))
         .isInstanceOf(NullPointerException.class);

@@ -185,6 +185,26 @@ class ResultSetMapperTest {
   }
 
   @Test
+  void namingTheColumnKeepsTheConvertersReason() {
+    GetQueryResultsResponse response =
+        page(List.of(col("xs", "array")), List.of(List.of("[1, x]")));
+    ResultSetMapper mapper =
+        ResultSetMapper.builder()
+            .statementKind(utility())
+            .columnTypes(Map.of("xs", AthenaType.parse("array(integer)")))
+            .strict(true)
+            .build();
+
+    assertThatThrownBy(() -> mapper.map(response))
+        .isInstanceOf(ValueFormatException.class)
+        .hasMessage("value of column 'xs' is not a valid array(integer): '[1, x]'"
+            + " (element 1 is not a valid integer: 'x')")
+        .satisfies(
+            e -> assertThat(((ValueFormatException) e).reason())
+                .isEqualTo("element 1 is not a valid integer: 'x'"));
+  }
+
+  @Test
   void typeHintsTurnNestedColumnsIntoListsAndMaps() {
     GetQueryResultsResponse response =
         page(

@@ -14,6 +14,9 @@ import java.util.Objects;
  * properties such as {@code aws.endpointUrlAthena}, {@code aws.endpointUrlSfn}, {@code aws.region}).
  *
  * <p>Thread-safety: immutable and thread-safe; the handlers may serve concurrent invocations.
+ *
+ * <p>Exceptions: {@link #fromEnvironment} throws {@link NullPointerException} for a null map and
+ * {@link IllegalStateException} naming the variable at fault; the accessors never throw.
  */
 public final class Handlers {
   private final ConnectionHandler connection;
