@@ -10,9 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -88,12 +86,8 @@ public final class LocalStack implements AutoCloseable {
     threads.setName("local-http");
     threads.setDaemon(true);
     Server server = new Server(threads);
-    HttpConfiguration http = new HttpConfiguration();
-    http.setSendServerVersion(false);
-    // Connection ids are base64 and may hold '/': the management API gets them as %2F.
-    http.setUriCompliance(UriCompliance.DEFAULT.with("athena-ws",
-        UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    ServerConnector connector =
+        new ServerConnector(server, new HttpConnectionFactory(Gateway.httpConfiguration()));
     connector.setHost(o.host());
     connector.setPort(o.port());
     server.addConnector(connector);

@@ -15,7 +15,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -119,6 +121,18 @@ public final class Gateway implements AutoCloseable {
       container.setIdleTimeout(Duration.ofMinutes(10));
       container.addMapping("/" + settings.stage(), this::upgrade);
     });
+  }
+
+  /**
+   * @return the HTTP configuration the gateway's connector needs: connection ids are base64 and may
+   *     hold '/', which the management API receives as {@code %2F} (Jetty refuses that by default)
+   */
+  public static HttpConfiguration httpConfiguration() {
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setUriCompliance(UriCompliance.DEFAULT.with("athena-ws",
+        UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+    return http;
   }
 
   /** @return the management API handler ({@code /{stage}/@connections/{id}}) */

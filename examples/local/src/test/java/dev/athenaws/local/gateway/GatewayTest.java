@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +52,8 @@ class GatewayTest {
         Duration.ofSeconds(5)), new Gateway.Routes(connect, record, Map.of("echo", record)),
         Clock.systemUTC());
     server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    ServerConnector connector =
+        new ServerConnector(server, new HttpConnectionFactory(Gateway.httpConfiguration()));
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     server.setHandler(new Handler.Sequence(gateway.webSocket(server), gateway.managementApi()));
@@ -96,7 +98,9 @@ class GatewayTest {
   @Test
   void aConnectHandlerRefusalRefusesTheUpgrade() {
     assertThatThrownBy(() -> connect(Map.of("Origin", "evil.example")))
-        .isInstanceOf(CompletionException.class).hasMessageContaining("403");
+        .isInstanceOf(CompletionException.class)
+        .cause().isInstanceOfSatisfying(java.net.http.WebSocketHandshakeException.class,
+            e -> assertThat(e.getResponse().statusCode()).isEqualTo(403));
     assertThat(gateway.openConnections()).isZero();
   }
 
