@@ -64,8 +64,13 @@ final class InlineRun {
       return published(w.publisher.fail(client, e));
     }
     PublishTarget target = client.withQueryExecutionId(id);
-    PostOutcome accepted =
-        w.publisher.send(target, ServerMessage.Accepted.of(target.requestId(), id));
+    PostOutcome accepted;
+    try {
+      accepted = w.publisher.send(target, ServerMessage.Accepted.of(target.requestId(), id));
+    } catch (RuntimeException e) {
+      w.waiter.stop(id); // nobody would collect its results
+      throw e;
+    }
     if (accepted instanceof PostOutcome.Gone) {
       w.waiter.stop(id);
       return published(new PublishResult.ConnectionGone());

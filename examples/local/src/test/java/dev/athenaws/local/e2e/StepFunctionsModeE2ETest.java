@@ -78,7 +78,7 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
   void overLimitMessagesCloseOnlyThatConnection() throws Exception {
     try (WsClient big = WsClient.connect(stack.webSocketUri());
         WsClient other = WsClient.connect(stack.webSocketUri())) {
-      big.send("{\"action\":\"query\",\"x\":\"" + "x".repeat(140_000) + "\"}");
+      big.sendUnlessClosed("{\"action\":\"query\",\"x\":\"" + "x".repeat(140_000) + "\"}");
       assertThat(big.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1009);
       // A frame over 32 KiB (a browser sends a message as one frame) closes too; under it does not.
       assertThat(RawSocket.sendOneFrameAndReadClose(stack.webSocketUri(),

@@ -41,6 +41,23 @@ final class WsClient implements AutoCloseable {
     return new WsClient(uri);
   }
 
+  /**
+   * Sends a message the server may refuse by closing the connection part-way.
+   *
+   * @return false when the server closed the connection before the whole message was sent
+   */
+  boolean sendUnlessClosed(String text) {
+    try {
+      send(text);
+      return true;
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof IOException) { // the server dropped the connection
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** Sends one text message in frames of at most 32 KiB, as API Gateway requires of clients. */
   void send(String text) {
     int from = 0;
