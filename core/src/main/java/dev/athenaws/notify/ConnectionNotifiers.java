@@ -2,6 +2,7 @@ package dev.athenaws.notify;
 
 import dev.athenaws.retry.Backoff;
 import dev.athenaws.retry.Sleeper;
+import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Function;
@@ -41,7 +42,9 @@ public final class ConnectionNotifiers {
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
     private Sleeper sleeper = Sleeper.system();
     // java.util.Random is thread-safe; the notifier is shared by concurrent publishers.
-    private RandomGenerator random = new Random();
+    // SecureRandom: thread-safe, and not replayed across environments restored from one SnapStart
+  // snapshot (a seeded Random would give every restored environment the same jitter).
+  private RandomGenerator random = new SecureRandom();
 
     private Builder() {}
 

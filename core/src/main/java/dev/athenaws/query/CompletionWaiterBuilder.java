@@ -3,8 +3,8 @@ package dev.athenaws.query;
 import dev.athenaws.retry.Backoff;
 import dev.athenaws.retry.Sleeper;
 import java.time.Clock;
+import java.security.SecureRandom;
 import java.util.Objects;
-import java.util.Random;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
@@ -21,7 +21,9 @@ public final class CompletionWaiterBuilder {
   private AthenaRetry retry = AthenaRetry.DEFAULT;
   private Sleeper sleeper = Sleeper.system();
   private Clock clock = Clock.systemUTC();
-  private RandomGenerator random = new Random();
+  // SecureRandom: thread-safe, and not replayed across environments restored from one SnapStart
+  // snapshot (a seeded Random would give every restored environment the same jitter).
+  private RandomGenerator random = new SecureRandom();
   private boolean stopAtDeadline = true;
 
   CompletionWaiterBuilder(AthenaClient client) {

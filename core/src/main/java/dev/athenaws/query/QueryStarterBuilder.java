@@ -1,8 +1,8 @@
 package dev.athenaws.query;
 
 import dev.athenaws.retry.Sleeper;
+import java.security.SecureRandom;
 import java.util.Objects;
-import java.util.Random;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
@@ -18,7 +18,9 @@ public final class QueryStarterBuilder {
   private AthenaSettings settings = AthenaSettings.defaults();
   private AthenaRetry retry = AthenaRetry.DEFAULT;
   private Sleeper sleeper = Sleeper.system();
-  private RandomGenerator random = new Random();
+  // SecureRandom: thread-safe, and not replayed across environments restored from one SnapStart
+  // snapshot (a seeded Random would give every restored environment the same jitter).
+  private RandomGenerator random = new SecureRandom();
 
   QueryStarterBuilder(AthenaClient client) {
     this.client = Objects.requireNonNull(client, "client");

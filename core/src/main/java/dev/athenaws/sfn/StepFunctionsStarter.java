@@ -5,6 +5,7 @@ import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.query.RequestKey;
 import dev.athenaws.retry.Backoff;
 import dev.athenaws.retry.Sleeper;
+import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Random;
 import java.util.random.RandomGenerator;
@@ -114,7 +115,9 @@ public interface StepFunctionsStarter {
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
     private Sleeper sleeper = Sleeper.system();
     // java.util.Random is thread-safe; the starter is shared by concurrent requests.
-    private RandomGenerator random = new Random();
+    // SecureRandom: thread-safe, and not replayed across environments restored from one SnapStart
+  // snapshot (a seeded Random would give every restored environment the same jitter).
+  private RandomGenerator random = new SecureRandom();
 
     private Builder(SfnClient client) {
       this.client = Objects.requireNonNull(client, "client");
