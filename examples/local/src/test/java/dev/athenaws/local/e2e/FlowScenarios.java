@@ -9,16 +9,36 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The end-to-end scenarios every orchestration mode must pass: a real WebSocket client against the
  * local stack, the real handlers, the Athena emulator on DuckDB and the sample data.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FlowScenarios {
   static final Duration WAIT = Duration.ofSeconds(90);
+  private LocalStack stack;
 
-  abstract LocalStack stack();
+  /** @return the flags of the stack this class runs against (port and catalog are added) */
+  abstract String[] flags();
+
+  @BeforeAll
+  void startStack() throws Exception {
+    stack = Stacks.start(flags());
+  }
+
+  @AfterAll
+  void stopStack() {
+    stack.close();
+  }
+
+  LocalStack stack() {
+    return stack;
+  }
 
   @Test
   void theDefaultQueryReturnsTheOriginalQuerysRows() {

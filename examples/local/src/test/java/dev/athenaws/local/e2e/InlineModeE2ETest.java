@@ -3,36 +3,21 @@ package dev.athenaws.local.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.athenaws.local.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Inline mode: the route handler starts, polls and pushes in its own invocation. */
 class InlineModeE2ETest extends FlowScenarios {
-  static LocalStack stack;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = Stacks.start("--mode", "inline");
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
   @Override
-  LocalStack stack() {
-    return stack;
+  String[] flags() {
+    return new String[] {"--mode", "inline"};
   }
 
   @Test
   void aClientThatLeavesWhileTheQueryRunsGetsTheQueryStopped() throws Exception {
     String id;
-    try (WsClient c = WsClient.connect(stack.webSocketUri())) {
+    try (WsClient c = WsClient.connect(stack().webSocketUri())) {
       c.send("{\"action\":\"query\",\"query\":\"" + Stacks.SLOW + "\"}");
       JsonNode accepted = c.expect("accepted", FlowScenarios.WAIT);
       id = accepted.path("queryExecutionId").asText();
@@ -47,10 +32,10 @@ class InlineModeE2ETest extends FlowScenarios {
     assertThat(state).isEqualTo("CANCELLED");
   }
 
-  private static String state(String id) throws Exception {
+  private String state(String id) throws Exception {
     byte[] body = ("{\"QueryExecutionId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
     JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-        stack.athena().handle("AmazonAthena.GetQueryExecution", body).body());
+        stack().athena().handle("AmazonAthena.GetQueryExecution", body).body());
     return r.path("QueryExecution").path("Status").path("State").asText();
   }
 }

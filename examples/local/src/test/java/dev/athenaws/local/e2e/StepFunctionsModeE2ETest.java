@@ -3,7 +3,6 @@ package dev.athenaws.local.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.athenaws.local.LocalStack;
 import dev.athenaws.testing.HostileMessages;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,33 +11,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The default mode: the route starts the Step Functions workflow, which pushes the results. */
 class StepFunctionsModeE2ETest extends FlowScenarios {
-  static LocalStack stack;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = Stacks.start("--mode", "stepfunctions");
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
   @Override
-  LocalStack stack() {
-    return stack;
+  String[] flags() {
+    return new String[] {"--mode", "stepfunctions"};
   }
 
   @Test
   void everyHostileMessageGetsItsErrorCodeAndTheConnectionsKeepWorking() {
-    try (WsClient c = WsClient.connect(stack.webSocketUri());
-        WsClient bystander = WsClient.connect(stack.webSocketUri())) {
+    try (WsClient c = WsClient.connect(stack().webSocketUri());
+        WsClient bystander = WsClient.connect(stack().webSocketUri())) {
       int answered = 0;
       for (HostileMessages.Message m : HostileMessages.all()) {
         int bytes = m.text().getBytes(StandardCharsets.UTF_8).length;
@@ -65,8 +50,8 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
 
   @Test
   void binaryFramesCloseOnlyThatConnection() throws Exception {
-    try (WsClient binary = WsClient.connect(stack.webSocketUri());
-        WsClient other = WsClient.connect(stack.webSocketUri())) {
+    try (WsClient binary = WsClient.connect(stack().webSocketUri());
+        WsClient other = WsClient.connect(stack().webSocketUri())) {
       binary.sendBinary("{\"action\":\"query\"}".getBytes(StandardCharsets.UTF_8));
       assertThat(binary.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1003);
       other.send("{\"action\":\"listQueries\"}");
@@ -76,12 +61,12 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
 
   @Test
   void overLimitMessagesCloseOnlyThatConnection() throws Exception {
-    try (WsClient big = WsClient.connect(stack.webSocketUri());
-        WsClient other = WsClient.connect(stack.webSocketUri())) {
+    try (WsClient big = WsClient.connect(stack().webSocketUri());
+        WsClient other = WsClient.connect(stack().webSocketUri())) {
       big.sendUnlessClosed("{\"action\":\"query\",\"x\":\"" + "x".repeat(140_000) + "\"}");
       assertThat(big.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1009);
       // A frame over 32 KiB (a browser sends a message as one frame) closes too; under it does not.
-      assertThat(RawSocket.sendOneFrameAndReadClose(stack.webSocketUri(),
+      assertThat(RawSocket.sendOneFrameAndReadClose(stack().webSocketUri(),
           "{\"action\":\"query\",\"x\":\"" + "y".repeat(40_000) + "\"}")).isEqualTo(1009);
       other.send("{\"action\":\"listQueries\"}");
       other.expect("catalog", FlowScenarios.WAIT);
@@ -93,8 +78,8 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
     PrintStream err = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(new TeeStream(err, captured), true, StandardCharsets.UTF_8));
-    try (WsClient leaver = WsClient.connect(stack.webSocketUri());
-        WsClient stayer = WsClient.connect(stack.webSocketUri())) {
+    try (WsClient leaver = WsClient.connect(stack().webSocketUri());
+        WsClient stayer = WsClient.connect(stack().webSocketUri())) {
       leaver.send("{\"action\":\"query\",\"query\":\"events-between\"}");
       leaver.expect("accepted", FlowScenarios.WAIT);
       leaver.expect("rows", FlowScenarios.WAIT);
@@ -105,10 +90,10 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
       assertThat(r.complete().path("rowCount").asLong()).isEqualTo(r.rows().size());
       // The leaver's push stops at its next post (410) instead of paging 100,000 rows.
       long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (stack.stepFunctions().running() > 0 && System.nanoTime() < end) {
+      while (stack().stepFunctions().running() > 0 && System.nanoTime() < end) {
         Thread.sleep(50);
       }
-      assertThat(stack.stepFunctions().running()).isZero();
+      assertThat(stack().stepFunctions().running()).isZero();
     } finally {
       System.setErr(err);
     }
@@ -126,7 +111,7 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
     List<CompletableFuture<Void>> done = new ArrayList<>();
     try {
       for (int i = 0; i < 20; i++) {
-        WsClient c = WsClient.connect(stack.webSocketUri());
+        WsClient c = WsClient.connect(stack().webSocketUri());
         clients.add(c);
         String name = names[i % names.length];
         String region = regions[i / names.length];
