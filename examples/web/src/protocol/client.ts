@@ -1,0 +1,350 @@
+import { backoffDelay, checkBackoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { Emitter } from './emitter';
+import type {
+  CatalogEntry,
+  ClientMessage,
+  ErrorMessage,
+  ParameterValue,
+  ServerMessage,
+} from './messages';
+import { parseServerMessage } from './parse';
+import { QueryRun, type RunError, type Timers } from './queryRun';
+
+/** The part of the browser's WebSocket the client uses (a test injects a fake). */
+export interface WebSocketLike {
+  readonly readyState: number;
+  onopen: ((event: unknown) => void) | null;
+  onclose: ((event: { code: number; reason: string; wasClean?: boolean }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+export type WebSocketFactory = (url: string) => WebSocketLike;
+
+export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+export interface ConnectionStatus {
+  state: ConnectionState;
+  url: string;
+  /** Failed attempts since the last successful open. */
+  attempt: number;
+  /** While `reconnecting`: when the next attempt starts (ms since the epoch) and after how long. */
+  retryAt?: number;
+  retryInMs?: number;
+  /** Why the last connection closed or failed. */
+  lastError?: string;
+}
+
+export interface ClientEvents {
+  status: ConnectionStatus;
+  catalog: CatalogEntry[];
+  /** An `error` answering `listQueries`. */
+  catalogError: ErrorMessage;
+  /** A run changed (any message of it, a gap decision, a failure). */
+  run: QueryRun;
+  /** Every well-formed server message, before it is routed. */
+  message: ServerMessage;
+  /** A message that belongs to no known request (e.g. an error sent before the request id was read). */
+  unmatched: ServerMessage;
+  /** A frame that is not a valid protocol message. */
+  protocolError: { reason: string; data: string };
+}
+
+export interface AthenaWsClientOptions {
+  url: string;
+  /** Creates sockets; default `new WebSocket(url)`. */
+  webSocket?: WebSocketFactory;
+  backoff?: BackoffPolicy;
+  /** Values in [0, 1) for jitter; default Math.random. */
+  random?: () => number;
+  timers?: Timers;
+  /** How long to wait for a chunk that is missing before reporting a gap; default 1500 ms. */
+  gapGraceMs?: number;
+  /** Send `listQueries` after each open; default true. */
+  listQueriesOnOpen?: boolean;
+  /** Finished runs kept (for late chunks and lookups) before the oldest is dropped; default 4. */
+  retainedRuns?: number;
+  /** Prefix of generated request ids; default a random one per client. */
+  requestIdPrefix?: string;
+}
+
+/** What {@link AthenaWsClient.runQuery} sends. */
+export interface RunRequest {
+  /** Catalog query name; absent runs the catalog's default query. */
+  query?: string;
+  /** Parameter values; undefined entries are left out. */
+  parameters?: Record<string, ParameterValue | undefined>;
+}
+
+const OPEN = 1;
+
+const defaultTimers: Timers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+  now: () => Date.now(),
+};
+
+/**
+ * A framework-free client of athena-ws protocol v1 (docs/protocol.md).
+ *
+ * Connects, reconnects after an unexpected close with exponential backoff and jitter, asks for the
+ * catalog on every open, tags each request with a `requestId` and routes replies to its
+ * {@link QueryRun}, which assembles `rows` chunks in `seq` order and detects gaps. Listen with
+ * {@link on}. Runs in flight when the connection drops fail with `CONNECTION_LOST`: the server
+ * pushes to the old connection, so their results cannot arrive on the new one.
+ *
+ * Single-threaded (browser main thread); not for use from several workers.
+ */
+export class AthenaWsClient {
+  private readonly events = new Emitter<ClientEvents>();
+  private readonly factory: WebSocketFactory;
+  private readonly backoff: BackoffPolicy;
+  private readonly random: () => number;
+  private readonly timers: Timers;
+  private readonly gapGraceMs: number;
+  private readonly listQueriesOnOpen: boolean;
+  private readonly retainedRuns: number;
+  private readonly prefix: string;
+  private readonly runs = new Map<string, QueryRun>();
+  private readonly catalogRequests = new Set<string>();
+  private socket: WebSocketLike | undefined;
+  private retryTimer: unknown;
+  private counter = 0;
+  private currentStatus: ConnectionStatus;
+  private currentCatalog: CatalogEntry[] | undefined;
+
+  constructor(options: AthenaWsClientOptions) {
+    this.factory = options.webSocket ?? ((url) => new WebSocket(url) as unknown as WebSocketLike);
+    this.backoff = checkBackoff(options.backoff ?? DEFAULT_BACKOFF);
+    this.random = options.random ?? Math.random;
+    this.timers = options.timers ?? defaultTimers;
+    this.gapGraceMs = options.gapGraceMs ?? 1500;
+    this.listQueriesOnOpen = options.listQueriesOnOpen ?? true;
+    this.retainedRuns = options.retainedRuns ?? 4;
+    this.prefix = options.requestIdPrefix ?? `w${Math.floor(this.random() * 36 ** 4).toString(36)}-`;
+    this.currentStatus = { state: 'idle', url: options.url, attempt: 0 };
+  }
+
+  get status(): ConnectionStatus {
+    return this.currentStatus;
+  }
+
+  /** The last catalog received, or undefined. */
+  get catalog(): CatalogEntry[] | undefined {
+    return this.currentCatalog;
+  }
+
+  on<K extends keyof ClientEvents>(event: K, listener: (value: ClientEvents[K]) => void): () => void {
+    return this.events.on(event, listener);
+  }
+
+  /** Opens the connection (no effect while connecting or open). */
+  connect(): void {
+    if (this.socket !== undefined || this.currentStatus.state === 'connecting') return;
+    this.cancelRetry();
+    this.open();
+  }
+
+  /** Closes the connection and stops reconnecting; runs in flight fail. */
+  close(): void {
+    this.cancelRetry();
+    const socket = this.socket;
+    this.socket = undefined;
+    if (socket !== undefined) {
+      detach(socket);
+      socket.close(1000, 'client closed');
+    }
+    this.failRuns('CONNECTION_LOST', 'The connection was closed before the query finished.');
+    for (const run of this.runs.values()) run.dispose();
+    this.setStatus({ state: 'closed', url: this.currentStatus.url, attempt: 0 });
+  }
+
+  /** Switches to another URL: closes, then connects there. */
+  setUrl(url: string): void {
+    this.close();
+    this.currentStatus = { state: 'idle', url, attempt: 0 };
+    this.connect();
+  }
+
+  /** Sends `listQueries`; the answer arrives as a `catalog` event. @returns the request id */
+  listQueries(): string | undefined {
+    const requestId = this.nextRequestId();
+    if (!this.send({ action: 'listQueries', requestId })) return undefined;
+    this.catalogRequests.add(requestId);
+    return requestId;
+  }
+
+  /**
+   * Sends a `query` request. The returned run is updated in place as replies arrive (and a `run`
+   * event fires on each change). When the connection is not open the run fails at once with
+   * `NOT_CONNECTED`. No client-side validation happens here: see `validateParameters`.
+   */
+  runQuery(request: RunRequest = {}): QueryRun {
+    const requestId = this.nextRequestId();
+    const parameters: Record<string, ParameterValue> = {};
+    for (const [name, value] of Object.entries(request.parameters ?? {})) {
+      if (value !== undefined) parameters[name] = value;
+    }
+    const run = new QueryRun(requestId, request.query, parameters, {
+      timers: this.timers,
+      gapGraceMs: this.gapGraceMs,
+      onChange: (r) => this.events.emit('run', r),
+    });
+    this.runs.set(requestId, run);
+    const message: ClientMessage = { action: 'query', requestId };
+    if (request.query !== undefined) message.query = request.query;
+    if (Object.keys(parameters).length > 0) message.parameters = parameters;
+    if (!this.send(message)) {
+      run.fail({ code: 'NOT_CONNECTED', message: 'Not connected to the server.' });
+    } else {
+      this.events.emit('run', run);
+    }
+    this.trimRuns();
+    return run;
+  }
+
+  /** The run of a request id still held by the client. */
+  run(requestId: string): QueryRun | undefined {
+    return this.runs.get(requestId);
+  }
+
+  /** Drops a run: later messages of it are reported as `unmatched`. */
+  forget(requestId: string): void {
+    this.runs.get(requestId)?.dispose();
+    this.runs.delete(requestId);
+  }
+
+  private nextRequestId(): string {
+    this.counter += 1;
+    return `${this.prefix}${this.counter}`;
+  }
+
+  private send(message: ClientMessage): boolean {
+    const socket = this.socket;
+    if (socket === undefined || socket.readyState !== OPEN) return false;
+    try {
+      socket.send(JSON.stringify(message));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private open(): void {
+    const url = this.currentStatus.url;
+    let socket: WebSocketLike;
+    try {
+      socket = this.factory(url);
+    } catch (e) {
+      // An invalid URL: retrying cannot help.
+      const reason = e instanceof Error ? e.message : String(e);
+      this.setStatus({ state: 'closed', url, attempt: 0, lastError: `Cannot connect to ${url}: ${reason}` });
+      return;
+    }
+    this.socket = socket;
+    this.setStatus({ ...this.currentStatus, state: 'connecting', retryAt: undefined, retryInMs: undefined });
+    socket.onopen = () => {
+      this.setStatus({ state: 'open', url, attempt: 0 });
+      if (this.listQueriesOnOpen) this.listQueries();
+    };
+    socket.onmessage = (event) => this.receive(event.data);
+    socket.onerror = () => {
+      // The close event that follows carries the code; browsers give no detail here on purpose.
+    };
+    socket.onclose = (event) => this.closed(socket, event.code, event.reason);
+  }
+
+  private closed(socket: WebSocketLike, code: number, reason: string): void {
+    if (socket !== this.socket) return;
+    detach(socket);
+    this.socket = undefined;
+    this.failRuns('CONNECTION_LOST', 'The connection closed before the query finished; run it again.');
+    const attempt = this.currentStatus.state === 'open' ? 0 : this.currentStatus.attempt;
+    const delay = backoffDelay(this.backoff, attempt, this.random());
+    const lastError = `closed with code ${code}${reason ? `: ${reason}` : ''}`;
+    this.setStatus({
+      state: 'reconnecting',
+      url: this.currentStatus.url,
+      attempt: attempt + 1,
+      retryAt: this.timers.now() + delay,
+      retryInMs: delay,
+      lastError,
+    });
+    this.retryTimer = this.timers.setTimeout(() => {
+      this.retryTimer = undefined;
+      this.open();
+    }, delay);
+  }
+
+  private receive(data: unknown): void {
+    if (typeof data !== 'string') {
+      this.events.emit('protocolError', { reason: 'binary frame', data: '' });
+      return;
+    }
+    const parsed = parseServerMessage(data);
+    if (parsed.kind === 'invalid') {
+      this.events.emit('protocolError', { reason: parsed.reason, data: data.slice(0, 200) });
+      return;
+    }
+    if (parsed.kind === 'ignored') return;
+    const message = parsed.message;
+    this.events.emit('message', message);
+    if (message.type === 'catalog') {
+      if (message.requestId !== undefined) this.catalogRequests.delete(message.requestId);
+      this.currentCatalog = message.queries;
+      this.events.emit('catalog', message.queries);
+      return;
+    }
+    const id = message.requestId;
+    if (message.type === 'error' && id !== undefined && this.catalogRequests.delete(id)) {
+      this.events.emit('catalogError', message);
+      return;
+    }
+    const run = id === undefined ? undefined : this.runs.get(id);
+    if (run === undefined) {
+      this.events.emit('unmatched', message);
+      return;
+    }
+    run.handle(message);
+    if (run.finished) this.trimRuns();
+  }
+
+  private failRuns(code: 'CONNECTION_LOST', message: string): void {
+    const error: RunError = { code, message };
+    for (const run of this.runs.values()) run.fail(error);
+    this.catalogRequests.clear();
+  }
+
+  /** Keeps every unfinished run and the newest `retainedRuns` finished ones. */
+  private trimRuns(): void {
+    const finished = [...this.runs.values()].filter((r) => r.finished);
+    for (const run of finished.slice(0, Math.max(0, finished.length - this.retainedRuns))) {
+      this.forget(run.requestId);
+    }
+  }
+
+  private cancelRetry(): void {
+    if (this.retryTimer !== undefined) {
+      this.timers.clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+    }
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    const clean: ConnectionStatus = { state: status.state, url: status.url, attempt: status.attempt };
+    if (status.retryAt !== undefined) clean.retryAt = status.retryAt;
+    if (status.retryInMs !== undefined) clean.retryInMs = status.retryInMs;
+    if (status.lastError !== undefined) clean.lastError = status.lastError;
+    this.currentStatus = clean;
+    this.events.emit('status', clean);
+  }
+}
+
+function detach(socket: WebSocketLike): void {
+  socket.onopen = null;
+  socket.onclose = null;
+  socket.onerror = null;
+  socket.onmessage = null;
+}
