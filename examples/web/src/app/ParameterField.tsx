@@ -69,8 +69,8 @@ export function ParameterField({ spec, text, error, onChange }: ParameterFieldPr
         </select>
       )}
       <div className="hint" id={`${id}-hint`}>
-        {spec.description !== undefined && <span className="description">{spec.description} </span>}
-        <span className="rules">{ruleHint(spec)}</span>
+        {spec.description !== undefined && <div className="description">{spec.description}</div>}
+        <div className="rules">{ruleHint(spec)}</div>
       </div>
       {error !== undefined && (
         <div

@@ -46,7 +46,12 @@ export function RunView({ run }: RunViewProps) {
   return (
     <section className="panel run-view">
       <div className="run-head">
-        <span className={`badge status-${run.status}`} data-testid="run-status" data-status={run.status}>
+        <span
+          className={`badge status-${run.status}`}
+          data-testid="run-status"
+          data-status={run.status}
+          data-request-id={run.requestId}
+        >
           {STATUS_TEXT[run.status]}
         </span>
         <span className="muted">
@@ -70,6 +75,11 @@ export function RunView({ run }: RunViewProps) {
           {progress.dataScannedBytes !== undefined && <> · {formatBytes(progress.dataScannedBytes)} scanned</>}
         </p>
       )}
+      {run.error !== undefined && (
+        <p className="error" data-testid="run-error" data-code={run.error.code}>
+          {run.error.code}: {run.error.message}
+        </p>
+      )}
       <p className="counts">
         <span data-testid="row-count" data-count={rowCount}>
           {formatCount(rowCount)} rows
@@ -88,7 +98,7 @@ export function RunView({ run }: RunViewProps) {
           data-row-count={complete.rowCount}
           data-chunks={complete.chunks}
         >
-          <strong>Complete:</strong> {formatCount(complete.rowCount)} rows in {complete.chunks} chunks
+          <strong>Complete:</strong> {formatCount(complete.rowCount)} rows in {formatCount(complete.chunks)} chunks
           {stats?.engineExecutionTimeMillis !== undefined && <> · engine {formatMillis(stats.engineExecutionTimeMillis)}</>}
           {stats?.totalExecutionTimeMillis !== undefined && <> · total {formatMillis(stats.totalExecutionTimeMillis)}</>}
           {stats?.queryQueueTimeMillis !== undefined && <> · queued {formatMillis(stats.queryQueueTimeMillis)}</>}

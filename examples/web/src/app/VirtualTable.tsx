@@ -39,7 +39,8 @@ export function visibleRange(
 function columnWidths(columns: Column[], rows: ResultRow[]): number[] {
   const sample = rows.slice(0, 50);
   return columns.map((c) => {
-    let chars = c.name.length;
+    // The header shows the name and, smaller, the type.
+    let chars = c.name.length + 0.8 * c.type.length + 1;
     for (const row of sample) chars = Math.max(chars, cellText(row[c.name]).length);
     return Math.min(360, Math.max(80, chars * 7.5 + 20));
   });

@@ -64,6 +64,14 @@ export interface AthenaWsClientOptions {
   gapGraceMs?: number;
   /** Send `listQueries` after each open; default true. */
   listQueriesOnOpen?: boolean;
+  /**
+   * After an open, how long to wait for the catalog before asking again (default 4000 ms), and how
+   * many times to ask again (default 2) before reporting `catalogError` with code NO_RESPONSE.
+   */
+  catalogTimeoutMs?: number;
+  catalogRetries?: number;
+  /** A run with no reply at all after this long fails with NO_RESPONSE; default 30000, 0: never. */
+  responseTimeoutMs?: number;
   /** Finished runs kept (for late chunks and lookups) before the oldest is dropped; default 4. */
   retainedRuns?: number;
   /** Prefix of generated request ids; default a random one per client. */
@@ -105,6 +113,11 @@ export class AthenaWsClient {
   private readonly timers: Timers;
   private readonly gapGraceMs: number;
   private readonly listQueriesOnOpen: boolean;
+  private readonly catalogTimeoutMs: number;
+  private readonly catalogRetries: number;
+  private readonly responseTimeoutMs: number;
+  private catalogTimer: unknown;
+  private catalogAnswered = false;
   private readonly retainedRuns: number;
   private readonly prefix: string;
   private readonly runs = new Map<string, QueryRun>();
@@ -122,6 +135,9 @@ export class AthenaWsClient {
     this.timers = options.timers ?? defaultTimers;
     this.gapGraceMs = options.gapGraceMs ?? 1500;
     this.listQueriesOnOpen = options.listQueriesOnOpen ?? true;
+    this.catalogTimeoutMs = options.catalogTimeoutMs ?? 4000;
+    this.catalogRetries = options.catalogRetries ?? 2;
+    this.responseTimeoutMs = options.responseTimeoutMs ?? 30_000;
     this.retainedRuns = options.retainedRuns ?? 4;
     this.prefix = options.requestIdPrefix ?? `w${Math.floor(this.random() * 36 ** 4).toString(36)}-`;
     this.currentStatus = { state: 'idle', url: options.url, attempt: 0 };
@@ -150,6 +166,7 @@ export class AthenaWsClient {
   /** Closes the connection and stops reconnecting; runs in flight fail. */
   close(): void {
     this.cancelRetry();
+    this.stopCatalogTimer();
     const socket = this.socket;
     this.socket = undefined;
     if (socket !== undefined) {
@@ -190,6 +207,7 @@ export class AthenaWsClient {
     const run = new QueryRun(requestId, request.query, parameters, {
       timers: this.timers,
       gapGraceMs: this.gapGraceMs,
+      responseTimeoutMs: this.responseTimeoutMs,
       onChange: (r) => this.events.emit('run', r),
     });
     this.runs.set(requestId, run);
@@ -247,7 +265,8 @@ export class AthenaWsClient {
     this.setStatus({ ...this.currentStatus, state: 'connecting', retryAt: undefined, retryInMs: undefined });
     socket.onopen = () => {
       this.setStatus({ state: 'open', url, attempt: 0 });
-      if (this.listQueriesOnOpen) this.listQueries();
+      this.catalogAnswered = false;
+      if (this.listQueriesOnOpen) this.requestCatalog(0);
     };
     socket.onmessage = (event) => this.receive(event.data);
     socket.onerror = () => {
@@ -256,8 +275,35 @@ export class AthenaWsClient {
     socket.onclose = (event) => this.closed(socket, event.code, event.reason);
   }
 
+  /** Sends listQueries; asks again when no answer comes in time (a lost message). */
+  private requestCatalog(retry: number): void {
+    this.listQueries();
+    this.catalogTimer = this.timers.setTimeout(() => {
+      this.catalogTimer = undefined;
+      if (this.catalogAnswered || this.socket === undefined) return;
+      if (retry < this.catalogRetries) {
+        this.requestCatalog(retry + 1);
+        return;
+      }
+      this.catalogRequests.clear();
+      this.events.emit('catalogError', {
+        type: 'error',
+        code: 'NO_RESPONSE',
+        message: `The server did not answer listQueries (asked ${retry + 1} times).`,
+      });
+    }, this.catalogTimeoutMs);
+  }
+
+  private stopCatalogTimer(): void {
+    if (this.catalogTimer !== undefined) {
+      this.timers.clearTimeout(this.catalogTimer);
+      this.catalogTimer = undefined;
+    }
+  }
+
   private closed(socket: WebSocketLike, code: number, reason: string): void {
     if (socket !== this.socket) return;
+    this.stopCatalogTimer();
     detach(socket);
     this.socket = undefined;
     this.failRuns('CONNECTION_LOST', 'The connection closed before the query finished; run it again.');
@@ -293,12 +339,16 @@ export class AthenaWsClient {
     this.events.emit('message', message);
     if (message.type === 'catalog') {
       if (message.requestId !== undefined) this.catalogRequests.delete(message.requestId);
+      this.catalogAnswered = true;
+      this.stopCatalogTimer();
       this.currentCatalog = message.queries;
       this.events.emit('catalog', message.queries);
       return;
     }
     const id = message.requestId;
     if (message.type === 'error' && id !== undefined && this.catalogRequests.delete(id)) {
+      this.catalogAnswered = true;
+      this.stopCatalogTimer();
       this.events.emit('catalogError', message);
       return;
     }

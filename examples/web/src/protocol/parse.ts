@@ -52,6 +52,11 @@ export function parseServerMessage(text: string): ParseResult {
   }
   const type = value.type;
   if (!isString(type)) {
+    // API Gateway's own replies, e.g. when a route's Lambda fails:
+    // {"message": "Internal server error", "connectionId": "...", "requestId": "..."}
+    if (isString(value.message)) {
+      return { kind: 'invalid', reason: `API Gateway message: ${value.message.slice(0, 200)}` };
+    }
     return { kind: 'invalid', reason: 'no string field "type"' };
   }
   const required = REQUIRED[type];

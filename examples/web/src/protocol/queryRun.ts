@@ -14,7 +14,7 @@ import type {
 export type RunStatus = 'sending' | 'accepted' | 'running' | 'complete' | 'incomplete' | 'failed';
 
 /** Errors made by the client itself, next to the server's codes. */
-export type ClientErrorCode = 'NOT_CONNECTED' | 'CONNECTION_LOST';
+export type ClientErrorCode = 'NOT_CONNECTED' | 'CONNECTION_LOST' | 'NO_RESPONSE';
 
 /** Why a run failed: the server's `error` message, or a client-side cause. */
 export interface RunError {
@@ -39,6 +39,8 @@ export interface RunContext {
   readonly timers: Timers;
   /** How long to wait for a missing chunk before declaring a gap. */
   readonly gapGraceMs: number;
+  /** How long to wait for the first reply before failing with NO_RESPONSE; 0: forever. */
+  readonly responseTimeoutMs: number;
   /** Called after every change of the run. */
   readonly onChange: (run: QueryRun) => void;
 }
@@ -65,6 +67,7 @@ export class QueryRun {
   updatedAt: number;
   finishedAt: number | undefined;
   private gapTimer: unknown;
+  private responseTimer: unknown;
 
   constructor(
     readonly requestId: string,
@@ -75,6 +78,16 @@ export class QueryRun {
   ) {
     this.startedAt = context.timers.now();
     this.updatedAt = this.startedAt;
+    if (context.responseTimeoutMs > 0) {
+      this.responseTimer = context.timers.setTimeout(() => {
+        this.responseTimer = undefined;
+        const seconds = Math.round(context.responseTimeoutMs / 1000);
+        this.fail({
+          code: 'NO_RESPONSE',
+          message: `No answer from the server within ${seconds} s; the request may have been lost. Run it again.`,
+        });
+      }, context.responseTimeoutMs);
+    }
   }
 
 
@@ -105,6 +118,7 @@ export class QueryRun {
     message: AcceptedMessage | ProgressMessage | RowsMessage | CompleteMessage | ErrorMessage,
   ): void {
     if (this.status === 'failed') return;
+    this.stopResponseTimer();
     this.queryExecutionId = message.queryExecutionId ?? this.queryExecutionId;
     switch (message.type) {
       case 'accepted':
@@ -133,8 +147,9 @@ export class QueryRun {
 
   /** Ends the run with a client-side error (no effect on a finished run). */
   fail(error: RunError): void {
-    if (this.status === 'failed' || this.status === 'complete' || this.status === 'incomplete') return;
+    if (this.finished) return;
     this.stopTimer();
+    this.stopResponseTimer();
     this.result.skipMissing();
     this.error = error;
     this.status = 'failed';
@@ -142,9 +157,10 @@ export class QueryRun {
     this.touch();
   }
 
-  /** Stops waiting for late chunks (the client is closing). */
+  /** Stops every timer (the client drops the run or is closing). */
   dispose(): void {
     this.stopTimer();
+    this.stopResponseTimer();
   }
 
   private markRunning(): void {
@@ -182,6 +198,13 @@ export class QueryRun {
     const whole = this.missingSeqs.length === 0 && this.rowCountMatches === true;
     this.status = whole ? 'complete' : 'incomplete';
     this.finishedAt ??= this.context.timers.now();
+  }
+
+  private stopResponseTimer(): void {
+    if (this.responseTimer !== undefined) {
+      this.context.timers.clearTimeout(this.responseTimer);
+      this.responseTimer = undefined;
+    }
   }
 
   private stopTimer(): void {

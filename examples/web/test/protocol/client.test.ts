@@ -63,6 +63,34 @@ describe('connecting', () => {
     expect(client.catalog).toBeUndefined();
   });
 
+  it('asks for the catalog again when no answer comes, then reports NO_RESPONSE', () => {
+    const client = newClient({ catalogTimeoutMs: 1000, catalogRetries: 2 });
+    const errors: string[] = [];
+    client.on('catalogError', (e) => errors.push(`${e.code}: ${e.message}`));
+    client.connect();
+    sockets.last.open();
+    vi.advanceTimersByTime(999);
+    expect(sockets.last.sent).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    vi.advanceTimersByTime(1000);
+    expect(sockets.last.sent.map((m) => m.action)).toEqual(['listQueries', 'listQueries', 'listQueries']);
+    vi.advanceTimersByTime(1000);
+    expect(errors).toEqual(['NO_RESPONSE: The server did not answer listQueries (asked 3 times).']);
+    vi.advanceTimersByTime(10_000);
+    expect(sockets.last.sent).toHaveLength(3);
+  });
+
+  it('stops asking once the catalog arrives (an answer to any of the requests)', () => {
+    const client = newClient({ catalogTimeoutMs: 1000 });
+    client.connect();
+    sockets.last.open();
+    vi.advanceTimersByTime(1000);
+    sockets.last.serverSends({ type: 'catalog', requestId: 't-1', queries: CLOUDTRAIL_CATALOG });
+    vi.advanceTimersByTime(10_000);
+    expect(sockets.last.sent).toHaveLength(2);
+    expect(client.catalog).toHaveLength(4);
+  });
+
   it('an invalid URL closes at once with the reason and does not retry', () => {
     const client = newClient({
       webSocket: () => {
@@ -230,6 +258,27 @@ describe('a query run', () => {
     socket.serverSends({ type: 'complete', requestId: failed.requestId, rowCount: 2, chunks: 1 });
     expect(failed.status).toBe('failed');
     expect(failed.complete).toBeUndefined();
+  });
+
+  it('fails with NO_RESPONSE when the server never answers the request', () => {
+    const { client } = connected({ responseTimeoutMs: 30_000 });
+    const run = client.runQuery({});
+    vi.advanceTimersByTime(29_999);
+    expect(run.status).toBe('sending');
+    vi.advanceTimersByTime(1);
+    expect(run.status).toBe('failed');
+    expect(run.error).toEqual({
+      code: 'NO_RESPONSE',
+      message: 'No answer from the server within 30 s; the request may have been lost. Run it again.',
+    });
+  });
+
+  it('any reply stops the response timeout, however long the query then runs', () => {
+    const { client, socket } = connected({ responseTimeoutMs: 1000 });
+    const run = client.runQuery({});
+    socket.serverSends({ type: 'accepted', requestId: run.requestId, message: 'ok' });
+    vi.advanceTimersByTime(600_000);
+    expect(run.status).toBe('accepted');
   });
 
   it('fails at once when not connected', () => {
