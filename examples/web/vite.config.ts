@@ -14,9 +14,9 @@ export default defineConfig({
   },
   server: {
     // `npm run dev`: the page's default WebSocket URL is ws://<dev host>/dev, forwarded to the
-    // local stack (examples/local) on port 8080.
+    // local stack (examples/local) on port 8080, or to ATHENA_WS_DEV_TARGET (e.g. ws://127.0.0.1:9000).
     proxy: {
-      '/dev': { target: 'ws://localhost:8080', ws: true },
+      '/dev': { target: process.env.ATHENA_WS_DEV_TARGET ?? 'ws://localhost:8080', ws: true },
     },
   },
   test: {

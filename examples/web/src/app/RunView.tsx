@@ -24,6 +24,11 @@ function columnsOf(run: QueryRun): Column[] {
   return first === undefined ? [] : Object.keys(first).map((name) => ({ name, type: '?' }));
 }
 
+/** 1 -> "1 row", 12345 -> "12,345 rows". */
+function plural(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function seqList(seqs: number[]): string {
   const shown = seqs.slice(0, 20).join(', ');
   return seqs.length > 20 ? `${shown}, … (${seqs.length} in all)` : shown;
@@ -82,11 +87,11 @@ export function RunView({ run }: RunViewProps) {
       )}
       <p className="counts">
         <span data-testid="row-count" data-count={rowCount}>
-          {formatCount(rowCount)} rows
+          {plural(rowCount, 'row')}
         </span>
         <span className="muted">
           {' '}
-          in {formatCount(run.result.chunks)} chunks
+          in {plural(run.result.chunks, 'chunk')}
           {run.result.buffered > 0 && <> · {run.result.buffered} early chunks waiting for seq {run.result.expectedSeq}</>}
           {run.result.duplicates > 0 && <> · {run.result.duplicates} duplicate chunks ignored</>}
         </span>
@@ -98,7 +103,7 @@ export function RunView({ run }: RunViewProps) {
           data-row-count={complete.rowCount}
           data-chunks={complete.chunks}
         >
-          <strong>Complete:</strong> {formatCount(complete.rowCount)} rows in {formatCount(complete.chunks)} chunks
+          <strong>Complete:</strong> {plural(complete.rowCount, 'row')} in {plural(complete.chunks, 'chunk')}
           {stats?.engineExecutionTimeMillis !== undefined && <> · engine {formatMillis(stats.engineExecutionTimeMillis)}</>}
           {stats?.totalExecutionTimeMillis !== undefined && <> · total {formatMillis(stats.totalExecutionTimeMillis)}</>}
           {stats?.queryQueueTimeMillis !== undefined && <> · queued {formatMillis(stats.queryQueueTimeMillis)}</>}

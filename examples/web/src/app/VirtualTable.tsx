@@ -16,6 +16,8 @@ export interface VirtualTableProps {
 
 export const ROW_HEIGHT = 28;
 const INDEX_WIDTH = 72;
+/** Athena number types, right-aligned. */
+const NUMERIC = /^(tinyint|smallint|integer|int|bigint|real|double|float|decimal)\b/;
 
 /**
  * Which rows a scroll position shows, as [first, end): the rows in view (one more for a partly
@@ -75,6 +77,7 @@ export function VirtualTable({
     return () => observer.disconnect();
   }, []);
 
+  const numeric = useMemo(() => columns.map((c) => NUMERIC.test(c.type)), [columns]);
   const viewport = measured > 0 ? measured : height;
   const [first, end] = visibleRange(scrollTop, viewport, rowHeight, rowCount, overscan);
   const totalWidth = INDEX_WIDTH + widths.reduce((a, b) => a + b, 0);
@@ -95,13 +98,14 @@ export function VirtualTable({
         <div className="vt-cell vt-index" role="rowheader">
           {i + 1}
         </div>
-        {columns.map((c) => {
+        {columns.map((c, k) => {
           const value = row[c.name];
           const text = cellText(value);
+          const nullClass = value === null || value === undefined ? ' null' : '';
           return (
             <div
               key={c.name}
-              className={value === null || value === undefined ? 'vt-cell null' : 'vt-cell'}
+              className={`vt-cell${numeric[k] ? ' num' : ''}${nullClass}`}
               role="cell"
               title={text.length > 30 ? text : undefined}
             >
