@@ -1,4 +1,10 @@
-import { backoffDelay, checkBackoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { checkBackoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import {
+  ReconnectingSocket,
+  type ConnectionStatus,
+  type WebSocketFactory,
+  type WebSocketLike,
+} from './connection';
 import { Emitter } from './emitter';
 import type {
   CatalogEntry,
@@ -8,34 +14,8 @@ import type {
   ServerMessage,
 } from './messages';
 import { parseServerMessage } from './parse';
-import { QueryRun, type RunError, type Timers } from './queryRun';
-
-/** The part of the browser's WebSocket the client uses (a test injects a fake). */
-export interface WebSocketLike {
-  readonly readyState: number;
-  onopen: ((event: unknown) => void) | null;
-  onclose: ((event: { code: number; reason: string; wasClean?: boolean }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-}
-
-export type WebSocketFactory = (url: string) => WebSocketLike;
-
-export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
-
-export interface ConnectionStatus {
-  state: ConnectionState;
-  url: string;
-  /** Failed attempts since the last successful open. */
-  attempt: number;
-  /** While `reconnecting`: when the next attempt starts (ms since the epoch) and after how long. */
-  retryAt?: number;
-  retryInMs?: number;
-  /** Why the last connection closed or failed. */
-  lastError?: string;
-}
+import { QueryRun, type RunError } from './queryRun';
+import { systemTimers, type Timers } from './timers';
 
 export interface ClientEvents {
   status: ConnectionStatus;
@@ -86,14 +66,6 @@ export interface RunRequest {
   parameters?: Record<string, ParameterValue | undefined>;
 }
 
-const OPEN = 1;
-
-const defaultTimers: Timers = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-  now: () => Date.now(),
-};
-
 /**
  * A framework-free client of athena-ws protocol v1 (docs/protocol.md).
  *
@@ -107,9 +79,7 @@ const defaultTimers: Timers = {
  */
 export class AthenaWsClient {
   private readonly events = new Emitter<ClientEvents>();
-  private readonly factory: WebSocketFactory;
-  private readonly backoff: BackoffPolicy;
-  private readonly random: () => number;
+  private readonly connection: ReconnectingSocket;
   private readonly timers: Timers;
   private readonly gapGraceMs: number;
   private readonly listQueriesOnOpen: boolean;
@@ -122,29 +92,31 @@ export class AthenaWsClient {
   private readonly prefix: string;
   private readonly runs = new Map<string, QueryRun>();
   private readonly catalogRequests = new Set<string>();
-  private socket: WebSocketLike | undefined;
-  private retryTimer: unknown;
   private counter = 0;
-  private currentStatus: ConnectionStatus;
   private currentCatalog: CatalogEntry[] | undefined;
 
   constructor(options: AthenaWsClientOptions) {
-    this.factory = options.webSocket ?? ((url) => new WebSocket(url) as unknown as WebSocketLike);
-    this.backoff = checkBackoff(options.backoff ?? DEFAULT_BACKOFF);
-    this.random = options.random ?? Math.random;
-    this.timers = options.timers ?? defaultTimers;
+    const random = options.random ?? Math.random;
+    this.timers = options.timers ?? systemTimers;
     this.gapGraceMs = options.gapGraceMs ?? 1500;
     this.listQueriesOnOpen = options.listQueriesOnOpen ?? true;
     this.catalogTimeoutMs = options.catalogTimeoutMs ?? 4000;
     this.catalogRetries = options.catalogRetries ?? 2;
     this.responseTimeoutMs = options.responseTimeoutMs ?? 30_000;
     this.retainedRuns = options.retainedRuns ?? 4;
-    this.prefix = options.requestIdPrefix ?? `w${Math.floor(this.random() * 36 ** 4).toString(36)}-`;
-    this.currentStatus = { state: 'idle', url: options.url, attempt: 0 };
+    this.prefix = options.requestIdPrefix ?? `w${Math.floor(random() * 36 ** 4).toString(36)}-`;
+    const factory = options.webSocket ?? ((url) => new WebSocket(url) as unknown as WebSocketLike);
+    const backoff = checkBackoff(options.backoff ?? DEFAULT_BACKOFF);
+    this.connection = new ReconnectingSocket(options.url, factory, backoff, random, this.timers, {
+      status: (s) => this.events.emit('status', s),
+      opened: () => this.opened(),
+      frame: (data) => this.receive(data),
+      dropped: () => this.dropped(),
+    });
   }
 
   get status(): ConnectionStatus {
-    return this.currentStatus;
+    return this.connection.status;
   }
 
   /** The last catalog received, or undefined. */
@@ -158,31 +130,18 @@ export class AthenaWsClient {
 
   /** Opens the connection (no effect while connecting or open). */
   connect(): void {
-    if (this.socket !== undefined || this.currentStatus.state === 'connecting') return;
-    this.cancelRetry();
-    this.open();
+    this.connection.connect();
   }
 
   /** Closes the connection and stops reconnecting; runs in flight fail. */
   close(): void {
-    this.cancelRetry();
-    this.stopCatalogTimer();
-    const socket = this.socket;
-    this.socket = undefined;
-    if (socket !== undefined) {
-      detach(socket);
-      socket.close(1000, 'client closed');
-    }
-    this.failRuns('CONNECTION_LOST', 'The connection was closed before the query finished.');
+    this.connection.close();
     for (const run of this.runs.values()) run.dispose();
-    this.setStatus({ state: 'closed', url: this.currentStatus.url, attempt: 0 });
   }
 
   /** Switches to another URL: closes, then connects there. */
   setUrl(url: string): void {
-    this.close();
-    this.currentStatus = { state: 'idle', url, attempt: 0 };
-    this.connect();
+    this.connection.setUrl(url);
   }
 
   /** Sends `listQueries`; the answer arrives as a `catalog` event. @returns the request id */
@@ -240,39 +199,23 @@ export class AthenaWsClient {
   }
 
   private send(message: ClientMessage): boolean {
-    const socket = this.socket;
-    if (socket === undefined || socket.readyState !== OPEN) return false;
-    try {
-      socket.send(JSON.stringify(message));
-      return true;
-    } catch {
-      return false;
-    }
+    return this.connection.send(JSON.stringify(message));
   }
 
-  private open(): void {
-    const url = this.currentStatus.url;
-    let socket: WebSocketLike;
-    try {
-      socket = this.factory(url);
-    } catch (e) {
-      // An invalid URL: retrying cannot help.
-      const reason = e instanceof Error ? e.message : String(e);
-      this.setStatus({ state: 'closed', url, attempt: 0, lastError: `Cannot connect to ${url}: ${reason}` });
-      return;
-    }
-    this.socket = socket;
-    this.setStatus({ ...this.currentStatus, state: 'connecting', retryAt: undefined, retryInMs: undefined });
-    socket.onopen = () => {
-      this.setStatus({ state: 'open', url, attempt: 0 });
-      this.catalogAnswered = false;
-      if (this.listQueriesOnOpen) this.requestCatalog(0);
+  private opened(): void {
+    this.catalogAnswered = false;
+    if (this.listQueriesOnOpen) this.requestCatalog(0);
+  }
+
+  /** The connection ended: runs in flight cannot get their results on a new connection. */
+  private dropped(): void {
+    this.stopCatalogTimer();
+    const error: RunError = {
+      code: 'CONNECTION_LOST',
+      message: 'The connection closed before the query finished; run it again.',
     };
-    socket.onmessage = (event) => this.receive(event.data);
-    socket.onerror = () => {
-      // The close event that follows carries the code; browsers give no detail here on purpose.
-    };
-    socket.onclose = (event) => this.closed(socket, event.code, event.reason);
+    for (const run of this.runs.values()) run.fail(error);
+    this.catalogRequests.clear();
   }
 
   /** Sends listQueries; asks again when no answer comes in time (a lost message). */
@@ -280,7 +223,7 @@ export class AthenaWsClient {
     this.listQueries();
     this.catalogTimer = this.timers.setTimeout(() => {
       this.catalogTimer = undefined;
-      if (this.catalogAnswered || this.socket === undefined) return;
+      if (this.catalogAnswered || this.connection.status.state !== 'open') return;
       if (retry < this.catalogRetries) {
         this.requestCatalog(retry + 1);
         return;
@@ -299,29 +242,6 @@ export class AthenaWsClient {
       this.timers.clearTimeout(this.catalogTimer);
       this.catalogTimer = undefined;
     }
-  }
-
-  private closed(socket: WebSocketLike, code: number, reason: string): void {
-    if (socket !== this.socket) return;
-    this.stopCatalogTimer();
-    detach(socket);
-    this.socket = undefined;
-    this.failRuns('CONNECTION_LOST', 'The connection closed before the query finished; run it again.');
-    const attempt = this.currentStatus.state === 'open' ? 0 : this.currentStatus.attempt;
-    const delay = backoffDelay(this.backoff, attempt, this.random());
-    const lastError = `closed with code ${code}${reason ? `: ${reason}` : ''}`;
-    this.setStatus({
-      state: 'reconnecting',
-      url: this.currentStatus.url,
-      attempt: attempt + 1,
-      retryAt: this.timers.now() + delay,
-      retryInMs: delay,
-      lastError,
-    });
-    this.retryTimer = this.timers.setTimeout(() => {
-      this.retryTimer = undefined;
-      this.open();
-    }, delay);
   }
 
   private receive(data: unknown): void {
@@ -361,12 +281,6 @@ export class AthenaWsClient {
     if (run.finished) this.trimRuns();
   }
 
-  private failRuns(code: 'CONNECTION_LOST', message: string): void {
-    const error: RunError = { code, message };
-    for (const run of this.runs.values()) run.fail(error);
-    this.catalogRequests.clear();
-  }
-
   /** Keeps every unfinished run and the newest `retainedRuns` finished ones. */
   private trimRuns(): void {
     const finished = [...this.runs.values()].filter((r) => r.finished);
@@ -375,26 +289,4 @@ export class AthenaWsClient {
     }
   }
 
-  private cancelRetry(): void {
-    if (this.retryTimer !== undefined) {
-      this.timers.clearTimeout(this.retryTimer);
-      this.retryTimer = undefined;
-    }
-  }
-
-  private setStatus(status: ConnectionStatus): void {
-    const clean: ConnectionStatus = { state: status.state, url: status.url, attempt: status.attempt };
-    if (status.retryAt !== undefined) clean.retryAt = status.retryAt;
-    if (status.retryInMs !== undefined) clean.retryInMs = status.retryInMs;
-    if (status.lastError !== undefined) clean.lastError = status.lastError;
-    this.currentStatus = clean;
-    this.events.emit('status', clean);
-  }
-}
-
-function detach(socket: WebSocketLike): void {
-  socket.onopen = null;
-  socket.onclose = null;
-  socket.onerror = null;
-  socket.onmessage = null;
 }

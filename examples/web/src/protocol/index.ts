@@ -11,18 +11,22 @@ export {
   type RunContext,
   type RunError,
   type RunStatus,
-  type Timers,
 } from './queryRun';
+export { systemTimers, type Timers } from './timers';
 export {
   AthenaWsClient,
   type AthenaWsClientOptions,
   type ClientEvents,
+  type RunRequest,
+} from './client';
+export {
+  ReconnectingSocket,
+  type ConnectionListener,
   type ConnectionState,
   type ConnectionStatus,
-  type RunRequest,
   type WebSocketFactory,
   type WebSocketLike,
-} from './client';
+} from './connection';
 export {
   checkValue,
   compilePattern,

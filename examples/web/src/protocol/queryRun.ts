@@ -9,6 +9,7 @@ import type {
   ResultRow,
   RowsMessage,
 } from './messages';
+import type { Timers } from './timers';
 
 /** Where a query run stands. `complete`, `incomplete` and `failed` are final. */
 export type RunStatus = 'sending' | 'accepted' | 'running' | 'complete' | 'incomplete' | 'failed';
@@ -24,14 +25,6 @@ export interface RunError {
   athenaErrorCategory?: number;
   athenaErrorType?: number;
   retryable?: boolean;
-}
-
-/** Timers and clock; injected so tests control time. */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  /** Milliseconds since the epoch. */
-  now(): number;
 }
 
 /** What a run needs from the client that owns it. */
