@@ -1,0 +1,292 @@
+import { checkBackoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import {
+  ReconnectingSocket,
+  type ConnectionStatus,
+  type WebSocketFactory,
+  type WebSocketLike,
+} from './connection';
+import { Emitter } from './emitter';
+import type {
+  CatalogEntry,
+  ClientMessage,
+  ErrorMessage,
+  ParameterValue,
+  ServerMessage,
+} from './messages';
+import { parseServerMessage } from './parse';
+import { QueryRun, type RunError } from './queryRun';
+import { systemTimers, type Timers } from './timers';
+
+export interface ClientEvents {
+  status: ConnectionStatus;
+  catalog: CatalogEntry[];
+  /** An `error` answering `listQueries`. */
+  catalogError: ErrorMessage;
+  /** A run changed (any message of it, a gap decision, a failure). */
+  run: QueryRun;
+  /** Every well-formed server message, before it is routed. */
+  message: ServerMessage;
+  /** A message that belongs to no known request (e.g. an error sent before the request id was read). */
+  unmatched: ServerMessage;
+  /** A frame that is not a valid protocol message. */
+  protocolError: { reason: string; data: string };
+}
+
+export interface AthenaWsClientOptions {
+  url: string;
+  /** Creates sockets; default `new WebSocket(url)`. */
+  webSocket?: WebSocketFactory;
+  backoff?: BackoffPolicy;
+  /** Values in [0, 1) for jitter; default Math.random. */
+  random?: () => number;
+  timers?: Timers;
+  /** How long to wait for a chunk that is missing before reporting a gap; default 1500 ms. */
+  gapGraceMs?: number;
+  /** Send `listQueries` after each open; default true. */
+  listQueriesOnOpen?: boolean;
+  /**
+   * After an open, how long to wait for the catalog before asking again (default 4000 ms), and how
+   * many times to ask again (default 2) before reporting `catalogError` with code NO_RESPONSE.
+   */
+  catalogTimeoutMs?: number;
+  catalogRetries?: number;
+  /** A run with no reply at all after this long fails with NO_RESPONSE; default 30000, 0: never. */
+  responseTimeoutMs?: number;
+  /** Finished runs kept (for late chunks and lookups) before the oldest is dropped; default 4. */
+  retainedRuns?: number;
+  /** Prefix of generated request ids; default a random one per client. */
+  requestIdPrefix?: string;
+}
+
+/** What {@link AthenaWsClient.runQuery} sends. */
+export interface RunRequest {
+  /** Catalog query name; absent runs the catalog's default query. */
+  query?: string;
+  /** Parameter values; undefined entries are left out. */
+  parameters?: Record<string, ParameterValue | undefined>;
+}
+
+/**
+ * A framework-free client of athena-ws protocol v1 (docs/protocol.md).
+ *
+ * Connects, reconnects after an unexpected close with exponential backoff and jitter, asks for the
+ * catalog on every open, tags each request with a `requestId` and routes replies to its
+ * {@link QueryRun}, which assembles `rows` chunks in `seq` order and detects gaps. Listen with
+ * {@link on}. Runs in flight when the connection drops fail with `CONNECTION_LOST`: the server
+ * pushes to the old connection, so their results cannot arrive on the new one.
+ *
+ * Single-threaded (browser main thread); not for use from several workers.
+ */
+export class AthenaWsClient {
+  private readonly events = new Emitter<ClientEvents>();
+  private readonly connection: ReconnectingSocket;
+  private readonly timers: Timers;
+  private readonly gapGraceMs: number;
+  private readonly listQueriesOnOpen: boolean;
+  private readonly catalogTimeoutMs: number;
+  private readonly catalogRetries: number;
+  private readonly responseTimeoutMs: number;
+  private catalogTimer: unknown;
+  private catalogAnswered = false;
+  private readonly retainedRuns: number;
+  private readonly prefix: string;
+  private readonly runs = new Map<string, QueryRun>();
+  private readonly catalogRequests = new Set<string>();
+  private counter = 0;
+  private currentCatalog: CatalogEntry[] | undefined;
+
+  constructor(options: AthenaWsClientOptions) {
+    const random = options.random ?? Math.random;
+    this.timers = options.timers ?? systemTimers;
+    this.gapGraceMs = options.gapGraceMs ?? 1500;
+    this.listQueriesOnOpen = options.listQueriesOnOpen ?? true;
+    this.catalogTimeoutMs = options.catalogTimeoutMs ?? 4000;
+    this.catalogRetries = options.catalogRetries ?? 2;
+    this.responseTimeoutMs = options.responseTimeoutMs ?? 30_000;
+    this.retainedRuns = options.retainedRuns ?? 4;
+    this.prefix = options.requestIdPrefix ?? `w${Math.floor(random() * 36 ** 4).toString(36)}-`;
+    const factory = options.webSocket ?? ((url) => new WebSocket(url) as unknown as WebSocketLike);
+    const backoff = checkBackoff(options.backoff ?? DEFAULT_BACKOFF);
+    this.connection = new ReconnectingSocket(options.url, factory, backoff, random, this.timers, {
+      status: (s) => this.events.emit('status', s),
+      opened: () => this.opened(),
+      frame: (data) => this.receive(data),
+      dropped: () => this.dropped(),
+    });
+  }
+
+  get status(): ConnectionStatus {
+    return this.connection.status;
+  }
+
+  /** The last catalog received, or undefined. */
+  get catalog(): CatalogEntry[] | undefined {
+    return this.currentCatalog;
+  }
+
+  on<K extends keyof ClientEvents>(event: K, listener: (value: ClientEvents[K]) => void): () => void {
+    return this.events.on(event, listener);
+  }
+
+  /** Opens the connection (no effect while connecting or open). */
+  connect(): void {
+    this.connection.connect();
+  }
+
+  /** Closes the connection and stops reconnecting; runs in flight fail. */
+  close(): void {
+    this.connection.close();
+    for (const run of this.runs.values()) run.dispose();
+  }
+
+  /** Switches to another URL: closes, then connects there. */
+  setUrl(url: string): void {
+    this.connection.setUrl(url);
+  }
+
+  /** Sends `listQueries`; the answer arrives as a `catalog` event. @returns the request id */
+  listQueries(): string | undefined {
+    const requestId = this.nextRequestId();
+    if (!this.send({ action: 'listQueries', requestId })) return undefined;
+    this.catalogRequests.add(requestId);
+    return requestId;
+  }
+
+  /**
+   * Sends a `query` request. The returned run is updated in place as replies arrive (and a `run`
+   * event fires on each change). When the connection is not open the run fails at once with
+   * `NOT_CONNECTED`. No client-side validation happens here: see `validateParameters`.
+   */
+  runQuery(request: RunRequest = {}): QueryRun {
+    const requestId = this.nextRequestId();
+    const parameters: Record<string, ParameterValue> = {};
+    for (const [name, value] of Object.entries(request.parameters ?? {})) {
+      if (value !== undefined) parameters[name] = value;
+    }
+    const run = new QueryRun(requestId, request.query, parameters, {
+      timers: this.timers,
+      gapGraceMs: this.gapGraceMs,
+      responseTimeoutMs: this.responseTimeoutMs,
+      onChange: (r) => this.events.emit('run', r),
+    });
+    this.runs.set(requestId, run);
+    const message: ClientMessage = { action: 'query', requestId };
+    if (request.query !== undefined) message.query = request.query;
+    if (Object.keys(parameters).length > 0) message.parameters = parameters;
+    if (!this.send(message)) {
+      run.fail({ code: 'NOT_CONNECTED', message: 'Not connected to the server.' });
+    } else {
+      this.events.emit('run', run);
+    }
+    this.trimRuns();
+    return run;
+  }
+
+  /** The run of a request id still held by the client. */
+  run(requestId: string): QueryRun | undefined {
+    return this.runs.get(requestId);
+  }
+
+  /** Drops a run: later messages of it are reported as `unmatched`. */
+  forget(requestId: string): void {
+    this.runs.get(requestId)?.dispose();
+    this.runs.delete(requestId);
+  }
+
+  private nextRequestId(): string {
+    this.counter += 1;
+    return `${this.prefix}${this.counter}`;
+  }
+
+  private send(message: ClientMessage): boolean {
+    return this.connection.send(JSON.stringify(message));
+  }
+
+  private opened(): void {
+    this.catalogAnswered = false;
+    if (this.listQueriesOnOpen) this.requestCatalog(0);
+  }
+
+  /** The connection ended: runs in flight cannot get their results on a new connection. */
+  private dropped(): void {
+    this.stopCatalogTimer();
+    const error: RunError = {
+      code: 'CONNECTION_LOST',
+      message: 'The connection closed before the query finished; run it again.',
+    };
+    for (const run of this.runs.values()) run.fail(error);
+    this.catalogRequests.clear();
+  }
+
+  /** Sends listQueries; asks again when no answer comes in time (a lost message). */
+  private requestCatalog(retry: number): void {
+    this.listQueries();
+    this.catalogTimer = this.timers.setTimeout(() => {
+      this.catalogTimer = undefined;
+      if (this.catalogAnswered || this.connection.status.state !== 'open') return;
+      if (retry < this.catalogRetries) {
+        this.requestCatalog(retry + 1);
+        return;
+      }
+      this.catalogRequests.clear();
+      this.events.emit('catalogError', {
+        type: 'error',
+        code: 'NO_RESPONSE',
+        message: `The server did not answer listQueries (asked ${retry + 1} times).`,
+      });
+    }, this.catalogTimeoutMs);
+  }
+
+  private stopCatalogTimer(): void {
+    if (this.catalogTimer !== undefined) {
+      this.timers.clearTimeout(this.catalogTimer);
+      this.catalogTimer = undefined;
+    }
+  }
+
+  private receive(data: unknown): void {
+    if (typeof data !== 'string') {
+      this.events.emit('protocolError', { reason: 'binary frame', data: '' });
+      return;
+    }
+    const parsed = parseServerMessage(data);
+    if (parsed.kind === 'invalid') {
+      this.events.emit('protocolError', { reason: parsed.reason, data: data.slice(0, 200) });
+      return;
+    }
+    if (parsed.kind === 'ignored') return;
+    const message = parsed.message;
+    this.events.emit('message', message);
+    if (message.type === 'catalog') {
+      if (message.requestId !== undefined) this.catalogRequests.delete(message.requestId);
+      this.catalogAnswered = true;
+      this.stopCatalogTimer();
+      this.currentCatalog = message.queries;
+      this.events.emit('catalog', message.queries);
+      return;
+    }
+    const id = message.requestId;
+    if (message.type === 'error' && id !== undefined && this.catalogRequests.delete(id)) {
+      this.catalogAnswered = true;
+      this.stopCatalogTimer();
+      this.events.emit('catalogError', message);
+      return;
+    }
+    const run = id === undefined ? undefined : this.runs.get(id);
+    if (run === undefined) {
+      this.events.emit('unmatched', message);
+      return;
+    }
+    run.handle(message);
+    if (run.finished) this.trimRuns();
+  }
+
+  /** Keeps every unfinished run and the newest `retainedRuns` finished ones. */
+  private trimRuns(): void {
+    const finished = [...this.runs.values()].filter((r) => r.finished);
+    for (const run of finished.slice(0, Math.max(0, finished.length - this.retainedRuns))) {
+      this.forget(run.requestId);
+    }
+  }
+
+}

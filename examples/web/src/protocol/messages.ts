@@ -1,0 +1,155 @@
+/**
+ * Typed messages of athena-ws protocol v1 (docs/protocol.md, docs/asyncapi.yaml).
+ *
+ * Server messages form a discriminated union on `type`; client messages on `action`. Optional fields
+ * the server did not send are absent (the server never sends `null` for them).
+ */
+
+/** Any JSON value, as found in result rows (see the value encoding in docs/protocol.md). */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** A parameter value a client may send: a JSON scalar or null (null counts as absent). */
+export type ParameterValue = string | number | boolean | null;
+
+/** Athena's query states as reported in `progress`. */
+export type QueryState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+
+/** The stable error codes of the server. */
+export type ServerErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNKNOWN_QUERY'
+  | 'INVALID_PARAMETER'
+  | 'QUERY_FAILED'
+  | 'QUERY_CANCELLED'
+  | 'TIMEOUT'
+  | 'ROW_TOO_LARGE'
+  | 'INTERNAL';
+
+/** The parameter types of a catalog (docs/catalog.md). */
+export type ParameterType = 'string' | 'integer' | 'decimal' | 'boolean' | 'date' | 'timestamp';
+
+export const PARAMETER_TYPES: readonly ParameterType[] = [
+  'string',
+  'integer',
+  'decimal',
+  'boolean',
+  'date',
+  'timestamp',
+];
+
+/** What a client learns about one parameter from a `catalog` message. */
+export interface ParameterInfo {
+  name: string;
+  /** One of {@link ParameterType}; a newer server may send a type this client does not know. */
+  type: string;
+  required: boolean;
+  default?: ParameterValue;
+  description?: string;
+  /** A Java regular expression the whole string must match. */
+  pattern?: string;
+  /** Inclusive bound: a number for integers, a string for decimals (value encoding). */
+  min?: number | string;
+  max?: number | string;
+  enum?: ParameterValue[];
+  maxLength?: number;
+}
+
+export interface CatalogEntry {
+  name: string;
+  description?: string;
+  default: boolean;
+  parameters: ParameterInfo[];
+}
+
+export interface Column {
+  /** Key of the column in each result object. */
+  name: string;
+  /** Athena type signature, e.g. `integer`, `decimal(10,2)`, `array(varchar)`. */
+  type: string;
+}
+
+/** One result row keyed by column name. */
+export type ResultRow = Record<string, JsonValue>;
+
+export interface QueryStatistics {
+  engineExecutionTimeMillis?: number;
+  dataScannedBytes?: number;
+  totalExecutionTimeMillis?: number;
+  queryQueueTimeMillis?: number;
+  reusedPreviousResult?: boolean;
+}
+
+interface Envelope {
+  requestId?: string;
+  queryExecutionId?: string;
+}
+
+export interface AcceptedMessage extends Envelope {
+  type: 'accepted';
+  message: string;
+}
+
+export interface ProgressMessage extends Envelope {
+  type: 'progress';
+  state: QueryState;
+  elapsedMillis: number;
+  dataScannedBytes?: number;
+}
+
+export interface RowsMessage extends Envelope {
+  type: 'rows';
+  seq: number;
+  /** Only in `seq` 0. */
+  columns?: Column[];
+  results: ResultRow[];
+}
+
+export interface CompleteMessage extends Envelope {
+  type: 'complete';
+  rowCount: number;
+  chunks: number;
+  statistics?: QueryStatistics;
+}
+
+export interface ErrorMessage extends Envelope {
+  type: 'error';
+  code: ServerErrorCode | string;
+  message: string;
+  /** The request field or parameter at fault. */
+  field?: string;
+  athenaErrorCategory?: number;
+  athenaErrorType?: number;
+  retryable?: boolean;
+}
+
+export interface CatalogMessage {
+  type: 'catalog';
+  requestId?: string;
+  queries: CatalogEntry[];
+}
+
+export type ServerMessage =
+  | AcceptedMessage
+  | ProgressMessage
+  | RowsMessage
+  | CompleteMessage
+  | ErrorMessage
+  | CatalogMessage;
+
+export interface QueryRequest {
+  action: 'query';
+  requestId?: string;
+  /** Absent: the catalog's default query. */
+  query?: string;
+  parameters?: Record<string, ParameterValue>;
+}
+
+export interface ListQueriesRequest {
+  action: 'listQueries';
+  requestId?: string;
+}
+
+export type ClientMessage = QueryRequest | ListQueriesRequest;
+
+/** The syntax the server requires of a `requestId`. */
+export const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;

@@ -1,0 +1,218 @@
+import { ResultAssembler } from './assembler';
+import type {
+  AcceptedMessage,
+  Column,
+  CompleteMessage,
+  ErrorMessage,
+  ParameterValue,
+  ProgressMessage,
+  ResultRow,
+  RowsMessage,
+} from './messages';
+import type { Timers } from './timers';
+
+/** Where a query run stands. `complete`, `incomplete` and `failed` are final. */
+export type RunStatus = 'sending' | 'accepted' | 'running' | 'complete' | 'incomplete' | 'failed';
+
+/** Errors made by the client itself, next to the server's codes. */
+export type ClientErrorCode = 'NOT_CONNECTED' | 'CONNECTION_LOST' | 'NO_RESPONSE';
+
+/** Why a run failed: the server's `error` message, or a client-side cause. */
+export interface RunError {
+  code: string;
+  message: string;
+  field?: string;
+  athenaErrorCategory?: number;
+  athenaErrorType?: number;
+  retryable?: boolean;
+}
+
+/** What a run needs from the client that owns it. */
+export interface RunContext {
+  readonly timers: Timers;
+  /** How long to wait for a missing chunk before declaring a gap. */
+  readonly gapGraceMs: number;
+  /** How long to wait for the first reply before failing with NO_RESPONSE; 0: forever. */
+  readonly responseTimeoutMs: number;
+  /** Called after every change of the run. */
+  readonly onChange: (run: QueryRun) => void;
+}
+
+/**
+ * The state of one `query` request, fed with the server messages that carry its `requestId`.
+ *
+ * Rows are assembled in `seq` order. When a chunk is missing (a later one arrived, or `complete`
+ * counts more chunks than were received), the run waits `gapGraceMs` for it, since API Gateway does
+ * not guarantee order; then it gives up: {@link missingSeqs} lists the gap and a completed run ends
+ * `incomplete` instead of `complete`. A chunk that still arrives later is appended and the verdict
+ * is re-evaluated.
+ */
+export class QueryRun {
+  readonly result = new ResultAssembler();
+  status: RunStatus = 'sending';
+  queryExecutionId: string | undefined;
+  accepted: AcceptedMessage | undefined;
+  progress: ProgressMessage | undefined;
+  complete: CompleteMessage | undefined;
+  error: RunError | undefined;
+  /** Last time anything changed (ms, from the injected clock). */
+  readonly startedAt: number;
+  updatedAt: number;
+  finishedAt: number | undefined;
+  private gapTimer: unknown;
+  private responseTimer: unknown;
+
+  constructor(
+    readonly requestId: string,
+    /** The query name sent; undefined runs the catalog's default. */
+    readonly query: string | undefined,
+    readonly parameters: Readonly<Record<string, ParameterValue>>,
+    private readonly context: RunContext,
+  ) {
+    this.startedAt = context.timers.now();
+    this.updatedAt = this.startedAt;
+    if (context.responseTimeoutMs > 0) {
+      this.responseTimer = context.timers.setTimeout(() => {
+        this.responseTimer = undefined;
+        const seconds = Math.round(context.responseTimeoutMs / 1000);
+        this.fail({
+          code: 'NO_RESPONSE',
+          message: `No answer from the server within ${seconds} s; the request may have been lost. Run it again.`,
+        });
+      }, context.responseTimeoutMs);
+    }
+  }
+
+
+  get rows(): ResultRow[] {
+    return this.result.rows;
+  }
+
+  get columns(): Column[] | undefined {
+    return this.result.columns;
+  }
+
+  get finished(): boolean {
+    return this.status === 'complete' || this.status === 'incomplete' || this.status === 'failed';
+  }
+
+  /** Seqs given up as missing (the gap), ascending; empty when none. */
+  get missingSeqs(): number[] {
+    return this.result.skippedSeqs;
+  }
+
+  /** With `complete`: whether the rows received add up to its `rowCount`. */
+  get rowCountMatches(): boolean | undefined {
+    return this.complete === undefined ? undefined : this.rows.length === this.complete.rowCount;
+  }
+
+  /** Feeds one server message of this request. */
+  handle(
+    message: AcceptedMessage | ProgressMessage | RowsMessage | CompleteMessage | ErrorMessage,
+  ): void {
+    if (this.status === 'failed') return;
+    this.stopResponseTimer();
+    this.queryExecutionId = message.queryExecutionId ?? this.queryExecutionId;
+    switch (message.type) {
+      case 'accepted':
+        this.accepted = message;
+        if (this.status === 'sending') this.status = 'accepted';
+        break;
+      case 'progress':
+        this.progress = message;
+        this.markRunning();
+        break;
+      case 'rows':
+        this.result.add(message);
+        this.markRunning();
+        this.evaluate();
+        break;
+      case 'complete':
+        this.complete = message;
+        this.evaluate();
+        break;
+      case 'error':
+        this.fail(errorOf(message));
+        return;
+    }
+    this.touch();
+  }
+
+  /** Ends the run with a client-side error (no effect on a finished run). */
+  fail(error: RunError): void {
+    if (this.finished) return;
+    this.stopTimer();
+    this.stopResponseTimer();
+    this.result.skipMissing();
+    this.error = error;
+    this.status = 'failed';
+    this.finishedAt = this.context.timers.now();
+    this.touch();
+  }
+
+  /** Stops every timer (the client drops the run or is closing). */
+  dispose(): void {
+    this.stopTimer();
+    this.stopResponseTimer();
+  }
+
+  private markRunning(): void {
+    if (this.status === 'sending' || this.status === 'accepted') this.status = 'running';
+  }
+
+  private touch(): void {
+    this.updatedAt = this.context.timers.now();
+    this.context.onChange(this);
+  }
+
+  /** Decides the verdict, or starts waiting for missing chunks. */
+  private evaluate(): void {
+    const total = this.complete?.chunks;
+    const waiting = this.result.buffered > 0 || (total !== undefined && this.result.expectedSeq < total);
+    if (waiting) {
+      if (this.gapTimer === undefined) {
+        const { timers, gapGraceMs } = this.context;
+        this.gapTimer = timers.setTimeout(() => this.giveUp(), gapGraceMs);
+      }
+      return;
+    }
+    this.stopTimer();
+    if (this.complete !== undefined) this.finish();
+  }
+
+  private giveUp(): void {
+    this.gapTimer = undefined;
+    this.result.skipMissing(this.complete?.chunks);
+    if (this.complete !== undefined) this.finish();
+    this.touch();
+  }
+
+  private finish(): void {
+    const whole = this.missingSeqs.length === 0 && this.rowCountMatches === true;
+    this.status = whole ? 'complete' : 'incomplete';
+    this.finishedAt ??= this.context.timers.now();
+  }
+
+  private stopResponseTimer(): void {
+    if (this.responseTimer !== undefined) {
+      this.context.timers.clearTimeout(this.responseTimer);
+      this.responseTimer = undefined;
+    }
+  }
+
+  private stopTimer(): void {
+    if (this.gapTimer !== undefined) {
+      this.context.timers.clearTimeout(this.gapTimer);
+      this.gapTimer = undefined;
+    }
+  }
+}
+
+function errorOf(m: ErrorMessage): RunError {
+  const error: RunError = { code: m.code, message: m.message };
+  if (m.field !== undefined) error.field = m.field;
+  if (m.athenaErrorCategory !== undefined) error.athenaErrorCategory = m.athenaErrorCategory;
+  if (m.athenaErrorType !== undefined) error.athenaErrorType = m.athenaErrorType;
+  if (m.retryable !== undefined) error.retryable = m.retryable;
+  return error;
+}

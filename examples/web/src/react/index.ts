@@ -1,0 +1,1 @@
+export { useAthenaWs, type AthenaWs, type UseAthenaWsOptions } from './useAthenaWs';

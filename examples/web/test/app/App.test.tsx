@@ -1,0 +1,182 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/app/App';
+import { FakeSockets, type FakeWebSocket } from '../protocol/FakeWebSocket';
+import { chunk, CLOUDTRAIL_CATALOG, rowsFrom } from '../protocol/fixtures';
+import { byTestId, click, mustGet, render, typeInto } from './render';
+
+/** The page driven through its data-testid attributes, the server played by a fake socket. */
+let sockets: FakeSockets;
+let page: ReturnType<typeof render>;
+const sync = (callback: () => void) => {
+  callback();
+  return () => {};
+};
+
+function server(): FakeWebSocket {
+  return sockets.last;
+}
+
+function send(message: Parameters<FakeWebSocket['serverSends']>[0]): void {
+  act(() => server().serverSends(message));
+}
+
+function text(id: string): string {
+  return mustGet(page.container, id).textContent ?? '';
+}
+
+function lastQuery() {
+  const sent = server().sent.filter((m) => m.action === 'query');
+  return sent[sent.length - 1];
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  sockets = new FakeSockets();
+  page = render(<App initialUrl="ws://localhost:8080/dev" webSocket={sockets.factory} schedule={sync} />);
+  expect(mustGet(page.container, 'connection-state').dataset.state).toBe('connecting');
+  act(() => server().open());
+  send({ type: 'catalog', requestId: server().lastRequestId('listQueries'), queries: CLOUDTRAIL_CATALOG });
+});
+
+afterEach(() => {
+  page.unmount();
+  vi.useRealTimers();
+});
+
+function selectQuery(name: string): void {
+  typeInto(mustGet(page.container, 'query-select'), name);
+}
+
+describe('the web client', () => {
+  it('connects, lists the catalog and selects the default query', () => {
+    expect(mustGet(page.container, 'connection-state').dataset.state).toBe('open');
+    expect(text('connection-state')).toBe('connected');
+    const select = mustGet(page.container, 'query-select') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(CLOUDTRAIL_CATALOG.map((q) => q.name));
+    expect(select.value).toBe('create-table-events');
+    expect(text('query-description')).toContain("The original design's query");
+  });
+
+  it('builds a form from the parameter specs with the defaults filled in', () => {
+    selectQuery('top-event-names');
+    expect((mustGet(page.container, 'param-region') as HTMLInputElement).value).toBe('ap-northeast-1');
+    expect((mustGet(page.container, 'param-fromHour') as HTMLInputElement).value).toBe('0');
+    selectQuery('errors-by-region');
+    const readOnly = mustGet(page.container, 'param-readOnly') as HTMLSelectElement;
+    expect(readOnly.tagName).toBe('SELECT');
+    expect([...readOnly.options].map((o) => o.value)).toEqual(['true', 'false']);
+    expect((mustGet(page.container, 'param-startDate') as HTMLInputElement).value).toBe('');
+  });
+
+  it('refuses invalid values before sending, with the server wording', () => {
+    selectQuery('top-event-names');
+    typeInto(mustGet(page.container, 'param-fromHour'), '24');
+    click(mustGet(page.container, 'run-button'));
+    const error = mustGet(page.container, 'field-error-fromHour');
+    expect(error.textContent).toBe("Invalid parameter 'fromHour': must be <= 23");
+    expect(error.dataset.source).toBe('client');
+    expect(lastQuery()).toBeUndefined();
+    // fixing the value clears the error at once
+    typeInto(mustGet(page.container, 'param-fromHour'), '23');
+    expect(byTestId(page.container, 'field-error-fromHour')).toBeNull();
+    selectQuery('errors-by-region');
+    click(mustGet(page.container, 'run-button'));
+    expect(text('field-error-startDate')).toBe("Invalid parameter 'startDate': is required");
+    expect(text('field-error-endDate')).toBe("Invalid parameter 'endDate': is required");
+  });
+
+  it('can skip client validation and then shows the server error next to the field', () => {
+    selectQuery('events-by-name');
+    typeInto(mustGet(page.container, 'param-eventName'), 'Create Table');
+    click(mustGet(page.container, 'skip-validation'));
+    click(mustGet(page.container, 'run-button'));
+    const sent = lastQuery();
+    expect(sent).toMatchObject({
+      query: 'events-by-name',
+      parameters: { eventName: 'Create Table', region: 'ap-northeast-1', startDate: '2021/08/01', endDate: '2021/09/01' },
+    });
+    const message = "Invalid parameter 'eventName': must match the pattern [A-Za-z]{1,64}";
+    send({ type: 'error', requestId: sent?.requestId, code: 'INVALID_PARAMETER', message, field: 'eventName' });
+    const error = mustGet(page.container, 'field-error-eventName');
+    expect(error.textContent).toBe(message);
+    expect(error.dataset.source).toBe('server');
+    expect(error.dataset.code).toBe('INVALID_PARAMETER');
+    expect(byTestId(page.container, 'query-error')).toBeNull();
+    expect(mustGet(page.container, 'run-status').dataset.status).toBe('failed');
+  });
+
+  it('shows an error that names no parameter next to the query', () => {
+    click(mustGet(page.container, 'run-button'));
+    send({
+      type: 'error', requestId: lastQuery()?.requestId, queryExecutionId: 'qe-1', code: 'QUERY_FAILED',
+      message: 'The query failed.', athenaErrorCategory: 2, athenaErrorType: 1301, retryable: false,
+    });
+    const error = mustGet(page.container, 'query-error');
+    expect(error.dataset.code).toBe('QUERY_FAILED');
+    expect(error.textContent).toBe('QUERY_FAILED The query failed. (Athena error category 2, type 1301, not retryable)');
+  });
+
+  it('runs a query: accepted, progress, growing rows, complete and its check', () => {
+    click(mustGet(page.container, 'run-button'));
+    const sent = lastQuery();
+    expect(sent).toEqual({ action: 'query', requestId: sent?.requestId, query: 'create-table-events' });
+    const id = sent?.requestId;
+    send({ type: 'accepted', requestId: id, queryExecutionId: 'qe-1', message: 'Query accepted; results will follow on this connection.' });
+    expect(text('accepted-message')).toBe('Query accepted; results will follow on this connection.');
+    send({ type: 'progress', requestId: id, queryExecutionId: 'qe-1', state: 'RUNNING', elapsedMillis: 1500, dataScannedBytes: 2048 });
+    expect(mustGet(page.container, 'progress').dataset.state).toBe('RUNNING');
+    expect(text('progress')).toBe('RUNNING · 1.50 s elapsed · 2.0 KB scanned');
+    for (let seq = 0; seq < 100; seq++) send(chunk(id ?? '', seq, rowsFrom(seq * 1000, 1000)));
+    expect(mustGet(page.container, 'row-count').dataset.count).toBe('100000');
+    expect(text('row-count')).toBe('100,000 rows');
+    expect(page.container.querySelectorAll('[data-testid="result-row"]').length).toBeLessThan(40);
+    send({
+      type: 'complete', requestId: id, queryExecutionId: 'qe-1', rowCount: 100_000, chunks: 100,
+      statistics: { engineExecutionTimeMillis: 812, dataScannedBytes: 10485760, totalExecutionTimeMillis: 1030, queryQueueTimeMillis: 120, reusedPreviousResult: false },
+    });
+    const stats = mustGet(page.container, 'complete-stats');
+    expect(stats.dataset.rowCount).toBe('100000');
+    expect(stats.dataset.chunks).toBe('100');
+    expect(stats.textContent).toContain('engine 812 ms · total 1.03 s · queued 120 ms · 10.0 MB scanned');
+    expect(text('complete-verified')).toContain('seq 0..99 contiguous, row count matches');
+    expect(mustGet(page.container, 'run-status').dataset.status).toBe('complete');
+    expect(byTestId(page.container, 'seq-gap-warning')).toBeNull();
+  });
+
+  it('says so when a chunk is missing', () => {
+    click(mustGet(page.container, 'run-button'));
+    const id = lastQuery()?.requestId ?? '';
+    send(chunk(id, 0, rowsFrom(0, 2)));
+    send(chunk(id, 2, rowsFrom(4, 2)));
+    send({ type: 'complete', requestId: id, rowCount: 6, chunks: 3 });
+    expect(byTestId(page.container, 'seq-gap-warning')).toBeNull();
+    act(() => vi.advanceTimersByTime(1500));
+    const warning = mustGet(page.container, 'seq-gap-warning');
+    expect(warning.dataset.missing).toBe('1');
+    expect(warning.textContent).toBe('Gap in the result: chunk with seq 1 never arrived (of 3). The rows shown are incomplete.');
+    expect(mustGet(page.container, 'run-status').dataset.status).toBe('incomplete');
+    expect(byTestId(page.container, 'complete-verified')).toBeNull();
+  });
+
+  it('shows the reconnect state and fails the run in flight', () => {
+    click(mustGet(page.container, 'run-button'));
+    act(() => server().serverCloses(1006));
+    expect(mustGet(page.container, 'connection-state').dataset.state).toBe('reconnecting');
+    expect(text('connection-detail')).toMatch(/^attempt 1, next in \d+ ms · closed with code 1006$/);
+    expect(mustGet(page.container, 'run-status').dataset.status).toBe('failed');
+    expect(mustGet(page.container, 'query-error').dataset.code).toBe('CONNECTION_LOST');
+    expect((mustGet(page.container, 'run-button') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('connects to another URL from the field and refuses a non-WebSocket URL', () => {
+    typeInto(mustGet(page.container, 'ws-url'), 'http://example.test/dev');
+    click(mustGet(page.container, 'ws-connect'));
+    expect(text('ws-url-error')).toBe('The URL must start with ws:// or wss://, not http://');
+    typeInto(mustGet(page.container, 'ws-url'), 'ws://127.0.0.1:9999/stage');
+    click(mustGet(page.container, 'ws-connect'));
+    expect(server().url).toBe('ws://127.0.0.1:9999/stage');
+    expect(mustGet(page.container, 'connection-state').dataset.state).toBe('connecting');
+  });
+});
