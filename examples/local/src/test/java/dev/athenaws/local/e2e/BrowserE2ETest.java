@@ -1,0 +1,47 @@
+package dev.athenaws.local.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.athenaws.local.LocalStack;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The React client of examples/web in headless Chromium against a real local stack:
+ * examples/web/e2e/browser-e2e.mjs opens the page, runs the default query and sees its rows, is
+ * refused an invalid parameter by the page and then by the server, runs the 100,000-row
+ * {@code events-between} and checks the final row count. Screenshots go to target/browser-e2e.
+ */
+class BrowserE2ETest {
+  private static final Path WEB = Path.of("..", "web").toAbsolutePath().normalize();
+  private static final Path OUT = Path.of("target", "browser-e2e").toAbsolutePath();
+
+  @Test
+  void theWebClientRunsQueriesInChromium() throws Exception {
+    try (LocalStack stack = Stacks.start("--mode", "stepfunctions")) {
+      Process p = new ProcessBuilder("node", "e2e/browser-e2e.mjs",
+          "--url", stack.httpUri().toString(), "--out", OUT.toString(),
+          "--large-query", "events-between", "--large-min-rows", "100000")
+          .directory(WEB.toFile()).redirectErrorStream(true).start();
+      StringBuilder output = new StringBuilder();
+      try (BufferedReader r = new BufferedReader(
+          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          System.out.println("[browser-e2e] " + line);
+          output.append(line).append('\n');
+        }
+      }
+      assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+      assertThat(p.exitValue()).as(output.toString()).isZero();
+      assertThat(output.toString()).contains("0 failed");
+    }
+    try (var files = Files.list(OUT)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(3);
+    }
+  }
+}
