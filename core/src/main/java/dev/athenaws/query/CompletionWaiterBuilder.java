@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
  * Builds the Athena-backed {@link CompletionWaiter}. Defaults: {@link Backoff#POLLING},
- * {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, {@link Clock#systemUTC()}, a {@link Random}.
+ * {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, {@link Clock#systemUTC()}, a {@link java.security.SecureRandom}.
  * Setters throw {@link NullPointerException} for null, naming the parameter.
  *
  * <p>Thread-safety: not thread-safe; the built waiter is.

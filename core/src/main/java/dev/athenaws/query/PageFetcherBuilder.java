@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
  * Builds the Athena-backed {@link PageFetcher}. Defaults: {@value #DEFAULT_MAX_RESULTS} rows a page,
- * {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, a {@link Random}. Setters throw
+ * {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, a {@link java.security.SecureRandom}. Setters throw
  * {@link NullPointerException} for null and {@link IllegalArgumentException} for a bad value, naming
  * the parameter.
  *

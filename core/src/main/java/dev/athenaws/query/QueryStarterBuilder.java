@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
  * Builds the Athena-backed {@link QueryStarter}. Defaults: {@link AthenaSettings#defaults()},
- * {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, a {@link Random}. Setters throw
+ * {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, a {@link java.security.SecureRandom}. Setters throw
  * {@link NullPointerException} for null, naming the parameter.
  *
  * <p>Thread-safety: not thread-safe; the built starter is.
