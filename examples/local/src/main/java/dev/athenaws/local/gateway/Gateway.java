@@ -156,6 +156,15 @@ public final class Gateway implements AutoCloseable {
     return connections.size();
   }
 
+  /** @return the ids of the connected clients (a copy), e.g. for a test that invokes a handler itself */
+  public java.util.Set<String> connectionIds() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (Connection c : connections.all()) {
+      ids.add(c.id());
+    }
+    return ids;
+  }
+
   /** @return how many handler invocations are running or queued */
   public int activeInvocations() {
     return invocations.getActiveCount() + invocations.getQueue().size();
