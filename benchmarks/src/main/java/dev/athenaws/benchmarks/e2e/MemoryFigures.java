@@ -129,7 +129,8 @@ public final class MemoryFigures {
   static String format(Result r) {
     return String.format(Locale.ROOT, "%nMemory: %,d rows (%.0f MB) pushed by PushResultsHandler in a "
         + "JVM with %s (-XX:+UseSerialGC; max heap reported %.0f MiB) in %.1f s, %d invocation(s): "
-        + "peak heap in use %.1f MiB, largest heap after a collection %.1f MiB, %d collections%n",
+        + "peak heap in use %.1f MiB, largest heap after a collection %.1f MiB (old generation "
+        + "included: an upper bound of the live set), %d collections%n",
         r.rows(), r.megabytes(), HEAP, r.maxHeapBytes() / 1048576.0, r.seconds(), r.invocations(),
         r.heapPeakBytes() / 1048576.0, r.liveAfterGcMaxBytes() / 1048576.0, r.collections());
   }
