@@ -49,10 +49,6 @@ final class ManagementApi extends Handler.Abstract {
    */
   record Faults(int postLatencyMs, double throttleRate, long seed) {}
 
-  ManagementApi(String stage, ConnectionRegistry connections, Faults faults, Duration sendTimeout) {
-    this(stage, connections, faults, sendTimeout, dev.athenaws.local.faults.Faults.none());
-  }
-
   ManagementApi(String stage, ConnectionRegistry connections, Faults faults, Duration sendTimeout,
       dev.athenaws.local.faults.Faults injected) {
     this.injected = injected;
