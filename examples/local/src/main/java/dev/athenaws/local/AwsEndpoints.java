@@ -2,6 +2,7 @@ package dev.athenaws.local;
 
 import dev.athenaws.local.athena.AthenaEmulator;
 import dev.athenaws.local.athena.EmulatorResponse;
+import dev.athenaws.local.faults.Faults;
 import dev.athenaws.local.sfn.StepFunctionsEmulator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,19 +21,26 @@ import org.eclipse.jetty.util.Callback;
  * it: {@code AmazonAthena.*} (JSON 1.1) to the Athena emulator, after the configured latency, and
  * {@code AWSStepFunctions.*} (JSON 1.0) to the Step Functions emulator. So {@code
  * AWS_ENDPOINT_URL_ATHENA} and {@code AWS_ENDPOINT_URL_SFN} both point at the stack's one port.
+ * An Athena call that the {@link Faults} pick is answered 400 {@code TooManyRequestsException}
+ * instead, after the latency, without reaching the emulator.
  *
  * <p>Thread-safety: thread-safe.
  */
 final class AwsEndpoints extends Handler.Abstract {
   private static final int MAX_BODY = 1024 * 1024;
+  private static final byte[] THROTTLED = ("{\"__type\":\"TooManyRequestsException\","
+      + "\"Message\":\"Rate exceeded\"}").getBytes(StandardCharsets.UTF_8);
   private final AthenaEmulator athena;
   private final StepFunctionsEmulator stepFunctions;
   private final int athenaLatencyMs;
+  private final Faults faults;
 
-  AwsEndpoints(AthenaEmulator athena, StepFunctionsEmulator stepFunctions, int athenaLatencyMs) {
+  AwsEndpoints(AthenaEmulator athena, StepFunctionsEmulator stepFunctions, int athenaLatencyMs,
+      Faults faults) {
     this.athena = athena;
     this.stepFunctions = stepFunctions;
     this.athenaLatencyMs = athenaLatencyMs;
+    this.faults = faults;
   }
 
   @Override
@@ -51,7 +59,9 @@ final class AwsEndpoints extends Handler.Abstract {
       if (athenaLatencyMs > 0) {
         Thread.sleep(athenaLatencyMs);
       }
-      answer = athena.handle(target, body);
+      answer = faults.throttleAthenaCall()
+          ? new EmulatorResponse(400, EmulatorResponse.CONTENT_TYPE, THROTTLED)
+          : athena.handle(target, body);
     } else if (target.startsWith("AWSStepFunctions.")) {
       answer = stepFunctions.handle(target, body);
     } else {

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * @param queryCatalog the named-query catalog file, null for the built-in CloudTrail example
  * @param pushTimeoutMs the push task's Lambda timeout: its remaining time counts down from this
  * @param throttleSeed the seed of the throttling decisions (reproducible fault runs)
+ * @param athenaThrottleRate the fraction of Athena API calls answered TooManyRequestsException, 0..1
+ * @param postErrorRate the fraction of management API POSTs answered 500, 0..1
  */
 public record LocalOptions(
     String host,
@@ -39,7 +41,9 @@ public record LocalOptions(
     double postThrottleRate,
     Path queryCatalog,
     int pushTimeoutMs,
-    long throttleSeed) {
+    long throttleSeed,
+    double athenaThrottleRate,
+    double postErrorRate) {
 
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
@@ -58,6 +62,9 @@ public record LocalOptions(
     require(athenaLatencyMs >= 0 && athenaLatencyMs <= 60_000, "--athena-latency-ms must be 0..60000");
     require(postLatencyMs >= 0 && postLatencyMs <= 60_000, "--post-latency-ms must be 0..60000");
     require(postThrottleRate >= 0 && postThrottleRate < 1, "--post-throttle-rate must be 0 <= rate < 1");
+    require(athenaThrottleRate >= 0 && athenaThrottleRate < 1,
+        "--athena-throttle-rate must be 0 <= rate < 1");
+    require(postErrorRate >= 0 && postErrorRate < 1, "--post-error-rate must be 0 <= rate < 1");
     require(pushTimeoutMs >= 15_000 && pushTimeoutMs <= 900_000, "--push-timeout-ms must be 15000..900000");
     require(queryCatalog == null || Files.isRegularFile(queryCatalog),
         "--query-catalog must name a readable file: " + queryCatalog);
@@ -65,7 +72,7 @@ public record LocalOptions(
 
   private static final Set<String> FLAGS = Set.of("--host", "--port", "--stage", "--mode", "--events",
       "--seed", "--athena-latency-ms", "--post-latency-ms", "--post-throttle-rate", "--query-catalog",
-      "--push-timeout-ms");
+      "--push-timeout-ms", "--athena-throttle-rate", "--post-error-rate");
 
   /** @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events */
   public static LocalOptions defaults() {
@@ -115,7 +122,9 @@ public record LocalOptions(
         decimal(given, "--post-throttle-rate"),
         catalog == null ? null : Path.of(catalog),
         (int) number(given, "--push-timeout-ms", 60_000),
-        1);
+        1,
+        decimal(given, "--athena-throttle-rate"),
+        decimal(given, "--post-error-rate"));
   }
 
   /** @return the {@code --help} text */
@@ -134,6 +143,9 @@ public record LocalOptions(
           --athena-latency-ms N     added to every Athena API call [0]
           --post-latency-ms N       added to every @connections POST [0]
           --post-throttle-rate R    fraction of @connections POSTs answered 429, 0 <= R < 1 [0]
+          --post-error-rate R       fraction of @connections POSTs answered 500, 0 <= R < 1 [0]
+          --athena-throttle-rate R  fraction of Athena API calls answered TooManyRequestsException,
+                                    0 <= R < 1 [0]
           --query-catalog FILE      named-query catalog (JSON) instead of the built-in CloudTrail one
           --push-timeout-ms N       the push task's Lambda timeout, 15000..900000 [60000]
           --help                    print this text

@@ -2,6 +2,7 @@ package dev.athenaws.local;
 
 import dev.athenaws.lambda.Handlers;
 import dev.athenaws.local.athena.AthenaEmulator;
+import dev.athenaws.local.faults.Faults;
 import dev.athenaws.local.gateway.Gateway;
 import dev.athenaws.local.sfn.StepFunctionsEmulator;
 import dev.athenaws.local.sfn.WorkflowSettings;
@@ -53,10 +54,12 @@ public final class LocalStack implements AutoCloseable {
   private final AthenaClient workflowAthena;
   private final int port;
   private final boolean webApp;
+  private final Faults faults;
 
   private LocalStack(LocalOptions options, Server server, AthenaEmulator athena,
       StepFunctionsEmulator stepFunctions, Gateway gateway, AthenaClient workflowAthena, int port,
-      boolean webApp) {
+      boolean webApp, Faults faults) {
+    this.faults = faults;
     this.options = options;
     this.server = server;
     this.athena = athena;
@@ -125,12 +128,13 @@ public final class LocalStack implements AutoCloseable {
             Map.of("query", route, "listQueries", route, "$default", route)),
         clock);
     StaticSite site = new StaticSite();
-    server.setHandler(new Handler.Sequence(gateway.webSocket(server), gateway.managementApi(),
-        new AwsEndpoints(athena, stepFunctions, o.athenaLatencyMs()), site));
+    Faults faults = new Faults(o.athenaThrottleRate(), o.postErrorRate(), o.throttleSeed());
+    server.setHandler(new Handler.Sequence(gateway.webSocket(server), gateway.managementApi(faults),
+        new AwsEndpoints(athena, stepFunctions, o.athenaLatencyMs(), faults), site));
     server.setStopTimeout(2_000);
     server.start();
     return new LocalStack(o, server, athena, stepFunctions, gateway, workflowAthena, port,
-        site.servesWebApp());
+        site.servesWebApp(), faults);
   }
 
   private static String loopback(String host) {
@@ -165,6 +169,14 @@ public final class LocalStack implements AutoCloseable {
   /** @return the Athena emulator */
   public AthenaEmulator athena() {
     return athena;
+  }
+
+  /**
+   * @return the injected faults ({@code --athena-throttle-rate}, {@code --post-error-rate}), which a
+   *     test may change while the stack runs
+   */
+  public Faults faults() {
+    return faults;
   }
 
   /** @return the Step Functions emulator */

@@ -17,6 +17,25 @@ class LocalOptionsTest {
     assertThat(o.postThrottleRate()).isZero();
     assertThat(o.queryCatalog()).isNull();
     assertThat(o.pushTimeoutMs()).isEqualTo(60_000);
+    assertThat(o.athenaThrottleRate()).isZero();
+    assertThat(o.postErrorRate()).isZero();
+  }
+
+  @Test
+  void faultRatesParseAndAreBounded() {
+    LocalOptions o = LocalOptions.parse("--athena-throttle-rate", "0.25", "--post-error-rate=0.1");
+    assertThat(o.athenaThrottleRate()).isEqualTo(0.25);
+    assertThat(o.postErrorRate()).isEqualTo(0.1);
+    assertThatThrownBy(() -> LocalOptions.parse("--athena-throttle-rate", "1"))
+        .hasMessageContaining("--athena-throttle-rate must be 0 <= rate < 1");
+    assertThatThrownBy(() -> LocalOptions.parse("--athena-throttle-rate", "-0.1"))
+        .hasMessageContaining("--athena-throttle-rate must be 0 <= rate < 1");
+    assertThatThrownBy(() -> LocalOptions.parse("--athena-throttle-rate", "often"))
+        .hasMessageContaining("--athena-throttle-rate needs a number");
+    assertThatThrownBy(() -> LocalOptions.parse("--post-error-rate", "1.5"))
+        .hasMessageContaining("--post-error-rate must be 0 <= rate < 1");
+    assertThatThrownBy(() -> LocalOptions.parse("--post-error-rate"))
+        .hasMessageContaining("missing value for --post-error-rate");
   }
 
   @Test
@@ -59,7 +78,7 @@ class LocalOptionsTest {
   void usageListsEveryFlag() {
     for (String flag : new String[] {"--port", "--host", "--stage", "--mode", "--events", "--seed",
         "--athena-latency-ms", "--post-latency-ms", "--post-throttle-rate", "--query-catalog",
-        "--push-timeout-ms", "--help"}) {
+        "--push-timeout-ms", "--athena-throttle-rate", "--post-error-rate", "--help"}) {
       assertThat(LocalOptions.usage()).contains(flag);
     }
   }

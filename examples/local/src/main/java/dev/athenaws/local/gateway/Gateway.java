@@ -137,15 +137,32 @@ public final class Gateway implements AutoCloseable {
 
   /** @return the management API handler ({@code /{stage}/@connections/{id}}) */
   public Handler managementApi() {
+    return managementApi(dev.athenaws.local.faults.Faults.none());
+  }
+
+  /**
+   * @param faults injected POST failures (HTTP 500), besides the settings' latency and throttling
+   * @return the management API handler ({@code /{stage}/@connections/{id}})
+   */
+  public Handler managementApi(dev.athenaws.local.faults.Faults faults) {
     return new ManagementApi(settings.stage(), connections,
         new ManagementApi.Faults(settings.postLatencyMs(), settings.postThrottleRate(),
             settings.throttleSeed()),
-        settings.sendTimeout());
+        settings.sendTimeout(), Objects.requireNonNull(faults, "faults"));
   }
 
   /** @return how many clients are connected */
   public int openConnections() {
     return connections.size();
+  }
+
+  /** @return the ids of the connected clients (a copy), e.g. for a test that invokes a handler itself */
+  public java.util.Set<String> connectionIds() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (Connection c : connections.all()) {
+      ids.add(c.id());
+    }
+    return ids;
   }
 
   /** @return how many handler invocations are running or queued */

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * (the id URL-encoded): {@code POST} sends the body to that client as one text message and answers
  * 200 once it is written; {@code GET} answers the connection's info; {@code DELETE} disconnects it
  * (204). Unknown or closed ids get 410 {@code GoneException}; a body over 128 KiB 413 {@code
- * PayloadTooLargeException}; a POST picked by the throttle 429 {@code LimitExceededException}.
+ * PayloadTooLargeException}; a POST picked by the throttle 429 {@code LimitExceededException};
+ * a POST that the injected {@link dev.athenaws.local.faults.Faults} fail 500 {@code InternalServerErrorException} (not sent).
  * A client that does not read a message within the send timeout is disconnected (then 410).
  *
  * <p>Thread-safety: thread-safe.
@@ -37,6 +38,7 @@ final class ManagementApi extends Handler.Abstract {
   private final Faults faults;
   private final Duration sendTimeout;
   private final Random random;
+  private final dev.athenaws.local.faults.Faults injected;
 
   /**
    * Fault injection on POSTs.
@@ -47,7 +49,9 @@ final class ManagementApi extends Handler.Abstract {
    */
   record Faults(int postLatencyMs, double throttleRate, long seed) {}
 
-  ManagementApi(String stage, ConnectionRegistry connections, Faults faults, Duration sendTimeout) {
+  ManagementApi(String stage, ConnectionRegistry connections, Faults faults, Duration sendTimeout,
+      dev.athenaws.local.faults.Faults injected) {
+    this.injected = injected;
     this.prefix = "/" + stage + "/@connections/";
     this.connections = connections;
     this.faults = faults;
@@ -103,6 +107,11 @@ final class ManagementApi extends Handler.Abstract {
     }
     if (faults.throttleRate() > 0 && throttled()) {
       HttpReplies.error(response, callback, 429, "LimitExceededException", "Rate exceeded");
+      return;
+    }
+    if (injected.failPost()) {
+      HttpReplies.error(response, callback, 500, "InternalServerErrorException",
+          "Internal server error");
       return;
     }
     if (connection.isEmpty()) {

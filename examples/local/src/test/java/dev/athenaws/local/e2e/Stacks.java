@@ -19,6 +19,10 @@ final class Stacks {
   static final String BROKEN = "broken-query";
   /** A query that runs for minutes unless stopped (a self cross join of the events). */
   static final String SLOW = "slow-query";
+  /** A query that runs about a second, then fails in the engine: FAILED mid-run. */
+  static final String FAILS_MID_RUN = "fails-mid-run";
+  /** The reason the engine gives for {@link #FAILS_MID_RUN}. */
+  static final String MID_RUN_FAILURE = "the engine lost a worker";
 
   private Stacks() {}
 
@@ -40,6 +44,9 @@ final class Stacks {
     queries.addObject().put("name", SLOW).put("description", "a self cross join")
         .put("sql", "SELECT count(*) AS n FROM cloudtrail_logs_partition_projection a, "
             + "cloudtrail_logs_partition_projection b WHERE a.eventid < b.eventid");
+    queries.addObject().put("name", FAILS_MID_RUN).put("description", "fails after running a while")
+        .put("sql", "SELECT count(*) AS n FROM range(300000000) t(i) WHERE CASE WHEN i = 200000000 "
+            + "THEN error('" + MID_RUN_FAILURE + "') ELSE i >= 0 END");
     Path file = Files.createTempFile("e2e-catalog", ".json");
     file.toFile().deleteOnExit();
     json.writeValue(file.toFile(), root);

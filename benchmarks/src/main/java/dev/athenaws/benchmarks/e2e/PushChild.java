@@ -1,0 +1,90 @@
+package dev.athenaws.benchmarks.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.athenaws.lambda.Handlers;
+import dev.athenaws.local.gateway.LocalContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * The push side of the memory benchmark, run in its own JVM with Lambda's smallest heap: builds the
+ * real handlers ({@link Handlers#fromEnvironment}) against a local stack and invokes {@code
+ * PushResultsHandler} as the state machine does (again with its own output while it answers {@code
+ * done: false}, each invocation with a 15-minute Lambda context) for a finished query, then prints
+ * one line {@code PUSHED {json}}: the last output, the invocations, the peak heap in use (the sum of
+ * the heap pools' peaks, garbage included), the largest heap left after any collection (the live
+ * set) and the collections.
+ *
+ * <p>Arguments: stack endpoint (Athena), management endpoint ({@code WEBSOCKET_ENDPOINT}),
+ * connection id, query execution id.
+ */
+public final class PushChild {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private PushChild() {}
+
+  public static void main(String[] args) throws Exception {
+    AtomicLong liveMax = new AtomicLong();
+    AtomicLong collections = new AtomicLong();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+          GarbageCollectionNotificationInfo info =
+              GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+          long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+              .mapToLong(MemoryUsage::getUsed).sum();
+          liveMax.accumulateAndGet(after, Math::max);
+          collections.incrementAndGet();
+        }
+      }, null, null);
+    }
+    System.setProperty("aws.endpointUrlAthena", args[0]);
+    System.setProperty("aws.accessKeyId", "local");
+    System.setProperty("aws.secretAccessKey", "local");
+    Handlers handlers = Handlers.fromEnvironment(Map.of("ATHENA_WS_MODE", "inline",
+        "AWS_REGION", "us-east-1", "WEBSOCKET_ENDPOINT", args[1], "ATHENA_WS_PRIME", "off"));
+    ObjectNode input = JSON.createObjectNode();
+    input.putObject("connection").put("connectionId", args[2]).put("apiId", "local00000")
+        .put("region", "us-east-1").put("stage", "dev");
+    input.put("requestId", "memory").put("queryExecutionId", args[3]);
+    JsonNode out = input;
+    int invocations = 0;
+    long start = System.nanoTime();
+    do {
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+      handlers.pushResults().handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(out)),
+          buffer, new LocalContext("athena-ws-push", Duration.ofMinutes(15), Clock.systemUTC()));
+      out = JSON.readTree(buffer.toByteArray());
+      invocations++;
+    } while (out.path("done").isBoolean() && !out.path("done").asBoolean());
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    ObjectNode result = JSON.createObjectNode();
+    result.set("output", out);
+    result.put("invocations", invocations);
+    result.put("seconds", (System.nanoTime() - start) / 1e9);
+    result.put("heapPeakBytes", peak);
+    result.put("liveAfterGcMaxBytes", liveMax.get());
+    result.put("collections", collections.get());
+    result.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+    System.out.println("PUSHED " + result);
+  }
+}
