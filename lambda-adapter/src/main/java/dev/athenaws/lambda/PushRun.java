@@ -7,6 +7,7 @@ import dev.athenaws.publish.PublishResult;
 import dev.athenaws.publish.PublishTarget;
 import dev.athenaws.publish.ResultRequest;
 import dev.athenaws.query.CancellationFlag;
+import dev.athenaws.query.Progress;
 import dev.athenaws.query.QueryError;
 import dev.athenaws.query.QueryOutcome;
 import dev.athenaws.query.QueryStats;
@@ -59,7 +60,11 @@ final class PushRun {
     QueryExecutionState state =
         execution.status() == null ? null : execution.status().state();
     if (state == QueryExecutionState.SUCCEEDED) {
-      return publish(StatementKind.of(execution), QueryStats.of(execution));
+      QueryStats stats = QueryStats.of(execution);
+      if (in.from().isStart() && !announce(stats)) {
+        return PushOutput.ended(new PublishResult.ConnectionGone());
+      }
+      return publish(StatementKind.of(execution), stats);
     }
     if (state == QueryExecutionState.FAILED) {
       return PushOutput.ended(w.publisher.failQuery(target,
@@ -71,6 +76,21 @@ final class PushRun {
           new AthenaWsException(ErrorCode.QUERY_CANCELLED, "The query was cancelled.")));
     }
     return await(execution);
+  }
+
+  /**
+   * Tells the client the query finished, with its time and data scanned, before the first rows: the
+   * state machine's {@code .sync} wait posts no progress of its own.
+   *
+   * @return false when the connection is gone
+   */
+  private boolean announce(QueryStats stats) {
+    CancellationFlag gone = new CancellationFlag();
+    Long total = stats.totalExecutionTimeMillis();
+    Progressing.post(w.publisher, target, new Progress(QueryExecutionState.SUCCEEDED,
+        Duration.ofMillis(total == null ? 0 : total), stats.dataScannedBytes(),
+        stats.engineExecutionTimeMillis()), gone);
+    return !gone.isCancelled();
   }
 
   /** The query still runs: wait within this invocation's budget and the query timeout. */

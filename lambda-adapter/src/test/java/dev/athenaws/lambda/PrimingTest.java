@@ -44,7 +44,7 @@ class PrimingTest {
         "catalog",
         "accepted", "progress", "rows", "complete",
         "accepted", "progress", "rows", "complete",
-        "rows", "complete");
+        "progress", "rows", "complete");
     assertThat(report.calls()).contains(
         "AmazonAthena.StartQueryExecution", "AmazonAthena.GetQueryExecution",
         "AmazonAthena.GetQueryResults");
@@ -63,7 +63,7 @@ class PrimingTest {
     Priming.Report report = Priming.prime(h.env);
 
     assertThat(report.routeStatuses()).containsExactly(200, 200, 200);
-    assertThat(types(report)).containsExactly("catalog", "accepted", "accepted", "rows", "complete");
+    assertThat(types(report)).containsExactly("catalog", "accepted", "accepted", "progress", "rows", "complete");
     assertThat(report.calls().stream().filter(c -> c.equals("AWSStepFunctions.StartExecution")))
         .hasSize(2);
     assertTheFakesSawNothing();

@@ -49,7 +49,11 @@ class PushResultsHandlerTest {
             + "\"dataScannedBytes\":2048,\"totalExecutionTimeMillis\":2000,\"queryQueueTimeMillis\":120,"
             + "\"reusedPreviousResult\":false}}"));
     assertThat(h.athena.calls(FakeAthena.GET)).isZero();
-    assertThat(messages.get(0).path("columns")).isEqualTo(read("[{\"name\":\"n\",\"type\":\"integer\"}]"));
+    // First the query's end, as progress (the .sync wait posted none), then the rows.
+    assertThat(messages.get(0)).isEqualTo(read(
+        "{\"type\":\"progress\",\"requestId\":\"r1\",\"queryExecutionId\":\"" + Harness.FIRST_QUERY
+            + "\",\"state\":\"SUCCEEDED\",\"elapsedMillis\":2000,\"dataScannedBytes\":2048}"));
+    assertThat(messages.get(1).path("columns")).isEqualTo(read("[{\"name\":\"n\",\"type\":\"integer\"}]"));
   }
 
   @Test
@@ -69,7 +73,7 @@ class PushResultsHandlerTest {
     assertThat(first.path("requestId").asText()).isEqualTo("r1");
     assertThat(first.path("queryName").asText()).isEqualTo("numbers");
     assertThat(first.path("connection").path("connectionId").asText()).isEqualTo(Harness.CONNECTION);
-    int chunksAfterFirst = h.types().size();
+    int chunksAfterFirst = (int) h.types().stream().filter("rows"::equals).count();
     assertThat(first.path("continuation").path("nextSeq").asInt()).isEqualTo(chunksAfterFirst);
     assertThat(h.types()).doesNotContain("complete");
 
@@ -82,7 +86,9 @@ class PushResultsHandlerTest {
     assertThat(third.path("done").asBoolean()).isTrue();
     assertThat(third.path("rowCount").asInt()).isEqualTo(500);
     assertThat(Streams.completeStream(h.messages(), "n")).isEqualTo(Streams.numbers(500));
-    assertThat(h.messages().get(0).has("columns")).isTrue();
+    // Only the first invocation announced the query's end; resumed ones go straight to rows.
+    assertThat(h.types().stream().filter("progress"::equals)).hasSize(1);
+    assertThat(h.messages().get(1).has("columns")).isTrue();
     // The header row was skipped on page 1 only: every number arrived once.
   }
 
@@ -163,7 +169,7 @@ class PushResultsHandlerTest {
     JsonNode out = push(fixture("push-state.json"), FakeContext.plenty());
 
     assertThat(out).isEqualTo(read("{\"done\":true,\"outcome\":\"connectionGone\"}"));
-    assertThat(h.types()).containsExactly("rows", "rows");
+    assertThat(h.types()).containsExactly("progress", "rows");
     assertThat(h.api.posts(Harness.CONNECTION)).isEqualTo(3);
   }
 

@@ -82,7 +82,7 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
         WsClient stayer = WsClient.connect(stack().webSocketUri())) {
       leaver.send("{\"action\":\"query\",\"query\":\"events-between\"}");
       leaver.expect("accepted", FlowScenarios.WAIT);
-      leaver.expect("rows", FlowScenarios.WAIT);
+      leaver.firstRows(FlowScenarios.WAIT);
       leaver.close();
       stayer.send("{\"action\":\"query\"}");
       stayer.expect("accepted", FlowScenarios.WAIT);

@@ -94,6 +94,16 @@ final class WsClient implements AutoCloseable {
     return m;
   }
 
+  /** @return the first {@code rows} message, after any {@code progress} messages */
+  JsonNode firstRows(Duration timeout) {
+    JsonNode m = next(timeout);
+    while (m.path("type").asText().equals("progress")) {
+      m = next(timeout);
+    }
+    assertThat(m.path("type").asText()).as("message " + m).isEqualTo("rows");
+    return m;
+  }
+
   /** @return every message up to and including the first that matches {@code last} */
   List<JsonNode> until(Predicate<JsonNode> last, Duration timeout) {
     List<JsonNode> out = new ArrayList<>();
