@@ -1,6 +1,6 @@
 import type { CatalogEntry, Column, ResultRow, RowsMessage } from '../../src/protocol';
 
-/** The catalog as the server lists core's bundled cloudtrail-example.json (lambda CatalogView). */
+/** The catalog as the server lists core's bundled cloudtrail-example.json (core CatalogEntries). */
 export const CLOUDTRAIL_CATALOG: CatalogEntry[] = [
   {
     name: 'create-table-events',

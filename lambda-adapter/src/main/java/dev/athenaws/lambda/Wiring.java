@@ -6,6 +6,7 @@ import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.ConnectionNotifiers;
 import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.protocol.CatalogEntries;
 import dev.athenaws.protocol.CatalogEntry;
 import dev.athenaws.protocol.ClientMessageDecoder;
 import dev.athenaws.publish.ResultPublisher;
@@ -66,7 +67,7 @@ final class Wiring {
     this.config = config;
     this.clock = clock;
     this.catalog = loadCatalog(config.queryCatalog());
-    this.catalogEntries = CatalogView.entries(catalog);
+    this.catalogEntries = CatalogEntries.of(catalog);
     this.athena = clients.athena();
     this.starter = QueryStarter.builder(athena).settings(config.athena()).sleeper(sleeper).build();
     this.waiter =

@@ -2,16 +2,15 @@ package dev.athenaws.examples.service;
 
 import dev.athenaws.AthenaWsException;
 import dev.athenaws.catalog.BoundQuery;
-import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.catalog.QueryResolver;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.protocol.CatalogEntries;
 import dev.athenaws.protocol.CatalogEntry;
 import dev.athenaws.protocol.ClientMessage;
 import dev.athenaws.protocol.ClientMessageDecoder;
 import dev.athenaws.protocol.DecodeResult;
-import dev.athenaws.protocol.ParameterInfo;
 import dev.athenaws.protocol.ServerMessage;
 import dev.athenaws.publish.PauseCondition;
 import dev.athenaws.publish.PublishTarget;
@@ -75,7 +74,7 @@ public final class ReportService {
       ConnectionNotifier notifier,
       Duration timeout) {
     this.resolver = new QueryResolver(catalog, false);
-    this.catalogEntries = entries(catalog);
+    this.catalogEntries = CatalogEntries.of(catalog);
     this.publisher = ResultPublisher.builder(notifier, fetcher).build();
     this.runner = new QueryRunner(starter, waiter, publisher, timeout);
   }
@@ -133,20 +132,5 @@ public final class ReportService {
       return;
     }
     publisher.send(client, new ServerMessage.Catalog(message.requestId(), catalogEntries));
-  }
-
-  private static List<CatalogEntry> entries(QueryCatalog catalog) {
-    String defaultName = catalog.defaultQuery().map(NamedQuery::name).orElse(null);
-    return catalog.queries().stream()
-        .map(
-            q ->
-                new CatalogEntry(
-                    q.name(),
-                    q.description(),
-                    q.name().equals(defaultName),
-                    q.parameters().stream()
-                        .map(p -> ParameterInfo.of(p.name(), p.type().jsonName(), p.required()))
-                        .toList()))
-        .toList();
   }
 }

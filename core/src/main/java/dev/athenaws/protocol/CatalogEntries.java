@@ -1,23 +1,33 @@
-package dev.athenaws.lambda;
+package dev.athenaws.protocol;
 
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
-import dev.athenaws.protocol.CatalogEntry;
-import dev.athenaws.protocol.ParameterInfo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The catalog as a {@code catalog} message lists it: names, descriptions, the default flag and the
- * parameter specs a UI needs to render a form. Never the SQL.
+ * The catalog as a {@code catalog} message lists it (the answer to {@code listQueries}): names,
+ * descriptions, the default flag and the parameter specs a UI needs to render a form (type,
+ * required, default, pattern, range, allowed values, max length). Never the SQL.
+ *
+ * <p>Thread-safety: stateless; safe from any thread.
+ *
+ * <p>Exceptions: {@link #of} throws {@link NullPointerException} for a null catalog.
  */
-final class CatalogView {
-  private CatalogView() {}
+public final class CatalogEntries {
+  private CatalogEntries() {}
 
-  static List<CatalogEntry> entries(QueryCatalog catalog) {
+  /**
+   * Lists a catalog for a {@link ServerMessage.Catalog} message.
+   *
+   * @param catalog the catalog, not null
+   * @return one entry per query, in catalog order; immutable
+   * @throws NullPointerException if catalog is null
+   */
+  public static List<CatalogEntry> of(QueryCatalog catalog) {
     String defaultName = catalog.defaultQuery().map(NamedQuery::name).orElse(null);
     List<CatalogEntry> out = new ArrayList<>();
     for (NamedQuery q : catalog.queries()) {
