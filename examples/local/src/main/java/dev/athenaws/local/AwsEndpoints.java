@@ -32,14 +32,11 @@ final class AwsEndpoints extends Handler.Abstract {
       + "\"Message\":\"Rate exceeded\"}").getBytes(StandardCharsets.UTF_8);
   private final AthenaEmulator athena;
   private final StepFunctionsEmulator stepFunctions;
-  private final int athenaLatencyMs;
   private final Faults faults;
 
-  AwsEndpoints(AthenaEmulator athena, StepFunctionsEmulator stepFunctions, int athenaLatencyMs,
-      Faults faults) {
+  AwsEndpoints(AthenaEmulator athena, StepFunctionsEmulator stepFunctions, Faults faults) {
     this.athena = athena;
     this.stepFunctions = stepFunctions;
-    this.athenaLatencyMs = athenaLatencyMs;
     this.faults = faults;
   }
 
@@ -56,8 +53,9 @@ final class AwsEndpoints extends Handler.Abstract {
     }
     EmulatorResponse answer;
     if (target.startsWith("AmazonAthena.")) {
-      if (athenaLatencyMs > 0) {
-        Thread.sleep(athenaLatencyMs);
+      int latency = faults.athenaLatencyMs();
+      if (latency > 0) {
+        Thread.sleep(latency);
       }
       answer = faults.throttleAthenaCall()
           ? new EmulatorResponse(400, EmulatorResponse.CONTENT_TYPE, THROTTLED)

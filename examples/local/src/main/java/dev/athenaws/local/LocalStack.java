@@ -9,6 +9,8 @@ import dev.athenaws.local.sfn.WorkflowSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.eclipse.jetty.server.Handler;
@@ -101,40 +103,62 @@ public final class LocalStack implements AutoCloseable {
           + " (is another local stack running? use --port)", e);
     }
     int port = connector.getLocalPort();
-    AthenaEmulator athena = AthenaEmulator.builder().sampleData(o.events(), o.seed()).build();
-    String base = "http://" + loopback(o.host()) + ":" + port;
-    LocalEnvironment env = LocalEnvironment.of(o, base);
-    env.applySdkSettings();
-    Handlers handlers = Handlers.fromEnvironment(env.variables());
-    AthenaClient workflowAthena = AthenaClient.builder()
-        .endpointOverride(URI.create(base))
-        .region(Region.of(REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("local", "local")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
-    StepFunctionsEmulator stepFunctions = new StepFunctionsEmulator(STATE_MACHINE_ARN,
-        workflowAthena, handlers.pushResults(),
-        new WorkflowSettings("primary", Duration.ofMinutes(30), Duration.ofMillis(o.pushTimeoutMs()),
-            Duration.ofMillis(100)),
-        clock);
-    Gateway.RouteHandler route = handlers.queryRoute()::handleRequest;
-    Gateway gateway = new Gateway(
-        new Gateway.Settings(o.stage(), loopback(o.host()) + ":" + port, o.postLatencyMs(),
-            o.postThrottleRate(), o.throttleSeed(), ROUTE_TIMEOUT, Duration.ofSeconds(10)),
-        new Gateway.Routes(handlers.connection()::handleRequest,
-            handlers.connection()::handleRequest,
-            Map.of("query", route, "listQueries", route, "$default", route)),
-        clock);
-    StaticSite site = new StaticSite();
-    Faults faults = new Faults(o.athenaThrottleRate(), o.postErrorRate(), o.throttleSeed());
-    server.setHandler(new Handler.Sequence(gateway.webSocket(server), gateway.managementApi(faults),
-        new AwsEndpoints(athena, stepFunctions, o.athenaLatencyMs(), faults), site));
-    server.setStopTimeout(2_000);
-    server.start();
-    return new LocalStack(o, server, athena, stepFunctions, gateway, workflowAthena, port,
-        site.servesWebApp(), faults);
+    // What is open so far, closed in reverse when a later step fails (a bad catalog, say), so that a
+    // failed start leaves no port bound and no database open.
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    opened.push(connector::close);
+    try {
+      AthenaEmulator athena = AthenaEmulator.builder().sampleData(o.events(), o.seed()).build();
+      opened.push(athena);
+      String base = "http://" + loopback(o.host()) + ":" + port;
+      LocalEnvironment env = LocalEnvironment.of(o, base);
+      env.applySdkSettings();
+      Handlers handlers = Handlers.fromEnvironment(env.variables());
+      AthenaClient workflowAthena = AthenaClient.builder()
+          .endpointOverride(URI.create(base))
+          .region(Region.of(REGION))
+          .credentialsProvider(StaticCredentialsProvider.create(
+              AwsBasicCredentials.create("local", "local")))
+          .httpClient(UrlConnectionHttpClient.create())
+          .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+          .build();
+      opened.push(workflowAthena);
+      StepFunctionsEmulator stepFunctions = new StepFunctionsEmulator(STATE_MACHINE_ARN,
+          workflowAthena, handlers.pushResults(),
+          new WorkflowSettings("primary", Duration.ofMinutes(30),
+              Duration.ofMillis(o.pushTimeoutMs()), Duration.ofMillis(100)),
+          clock);
+      opened.push(stepFunctions);
+      Gateway.RouteHandler route = handlers.queryRoute()::handleRequest;
+      Gateway gateway = new Gateway(
+          new Gateway.Settings(o.stage(), loopback(o.host()) + ":" + port, ROUTE_TIMEOUT,
+              Duration.ofSeconds(10)),
+          new Gateway.Routes(handlers.connection()::handleRequest,
+              handlers.connection()::handleRequest,
+              Map.of("query", route, "listQueries", route, "$default", route)),
+          clock);
+      opened.push(gateway);
+      StaticSite site = new StaticSite();
+      Faults faults = new Faults(o.athenaThrottleRate(), o.postErrorRate(), o.throttleSeed());
+      faults.postThrottleRate(o.postThrottleRate());
+      faults.athenaLatencyMs(o.athenaLatencyMs());
+      faults.postLatencyMs(o.postLatencyMs());
+      server.setHandler(new Handler.Sequence(gateway.webSocket(server),
+          gateway.managementApi(faults), new AwsEndpoints(athena, stepFunctions, faults), site));
+      server.setStopTimeout(2_000);
+      server.start();
+      return new LocalStack(o, server, athena, stepFunctions, gateway, workflowAthena, port,
+          site.servesWebApp(), faults);
+    } catch (Exception | Error e) {
+      while (!opened.isEmpty()) {
+        try {
+          opened.pop().close();
+        } catch (Exception closing) {
+          e.addSuppressed(closing);
+        }
+      }
+      throw e;
+    }
   }
 
   private static String loopback(String host) {

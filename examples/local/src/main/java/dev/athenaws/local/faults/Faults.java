@@ -8,17 +8,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * The faults the local stack injects, for fault tests and demos. Two endpoints consult it:
+ * The faults and latencies the local stack injects, for fault tests and demos. Two endpoints consult
+ * it:
  *
  * <ul>
- *   <li>the Athena endpoint answers a call HTTP 400 {@code TooManyRequestsException} ("Rate
- *       exceeded", no reason: Athena's API rate limit) when {@link #throttleAthenaCall()} says so: a
- *       fraction of calls ({@code --athena-throttle-rate}), or every call during a storm ({@link
- *       #throttleAthenaFor});
- *   <li>the management API answers a {@code @connections} POST HTTP 500 {@code
- *       InternalServerErrorException} before delivering it when {@link #failPost()} says so: a
- *       fraction of POSTs ({@code --post-error-rate}), every POST of an outage ({@link
- *       #failPostsFor}), or the next n POSTs ({@link #failNextPosts}).
+ *   <li>the Athena endpoint waits {@link #athenaLatencyMs()} ({@code --athena-latency-ms}) per call,
+ *       then answers HTTP 400 {@code TooManyRequestsException} ("Rate exceeded", no reason: Athena's
+ *       API rate limit) when {@link #throttleAthenaCall()} says so: a fraction of calls ({@code
+ *       --athena-throttle-rate}), or every call during a storm ({@link #throttleAthenaFor});
+ *   <li>the management API waits {@link #postLatencyMs()} ({@code --post-latency-ms}) per POST,
+ *       answers 429 {@code LimitExceededException} when {@link #throttlePost()} says so (a fraction
+ *       of POSTs, {@code --post-throttle-rate}), and 500 {@code InternalServerErrorException} when
+ *       {@link #failPost()} says so: a fraction of POSTs ({@code --post-error-rate}), every POST of
+ *       an outage ({@link #failPostsFor}), or the next n POSTs ({@link #failNextPosts}).
  * </ul>
  *
  * <p>A failed call has no effect: the query is not started, the page not read, the message not
@@ -32,6 +34,9 @@ public final class Faults {
   private final LongSupplier nanoTime;
   private volatile double athenaThrottleRate;
   private volatile double postErrorRate;
+  private volatile double postThrottleRate;
+  private volatile int athenaLatencyMs;
+  private volatile int postLatencyMs;
   private volatile long athenaStormEnd;
   private volatile long postOutageEnd;
   private final AtomicInteger postsToFail = new AtomicInteger();
@@ -81,6 +86,40 @@ public final class Faults {
   }
 
   /**
+   * @param rate the fraction of POSTs answered 429 from now on, 0 <= rate < 1
+   * @throws IllegalArgumentException when out of range
+   */
+  public void postThrottleRate(double rate) {
+    this.postThrottleRate = rate(rate, "postThrottleRate");
+  }
+
+  /**
+   * @param ms added to every Athena call from now on, 0..60000
+   * @throws IllegalArgumentException when out of range
+   */
+  public void athenaLatencyMs(int ms) {
+    this.athenaLatencyMs = latency(ms, "athenaLatencyMs");
+  }
+
+  /**
+   * @param ms added to every management API POST from now on, 0..60000
+   * @throws IllegalArgumentException when out of range
+   */
+  public void postLatencyMs(int ms) {
+    this.postLatencyMs = latency(ms, "postLatencyMs");
+  }
+
+  /** @return the time added to every Athena call, ms */
+  public int athenaLatencyMs() {
+    return athenaLatencyMs;
+  }
+
+  /** @return the time added to every management API POST, ms */
+  public int postLatencyMs() {
+    return postLatencyMs;
+  }
+
+  /**
    * A throttling storm: every Athena call is throttled from now until {@code period} has passed.
    *
    * @param period how long, not negative
@@ -113,10 +152,13 @@ public final class Faults {
     postsToFail.set(count);
   }
 
-  /** Ends every fault: rates 0, no storm, no outage, no pending POST failures. */
+  /**
+   * Ends every fault: rates 0, no storm, no outage, no pending POST failures. The latencies stay.
+   */
   public void clear() {
     athenaThrottleRate = 0;
     postErrorRate = 0;
+    postThrottleRate = 0;
     long now = nanoTime.getAsLong();
     athenaStormEnd = now;
     postOutageEnd = now;
@@ -151,6 +193,15 @@ public final class Faults {
     return fail;
   }
 
+  /**
+   * Called by the management API once per POST, before {@link #failPost()}.
+   *
+   * @return whether to answer this POST 429
+   */
+  public boolean throttlePost() {
+    return draw(postThrottleRate);
+  }
+
   /** @return how many Athena calls were throttled so far */
   public long athenaCallsThrottled() {
     return athenaThrottled.get();
@@ -175,6 +226,13 @@ public final class Faults {
       throw new IllegalArgumentException(name + " must be 0 <= rate < 1: " + rate);
     }
     return rate;
+  }
+
+  private static int latency(int ms, String name) {
+    if (ms < 0 || ms > 60_000) {
+      throw new IllegalArgumentException(name + " must be 0..60000: " + ms);
+    }
+    return ms;
   }
 
   private static Duration nonNegative(Duration d, String name) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.local.faults.Faults;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -71,12 +72,11 @@ public final class Gateway implements AutoCloseable {
   /**
    * @param stage the stage: the WebSocket's path
    * @param domainName the {@code domainName} of events (host:port)
-   * @param faults latency and throttling of management API POSTs
    * @param routeTimeout the route functions' Lambda timeout (the remaining time of their context)
    * @param sendTimeout how long a POST waits for a slow client before dropping it
    */
-  public record Settings(String stage, String domainName, int postLatencyMs, double postThrottleRate,
-      long throttleSeed, Duration routeTimeout, Duration sendTimeout) {}
+  public record Settings(String stage, String domainName, Duration routeTimeout,
+      Duration sendTimeout) {}
 
   private final Settings settings;
   private final Routes routes;
@@ -87,7 +87,7 @@ public final class Gateway implements AutoCloseable {
   private final ThreadPoolExecutor invocations;
 
   /**
-   * @param settings the stage, limits and faults
+   * @param settings the stage and timeouts
    * @param routes the handlers
    * @param clock the time of events and contexts
    */
@@ -135,20 +135,18 @@ public final class Gateway implements AutoCloseable {
     return http;
   }
 
-  /** @return the management API handler ({@code /{stage}/@connections/{id}}) */
+  /** @return the management API handler ({@code /{stage}/@connections/{id}}), without faults */
   public Handler managementApi() {
-    return managementApi(dev.athenaws.local.faults.Faults.none());
+    return managementApi(Faults.none());
   }
 
   /**
-   * @param faults injected POST failures (HTTP 500), besides the settings' latency and throttling
+   * @param faults the POST latency, throttling (429) and failures (500) to inject
    * @return the management API handler ({@code /{stage}/@connections/{id}})
    */
-  public Handler managementApi(dev.athenaws.local.faults.Faults faults) {
-    return new ManagementApi(settings.stage(), connections,
-        new ManagementApi.Faults(settings.postLatencyMs(), settings.postThrottleRate(),
-            settings.throttleSeed()),
-        settings.sendTimeout(), Objects.requireNonNull(faults, "faults"));
+  public Handler managementApi(Faults faults) {
+    return new ManagementApi(settings.stage(), connections, Objects.requireNonNull(faults, "faults"),
+        settings.sendTimeout());
   }
 
   /** @return how many clients are connected */

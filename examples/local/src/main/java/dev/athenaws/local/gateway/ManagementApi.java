@@ -2,12 +2,12 @@ package dev.athenaws.local.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.athenaws.local.faults.Faults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Random;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * 200 once it is written; {@code GET} answers the connection's info; {@code DELETE} disconnects it
  * (204). Unknown or closed ids get 410 {@code GoneException}; a body over 128 KiB 413 {@code
  * PayloadTooLargeException}; a POST picked by the throttle 429 {@code LimitExceededException};
- * a POST that the injected {@link dev.athenaws.local.faults.Faults} fail 500 {@code InternalServerErrorException} (not sent).
+ * a POST that the injected {@link Faults} fail 500 {@code InternalServerErrorException} (not sent).
  * A client that does not read a message within the send timeout is disconnected (then 410).
  *
  * <p>Thread-safety: thread-safe.
@@ -37,26 +37,12 @@ final class ManagementApi extends Handler.Abstract {
   private final ConnectionRegistry connections;
   private final Faults faults;
   private final Duration sendTimeout;
-  private final Random random;
-  private final dev.athenaws.local.faults.Faults injected;
 
-  /**
-   * Fault injection on POSTs.
-   *
-   * @param postLatencyMs added to every POST
-   * @param throttleRate the fraction of POSTs answered 429
-   * @param seed the seed of the throttling decisions
-   */
-  record Faults(int postLatencyMs, double throttleRate, long seed) {}
-
-  ManagementApi(String stage, ConnectionRegistry connections, Faults faults, Duration sendTimeout,
-      dev.athenaws.local.faults.Faults injected) {
-    this.injected = injected;
+  ManagementApi(String stage, ConnectionRegistry connections, Faults faults, Duration sendTimeout) {
     this.prefix = "/" + stage + "/@connections/";
     this.connections = connections;
     this.faults = faults;
     this.sendTimeout = sendTimeout;
-    this.random = new Random(faults.seed());
   }
 
   @Override
@@ -105,11 +91,11 @@ final class ManagementApi extends Handler.Abstract {
           "Request entity too large");
       return;
     }
-    if (faults.throttleRate() > 0 && throttled()) {
+    if (faults.throttlePost()) {
       HttpReplies.error(response, callback, 429, "LimitExceededException", "Rate exceeded");
       return;
     }
-    if (injected.failPost()) {
+    if (faults.failPost()) {
       HttpReplies.error(response, callback, 500, "InternalServerErrorException",
           "Internal server error");
       return;
@@ -124,12 +110,6 @@ final class ManagementApi extends Handler.Abstract {
       return;
     }
     HttpReplies.empty(response, callback, 200);
-  }
-
-  private boolean throttled() {
-    synchronized (random) {
-      return random.nextDouble() < faults.throttleRate();
-    }
   }
 
   private static void gone(Response response, Callback callback) {

@@ -99,4 +99,25 @@ class FaultsTest {
     assertThatThrownBy(() -> f.failNextPosts(-1)).hasMessageContaining("count");
     assertThatThrownBy(() -> f.failPostsFor(null)).isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void postThrottlingAndLatenciesAreSettingsToo() {
+    Faults f = faults(0, 0);
+    assertThat(f.throttlePost()).isFalse();
+    f.postThrottleRate(0.3);
+    int throttled = 0;
+    for (int i = 0; i < 10_000; i++) {
+      throttled += f.throttlePost() ? 1 : 0;
+    }
+    assertThat(throttled).isBetween(2_700, 3_300);
+    f.athenaLatencyMs(40);
+    f.postLatencyMs(20);
+    f.clear(); // ends the throttling, keeps the latencies
+    assertThat(f.throttlePost()).isFalse();
+    assertThat(f.athenaLatencyMs()).isEqualTo(40);
+    assertThat(f.postLatencyMs()).isEqualTo(20);
+    assertThatThrownBy(() -> f.postThrottleRate(1)).hasMessageContaining("postThrottleRate");
+    assertThatThrownBy(() -> f.athenaLatencyMs(-1)).hasMessageContaining("athenaLatencyMs");
+    assertThatThrownBy(() -> f.postLatencyMs(60_001)).hasMessageContaining("postLatencyMs");
+  }
 }

@@ -48,7 +48,7 @@ class GatewayTest {
       }
       return status(200);
     };
-    gateway = new Gateway(new Gateway.Settings("test", "localhost", 0, 0, 1, Duration.ofSeconds(29),
+    gateway = new Gateway(new Gateway.Settings("test", "localhost", Duration.ofSeconds(29),
         Duration.ofSeconds(5)), new Gateway.Routes(connect, record, Map.of("echo", record)),
         Clock.systemUTC());
     server = new Server();

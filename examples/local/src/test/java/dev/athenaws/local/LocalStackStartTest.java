@@ -1,0 +1,30 @@
+package dev.athenaws.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalStackStartTest {
+  @Test
+  void aBadCatalogFailsTheStartNamingItAndLeavesThePortFree(@TempDir Path dir) throws Exception {
+    Path catalog = Files.writeString(dir.resolve("catalog.json"), "{\"queries\": [ {\"name\": ");
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    String[] args = {"--port", Integer.toString(port), "--events", "10", "--query-catalog",
+        catalog.toString()};
+
+    assertThatThrownBy(() -> LocalStack.start(LocalOptions.parse(args)))
+        .hasMessageContaining("QUERY_CATALOG is invalid");
+    // Nothing of the failed start holds the port.
+    try (ServerSocket again = new ServerSocket(port)) {
+      assertThat(again.getLocalPort()).isEqualTo(port);
+    }
+  }
+}
