@@ -24,6 +24,12 @@ public enum ErrorCode {
   TIMEOUT,
   /** One result row does not fit into a single WebSocket message. */
   ROW_TOO_LARGE,
+  /**
+   * Athena kept pushing back (the account's concurrent query limit, throttling, server errors) or
+   * could not be reached, longer than the bounded retries or the deadline allow. Nothing is known to
+   * be wrong with the query: the same request may succeed when sent again later.
+   */
+  ATHENA_BUSY,
   /** Anything else: details are logged server-side, never sent to the client. */
   INTERNAL
 }

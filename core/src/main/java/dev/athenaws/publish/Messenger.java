@@ -49,7 +49,10 @@ final class Messenger {
           "publishing {} to {} failed", target.queryExecutionId(),
           target.connection().connectionId(), failure);
     }
-    return fail(target, ServerMessage.Error.of(target.requestId(), target.queryExecutionId(), code, message));
+    // ATHENA_BUSY says the same request may succeed later: the client may offer to send it again.
+    Boolean retryable = code == ErrorCode.ATHENA_BUSY ? Boolean.TRUE : null;
+    return fail(target, new ServerMessage.Error(target.requestId(), target.queryExecutionId(), code,
+        message, null, null, null, retryable));
   }
 
   /** Sends the {@code error} of a query Athena ended FAILED. */

@@ -8,7 +8,9 @@ import dev.athenaws.query.CancellationFlag;
 import dev.athenaws.query.CompletionWaiter;
 import dev.athenaws.query.QueryOutcome;
 import dev.athenaws.query.QueryStarter;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * ({@link ResultPublisher}) or an {@code error}.
  *
  * <p>If the client disconnects while the query runs (a {@code progress} post finds 410), the wait
- * stops and the query is stopped ({@code StopQueryExecution}); nothing more is posted. On the
- * deadline the query is stopped and the client gets {@code error} TIMEOUT.
+ * stops and the query is stopped ({@code StopQueryExecution}); nothing more is posted. The run has
+ * one deadline, its timeout from the start: a start that finds Athena busy (its concurrent query
+ * limit) retries no later than the deadline, then the client gets {@code error} ATHENA_BUSY; on the
+ * deadline a running query is stopped and the client gets {@code error} TIMEOUT.
  *
  * <p>Thread-safety: thread-safe; each {@link #run} is independent.
  *
@@ -38,9 +42,10 @@ public final class QueryRunner {
   private final CompletionWaiter waiter;
   private final ResultPublisher publisher;
   private final Duration timeout;
+  private final Clock clock;
 
   /**
-   * Creates a runner over the given services.
+   * Creates a runner over the given services, on the system clock.
    *
    * @param starter starts queries, not null
    * @param waiter waits for them, not null
@@ -51,10 +56,29 @@ public final class QueryRunner {
    */
   public QueryRunner(
       QueryStarter starter, CompletionWaiter waiter, ResultPublisher publisher, Duration timeout) {
+    this(starter, waiter, publisher, timeout, Clock.systemUTC());
+  }
+
+  /**
+   * Creates a runner over the given services.
+   *
+   * @param starter starts queries, not null
+   * @param waiter waits for them, not null
+   * @param publisher publishes their results, not null
+   * @param timeout how long a run may take from its start, > 0 (e.g. {@link #DEFAULT_TIMEOUT}):
+   *     waiting for a busy Athena to take the query counts, the query is given what is left
+   * @param clock the clock the deadline is read on (the starter's and waiter's, in tests virtual)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if timeout is not positive
+   */
+  public QueryRunner(
+      QueryStarter starter, CompletionWaiter waiter, ResultPublisher publisher, Duration timeout,
+      Clock clock) {
     this.starter = Objects.requireNonNull(starter, "starter");
     this.waiter = Objects.requireNonNull(waiter, "waiter");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.clock = Objects.requireNonNull(clock, "clock");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be > 0: " + timeout);
     }
@@ -73,10 +97,13 @@ public final class QueryRunner {
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(pause, "pause");
     PublishTarget target = job.target();
+    // One deadline for the run: a start that waits for a busy Athena leaves less time to the query.
+    Instant deadline = clock.instant().plus(timeout);
     String id;
     try {
-      id = starter.start(job.sql(), job.executionParameters(), job.key());
+      id = starter.start(job.sql(), job.executionParameters(), job.key(), deadline);
     } catch (RuntimeException e) {
+      // AthenaBusyException (ATHENA_BUSY) when Athena was still busy at the deadline.
       return publisher.fail(target, e);
     }
     target = target.withQueryExecutionId(id);
@@ -96,7 +123,9 @@ public final class QueryRunner {
     PublishTarget t = target;
     QueryOutcome outcome;
     try {
-      outcome = waiter.await(id, timeout, p -> publisher.sendProgress(t, p, gone), gone);
+      Duration left = Duration.between(clock.instant(), deadline);
+      outcome = waiter.await(id, left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left,
+          p -> publisher.sendProgress(t, p, gone), gone);
     } catch (RuntimeException e) {
       return publisher.fail(target, e);
     }

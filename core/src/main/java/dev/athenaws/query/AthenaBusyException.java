@@ -5,9 +5,10 @@ import dev.athenaws.ErrorCode;
 import java.util.Objects;
 
 /**
- * Athena kept pushing back (rate limit, concurrent query limit or server errors) until the bounded
- * retries ran out. Nothing is known to have gone wrong with the query itself: the client may try
- * again later. Code {@link ErrorCode#INTERNAL}.
+ * Athena kept pushing back (rate limit, concurrent query limit, server errors) or could not be
+ * reached (connection reset or refused, timeouts) until the bounded retries ran out or the caller's
+ * deadline came. Nothing is known to have gone wrong with the query itself: the client may try again
+ * later. Code {@link ErrorCode#ATHENA_BUSY}.
  *
  * <p>Thread-safety: immutable.
  *
@@ -23,8 +24,13 @@ public final class AthenaBusyException extends AthenaWsException {
     THROTTLED,
     /** TooManyRequestsException with reason CONCURRENT_QUERY_LIMIT_EXCEEDED. */
     CONCURRENT_QUERY_LIMIT,
-    /** HTTP 5xx, such as InternalServerException. */
-    SERVER_ERROR
+    /** HTTP 500, 502, 503, 504 (such as InternalServerException) or an AWS retryable error code. */
+    SERVER_ERROR,
+    /**
+     * No answer: a connection reset or refused, a read timeout, {@code ApiCallAttemptTimeoutException}
+     * (a client-side failure the SDK classifies as retryable).
+     */
+    NETWORK
   }
 
   /** The Athena operation that was retried. */
@@ -44,7 +50,7 @@ public final class AthenaBusyException extends AthenaWsException {
    * @throws NullPointerException if operation or reason is null
    */
   public AthenaBusyException(String operation, Reason reason, int attempts, Throwable cause) {
-    super(ErrorCode.INTERNAL, message(reason), cause);
+    super(ErrorCode.ATHENA_BUSY, message(reason), cause);
     this.operation = Objects.requireNonNull(operation, "operation");
     this.reason = Objects.requireNonNull(reason, "reason");
     this.attempts = attempts;
@@ -70,6 +76,7 @@ public final class AthenaBusyException extends AthenaWsException {
       case THROTTLED -> "Athena is throttling; try again";
       case CONCURRENT_QUERY_LIMIT -> "Too many queries are running; try again";
       case SERVER_ERROR -> "Athena is unavailable; try again";
+      case NETWORK -> "Athena could not be reached; try again";
     };
   }
 }

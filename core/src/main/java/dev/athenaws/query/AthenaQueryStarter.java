@@ -1,5 +1,6 @@
 package dev.athenaws.query;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -33,9 +34,23 @@ final class AthenaQueryStarter implements QueryStarter {
 
   @Override
   public String start(String sql, List<String> executionParameters, RequestKey key) {
+    return run(sql, executionParameters, key, null);
+  }
+
+  @Override
+  public String start(
+      String sql, List<String> executionParameters, RequestKey key, Instant deadline) {
+    return run(sql, executionParameters, key, Objects.requireNonNull(deadline, "deadline"));
+  }
+
+  /** @param deadline null: bounded by the attempts only */
+  private String run(
+      String sql, List<String> executionParameters, RequestKey key, Instant deadline) {
     StartQueryExecutionRequest request = request(sql, executionParameters, key);
     try {
-      String id = retry.call(OPERATION, () -> client.startQueryExecution(request).queryExecutionId());
+      String id = retry.call(
+          OPERATION, () -> client.startQueryExecution(request).queryExecutionId(),
+          deadline);
       LOG.debug("Started query {} in work group {}", id, settings.workGroup());
       return id;
     } catch (InvalidRequestException e) {

@@ -105,7 +105,7 @@ public final class CompletionWaiterBuilder {
    */
   public CompletionWaiter build() {
     return new PollingCompletionWaiter(
-        client, polling, new RetryLoop(retry, sleeper, random), sleeper, clock, random,
+        client, polling, new RetryLoop(retry, sleeper, random, clock), sleeper, clock, random,
         stopAtDeadline);
   }
 }

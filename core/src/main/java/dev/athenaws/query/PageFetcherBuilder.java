@@ -2,6 +2,7 @@ package dev.athenaws.query;
 
 import dev.athenaws.retry.Sleeper;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -80,6 +81,8 @@ public final class PageFetcherBuilder {
 
   /** @return the fetcher */
   public PageFetcher build() {
-    return new AthenaPageFetcher(client, maxResults, new RetryLoop(retry, sleeper, random));
+    // No deadline reaches a page fetch: the clock only serves deadlines.
+    return new AthenaPageFetcher(
+        client, maxResults, new RetryLoop(retry, sleeper, random, Clock.systemUTC()));
   }
 }

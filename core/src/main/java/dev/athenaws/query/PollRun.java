@@ -103,7 +103,7 @@ final class PollRun {
       if (reason == null) {
         throw e;
       }
-      failures++;
+      failures += PushBack.attempts(e);
       lastPushBack = reason;
       if (failures >= PushBack.maxAttempts(w.retry.policy(), reason)) {
         throw new AthenaBusyException(PollingCompletionWaiter.GET, reason, failures, e);

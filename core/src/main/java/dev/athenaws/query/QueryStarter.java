@@ -1,6 +1,8 @@
 package dev.athenaws.query;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
@@ -25,20 +27,51 @@ public interface QueryStarter {
    * @param key the request's idempotency key
    * @return the query execution id
    * @throws QueryFailedException when Athena rejects the request ({@code InvalidRequestException})
-   * @throws AthenaBusyException when Athena kept throttling until the retries ran out
+   * @throws AthenaBusyException when Athena was still busy (or unreachable) when the retries ran out
    * @throws dev.athenaws.AthenaWsException with code QUERY_CANCELLED when interrupted while waiting
    *     to retry
    * @throws software.amazon.awssdk.core.exception.SdkException for any other failure (access denied,
-   *     network errors the client's own retry strategy gave up on)
+   *     a missing work group: never retried)
    */
   String start(String sql, List<String> executionParameters, RequestKey key);
 
   /**
+   * Starts a query, retrying a busy Athena (concurrent query limit, throttling, server errors,
+   * network failures) no later than {@code deadline}: when the next wait would end after it, the
+   * start gives up at once with {@link AthenaBusyException}, leaving the caller the time that is
+   * left to tell the client or hand the query on. The retried call is the same request, with the same
+   * {@code ClientRequestToken}, so Athena runs the query at most once.
+   *
+   * <p>The default implementation ignores the deadline and calls {@link #start(String, List,
+   * RequestKey)}; the Athena-backed starter honours it. A mock must stub this method when the code
+   * under test calls it ({@code QueryRunner} does).
+   *
+   * @param sql the statement, not null
+   * @param executionParameters SQL literals for the positional {@code ?} markers, may be empty
+   * @param key the request's idempotency key
+   * @param deadline when retrying must stop, not null
+   * @return the query execution id
+   * @throws QueryFailedException when Athena rejects the request ({@code InvalidRequestException})
+   * @throws AthenaBusyException when Athena was still busy when the retries or the time ran out
+   * @throws dev.athenaws.AthenaWsException with code QUERY_CANCELLED when interrupted while waiting
+   *     to retry
+   * @throws software.amazon.awssdk.core.exception.SdkException for any other failure (access
+   *     denied, a missing work group: never retried)
+   */
+  default String start(
+      String sql, List<String> executionParameters, RequestKey key, Instant deadline) {
+    Objects.requireNonNull(deadline, "deadline");
+    return start(sql, executionParameters, key);
+  }
+
+  /**
    * @param client the Athena client. Build it with {@code AwsRetryStrategy.doNotRetry()} so that all
-   *     waiting happens in this library's bounded loop with the injected {@link
-   *     dev.athenaws.retry.Sleeper}; the SDK's standard strategy also works (then a throttled call can
-   *     be sent up to 3 times per attempt here). Avoid the adaptive strategy: its client-side rate
-   *     limiter blocks outside the injected sleeper.
+   *     waiting happens in this library's bounded loop, with the injected {@link
+   *     dev.athenaws.retry.Sleeper} and under the caller's deadline, and give it an
+   *     {@code apiCallAttemptTimeout} so that an unanswered call ends. The SDK's standard strategy
+   *     also works: its attempts count towards {@link AthenaRetry}'s bound (the total stays bounded),
+   *     but its own backoff waits outside the deadline. Avoid the adaptive strategy: its client-side
+   *     rate limiter blocks outside the injected sleeper.
    * @return a builder of the Athena-backed starter
    */
   static QueryStarterBuilder builder(AthenaClient client) {

@@ -2,13 +2,15 @@ package dev.athenaws.query;
 
 import dev.athenaws.retry.Sleeper;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
  * Builds the Athena-backed {@link QueryStarter}. Defaults: {@link AthenaSettings#defaults()},
- * {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, a {@link java.security.SecureRandom}. Setters throw
+ * {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, {@link Clock#systemUTC()}, a {@link
+ * java.security.SecureRandom}. Setters throw
  * {@link NullPointerException} for null, naming the parameter.
  *
  * <p>Thread-safety: not thread-safe; the built starter is.
@@ -18,6 +20,7 @@ public final class QueryStarterBuilder {
   private AthenaSettings settings = AthenaSettings.defaults();
   private AthenaRetry retry = AthenaRetry.DEFAULT;
   private Sleeper sleeper = Sleeper.system();
+  private Clock clock = Clock.systemUTC();
   // SecureRandom: thread-safe, and not replayed across environments restored from one SnapStart
   // snapshot (a seeded Random would give every restored environment the same jitter).
   private RandomGenerator random = new SecureRandom();
@@ -60,6 +63,17 @@ public final class QueryStarterBuilder {
   }
 
   /**
+   * Sets the clock a start's deadline is read on.
+   *
+   * @param clock the clock (tests inject virtual time, with the matching sleeper)
+   * @return this builder
+   */
+  public QueryStarterBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
    * Sets the jitter source.
    *
    * @param random the source; must be thread-safe when the starter is shared
@@ -72,6 +86,6 @@ public final class QueryStarterBuilder {
 
   /** @return the starter */
   public QueryStarter build() {
-    return new AthenaQueryStarter(client, settings, new RetryLoop(retry, sleeper, random));
+    return new AthenaQueryStarter(client, settings, new RetryLoop(retry, sleeper, random, clock));
   }
 }

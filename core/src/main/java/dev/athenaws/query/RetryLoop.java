@@ -4,42 +4,59 @@ import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
 import dev.athenaws.query.AthenaBusyException.Reason;
 import dev.athenaws.retry.Sleeper;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Runs one Athena call, retrying push-backs with the {@link AthenaRetry} policy and waiting with the
- * injected {@link Sleeper}. Stateless apart from its collaborators, so one instance serves any
- * number of calls and threads (given a thread-safe random source).
+ * Runs one Athena call, retrying transient failures ({@link PushBack}) with the {@link AthenaRetry}
+ * policy and waiting with the injected {@link Sleeper}, never past the caller's deadline. Stateless
+ * apart from its collaborators, so one instance serves any number of calls and threads (given a
+ * thread-safe random source).
+ *
+ * <p>Attempts are counted as HTTP attempts: a failure from an SDK client whose own retry strategy
+ * already tried n times counts n ({@link PushBack#attempts}), so the policy's bound holds whichever
+ * way the client was built.
  */
 final class RetryLoop {
   private final AthenaRetry policy;
   private final Sleeper sleeper;
   private final RandomGenerator random;
+  private final Clock clock;
 
-  RetryLoop(AthenaRetry policy, Sleeper sleeper, RandomGenerator random) {
+  RetryLoop(AthenaRetry policy, Sleeper sleeper, RandomGenerator random, Clock clock) {
     this.policy = Objects.requireNonNull(policy, "retry");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.random = Objects.requireNonNull(random, "random");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   AthenaRetry policy() {
     return policy;
   }
 
+  /** {@link #call(String, Supplier, Instant)} without a deadline: only the attempts bound it. */
+  <T> T call(String operation, Supplier<T> call) {
+    return call(operation, call, null);
+  }
+
   /**
    * @param operation the Athena operation name, for exceptions
-   * @param call the call; its push-back failures are retried, any other failure is rethrown
+   * @param call the call; its transient failures are retried, any other failure is rethrown
+   * @param deadline no wait ends after it: when the next backoff would, the loop gives up at once
+   *     (the caller keeps the time left); null for none
    * @return the call's result
-   * @throws AthenaBusyException when the attempts for the last push-back reason ran out
+   * @throws AthenaBusyException when the attempts for the last reason ran out, or the deadline
+   *     leaves no room for the next wait
    * @throws AthenaWsException with {@link ErrorCode#QUERY_CANCELLED} when interrupted while waiting
    *     (the interrupt flag is restored)
    */
-  <T> T call(String operation, Supplier<T> call) {
-    int failures = 0;
+  <T> T call(String operation, Supplier<T> call, Instant deadline) {
+    int attempts = 0;
     while (true) {
       try {
         return call.get();
@@ -48,11 +65,15 @@ final class RetryLoop {
         if (reason == null) {
           throw e;
         }
-        failures++;
-        if (failures >= PushBack.maxAttempts(policy, reason)) {
-          throw new AthenaBusyException(operation, reason, failures, e);
+        attempts += PushBack.attempts(e);
+        if (attempts >= PushBack.maxAttempts(policy, reason)) {
+          throw new AthenaBusyException(operation, reason, attempts, e);
         }
-        sleep(operation, delay(reason, failures));
+        Duration delay = delay(reason, attempts);
+        if (deadline != null && clock.instant().plus(delay).isAfter(deadline)) {
+          throw new AthenaBusyException(operation, reason, attempts, e);
+        }
+        sleep(operation, delay);
       }
     }
   }

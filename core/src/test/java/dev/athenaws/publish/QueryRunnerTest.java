@@ -35,7 +35,7 @@ class QueryRunnerTest {
 
   @Test
   void anUnreachableClientAtAcceptedStopsTheQueryAndEndsTheRunWithoutThrowing() {
-    when(starter.start(anyString(), any(), any())).thenReturn("q-1");
+    when(starter.start(anyString(), any(), any(), any())).thenReturn("q-1");
     when(notifier.post(any(), any()))
         .thenThrow(new AthenaWsException(ErrorCode.INTERNAL, "endpoint cannot be reached"));
 

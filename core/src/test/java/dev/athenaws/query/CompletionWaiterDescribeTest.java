@@ -70,7 +70,7 @@ class CompletionWaiterDescribeTest {
           assertThat(e.reason()).isEqualTo(AthenaBusyException.Reason.THROTTLED);
           assertThat(e.attempts()).isEqualTo(5);
           assertThat(e.operation()).isEqualTo("GetQueryExecution");
-          assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
+          assertThat(e.code()).isEqualTo(ErrorCode.ATHENA_BUSY);
         });
     assertThat(fake.calls(FakeAthena.GET)).isEqualTo(5);
     assertThat(fake.calls(FakeAthena.STOP)).isZero();

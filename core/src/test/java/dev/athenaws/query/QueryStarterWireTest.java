@@ -154,7 +154,7 @@ class QueryStarterWireTest {
         .isInstanceOfSatisfying(
             AthenaBusyException.class,
             e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
+              assertThat(e.code()).isEqualTo(ErrorCode.ATHENA_BUSY);
               assertThat(e.getMessage()).isEqualTo("Athena is throttling; try again");
               assertThat(e.reason()).isEqualTo(AthenaBusyException.Reason.THROTTLED);
               assertThat(e.attempts()).isEqualTo(5);

@@ -8,6 +8,7 @@ import dev.athenaws.publish.Continuation;
 import dev.athenaws.publish.PublishResult;
 import dev.athenaws.publish.PublishTarget;
 import dev.athenaws.publish.ResultRequest;
+import dev.athenaws.query.AthenaBusyException;
 import dev.athenaws.query.CancellationFlag;
 import dev.athenaws.query.QueryOutcome;
 import dev.athenaws.query.RequestKey;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * polling, then the results; all before {@code deadline}, which lies well inside API Gateway's 29 s
  * integration timeout. When the deadline comes first (the query still runs, or its results are only
  * partly sent), the query is handed to the state machine with its id and {@link Continuation}, or,
- * without a state machine, stopped with {@code error} TIMEOUT.
+ * without a state machine, stopped with {@code error} TIMEOUT. The start itself retries a busy
+ * Athena only until the deadline; then the statement is handed to the state machine to start, or,
+ * without one, the client gets {@code error} ATHENA_BUSY.
  *
  * <p>Like {@code QueryRunner}, of which it is the deadline-aware variant; one instance per request,
  * not thread-safe.
@@ -37,7 +40,7 @@ final class InlineRun {
     /** The run ended in this invocation (complete, error, or the client went away). */
     record Published(PublishResult result) implements Result {}
 
-    /** The query was handed to the state machine. */
+    /** The query was handed to the state machine; no id when Athena was too busy to start it. */
     record HandedOff(String queryExecutionId, Continuation from) implements Result {}
   }
 
@@ -59,7 +62,9 @@ final class InlineRun {
   Result run() {
     String id;
     try {
-      id = w.starter.start(statement.sql(), statement.executionParameters(), key);
+      id = w.starter.start(statement.sql(), statement.executionParameters(), key, deadline);
+    } catch (AthenaBusyException e) {
+      return busy(e);
     } catch (RuntimeException e) {
       return published(w.publisher.fail(client, e));
     }
@@ -113,6 +118,29 @@ final class InlineRun {
       return published(timeout(target, w.config.queryTimeout(), false));
     }
     return handOff(target, Continuation.start());
+  }
+
+  /**
+   * Athena did not take the query before the deadline (its concurrent query limit, throttling,
+   * unreachable): the state machine starts it instead, its start state retrying
+   * TooManyRequestsException, with the same ClientRequestToken. Without a state machine, or when it
+   * cannot be started, the client hears ATHENA_BUSY now, well before the Lambda times out.
+   */
+  private Result busy(AthenaBusyException e) {
+    LOG.info("Athena busy ({}) after {} attempts for connection {}", e.reason(), e.attempts(),
+        client.connection().connectionId());
+    if (w.stepFunctions == null) {
+      return published(w.publisher.fail(client, e));
+    }
+    try {
+      w.stepFunctions.start(client.connection(), client.requestId(), statement, key);
+    } catch (RuntimeException sfn) {
+      LOG.error("hand-off of a busy start for connection {} failed: {}",
+          client.connection().connectionId(), sfn.getClass().getSimpleName());
+      return published(w.publisher.fail(client, e));
+    }
+    w.publisher.send(client, ServerMessage.Accepted.of(client.requestId(), null));
+    return new Result.HandedOff(null, Continuation.start());
   }
 
   /** Passes the running query to the state machine, or stops it with TIMEOUT when there is none. */

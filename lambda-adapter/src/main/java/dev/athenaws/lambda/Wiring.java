@@ -18,6 +18,7 @@ import dev.athenaws.sfn.StepFunctionsStarter;
 import dev.athenaws.types.AthenaType;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +38,15 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * part is).
  */
 final class Wiring {
+  /**
+   * How long one Athena call may go unanswered before it is abandoned (and retried by core's loop:
+   * {@code ApiCallAttemptTimeoutException} is transient). Athena answers in well under a second; 5 s
+   * lets a call that starts just before the 20 s inline deadline end before the route Lambda's 29 s
+   * timeout, with time left to hand off. Without it the HTTP client's 30 s read timeout would
+   * outlive the invocation.
+   */
+  static final Duration ATHENA_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+
   final Config config;
   final QueryCatalog catalog;
   final List<CatalogEntry> catalogEntries;
@@ -69,7 +79,8 @@ final class Wiring {
     this.catalog = loadCatalog(config.queryCatalog());
     this.catalogEntries = CatalogEntries.of(catalog);
     this.athena = clients.athena();
-    this.starter = QueryStarter.builder(athena).settings(config.athena()).sleeper(sleeper).build();
+    this.starter =
+        QueryStarter.builder(athena).settings(config.athena()).sleeper(sleeper).clock(clock).build();
     this.waiter =
         CompletionWaiter.builder(athena).sleeper(sleeper).clock(clock).stopAtDeadline(false).build();
     this.fetcher = PageFetcher.builder(athena).sleeper(sleeper).build();
@@ -104,7 +115,9 @@ final class Wiring {
     var athena =
         AthenaClient.builder()
             .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+            .overrideConfiguration(
+                c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                    .apiCallAttemptTimeout(ATHENA_ATTEMPT_TIMEOUT));
     SfnClient sfn = null;
     if (config.stateMachineArn() != null) {
       var sfnBuilder =
