@@ -39,7 +39,8 @@ final class PublishHarness implements AutoCloseable {
           .sleeper(time)
           .random(new FixedRandom(0))
           .build();
-  final QueryStarter starter = QueryStarter.builder(athena.client()).sleeper(time).build();
+  final QueryStarter starter =
+      QueryStarter.builder(athena.client()).sleeper(time).clock(time).build();
   final CompletionWaiter waiter =
       CompletionWaiter.builder(athena.client())
           .polling(Backoff.POLLING.withJitter(0))
@@ -56,7 +57,7 @@ final class PublishHarness implements AutoCloseable {
   }
 
   QueryRunner runner(int maxMessageBytes, Duration timeout) {
-    return new QueryRunner(starter, waiter, publisher(maxMessageBytes), timeout);
+    return new QueryRunner(starter, waiter, publisher(maxMessageBytes), timeout, time);
   }
 
   QueryJob job(ConnectionRef connection, String requestId) {

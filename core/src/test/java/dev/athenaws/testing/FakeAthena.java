@@ -69,6 +69,9 @@ public final class FakeAthena implements AutoCloseable {
   private Function<String, Duration> latency = op -> Duration.ZERO;
   private Sleeper latencySleeper = Sleeper.system();
   private int nextId = 1;
+  private int dropEvery; // 0: answer every request
+  private int counted; // requests counted towards dropEvery
+  private final List<String> dropped = new ArrayList<>();
 
   private FakeAthena(Clock clock) throws IOException {
     this.clock = clock;
@@ -143,6 +146,28 @@ public final class FakeAthena implements AutoCloseable {
     }
   }
 
+  /**
+   * From now on the next request and every {@code n}-th after it (of any operation: requests 1,
+   * n + 1, 2n + 1...) are served, so their effect happens (a
+   * query starts, a query stops), but their answer is lost: the connection is closed without a
+   * response, as when a connection resets or a load balancer drops it. The client sees an
+   * {@code SdkClientException} caused by an {@code IOException}.
+   *
+   * @param n 2 or more; 0 turns dropping off
+   */
+  public synchronized void dropEvery(int n) {
+    if (n != 0 && n < 2) {
+      throw new IllegalArgumentException("n must be 0 or >= 2: " + n);
+    }
+    dropEvery = n;
+    counted = 0;
+  }
+
+  /** @return the operation of each request dropped unanswered so far, in order */
+  public synchronized List<String> dropped() {
+    return List.copyOf(dropped);
+  }
+
   /** Runs before every answer, in the handler thread, outside the lock. */
   public synchronized void hook(FakeAthenaHook hook) {
     this.hook = hook;
@@ -210,17 +235,27 @@ public final class FakeAthena implements AutoCloseable {
       FakeAthenaHook h;
       Duration delay;
       Sleeper sleeper;
+      boolean drop;
       synchronized (this) {
         requests.add(request);
         h = hook;
         delay = latency.apply(request.operation());
         sleeper = latencySleeper;
+        drop = dropEvery > 0 && counted++ % dropEvery == 0;
       }
       h.before(request);
       if (delay != null && !delay.isZero()) {
         sleeper.sleep(delay);
       }
-      respond(exchange, answer(request));
+      FakeAthenaAnswer answer = answer(request);
+      if (drop) {
+        synchronized (this) {
+          dropped.add(request.operation());
+        }
+        // Closing an exchange before sendResponseHeaders closes its connection: no answer at all.
+        return;
+      }
+      respond(exchange, answer);
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
