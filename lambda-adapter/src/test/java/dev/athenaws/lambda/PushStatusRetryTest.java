@@ -71,13 +71,14 @@ class PushStatusRetryTest {
     JsonNode out = pushById();
 
     assertThat(out.path("done").asBoolean()).isTrue();
-    assertThat(out.path("errorCode").asText()).isEqualTo("INTERNAL");
+    assertThat(out.path("errorCode").asText()).isEqualTo("ATHENA_BUSY");
     assertThat(h.athena.calls(FakeAthena.GET)).isEqualTo(5);
     assertThat(h.athena.calls(FakeAthena.RESULTS)).isZero();
     assertThat(h.time.sleeps()).hasSize(4);
     assertThat(h.messages()).containsExactly(read(
         "{\"type\":\"error\",\"requestId\":\"r1\",\"queryExecutionId\":\"" + Harness.FIRST_QUERY
-            + "\",\"code\":\"INTERNAL\",\"message\":\"Athena is throttling; try again\"}"));
+            + "\",\"code\":\"ATHENA_BUSY\",\"message\":\"Athena is throttling; try again\","
+            + "\"retryable\":true}"));
   }
 
   @Test
