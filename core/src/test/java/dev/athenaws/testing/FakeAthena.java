@@ -111,6 +111,15 @@ public final class FakeAthena implements AutoCloseable {
    *     with the fake.
    */
   public AthenaClient client() {
+    return client(null);
+  }
+
+  /**
+   * @param attemptTimeout the client's {@code apiCallAttemptTimeout}, or null for none
+   * @return {@link #client()} whose calls give up after {@code attemptTimeout} (real time) with
+   *     {@code ApiCallAttemptTimeoutException}
+   */
+  public AthenaClient client(Duration attemptTimeout) {
     AthenaClient client =
         AthenaClient.builder()
             .endpointOverride(endpoint())
@@ -118,7 +127,12 @@ public final class FakeAthena implements AutoCloseable {
             .credentialsProvider(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAKEATHENA", "fake-secret")))
             .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .overrideConfiguration(c -> {
+              c.retryStrategy(AwsRetryStrategy.doNotRetry());
+              if (attemptTimeout != null) {
+                c.apiCallAttemptTimeout(attemptTimeout);
+              }
+            })
             .build();
     synchronized (this) {
       clients.add(client);
