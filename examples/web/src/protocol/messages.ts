@@ -23,6 +23,7 @@ export type ServerErrorCode =
   | 'QUERY_CANCELLED'
   | 'TIMEOUT'
   | 'ROW_TOO_LARGE'
+  | 'ATHENA_BUSY'
   | 'INTERNAL';
 
 /** The parameter types of a catalog (docs/catalog.md). */

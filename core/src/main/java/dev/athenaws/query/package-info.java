@@ -4,12 +4,15 @@
  * and read its result pages one page ahead ({@link dev.athenaws.query.PageFetcher}, {@link
  * dev.athenaws.query.ResultPages}).
  *
- * <p>Every call that Athena may push back on (rate limits, the concurrent query limit, 5xx) is
- * retried in a bounded loop ({@link dev.athenaws.query.AthenaRetry}) that waits with an injected
- * {@link dev.athenaws.retry.Sleeper}; waiting for completion is also bounded by a deadline.
- * Build the {@code AthenaClient} with {@code AwsRetryStrategy.doNotRetry()} (or the SDK's standard
- * strategy) so that the SDK does not add waits of its own outside these bounds. Failures surface as
- * {@link dev.athenaws.query.QueryFailedException} (Athena rejected the statement, code QUERY_FAILED)
- * or {@link dev.athenaws.query.AthenaBusyException} (retries ran out, code INTERNAL).
+ * <p>Every Athena call (start, status, results, stop) that fails transiently, as the AWS SDK
+ * classifies it (rate limits, the concurrent query limit, 500/502/503/504, a connection reset or
+ * refused, a timeout), is retried in a bounded loop ({@link dev.athenaws.query.AthenaRetry}) that
+ * waits with an injected {@link dev.athenaws.retry.Sleeper}; a start can also be bounded by a
+ * deadline, and waiting for completion always is. Terminal errors (a rejected request, access
+ * denied, an unknown id, FAILED or CANCELLED) are never retried. Build the {@code AthenaClient} with
+ * {@code AwsRetryStrategy.doNotRetry()} and an {@code apiCallAttemptTimeout}, so that the SDK adds no
+ * waits of its own outside these bounds. Failures surface as {@link
+ * dev.athenaws.query.QueryFailedException} (Athena rejected the statement, code QUERY_FAILED) or
+ * {@link dev.athenaws.query.AthenaBusyException} (retries or time ran out, code ATHENA_BUSY).
  */
 package dev.athenaws.query;

@@ -79,7 +79,7 @@ class ReportServiceTest {
 
   @Test
   void aNamedQueryIsStartedWithBoundParametersAndItsRowsStreamToTheClient() {
-    when(starter.start(anyString(), any(), any())).thenReturn("q-1");
+    when(starter.start(anyString(), any(), any(), any())).thenReturn("q-1");
     when(waiter.await(eq("q-1"), any(), any(), any()))
         .thenAnswer(
             call -> {
@@ -98,8 +98,8 @@ class ReportServiceTest {
             + "\"parameters\":{\"user\":\"o'brien\"}}");
 
     // The client value reached Athena only as a rendered literal, with a deterministic key.
-    verify(starter)
-        .start(SQL, List.of("'o''brien'"), RequestKey.of("conn-1", "r1", SQL, List.of("'o''brien'")));
+    verify(starter).start(eq(SQL), eq(List.of("'o''brien'")),
+        eq(RequestKey.of("conn-1", "r1", SQL, List.of("'o''brien'"))), any());
     List<JsonNode> sent = sent();
     assertThat(sent).extracting(m -> m.get("type").asText())
         .containsExactly("accepted", "progress", "rows", "complete");
@@ -143,7 +143,7 @@ class ReportServiceTest {
 
   @Test
   void whenTheClientHasLeftItsQueryIsStoppedAndNothingMoreIsSent() {
-    when(starter.start(anyString(), any(), any())).thenReturn("q-2");
+    when(starter.start(anyString(), any(), any(), any())).thenReturn("q-2");
     when(notifier.post(eq(alice), any())).thenReturn(new PostOutcome.Gone());
 
     service.onMessage(
@@ -157,7 +157,7 @@ class ReportServiceTest {
 
   @Test
   void aQueryAthenaFailedReachesTheClientWithAthenasCategory() {
-    when(starter.start(anyString(), any(), any())).thenReturn("q-3");
+    when(starter.start(anyString(), any(), any(), any())).thenReturn("q-3");
     when(waiter.await(eq("q-3"), any(), any(), any()))
         .thenReturn(
             new QueryOutcome.Failed(
