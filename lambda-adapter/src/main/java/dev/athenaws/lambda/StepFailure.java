@@ -7,9 +7,11 @@ import dev.athenaws.protocol.ServerMessage;
 import dev.athenaws.publish.PublishResult;
 import dev.athenaws.publish.PublishTarget;
 import dev.athenaws.publish.ResultPublisher;
+import dev.athenaws.query.AthenaBusyException;
 import dev.athenaws.query.QueryError;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
@@ -18,13 +20,17 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * Tells the client that the state machine failed, from a Catch output {@code {"Error","Cause"}}.
  * When the Cause is the failed {@code .sync} task's QueryExecution, the client gets QUERY_FAILED
  * with Athena's category, type and (user-safe) message; a Cause that merely mentions an Athena
- * FAILED state gives QUERY_FAILED with a generic message; anything else INTERNAL, generic. The
+ * FAILED state gives QUERY_FAILED with a generic message; an Athena that stayed busy through the
+ * start state's retries ({@link #BUSY_ERRORS}) gives ATHENA_BUSY; anything else INTERNAL, generic. The
  * Cause's text itself is never sent: it can hold ARNs, bucket names and SQL.
  */
 final class StepFailure {
   private static final Logger LOG = LoggerFactory.getLogger(StepFailure.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String QUERY_FAILED = "The query failed.";
+  /** The state machine's error names of an Athena that stayed busy ({@code Athena.<exception>}). */
+  static final Set<String> BUSY_ERRORS =
+      Set.of("Athena.TooManyRequestsException", "Athena.InternalServerException");
 
   private StepFailure() {}
 
@@ -50,6 +56,14 @@ final class StepFailure {
             ? new PublishResult.Failed(ErrorCode.QUERY_CANCELLED, true)
             : new PublishResult.Failed(ErrorCode.QUERY_CANCELLED, false);
       }
+    }
+    if (BUSY_ERRORS.contains(error)) {
+      // The start state's own retries ran out (the concurrent query limit, throttling): as in
+      // inline mode, the client may send the same request again later.
+      AthenaBusyException.Reason reason = error.endsWith("TooManyRequestsException")
+          ? AthenaBusyException.Reason.CONCURRENT_QUERY_LIMIT
+          : AthenaBusyException.Reason.SERVER_ERROR;
+      return publisher.fail(t, new AthenaBusyException("StartQueryExecution", reason, 0, null));
     }
     boolean athenaFailed =
         cause != null

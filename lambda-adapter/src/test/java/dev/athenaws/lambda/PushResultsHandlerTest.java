@@ -152,6 +152,20 @@ class PushResultsHandlerTest {
   }
 
   @Test
+  void aStartStateThatGaveUpOnABusyAthenaIsAthenaBusy() throws Exception {
+    ObjectNode input = fixture("push-caught.json");
+    ObjectNode error = (ObjectNode) input.get("error");
+    error.put("Error", "Athena.TooManyRequestsException");
+    error.put("Cause", "You have exceeded the limit for the number of queries you can run concurrently.");
+
+    push(input, FakeContext.plenty());
+
+    assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
+        + "\"code\":\"ATHENA_BUSY\",\"message\":\"Too many queries are running; try again\","
+        + "\"retryable\":true}"));
+  }
+
+  @Test
   void aCauseThatMentionsAnAthenaFailureIsQueryFailed() throws Exception {
     ObjectNode input = fixture("push-caught.json");
     ((ObjectNode) input.get("error")).put("Cause", "Athena query execution FAILED: see the console");

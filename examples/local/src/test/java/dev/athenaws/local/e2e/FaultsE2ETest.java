@@ -108,7 +108,7 @@ class FaultsE2ETest {
       stack.faults().throttleAthenaFor(Duration.ofSeconds(60));
       Outcome o = rest(c, first);
       assertThat(o.completed()).as("final message " + o.last()).isFalse();
-      assertThat(o.errorCode()).isEqualTo("INTERNAL");
+      assertThat(o.errorCode()).isEqualTo("ATHENA_BUSY");
       assertThat(o.assertNothingTwice("eventid")).isLessThan(11_000);
     }
     // Bounded: core's retries give up after 5 calls (at most about 3 s of waiting).
@@ -135,7 +135,7 @@ class FaultsE2ETest {
         if (o.completed()) {
           assertThat(rows).isGreaterThan(10_000);
         } else {
-          assertThat(o.errorCode()).isEqualTo("INTERNAL"); // a call throttled 5 times in a row
+          assertThat(o.errorCode()).isEqualTo("ATHENA_BUSY"); // a call throttled 5 times in a row
         }
       }
     } finally {
