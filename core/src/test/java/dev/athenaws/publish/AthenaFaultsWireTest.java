@@ -28,6 +28,10 @@ class AthenaFaultsWireTest {
     h.close();
   }
 
+  private PublishResult run(Duration timeout) {
+    return h.runner(96 * 1024, timeout).run(h.job(client, "r1"), PauseCondition.NEVER);
+  }
+
   /**
    * Every third request loses its answer (the connection closes without a response): the SDK throws
    * an {@code SdkClientException} caused by an {@code IOException}, which every call (start, poll,
@@ -39,8 +43,7 @@ class AthenaFaultsWireTest {
         PublishHarness.numbered(5, 7).running(Duration.ofSeconds(2)).build());
     h.athena.dropEvery(3);
 
-    PublishResult result =
-        h.runner(96 * 1024, Duration.ofMinutes(1)).run(h.job(client, "r1"), PauseCondition.NEVER);
+    PublishResult result = run(Duration.ofMinutes(1));
 
     assertThat(result).isEqualTo(new PublishResult.Completed(35, 1));
     assertThat(h.rowValues("conn-1=")).isEqualTo(PublishHarness.numbers(0, 35));
@@ -62,8 +65,7 @@ class AthenaFaultsWireTest {
     h.athena.failNext(FakeAthena.RESULTS, 1,
         new FakeAthenaFault(400, "AccessDeniedException", Map.of("Message", "not authorized")));
 
-    PublishResult result =
-        h.runner(96 * 1024, Duration.ofMinutes(1)).run(h.job(client, "r1"), PauseCondition.NEVER);
+    PublishResult result = run(Duration.ofMinutes(1));
 
     assertThat(result).isEqualTo(new PublishResult.Failed(ErrorCode.INTERNAL, true));
     assertThat(h.athena.calls(FakeAthena.RESULTS)).isEqualTo(1);
@@ -74,8 +76,7 @@ class AthenaFaultsWireTest {
     h.athena.failNext(FakeAthena.START, 1,
         FakeAthenaFault.invalidRequest("MALFORMED_QUERY", "line 1:8: mismatched input"));
 
-    PublishResult result =
-        h.runner(96 * 1024, Duration.ofMinutes(1)).run(h.job(client, "r1"), PauseCondition.NEVER);
+    PublishResult result = run(Duration.ofMinutes(1));
 
     assertThat(result).isEqualTo(new PublishResult.Failed(ErrorCode.QUERY_FAILED, true));
     assertThat(h.athena.calls(FakeAthena.START)).isEqualTo(1);
@@ -90,8 +91,7 @@ class AthenaFaultsWireTest {
     Instant begin = h.time.instant();
     h.athena.failNext(FakeAthena.START, 100, FakeAthenaFault.concurrencyLimit());
 
-    PublishResult result =
-        h.runner(96 * 1024, Duration.ofSeconds(20)).run(h.job(client, "r1"), PauseCondition.NEVER);
+    PublishResult result = run(Duration.ofSeconds(20));
 
     assertThat(result).isEqualTo(new PublishResult.Failed(ErrorCode.ATHENA_BUSY, true));
     assertThat(h.time.since(begin)).isLessThanOrEqualTo(Duration.ofSeconds(20));

@@ -5,13 +5,9 @@ import static dev.athenaws.lambda.Harness.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
 import dev.athenaws.testing.FakeStepFunctions;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,17 +94,9 @@ class AthenaFaultsTest {
       throws Exception {
     h.athena.addQuery(Scripts.numbers(Duration.ZERO, 5, 4));
     h.athena.dropEvery(3);
-    ObjectNode input = Harness.JSON.createObjectNode();
-    input.set("connection", Harness.fixture("push-state.json").get("connection"));
-    input.put("requestId", "r1");
-    input.put("queryExecutionId", Harness.FIRST_QUERY);
+    JsonNode out = h.pushById(Harness.FIRST_QUERY);
 
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new PushResultsHandler(h.wiring()).handleRequest(
-        new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), out,
-        FakeContext.plenty());
-
-    assertThat(read(out.toString(StandardCharsets.UTF_8)).path("rowCount").asInt()).isEqualTo(20);
+    assertThat(out.path("rowCount").asInt()).isEqualTo(20);
     assertThat(Streams.completeStream(h.messages(), "n")).isEqualTo(Streams.numbers(20));
     assertThat(h.athena.dropped()).contains(FakeAthena.GET, FakeAthena.RESULTS);
   }

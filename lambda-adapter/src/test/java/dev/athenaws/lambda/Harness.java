@@ -10,10 +10,13 @@ import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeManagementApi;
 import dev.athenaws.testing.FakeStepFunctions;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -65,6 +68,24 @@ final class Harness implements AutoCloseable {
       managementClient(ConnectionRef ref) {
     managementEndpoints.add(ref.endpoint());
     return api.client();
+  }
+
+  /**
+   * Runs the push handler on an input that names only the connection, the request and the query
+   * (so it reads the query's status itself).
+   *
+   * @return the handler's output, parsed
+   */
+  JsonNode pushById(String queryExecutionId) throws IOException {
+    ObjectNode input = JSON.createObjectNode();
+    input.set("connection", fixture("push-state.json").get("connection"));
+    input.put("requestId", "r1");
+    input.put("queryExecutionId", queryExecutionId);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new PushResultsHandler(wiring()).handleRequest(
+        new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), out,
+        FakeContext.plenty());
+    return read(out.toString(StandardCharsets.UTF_8));
   }
 
   /** @return the messages the test connection received, parsed */

@@ -1,16 +1,11 @@
 package dev.athenaws.lambda;
 
-import static dev.athenaws.lambda.Harness.fixture;
 import static dev.athenaws.lambda.Harness.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -30,15 +25,7 @@ class PushStatusRetryTest {
   }
 
   private JsonNode pushById() throws Exception {
-    ObjectNode input = Harness.JSON.createObjectNode();
-    input.set("connection", fixture("push-state.json").get("connection"));
-    input.put("requestId", "r1");
-    input.put("queryExecutionId", Harness.FIRST_QUERY);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new PushResultsHandler(h.wiring()).handleRequest(
-        new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), out,
-        FakeContext.plenty());
-    return read(out.toString(StandardCharsets.UTF_8));
+    return h.pushById(Harness.FIRST_QUERY);
   }
 
   @Test
