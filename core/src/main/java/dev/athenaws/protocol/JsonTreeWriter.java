@@ -12,8 +12,8 @@ import java.util.Map;
  * Writes a {@code json} column's value (a Jackson tree) with the big-number rule of the scalar types
  * (docs/types.md, "Big numbers in JavaScript"), at every depth: an integer is a JSON number when
  * |v| ≤ 2^53−1 and otherwise a string of its digits; a number with a fraction or an exponent is a
- * JSON number when a JavaScript double holds its value exactly as written ({@code 0.25},
- * {@code 1.5E10}), otherwise a string of its exact digits ({@code "12345678901234567890.123456789"}).
+ * JSON number when the nearest double prints back as the same value ({@code 0.25}, {@code 0.1},
+ * {@code 1.5E10}: {@code JSON.parse} loses no digit), otherwise a string of its exact digits ({@code "12345678901234567890.123456789"}).
  * The tree must have been read with big decimals for floats (as {@code ValueConverters} does), else
  * the digits are gone before they get here.
  *
