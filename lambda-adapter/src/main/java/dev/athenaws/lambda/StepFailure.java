@@ -25,6 +25,8 @@ final class StepFailure {
   private static final Logger LOG = LoggerFactory.getLogger(StepFailure.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String QUERY_FAILED = "The query failed.";
+  static final String NOT_CONTINUED =
+      "The results could not be continued (malformed continuation); please run the query again.";
 
   private StepFailure() {}
 
@@ -50,6 +52,12 @@ final class StepFailure {
             ? new PublishResult.Failed(ErrorCode.QUERY_CANCELLED, true)
             : new PublishResult.Failed(ErrorCode.QUERY_CANCELLED, false);
       }
+    }
+    if (error != null && error.endsWith(MalformedContinuationException.class.getSimpleName())) {
+      // Our own refusal (fully qualified on AWS Lambda, simple in the local stack): say what it means.
+      boolean delivered = publisher.send(t, ServerMessage.Error.of(t.requestId(), t.queryExecutionId(),
+          ErrorCode.INTERNAL, NOT_CONTINUED)).delivered();
+      return new PublishResult.Failed(ErrorCode.INTERNAL, delivered);
     }
     boolean athenaFailed =
         cause != null
