@@ -44,6 +44,39 @@ class QueryRunnerWireTest {
   }
 
   @Test
+  void twoIdenticalQueriesWithoutRequestIdAreTwoExecutionsWithFreshRows() {
+    // The data changed between the two messages: the second must see it, not the first's rows.
+    h.athena.nextQuery(FakeAthenaQuery.builder().column("n", "integer")
+        .page(List.of("n"), List.of("1")).build());
+    h.athena.nextQuery(FakeAthenaQuery.builder().column("n", "integer")
+        .page(List.of("n"), List.of("2")).build());
+    QueryRunner runner = h.runner(96 * 1024, Duration.ofMinutes(1));
+
+    runner.run(h.job(client, null, "message-1"), PauseCondition.NEVER);
+    runner.run(h.job(client, null, "message-2"), PauseCondition.NEVER);
+
+    assertThat(h.athena.requests(FakeAthena.START)).extracting(r -> r.body().path("ClientRequestToken"))
+        .doesNotHaveDuplicates().hasSize(2);
+    assertThat(h.rowValues("conn-1=")).containsExactly("1", "2");
+  }
+
+  @Test
+  void aRetryOfTheSameMessageJoinsItsExecution() {
+    h.athena.nextQuery(FakeAthenaQuery.builder().column("n", "integer")
+        .page(List.of("n"), List.of("1")).build());
+    h.athena.nextQuery(FakeAthenaQuery.builder().column("n", "integer")
+        .page(List.of("n"), List.of("2")).build());
+    QueryRunner runner = h.runner(96 * 1024, Duration.ofMinutes(1));
+
+    runner.run(h.job(client, null, "message-1"), PauseCondition.NEVER);
+    runner.run(h.job(client, null, "message-1"), PauseCondition.NEVER);
+
+    assertThat(h.athena.requests(FakeAthena.START)).extracting(r -> r.body().path("ClientRequestToken"))
+        .containsOnly(h.athena.requests(FakeAthena.START).get(0).body().path("ClientRequestToken"));
+    assertThat(h.rowValues("conn-1=")).containsExactly("1", "1");
+  }
+
+  @Test
   void aSucceededQueryGivesAcceptedProgressRowsAndComplete() {
     h.athena.nextQuery(numbered(3, 10).build());
 
