@@ -49,3 +49,20 @@ describe('parseServerMessage', () => {
     }
   });
 });
+
+describe('big numbers (docs/types.md, "Big numbers in JavaScript")', () => {
+  it('keeps the digits the server sent as strings, also inside json values, to the cell text', async () => {
+    const { cellText } = await import('../../src/app/format');
+    const text =
+      '{"type":"rows","seq":0,"results":[{"id":"9007199254740993","d":"12345678901234567890.123456789",' +
+      '"doc":{"a":["9007199254740993",{"b":"0.1000000000000000055511151231257827"}],"n":42}}]}';
+    const parsed = parseServerMessage(text);
+    expect(parsed.kind).toBe('message');
+    const row = (parsed as { message: { results: Record<string, unknown>[] } }).message.results[0];
+    expect(row.id).toBe('9007199254740993');
+    expect(cellText(row.d as string)).toBe('12345678901234567890.123456789');
+    expect(cellText(row.doc as never)).toBe(
+      '{"a":["9007199254740993",{"b":"0.1000000000000000055511151231257827"}],"n":42}',
+    );
+  });
+});

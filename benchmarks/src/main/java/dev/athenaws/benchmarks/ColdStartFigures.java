@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,9 +46,9 @@ public final class ColdStartFigures {
     }
 
     long bytes = Files.size(paths.lambdaJar());
-    System.out.printf("Deployable jar: %s, %,d bytes (%.2f MiB)%n%n", paths.lambdaJar().getFileName(),
+    System.out.printf(Locale.ROOT, "Deployable jar: %s, %,d bytes (%.2f MiB)%n%n", paths.lambdaJar().getFileName(),
         bytes, bytes / 1024.0 / 1024.0);
-    System.out.printf("| handler (event, mode) | ATHENA_WS_PRIME | init ms | first invoke ms | "
+    System.out.printf(Locale.ROOT, "| handler (event, mode) | ATHENA_WS_PRIME | init ms | first invoke ms | "
         + "second invoke ms | init + first ms |%n");
     System.out.println("|---|---|---|---|---|---|");
     for (ColdStart.Case c : ColdStart.Case.values()) {
@@ -58,11 +59,11 @@ public final class ColdStartFigures {
         double second = median(rs.stream().mapToDouble(r -> r.invokeMillis().get(1)).toArray());
         double total = median(rs.stream()
             .mapToDouble(r -> r.initMillis() + r.invokeMillis().get(0)).toArray());
-        System.out.printf("| %s | %s | %.0f | %.0f | %.0f | %.0f |%n", c.label(),
+        System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.0f |%n", c.label(),
             variant.equals("default") ? "unset" : "`" + variant + "`", init, first, second, total);
       }
     }
-    System.out.printf("%nMedians of %d runs per row, each a fresh JVM.%n", runs);
+    System.out.printf(Locale.ROOT, "%nMedians of %d runs per row, each a fresh JVM.%n", runs);
   }
 
   private static String key(ColdStart.Case c, String variant) {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 
 /**
@@ -106,7 +107,7 @@ public final class PipelineFigures {
       long sumFetch = last.fetches() * FETCH.toMillis();
       long sumPost = last.posts() * POST.toMillis();
       long ideal = Math.max(sumFetch, sumPost);
-      System.out.printf(
+      System.out.printf(Locale.ROOT,
           "| %s | %d | %d | %d | %d | %.3f |%n",
           prefetch ? "one page prefetched" : "no prefetch", ms[1], sumFetch, sumPost, ideal,
           (double) ms[1] / ideal);

@@ -3,9 +3,11 @@ package dev.athenaws.catalog;
 import dev.athenaws.types.AthenaType;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -144,6 +146,7 @@ public record NamedQuery(
 
   private static Map<String, String> copyColumnTypes(String where, Map<String, String> types) {
     Map<String, String> copy = new LinkedHashMap<>();
+    Map<String, String> byLower = new HashMap<>();
     for (Map.Entry<String, String> e : types.entrySet()) {
       if (e.getKey() == null || e.getKey().isBlank()) {
         throw new IllegalArgumentException(where + "field 'columnTypes' has a blank column label");
@@ -153,6 +156,12 @@ public record NamedQuery(
             where + "field 'columnTypes' column '" + e.getKey() + "' has a blank type");
       }
       parseHint(where, e.getKey(), e.getValue());
+      // Hints match Athena's (lower-cased) labels in any case: two that differ only in case clash.
+      String clash = byLower.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getKey());
+      if (clash != null) {
+        throw new IllegalArgumentException(where + "field 'columnTypes' has columns '" + clash
+            + "' and '" + e.getKey() + "' that differ only in case");
+      }
       copy.put(e.getKey(), e.getValue());
     }
     return Collections.unmodifiableMap(copy);

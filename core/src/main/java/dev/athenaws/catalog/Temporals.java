@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,7 @@ final class Temporals {
       Pattern.compile(
           "([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]{1,9}))?");
   private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
   private static final int MAX_TEXT_CHARS = 32;
 
   private Temporals() {}
@@ -72,9 +73,11 @@ final class Temporals {
 
   private static String format(LocalDateTime t) {
     int nanos = t.getNano();
-    String digits = String.format("%09d", nanos);
+    // Locale.ROOT: the default locale may print other digits (ar-EG: Arabic-Indic), not SQL.
+    String digits = String.format(Locale.ROOT, "%09d", nanos);
     int keep = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
     return String.format(
+        Locale.ROOT,
         "%s %02d:%02d:%02d.%s",
         t.toLocalDate(), t.getHour(), t.getMinute(), t.getSecond(), digits.substring(0, keep));
   }

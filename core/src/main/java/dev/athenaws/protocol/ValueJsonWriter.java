@@ -79,7 +79,7 @@ final class ValueJsonWriter {
     } else if (v instanceof Map) {
       writeMap(g, (Map<?, ?>) v);
     } else if (v instanceof JsonNode) {
-      g.writeTree((JsonNode) v);
+      JsonTreeWriter.write(g, (JsonNode) v);
     } else if (v instanceof BigInteger) {
       BigInteger b = (BigInteger) v;
       if (b.compareTo(MAX_SAFE_BIG) <= 0 && b.compareTo(MIN_SAFE_BIG) >= 0) {

@@ -10,8 +10,8 @@ package dev.athenaws.publish;
  *
  * <p>Thread-safety: immutable.
  *
- * <p>Exceptions: the constructor throws {@link IllegalArgumentException} for a number out of range
- * or a missing token past page 1.
+ * <p>Exceptions: the constructor throws {@link IllegalArgumentException} for a number out of range,
+ * a missing token past page 1 or a token at page 1.
  *
  * @param nextToken the {@code NextToken} of the next page, or null to start at the first page
  * @param pageNumber the number of the next page, 1-based
@@ -24,12 +24,13 @@ public record Continuation(
   /**
    * Validates the position.
    *
-   * @param nextToken the {@code NextToken} of the next page; null only at page 1
+   * @param nextToken the {@code NextToken} of the next page; null exactly at page 1
    * @param pageNumber the number of the next page, >= 1
    * @param nextSeq the {@code seq} of the next message, >= 0
    * @param rowsSoFar rows already delivered, >= 0
    * @param chunksSoFar messages already delivered, >= 0
-   * @throws IllegalArgumentException if a number is out of range, or nextToken is null past page 1
+   * @throws IllegalArgumentException if a number is out of range, nextToken is null past page 1 or
+   *     given at page 1
    */
   public Continuation {
     if (pageNumber < 1 || nextSeq < 0 || rowsSoFar < 0 || chunksSoFar < 0) {
@@ -39,6 +40,10 @@ public record Continuation(
     }
     if (pageNumber > 1 && nextToken == null) {
       throw new IllegalArgumentException("nextToken is required to resume at page " + pageNumber);
+    }
+    // Page 1 has no token; a token "at page 1" would skip a later page's first row as the header.
+    if (pageNumber == 1 && nextToken != null) {
+      throw new IllegalArgumentException("a nextToken cannot lead to page 1 (set pageNumber)");
     }
   }
 

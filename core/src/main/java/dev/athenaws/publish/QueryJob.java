@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param sql the statement with {@code ?} markers
  * @param executionParameters the rendered parameter literals
  * @param columnTypes type hints by column label
- * @param key the idempotency key ({@code RequestKey.of(connectionId, requestId, sql, params)})
+ * @param key the idempotency key ({@code RequestKey.of(connectionId, requestIdentity, sql, params)})
  */
 public record QueryJob(
     PublishTarget target,
@@ -47,9 +47,14 @@ public record QueryJob(
   }
 
   /**
-   * A job whose idempotency key is derived from the connection, request id and statement.
+   * A job whose idempotency key is derived from the connection, what identifies the request, and
+   * the statement. Only a retry of the same request may pass the same identity: two identical
+   * queries given one identity share one Athena execution (the second gets the first one's rows).
    *
    * @param target the client, not null
+   * @param requestIdentity what identifies this request across its retries, not null: the
+   *     client's request id when it gave one, else the transport's id of this message (API
+   *     Gateway's {@code requestContext.messageId}), else a fresh random id
    * @param sql the statement, not null
    * @param executionParameters the parameter literals, not null
    * @param columnTypes type hints by column label, not null
@@ -58,6 +63,7 @@ public record QueryJob(
    */
   public static QueryJob of(
       PublishTarget target,
+      String requestIdentity,
       String sql,
       List<String> executionParameters,
       Map<String, AthenaType> columnTypes) {
@@ -65,7 +71,7 @@ public record QueryJob(
     return new QueryJob(
         target, sql, executionParameters, columnTypes,
         RequestKey.of(
-            target.connection().connectionId(), target.requestId(), sql, executionParameters));
+            target.connection().connectionId(), requestIdentity, sql, executionParameters));
   }
 
   /**
@@ -73,12 +79,15 @@ public record QueryJob(
    * QueryResolver.resolve}), with the query's column type hints.
    *
    * @param target the client, not null
+   * @param requestIdentity what identifies this request across its retries, not null (see {@link
+   *     #of(PublishTarget, String, String, List, Map)})
    * @param query the bound query, not null
    * @return the job
    * @throws NullPointerException if an argument is null
    */
-  public static QueryJob of(PublishTarget target, BoundQuery query) {
+  public static QueryJob of(PublishTarget target, String requestIdentity, BoundQuery query) {
     Objects.requireNonNull(query, "query");
-    return of(target, query.sql(), query.executionParameters(), query.query().columnTypeHints());
+    return of(target, requestIdentity, query.sql(), query.executionParameters(),
+        query.query().columnTypeHints());
   }
 }

@@ -8,11 +8,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The idempotency key of one client request: a SHA-256 over the caller's connection id, its request
- * id and the exact statement (SQL and execution parameters). The same request retried (a Lambda retry,
- * a resent message) gets the same key, so Athena's {@code ClientRequestToken} returns the same
- * {@code QueryExecutionId} and a Step Functions execution with the same name is not started twice;
- * a different statement under a reused request id gets a different key.
+ * The idempotency key of one client request: a SHA-256 over the caller's connection id, what
+ * identifies the request, and the exact statement (SQL and execution parameters). The same request
+ * retried (a Lambda invocation redelivered, a message resent under the same client request id) gets
+ * the same key, so Athena's {@code ClientRequestToken} returns the same {@code QueryExecutionId} and
+ * a Step Functions execution with the same name is not started twice; a different statement under a
+ * reused request id gets a different key.
+ *
+ * <p>The request identity must tell one request from another: the client's request id, else what
+ * the transport gives one message (API Gateway's {@code requestContext.messageId}), else a fresh
+ * random id (no retry can then join it). A constant (an absent id taken as "") would make a second,
+ * identical query on the connection get the first one's execution and its stale rows; hence it is
+ * required.
  *
  * <p>Thread-safety: immutable.
  *
@@ -39,21 +46,23 @@ public record RequestKey(String hex) {
 
   /**
    * @param connectionId the WebSocket connection id, not null
-   * @param requestId the client's request id, or the gateway's request id when the client gave none
+   * @param requestIdentity what identifies this request across its retries, not null: the client's
+   *     request id, else the transport's id of the message, else a fresh random id
    * @param sql the statement text, not null
    * @param executionParameters the bound parameter literals, not null
    * @return the key
-   * @throws NullPointerException if connectionId, sql, the list or an element is null
+   * @throws NullPointerException if an argument or an element is null
    */
   public static RequestKey of(
-      String connectionId, String requestId, String sql, List<String> executionParameters) {
+      String connectionId, String requestIdentity, String sql, List<String> executionParameters) {
     Objects.requireNonNull(connectionId, "connectionId");
+    Objects.requireNonNull(requestIdentity, "requestIdentity");
     Objects.requireNonNull(sql, "sql");
     Objects.requireNonNull(executionParameters, "executionParameters");
     MessageDigest digest = sha256();
     update(digest, "athena-ws/1");
     update(digest, connectionId);
-    update(digest, requestId == null ? "" : requestId);
+    update(digest, requestIdentity);
     update(digest, sql);
     for (String p : executionParameters) {
       update(digest, Objects.requireNonNull(p, "executionParameters element"));

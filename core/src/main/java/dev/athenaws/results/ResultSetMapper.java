@@ -51,6 +51,8 @@ public final class ResultSetMapper {
 
   private final StatementKind statementKind;
   private final Map<String, AthenaType> columnTypes;
+  /** The hints by lower-cased label; a label two hints share in different cases is left out. */
+  private final Map<String, AthenaType> hintsByLowerLabel;
   private final boolean strict;
   private final MappingListener listener;
 
@@ -62,6 +64,7 @@ public final class ResultSetMapper {
   private ResultSetMapper(Builder b) {
     this.statementKind = b.statementKind;
     this.columnTypes = Map.copyOf(b.columnTypes);
+    this.hintsByLowerLabel = byLowerLabel(b.columnTypes);
     this.strict = b.strict;
     this.listener = b.listener;
     this.nextPageNumber = b.firstPageNumber;
@@ -179,9 +182,11 @@ public final class ResultSetMapper {
 
   private AthenaType columnType(String label, ColumnInfo info) {
     AthenaType reported = AthenaType.fromColumnInfo(info.type(), info.precision(), info.scale());
+    // Athena lower-cases unquoted identifiers in its column labels (SELECT userName -> username):
+    // a hint written as in the SQL must still match, so an exact label wins, then any case.
     AthenaType hint = columnTypes.get(label);
     if (hint == null) {
-      hint = columnTypes.get(label.toLowerCase(Locale.ROOT));
+      hint = hintsByLowerLabel.get(label.toLowerCase(Locale.ROOT));
     }
     if (hint == null) {
       return reported;
@@ -195,6 +200,19 @@ public final class ResultSetMapper {
       return reported;
     }
     return hint;
+  }
+
+  private static Map<String, AthenaType> byLowerLabel(Map<String, AthenaType> hints) {
+    Map<String, AthenaType> out = new HashMap<>();
+    Set<String> clashing = new HashSet<>();
+    hints.forEach((label, type) -> {
+      String lower = label.toLowerCase(Locale.ROOT);
+      if (out.putIfAbsent(lower, type) != null) {
+        clashing.add(lower);
+      }
+    });
+    clashing.forEach(out::remove);
+    return Map.copyOf(out);
   }
 
   private static String uniqueName(String label, Set<String> used) {

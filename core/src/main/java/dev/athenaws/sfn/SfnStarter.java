@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.KmsThrottlingException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 
@@ -32,6 +33,12 @@ final class SfnStarter implements StepFunctionsStarter {
   private static final Logger LOG = LoggerFactory.getLogger(SfnStarter.class);
 
   static final String REUSED = "request id reused for a different query";
+  static final String REPEATED = "this request was already answered too often; send it with a new requestId";
+  /**
+   * How often a request whose execution has closed may be answered again, each time by a new
+   * execution named {@code <key>-<n>} (66 characters at most, within the 80 allowed).
+   */
+  static final int MAX_REPLAYS = 9;
   static final String THROTTLED = "Step Functions is throttling; try again";
   static final String UNAVAILABLE = "Step Functions is unavailable; try again";
 
@@ -57,8 +64,35 @@ final class SfnStarter implements StepFunctionsStarter {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(key, "key");
-    String name = key.executionName();
     String input = ExecutionInput.of(connection, requestId, query, key);
+    for (int replay = 0; ; replay++) {
+      String name = replay == 0 ? key.executionName() : key.executionName() + "-" + replay;
+      try {
+        return startNamed(name, input, connection);
+      } catch (ExecutionAlreadyExistsException e) {
+        String running = existing(name, input, connection, e);
+        if (running != null) {
+          return running;
+        }
+        if (replay >= MAX_REPLAYS) {
+          throw new AthenaWsException(ErrorCode.BAD_REQUEST, REPEATED, e);
+        }
+        // The same request again after its execution closed: Step Functions will not run that name
+        // again (ExecutionAlreadyExists "regardless of input" once closed: StartExecution API
+        // reference), so a new execution answers it; its Athena start reuses the request's
+        // ClientRequestToken and finds the same query and its results.
+        LOG.info("execution {} for connection {} already closed: answering again", name,
+            connection.connectionId());
+      }
+    }
+  }
+
+  /**
+   * Starts one execution, retrying throttling and 5xx with the same name and input.
+   *
+   * @throws ExecutionAlreadyExistsException when the name is taken (closed, or another input)
+   */
+  private String startNamed(String name, String input, ConnectionRef connection) {
     StartExecutionRequest request =
         StartExecutionRequest.builder().stateMachineArn(stateMachineArn).name(name).input(input)
             .build();
@@ -70,7 +104,7 @@ final class SfnStarter implements StepFunctionsStarter {
             connection.connectionId(), attempt);
         return arn;
       } catch (ExecutionAlreadyExistsException e) {
-        return existing(name, input, connection, e);
+        throw e;
       } catch (AwsServiceException e) {
         if (!retryable(e)) {
           throw rejected(e);
@@ -94,8 +128,12 @@ final class SfnStarter implements StepFunctionsStarter {
 
   /**
    * Step Functions answers ExecutionAlreadyExists both for another input and, whatever the input, once
-   * the first execution has closed. Comparing the stored input tells a repeat of a finished request
-   * (answer its ARN) from a reused request id; when the input cannot be read it is treated as reuse.
+   * the first execution has closed. Comparing the stored input tells a repeat of the same request
+   * from a reused request id; when the input cannot be read it is treated as reuse.
+   *
+   * @return the ARN of the same request's execution while it runs (it answers the client), or
+   *     null when it has closed (nothing would answer the client: the caller starts another)
+   * @throws AthenaWsException BAD_REQUEST when the name holds another input
    */
   private String existing(String name, String input, ConnectionRef connection,
       ExecutionAlreadyExistsException e) {
@@ -106,9 +144,9 @@ final class SfnStarter implements StepFunctionsStarter {
           client.describeExecution(
               DescribeExecutionRequest.builder().executionArn(executionArn).build());
       if (input.equals(existing.input())) {
-        LOG.info("execution {} for connection {} already ran ({})", name,
+        LOG.info("execution {} for connection {} exists ({})", name,
             connection.connectionId(), existing.statusAsString());
-        return existing.executionArn();
+        return ExecutionStatus.RUNNING == existing.status() ? existing.executionArn() : null;
       }
     } catch (SdkException describeFailure) {
       e.addSuppressed(describeFailure);

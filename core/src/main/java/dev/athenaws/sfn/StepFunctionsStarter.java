@@ -52,9 +52,13 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  *
  * The execution name is {@link RequestKey#executionName()}, so a retried or resent request finds
  * the execution of the first one: Step Functions answers a start with the same name and the same input
- * with the running execution, and the starter answers a repeat of a request whose execution already
- * ended with that execution's ARN (found with {@code DescribeExecution}). The same name with another
- * input means a client reused its request id for a different query.
+ * with the running execution. Once that execution has closed, Step Functions refuses the name
+ * whatever the input, and a closed execution would answer nobody: the starter (after checking with
+ * {@code DescribeExecution} that the input is the same) starts the request again as
+ * {@code <name>-1}, {@code <name>-2}, ... (the first not closed; at most 9
+ * times, then BAD_REQUEST), whose Athena start reuses the request's
+ * {@code ClientRequestToken} and so sends the same query's results again. The same name with
+ * another input means a client reused its request id for a different query (BAD_REQUEST).
  *
  * <p>Thread-safety: implementations are thread-safe.
  *

@@ -9,6 +9,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -70,8 +71,17 @@ final class TemporalText {
       throw NumberText.invalid(
           type, s, "not a timestamp with zone yyyy-MM-dd HH:mm:ss[.fff] <zone id or offset>");
     }
+    // Trino prints a value as its local time and zone, so the two instants of a DST overlap print
+    // alike; reading such text it takes the first valid offset, the earlier instant (summer time),
+    // and refuses a time in a DST gap, which no instant prints as (Trino DateTimes.toEpochSecond).
+    // docs/types.md, "Daylight saving time".
+    LocalDateTime local = LocalDateTime.of(d, t);
+    List<ZoneOffset> offsets = z.getRules().getValidOffsets(local);
+    if (offsets.isEmpty()) {
+      throw NumberText.invalid(type, s, "a local time that a daylight saving gap skips in its zone");
+    }
     try {
-      return ZonedDateTime.ofLocal(LocalDateTime.of(d, t), z, null);
+      return ZonedDateTime.ofLocal(local, z, offsets.get(0));
     } catch (DateTimeException e) {
       throw NumberText.invalid(type, s, "out of range for its zone");
     }

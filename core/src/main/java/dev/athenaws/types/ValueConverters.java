@@ -3,8 +3,9 @@ package dev.athenaws.types;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,8 +36,17 @@ import java.util.Objects;
  * converters throw {@link ValueFormatException} only.
  */
 public final class ValueConverters {
+  /**
+   * Numbers with a fraction or exponent are read as exact {@code BigDecimal}s (scale kept), so no
+   * digit of a {@code json} value is lost on the way to the client (docs/types.md, "Big numbers").
+   */
   private static final ObjectReader JSON =
-      new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build()
+          .reader()
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final ValueConverter IDENTITY = text -> text;
 
   private ValueConverters() {}

@@ -38,4 +38,13 @@ class ColumnTypeHintsTest {
         .isInstanceOf(CatalogException.class)
         .hasMessageContaining("unknown type");
   }
+
+  @Test
+  void hintsThatDifferOnlyInCaseClashAtLoad() {
+    // Athena lower-cases labels and hints match in any case: which of the two applies is unclear.
+    assertThatThrownBy(() -> QueryCatalog.fromJsonString("{\"queries\":[{\"name\":\"q\",\"sql\":\"SELECT 1\","
+        + "\"columnTypes\":{\"userName\":\"json\",\"username\":\"varchar\"}}]}"))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("'userName' and 'username'");
+  }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.types.AthenaType;
 import dev.athenaws.types.TimeWithZone;
+import dev.athenaws.types.ValueConverters;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -163,5 +165,29 @@ class ValueJsonWriterTest {
     assertThat(json(Arrays.asList(m, List.of(), Map.of(), null)))
         .isEqualTo("[{\"k\":[1,2],\"5\":[null,\"0.10\"],\"2020-01-02\":{\"x\":\"NaN\"},"
             + "\"9007199254740993\":true,\"1.50\":null},[],{},null]");
+  }
+
+  private String jsonColumn(String athenaText) {
+    return json(ValueConverters.forType(AthenaType.parse("json")).convert(athenaText));
+  }
+
+  @Test
+  void jsonValuesKeepEveryDigitAtEveryDepth() {
+    assertThat(jsonColumn("12345678901234567890.123456789"))
+        .isEqualTo("\"12345678901234567890.123456789\"");
+    assertThat(jsonColumn("9007199254740993")).isEqualTo("\"9007199254740993\"");
+    assertThat(jsonColumn("-9007199254740993")).isEqualTo("\"-9007199254740993\"");
+    assertThat(jsonColumn("123456789012345678901234567890"))
+        .isEqualTo("\"123456789012345678901234567890\"");
+    assertThat(jsonColumn("{\"a\":[9007199254740993,{\"b\":0.1000000000000000055511151231257827}]}"))
+        .isEqualTo("{\"a\":[\"9007199254740993\",{\"b\":\"0.1000000000000000055511151231257827\"}]}");
+  }
+
+  @Test
+  void jsonNumbersADoubleHoldsExactlyStayNumbers() {
+    assertThat(jsonColumn("{\"n\":9007199254740991,\"m\":-12,\"x\":0.25,\"y\":1.5E10,\"z\":0.1}"))
+        .isEqualTo("{\"n\":9007199254740991,\"m\":-12,\"x\":0.25,\"y\":1.5E10,\"z\":0.1}");
+    assertThat(jsonColumn("[true,null,\"s\"]")).isEqualTo("[true,null,\"s\"]");
+    assertThat(jsonColumn("1e400")).isEqualTo("\"1E+400\"");
   }
 }

@@ -60,9 +60,14 @@ final class PublishHarness implements AutoCloseable {
     return new QueryRunner(starter, waiter, publisher(maxMessageBytes), timeout, time);
   }
 
+  /** A job identified by its request id, or by message id "m1" when it has none. */
   QueryJob job(ConnectionRef connection, String requestId) {
-    return QueryJob.of(
-        new PublishTarget(connection, requestId, null), "SELECT n FROM t WHERE a = ?", List.of("'x'"), Map.of());
+    return job(connection, requestId, requestId != null ? requestId : "m1");
+  }
+
+  QueryJob job(ConnectionRef connection, String requestId, String identity) {
+    return QueryJob.of(new PublishTarget(connection, requestId, null), identity,
+        "SELECT n FROM t WHERE a = ?", List.of("'x'"), Map.of());
   }
 
   /** @return the messages the connection received, parsed */

@@ -29,7 +29,7 @@ class QueryJobTest {
     BoundQuery bound =
         QueryCatalog.of(List.of(query), null).bind("by_user", Map.of("user", "o'brien"));
 
-    QueryJob job = QueryJob.of(TARGET, bound);
+    QueryJob job = QueryJob.of(TARGET, "r1", bound);
 
     assertThat(job.target()).isEqualTo(TARGET);
     assertThat(job.sql()).isEqualTo("SELECT tags FROM t WHERE user = ?");
@@ -43,7 +43,8 @@ class QueryJobTest {
   @Test
   void nullArgumentsAreNamed() {
     BoundQuery bound = BoundQuery.of(NamedQuery.withoutParameters("q", "", "SELECT 1"), List.of());
-    assertThatThrownBy(() -> QueryJob.of(null, bound)).hasMessage("target");
-    assertThatThrownBy(() -> QueryJob.of(TARGET, (BoundQuery) null)).hasMessage("query");
+    assertThatThrownBy(() -> QueryJob.of(null, "r1", bound)).hasMessage("target");
+    assertThatThrownBy(() -> QueryJob.of(TARGET, "r1", (BoundQuery) null)).hasMessage("query");
+    assertThatThrownBy(() -> QueryJob.of(TARGET, null, bound)).hasMessage("requestIdentity");
   }
 }

@@ -40,7 +40,7 @@ class QueryRunnerTest {
         .thenThrow(new AthenaWsException(ErrorCode.INTERNAL, "endpoint cannot be reached"));
 
     PublishResult result =
-        runner.run(QueryJob.of(target, "SELECT 1", List.of(), Map.of()), PauseCondition.NEVER);
+        runner.run(QueryJob.of(target, "m1", "SELECT 1", List.of(), Map.of()), PauseCondition.NEVER);
 
     assertThat(result).isEqualTo(new PublishResult.Failed(ErrorCode.INTERNAL, false));
     verify(waiter).stop("q-1");

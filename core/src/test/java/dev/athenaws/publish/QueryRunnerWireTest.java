@@ -43,6 +43,43 @@ class QueryRunnerWireTest {
     return out;
   }
 
+  /** @return a runner; a first execution returns n = 1, a second one n = 2 */
+  private QueryRunner twoExecutionsOfDifferentData() {
+    for (String n : List.of("1", "2")) {
+      h.athena.nextQuery(FakeAthenaQuery.builder().column("n", "integer")
+          .page(List.of("n"), List.of(n)).build());
+    }
+    return h.runner(96 * 1024, Duration.ofMinutes(1));
+  }
+
+  private List<JsonNode> startTokens() {
+    return h.athena.requests(FakeAthena.START).stream()
+        .map(r -> r.body().path("ClientRequestToken")).toList();
+  }
+
+  @Test
+  void twoIdenticalQueriesWithoutRequestIdAreTwoExecutionsWithFreshRows() {
+    // The data changed between the two messages: the second must see it, not the first's rows.
+    QueryRunner runner = twoExecutionsOfDifferentData();
+
+    runner.run(h.job(client, null, "message-1"), PauseCondition.NEVER);
+    runner.run(h.job(client, null, "message-2"), PauseCondition.NEVER);
+
+    assertThat(startTokens()).doesNotHaveDuplicates().hasSize(2);
+    assertThat(h.rowValues("conn-1=")).containsExactly("1", "2");
+  }
+
+  @Test
+  void aRetryOfTheSameMessageJoinsItsExecution() {
+    QueryRunner runner = twoExecutionsOfDifferentData();
+
+    runner.run(h.job(client, null, "message-1"), PauseCondition.NEVER);
+    runner.run(h.job(client, null, "message-1"), PauseCondition.NEVER);
+
+    assertThat(startTokens()).hasSize(2).containsOnly(startTokens().get(0));
+    assertThat(h.rowValues("conn-1=")).containsExactly("1", "1");
+  }
+
   @Test
   void aSucceededQueryGivesAcceptedProgressRowsAndComplete() {
     h.athena.nextQuery(numbered(3, 10).build());

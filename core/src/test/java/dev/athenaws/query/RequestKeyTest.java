@@ -30,7 +30,7 @@ class RequestKeyTest {
     assertThat(RequestKey.of("c", "r2", SQL, List.of("'x'"))).isNotEqualTo(base);
     assertThat(RequestKey.of("c", "r1", SQL + " ", List.of("'x'"))).isNotEqualTo(base);
     assertThat(RequestKey.of("c", "r1", SQL, List.of("'y'"))).isNotEqualTo(base);
-    assertThat(RequestKey.of("c", null, SQL, List.of("'x'"))).isNotEqualTo(base);
+    assertThat(RequestKey.of("c", "", SQL, List.of("'x'"))).isNotEqualTo(base);
     // Field boundaries matter: no collision by shifting characters between fields.
     assertThat(RequestKey.of("ab", "c", SQL, List.of())).isNotEqualTo(RequestKey.of("a", "bc", SQL, List.of()));
   }
@@ -41,5 +41,9 @@ class RequestKeyTest {
     assertThatThrownBy(() -> RequestKey.of(null, "r", SQL, List.of()))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("connectionId");
+    // No identity would make every identical query on a connection share the first execution.
+    assertThatThrownBy(() -> RequestKey.of("c", null, SQL, List.of()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("requestIdentity");
   }
 }

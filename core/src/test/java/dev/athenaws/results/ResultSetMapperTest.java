@@ -228,6 +228,29 @@ class ResultSetMapperTest {
   }
 
   @Test
+  void hintsMatchAthenasLowerCasedLabelsWhateverTheirCase() {
+    // SELECT userName, CAST(ROW(1) AS ROW(a integer)) AS Info ...: Athena labels them username, info.
+    GetQueryResultsResponse response =
+        page(List.of(col("username", "array"), col("info", "row"), col("Exact", "array")),
+            List.of(List.of("[1, 2]", "{a=1}", "[3]")));
+
+    MappedPage page =
+        ResultSetMapper.builder()
+            .statementKind(utility())
+            .columnTypes(Map.of(
+                "userName", AthenaType.parse("array(integer)"),
+                "Info", AthenaType.parse("row(a integer)"),
+                "Exact", AthenaType.parse("array(integer)"),
+                "exact", AthenaType.parse("array(varchar)")))
+            .build()
+            .map(response);
+
+    assertThat(page.rows().get(0).get(0)).isEqualTo(List.of(1, 2));
+    assertThat(page.rows().get(0).get(1)).isEqualTo(Map.of("a", 1));
+    assertThat(page.rows().get(0).get(2)).isEqualTo(List.of(3));
+  }
+
+  @Test
   void aHintOfAnotherKindIsIgnored() {
     GetQueryResultsResponse response = page(List.of(col("v", "varchar")), List.of(List.of("[1]")));
 

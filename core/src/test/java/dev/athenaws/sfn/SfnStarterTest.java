@@ -158,14 +158,22 @@ class SfnStarterTest {
   }
 
   @Test
-  void finishedExecutionWithTheSameInputIsAnsweredWithItsArn() {
+  void aRequestAnsweredTooOftenIsRefusedClearly() {
     when(client.startExecution(any(StartExecutionRequest.class)))
         .thenThrow(ExecutionAlreadyExistsException.builder().statusCode(400).build());
     when(client.describeExecution(any(DescribeExecutionRequest.class)))
         .thenReturn(DescribeExecutionResponse.builder().executionArn(EXECUTION)
             .input(ExecutionInput.of(connection(), "r-1", named(), key())).status("SUCCEEDED").build());
-    assertThat(start()).isEqualTo(EXECUTION);
-    verify(client, times(1)).startExecution(any(StartExecutionRequest.class));
+    assertThatThrownBy(this::start)
+        .isInstanceOfSatisfying(AthenaWsException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+          assertThat(e).hasMessage(SfnStarter.REPEATED);
+        });
+    ArgumentCaptor<StartExecutionRequest> starts = ArgumentCaptor.forClass(StartExecutionRequest.class);
+    verify(client, times(SfnStarter.MAX_REPLAYS + 1)).startExecution(starts.capture());
+    assertThat(starts.getAllValues().get(SfnStarter.MAX_REPLAYS).name())
+        .isEqualTo(key().executionName() + "-" + SfnStarter.MAX_REPLAYS).hasSizeLessThanOrEqualTo(80);
+    assertThat(time.sleeps()).isEmpty();
   }
 
   @Test

@@ -99,13 +99,25 @@ class SfnStarterWireTest {
   }
 
   @Test
-  void sameNameAndInputAfterTheExecutionEndedFindsIt() {
+  void sameRequestAfterItsExecutionEndedIsAnsweredByAnotherExecution() {
+    // The closed execution will not answer the client again: a new one, with the same input (and so
+    // the same ClientRequestToken, which finds the same Athena query), sends the results again.
     String first = starter().start(connection(), "r-1", named(), key());
     sfn.finish(name);
-    assertThat(starter().start(connection(), "r-1", named(), key())).isEqualTo(first);
-    assertThat(sfn.executions()).hasSize(1);
+    String second = starter().start(connection(), "r-1", named(), key());
+    assertThat(second).isNotEqualTo(first).endsWith(":" + name + "-1");
+    assertThat(sfn.executions()).extracting(FakeStepFunctions.Execution::name)
+        .containsExactly(name, name + "-1");
+    assertThat(sfn.executions().get(1).input()).isEqualTo(sfn.executions().get(0).input());
     assertThat(sfn.calls()).containsExactly("StartExecution " + name + " 200",
-        "StartExecution " + name + " 400", "DescribeExecution " + first + " 200");
+        "StartExecution " + name + " 400", "DescribeExecution " + first + " 200",
+        "StartExecution " + name + "-1 200");
+
+    // While that one runs, a further repeat joins it; once it closed, the next one answers.
+    assertThat(starter().start(connection(), "r-1", named(), key())).isEqualTo(second);
+    sfn.finish(name + "-1");
+    assertThat(starter().start(connection(), "r-1", named(), key())).endsWith(":" + name + "-2");
+    assertThat(sfn.executions()).hasSize(3);
   }
 
   @Test

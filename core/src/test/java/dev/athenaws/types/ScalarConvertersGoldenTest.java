@@ -1,6 +1,7 @@
 package dev.athenaws.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -144,6 +145,31 @@ class ScalarConvertersGoldenTest {
         .isEqualTo(ZonedDateTime.of(2017, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8)));
     assertThat(convert("timestamp(6) with time zone", "2017-01-01 00:00:00.000001 -03:30"))
         .isEqualTo(ZonedDateTime.of(2017, 1, 1, 0, 0, 0, 1000, ZoneOffset.ofHoursMinutes(-3, -30)));
+  }
+
+  @Test
+  void aDstOverlapTakesTheEarlierOffsetLikeTrinoAndAGapIsRefused() {
+    // 2021-11-07 in New York: 02:00 EDT (-04:00) falls back to 01:00 EST (-05:00), so 01:30 happens
+    // twice. Athena prints both instants alike; Trino reads the text with the first valid offset.
+    ZoneId ny = ZoneId.of("America/New_York");
+    String text = "2021-11-07 01:30:00.000 America/New_York";
+    ZonedDateTime overlap = (ZonedDateTime) convert("timestamp(3) with time zone", text);
+    assertThat(overlap.getOffset()).isEqualTo(ZoneOffset.ofHours(-4));
+    assertThat(overlap.toInstant()).hasToString("2021-11-07T05:30:00Z");
+    ZonedDateTime later = overlap.withLaterOffsetAtOverlap();
+    assertThat(later.getOffset()).isEqualTo(ZoneOffset.ofHours(-5));
+    assertThat(AthenaText.format(AthenaType.parse("timestamp(3) with time zone"), later))
+        .isEqualTo(text); // the later instant prints the same: the text cannot tell them apart
+    assertThat(overlap.getZone()).isEqualTo(ny);
+
+    // 2021-03-14 in New York: 02:00 EST jumps to 03:00 EDT; 02:30 never happens, no instant
+    // prints as it, and Trino refuses it as a literal. It is not shifted to 03:30.
+    assertThatThrownBy(() -> convert("timestamp(3) with time zone",
+        "2021-03-14 02:30:00.000 America/New_York"))
+        .isInstanceOf(ValueFormatException.class)
+        .hasMessageContaining("daylight saving gap");
+    assertThat(convert("timestamp(3) with time zone", "2021-03-14 03:30:00.000 America/New_York"))
+        .isEqualTo(ZonedDateTime.of(2021, 3, 14, 3, 30, 0, 0, ny));
   }
 
   @Test

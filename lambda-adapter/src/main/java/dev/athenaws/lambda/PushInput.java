@@ -44,8 +44,10 @@ record PushInput(
     JsonNode failure) {
 
   /**
-   * @throws IllegalArgumentException when the input names no connection, no query, or an
-   *     inconsistent continuation (a state machine bug, not client input)
+   * @throws IllegalArgumentException when the input names no connection or no query (a state
+   *     machine bug, not client input)
+   * @throws MalformedContinuationException when it carries a continuation that cannot be resumed
+   *     exactly (and no Catch output, which is reported whatever the continuation)
    */
   static PushInput of(Config config, JsonNode in) {
     if (in == null || !in.isObject()) {
@@ -65,7 +67,15 @@ record PushInput(
       throw new IllegalArgumentException("push input names no queryExecutionId");
     }
     JsonNode cont = in.has("continuation") ? in.path("continuation") : query.path("continuation");
-    Continuation from = continuation(cont, AthenaJson.text(in, "NextToken"));
+    Continuation from;
+    try {
+      from = continuation(cont, AthenaJson.text(in, "NextToken"));
+    } catch (MalformedContinuationException e) {
+      if (failure == null) {
+        throw e;
+      }
+      from = Continuation.start(); // only the failure is reported: nothing is published from it
+    }
     JsonNode page = in.path("GetAthenaQueryResult");
     return new PushInput(
         connection(config, in),
@@ -91,16 +101,44 @@ record PushInput(
         AthenaJson.text(in, "region"), AthenaJson.text(in, "stage"), null);
   }
 
+  /**
+   * Reads where publishing stands, refusing what it cannot resume from exactly: guessing a missing
+   * {@code nextSeq} would restart {@code seq} at 0 (the client drops or misorders those messages),
+   * guessing a missing {@code pageNumber} as 1 would skip a data row as the header.
+   *
+   * @throws MalformedContinuationException for a bare NextToken or an incomplete continuation
+   */
   private static Continuation continuation(JsonNode c, String nextToken) {
+    if (c.isMissingNode() || c.isNull()) {
+      if (nextToken != null) {
+        throw new MalformedContinuationException(
+            "push input has a NextToken but no continuation (pageNumber, nextSeq, rowsSoFar, "
+                + "chunksSoFar): resuming would restart seq and the row count");
+      }
+      return Continuation.start();
+    }
     if (!c.isObject()) {
-      return nextToken == null
-          ? Continuation.start()
-          // A bare NextToken (no counters) continues page numbering past page 1.
-          : new Continuation(nextToken, 2, 0, 0, 0);
+      throw new MalformedContinuationException("push input continuation must be an object");
     }
     String token = nextToken != null ? nextToken : AthenaJson.text(c, "nextToken");
-    return new Continuation(token, c.path("pageNumber").asInt(1), c.path("nextSeq").asInt(0),
-        c.path("rowsSoFar").asLong(0), c.path("chunksSoFar").asInt(0));
+    try {
+      return new Continuation(token, (int) counter(c, "pageNumber", Integer.MAX_VALUE),
+          (int) counter(c, "nextSeq", Integer.MAX_VALUE), counter(c, "rowsSoFar", Long.MAX_VALUE),
+          (int) counter(c, "chunksSoFar", Integer.MAX_VALUE));
+    } catch (MalformedContinuationException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new MalformedContinuationException("push input continuation: " + e.getMessage());
+    }
+  }
+
+  private static long counter(JsonNode c, String field, long max) {
+    JsonNode v = c.path(field);
+    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0 || v.longValue() > max) {
+      throw new MalformedContinuationException(
+          "push input continuation needs '" + field + "' as an integer from 0 to " + max);
+    }
+    return v.longValue();
   }
 
   /** @return the Catch output: a top-level {@code Error}, or an object with an Error under any key */

@@ -15,6 +15,7 @@ import dev.athenaws.query.RequestKey;
 import dev.athenaws.sfn.QuerySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,12 +71,32 @@ final class QueryRoute {
       return refuse(connection, new ServerMessage.Error(query.requestId(), null, e.code(),
           e.getMessage(), field, null, null, null));
     }
-    String keyId = query.requestId() != null ? query.requestId() : request.gatewayRequestId();
-    RequestKey key =
-        RequestKey.of(connection.connectionId(), keyId, statement.sql(), statement.executionParameters());
+    RequestKey key = RequestKey.of(connection.connectionId(), requestIdentity(query, request),
+        statement.sql(), statement.executionParameters());
     return w.config.mode() == Config.Mode.STEPFUNCTIONS
         ? orchestrate(client, statement, key)
         : inline(client, statement, key, remaining);
+  }
+
+  /**
+   * What tells a retry of this request from a new one: the client's request id (a client resends
+   * under the same id), else API Gateway's id of this message, which a redelivery of the same event
+   * keeps and a new frame does not ({@code requestContext.messageId}, "a unique server-side ID for a
+   * message"; {@code requestId} for events without it: API Gateway developer guide, WebSocket API
+   * mapping template reference). Without any of them the request gets a random identity: it can
+   * then never share an execution, rather than share the previous identical query's.
+   */
+  private static String requestIdentity(ClientMessage.QueryRequest query, WebSocketRequest request) {
+    if (query.requestId() != null) {
+      return query.requestId();
+    }
+    if (request.messageId() != null) {
+      return request.messageId();
+    }
+    if (request.gatewayRequestId() != null) {
+      return request.gatewayRequestId();
+    }
+    return UUID.randomUUID().toString();
   }
 
   /**

@@ -31,6 +31,8 @@ final class StepFailure {
   /** The state machine's error names of an Athena that stayed busy ({@code Athena.<exception>}). */
   static final Set<String> BUSY_ERRORS =
       Set.of("Athena.TooManyRequestsException", "Athena.InternalServerException");
+  static final String NOT_CONTINUED =
+      "The results could not be continued (malformed continuation); please run the query again.";
 
   private StepFailure() {}
 
@@ -64,6 +66,12 @@ final class StepFailure {
           ? AthenaBusyException.Reason.CONCURRENT_QUERY_LIMIT
           : AthenaBusyException.Reason.SERVER_ERROR;
       return publisher.fail(t, new AthenaBusyException("StartQueryExecution", reason, 0, null));
+    }
+    if (error != null && error.endsWith(MalformedContinuationException.class.getSimpleName())) {
+      // Our own refusal (fully qualified on AWS Lambda, simple in the local stack): say what it means.
+      boolean delivered = publisher.send(t, ServerMessage.Error.of(t.requestId(), t.queryExecutionId(),
+          ErrorCode.INTERNAL, NOT_CONTINUED)).delivered();
+      return new PublishResult.Failed(ErrorCode.INTERNAL, delivered);
     }
     boolean athenaFailed =
         cause != null

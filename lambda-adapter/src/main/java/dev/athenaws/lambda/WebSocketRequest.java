@@ -14,6 +14,8 @@ import java.util.Map;
  * @param apiId {@code requestContext.apiId}
  * @param stage {@code requestContext.stage}
  * @param gatewayRequestId {@code requestContext.requestId}
+ * @param messageId {@code requestContext.messageId}: API Gateway's "unique server-side ID for a
+ *     message", present for MESSAGE events (WebSocket API mapping template reference)
  * @param body the frame's text, nullable
  * @param base64 whether the frame was binary (then {@code body} is base64)
  * @param origin the Origin header of a {@code $connect}, nullable
@@ -25,6 +27,7 @@ record WebSocketRequest(
     String apiId,
     String stage,
     String gatewayRequestId,
+    String messageId,
     String body,
     boolean base64,
     String origin) {
@@ -39,6 +42,7 @@ record WebSocketRequest(
         c == null ? null : c.getApiId(),
         c == null ? null : c.getStage(),
         c == null ? null : c.getRequestId(),
+        c == null ? null : c.getMessageId(),
         event.getBody(),
         event.isIsBase64Encoded(),
         origin(event));

@@ -103,6 +103,28 @@ class InlineModeTest {
   }
 
   @Test
+  void aRepeatHandedOffAgainAfterTheFirstHandOffEndedGetsItsRows() throws Exception {
+    h.with("STATE_MACHINE_ARN", h.stateMachineArn);
+    h.athena.nextQuery(Scripts.numbers(Duration.ofSeconds(60), 1, 3));
+    query();
+    FakeStepFunctions.Execution first = h.sfn.executions().get(0);
+    h.sfn.finish(first.name()); // it ended without answering (say, aborted by an operator)
+    int before = h.messages().size();
+
+    // The client repeats the request (same requestId): Athena's token finds the same query, which
+    // still runs at the deadline, so it is handed off again with the same input. Before, the closed
+    // execution's ARN was taken as the hand-off: accepted, progress, then nothing.
+    query();
+
+    List<FakeStepFunctions.Execution> executions = h.sfn.executions();
+    assertThat(executions).extracting(FakeStepFunctions.Execution::name)
+        .containsExactly(first.name(), first.name() + "-1");
+    push(executions.get(1).input(), FakeContext.plenty());
+    List<JsonNode> again = h.messages().subList(before, h.messages().size());
+    assertThat(Streams.completeStream(again, "n")).isEqualTo(Streams.numbers(3));
+  }
+
+  @Test
   void atTheDeadlineWithoutAStateMachineTheQueryIsStoppedWithTimeout() {
     h.athena.nextQuery(Scripts.numbers(Duration.ofSeconds(60), 1, 3));
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.athenaws.query.RequestKey;
+import dev.athenaws.testing.FakeStepFunctions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,23 @@ class StepFunctionsModeTest {
     query();
     query();
     assertThat(h.sfn.executions()).hasSize(1);
+    assertThat(h.types()).containsExactly("accepted", "accepted");
+  }
+
+  @Test
+  void aRepeatAfterTheExecutionEndedStartsAnotherThatAnswersAgain() {
+    query();
+    String name = h.sfn.executions().get(0).name();
+    h.sfn.finish(name);
+
+    assertThat(query().getStatusCode()).isEqualTo(200);
+
+    // Before, the closed execution's ARN was taken as the answer: accepted, then nothing ever.
+    assertThat(h.sfn.executions()).extracting(FakeStepFunctions.Execution::name)
+        .containsExactly(name, name + "-1");
+    // The same input, so the same ClientRequestToken: the state machine finds the same Athena
+    // query and pushes its results again.
+    assertThat(h.sfn.executions().get(1).input()).isEqualTo(h.sfn.executions().get(0).input());
     assertThat(h.types()).containsExactly("accepted", "accepted");
   }
 

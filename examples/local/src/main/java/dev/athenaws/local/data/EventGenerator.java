@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -25,8 +26,8 @@ final class EventGenerator {
 
   private static final LocalDateTime START = LocalDateTime.of(2021, 7, 1, 0, 0);
   private static final long SPAN_SECONDS = 92L * 24 * 3600; // July 1 .. September 30, 2021
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
-  private static final DateTimeFormatter PARTITION = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
+  private static final DateTimeFormatter PARTITION = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
 
   private final SplittableRandom random;
   private final int apiWeightTotal;

@@ -1,6 +1,7 @@
 package dev.athenaws.local.data;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -22,7 +23,7 @@ final class RequestDetails {
     String db = pick(EventCatalog.DATABASES, r);
     String table = "t_" + r.nextInt(500);
     String bucket = pick(EventCatalog.BUCKETS, r);
-    String key = "data/year=2021/part-" + String.format("%05d", r.nextInt(100_000)) + ".parquet";
+    String key = "data/year=2021/part-" + String.format(Locale.ROOT, "%05d", r.nextInt(100_000)) + ".parquet";
     String service = api.source().substring(0, api.source().indexOf('.'));
     switch (service) {
       case "glue":

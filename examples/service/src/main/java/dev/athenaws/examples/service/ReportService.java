@@ -24,6 +24,7 @@ import dev.athenaws.query.QueryStarter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
@@ -128,7 +129,10 @@ public final class ReportService {
         publisher.fail(client, e);
         return;
       }
-      runner.run(QueryJob.of(client, bound), PauseCondition.NEVER);
+      // A plain WebSocket never redelivers a frame: only the client's request id marks a retry,
+      // and a frame without one is a new request (a random identity: a fresh Athena execution).
+      String identity = query.requestId() != null ? query.requestId() : UUID.randomUUID().toString();
+      runner.run(QueryJob.of(client, identity, bound), PauseCondition.NEVER);
       return;
     }
     publisher.send(client, new ServerMessage.Catalog(message.requestId(), catalogEntries));
