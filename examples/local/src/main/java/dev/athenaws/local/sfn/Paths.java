@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
@@ -28,6 +29,9 @@ final class Paths {
       .jsonProvider(new JacksonJsonNodeJsonProvider())
       .mappingProvider(new JacksonMappingProvider())
       .build();
+  private static final Configuration PATH_LIST = JACKSON.addOptions(Option.AS_PATH_LIST);
+  private static final Pattern NORMALIZED_STEP =
+      Pattern.compile("\\['((?:[^'\\\\]|\\\\.)*)'\\]|\\[(\\d+)\\]");
   private static final Pattern STEP = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)|\\['([^']+)'\\]");
 
   private Paths() {}
@@ -58,10 +62,33 @@ final class Paths {
   static Optional<JsonNode> read(JsonPath path, JsonNode json) {
     try {
       JsonNode v = path.read(json, JACKSON);
-      return Optional.of(v == null ? JsonNodeFactory.instance.nullNode() : v.deepCopy());
+      if (v == null || v.isNull()) {
+        // Jayway answers null for an array index past the end ($.list[0] of []); Step Functions
+        // treats that as absent (IsPresent false). Confirm a null on the normalized path.
+        JsonNode found = path.read(json, PATH_LIST);
+        return found.size() == 1 && exists(found.get(0).asText(), json)
+            ? Optional.of(JsonNodeFactory.instance.nullNode()) : Optional.empty();
+      }
+      return Optional.of(v.deepCopy());
     } catch (PathNotFoundException e) {
       return Optional.empty();
     }
+  }
+
+  /** Walks a normalized path ({@code $['a'][0]}) on the JSON tree. */
+  private static boolean exists(String normalized, JsonNode json) {
+    Matcher m = NORMALIZED_STEP.matcher(normalized);
+    JsonNode at = json;
+    int from = 1;
+    while (from < normalized.length()) {
+      if (!m.find(from) || m.start() != from || at == null) {
+        return false;
+      }
+      at = m.group(1) != null ? (at.isObject() ? at.get(m.group(1).replace("\\'", "'")) : null)
+          : (at.isArray() ? at.get(Integer.parseInt(m.group(2))) : null);
+      from = m.end();
+    }
+    return at != null;
   }
 
   /** The value at a path, or the States.Runtime error Step Functions raises for a missing one. */
