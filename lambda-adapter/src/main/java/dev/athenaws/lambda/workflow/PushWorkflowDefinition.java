@@ -98,6 +98,12 @@ public record PushWorkflowDefinition(
   /**
    * Validates every field.
    *
+   * @param partition the ARN partition of the integration resource
+   * @param pushFunctionArn the push function's ARN or a placeholder
+   * @param workGroup the Athena work group
+   * @param database the database
+   * @param catalog the data catalog, if one is named
+   * @param queryTimeout the longest wait for a query
    * @throws NullPointerException when a field is null
    * @throws IllegalArgumentException when a text is blank or the timeout is not positive
    */
