@@ -105,6 +105,11 @@ class CustomSettingsTest {
         .containsOnly(Map.entry("ALLOWED_ORIGINS", "https://reports.example.com"));
     assertThat(Synthesized.stateMachineDefinition(template).at("/States/Start query/TimeoutSeconds")
         .asInt()).isEqualTo(600);
+    for (String start : java.util.List.of("Start query", "Start query with parameters")) {
+      assertThat(Synthesized.stateMachineDefinition(template)
+          .at("/States/" + start + "/Parameters/QueryExecutionContext/Database").asText())
+          .isEqualTo("logs");
+    }
   }
 
   @Test

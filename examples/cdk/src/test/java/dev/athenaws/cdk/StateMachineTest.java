@@ -73,6 +73,9 @@ class StateMachineTest {
       assertThat(start.at("/Parameters/ClientRequestToken.$").asText())
           .isEqualTo("$.clientRequestToken");
       assertThat(start.at("/Parameters/WorkGroup").asText()).isEqualTo(workGroup);
+      // Unqualified table names resolve in the configured database, as for the route handler.
+      assertThat(start.at("/Parameters/QueryExecutionContext").toString())
+          .isEqualTo("{\"Database\":\"default\",\"Catalog\":\"AwsDataCatalog\"}");
       // Only the id is kept from the GetQueryExecution answer.
       assertThat(fieldNames(start.get("ResultSelector"))).containsExactly("queryExecutionId.$");
       assertThat(start.at("/ResultSelector/queryExecutionId.$").asText())
@@ -80,7 +83,10 @@ class StateMachineTest {
       assertThat(start.get("ResultPath").asText()).isEqualTo("$.started");
       assertThat(start.get("TimeoutSeconds").asInt()).isEqualTo(1800);
       assertThat(start.at("/Retry/0/ErrorEquals").toString())
-          .contains("Athena.TooManyRequestsException");
+          .isEqualTo("[\"Athena.TooManyRequestsException\",\"Athena.InternalServerException\"]");
+      assertThat(start.at("/Retry/0/IntervalSeconds").asInt()).isEqualTo(2);
+      assertThat(start.at("/Retry/0/BackoffRate").asInt()).isEqualTo(2);
+      assertThat(start.at("/Retry/0/MaxAttempts").asInt()).isEqualTo(5);
       assertCatchesInto(start, "Report error");
       assertThat(start.get("Next").asText()).isEqualTo("Lift query id");
     }
@@ -143,7 +149,7 @@ class StateMachineTest {
     assertThat(state.get("Catch")).hasSize(1);
     JsonNode c = state.get("Catch").get(0);
     assertThat(c.get("ErrorEquals").toString()).isEqualTo("[\"States.ALL\"]");
-    assertThat(c.get("ResultPath").asText()).isEqualTo(PushStateMachine.ERROR_PATH);
+    assertThat(c.get("ResultPath").asText()).isEqualTo("$.error");
     assertThat(c.get("Next").asText()).isEqualTo(target);
   }
 

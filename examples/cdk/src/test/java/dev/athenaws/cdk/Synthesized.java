@@ -108,7 +108,8 @@ final class Synthesized {
     if (machines.size() != 1) {
       throw new AssertionError("expected one state machine, found " + machines.keySet());
     }
-    Object definition = properties(machines.values().iterator().next()).get("DefinitionString");
+    Map<String, Object> machine = properties(machines.values().iterator().next());
+    Object definition = machine.get("DefinitionString");
     StringBuilder text = new StringBuilder();
     if (definition instanceof String s) {
       text.append(s);
@@ -119,8 +120,15 @@ final class Synthesized {
         text.append(flatten(part));
       }
     }
+    // DefinitionSubstitutions, applied as Step Functions does when it creates the state machine.
+    String substituted = text.toString();
+    if (machine.get("DefinitionSubstitutions") instanceof Map<?, ?> substitutions) {
+      for (Map.Entry<?, ?> e : substitutions.entrySet()) {
+        substituted = substituted.replace("${" + e.getKey() + "}", flatten(e.getValue()));
+      }
+    }
     try {
-      return new ObjectMapper().readTree(text.toString());
+      return new ObjectMapper().readTree(substituted);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -19,7 +19,8 @@ record LocalEnvironment(Map<String, String> variables, String endpoint) {
     env.put("STATE_MACHINE_ARN", LocalStack.STATE_MACHINE_ARN);
     env.put("WEBSOCKET_ENDPOINT", endpoint + "/" + o.stage());
     env.put("AWS_REGION", LocalStack.REGION);
-    env.put("ATHENA_WORK_GROUP", "primary");
+    env.put("ATHENA_WORK_GROUP", LocalStack.WORK_GROUP);
+    env.put("ATHENA_DATABASE", o.database());
     if (o.queryCatalog() != null) {
       env.put("QUERY_CATALOG", o.queryCatalog().toAbsolutePath().toString());
     }

@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  * @param throttleSeed the seed of the throttling decisions (reproducible fault runs)
  * @param athenaThrottleRate the fraction of Athena API calls answered TooManyRequestsException, 0..1
  * @param postErrorRate the fraction of management API POSTs answered 500, 0..1
+ * @param database the Athena database queries run in (handlers' {@code ATHENA_DATABASE}, the
+ *     workflow's {@code QueryExecutionContext.Database}); the sample table is loaded into it
+ * @param stateMachineDefinition a States Language definition file to run instead of the generated
+ *     push workflow, null for the generated one
  */
 public record LocalOptions(
     String host,
@@ -43,9 +47,13 @@ public record LocalOptions(
     int pushTimeoutMs,
     long throttleSeed,
     double athenaThrottleRate,
-    double postErrorRate) {
+    double postErrorRate,
+    String database,
+    Path stateMachineDefinition) {
 
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+  /** Athena database names: lower-case letters, digits and underscores. */
+  private static final Pattern DATABASE = Pattern.compile("[a-z0-9_]{1,255}");
 
   /**
    * @throws IllegalArgumentException naming the setting when a value is out of range
@@ -54,6 +62,7 @@ public record LocalOptions(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(stage, "stage");
     Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(database, "database");
     require(port >= 0 && port <= 65535, "--port must be 0..65535");
     require(STAGE.matcher(stage).matches(), "--stage must match [A-Za-z0-9_-]{1,128}");
     require(mode.equals("stepfunctions") || mode.equals("inline"),
@@ -68,11 +77,15 @@ public record LocalOptions(
     require(pushTimeoutMs >= 15_000 && pushTimeoutMs <= 900_000, "--push-timeout-ms must be 15000..900000");
     require(queryCatalog == null || Files.isRegularFile(queryCatalog),
         "--query-catalog must name a readable file: " + queryCatalog);
+    require(DATABASE.matcher(database).matches(), "--database must match [a-z0-9_]{1,255}");
+    require(stateMachineDefinition == null || Files.isRegularFile(stateMachineDefinition),
+        "--state-machine-definition must name a readable file: " + stateMachineDefinition);
   }
 
   private static final Set<String> FLAGS = Set.of("--host", "--port", "--stage", "--mode", "--events",
       "--seed", "--athena-latency-ms", "--post-latency-ms", "--post-throttle-rate", "--query-catalog",
-      "--push-timeout-ms", "--athena-throttle-rate", "--post-error-rate");
+      "--push-timeout-ms", "--athena-throttle-rate", "--post-error-rate", "--database",
+      "--state-machine-definition");
 
   /** @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events */
   public static LocalOptions defaults() {
@@ -110,6 +123,7 @@ public record LocalOptions(
       given.put(name, value);
     }
     String catalog = given.get("--query-catalog");
+    String definition = given.get("--state-machine-definition");
     return new LocalOptions(
         given.getOrDefault("--host", "127.0.0.1"),
         (int) number(given, "--port", 8080),
@@ -124,7 +138,9 @@ public record LocalOptions(
         (int) number(given, "--push-timeout-ms", 60_000),
         1,
         decimal(given, "--athena-throttle-rate"),
-        decimal(given, "--post-error-rate"));
+        decimal(given, "--post-error-rate"),
+        given.getOrDefault("--database", "default"),
+        definition == null ? null : Path.of(definition));
   }
 
   /** @return the {@code --help} text */
@@ -148,6 +164,11 @@ public record LocalOptions(
                                     0 <= R < 1 [0]
           --query-catalog FILE      named-query catalog (JSON) instead of the built-in CloudTrail one
           --push-timeout-ms N       the push task's Lambda timeout, 15000..900000 [60000]
+          --database NAME           the Athena database queries run in; the sample table is
+                                    loaded into it [default]
+          --state-machine-definition FILE
+                                    run this States Language definition instead of the generated
+                                    push workflow (${PushResultsFunctionArn} is substituted)
           --help                    print this text
         """;
   }

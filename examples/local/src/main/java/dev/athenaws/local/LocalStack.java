@@ -1,17 +1,20 @@
 package dev.athenaws.local;
 
 import dev.athenaws.lambda.Handlers;
+import dev.athenaws.lambda.workflow.PushWorkflowDefinition;
 import dev.athenaws.local.athena.AthenaEmulator;
 import dev.athenaws.local.faults.Faults;
 import dev.athenaws.local.gateway.Gateway;
 import dev.athenaws.local.sfn.StepFunctionsEmulator;
 import dev.athenaws.local.sfn.WorkflowSettings;
+import dev.athenaws.retry.Sleeper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -43,6 +46,13 @@ public final class LocalStack implements AutoCloseable {
   /** The ARN of the one state machine the Step Functions endpoint runs. */
   public static final String STATE_MACHINE_ARN =
       "arn:aws:states:" + REGION + ":000000000000:stateMachine:athena-ws-push";
+  /** The ARN the push function has in the workflow definition. */
+  public static final String PUSH_FUNCTION_ARN =
+      "arn:aws:lambda:" + REGION + ":000000000000:function:athena-ws-push-results";
+  /** The Athena work group of the handlers and the workflow. */
+  static final String WORK_GROUP = "primary";
+  /** The workflow's query timeout (the start states' TimeoutSeconds), as deployed by default. */
+  static final Duration QUERY_TIMEOUT = Duration.ofMinutes(30);
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
   /** API Gateway's integration timeout: the route functions' Lambda timeout here. */
   private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(29);
@@ -108,8 +118,6 @@ public final class LocalStack implements AutoCloseable {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     opened.push(connector::close);
     try {
-      AthenaEmulator athena = AthenaEmulator.builder().sampleData(o.events(), o.seed()).build();
-      opened.push(athena);
       String base = "http://" + loopback(o.host()) + ":" + port;
       LocalEnvironment env = LocalEnvironment.of(o, base);
       env.applySdkSettings();
@@ -123,12 +131,15 @@ public final class LocalStack implements AutoCloseable {
           .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
           .build();
       opened.push(workflowAthena);
+      // Before the data loads: a definition the interpreter cannot run fails the start at once.
       StepFunctionsEmulator stepFunctions = new StepFunctionsEmulator(STATE_MACHINE_ARN,
-          workflowAthena, handlers.pushResults(),
-          new WorkflowSettings("primary", Duration.ofMinutes(30),
-              Duration.ofMillis(o.pushTimeoutMs()), Duration.ofMillis(100)),
-          clock);
+          definition(o), workflowAthena, Map.of(PUSH_FUNCTION_ARN, handlers.pushResults()),
+          new WorkflowSettings(Duration.ofMillis(o.pushTimeoutMs()), Duration.ofMillis(100)),
+          clock, Sleeper.system());
       opened.push(stepFunctions);
+      AthenaEmulator athena = AthenaEmulator.builder().sampleData(o.events(), o.seed())
+          .sampleDatabase(o.database()).build();
+      opened.push(athena);
       Gateway.RouteHandler route = handlers.queryRoute()::handleRequest;
       Gateway gateway = new Gateway(
           new Gateway.Settings(o.stage(), loopback(o.host()) + ":" + port, ROUTE_TIMEOUT,
@@ -159,6 +170,20 @@ public final class LocalStack implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * The push workflow the Step Functions endpoint runs: the one the CDK app deploys
+   * ({@link PushWorkflowDefinition}) with the local work group, database and function ARN, or the
+   * file of {@code --state-machine-definition}; {@code ${PushResultsFunctionArn}} is substituted in
+   * either, as the CDK app's {@code DefinitionSubstitutions} does.
+   */
+  static String definition(LocalOptions o) throws java.io.IOException {
+    String text = o.stateMachineDefinition() == null
+        ? PushWorkflowDefinition.inAws(PUSH_FUNCTION_ARN, WORK_GROUP, o.database(),
+            Optional.empty(), QUERY_TIMEOUT).toJson()
+        : java.nio.file.Files.readString(o.stateMachineDefinition());
+    return text.replace(PushWorkflowDefinition.PUSH_FUNCTION_PLACEHOLDER, PUSH_FUNCTION_ARN);
   }
 
   private static String loopback(String host) {

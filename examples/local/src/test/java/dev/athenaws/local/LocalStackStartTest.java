@@ -27,4 +27,24 @@ class LocalStackStartTest {
       assertThat(again.getLocalPort()).isEqualTo(port);
     }
   }
+
+  @Test
+  void aDefinitionTheInterpreterCannotRunFailsTheStartNamingStateAndField(@TempDir Path dir)
+      throws Exception {
+    Path definition = Files.writeString(dir.resolve("definition.json"), "{\"StartAt\":\"Each\","
+        + "\"States\":{\"Each\":{\"Type\":\"Map\",\"End\":true}}}");
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    String[] args = {"--port", Integer.toString(port), "--events", "10",
+        "--state-machine-definition", definition.toString()};
+
+    assertThatThrownBy(() -> LocalStack.start(LocalOptions.parse(args)))
+        .isInstanceOf(dev.athenaws.local.sfn.DefinitionException.class)
+        .hasMessageContaining("state 'Each', field Type");
+    try (ServerSocket again = new ServerSocket(port)) {
+      assertThat(again.getLocalPort()).isEqualTo(port);
+    }
+  }
 }

@@ -55,7 +55,7 @@ public final class AthenaEmulator implements AutoCloseable {
     }
     ResultTable.createSchema(root);
     if (b.sampleEvents > 0) {
-      CloudTrailData.load(root, b.sampleEvents, b.sampleSeed);
+      CloudTrailData.load(root, b.sampleEvents, b.sampleSeed, b.sampleDatabase);
     }
     AtomicInteger threads = new AtomicInteger();
     executor = Executors.newScheduledThreadPool(b.workers, r -> {
@@ -187,6 +187,7 @@ public final class AthenaEmulator implements AutoCloseable {
     private Duration queueDelay = Duration.ZERO;
     private int sampleEvents;
     private long sampleSeed = CloudTrailData.DEFAULT_SEED;
+    private String sampleDatabase = CloudTrailData.SCHEMA;
 
     private Builder() {}
 
@@ -248,6 +249,18 @@ public final class AthenaEmulator implements AutoCloseable {
       }
       this.sampleEvents = events;
       this.sampleSeed = seed;
+      return this;
+    }
+
+    /**
+     * The database (DuckDB schema) the sample table is loaded into; {@code default} unless set.
+     *
+     * @param database the database name
+     * @return this builder
+     * @throws NullPointerException when {@code database} is null
+     */
+    public Builder sampleDatabase(String database) {
+      this.sampleDatabase = java.util.Objects.requireNonNull(database, "database");
       return this;
     }
 

@@ -34,7 +34,7 @@ public final class CloudTrailData {
 
   private static final Logger LOG = LoggerFactory.getLogger(CloudTrailData.class);
 
-  private static final String DDL = "CREATE OR REPLACE TABLE \"default\"." + TABLE + " ("
+  private static final String DDL = "CREATE OR REPLACE TABLE %s." + TABLE + " ("
       + "eventversion VARCHAR, "
       + "useridentity STRUCT(type VARCHAR, principalid VARCHAR, arn VARCHAR, accountid VARCHAR, "
       + "invokedby VARCHAR, accesskeyid VARCHAR, username VARCHAR, sessioncontext STRUCT("
@@ -49,7 +49,7 @@ public final class CloudTrailData {
       + "serviceeventdetails VARCHAR, sharedeventid VARCHAR, vpcendpointid VARCHAR, "
       + "region VARCHAR, \"date\" VARCHAR)";
 
-  private static final String ASSEMBLE = "INSERT INTO \"default\"." + TABLE + " SELECT "
+  private static final String ASSEMBLE = "INSERT INTO %s." + TABLE + " SELECT "
       + "eventversion, "
       + "{'type': ui_type, 'principalid': ui_principalid, 'arn': ui_arn, 'accountid': ui_accountid, "
       + "'invokedby': ui_invokedby, 'accesskeyid': ui_accesskeyid, 'username': ui_username, "
@@ -64,7 +64,7 @@ public final class CloudTrailData {
       + "ELSE [{'arn': r1_arn, 'accountid': recipientaccountid, 'type': r1_type}, "
       + "{'arn': r2_arn, 'accountid': recipientaccountid, 'type': r2_type}] END, "
       + "eventtype, apiversion, readonly, recipientaccountid, serviceeventdetails, sharedeventid, "
-      + "vpcendpointid, region, \"date\" FROM " + "\"default\".cloudtrail_staging ORDER BY seq";
+      + "vpcendpointid, region, \"date\" FROM %s.cloudtrail_staging ORDER BY seq";
 
   private CloudTrailData() {}
 
@@ -79,18 +79,35 @@ public final class CloudTrailData {
    * @throws IllegalArgumentException when {@code events} is negative
    */
   public static void load(Connection connection, int events, long seed) throws SQLException {
+    load(connection, events, seed, SCHEMA);
+  }
+
+  /**
+   * (Re)creates and fills the table in a given schema (Athena database), as {@link
+   * #load(Connection, int, long)} does in {@link #SCHEMA}.
+   *
+   * @param connection a DuckDB connection
+   * @param events how many events, at least 0
+   * @param seed the generator seed
+   * @param schema the schema to create the table in; created when missing
+   * @throws SQLException when DuckDB fails or {@code connection} is not a DuckDB connection
+   * @throws IllegalArgumentException when {@code events} is negative
+   */
+  public static void load(Connection connection, int events, long seed, String schema)
+      throws SQLException {
+    String q = "\"" + schema.replace("\"", "\"\"") + "\"";
     if (events < 0) {
       throw new IllegalArgumentException("events: must not be negative: " + events);
     }
     DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
     long startNanos = System.nanoTime();
     try (Statement s = duck.createStatement()) {
-      s.execute("CREATE SCHEMA IF NOT EXISTS \"default\"");
-      s.execute(DDL);
-      s.execute(stagingDdl());
+      s.execute("CREATE SCHEMA IF NOT EXISTS " + q);
+      s.execute(String.format(DDL, q));
+      s.execute(stagingDdl(q));
     }
     EventGenerator generator = new EventGenerator(seed);
-    try (DuckDBAppender appender = duck.createAppender(SCHEMA, "cloudtrail_staging")) {
+    try (DuckDBAppender appender = duck.createAppender(schema, "cloudtrail_staging")) {
       for (long i = 0; i < events; i++) {
         appender.beginRow().append(i);
         for (String v : generator.next()) {
@@ -104,15 +121,16 @@ public final class CloudTrailData {
       }
     }
     try (Statement s = duck.createStatement()) {
-      s.execute(ASSEMBLE);
-      s.execute("DROP TABLE \"default\".cloudtrail_staging");
+      s.execute(String.format(ASSEMBLE, q, q));
+      s.execute("DROP TABLE " + q + ".cloudtrail_staging");
     }
     LOG.info("loaded {} CloudTrail events (seed {}) in {} ms", events, seed,
         (System.nanoTime() - startNanos) / 1_000_000);
   }
 
-  private static String stagingDdl() {
-    StringBuilder sb = new StringBuilder("CREATE OR REPLACE TABLE \"default\".cloudtrail_staging (seq BIGINT");
+  private static String stagingDdl(String schema) {
+    StringBuilder sb = new StringBuilder("CREATE OR REPLACE TABLE " + schema
+        + ".cloudtrail_staging (seq BIGINT");
     for (String c : EventGenerator.COLUMNS) {
       sb.append(", \"").append(c).append("\" VARCHAR");
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.athenaws.local.athena.EmulatorResponse;
+import dev.athenaws.retry.Sleeper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,10 +24,11 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
  * A Step Functions-compatible endpoint (AWS JSON 1.0, {@code X-Amz-Target: AWSStepFunctions.<op>})
- * for one state machine: the push flow. {@code StartExecution} runs {@link PushWorkflow} in-process
- * (it does not interpret state machine definitions); {@code DescribeExecution} reports executions.
- * Start is idempotent by name as in Step Functions: the same name and input answer the running
- * execution; a name already used otherwise is {@code ExecutionAlreadyExists}.
+ * for one state machine, whose Amazon States Language definition it interprets
+ * ({@link Interpreter}): the same definition the CDK app deploys. {@code StartExecution} runs it
+ * in-process; {@code DescribeExecution} reports executions. Start is idempotent by name as in Step
+ * Functions: the same name and input answer the running execution; a name already used otherwise is
+ * {@code ExecutionAlreadyExists}.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -40,23 +42,33 @@ public final class StepFunctionsEmulator implements AutoCloseable {
   private static final int MAX_INPUT = 256 * 1024;
 
   private final String stateMachineArn;
-  private final PushWorkflow workflow;
+  private final Interpreter interpreter;
   private final Clock clock;
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
   private final ExecutorService workers;
 
   /**
+   * Parses the definition and prepares the endpoint.
+   *
    * @param stateMachineArn the ARN of the one state machine this endpoint runs
-   * @param athena the client the workflow's start-and-wait state calls Athena with
-   * @param push the push function
-   * @param settings the workflow's work group and timeouts
-   * @param clock the time of executions and of the push function's context
+   * @param definition its Amazon States Language definition (JSON)
+   * @param athena the client of the {@code athena:startQueryExecution.sync} tasks
+   * @param functions the Lambda functions Task states may name, by ARN
+   * @param settings the functions' timeout and the {@code .sync} poll interval
+   * @param clock the time of executions, timeouts and the functions' context
+   * @param sleeper the waits of Retry and of the {@code .sync} polling
+   * @throws DefinitionException when the definition uses a state type, field, resource, operator or
+   *     intrinsic function the interpreter does not support, naming the state and the field
    */
-  public StepFunctionsEmulator(String stateMachineArn, AthenaClient athena, RequestStreamHandler push,
-      WorkflowSettings settings, Clock clock) {
+  public StepFunctionsEmulator(String stateMachineArn, String definition, AthenaClient athena,
+      Map<String, RequestStreamHandler> functions, WorkflowSettings settings, Clock clock,
+      Sleeper sleeper) {
     this.stateMachineArn = Objects.requireNonNull(stateMachineArn, "stateMachineArn");
-    this.workflow = new PushWorkflow(athena, push, new PushWorkflow.Settings(settings.workGroup(),
-        settings.queryTimeout(), settings.pushTimeout(), settings.pollInterval()), clock);
+    Definition parsed = Definition.parse(Objects.requireNonNull(definition, "definition"),
+        functions.keySet());
+    this.interpreter = new Interpreter(parsed, new LocalTasks(
+        new AthenaSyncTask(athena, clock, sleeper, settings.pollInterval()), functions,
+        settings.functionTimeout(), clock), clock, sleeper);
     this.clock = clock;
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newCachedThreadPool(r -> {
@@ -138,7 +150,7 @@ public final class StepFunctionsEmulator implements AutoCloseable {
 
   private void run(Execution execution, ObjectNode input) {
     try {
-      execution.succeeded(workflow.run(input), clock.instant());
+      execution.succeeded(interpreter.run(input).toString(), clock.instant());
     } catch (WorkflowFailure f) {
       LOG.info("execution {} failed: {}", execution.name, f.error);
       execution.failed(f.error, f.cause, clock.instant());

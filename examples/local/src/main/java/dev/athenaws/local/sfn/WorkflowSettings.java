@@ -1,14 +1,22 @@
 package dev.athenaws.local.sfn;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * The push workflow's settings, as the deployed state machine has them.
+ * What the local Step Functions endpoint needs beyond the definition (the work group, database and
+ * timeouts of the workflow are in the definition itself).
  *
- * @param workGroup the work group the start state names
- * @param queryTimeout the start state's timeout: the query is stopped after it
- * @param pushTimeout the push function's Lambda timeout
- * @param pollInterval how often the {@code .sync} wait looks at the query
+ * @param functionTimeout the Lambda timeout of the functions the definition invokes: their
+ *     remaining time counts down from it
+ * @param pollInterval how often the {@code .sync} integration looks at a running query
  */
-public record WorkflowSettings(
-    String workGroup, Duration queryTimeout, Duration pushTimeout, Duration pollInterval) {}
+public record WorkflowSettings(Duration functionTimeout, Duration pollInterval) {
+  /**
+   * @throws NullPointerException when a field is null
+   */
+  public WorkflowSettings {
+    Objects.requireNonNull(functionTimeout, "functionTimeout");
+    Objects.requireNonNull(pollInterval, "pollInterval");
+  }
+}

@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import dev.athenaws.lambda.workflow.PushWorkflowDefinition;
+import dev.athenaws.retry.Sleeper;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,18 +24,22 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
  * The Step Functions endpoint's API: validation, idempotent start by name, DescribeExecution, and
- * the push loop over a push function that pauses twice. Inputs carry a running query, so Athena is
+ * the deployed definition's push loop over a push function that pauses twice. Inputs carry a running query, so Athena is
  * not called.
  */
 class StepFunctionsEmulatorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:push";
+  private static final String FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:push";
+  /** The deployed workflow (its push loop and its Catch are what these tests run). */
+  private static final String DEFINITION = PushWorkflowDefinition.inAws(FUNCTION, "primary",
+      "default", Optional.empty(), Duration.ofMinutes(1)).toJson();
   private final List<JsonNode> pushInputs = new CopyOnWriteArrayList<>();
   private final AthenaClient unused = AthenaClient.builder().region(Region.US_EAST_1)
       .endpointOverride(URI.create("http://127.0.0.1:9")).credentialsProvider(
           AnonymousCredentialsProvider.create()).build();
-  private final StepFunctionsEmulator sfn = new StepFunctionsEmulator(ARN, unused,
-      (in, out, context) -> {
+  private final StepFunctionsEmulator sfn = new StepFunctionsEmulator(ARN, DEFINITION, unused,
+      Map.of(FUNCTION, (in, out, context) -> {
         JsonNode state = JSON.readTree(in);
         pushInputs.add(state);
         int round = state.path("round").asInt(0);
@@ -39,10 +47,9 @@ class StepFunctionsEmulatorTest {
             ? "{\"done\":false,\"round\":" + (round + 1) + ",\"query\":{\"queryExecutionId\":\"q\"}}"
             : "{\"done\":true,\"rows\":3}";
         out.write(answer.getBytes(StandardCharsets.UTF_8));
-      },
-      new WorkflowSettings("primary", Duration.ofMinutes(1), Duration.ofSeconds(60),
-          Duration.ofMillis(10)),
-      Clock.systemUTC());
+      }),
+      new WorkflowSettings(Duration.ofSeconds(60), Duration.ofMillis(10)),
+      Clock.systemUTC(), Sleeper.system());
 
   @AfterEach
   void close() {
@@ -92,18 +99,17 @@ class StepFunctionsEmulatorTest {
 
   @Test
   void aPushThatThrowsIsReportedThenTheExecutionFails() throws Exception {
-    StepFunctionsEmulator failing = new StepFunctionsEmulator(ARN, unused,
-        (in, out, context) -> {
+    StepFunctionsEmulator failing = new StepFunctionsEmulator(ARN, DEFINITION, unused,
+        Map.of(FUNCTION, (in, out, context) -> {
           JsonNode state = JSON.readTree(in);
           pushInputs.add(state);
           if (!state.has("error")) {
             throw new IllegalArgumentException("push input names no queryExecutionId");
           }
           out.write("{\"done\":true}".getBytes(StandardCharsets.UTF_8));
-        },
-        new WorkflowSettings("primary", Duration.ofMinutes(1), Duration.ofSeconds(60),
-            Duration.ofMillis(10)),
-        Clock.systemUTC());
+        }),
+        new WorkflowSettings(Duration.ofSeconds(60), Duration.ofMillis(10)),
+        Clock.systemUTC(), Sleeper.system());
     try {
       EmulatorResponse r = failing.handle("AWSStepFunctions.StartExecution", bytes(
           JSON.createObjectNode().put("stateMachineArn", ARN).put("name", "f")

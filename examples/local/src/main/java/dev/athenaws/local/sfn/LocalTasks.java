@@ -1,0 +1,75 @@
+package dev.athenaws.local.sfn;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.athenaws.local.gateway.LocalContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The Task work of the local stack: the Athena {@code .sync} integration, and Lambda functions
+ * invoked in-process ({@link RequestStreamHandler} with a {@link LocalContext} whose remaining time
+ * counts down from the function's timeout).
+ *
+ * <p>A function that throws is reported as Lambda reports an unhandled exception to Step Functions:
+ * the exception's type as the error, {@code {"errorMessage","errorType"}} as the cause.
+ *
+ * <p>Thread-safety: thread-safe when the handlers are.
+ */
+final class LocalTasks implements Interpreter.Tasks {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final AthenaSyncTask athena;
+  private final Map<String, RequestStreamHandler> functions;
+  private final Duration functionTimeout;
+  private final Clock clock;
+
+  LocalTasks(AthenaSyncTask athena, Map<String, RequestStreamHandler> functions,
+      Duration functionTimeout, Clock clock) {
+    this.athena = athena;
+    this.functions = Map.copyOf(functions);
+    this.functionTimeout = functionTimeout;
+    this.clock = clock;
+  }
+
+  @Override
+  public JsonNode run(AslState.Task task, JsonNode input, Instant deadline)
+      throws WorkflowFailure, InterruptedException {
+    if (task.resource() instanceof AslState.LambdaFunction f) {
+      return invoke(f.arn(), input, deadline);
+    }
+    return athena.run(input, deadline);
+  }
+
+  private JsonNode invoke(String arn, JsonNode input, Instant deadline) throws WorkflowFailure {
+    RequestStreamHandler handler = functions.get(arn);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    JsonNode result;
+    try {
+      handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(input)), out,
+          new LocalContext(name(arn), functionTimeout, clock));
+      result = JSON.readTree(out.toByteArray());
+    } catch (IOException | RuntimeException e) {
+      ObjectNode cause = JSON.createObjectNode()
+          .put("errorMessage", String.valueOf(e.getMessage()))
+          .put("errorType", e.getClass().getName());
+      throw new WorkflowFailure(e.getClass().getSimpleName(), cause.toString());
+    }
+    if (deadline != null && !clock.instant().isBefore(deadline)) {
+      throw new WorkflowFailure("States.Timeout", null);
+    }
+    return result == null || result.isMissingNode() ? JSON.nullNode() : result;
+  }
+
+  private static String name(String arn) {
+    String[] parts = arn.split(":");
+    return parts.length > 6 ? parts[6] : arn;
+  }
+}
