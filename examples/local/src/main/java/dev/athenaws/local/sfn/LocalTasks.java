@@ -19,7 +19,9 @@ import java.util.Map;
  * counts down from the function's timeout).
  *
  * <p>A function that throws is reported as Lambda reports an unhandled exception to Step Functions:
- * the exception's type as the error, {@code {"errorMessage","errorType"}} as the cause.
+ * the exception's fully qualified class name as the error (the Java runtime's {@code errorType},
+ * e.g. {@code java.lang.RuntimeException}: "AWS Lambda function errors in Java", Lambda developer
+ * guide), {@code {"errorMessage","errorType"}} as the cause.
  *
  * <p>Thread-safety: thread-safe when the handlers are.
  */
@@ -60,7 +62,7 @@ final class LocalTasks implements Interpreter.Tasks {
       ObjectNode cause = JSON.createObjectNode()
           .put("errorMessage", String.valueOf(e.getMessage()))
           .put("errorType", e.getClass().getName());
-      throw new WorkflowFailure(e.getClass().getSimpleName(), cause.toString());
+      throw new WorkflowFailure(e.getClass().getName(), cause.toString());
     }
     if (deadline != null && !clock.instant().isBefore(deadline)) {
       throw new WorkflowFailure("States.Timeout", null);
