@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.athena.model.Row;
 
 /**
  * Deterministic {@code GetQueryResults} pages of a SELECT: 12 mixed-type columns in Athena's exact
- * text formats (ATHENA-FACTS.md), about 5% NULLs in the nullable columns, header row on page 1.
+ * text formats (docs/aws-behaviour.md), about 5% NULLs in the nullable columns, header row on page 1.
  */
 public final class SyntheticPages {
   static final String[] NAMES = {

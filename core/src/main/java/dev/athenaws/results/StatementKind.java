@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * <p>It decides one thing: whether row 0 of page 1 is the header row of column labels. Athena writes
  * that row only for SELECT. Deciding it by comparing row 0 with the labels (as several clients do)
  * drops a real row from {@code SELECT 'x' AS x}; deciding it per page drops the first row of every
- * later page. See ATHENA-FACTS.md, "Header row".
+ * later page. See docs/aws-behaviour.md, "Header row".
  *
  * <p>Thread-safety: immutable.
  *

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Converters for {@code array}, {@code map} and {@code row} values guided by a type hint. Athena prints
- * them as {@code [1, 2, null]}, {@code {k=v, k2=v2}} and {@code {a=1, b=x}} (ATHENA-FACTS.md;
+ * them as {@code [1, 2, null]}, {@code {k=v, k2=v2}} and {@code {a=1, b=x}} (docs/aws-behaviour.md;
  * uber/athenadriver UndocumentedAthena.md; PyAthena tests/pyathena/test_cursor.py test_complex).
  *
  * <p>Elements are separated by {@code ", "}. When an element type is itself an array, map or row the

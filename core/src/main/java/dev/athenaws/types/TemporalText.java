@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Hand-rolled parsing of Athena's date, time, timestamp, zone and interval texts: fixed-position digit
  * reads, no {@code DateTimeFormatter} and no regular expressions, because these run for every value of
- * a result. Formats (ATHENA-FACTS.md; uber/athenadriver UndocumentedAthena.md): date
+ * a result. Formats (docs/aws-behaviour.md; uber/athenadriver UndocumentedAthena.md): date
  * {@code 2017-01-02}; time {@code 01:02:03.456} (0..9 fraction digits); timestamp
  * {@code 2017-01-01 00:00:00.000}; zones as {@code America/Los_Angeles}, {@code UTC} or {@code +08:00};
  * intervals {@code 0-3} and {@code 2 00:00:00.000}.

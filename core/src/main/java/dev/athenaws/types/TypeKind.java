@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The Athena column types, by the names {@code ColumnInfo.Type} uses. See ATHENA-FACTS and
+ * The Athena column types, by the names {@code ColumnInfo.Type} uses. See docs/aws-behaviour.md and
  * docs/types.md for the text form of each and the Java value it maps to.
  *
  * <p>Thread-safety: an enum, immutable.

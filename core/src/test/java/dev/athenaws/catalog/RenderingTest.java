@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Golden literals per type (formats: ATHENA-FACTS.md, ExecutionParameters) and every value rule. */
+/** Golden literals per type (formats: docs/aws-behaviour.md, ExecutionParameters) and every value rule. */
 class RenderingTest {
 
   static String render(ParameterType type, Object value) {

@@ -28,7 +28,7 @@ class AthenaTextTest {
 
   @Test
   void numbers() {
-    // ATHENA-FACTS.md: decimal plain 0.10; double NaN/Infinity/-Infinity or exponent form
+    // docs/aws-behaviour.md: decimal plain 0.10; double NaN/Infinity/-Infinity or exponent form
     assertThat(fmt("boolean", true)).isEqualTo("true");
     assertThat(fmt("tinyint", -12)).isEqualTo("-12");
     assertThat(fmt("bigint", Long.MIN_VALUE)).isEqualTo("-9223372036854775808");
@@ -46,7 +46,7 @@ class AthenaTextTest {
 
   @Test
   void temporals() {
-    // ATHENA-FACTS.md; uber/athenadriver UndocumentedAthena.md
+    // docs/aws-behaviour.md; uber/athenadriver UndocumentedAthena.md
     assertThat(fmt("date", LocalDate.of(2017, 1, 2))).isEqualTo("2017-01-02");
     assertThat(fmt("time", LocalTime.of(1, 2, 3, 456_000_000))).isEqualTo("01:02:03.456");
     assertThat(fmt("timestamp", LocalDateTime.of(2017, 1, 1, 0, 0))).isEqualTo("2017-01-01 00:00:00.000");

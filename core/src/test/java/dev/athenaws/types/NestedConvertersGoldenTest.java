@@ -18,7 +18,7 @@ class NestedConvertersGoldenTest {
 
   @Test
   void arrays() {
-    // PyAthena tests/pyathena/test_cursor.py test_complex: col_array [1, 2]; ATHENA-FACTS.md [1, 2]
+    // PyAthena tests/pyathena/test_cursor.py test_complex: col_array [1, 2]; docs/aws-behaviour.md [1, 2]
     assertThat(convert("array(integer)", "[1, 2]")).isEqualTo(List.of(1, 2));
     assertThat(convert("array(bigint)", "[1, 2, null]")).isEqualTo(Arrays.asList(1L, 2L, null));
     assertThat(convert("array(varchar)", "[]")).isEqualTo(List.of());
@@ -33,7 +33,7 @@ class NestedConvertersGoldenTest {
 
   @Test
   void maps() {
-    // PyAthena test_complex: col_map {1=2, 3=4}; ATHENA-FACTS.md {k=v, k2=v2}
+    // PyAthena test_complex: col_map {1=2, 3=4}; docs/aws-behaviour.md {k=v, k2=v2}
     Map<Object, Object> expected = new LinkedHashMap<>();
     expected.put(1, 2);
     expected.put(3, 4);
@@ -95,7 +95,7 @@ class NestedConvertersGoldenTest {
 
   @Test
   void ambiguousVarcharElementsAreDetectedWhereTheShapeAllows() {
-    // ATHENA-FACTS.md: ARRAY['a, b'] and ARRAY['a','b'] both print [a, b]: documented ambiguity.
+    // docs/aws-behaviour.md: ARRAY['a, b'] and ARRAY['a','b'] both print [a, b]: documented ambiguity.
     assertThat(convert("array(varchar)", "[a, b]")).isEqualTo(List.of("a", "b"));
     assertThatThrownBy(() -> convert("row(a varchar, b integer)", "{a=x, y, b=1}"))
         .isInstanceOf(ValueFormatException.class)

@@ -27,7 +27,7 @@ class ScalarConvertersGoldenTest {
 
   @Test
   void booleans() {
-    // ATHENA-FACTS.md: boolean true/false
+    // docs/aws-behaviour.md: boolean true/false
     assertThat(convert("boolean", "true")).isEqualTo(Boolean.TRUE);
     assertThat(convert("boolean", "false")).isEqualTo(Boolean.FALSE);
   }
@@ -50,7 +50,7 @@ class ScalarConvertersGoldenTest {
 
   @Test
   void floatingPoint() {
-    // ATHENA-FACTS.md: double may be NaN, Infinity, -Infinity or exponent form;
+    // docs/aws-behaviour.md: double may be NaN, Infinity, -Infinity or exponent form;
     // PyAthena test_complex: col_float 0.5, col_double 0.25
     assertThat(convert("real", "0.5")).isEqualTo(0.5f);
     assertThat(convert("float", "1.5")).isEqualTo(1.5f);
@@ -74,7 +74,7 @@ class ScalarConvertersGoldenTest {
 
   @Test
   void decimalsKeepTheColumnScale() {
-    // ATHENA-FACTS.md: decimal plain 0.10; PyAthena test_complex col_decimal decimal(10,1) "0.1"
+    // docs/aws-behaviour.md: decimal plain 0.10; PyAthena test_complex col_decimal decimal(10,1) "0.1"
     assertThat(convert("decimal(10,2)", "0.10")).isEqualTo(new BigDecimal("0.10"));
     assertThat(convert("decimal(10,1)", "0.1")).isEqualTo(new BigDecimal("0.1"));
     assertThat(convert("decimal(10,3)", "-12.500")).isEqualTo(new BigDecimal("-12.500"));
@@ -91,7 +91,7 @@ class ScalarConvertersGoldenTest {
 
   @Test
   void stringsStayExact() {
-    // ATHENA-FACTS.md: the empty string is VarCharValue "" and stays "" (NULL never reaches converters)
+    // docs/aws-behaviour.md: the empty string is VarCharValue "" and stays "" (NULL never reaches converters)
     assertThat(convert("varchar", "")).isEqualTo("");
     assertThat(convert("varchar", "a string")).isEqualTo("a string");
     assertThat(convert("char(3)", "ab ")).isEqualTo("ab ");
@@ -107,7 +107,7 @@ class ScalarConvertersGoldenTest {
 
   @Test
   void datesAndTimes() {
-    // ATHENA-FACTS.md / uber/athenadriver UndocumentedAthena.md: date 2017-01-02, time 01:02:03.456
+    // docs/aws-behaviour.md / uber/athenadriver UndocumentedAthena.md: date 2017-01-02, time 01:02:03.456
     assertThat(convert("date", "2017-01-02")).isEqualTo(LocalDate.of(2017, 1, 2));
     assertThat(convert("date", "2020-02-29")).isEqualTo(LocalDate.of(2020, 2, 29));
     assertThat(convert("date", "0001-01-01")).isEqualTo(LocalDate.of(1, 1, 1));
@@ -118,7 +118,7 @@ class ScalarConvertersGoldenTest {
 
   @Test
   void timestampsOfEachPrecision() {
-    // ATHENA-FACTS.md: timestamp 2017-01-01 00:00:00.000 (precision 3, can be 6/9); Trino prints
+    // docs/aws-behaviour.md: timestamp 2017-01-01 00:00:00.000 (precision 3, can be 6/9); Trino prints
     // timestamp(0) without a fraction.
     assertThat(convert("timestamp", "2017-01-01 00:00:00.000"))
         .isEqualTo(LocalDateTime.of(2017, 1, 1, 0, 0));
@@ -133,7 +133,7 @@ class ScalarConvertersGoldenTest {
   @Test
   void zonedTimestampsKeepTheZoneAsGiven() {
     // uber/athenadriver UndocumentedAthena.md: 2001-08-22 03:04:05.321 America/Los_Angeles;
-    // ATHENA-FACTS.md: zone id or offset; PyAthena test_complex col_timestamp_tz in UTC.
+    // docs/aws-behaviour.md: zone id or offset; PyAthena test_complex col_timestamp_tz in UTC.
     ZonedDateTime la = (ZonedDateTime) convert("timestamp with time zone",
         "2001-08-22 03:04:05.321 America/Los_Angeles");
     assertThat(la.toLocalDateTime()).isEqualTo(LocalDateTime.of(2001, 8, 22, 3, 4, 5, 321_000_000));
@@ -175,7 +175,7 @@ class ScalarConvertersGoldenTest {
   @Test
   void timesWithZone() {
     // uber/athenadriver UndocumentedAthena.md: 01:02:03.456 America/Los_Angeles;
-    // ATHENA-FACTS.md / Trino: 01:02:03.456 -08:00 and 01:02:03.456+08:00.
+    // docs/aws-behaviour.md / Trino: 01:02:03.456 -08:00 and 01:02:03.456+08:00.
     LocalTime t = LocalTime.of(1, 2, 3, 456_000_000);
     assertThat(convert("time with time zone", "01:02:03.456 America/Los_Angeles"))
         .isEqualTo(new TimeWithZone(t, ZoneId.of("America/Los_Angeles")));
@@ -190,7 +190,7 @@ class ScalarConvertersGoldenTest {
   @Test
   void intervals() {
     // uber/athenadriver UndocumentedAthena.md: INTERVAL '2' DAY -> 2 00:00:00.000, '3' MONTH -> 0-3;
-    // ATHENA-FACTS.md / the value contract: negative forms -1-2 and -1 02:03:04.500.
+    // docs/aws-behaviour.md / the value contract: negative forms -1-2 and -1 02:03:04.500.
     assertThat(convert("interval year to month", "0-3")).isEqualTo(Period.ofMonths(3));
     assertThat(convert("interval year to month", "5-0")).isEqualTo(Period.ofYears(5));
     assertThat(convert("interval year to month", "-1-2")).isEqualTo(Period.of(-1, -2, 0));
@@ -202,7 +202,7 @@ class ScalarConvertersGoldenTest {
 
   @Test
   void varbinary() {
-    // ATHENA-FACTS.md: 00 01 ff; PyAthena test_complex col_binary b"123" -> 31 32 33;
+    // docs/aws-behaviour.md: 00 01 ff; PyAthena test_complex col_binary b"123" -> 31 32 33;
     // an empty string is zero bytes.
     assertThat((byte[]) convert("varbinary", "00 01 ff")).containsExactly(0, 1, 0xff);
     assertThat((byte[]) convert("varbinary", "31 32 33")).containsExactly('1', '2', '3');

@@ -7,7 +7,7 @@ import java.net.URI;
  * Builds the {@link ConnectionRef} results are posted to. The management endpoint is
  * {@code WEBSOCKET_ENDPOINT} when set (custom domains, local stacks), else built from the API id,
  * {@code AWS_REGION} and the stage; never from the event's {@code domainName}, which is wrong behind a
- * custom domain (ATHENA-FACTS.md, "API Gateway WebSocket").
+ * custom domain (docs/aws-behaviour.md, "API Gateway WebSocket").
  */
 final class Connections {
   private Connections() {}

@@ -71,7 +71,7 @@ class HandlerFunctionsTest {
 
   @Test
   void routeHandlersStayWithinApiGatewaysIntegrationTimeout() {
-    // docs: API Gateway WebSocket integration timeout 29 s (ATHENA-FACTS.md).
+    // docs: API Gateway WebSocket integration timeout 29 s (docs/aws-behaviour.md).
     assertThat(AthenaWsStack.QUERY_TIMEOUT_INLINE.toSeconds().intValue()).isLessThanOrEqualTo(29);
     assertThat(AthenaWsStack.QUERY_TIMEOUT_STEPFUNCTIONS.toSeconds().intValue()).isLessThanOrEqualTo(29);
     assertThat(AthenaWsStack.CONNECTION_TIMEOUT.toSeconds().intValue()).isLessThanOrEqualTo(29);

@@ -30,7 +30,7 @@ class StateMachineTest {
 
   @Test
   void standardWorkflowWithTracing() {
-    // Only Standard workflows support .sync (ATHENA-FACTS.md, Step Functions).
+    // Only Standard workflows support .sync (docs/aws-behaviour.md, Step Functions).
     template.hasResourceProperties(
         "AWS::StepFunctions::StateMachine",
         Map.of("StateMachineType", "STANDARD", "TracingConfiguration", Map.of("Enabled", true)));

@@ -104,7 +104,7 @@ class WebSocketApiTest {
 
   @Test
   void noRouteRequiresAnAuthorizerByDefault() {
-    // Authorization can only be attached to $connect (ATHENA-FACTS.md); the example leaves it
+    // Authorization can only be attached to $connect (docs/aws-behaviour.md); the example leaves it
     // open and the connection handler checks ALLOWED_ORIGINS instead.
     template.allResourcesProperties(
         "AWS::ApiGatewayV2::Route", Map.of("AuthorizationType", "NONE"));

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 
 /**
  * One literal of every type through the real AthenaClient: the text and ColumnInfo.Type must be
- * Athena's (expected strings from ATHENA-FACTS.md "Value formats" and core's all-types-select.json
+ * Athena's (expected strings from docs/aws-behaviour.md "Value formats" and core's all-types-select.json
  * fixture, itself from uber/athenadriver UndocumentedAthena.md and PyAthena test_cursor.py), and
  * core's converters must parse every text back to a value that formats to the same text.
  */
