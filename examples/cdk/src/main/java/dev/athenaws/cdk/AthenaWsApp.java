@@ -1,5 +1,6 @@
 package dev.athenaws.cdk;
 
+import java.nio.file.Path;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
@@ -30,11 +31,21 @@ public final class AthenaWsApp {
    * Synthesizes the stack into {@code cdk.out}.
    *
    * @param args ignored; configuration comes from CDK context
-   * @throws IllegalArgumentException when a context value is malformed or the Lambda jar is missing
+   * @throws IllegalArgumentException when a context value is malformed; a Lambda jar that is missing
+   *     or not self-contained (the thin jar without the AWS SDK and Jackson) ends the process with
+   *     status 1 and the reason on stderr
    */
   public static void main(String[] args) {
     App app = new App();
     StackSettings settings = StackSettings.fromContext(app.getNode()::tryGetContext);
+    // Before any construct: a jar without the SDK and Jackson would deploy and then fail every call.
+    // The CLI shows the app's stderr: the reason alone, without a stack trace.
+    try {
+      LambdaJar.requireSelfContained(Path.of(settings.lambdaJar()));
+    } catch (IllegalArgumentException e) {
+      System.err.println("athena-ws: " + e.getMessage());
+      System.exit(1);
+    }
     // Account and region from the CLI's profile, when it has them; the stack itself is
     // environment-agnostic (every ARN is built from AWS::Region and AWS::AccountId).
     String account = System.getenv("CDK_DEFAULT_ACCOUNT");

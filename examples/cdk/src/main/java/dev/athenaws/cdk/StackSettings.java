@@ -131,14 +131,15 @@ public record StackSettings(
   }
 
   /**
-   * Where {@code mvn -pl lambda-adapter -am package} leaves the shaded jar, relative to
-   * examples/cdk (the directory {@code cdk} commands run in).
+   * Where {@code mvn -pl lambda-adapter -am package} leaves the shaded, self-contained jar (the
+   * handlers with the AWS SDK and Jackson; the thin {@code athena-ws-lambda-<version>.jar} beside it
+   * would fail at init), relative to examples/cdk (the directory {@code cdk} commands run in).
    *
-   * @return {@code ../../lambda-adapter/target/athena-ws-lambda-<version>.jar}
+   * @return {@code ../../lambda-adapter/target/athena-ws-lambda-<version>-lambda.jar}
    * @throws UncheckedIOException when the build's version file cannot be read
    */
   public static String defaultLambdaJar() {
-    return "../../lambda-adapter/target/athena-ws-lambda-" + projectVersion() + ".jar";
+    return "../../lambda-adapter/target/athena-ws-lambda-" + projectVersion() + "-lambda.jar";
   }
 
   private static String projectVersion() {

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * event on a worker thread (never the socket's I/O thread), runs {@code $disconnect} after a close,
  * and enforces API Gateway's limits: 128 KiB per message and 32 KiB per frame (a client that exceeds
  * them is disconnected with 1009), text frames only (a binary frame disconnects with 1003), 10
- * minutes idle.
+ * minutes idle. It accepts permessage-deflate as API Gateway does and applies the limits to the
+ * inflated message and frames ({@link Compression}).
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -196,6 +197,7 @@ public final class Gateway implements AutoCloseable {
       Response.writeError(request, response, callback, status >= 400 ? status : 403);
       return null;
     }
+    Compression.configure(response);
     return new GatewaySocket(this, identity);
   }
 

@@ -1,5 +1,6 @@
 package dev.athenaws.local.gateway;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -59,8 +60,22 @@ public final class GatewaySocket implements Session.Listener.AutoDemanding {
     // Expected client behaviour (an abrupt close, an oversized message): a line, not a stack trace.
     if (cause instanceof MessageTooLargeException) {
       LOG.info("connection {} closed: message over the size limit", identity.id());
+    } else if (isPeerGone(cause)) {
+      // The client closed its socket without a close frame (a tab closed, a network lost): a normal
+      // disconnect, found when a write or read fails (Jetty's EofException "Broken pipe", a reset).
+      LOG.info("connection {} disconnected by the client", identity.id());
     } else {
-      LOG.info("connection {} error: {}", identity.id(), cause.toString());
+      LOG.info("connection {} closed on an error: {}", identity.id(), cause.getClass().getSimpleName());
     }
+  }
+
+  /** @return whether the error is the transport ending under the socket, not a protocol error */
+  static boolean isPeerGone(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

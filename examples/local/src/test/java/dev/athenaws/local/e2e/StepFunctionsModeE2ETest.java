@@ -88,6 +88,8 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
       stayer.expect("accepted", FlowScenarios.WAIT);
       Result r = Result.of(stayer.untilDone(FlowScenarios.WAIT));
       assertThat(r.complete().path("rowCount").asLong()).isEqualTo(r.rows().size());
+      assertThat(stayer.received).as("no stack trace reaches a client")
+          .noneMatch(m -> m.toString().contains("\\tat ") || m.toString().contains("\tat "));
       // The leaver's push stops at its next post (410) instead of paging 100,000 rows.
       long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (stack().stepFunctions().running() > 0 && System.nanoTime() < end) {
@@ -97,9 +99,10 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
     } finally {
       System.setErr(err);
     }
+    // A client leaving is a normal disconnect, however its socket ended (a close frame, a reset,
+    // a broken pipe under a push): no stack trace in the log, whatever the lines say.
     String log = captured.toString(StandardCharsets.UTF_8);
-    assertThat(log).contains("ConnectionGone");
-    assertThat(log).as("no stack trace in the log").doesNotContain("\tat ").doesNotContain("Exception:");
+    assertThat(log).as("no stack trace in the log").doesNotContain("\tat ");
   }
 
   @Test
