@@ -91,6 +91,10 @@ final class SessionNotifier implements ConnectionNotifier {
     if (session == null || !session.isOpen()) {
       return new PostOutcome.Gone();
     }
+    // A query thread interrupted at shutdown still owes its client the final error; Tomcat's
+    // blocking send fails at once on an interrupted thread, so the flag is set aside for the send
+    // (bounded by the send limits) and restored after it.
+    boolean interrupted = Thread.interrupted();
     try {
       session.sendMessage(new TextMessage(payload));
       return new PostOutcome.Delivered(1);
@@ -103,6 +107,10 @@ final class SessionNotifier implements ConnectionNotifier {
       LOG.debug("A send failed; the client is gone", e);
       drop(connection, CloseStatus.SESSION_NOT_RELIABLE);
       return new PostOutcome.Gone();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -57,6 +57,15 @@ final class ServiceClient implements AutoCloseable {
     return session.isOpen();
   }
 
+  /** The next message. */
+  JsonNode next(Duration wait) throws InterruptedException {
+    JsonNode m = received.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+    if (m == null) {
+      throw new AssertionError("no message within " + wait);
+    }
+    return m;
+  }
+
   /** The messages up to and including the next complete, error or catalog message. */
   List<JsonNode> untilDone(Duration wait) throws InterruptedException {
     List<JsonNode> messages = new ArrayList<>();

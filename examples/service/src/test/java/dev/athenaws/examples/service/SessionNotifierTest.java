@@ -105,6 +105,29 @@ class SessionNotifierTest {
   }
 
   @Test
+  void anInterruptedQueryThreadStillDeliversItsLastMessageAndStaysInterrupted() throws Exception {
+    WebSocketSession tomcatLike = mock(WebSocketSession.class);
+    when(tomcatLike.isOpen()).thenReturn(true);
+    doAnswer(call -> {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new IOException("java.lang.InterruptedException");
+      }
+      written.add(((TextMessage) call.getArgument(0)).getPayload());
+      return null;
+    }).when(tomcatLike).sendMessage(any());
+    SessionNotifier notifier = new SessionNotifier(30_000, 1024);
+    ConnectionRef client = notifier.open(tomcatLike);
+
+    Thread.currentThread().interrupt();
+    PostOutcome outcome = notifier.post(client, bytes("cancelled"));
+    boolean stillInterrupted = Thread.interrupted();
+
+    assertThat(outcome).isEqualTo(new PostOutcome.Delivered(1));
+    assertThat(written).containsExactly("cancelled");
+    assertThat(stillInterrupted).isTrue();
+  }
+
+  @Test
   void everyConnectionGetsItsOwnRandomId() {
     SessionNotifier notifier = new SessionNotifier(30_000, 1024);
     ConnectionRef a = notifier.open(session);
