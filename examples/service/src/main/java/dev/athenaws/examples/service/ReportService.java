@@ -1,6 +1,7 @@
 package dev.athenaws.examples.service;
 
 import dev.athenaws.AthenaWsException;
+import dev.athenaws.ErrorCode;
 import dev.athenaws.catalog.BoundQuery;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.catalog.QueryResolver;
@@ -45,8 +46,8 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  *
  * <p>Exceptions: the constructor and {@link #overAthena} throw {@link NullPointerException} for a
  * null argument and {@link IllegalArgumentException} for a timeout that is not positive; {@link
- * #onMessage} reports every client or Athena failure to the client and throws only what the
- * notifier throws when the client cannot be reached at all.
+ * #onMessage} and {@link #refuseBusy} report every client or Athena failure to the client and throw
+ * only what the notifier throws when the client cannot be reached at all.
  */
 public final class ReportService {
   private final ClientMessageDecoder decoder = new ClientMessageDecoder();
@@ -136,5 +137,29 @@ public final class ReportService {
       return;
     }
     publisher.send(client, new ServerMessage.Catalog(message.requestId(), catalogEntries));
+  }
+
+  /**
+   * Tells a client that its frame was not run because the service is at capacity: an {@code
+   * error} with code ATHENA_BUSY and {@code retryable} true, for the frame's request id. Cheap
+   * (decodes the frame only), so a server may call it on its I/O thread when its worker pool is full.
+   *
+   * @param connection the client's connection, not null
+   * @param text the frame that was refused
+   * @throws NullPointerException if connection is null
+   * @throws AthenaWsException (INTERNAL) if the notifier cannot reach the client at all
+   */
+  public void refuseBusy(ConnectionRef connection, String text) {
+    Objects.requireNonNull(connection, "connection");
+    DecodeResult decoded = decoder.decode(text);
+    String requestId =
+        decoded instanceof DecodeResult.Decoded d
+            ? d.message().requestId()
+            : ((DecodeResult.Rejected) decoded).requestId();
+    publisher.send(
+        new PublishTarget(connection, requestId, null),
+        new ServerMessage.Error(
+            requestId, null, ErrorCode.ATHENA_BUSY, "The service is busy; try again later.",
+            null, null, null, true));
   }
 }
