@@ -5,7 +5,6 @@ import dev.athenaws.results.StatementKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.InvalidRequestException;
@@ -76,7 +75,11 @@ final class PollRun {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return cancelledByUs();
-    } catch (AbortedException e) {
+    } catch (SdkException e) {
+      if (!PushBack.interrupted(e)) {
+        w.stopQuietly(id);
+        throw e;
+      }
       // The SDK aborts a call when the thread is interrupted: the same as an interrupted sleep.
       Thread.currentThread().interrupt();
       return cancelledByUs();

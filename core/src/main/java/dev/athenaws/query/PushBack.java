@@ -54,10 +54,28 @@ final class PushBack {
                   && AwsErrorCode.isRetryableErrorCode(a.awsErrorDetails().errorCode());
       return retryable ? Reason.SERVER_ERROR : null;
     }
-    if (e instanceof AbortedException || Thread.currentThread().isInterrupted()) {
+    if (interrupted(e)) {
       return null;
     }
     return causedByRetryable(e) ? Reason.NETWORK : null;
+  }
+
+  /**
+   * @param e a failed call
+   * @return true when the call failed because the calling thread was interrupted: an {@link
+   *     AbortedException}, one in the cause chain (the SDK wraps an abort that lands while a response
+   *     is read as "Unable to unmarshall response"), or the interrupt flag still set
+   */
+  static boolean interrupted(SdkException e) {
+    if (Thread.currentThread().isInterrupted()) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof AbortedException || t instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The SDK's {@code retryOnExceptionOrCauseInstanceOf(RETRYABLE_EXCEPTIONS)}. */

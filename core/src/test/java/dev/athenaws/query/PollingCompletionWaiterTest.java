@@ -17,6 +17,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AthenaException;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
@@ -114,6 +115,26 @@ class PollingCompletionWaiterTest {
     }
 
     assertThat(outcome).isEqualTo(new QueryOutcome.Cancelled("q", true, null, QueryStats.EMPTY, 1));
+    verify(client, times(1)).stopQueryExecution(any(StopQueryExecutionRequest.class));
+  }
+
+  @Test
+  void anInterruptWrappedWhileAResponseIsReadCancelsAndStops() {
+    // What the SDK throws when the interrupt lands while it reads a response (seen when a Spring
+    // Boot service shut down its query pool): the abort is only the cause.
+    when(client.getQueryExecution(any(GetQueryExecutionRequest.class)))
+        .thenThrow(SdkClientException.create("Unable to unmarshall response (null)",
+            AbortedException.create("Thread was interrupted")));
+
+    QueryOutcome outcome;
+    try {
+      outcome = waiter.await("q", Duration.ofMinutes(1), ProgressListener.NONE, CancellationSignal.NEVER);
+    } finally {
+      assertThat(Thread.interrupted()).isTrue();
+    }
+
+    assertThat(outcome).isEqualTo(new QueryOutcome.Cancelled("q", true, null, QueryStats.EMPTY, 1));
+    verify(client, times(1)).getQueryExecution(any(GetQueryExecutionRequest.class));
     verify(client, times(1)).stopQueryExecution(any(StopQueryExecutionRequest.class));
   }
 
