@@ -48,7 +48,6 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  */
 public final class AthenaWs implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AthenaWs.class);
-  static final String INTERNAL_MESSAGE = "The server failed to process this request.";
 
   private final ClientMessageDecoder decoder = new ClientMessageDecoder();
   private final QueryResolver resolver;

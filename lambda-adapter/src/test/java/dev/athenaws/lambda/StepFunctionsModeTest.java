@@ -76,7 +76,7 @@ class StepFunctionsModeTest {
     APIGatewayV2WebSocketResponse response = query();
     assertThat(response.getStatusCode()).isEqualTo(500);
     assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"code\":\"INTERNAL\",\"message\":\"" + QueryRoute.NOT_STARTED + "\"}"));
+        + "\"code\":\"INTERNAL\",\"message\":\"The query could not be started; please try again.\"}"));
     assertThat(h.api.messages(Harness.CONNECTION).get(0)).doesNotContain("arn:");
   }
 
