@@ -133,7 +133,7 @@ public final class LocalStack implements AutoCloseable {
       opened.push(workflowAthena);
       // Before the data loads: a definition the interpreter cannot run fails the start at once.
       StepFunctionsEmulator stepFunctions = new StepFunctionsEmulator(STATE_MACHINE_ARN,
-          definition(o), workflowAthena, Map.of(PUSH_FUNCTION_ARN, handlers.pushResults()),
+          definition(o), workflowAthena, Map.of(PUSH_FUNCTION_ARN, handlers.pushResults()::handle),
           new WorkflowSettings(Duration.ofMillis(o.pushTimeoutMs()), Duration.ofMillis(100)),
           clock, Sleeper.system());
       opened.push(stepFunctions);
