@@ -93,19 +93,7 @@ class AthenaWsTest {
 
   /** A SELECT of column n over pages, its header row on page 1 (as Athena returns it). */
   private static FakeAthenaQuery.Builder numbers(int pages, int rowsPerPage) {
-    FakeAthenaQuery.Builder b = FakeAthenaQuery.builder().column("n", "integer");
-    int n = 0;
-    for (int p = 0; p < pages; p++) {
-      List<List<String>> rows = new ArrayList<>();
-      if (p == 0) {
-        rows.add(List.of("n"));
-      }
-      for (int r = 0; r < rowsPerPage; r++) {
-        rows.add(List.of(Integer.toString(n++)));
-      }
-      b.page(rows.toArray(new List<?>[0]));
-    }
-    return b;
+    return FakeAthenaQuery.numberedSelect(pages, rowsPerPage);
   }
 
   @Test

@@ -164,19 +164,7 @@ final class PublishHarness implements AutoCloseable {
 
   /** A finished SELECT of column n with values 0, 1, 2, ... over pages, header row on page 1. */
   static FakeAthenaQuery.Builder numbered(int pages, int rowsPerPage) {
-    FakeAthenaQuery.Builder b = FakeAthenaQuery.builder().column("n", "integer");
-    int n = 0;
-    for (int p = 0; p < pages; p++) {
-      List<List<String>> rows = new ArrayList<>();
-      if (p == 0) {
-        rows.add(List.of("n"));
-      }
-      for (int r = 0; r < rowsPerPage; r++) {
-        rows.add(List.of(Integer.toString(n++)));
-      }
-      b.page(rows.toArray(new List<?>[0]));
-    }
-    return b;
+    return FakeAthenaQuery.numberedSelect(pages, rowsPerPage);
   }
 
   static List<String> numbers(int from, int to) {
