@@ -42,9 +42,9 @@ import org.junit.jupiter.api.Test;
 /** The front door over the wire fakes in virtual time: what a client receives for each frame. */
 class AthenaWsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final QueryCatalog CATALOG = QueryCatalog.of(List.of(NamedQuery.withParameters(
-      "by-a", "", "SELECT n FROM t WHERE a = ?",
-      List.of(ParameterSpec.required("a", ParameterType.STRING)))), null);
+  static final QueryCatalog CATALOG = QueryCatalog.of(List.of(NamedQuery.named("by-a")
+      .sql("SELECT n FROM t WHERE a = ?")
+      .parameters(List.of(ParameterSpec.required("a", ParameterType.STRING))).build()), null);
   private static final String QUERY =
       "{\"action\":\"query\",\"query\":\"by-a\",\"parameters\":{\"a\":\"x\"},\"requestId\":\"r1\"}";
 

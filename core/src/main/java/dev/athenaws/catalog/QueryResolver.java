@@ -86,7 +86,9 @@ public final class QueryResolver {
       throw new RawSqlException("sql must not be blank.");
     }
     try {
-      return BoundQuery.of(NamedQuery.withoutParameters(RAW_SQL_NAME, "raw SQL from a client", sql), List.of());
+      return BoundQuery.of(
+          NamedQuery.named(RAW_SQL_NAME).description("raw SQL from a client").sql(sql).build(),
+          List.of());
     } catch (IllegalArgumentException e) {
       // e.g. '?' markers: raw SQL has no parameters to bind.
       throw new RawSqlException("sql is not acceptable: " + e.getMessage());

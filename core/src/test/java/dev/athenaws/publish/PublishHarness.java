@@ -64,8 +64,9 @@ final class PublishHarness implements AutoCloseable {
   }
 
   /** The catalog of the runs: query {@code t} is {@code SELECT n FROM t WHERE a = ?}. */
-  static final QueryCatalog CATALOG = QueryCatalog.of(List.of(NamedQuery.withParameters(
-      "t", "", "SELECT n FROM t WHERE a = ?", List.of(ParameterSpec.required("a", ParameterType.STRING)))),
+  static final QueryCatalog CATALOG = QueryCatalog.of(List.of(NamedQuery.named("t")
+      .sql("SELECT n FROM t WHERE a = ?")
+      .parameters(List.of(ParameterSpec.required("a", ParameterType.STRING))).build()),
       null);
 
   /**

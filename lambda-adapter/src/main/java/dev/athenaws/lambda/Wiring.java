@@ -12,6 +12,8 @@ import dev.athenaws.sfn.StepFunctionsStarter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -44,6 +46,9 @@ final class Wiring implements AutoCloseable {
   /** Null when no state machine is configured. */
   final StepFunctionsStarter stepFunctions;
   final Clock clock;
+  private final ConnectionNotifier notifier;
+  /** The SDK clients this wiring built itself (from the environment), closed with it. */
+  private final List<AutoCloseable> ownedClients = new ArrayList<>();
 
   /** The SDK clients the services run over; {@code sfn} is null without a state machine. */
   record Clients(
@@ -60,7 +65,7 @@ final class Wiring implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.catalog = loadCatalog(config.queryCatalog());
-    ConnectionNotifier notifier =
+    this.notifier =
         ConnectionNotifiers.apiGateway().clientFactory(clients.managementApi()).sleeper(sleeper).build();
     AthenaWsBuilder ws = AthenaWs.builder()
         .athenaClient(clients.athena())
@@ -81,10 +86,21 @@ final class Wiring implements AutoCloseable {
     this.stepFunctions = stepFunctions(config, clients.sfn(), sleeper);
   }
 
-  /** Releases the front door's prefetch threads (the SDK clients are the caller's). */
+  /**
+   * Releases the front door's prefetch threads, the notifier's clients, and the SDK clients built
+   * by {@link #fromEnvironment} (those given to {@link #create} are the caller's).
+   */
   @Override
   public void close() {
     ws.close();
+    notifier.close();
+    for (AutoCloseable c : ownedClients) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // Closing an SDK client does not fail in practice; nothing is left to release.
+      }
+    }
   }
 
   /**
@@ -130,8 +146,14 @@ final class Wiring implements AutoCloseable {
           }
           return b.build();
         };
-    return create(config, new Clients(athena.build(), sfn, management), Clock.systemUTC(),
+    AthenaClient athenaClient = athena.build();
+    Wiring wiring = create(config, new Clients(athenaClient, sfn, management), Clock.systemUTC(),
         Sleeper.system());
+    wiring.ownedClients.add(athenaClient);
+    if (sfn != null) {
+      wiring.ownedClients.add(sfn);
+    }
+    return wiring;
   }
 
   /**

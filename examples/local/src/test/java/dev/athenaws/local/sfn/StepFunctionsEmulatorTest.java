@@ -117,10 +117,10 @@ class StepFunctionsEmulatorTest {
       String arn = ok(r).path("executionArn").asText();
       JsonNode d = awaitEnd(failing, arn);
       assertThat(d.path("status").asText()).isEqualTo("FAILED");
-      assertThat(d.path("error").asText()).isEqualTo("IllegalArgumentException");
+      assertThat(d.path("error").asText()).isEqualTo(IllegalArgumentException.class.getName());
       assertThat(pushInputs).hasSize(2);
       assertThat(pushInputs.get(1).path("error").path("Error").asText())
-          .isEqualTo("IllegalArgumentException");
+          .isEqualTo(IllegalArgumentException.class.getName());
       assertThat(JSON.readTree(pushInputs.get(1).path("error").path("Cause").asText())
           .path("errorType").asText()).isEqualTo(IllegalArgumentException.class.getName());
     } finally {

@@ -66,9 +66,9 @@ class ReportServiceTest {
   private final QueryCatalog catalog =
       QueryCatalog.of(
           List.of(
-              NamedQuery.withParameters(
-                  "logins", "Logins of one user", SQL,
-                  List.of(ParameterSpec.required("user", ParameterType.STRING)))),
+              NamedQuery.named("logins").description("Logins of one user").sql(SQL)
+                  .parameters(List.of(ParameterSpec.required("user", ParameterType.STRING)))
+                  .build()),
           "logins");
   private final ReportService service =
       new ReportService(catalog, starter, waiter, fetcher, notifier, Duration.ofMinutes(5));
