@@ -50,4 +50,13 @@ public class AthenaWsException extends RuntimeException {
   public ErrorCode code() {
     return code;
   }
+
+  /**
+   * The request field the failure is about, sent as the {@code error} message's {@code field}.
+   *
+   * @return the field name, or null (the default) when the failure is not about one field
+   */
+  public String field() {
+    return null;
+  }
 }

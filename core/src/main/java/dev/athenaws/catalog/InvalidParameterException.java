@@ -47,4 +47,10 @@ public final class InvalidParameterException extends AthenaWsException {
   public String reason() {
     return reason;
   }
+
+  /** @return the parameter name, as {@link #parameter()}: the {@code error} message's field */
+  @Override
+  public String field() {
+    return parameter;
+  }
 }

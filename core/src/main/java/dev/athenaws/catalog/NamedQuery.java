@@ -19,7 +19,9 @@ import java.util.Set;
  *
  * <p>Thread-safety: immutable.
  *
- * <p>Exceptions: the constructor and the factories throw {@link IllegalArgumentException} naming
+ * <p>Built with {@link #named(String)} (the catalog reader uses the canonical constructor).
+ *
+ * <p>Exceptions: the constructor and the builder throw {@link IllegalArgumentException} naming
  * the query and the field when a rule is broken and {@link NullPointerException} for a null name or
  * SQL; accessors never throw.
  *
@@ -90,33 +92,13 @@ public record NamedQuery(
   }
 
   /**
-   * A query without parameters.
+   * Starts building a query: its parts are named, so the name, description and SQL cannot swap.
    *
    * @param name the query name, see {@link #name()}
-   * @param description free text, may be null
-   * @param sql the SQL, without {@code ?} markers
-   * @return a query that takes no parameters and has no column type hints
-   * @throws IllegalArgumentException if a rule is broken
-   * @throws NullPointerException if {@code name} or {@code sql} is null
+   * @return a builder; {@link Builder#sql} is required
    */
-  public static NamedQuery withoutParameters(String name, String description, String sql) {
-    return new NamedQuery(name, description, sql, List.of(), Map.of());
-  }
-
-  /**
-   * A query with parameters.
-   *
-   * @param name the query name, see {@link #name()}
-   * @param description free text, may be null
-   * @param sql the SQL, with one {@code ?} marker per parameter
-   * @param parameters the parameter specs in marker order
-   * @return a query whose {@code ?} markers are bound to {@code parameters}, in order
-   * @throws IllegalArgumentException if a rule is broken
-   * @throws NullPointerException if {@code name} or {@code sql} is null
-   */
-  public static NamedQuery withParameters(
-      String name, String description, String sql, List<ParameterSpec> parameters) {
-    return new NamedQuery(name, description, sql, parameters, Map.of());
+  public static Builder named(String name) {
+    return new Builder(name);
   }
 
   /**
@@ -208,5 +190,77 @@ public record NamedQuery(
       return r.fields().stream().anyMatch(f -> containsUnknown(f.type()));
     }
     return false;
+  }
+
+  /**
+   * Builds a {@link NamedQuery} part by part. Not thread-safe. {@link #build()} throws as the
+   * record's constructor: {@link IllegalArgumentException} when a rule is broken, {@link
+   * NullPointerException} for a null name or no SQL.
+   */
+  public static final class Builder {
+    private final String name;
+    private String description = "";
+    private String sql;
+    private List<ParameterSpec> parameters = List.of();
+    private Map<String, String> columnTypes = Map.of();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /**
+     * Sets the free-text description.
+     *
+     * @param description the text; null is taken as ""
+     * @return this builder
+     */
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    /**
+     * Sets the statement.
+     *
+     * @param sql the SQL, with one {@code ?} marker per parameter
+     * @return this builder
+     */
+    public Builder sql(String sql) {
+      this.sql = sql;
+      return this;
+    }
+
+    /**
+     * Sets the parameters.
+     *
+     * @param parameters the parameter specs in marker order; null is taken as none
+     * @return this builder
+     */
+    public Builder parameters(List<ParameterSpec> parameters) {
+      this.parameters = parameters;
+      return this;
+    }
+
+    /**
+     * Sets the column type hints.
+     *
+     * @param columnTypes column label to Trino type signature; null is taken as none
+     * @return this builder
+     */
+    public Builder columnTypes(Map<String, String> columnTypes) {
+      this.columnTypes = columnTypes;
+      return this;
+    }
+
+    /**
+     * Builds the query.
+     *
+     * @return the query
+     * @throws IllegalArgumentException if a rule is broken; the message starts with the query name
+     * @throws NullPointerException if the name or the SQL is null
+     */
+    public NamedQuery build() {
+      return new NamedQuery(name, description, sql, parameters, columnTypes);
+    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.athenaws.catalog;
 
 import dev.athenaws.AthenaWsException;
-import dev.athenaws.ErrorCode;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,16 +23,32 @@ public final class QueryResolver {
   private final QueryCatalog catalog;
   private final boolean rawSqlEnabled;
 
-  /**
-   * Creates a resolver.
-   *
-   * @param catalog the named queries, not null
-   * @param rawSqlEnabled true only when this deployment lets clients send SQL text
-   * @throws NullPointerException if catalog is null
-   */
-  public QueryResolver(QueryCatalog catalog, boolean rawSqlEnabled) {
+  private QueryResolver(QueryCatalog catalog, boolean rawSqlEnabled) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.rawSqlEnabled = rawSqlEnabled;
+  }
+
+  /**
+   * A resolver of catalog queries only: raw SQL is refused (BAD_REQUEST).
+   *
+   * @param catalog the named queries, not null
+   * @return the resolver
+   * @throws NullPointerException if catalog is null
+   */
+  public static QueryResolver catalogOnly(QueryCatalog catalog) {
+    return new QueryResolver(catalog, false);
+  }
+
+  /**
+   * A resolver that also lets clients send SQL text: only where a deployment explicitly trusts its
+   * clients with it.
+   *
+   * @param catalog the named queries, not null
+   * @return the resolver
+   * @throws NullPointerException if catalog is null
+   */
+  public static QueryResolver allowingRawSql(QueryCatalog catalog) {
+    return new QueryResolver(catalog, true);
   }
 
   /** @return the catalog */
@@ -48,7 +63,8 @@ public final class QueryResolver {
    * @param parameters the client's parameter values (String, BigDecimal, Boolean or null), not null
    * @param sql the client's raw SQL, or null
    * @return the statement to run
-   * @throws AthenaWsException BAD_REQUEST when raw SQL is sent but disabled, sent together with a
+   * @throws AthenaWsException BAD_REQUEST (its field {@code sql}) when raw SQL is sent but
+   *     disabled, sent together with a
    *     query name or parameters, blank, or not acceptable as a statement (such as one with {@code ?}
    *     markers or over Athena's length limit)
    * @throws UnknownQueryException when the named (or default) query does not exist
@@ -61,21 +77,21 @@ public final class QueryResolver {
       return catalog.bind(queryName, parameters);
     }
     if (!rawSqlEnabled) {
-      throw new AthenaWsException(
-          ErrorCode.BAD_REQUEST, "raw SQL is disabled");
+      throw new RawSqlException("raw SQL is disabled");
     }
     if (queryName != null || !parameters.isEmpty()) {
-      throw new AthenaWsException(
-          ErrorCode.BAD_REQUEST, "Send either sql or a query with parameters, not both.");
+      throw new RawSqlException("Send either sql or a query with parameters, not both.");
     }
     if (sql.isBlank()) {
-      throw new AthenaWsException(ErrorCode.BAD_REQUEST, "sql must not be blank.");
+      throw new RawSqlException("sql must not be blank.");
     }
     try {
-      return BoundQuery.of(NamedQuery.withoutParameters(RAW_SQL_NAME, "raw SQL from a client", sql), List.of());
+      return BoundQuery.of(
+          NamedQuery.named(RAW_SQL_NAME).description("raw SQL from a client").sql(sql).build(),
+          List.of());
     } catch (IllegalArgumentException e) {
       // e.g. '?' markers: raw SQL has no parameters to bind.
-      throw new AthenaWsException(ErrorCode.BAD_REQUEST, "sql is not acceptable: " + e.getMessage());
+      throw new RawSqlException("sql is not acceptable: " + e.getMessage());
     }
   }
 }

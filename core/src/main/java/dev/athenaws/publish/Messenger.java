@@ -36,13 +36,19 @@ final class Messenger {
     return outcome;
   }
 
-  /** Sends an {@code error} for a failure; never throws. */
+  /**
+   * Sends an {@code error} for a failure; never throws. The one place a failure becomes the
+   * client's {@code error}: an {@link AthenaWsException} with its code, message and field, anything
+   * else INTERNAL with a generic message.
+   */
   PublishResult.Failed fail(PublishTarget target, RuntimeException failure) {
     ErrorCode code = ErrorCode.INTERNAL;
     String message = INTERNAL_MESSAGE;
+    String field = null;
     if (failure instanceof AthenaWsException e) {
       code = e.code();
       message = e.getMessage();
+      field = e.field();
     } else {
       // Unexpected: the details go to the log (ids only), the client gets a generic message.
       LOG.error(
@@ -52,7 +58,7 @@ final class Messenger {
     // ATHENA_BUSY says the same request may succeed later: the client may offer to send it again.
     Boolean retryable = code == ErrorCode.ATHENA_BUSY ? Boolean.TRUE : null;
     return fail(target, new ServerMessage.Error(target.requestId(), target.queryExecutionId(), code,
-        message, null, null, null, retryable));
+        message, field, null, null, retryable));
   }
 
   /** Sends the {@code error} of a query Athena ended FAILED. */

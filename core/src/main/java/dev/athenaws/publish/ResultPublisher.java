@@ -35,17 +35,20 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  *       later run resumes from, losing and repeating nothing.
  * </ul>
  *
+ * <p>Resources: without an {@link Builder#executor executor} of the caller's, the publisher owns a
+ * pool of daemon prefetch threads ({@code athena-ws-prefetch}) that {@link #close()} shuts down.
+ *
  * <p>Thread-safety: thread-safe; one publisher serves any number of concurrent runs. Its methods
  * report failures as results ({@link PublishResult}, {@link PostOutcome}) and throw only for a null
  * argument ({@link NullPointerException}), except {@link #send}, which throws as
  * {@link ConnectionNotifier#post} does.
  */
-public final class ResultPublisher {
-  private static final Executor DEFAULT_EXECUTOR = defaultExecutor();
+public final class ResultPublisher implements AutoCloseable {
 
   private final Messenger messenger;
   private final PageFetcher fetcher;
   private final Executor executor;
+  private final ExecutorService owned;
   private final ChunkPolicy policy;
   private final boolean strict;
   private final MappingListener listener;
@@ -53,7 +56,8 @@ public final class ResultPublisher {
   private ResultPublisher(Builder b) {
     this.messenger = new Messenger(b.notifier);
     this.fetcher = b.fetcher;
-    this.executor = b.executor;
+    this.owned = b.executor == null ? defaultExecutor() : null;
+    this.executor = b.executor != null ? b.executor : owned;
     this.policy = b.policy;
     this.strict = b.strict;
     this.listener = b.listener;
@@ -185,7 +189,29 @@ public final class ResultPublisher {
     return messenger.failQuery(target, error, reason);
   }
 
-  private static Executor defaultExecutor() {
+  /**
+   * Tells the client about a failure already phrased as an {@code error} message.
+   *
+   * @param target the client, not null
+   * @param error the message, not null
+   * @return {@link PublishResult.Failed}; never throws for a failed post
+   * @throws NullPointerException if an argument is null
+   */
+  public PublishResult.Failed fail(PublishTarget target, ServerMessage.Error error) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(error, "error");
+    return messenger.fail(target, error);
+  }
+
+  /** Shuts down the prefetch threads this publisher owns (none with a caller's executor). */
+  @Override
+  public void close() {
+    if (owned != null) {
+      owned.shutdown();
+    }
+  }
+
+  private static ExecutorService defaultExecutor() {
     ExecutorService pool =
         Executors.newCachedThreadPool(
             r -> {
@@ -198,14 +224,14 @@ public final class ResultPublisher {
 
   /**
    * Configures a {@link ResultPublisher}. Defaults: {@link ChunkPolicy#defaults()}, lenient mapping
-   * (unparsable values pass as text and are logged once per column), a shared daemon thread pool
-   * for prefetching. Setters throw {@link NullPointerException} for null, naming the parameter.
+   * (unparsable values pass as text and are logged once per column), a daemon thread pool of the
+   * publisher's own for prefetching (shut down by {@link ResultPublisher#close()}). Setters throw {@link NullPointerException} for null, naming the parameter.
    * Not thread-safe.
    */
   public static final class Builder {
     private final ConnectionNotifier notifier;
     private final PageFetcher fetcher;
-    private Executor executor = DEFAULT_EXECUTOR;
+    private Executor executor;
     private ChunkPolicy policy = ChunkPolicy.defaults();
     private boolean strict;
     private MappingListener listener;
@@ -218,7 +244,7 @@ public final class ResultPublisher {
     /**
      * Sets where page fetches run.
      *
-     * @param executor runs the one-ahead page fetches (one at a time per run)
+     * @param executor runs the one-ahead page fetches (one at a time per run); the caller owns it
      * @return this builder
      */
     public Builder executor(Executor executor) {
@@ -238,13 +264,13 @@ public final class ResultPublisher {
     }
 
     /**
-     * Chooses strict or lenient value mapping.
+     * Chooses strict value mapping: a value that does not parse fails the stream with an error
+     * (the default is lenient: it passes as text).
      *
-     * @param strict true: a value that does not parse fails the stream with an error
      * @return this builder
      */
-    public Builder strict(boolean strict) {
-      this.strict = strict;
+    public Builder strictValues() {
+      this.strict = true;
       return this;
     }
 

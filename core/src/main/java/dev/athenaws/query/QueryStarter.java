@@ -44,7 +44,7 @@ public interface QueryStarter {
    *
    * <p>The default implementation ignores the deadline and calls {@link #start(String, List,
    * RequestKey)}; the Athena-backed starter honours it. A mock must stub this method when the code
-   * under test calls it ({@code QueryRunner} does).
+   * under test calls it (the run flow of {@code AthenaWs} does).
    *
    * @param sql the statement, not null
    * @param executionParameters SQL literals for the positional {@code ?} markers, may be empty

@@ -205,7 +205,7 @@ class CatalogLoadingTest {
         () -> QueryCatalog.fromJsonString(String.format(Q, "{\"name\":\"a\",\"sql\":\"" + sql + "\"}")),
         "query 'a': field 'sql' is longer than 262144 UTF-8 bytes");
     // programmatic construction reports the same rule as IllegalArgumentException
-    assertThatThrownBy(() -> NamedQuery.withoutParameters("a", "", sql))
+    assertThatThrownBy(() -> NamedQuery.named("a").sql(sql).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("longer than 262144");
   }

@@ -17,13 +17,9 @@ class InjectionTest {
   private final QueryCatalog catalog =
       QueryCatalog.of(
           List.of(
-              NamedQuery.withParameters(
-                  "q",
-                  "",
-                  SQL,
-                  List.of(
+              NamedQuery.named("q").sql(SQL).parameters(List.of(
                       ParameterSpec.required("name", ParameterType.STRING),
-                      ParameterSpec.optional("n", ParameterType.INTEGER, java.math.BigDecimal.ONE)))),
+                      ParameterSpec.optional("n", ParameterType.INTEGER, java.math.BigDecimal.ONE))).build()),
           null);
 
   @ParameterizedTest

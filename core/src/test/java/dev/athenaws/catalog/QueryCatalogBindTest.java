@@ -134,7 +134,7 @@ class QueryCatalogBindTest {
   @Test
   void noNameAndNoDefaultQueryIsUnknownQuery() {
     QueryCatalog noDefault =
-        QueryCatalog.of(List.of(NamedQuery.withoutParameters("a", null, "SELECT 1")), null);
+        QueryCatalog.of(List.of(NamedQuery.named("a").sql("SELECT 1").build()), null);
     assertThatThrownBy(() -> noDefault.bind(null, Map.of()))
         .isInstanceOfSatisfying(
             UnknownQueryException.class,

@@ -13,7 +13,7 @@ class QueryResolverTest {
 
   @Test
   void namedQueriesBindThroughTheCatalog() {
-    BoundQuery q = new QueryResolver(catalog, false).resolve(null, Map.of(), null);
+    BoundQuery q = QueryResolver.catalogOnly(catalog).resolve(null, Map.of(), null);
 
     assertThat(q.query().name()).isEqualTo("create-table-events");
     assertThat(q.executionParameters()).isEmpty();
@@ -21,14 +21,14 @@ class QueryResolverTest {
 
   @Test
   void rawSqlIsRefusedUnlessEnabled() {
-    assertThatThrownBy(() -> new QueryResolver(catalog, false).resolve(null, Map.of(), "SELECT 1"))
+    assertThatThrownBy(() -> QueryResolver.catalogOnly(catalog).resolve(null, Map.of(), "SELECT 1"))
         .isInstanceOfSatisfying(AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST))
         .hasMessageContaining("disabled");
   }
 
   @Test
   void enabledRawSqlRunsAsIsWithoutParameters() {
-    QueryResolver resolver = new QueryResolver(catalog, true);
+    QueryResolver resolver = QueryResolver.allowingRawSql(catalog);
 
     BoundQuery q = resolver.resolve(null, Map.of(), "SELECT 1");
 

@@ -75,27 +75,27 @@ class ValueTypesTest {
   @Test
   void namedQueryCopiesAndChecks() {
     List<ParameterSpec> params = new ArrayList<>(List.of(ParameterSpec.required("p", ParameterType.STRING)));
-    NamedQuery q = NamedQuery.withParameters("q", null, "SELECT ?", params);
+    NamedQuery q = NamedQuery.named("q").sql("SELECT ?").parameters(params).build();
     params.clear();
     assertThat(q.parameters()).hasSize(1);
     assertThat(q.description()).isEmpty();
     assertThat(q.columnTypes()).isEmpty();
     assertThat(q.withColumnTypes(Map.of("c", "array(integer)")).columnTypes())
         .containsEntry("c", "array(integer)");
-    assertThatThrownBy(() -> NamedQuery.withoutParameters("q", "", "SELECT ?"))
+    assertThatThrownBy(() -> NamedQuery.named("q").sql("SELECT ?").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("query 'q': sql has 1 ? marker(s) but 0 parameter(s) are declared");
     String name64 = "a".repeat(64);
-    assertThat(NamedQuery.withoutParameters(name64, "", "SELECT 1").name()).isEqualTo(name64);
-    assertThatThrownBy(() -> NamedQuery.withoutParameters(name64 + "a", "", "SELECT 1"))
+    assertThat(NamedQuery.named(name64).sql("SELECT 1").build().name()).isEqualTo(name64);
+    assertThatThrownBy(() -> NamedQuery.named(name64 + "a").sql("SELECT 1").build())
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void boundQueryKeepsTheCatalogSql() {
     NamedQuery q =
-        NamedQuery.withParameters(
-            "q", "", "SELECT ?", List.of(ParameterSpec.required("p", ParameterType.INTEGER)));
+        NamedQuery.named("q").sql("SELECT ?")
+            .parameters(List.of(ParameterSpec.required("p", ParameterType.INTEGER))).build();
     assertThat(BoundQuery.of(q, List.of("1")).sql()).isSameAs(q.sql());
     assertThatThrownBy(() -> new BoundQuery(q, "SELECT ? OR 1=1", List.of("1")))
         .isInstanceOf(IllegalArgumentException.class)
@@ -110,7 +110,7 @@ class ValueTypesTest {
 
   @Test
   void catalogOfRejectsDuplicatesAndUnknownDefault() {
-    NamedQuery a = NamedQuery.withoutParameters("a", "", "SELECT 1");
+    NamedQuery a = NamedQuery.named("a").sql("SELECT 1").build();
     CatalogLoadingTest.assertLoadError(
         () -> QueryCatalog.of(List.of(a, a), null), "duplicate query name 'a'");
     CatalogLoadingTest.assertLoadError(

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Every hostile message gets its stable code from the decoder or the catalog; nothing throws. */
 class HostileMessagesTest {
   private static final ClientMessageDecoder DECODER = new ClientMessageDecoder();
-  private static final QueryResolver RESOLVER = new QueryResolver(QueryCatalog.cloudTrailExample(), false);
+  private static final QueryResolver RESOLVER = QueryResolver.catalogOnly(QueryCatalog.cloudTrailExample());
 
   static List<HostileMessages.Message> corpus() {
     return HostileMessages.all();

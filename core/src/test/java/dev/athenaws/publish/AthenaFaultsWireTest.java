@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The run flow ({@link QueryRunner}) against Athena faults over the wire: lost answers are retried,
+ * The run flow ({@code AthenaWs.handle}) against Athena faults over the wire: lost answers are retried,
  * terminal errors are not, and a busy Athena is waited for no longer than the run's deadline.
  */
 class AthenaFaultsWireTest {
@@ -29,7 +29,7 @@ class AthenaFaultsWireTest {
   }
 
   private PublishResult run(Duration timeout) {
-    return h.runner(96 * 1024, timeout).run(h.job(client, "r1"), PauseCondition.NEVER);
+    return h.runner(96 * 1024, timeout).run(h.job(client, "r1"));
   }
 
   /**

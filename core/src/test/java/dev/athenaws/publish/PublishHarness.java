@@ -2,7 +2,15 @@ package dev.athenaws.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.AthenaWs;
+import dev.athenaws.Outcome;
+import dev.athenaws.RunOptions;
+import dev.athenaws.catalog.NamedQuery;
+import dev.athenaws.catalog.ParameterSpec;
+import dev.athenaws.catalog.ParameterType;
+import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
+import dev.athenaws.query.RequestKey;
 import dev.athenaws.notify.ConnectionNotifiers;
 import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.protocol.ChunkPolicy;
@@ -19,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Real SDK clients against FakeAthena and FakeManagementApi, in virtual time: everything between
@@ -56,18 +63,67 @@ final class PublishHarness implements AutoCloseable {
         .build();
   }
 
-  QueryRunner runner(int maxMessageBytes, Duration timeout) {
-    return new QueryRunner(starter, waiter, publisher(maxMessageBytes), timeout, time);
+  /** The catalog of the runs: query {@code t} is {@code SELECT n FROM t WHERE a = ?}. */
+  static final QueryCatalog CATALOG = QueryCatalog.of(List.of(NamedQuery.named("t")
+      .sql("SELECT n FROM t WHERE a = ?")
+      .parameters(List.of(ParameterSpec.required("a", ParameterType.STRING))).build()),
+      null);
+
+  /**
+   * The front door over these fakes, run to the end with a timeout; its waiter leaves a query
+   * running at the deadline (the run stops it), as {@code AthenaWs}'s own does.
+   */
+  Runner runner(int maxMessageBytes, Duration timeout) {
+    AthenaWs ws = AthenaWs.builder()
+        .notifier(notifier)
+        .catalog(CATALOG)
+        .queryTimeout(timeout)
+        .chunkPolicy(new ChunkPolicy(maxMessageBytes))
+        .clock(time)
+        .sleeper(time)
+        .queryStarter(starter)
+        .completionWaiter(CompletionWaiter.builder(athena.client())
+            .polling(Backoff.POLLING.withJitter(0))
+            .sleeper(time)
+            .clock(time)
+            .random(new FixedRandom(0))
+            .stopAtDeadline(false)
+            .build())
+        .pageFetcher(fetcher)
+        .build();
+    runners.add(ws);
+    return new Runner(ws);
+  }
+
+  private final List<AthenaWs> runners = new ArrayList<>();
+
+  /** Runs jobs through {@link AthenaWs#handle}; each must end in this call. */
+  record Runner(AthenaWs ws) {
+    PublishResult run(Job job) {
+      Outcome outcome = ws.handle(job.connection(), job.frame(),
+          RunOptions.defaults().withTransportRequestId(job.identity()));
+      return ((Outcome.Ran) outcome).result();
+    }
+  }
+
+  /** One client frame of query {@code t} (a = 'x') and what identifies it. */
+  record Job(ConnectionRef connection, String frame, String identity) {
+    RequestKey key() {
+      return RequestKey.of(connection.connectionId(), identity, "SELECT n FROM t WHERE a = ?",
+          List.of("'x'"));
+    }
   }
 
   /** A job identified by its request id, or by message id "m1" when it has none. */
-  QueryJob job(ConnectionRef connection, String requestId) {
+  Job job(ConnectionRef connection, String requestId) {
     return job(connection, requestId, requestId != null ? requestId : "m1");
   }
 
-  QueryJob job(ConnectionRef connection, String requestId, String identity) {
-    return QueryJob.of(new PublishTarget(connection, requestId, null), identity,
-        "SELECT n FROM t WHERE a = ?", List.of("'x'"), Map.of());
+  Job job(ConnectionRef connection, String requestId, String identity) {
+    String id = requestId == null ? "" : ",\"requestId\":\"" + requestId + "\"";
+    return new Job(connection,
+        "{\"action\":\"query\",\"query\":\"t\",\"parameters\":{\"a\":\"x\"}" + id + "}",
+        identity);
   }
 
   /** @return the messages the connection received, parsed */
@@ -109,19 +165,7 @@ final class PublishHarness implements AutoCloseable {
 
   /** A finished SELECT of column n with values 0, 1, 2, ... over pages, header row on page 1. */
   static FakeAthenaQuery.Builder numbered(int pages, int rowsPerPage) {
-    FakeAthenaQuery.Builder b = FakeAthenaQuery.builder().column("n", "integer");
-    int n = 0;
-    for (int p = 0; p < pages; p++) {
-      List<List<String>> rows = new ArrayList<>();
-      if (p == 0) {
-        rows.add(List.of("n"));
-      }
-      for (int r = 0; r < rowsPerPage; r++) {
-        rows.add(List.of(Integer.toString(n++)));
-      }
-      b.page(rows.toArray(new List<?>[0]));
-    }
-    return b;
+    return FakeAthenaQuery.numberedSelect(pages, rowsPerPage);
   }
 
   static List<String> numbers(int from, int to) {
@@ -134,6 +178,7 @@ final class PublishHarness implements AutoCloseable {
 
   @Override
   public void close() {
+    runners.forEach(AthenaWs::close);
     notifier.close();
     api.close();
     athena.close();

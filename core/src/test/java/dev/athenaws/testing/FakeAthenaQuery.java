@@ -56,6 +56,26 @@ public final class FakeAthenaQuery {
     return new Builder();
   }
 
+  /**
+   * @return a builder of a SELECT of integer column n with values 0, 1, 2, ... over pages, its
+   *     header row on page 1 (as Athena returns a SELECT)
+   */
+  public static Builder numberedSelect(int pages, int rowsPerPage) {
+    Builder b = builder().column("n", "integer");
+    int n = 0;
+    for (int p = 0; p < pages; p++) {
+      List<List<String>> rows = new ArrayList<>();
+      if (p == 0) {
+        rows.add(List.of("n"));
+      }
+      for (int r = 0; r < rowsPerPage; r++) {
+        rows.add(List.of(Integer.toString(n++)));
+      }
+      b.page(rows.toArray(new List<?>[0]));
+    }
+    return b;
+  }
+
   /** @return the default script: SUCCEEDED at once, a SELECT with one empty page */
   public static FakeAthenaQuery succeeded() {
     return builder().build();

@@ -44,6 +44,16 @@ public final class ConnectionHandler
   @Override
   public APIGatewayV2WebSocketResponse handleRequest(
       APIGatewayV2WebSocketEvent event, Context context) {
+    return handle(event);
+  }
+
+  /**
+   * Handles one {@code $connect} or {@code $disconnect} event; it needs no Lambda {@code Context}.
+   *
+   * @param event the WebSocket event, not null
+   * @return 200, or 403 for a refused origin; never throws
+   */
+  public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event) {
     WebSocketRequest request = WebSocketRequest.of(event);
     if ("CONNECT".equals(request.eventType()) || "$connect".equals(request.routeKey())) {
       if (!config.originAllowed(request.origin())) {

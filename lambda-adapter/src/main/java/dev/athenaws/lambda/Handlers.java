@@ -13,17 +13,22 @@ import java.util.Objects;
  * region and credentials the SDK's standard way (environment variables or the equivalent system
  * properties such as {@code aws.endpointUrlAthena}, {@code aws.endpointUrlSfn}, {@code aws.region}).
  *
+ * <p>Resources: they own the SDK clients and the prefetch threads of their wiring: {@link #close()}
+ * them when the host stops (the Lambda runtime's own handlers live as long as the container).
+ *
  * <p>Thread-safety: immutable and thread-safe; the handlers may serve concurrent invocations.
  *
  * <p>Exceptions: {@link #fromEnvironment} throws {@link NullPointerException} for a null map and
  * {@link IllegalStateException} naming the variable at fault; the accessors never throw.
  */
-public final class Handlers {
+public final class Handlers implements AutoCloseable {
   private final ConnectionHandler connection;
   private final QueryRouteHandler queryRoute;
   private final PushResultsHandler pushResults;
+  private final Wiring wiring;
 
   private Handlers(Wiring wiring) {
+    this.wiring = wiring;
     this.connection = new ConnectionHandler(wiring.config);
     this.queryRoute = new QueryRouteHandler(wiring);
     this.pushResults = new PushResultsHandler(wiring);
@@ -54,5 +59,11 @@ public final class Handlers {
   /** @return the Step Functions push task handler */
   public PushResultsHandler pushResults() {
     return pushResults;
+  }
+
+  /** Closes the SDK clients and the prefetch threads; the handlers must not be used afterwards. */
+  @Override
+  public void close() {
+    wiring.close();
   }
 }

@@ -1,6 +1,7 @@
 package dev.athenaws.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import dev.athenaws.RemainingTime;
 import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.retry.Sleeper;
 import java.io.ByteArrayInputStream;
@@ -179,12 +180,12 @@ final class Priming implements Resource {
           "{\"action\":\"listQueries\",\"requestId\":\"" + ID + "\"}",
           "{\"action\":\"query\",\"requestId\":\"" + ID + "\",\"sql\":\"SELECT 1\"}",
           "{\"action\":\"query\",\"requestId\":\"" + ID + "-default\"}")) {
-        statuses.add(route.handleRequest(event(body), null).getStatusCode());
+        statuses.add(route.handle(event(body), RemainingTime.unlimited()).getStatusCode());
       }
       String push = push(new PushResultsHandler(wiring), config);
       return new Report(statuses, push, http.calls(), http.posted());
     } finally {
-      wiring.prefetch.shutdownNow();
+      wiring.close();
       athena.close();
       if (sfn != null) {
         sfn.close();
@@ -215,7 +216,8 @@ final class Priming implements Resource {
         + "\",\"stage\":\"prime\"},\"requestId\":\"" + ID + "\",\"queryExecutionId\":\"" + ID + "\"}";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      handler.handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, null);
+      handler.handle(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out,
+          RemainingTime.unlimited());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,11 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.RemainingTime;
+import dev.athenaws.Resumption;
+import dev.athenaws.publish.PublishResult;
+import dev.athenaws.publish.PublishTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
-import java.util.function.LongSupplier;
 
 /**
  * The Lambda handler of the state machine's push task: posts a finished query's results to the
@@ -52,15 +55,47 @@ public final class PushResultsHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
+    handle(input, output, Responses.remaining(context));
+  }
+
+  /**
+   * Runs one push invocation with a remaining-time source instead of a Lambda {@code Context}: for
+   * hosts outside the Lambda runtime (a local state machine, tests). Throws as {@link
+   * #handleRequest}.
+   *
+   * @param input the task input, not null
+   * @param output receives the task output, not null
+   * @param remaining the invocation's remaining time, not null ({@code RemainingTime.unlimited()})
+   * @throws IOException when the streams fail
+   */
+  public void handle(InputStream input, OutputStream output, RemainingTime remaining)
+      throws IOException {
     JsonNode in;
     try {
       in = JSON.readTree(input);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("push input is not JSON", e);
     }
-    LongSupplier remaining =
-        context == null ? PushRun.unlimited() : () -> context.getRemainingTimeInMillis();
-    PushOutput out = new PushRun(wiring, PushInput.of(wiring.config, in), remaining).run();
+    PushInput push = PushInput.of(wiring.config, in);
+    PublishTarget target = new PublishTarget(push.connection(), push.requestId(), push.queryExecutionId());
+    Resumption.Builder resumption = Resumption.builder(target);
+    if (push.failure() != null) {
+      StepFailure.Classified failure = StepFailure.classify(push.failure(), target.connection().connectionId());
+      if (target.queryExecutionId() == null && failure.queryExecutionId() != null) {
+        resumption = Resumption.builder(target.withQueryExecutionId(failure.queryExecutionId()));
+      }
+      resumption.failure(failure.failure());
+    }
+    PublishResult result = wiring.ws.resume(resumption
+        .queryName(push.queryName())
+        .from(push.from())
+        .execution(push.execution())
+        .firstPage(push.firstPage())
+        .timeBudget(remaining, wiring.config.pushTimeReserve())
+        .build());
+    PushOutput out = result instanceof PublishResult.Paused p
+        ? PushOutput.paused(push, p.next())
+        : PushOutput.ended(result);
     JSON.writeValue(output, out.json());
   }
 }

@@ -2,31 +2,26 @@ package dev.athenaws.lambda;
 
 import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
-import dev.athenaws.catalog.BoundQuery;
-import dev.athenaws.catalog.QueryResolver;
-import dev.athenaws.catalog.InvalidParameterException;
-import dev.athenaws.catalog.UnknownQueryException;
+import dev.athenaws.HandOff;
+import dev.athenaws.Outcome;
+import dev.athenaws.RemainingTime;
+import dev.athenaws.RunOptions;
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.protocol.ClientMessage;
-import dev.athenaws.protocol.DecodeResult;
-import dev.athenaws.protocol.ServerMessage;
-import dev.athenaws.publish.PublishTarget;
-import dev.athenaws.query.RequestKey;
 import dev.athenaws.sfn.QuerySpec;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code query} and {@code $default} routes: decode, validate against the catalog, run in the
- * configured mode. Client mistakes become an {@code error} message and status 400; nothing here
- * throws for client input.
+ * The {@code query} and {@code $default} routes as wiring of the front door: the event's
+ * connection and frame go to {@code AthenaWs.handle} with the configured mode's options, and the
+ * outcome becomes API Gateway's status (200 accepted, 400 refused, 500 not started). The {@code
+ * stepfunctions} mode hands every query to the state machine at once; the {@code inline} mode runs
+ * it here until a deadline well inside API Gateway's 29 s integration timeout, then hands it (with
+ * its id and continuation) to the state machine, or, without one, stops it with TIMEOUT.
  */
 final class QueryRoute {
   private static final Logger LOG = LoggerFactory.getLogger(QueryRoute.class);
-  static final String NOT_STARTED = "The query could not be started; please try again.";
   static final String BINARY_FRAME = "Message must be a JSON text frame, not binary.";
   /**
    * Time kept back from the Lambda's remaining time for the hand-off or the final error after an
@@ -41,115 +36,51 @@ final class QueryRoute {
   }
 
   /**
-   * @param remaining the invocation's remaining time, null when unknown
-   * @return the HTTP status for API Gateway: 200 accepted, 400 refused
+   * @param remaining the invocation's remaining time
+   * @return the HTTP status for API Gateway: 200 accepted, 400 refused, 500 not started
    */
-  int handle(WebSocketRequest request, Duration remaining) {
+  int handle(WebSocketRequest request, RemainingTime remaining) {
     ConnectionRef connection = Connections.of(w.config, request);
     if (request.base64()) {
-      return refuse(connection, ServerMessage.Error.of(null, null, ErrorCode.BAD_REQUEST, BINARY_FRAME));
+      return status(w.ws.refuse(connection, new AthenaWsException(ErrorCode.BAD_REQUEST, BINARY_FRAME)));
     }
-    DecodeResult decoded = w.decoder.decode(request.body());
-    if (decoded instanceof DecodeResult.Rejected rejected) {
-      return refuse(connection, ServerMessage.Error.of(rejected));
-    }
-    ClientMessage message = ((DecodeResult.Decoded) decoded).message();
-    PublishTarget client = new PublishTarget(connection, message.requestId(), null);
-    if (message instanceof ClientMessage.ListQueriesRequest) {
-      w.publisher.send(client, new ServerMessage.Catalog(message.requestId(), w.catalogEntries));
-      return 200;
-    }
-    ClientMessage.QueryRequest query = (ClientMessage.QueryRequest) message;
-    QuerySpec.Statement statement;
-    try {
-      statement = statement(query);
-    } catch (InvalidParameterException e) {
-      return refuse(connection, new ServerMessage.Error(query.requestId(), null, e.code(),
-          e.getMessage(), e.parameter(), null, null, null));
-    } catch (AthenaWsException e) {
-      String field = e.code() == ErrorCode.BAD_REQUEST ? "sql" : null;
-      return refuse(connection, new ServerMessage.Error(query.requestId(), null, e.code(),
-          e.getMessage(), field, null, null, null));
-    }
-    RequestKey key = RequestKey.of(connection.connectionId(), requestIdentity(query, request),
-        statement.sql(), statement.executionParameters());
-    return w.config.mode() == Config.Mode.STEPFUNCTIONS
-        ? orchestrate(client, statement, key)
-        : inline(client, statement, key, remaining);
+    Outcome outcome = w.ws.handle(connection, request.body(), options(request, remaining));
+    LOG.debug("message on connection {} ended {}", connection.connectionId(),
+        outcome.getClass().getSimpleName());
+    return status(outcome);
   }
 
-  /**
-   * What tells a retry of this request from a new one: the client's request id (a client resends
-   * under the same id), else API Gateway's id of this message, which a redelivery of the same event
-   * keeps and a new frame does not ({@code requestContext.messageId}, "a unique server-side ID for a
-   * message"; {@code requestId} for events without it: API Gateway developer guide, WebSocket API
-   * mapping template reference). Without any of them the request gets a random identity: it can
-   * then never share an execution, rather than share the previous identical query's.
-   */
-  private static String requestIdentity(ClientMessage.QueryRequest query, WebSocketRequest request) {
-    if (query.requestId() != null) {
-      return query.requestId();
+  private RunOptions options(WebSocketRequest request, RemainingTime remaining) {
+    // API Gateway's id of this message tells a redelivery from a new frame ("a unique server-side ID
+    // for a message"; requestId for events without it: API Gateway developer guide, WebSocket API
+    // mapping template reference).
+    RunOptions options = RunOptions.defaults().withTransportRequestId(
+        request.messageId() != null ? request.messageId() : request.gatewayRequestId());
+    if (w.config.mode() == Config.Mode.STEPFUNCTIONS) {
+      return options.handOffAtOnce(this::toStateMachine);
     }
-    if (request.messageId() != null) {
-      return request.messageId();
-    }
-    if (request.gatewayRequestId() != null) {
-      return request.gatewayRequestId();
-    }
-    return UUID.randomUUID().toString();
-  }
-
-  /**
-   * @throws UnknownQueryException when the catalog has no such query
-   * @throws InvalidParameterException when a parameter is refused
-   * @throws AthenaWsException BAD_REQUEST when raw SQL is sent but disabled
-   */
-  private QuerySpec.Statement statement(ClientMessage.QueryRequest query) {
-    BoundQuery bound =
-        new QueryResolver(w.catalog, w.config.allowRawSql())
-            .resolve(query.query(), query.parameters(), query.sql());
-    String name = query.sql() != null ? null : bound.query().name();
-    return new QuerySpec.Statement(bound.sql(), bound.executionParameters(), name);
-  }
-
-  private int orchestrate(PublishTarget client, QuerySpec.Statement statement, RequestKey key) {
-    try {
-      w.stepFunctions.start(client.connection(), client.requestId(), statement, key);
-    } catch (AthenaWsException e) {
-      if (e.code() == ErrorCode.BAD_REQUEST) {
-        // A request id reused for another query: the starter's message is meant for the client.
-        return refuse(client.connection(),
-            ServerMessage.Error.of(client.requestId(), null, e.code(), e.getMessage()));
-      }
-      LOG.error("state machine start for connection {} failed: {}",
-          client.connection().connectionId(), e.getClass().getSimpleName());
-      w.publisher.send(client,
-          ServerMessage.Error.of(client.requestId(), null, ErrorCode.INTERNAL, NOT_STARTED));
-      return 500;
-    }
-    w.publisher.send(client, ServerMessage.Accepted.of(client.requestId(), null));
-    return 200;
-  }
-
-  private int inline(
-      PublishTarget client, QuerySpec.Statement statement, RequestKey key, Duration remaining) {
     Duration budget = w.config.inlineDeadline();
-    if (remaining != null) {
-      Duration usable = remaining.minus(HANDOFF_MARGIN);
-      if (usable.compareTo(budget) < 0) {
-        budget = usable.isNegative() ? Duration.ZERO : usable;
-      }
+    Duration usable = remaining.remaining().minus(HANDOFF_MARGIN);
+    if (usable.compareTo(budget) < 0) {
+      budget = usable.isNegative() ? Duration.ZERO : usable;
     }
-    Instant deadline = w.clock.instant().plus(budget);
-    InlineRun.Result result = new InlineRun(w, client, statement, key, deadline).run();
-    LOG.debug("inline run for connection {} ended {}", client.connection().connectionId(),
-        result.getClass().getSimpleName());
-    return 200;
+    return options.withDeadline(budget,
+        w.stepFunctions == null ? r -> false : this::toStateMachine);
   }
 
-  private int refuse(ConnectionRef connection, ServerMessage.Error error) {
-    w.publisher.send(new PublishTarget(connection, error.requestId(), null), error);
-    LOG.info("refused a message on connection {}: {}", connection.connectionId(), error.code());
-    return 400;
+  /** Starts the state machine: on the statement, or on the running query from its continuation. */
+  private boolean toStateMachine(HandOff.Request r) {
+    QuerySpec spec = r.queryExecutionId() == null
+        ? r.statement()
+        : new QuerySpec.Running(r.queryExecutionId(), r.statement().queryName(), r.from());
+    w.stepFunctions.start(r.target().connection(), r.target().requestId(), spec, r.key());
+    return true;
+  }
+
+  private static int status(Outcome outcome) {
+    if (outcome instanceof Outcome.Refused) {
+      return 400;
+    }
+    return outcome instanceof Outcome.NotStarted ? 500 : 200;
   }
 }

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
-import dev.athenaws.protocol.ServerMessage;
-import dev.athenaws.publish.PublishTarget;
+import dev.athenaws.RemainingTime;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +52,22 @@ public final class QueryRouteHandler
   @Override
   public APIGatewayV2WebSocketResponse handleRequest(
       APIGatewayV2WebSocketEvent event, Context context) {
+    return handle(event, Responses.remaining(context));
+  }
+
+  /**
+   * Handles one event with a remaining-time source instead of a Lambda {@code Context}: for hosts
+   * outside the Lambda runtime (a local gateway, tests).
+   *
+   * @param event the WebSocket event, not null
+   * @param remaining the invocation's remaining time, not null ({@code RemainingTime.unlimited()})
+   * @return the response with the status code; never throws
+   */
+  public APIGatewayV2WebSocketResponse handle(
+      APIGatewayV2WebSocketEvent event, RemainingTime remaining) {
     WebSocketRequest request = WebSocketRequest.of(event);
     try {
-      return Responses.status(new QueryRoute(wiring).handle(request, Responses.remaining(context)));
+      return Responses.status(new QueryRoute(wiring).handle(request, remaining));
     } catch (RuntimeException e) {
       LOG.error("query route failed for connection {} (gateway request {}): {}",
           request.connectionId(), request.gatewayRequestId(), e.getClass().getName());
@@ -65,9 +78,8 @@ public final class QueryRouteHandler
 
   private void tellClient(WebSocketRequest request) {
     try {
-      wiring.publisher.send(
-          new PublishTarget(Connections.of(wiring.config, request), null, null),
-          ServerMessage.Error.of(null, null, ErrorCode.INTERNAL, INTERNAL_MESSAGE));
+      wiring.ws.refuse(Connections.of(wiring.config, request),
+          new AthenaWsException(ErrorCode.INTERNAL, INTERNAL_MESSAGE));
     } catch (RuntimeException e) {
       LOG.warn("could not tell connection {} about the failure: {}", request.connectionId(),
           e.getClass().getName());

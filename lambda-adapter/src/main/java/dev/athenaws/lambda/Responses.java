@@ -2,7 +2,7 @@ package dev.athenaws.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import java.time.Duration;
+import dev.athenaws.RemainingTime;
 
 /** Small conversions at the Lambda edge. */
 final class Responses {
@@ -15,8 +15,10 @@ final class Responses {
     return response;
   }
 
-  /** @return the invocation's remaining time, null without a context (e.g. a local runner) */
-  static Duration remaining(Context context) {
-    return context == null ? null : Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis()));
+  /** @return the invocation's remaining time, unlimited without a context (e.g. priming) */
+  static RemainingTime remaining(Context context) {
+    return context == null
+        ? RemainingTime.unlimited()
+        : RemainingTime.ofMillis(() -> Math.max(0, context.getRemainingTimeInMillis()));
   }
 }

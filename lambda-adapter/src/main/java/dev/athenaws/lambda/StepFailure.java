@@ -2,11 +2,9 @@ package dev.athenaws.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
-import dev.athenaws.protocol.ServerMessage;
-import dev.athenaws.publish.PublishResult;
-import dev.athenaws.publish.PublishTarget;
-import dev.athenaws.publish.ResultPublisher;
+import dev.athenaws.Resumption;
 import dev.athenaws.query.AthenaBusyException;
 import dev.athenaws.query.QueryError;
 import java.io.IOException;
@@ -17,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 /**
- * Tells the client that the state machine failed, from a Catch output {@code {"Error","Cause"}}.
+ * Classifies a state machine's failure for the front door to tell the client, from a Catch output {@code {"Error","Cause"}}.
  * When the Cause is the failed {@code .sync} task's QueryExecution, the client gets QUERY_FAILED
  * with Athena's category, type and (user-safe) message; a Cause that merely mentions an Athena
  * FAILED state gives QUERY_FAILED with a generic message; an Athena that stayed busy through the
@@ -36,27 +34,24 @@ final class StepFailure {
 
   private StepFailure() {}
 
-  static PublishResult report(ResultPublisher publisher, PublishTarget target, JsonNode failure) {
+  /** A failure as the front door reports it, and the query id its Cause named (nullable). */
+  record Classified(Resumption.Failure failure, String queryExecutionId) {}
+
+  static Classified classify(JsonNode failure, String connectionId) {
     String error = AthenaJson.text(failure, "Error");
     String cause = AthenaJson.text(failure, "Cause");
-    LOG.info("state machine failure for connection {}: {}", target.connection().connectionId(), error);
+    LOG.info("state machine failure for connection {}: {}", connectionId, error);
     QueryExecution execution = execution(cause);
-    PublishTarget t = target;
-    if (execution != null && execution.queryExecutionId() != null && t.queryExecutionId() == null) {
-      t = t.withQueryExecutionId(execution.queryExecutionId());
-    }
+    String id = execution == null ? null : execution.queryExecutionId();
     if (execution != null && execution.status() != null) {
       String state = execution.status().stateAsString();
       if ("FAILED".equals(state)) {
-        return publisher.failQuery(t,
-            QueryError.of(execution.status().athenaError(), execution.status().stateChangeReason()),
-            null);
+        return new Classified(new Resumption.Failure.AthenaFailed(
+            QueryError.of(execution.status().athenaError(), execution.status().stateChangeReason())),
+            id);
       }
       if ("CANCELLED".equals(state)) {
-        return publisher.send(t, ServerMessage.Error.of(t.requestId(), t.queryExecutionId(),
-            ErrorCode.QUERY_CANCELLED, "The query was cancelled.")).delivered()
-            ? new PublishResult.Failed(ErrorCode.QUERY_CANCELLED, true)
-            : new PublishResult.Failed(ErrorCode.QUERY_CANCELLED, false);
+        return new Classified(new Resumption.Failure.Cancelled(), id);
       }
     }
     if (BUSY_ERRORS.contains(error)) {
@@ -65,24 +60,23 @@ final class StepFailure {
       AthenaBusyException.Reason reason = error.endsWith("TooManyRequestsException")
           ? AthenaBusyException.Reason.CONCURRENT_QUERY_LIMIT
           : AthenaBusyException.Reason.SERVER_ERROR;
-      return publisher.fail(t, new AthenaBusyException("StartQueryExecution", reason, 0, null));
+      return reported(new AthenaBusyException("StartQueryExecution", reason, 0, null), id);
     }
     if (error != null && error.endsWith(MalformedContinuationException.class.getSimpleName())) {
       // Our own refusal (fully qualified on AWS Lambda, simple in the local stack): say what it means.
-      boolean delivered = publisher.send(t, ServerMessage.Error.of(t.requestId(), t.queryExecutionId(),
-          ErrorCode.INTERNAL, NOT_CONTINUED)).delivered();
-      return new PublishResult.Failed(ErrorCode.INTERNAL, delivered);
+      return reported(new AthenaWsException(ErrorCode.INTERNAL, NOT_CONTINUED), id);
     }
     boolean athenaFailed =
         cause != null
             && cause.toLowerCase(Locale.ROOT).contains("athena")
             && cause.contains("FAILED");
-    ErrorCode code = athenaFailed ? ErrorCode.QUERY_FAILED : ErrorCode.INTERNAL;
-    String message = athenaFailed ? QUERY_FAILED : QueryRouteHandler.INTERNAL_MESSAGE;
-    boolean delivered =
-        publisher.send(t, ServerMessage.Error.of(t.requestId(), t.queryExecutionId(), code, message))
-            .delivered();
-    return new PublishResult.Failed(code, delivered);
+    return reported(athenaFailed
+        ? new AthenaWsException(ErrorCode.QUERY_FAILED, QUERY_FAILED)
+        : new AthenaWsException(ErrorCode.INTERNAL, QueryRouteHandler.INTERNAL_MESSAGE), id);
+  }
+
+  private static Classified reported(AthenaWsException e, String id) {
+    return new Classified(new Resumption.Failure.Reported(e), id);
   }
 
   /** @return the QueryExecution in a JSON Cause ({@code {"QueryExecution":{...}}}), else null */

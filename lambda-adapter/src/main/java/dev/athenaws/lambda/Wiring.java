@@ -1,29 +1,21 @@
 package dev.athenaws.lambda;
 
+import dev.athenaws.AthenaWs;
+import dev.athenaws.AthenaWsBuilder;
 import dev.athenaws.catalog.CatalogException;
-import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.ConnectionNotifiers;
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.protocol.CatalogEntries;
-import dev.athenaws.protocol.CatalogEntry;
-import dev.athenaws.protocol.ClientMessageDecoder;
-import dev.athenaws.publish.ResultPublisher;
-import dev.athenaws.query.CompletionWaiter;
-import dev.athenaws.query.PageFetcher;
-import dev.athenaws.query.QueryStarter;
 import dev.athenaws.retry.Sleeper;
 import dev.athenaws.sfn.StepFunctionsStarter;
-import dev.athenaws.types.AthenaType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -34,10 +26,10 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Everything the handlers share in one container, built once at init: configuration, catalog, SDK
- * clients and the core services over them. Immutable after construction and thread-safe (every
+ * clients and the front door over them. Immutable after construction and thread-safe (every
  * part is).
  */
-final class Wiring {
+final class Wiring implements AutoCloseable {
   /**
    * How long one Athena call may go unanswered before it is abandoned (and retried by core's loop:
    * {@code ApiCallAttemptTimeoutException} is transient). Athena answers in well under a second; 5 s
@@ -49,18 +41,14 @@ final class Wiring {
 
   final Config config;
   final QueryCatalog catalog;
-  final List<CatalogEntry> catalogEntries;
-  final ClientMessageDecoder decoder = new ClientMessageDecoder();
-  final AthenaClient athena;
-  final QueryStarter starter;
-  /** Leaves a query running at its deadline, so that it can be handed off; stops it on cancel. */
-  final CompletionWaiter waiter;
-  final PageFetcher fetcher;
-  final ResultPublisher publisher;
+  /** The front door: every route and the push task run through it. */
+  final AthenaWs ws;
   /** Null when no state machine is configured. */
   final StepFunctionsStarter stepFunctions;
-  final ExecutorService prefetch;
   final Clock clock;
+  private final ConnectionNotifier notifier;
+  /** The SDK clients this wiring built itself (from the environment), closed with it. */
+  private final List<AutoCloseable> ownedClients = new ArrayList<>();
 
   /** The SDK clients the services run over; {@code sfn} is null without a state machine. */
   record Clients(
@@ -77,29 +65,42 @@ final class Wiring {
     this.config = config;
     this.clock = clock;
     this.catalog = loadCatalog(config.queryCatalog());
-    this.catalogEntries = CatalogEntries.of(catalog);
-    this.athena = clients.athena();
-    this.starter =
-        QueryStarter.builder(athena).settings(config.athena()).sleeper(sleeper).clock(clock).build();
-    this.waiter =
-        CompletionWaiter.builder(athena).sleeper(sleeper).clock(clock).stopAtDeadline(false).build();
-    this.fetcher = PageFetcher.builder(athena).sleeper(sleeper).build();
-    this.prefetch =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "athena-ws-lambda-prefetch");
-              t.setDaemon(true);
-              return t;
-            });
-    ConnectionNotifier notifier =
+    this.notifier =
         ConnectionNotifiers.apiGateway().clientFactory(clients.managementApi()).sleeper(sleeper).build();
-    this.publisher =
-        ResultPublisher.builder(notifier, fetcher)
-            .executor(prefetch)
-            .chunkPolicy(config.chunkPolicy())
-            .strict(config.strictValues())
-            .build();
+    AthenaWsBuilder ws = AthenaWs.builder()
+        .athenaClient(clients.athena())
+        .notifier(notifier)
+        .catalog(catalog)
+        .settings(config.athena())
+        .queryTimeout(config.queryTimeout())
+        .chunkPolicy(config.chunkPolicy())
+        .clock(clock)
+        .sleeper(sleeper);
+    if (config.allowRawSql()) {
+      ws.allowRawSql();
+    }
+    if (config.strictValues()) {
+      ws.strictValues();
+    }
+    this.ws = ws.build();
     this.stepFunctions = stepFunctions(config, clients.sfn(), sleeper);
+  }
+
+  /**
+   * Releases the front door's prefetch threads, the notifier's clients, and the SDK clients built
+   * by {@link #fromEnvironment} (those given to {@link #create} are the caller's).
+   */
+  @Override
+  public void close() {
+    ws.close();
+    notifier.close();
+    for (AutoCloseable c : ownedClients) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // Closing an SDK client does not fail in practice; nothing is left to release.
+      }
+    }
   }
 
   /**
@@ -145,8 +146,14 @@ final class Wiring {
           }
           return b.build();
         };
-    return create(config, new Clients(athena.build(), sfn, management), Clock.systemUTC(),
+    AthenaClient athenaClient = athena.build();
+    Wiring wiring = create(config, new Clients(athenaClient, sfn, management), Clock.systemUTC(),
         Sleeper.system());
+    wiring.ownedClients.add(athenaClient);
+    if (sfn != null) {
+      wiring.ownedClients.add(sfn);
+    }
+    return wiring;
   }
 
   /**
@@ -159,11 +166,6 @@ final class Wiring {
         Objects.requireNonNull(clients, "clients"),
         Objects.requireNonNull(clock, "clock"),
         Objects.requireNonNull(sleeper, "sleeper"));
-  }
-
-  /** @return the column type hints of a catalog query, empty for raw SQL or an unknown name */
-  Map<String, AthenaType> columnTypes(String queryName) {
-    return catalog.find(queryName).map(NamedQuery::columnTypeHints).orElse(Map.of());
   }
 
   private static QueryCatalog loadCatalog(String source) {

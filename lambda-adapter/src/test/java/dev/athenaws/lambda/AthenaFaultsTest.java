@@ -34,7 +34,7 @@ class AthenaFaultsTest {
 
   private void routeInvocation() {
     new QueryRouteHandler(h.wiring())
-        .handleRequest(event("query.json"), FakeContext.remaining(ROUTE_TIMEOUT_MILLIS));
+        .handle(event("query.json"), ScriptedTime.remaining(ROUTE_TIMEOUT_MILLIS));
   }
 
   @Test

@@ -20,20 +20,20 @@ class ConnectionHandlerTest {
 
   @Test
   void connectIsAcceptedWhenNoOriginsAreListed() {
-    assertThat(handler(null).handleRequest(event("connect.json"), FakeContext.plenty()).getStatusCode())
+    assertThat(handler(null).handle(event("connect.json")).getStatusCode())
         .isEqualTo(200);
   }
 
   @Test
   void connectFromAListedOriginIsAccepted() {
     assertThat(handler(" https://other.example.org , https://app.example.com")
-        .handleRequest(event("connect.json"), FakeContext.plenty()).getStatusCode()).isEqualTo(200);
+        .handle(event("connect.json")).getStatusCode()).isEqualTo(200);
   }
 
   @Test
   void connectFromAnotherOriginIs403() {
     assertThat(handler("https://other.example.org")
-        .handleRequest(event("connect.json"), FakeContext.plenty()).getStatusCode()).isEqualTo(403);
+        .handle(event("connect.json")).getStatusCode()).isEqualTo(403);
   }
 
   @Test
@@ -41,7 +41,7 @@ class ConnectionHandlerTest {
     APIGatewayV2WebSocketEvent e = event("connect.json");
     e.setHeaders(null);
     e.setMultiValueHeaders(null);
-    assertThat(handler("https://app.example.com").handleRequest(e, null).getStatusCode())
+    assertThat(handler("https://app.example.com").handle(e).getStatusCode())
         .isEqualTo(403);
   }
 
@@ -49,18 +49,18 @@ class ConnectionHandlerTest {
   void originHeaderNameIsCaseInsensitiveAndMultiValueHeadersAreRead() {
     APIGatewayV2WebSocketEvent e = event("connect.json");
     e.setHeaders(Map.of("origin", "https://app.example.com"));
-    assertThat(handler("https://app.example.com").handleRequest(e, null).getStatusCode())
+    assertThat(handler("https://app.example.com").handle(e).getStatusCode())
         .isEqualTo(200);
     APIGatewayV2WebSocketEvent multiOnly = event("connect.json");
     multiOnly.setHeaders(null);
-    assertThat(handler("https://app.example.com").handleRequest(multiOnly, null).getStatusCode())
+    assertThat(handler("https://app.example.com").handle(multiOnly).getStatusCode())
         .isEqualTo(200);
   }
 
   @Test
   void disconnectIsAcknowledgedEvenWithOriginsListed() {
     assertThat(handler("https://app.example.com")
-        .handleRequest(event("disconnect.json"), FakeContext.plenty()).getStatusCode()).isEqualTo(200);
+        .handle(event("disconnect.json")).getStatusCode()).isEqualTo(200);
   }
 
   @Test

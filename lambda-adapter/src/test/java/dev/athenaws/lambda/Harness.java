@@ -82,9 +82,9 @@ final class Harness implements AutoCloseable {
     input.put("requestId", "r1");
     input.put("queryExecutionId", queryExecutionId);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new PushResultsHandler(wiring()).handleRequest(
+    new PushResultsHandler(wiring()).handle(
         new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), out,
-        FakeContext.plenty());
+        ScriptedTime.plenty());
     return read(out.toString(StandardCharsets.UTF_8));
   }
 

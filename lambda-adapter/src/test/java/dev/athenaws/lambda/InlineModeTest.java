@@ -32,7 +32,7 @@ class InlineModeTest {
 
   private int query() {
     APIGatewayV2WebSocketResponse response =
-        new QueryRouteHandler(h.wiring()).handleRequest(event("query.json"), FakeContext.plenty());
+        new QueryRouteHandler(h.wiring()).handle(event("query.json"), ScriptedTime.plenty());
     return response.getStatusCode();
   }
 
@@ -97,7 +97,7 @@ class InlineModeTest {
     assertThat(input.path("connection").path("endpoint").asText()).isEqualTo(h.api.endpoint().toString());
 
     // The state machine's push task then waits for the query itself and pushes everything.
-    JsonNode out = push(input.toString(), FakeContext.plenty());
+    JsonNode out = push(input.toString(), ScriptedTime.plenty());
     assertThat(out.path("done").asBoolean()).isTrue();
     assertThat(Streams.completeStream(h.messages(), "n")).isEqualTo(Streams.numbers(3));
   }
@@ -119,7 +119,7 @@ class InlineModeTest {
     List<FakeStepFunctions.Execution> executions = h.sfn.executions();
     assertThat(executions).extracting(FakeStepFunctions.Execution::name)
         .containsExactly(first.name(), first.name() + "-1");
-    push(executions.get(1).input(), FakeContext.plenty());
+    push(executions.get(1).input(), ScriptedTime.plenty());
     List<JsonNode> again = h.messages().subList(before, h.messages().size());
     assertThat(Streams.completeStream(again, "n")).isEqualTo(Streams.numbers(3));
   }
@@ -158,7 +158,7 @@ class InlineModeTest {
     assertThat(continuation.path("nextToken").asText())
         .isEqualTo("fake-token/" + Harness.FIRST_QUERY + "/1");
 
-    JsonNode out = push(input.toString(), FakeContext.plenty());
+    JsonNode out = push(input.toString(), ScriptedTime.plenty());
     assertThat(out.path("done").asBoolean()).isTrue();
     assertThat(out.path("rowCount").asInt()).isEqualTo(12);
     assertThat(Streams.completeStream(h.messages(), "n")).isEqualTo(Streams.numbers(12));
@@ -196,7 +196,7 @@ class InlineModeTest {
     h.with("INLINE_DEADLINE_SECONDS", "20");
     h.athena.nextQuery(Scripts.numbers(Duration.ofSeconds(60), 1, 3));
 
-    new QueryRouteHandler(h.wiring()).handleRequest(event("query.json"), FakeContext.remaining(6_000));
+    new QueryRouteHandler(h.wiring()).handle(event("query.json"), ScriptedTime.remaining(6_000));
 
     // 6 s left minus the 3 s hand-off margin: the query is given up after 3 s, not 20.
     List<JsonNode> messages = h.messages();
@@ -204,9 +204,9 @@ class InlineModeTest {
     assertThat(h.time.since(begin)).isLessThan(Duration.ofSeconds(4));
   }
 
-  private JsonNode push(String input, FakeContext context) throws Exception {
+  private JsonNode push(String input, ScriptedTime context) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new PushResultsHandler(h.wiring()).handleRequest(
+    new PushResultsHandler(h.wiring()).handle(
         new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, context);
     return read(out.toString(StandardCharsets.UTF_8));
   }

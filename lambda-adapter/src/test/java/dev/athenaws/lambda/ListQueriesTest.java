@@ -21,7 +21,7 @@ class ListQueriesTest {
   @Test
   void listQueriesAnswersTheCatalogWithoutSql() {
     APIGatewayV2WebSocketResponse response =
-        new QueryRouteHandler(h.wiring()).handleRequest(event("list-queries.json"), FakeContext.plenty());
+        new QueryRouteHandler(h.wiring()).handle(event("list-queries.json"), ScriptedTime.plenty());
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(h.messages()).containsExactly(read(
@@ -38,7 +38,7 @@ class ListQueriesTest {
   @Test
   void theDefaultCatalogIsTheCoreExample() {
     h.without("QUERY_CATALOG");
-    new QueryRouteHandler(h.wiring()).handleRequest(event("list-queries.json"), FakeContext.plenty());
+    new QueryRouteHandler(h.wiring()).handle(event("list-queries.json"), ScriptedTime.plenty());
     assertThat(h.messages().get(0).path("queries").get(0).path("name").asText())
         .isEqualTo("create-table-events");
   }
@@ -46,7 +46,7 @@ class ListQueriesTest {
   @Test
   void withoutAnEndpointOverrideTheEndpointIsBuiltFromApiIdRegionAndStage() {
     h.without("WEBSOCKET_ENDPOINT").with("AWS_REGION", "eu-west-1");
-    new QueryRouteHandler(h.wiring()).handleRequest(event("list-queries.json"), FakeContext.plenty());
+    new QueryRouteHandler(h.wiring()).handle(event("list-queries.json"), ScriptedTime.plenty());
     // The fake's client ignores the endpoint; the handler asked for the one API Gateway documents,
     // not the event's domainName.
     assertThat(h.managementEndpoints)
@@ -56,7 +56,7 @@ class ListQueriesTest {
 
   @Test
   void theOverrideEndpointIsUsedWhenSet() {
-    new QueryRouteHandler(h.wiring()).handleRequest(event("list-queries.json"), FakeContext.plenty());
+    new QueryRouteHandler(h.wiring()).handle(event("list-queries.json"), ScriptedTime.plenty());
     assertThat(h.managementEndpoints).containsExactly(h.api.endpoint());
     assertThat(FakeManagementApi.MAX_PAYLOAD).isGreaterThan(h.api.messages(Harness.CONNECTION).get(0).length());
   }

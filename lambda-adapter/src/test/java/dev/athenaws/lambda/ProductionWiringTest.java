@@ -46,7 +46,7 @@ class ProductionWiringTest {
 
     Wiring wiring = Wiring.fromEnvironment(env);
     int status = new QueryRouteHandler(wiring)
-        .handleRequest(event("query.json"), FakeContext.plenty()).getStatusCode();
+        .handle(event("query.json"), ScriptedTime.plenty()).getStatusCode();
 
     assertThat(status).isEqualTo(200);
     assertThat(athena.calls(FakeAthena.START)).isEqualTo(1);

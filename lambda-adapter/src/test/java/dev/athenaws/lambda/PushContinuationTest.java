@@ -32,9 +32,9 @@ class PushContinuationTest {
 
   private JsonNode push(JsonNode input) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new PushResultsHandler(h.wiring()).handleRequest(
+    new PushResultsHandler(h.wiring()).handle(
         new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), out,
-        FakeContext.plenty());
+        ScriptedTime.plenty());
     return read(out.toString(StandardCharsets.UTF_8));
   }
 

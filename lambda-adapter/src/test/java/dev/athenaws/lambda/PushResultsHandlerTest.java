@@ -25,9 +25,9 @@ class PushResultsHandlerTest {
     h.close();
   }
 
-  private JsonNode push(JsonNode input, FakeContext context) throws Exception {
+  private JsonNode push(JsonNode input, ScriptedTime context) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new PushResultsHandler(h.wiring()).handleRequest(
+    new PushResultsHandler(h.wiring()).handle(
         new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), out, context);
     return read(out.toString(StandardCharsets.UTF_8));
   }
@@ -36,7 +36,7 @@ class PushResultsHandlerTest {
   void theStateAfterStartQueryExecutionSyncIsPushedWithoutAnotherStatusCall() throws Exception {
     h.athena.addQuery(Scripts.numbers(Duration.ZERO, 2, 3));
 
-    JsonNode out = push(fixture("push-state.json"), FakeContext.plenty());
+    JsonNode out = push(fixture("push-state.json"), ScriptedTime.plenty());
 
     assertThat(out).isEqualTo(read(
         "{\"done\":true,\"rowCount\":6,\"chunks\":1,\"outcome\":\"completed\"}"));
@@ -63,7 +63,7 @@ class PushResultsHandlerTest {
     h.athena.addQuery(Scripts.numbers(Duration.ZERO, 5, 100));
 
     // Asked after pages 1 and 2: 60 s left, then 9 s (under the 10 s reserve): pause before page 3.
-    JsonNode first = push(fixture("push-state.json"), FakeContext.remaining(60_000, 9_000));
+    JsonNode first = push(fixture("push-state.json"), ScriptedTime.remaining(60_000, 9_000));
 
     assertThat(first.path("done").asBoolean()).isFalse();
     assertThat(first.path("NextToken").asText()).isEqualTo("fake-token/" + Harness.FIRST_QUERY + "/2");
@@ -78,11 +78,11 @@ class PushResultsHandlerTest {
     assertThat(h.types()).doesNotContain("complete");
 
     // The Choice state feeds the output back; this time the budget runs out after page 4.
-    JsonNode second = push(first, FakeContext.remaining(9_000));
+    JsonNode second = push(first, ScriptedTime.remaining(9_000));
     assertThat(second.path("done").asBoolean()).isFalse();
     assertThat(second.path("continuation").path("pageNumber").asInt()).isEqualTo(4);
 
-    JsonNode third = push(second, FakeContext.plenty());
+    JsonNode third = push(second, ScriptedTime.plenty());
     assertThat(third.path("done").asBoolean()).isTrue();
     assertThat(third.path("rowCount").asInt()).isEqualTo(500);
     assertThat(Streams.completeStream(h.messages(), "n")).isEqualTo(Streams.numbers(500));
@@ -100,7 +100,7 @@ class PushResultsHandlerTest {
         .page(List.of("PutObject", "7"))
         .build());
 
-    JsonNode out = push(fixture("push-original.json"), FakeContext.plenty());
+    JsonNode out = push(fixture("push-original.json"), ScriptedTime.plenty());
 
     assertThat(out.path("done").asBoolean()).isTrue();
     assertThat(out.path("rowCount").asInt()).isEqualTo(3);
@@ -120,14 +120,14 @@ class PushResultsHandlerTest {
   @Test
   void theOriginalDesignsInputNeedsAStageOrAnEndpoint() {
     h.without("WEBSOCKET_ENDPOINT");
-    assertThatThrownBy(() -> push(fixture("push-original.json"), FakeContext.plenty()))
+    assertThatThrownBy(() -> push(fixture("push-original.json"), ScriptedTime.plenty()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("WEBSOCKET_STAGE");
   }
 
   @Test
   void aCaughtAthenaFailureIsReportedAsQueryFailed() throws Exception {
-    JsonNode out = push(fixture("push-caught.json"), FakeContext.plenty());
+    JsonNode out = push(fixture("push-caught.json"), ScriptedTime.plenty());
 
     assertThat(out.path("done").asBoolean()).isTrue();
     assertThat(out.path("errorCode").asText()).isEqualTo("QUERY_FAILED");
@@ -145,7 +145,7 @@ class PushResultsHandlerTest {
     error.put("Error", "Lambda.ServiceException");
     error.put("Cause", "arn:aws:lambda:us-east-1:123456789012:function:push failed");
 
-    push(input, FakeContext.plenty());
+    push(input, ScriptedTime.plenty());
 
     assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
         + "\"code\":\"INTERNAL\",\"message\":\"" + QueryRouteHandler.INTERNAL_MESSAGE + "\"}"));
@@ -158,7 +158,7 @@ class PushResultsHandlerTest {
     error.put("Error", "Athena.TooManyRequestsException");
     error.put("Cause", "You have exceeded the limit for the number of queries you can run concurrently.");
 
-    push(input, FakeContext.plenty());
+    push(input, ScriptedTime.plenty());
 
     assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
         + "\"code\":\"ATHENA_BUSY\",\"message\":\"Too many queries are running; try again\","
@@ -169,7 +169,7 @@ class PushResultsHandlerTest {
   void aCauseThatMentionsAnAthenaFailureIsQueryFailed() throws Exception {
     ObjectNode input = fixture("push-caught.json");
     ((ObjectNode) input.get("error")).put("Cause", "Athena query execution FAILED: see the console");
-    push(input, FakeContext.plenty());
+    push(input, ScriptedTime.plenty());
     assertThat(h.messages().get(0).path("code").asText()).isEqualTo("QUERY_FAILED");
     assertThat(h.messages().get(0).path("message").asText()).isEqualTo(StepFailure.QUERY_FAILED);
   }
@@ -180,7 +180,7 @@ class PushResultsHandlerTest {
     h.athena.addQuery(Scripts.numbers(Duration.ZERO, 3, 100));
     h.api.goneAfter(Harness.CONNECTION, 2);
 
-    JsonNode out = push(fixture("push-state.json"), FakeContext.plenty());
+    JsonNode out = push(fixture("push-state.json"), ScriptedTime.plenty());
 
     assertThat(out).isEqualTo(read("{\"done\":true,\"outcome\":\"connectionGone\"}"));
     assertThat(h.types()).containsExactly("progress", "rows");
@@ -194,7 +194,7 @@ class PushResultsHandlerTest {
     input.set("connection", fixture("push-state.json").get("connection"));
     input.put("queryExecutionId", Harness.FIRST_QUERY);
 
-    JsonNode out = push(input, FakeContext.plenty());
+    JsonNode out = push(input, ScriptedTime.plenty());
 
     assertThat(out.path("rowCount").asInt()).isEqualTo(2);
     assertThat(h.athena.calls(FakeAthena.GET)).isEqualTo(1);
@@ -208,7 +208,7 @@ class PushResultsHandlerTest {
     input.set("StartAthenaQuery",
         read("{\"QueryExecution\":{\"QueryExecutionId\":\"" + Harness.FIRST_QUERY + "\"}}"));
 
-    JsonNode out = push(input, FakeContext.plenty());
+    JsonNode out = push(input, ScriptedTime.plenty());
 
     assertThat(out.path("rowCount").asInt()).isEqualTo(2);
     assertThat(h.athena.calls(FakeAthena.GET)).isEqualTo(1);
@@ -222,7 +222,7 @@ class PushResultsHandlerTest {
     input.set("connection", fixture("push-state.json").get("connection"));
     input.put("queryExecutionId", Harness.FIRST_QUERY);
 
-    JsonNode out = push(input, FakeContext.plenty());
+    JsonNode out = push(input, ScriptedTime.plenty());
 
     assertThat(out.path("errorCode").asText()).isEqualTo("QUERY_FAILED");
     assertThat(h.messages().get(0).path("athenaErrorCategory").asInt()).isEqualTo(1);
@@ -237,7 +237,7 @@ class PushResultsHandlerTest {
     input.set("connection", fixture("push-state.json").get("connection"));
     input.put("queryExecutionId", Harness.FIRST_QUERY);
 
-    JsonNode out = push(input, FakeContext.plenty());
+    JsonNode out = push(input, ScriptedTime.plenty());
 
     assertThat(out.path("errorCode").asText()).isEqualTo("TIMEOUT");
     assertThat(h.athena.state(Harness.FIRST_QUERY)).isEqualTo("CANCELLED");
@@ -251,7 +251,7 @@ class PushResultsHandlerTest {
     input.set("connection", fixture("push-state.json").get("connection"));
     input.put("queryExecutionId", Harness.FIRST_QUERY);
 
-    JsonNode out = push(input, FakeContext.remaining(40_000));
+    JsonNode out = push(input, ScriptedTime.remaining(40_000));
 
     assertThat(out.path("done").asBoolean()).isFalse();
     assertThat(out.path("continuation").path("pageNumber").asInt()).isEqualTo(1);
@@ -259,19 +259,19 @@ class PushResultsHandlerTest {
     assertThat(h.athena.state(Harness.FIRST_QUERY)).isEqualTo("RUNNING");
     assertThat(h.types()).containsOnly("progress");
 
-    JsonNode done = push(out, FakeContext.remaining(600_000));
+    JsonNode done = push(out, ScriptedTime.remaining(600_000));
     assertThat(done.path("done").asBoolean()).isTrue();
     assertThat(Streams.completeStream(h.messages(), "n")).isEqualTo(Streams.numbers(2));
   }
 
   @Test
   void inputThatIsNotJsonOrNamesNoQueryFailsTheTask() {
-    assertThatThrownBy(() -> new PushResultsHandler(h.wiring()).handleRequest(
+    assertThatThrownBy(() -> new PushResultsHandler(h.wiring()).handle(
         new ByteArrayInputStream("nope".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
         null)).isInstanceOf(IllegalArgumentException.class);
     ObjectNode input = Harness.JSON.createObjectNode();
     input.set("connection", fixture("push-state.json").get("connection"));
-    assertThatThrownBy(() -> push(input, FakeContext.plenty()))
+    assertThatThrownBy(() -> push(input, ScriptedTime.plenty()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("queryExecutionId");
   }
 }

@@ -21,7 +21,7 @@ class QueryRouteClientErrorsTest {
   }
 
   private APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event) {
-    return new QueryRouteHandler(h.wiring()).handleRequest(event, FakeContext.plenty());
+    return new QueryRouteHandler(h.wiring()).handle(event, ScriptedTime.plenty());
   }
 
   private void assertRefused(APIGatewayV2WebSocketEvent event, String expectedError) {

@@ -42,7 +42,7 @@ class RequestIdentityTest {
   }
 
   private void handle(APIGatewayV2WebSocketEvent event) {
-    new QueryRouteHandler(h.wiring()).handleRequest(event, FakeContext.plenty());
+    new QueryRouteHandler(h.wiring()).handle(event, ScriptedTime.plenty());
   }
 
   private List<String> tokens() {

@@ -22,7 +22,7 @@ class StepFunctionsModeTest {
 
   private APIGatewayV2WebSocketResponse query() {
     h.with("STATE_MACHINE_ARN", h.stateMachineArn);
-    return new QueryRouteHandler(h.wiring()).handleRequest(event("query.json"), FakeContext.plenty());
+    return new QueryRouteHandler(h.wiring()).handle(event("query.json"), ScriptedTime.plenty());
   }
 
   @Test
@@ -76,7 +76,7 @@ class StepFunctionsModeTest {
     APIGatewayV2WebSocketResponse response = query();
     assertThat(response.getStatusCode()).isEqualTo(500);
     assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"code\":\"INTERNAL\",\"message\":\"" + QueryRoute.NOT_STARTED + "\"}"));
+        + "\"code\":\"INTERNAL\",\"message\":\"The query could not be started; please try again.\"}"));
     assertThat(h.api.messages(Harness.CONNECTION).get(0)).doesNotContain("arn:");
   }
 
@@ -84,7 +84,7 @@ class StepFunctionsModeTest {
   void clientErrorsAreRefusedBeforeTheStateMachine() {
     h.with("STATE_MACHINE_ARN", h.stateMachineArn);
     new QueryRouteHandler(h.wiring())
-        .handleRequest(Harness.message("{\"action\":\"query\",\"query\":\"nope\"}"), null);
+        .handle(Harness.message("{\"action\":\"query\",\"query\":\"nope\"}"), ScriptedTime.plenty());
     assertThat(h.sfn.executions()).isEmpty();
     assertThat(h.messages().get(0).path("code").asText()).isEqualTo("UNKNOWN_QUERY");
   }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.athenaws.RemainingTime;
 import dev.athenaws.lambda.Handlers;
-import dev.athenaws.local.gateway.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.GarbageCollectorMXBean;
@@ -15,6 +15,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
@@ -66,8 +67,9 @@ public final class PushChild {
     long start = System.nanoTime();
     do {
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-      handlers.pushResults().handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(out)),
-          buffer, new LocalContext("athena-ws-push", Duration.ofMinutes(15), Clock.systemUTC()));
+      // Each invocation has a Lambda's 15 minutes.
+      handlers.pushResults().handle(new ByteArrayInputStream(JSON.writeValueAsBytes(out)), buffer,
+          RemainingTime.until(Instant.now().plus(Duration.ofMinutes(15)), Clock.systemUTC()));
       out = JSON.readTree(buffer.toByteArray());
       invocations++;
     } while (out.path("done").isBoolean() && !out.path("done").asBoolean());

@@ -64,13 +64,14 @@ public final class LocalStack implements AutoCloseable {
   private final StepFunctionsEmulator stepFunctions;
   private final Gateway gateway;
   private final AthenaClient workflowAthena;
+  private final Handlers handlers;
   private final int port;
   private final boolean webApp;
   private final Faults faults;
 
   private LocalStack(LocalOptions options, Server server, AthenaEmulator athena,
-      StepFunctionsEmulator stepFunctions, Gateway gateway, AthenaClient workflowAthena, int port,
-      boolean webApp, Faults faults) {
+      StepFunctionsEmulator stepFunctions, Gateway gateway, AthenaClient workflowAthena,
+      Handlers handlers, int port, boolean webApp, Faults faults) {
     this.faults = faults;
     this.options = options;
     this.server = server;
@@ -78,6 +79,7 @@ public final class LocalStack implements AutoCloseable {
     this.stepFunctions = stepFunctions;
     this.gateway = gateway;
     this.workflowAthena = workflowAthena;
+    this.handlers = handlers;
     this.port = port;
     this.webApp = webApp;
   }
@@ -122,6 +124,7 @@ public final class LocalStack implements AutoCloseable {
       LocalEnvironment env = LocalEnvironment.of(o, base);
       env.applySdkSettings();
       Handlers handlers = Handlers.fromEnvironment(env.variables());
+      opened.push(handlers);
       AthenaClient workflowAthena = AthenaClient.builder()
           .endpointOverride(URI.create(base))
           .region(Region.of(REGION))
@@ -133,7 +136,7 @@ public final class LocalStack implements AutoCloseable {
       opened.push(workflowAthena);
       // Before the data loads: a definition the interpreter cannot run fails the start at once.
       StepFunctionsEmulator stepFunctions = new StepFunctionsEmulator(STATE_MACHINE_ARN,
-          definition(o), workflowAthena, Map.of(PUSH_FUNCTION_ARN, handlers.pushResults()),
+          definition(o), workflowAthena, Map.of(PUSH_FUNCTION_ARN, handlers.pushResults()::handle),
           new WorkflowSettings(Duration.ofMillis(o.pushTimeoutMs()), Duration.ofMillis(100)),
           clock, Sleeper.system());
       opened.push(stepFunctions);
@@ -158,8 +161,8 @@ public final class LocalStack implements AutoCloseable {
           gateway.managementApi(faults), new AwsEndpoints(athena, stepFunctions, faults), site));
       server.setStopTimeout(2_000);
       server.start();
-      return new LocalStack(o, server, athena, stepFunctions, gateway, workflowAthena, port,
-          site.servesWebApp(), faults);
+      return new LocalStack(o, server, athena, stepFunctions, gateway, workflowAthena, handlers,
+          port, site.servesWebApp(), faults);
     } catch (Exception | Error e) {
       while (!opened.isEmpty()) {
         try {
@@ -243,6 +246,7 @@ public final class LocalStack implements AutoCloseable {
       LOG.warn("stopping the server: {}", e.toString());
     }
     stepFunctions.close();
+    handlers.close();
     workflowAthena.close();
     athena.close();
   }

@@ -1,10 +1,9 @@
 package dev.athenaws.local.sfn;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.athenaws.local.gateway.LocalContext;
+import dev.athenaws.RemainingTime;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,8 +14,8 @@ import java.util.Map;
 
 /**
  * The Task work of the local stack: the Athena {@code .sync} integration, and Lambda functions
- * invoked in-process ({@link RequestStreamHandler} with a {@link LocalContext} whose remaining time
- * counts down from the function's timeout).
+ * invoked in-process ({@link LocalFunction}s given a remaining time that counts down from the
+ * function's timeout, as in Lambda).
  *
  * <p>A function that throws is reported as Lambda reports an unhandled exception to Step Functions:
  * the exception's fully qualified class name as the error (the Java runtime's {@code errorType},
@@ -29,11 +28,11 @@ final class LocalTasks implements Interpreter.Tasks {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AthenaSyncTask athena;
-  private final Map<String, RequestStreamHandler> functions;
+  private final Map<String, LocalFunction> functions;
   private final Duration functionTimeout;
   private final Clock clock;
 
-  LocalTasks(AthenaSyncTask athena, Map<String, RequestStreamHandler> functions,
+  LocalTasks(AthenaSyncTask athena, Map<String, LocalFunction> functions,
       Duration functionTimeout, Clock clock) {
     this.athena = athena;
     this.functions = Map.copyOf(functions);
@@ -51,12 +50,12 @@ final class LocalTasks implements Interpreter.Tasks {
   }
 
   private JsonNode invoke(String arn, JsonNode input, Instant deadline) throws WorkflowFailure {
-    RequestStreamHandler handler = functions.get(arn);
+    LocalFunction handler = functions.get(arn);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     JsonNode result;
     try {
-      handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(input)), out,
-          new LocalContext(name(arn), functionTimeout, clock));
+      handler.invoke(new ByteArrayInputStream(JSON.writeValueAsBytes(input)), out,
+          RemainingTime.until(clock.instant().plus(functionTimeout), clock));
       result = JSON.readTree(out.toByteArray());
     } catch (IOException | RuntimeException e) {
       ObjectNode cause = JSON.createObjectNode()
@@ -68,10 +67,5 @@ final class LocalTasks implements Interpreter.Tasks {
       throw new WorkflowFailure("States.Timeout", null);
     }
     return result == null || result.isMissingNode() ? JSON.nullNode() : result;
-  }
-
-  private static String name(String arn) {
-    String[] parts = arn.split(":");
-    return parts.length > 6 ? parts[6] : arn;
   }
 }

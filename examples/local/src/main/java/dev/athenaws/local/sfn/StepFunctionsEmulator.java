@@ -1,6 +1,5 @@
 package dev.athenaws.local.sfn;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,13 +54,13 @@ public final class StepFunctionsEmulator implements AutoCloseable {
    * @param athena the client of the {@code athena:startQueryExecution.sync} tasks
    * @param functions the Lambda functions Task states may name, by ARN
    * @param settings the functions' timeout and the {@code .sync} poll interval
-   * @param clock the time of executions, timeouts and the functions' context
+   * @param clock the time of executions, timeouts and the functions' remaining time
    * @param sleeper the waits of Retry and of the {@code .sync} polling
    * @throws DefinitionException when the definition uses a state type, field, resource, operator or
    *     intrinsic function the interpreter does not support, naming the state and the field
    */
   public StepFunctionsEmulator(String stateMachineArn, String definition, AthenaClient athena,
-      Map<String, RequestStreamHandler> functions, WorkflowSettings settings, Clock clock,
+      Map<String, LocalFunction> functions, WorkflowSettings settings, Clock clock,
       Sleeper sleeper) {
     this.stateMachineArn = Objects.requireNonNull(stateMachineArn, "stateMachineArn");
     Definition parsed = Definition.parse(Objects.requireNonNull(definition, "definition"),

@@ -1,45 +1,33 @@
 package dev.athenaws.examples.service;
 
+import dev.athenaws.AthenaWs;
 import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
-import dev.athenaws.catalog.BoundQuery;
 import dev.athenaws.catalog.QueryCatalog;
-import dev.athenaws.catalog.QueryResolver;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.protocol.CatalogEntries;
-import dev.athenaws.protocol.CatalogEntry;
-import dev.athenaws.protocol.ClientMessage;
-import dev.athenaws.protocol.ClientMessageDecoder;
-import dev.athenaws.protocol.DecodeResult;
-import dev.athenaws.protocol.ServerMessage;
-import dev.athenaws.publish.PauseCondition;
-import dev.athenaws.publish.PublishTarget;
-import dev.athenaws.publish.QueryJob;
-import dev.athenaws.publish.QueryRunner;
-import dev.athenaws.publish.ResultPublisher;
 import dev.athenaws.query.AthenaSettings;
 import dev.athenaws.query.CompletionWaiter;
 import dev.athenaws.query.PageFetcher;
 import dev.athenaws.query.QueryStarter;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
  * A report service on athena-ws core without AWS Lambda: what a WebSocket server (Jetty, Netty,
- * Spring, or a container behind API Gateway) runs when a client's text frame arrives. It decodes the
- * message, answers {@code listQueries} with the catalog, and runs a {@code query} from the catalog
- * to the end on the calling thread: {@code accepted}, {@code progress}, {@code rows}, {@code
- * complete}, or an {@code error} with a stable code.
+ * Spring, or a container behind API Gateway) runs when a client's text frame arrives. Core's front
+ * door, {@link AthenaWs}, does the work: it decodes the message, answers {@code listQueries} with the
+ * catalog, and runs a {@code query} from the catalog to the end on the calling thread: {@code
+ * accepted}, {@code progress}, {@code rows}, {@code complete}, or an {@code error} with a stable code.
  *
- * <p>It depends only on athena-ws interfaces ({@link QueryStarter}, {@link CompletionWaiter},
- * {@link PageFetcher}, {@link ConnectionNotifier}), so its tests mock them (see ReportServiceTest);
- * {@link #overAthena} wires the real ones. A server that owns its WebSockets implements {@link
- * ConnectionNotifier} over its sessions; one behind API Gateway uses {@code
- * ConnectionNotifiers.apiGateway().build()}.
+ * <p>Its tests mock athena-ws interfaces ({@link QueryStarter}, {@link CompletionWaiter}, {@link
+ * PageFetcher}, {@link ConnectionNotifier}; see ReportServiceTest); {@link #overAthena} wires the
+ * real ones. A server that owns its WebSockets implements {@link ConnectionNotifier} over its
+ * sessions; one behind API Gateway uses {@code ConnectionNotifiers.apiGateway().build()}.
+ *
+ * <p>Resources: it owns an {@link AthenaWs} (a prefetch thread pool): {@link #close()} it when the
+ * server stops.
  *
  * <p>Thread-safety: thread-safe. {@link #onMessage} blocks until the query has ended and its results
  * are delivered (seconds to minutes), so call it from a worker pool, never from an I/O thread.
@@ -47,14 +35,10 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  * <p>Exceptions: the constructor and {@link #overAthena} throw {@link NullPointerException} for a
  * null argument and {@link IllegalArgumentException} for a timeout that is not positive; {@link
  * #onMessage} and {@link #refuseBusy} report every client or Athena failure to the client and throw
- * only what the notifier throws when the client cannot be reached at all.
+ * only {@link NullPointerException} for a null connection.
  */
-public final class ReportService {
-  private final ClientMessageDecoder decoder = new ClientMessageDecoder();
-  private final QueryResolver resolver;
-  private final List<CatalogEntry> catalogEntries;
-  private final ResultPublisher publisher;
-  private final QueryRunner runner;
+public final class ReportService implements AutoCloseable {
+  private final AthenaWs ws;
 
   /**
    * Creates the service over the given parts (the ones a test mocks).
@@ -75,17 +59,25 @@ public final class ReportService {
       PageFetcher fetcher,
       ConnectionNotifier notifier,
       Duration timeout) {
-    this.resolver = new QueryResolver(catalog, false);
-    this.catalogEntries = CatalogEntries.of(catalog);
-    this.publisher = ResultPublisher.builder(notifier, fetcher).build();
-    this.runner = new QueryRunner(starter, waiter, publisher, timeout);
+    this(AthenaWs.builder()
+        .catalog(catalog)
+        .notifier(notifier)
+        .queryStarter(starter)
+        .completionWaiter(waiter)
+        .pageFetcher(fetcher)
+        .queryTimeout(timeout)
+        .build());
+  }
+
+  private ReportService(AthenaWs ws) {
+    this.ws = ws;
   }
 
   /**
    * The service over a real Athena client, with the library's defaults for retries and polling.
    *
    * @param athena the client; build it once per process, with {@code
-   *     AwsRetryStrategy.doNotRetry()} (see {@code QueryStarter.builder})
+   *     AwsRetryStrategy.doNotRetry()} (athena-ws retries itself)
    * @param settings the work group, database and result location queries run with
    * @param notifier posts messages to clients
    * @param catalog the queries clients may run
@@ -94,49 +86,31 @@ public final class ReportService {
    */
   public static ReportService overAthena(
       AthenaClient athena, AthenaSettings settings, ConnectionNotifier notifier, QueryCatalog catalog) {
-    return new ReportService(
-        catalog,
-        QueryStarter.builder(athena).settings(settings).build(),
-        CompletionWaiter.builder(athena).build(),
-        PageFetcher.builder(athena).build(),
-        notifier,
-        QueryRunner.DEFAULT_TIMEOUT);
+    return new ReportService(AthenaWs.builder()
+        .athenaClient(athena)
+        .settings(settings)
+        .notifier(notifier)
+        .catalog(catalog)
+        .build());
   }
 
   /**
-   * Handles one text frame of a client; returns when every reply has been posted.
+   * Handles one text frame of a client; returns when every reply has been posted. A plain WebSocket
+   * never redelivers a frame: only the client's request id marks a retry, and a frame without one
+   * is a new request.
    *
    * @param connection the client's connection, not null
    * @param text the frame, as received (may be anything)
    * @throws NullPointerException if connection is null
-   * @throws AthenaWsException (INTERNAL) if the notifier cannot reach the client at all
    */
   public void onMessage(ConnectionRef connection, String text) {
-    Objects.requireNonNull(connection, "connection");
-    DecodeResult decoded = decoder.decode(text);
-    if (decoded instanceof DecodeResult.Rejected rejected) {
-      publisher.send(
-          new PublishTarget(connection, rejected.requestId(), null), ServerMessage.Error.of(rejected));
-      return;
-    }
-    ClientMessage message = ((DecodeResult.Decoded) decoded).message();
-    PublishTarget client = new PublishTarget(connection, message.requestId(), null);
-    if (message instanceof ClientMessage.QueryRequest query) {
-      BoundQuery bound;
-      try {
-        bound = resolver.resolve(query.query(), query.parameters(), query.sql());
-      } catch (AthenaWsException e) {
-        // UNKNOWN_QUERY, INVALID_PARAMETER, BAD_REQUEST: the messages are safe to show the client.
-        publisher.fail(client, e);
-        return;
-      }
-      // A plain WebSocket never redelivers a frame: only the client's request id marks a retry,
-      // and a frame without one is a new request (a random identity: a fresh Athena execution).
-      String identity = query.requestId() != null ? query.requestId() : UUID.randomUUID().toString();
-      runner.run(QueryJob.of(client, identity, bound), PauseCondition.NEVER);
-      return;
-    }
-    publisher.send(client, new ServerMessage.Catalog(message.requestId(), catalogEntries));
+    ws.handle(Objects.requireNonNull(connection, "connection"), text);
+  }
+
+  /** Releases the front door's threads. */
+  @Override
+  public void close() {
+    ws.close();
   }
 
   /**
@@ -147,19 +121,9 @@ public final class ReportService {
    * @param connection the client's connection, not null
    * @param text the frame that was refused
    * @throws NullPointerException if connection is null
-   * @throws AthenaWsException (INTERNAL) if the notifier cannot reach the client at all
    */
   public void refuseBusy(ConnectionRef connection, String text) {
-    Objects.requireNonNull(connection, "connection");
-    DecodeResult decoded = decoder.decode(text);
-    String requestId =
-        decoded instanceof DecodeResult.Decoded d
-            ? d.message().requestId()
-            : ((DecodeResult.Rejected) decoded).requestId();
-    publisher.send(
-        new PublishTarget(connection, requestId, null),
-        new ServerMessage.Error(
-            requestId, null, ErrorCode.ATHENA_BUSY, "The service is busy; try again later.",
-            null, null, null, true));
+    ws.refuse(Objects.requireNonNull(connection, "connection"), text,
+        new AthenaWsException(ErrorCode.ATHENA_BUSY, "The service is busy; try again later."));
   }
 }

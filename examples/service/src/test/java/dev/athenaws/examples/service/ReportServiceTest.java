@@ -35,6 +35,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -65,12 +66,17 @@ class ReportServiceTest {
   private final QueryCatalog catalog =
       QueryCatalog.of(
           List.of(
-              NamedQuery.withParameters(
-                  "logins", "Logins of one user", SQL,
-                  List.of(ParameterSpec.required("user", ParameterType.STRING)))),
+              NamedQuery.named("logins").description("Logins of one user").sql(SQL)
+                  .parameters(List.of(ParameterSpec.required("user", ParameterType.STRING)))
+                  .build()),
           "logins");
   private final ReportService service =
       new ReportService(catalog, starter, waiter, fetcher, notifier, Duration.ofMinutes(5));
+
+  @AfterEach
+  void closeService() {
+    service.close();
+  }
 
   @BeforeEach
   void clientIsConnected() {
@@ -129,6 +135,8 @@ class ReportServiceTest {
     assertThat(error.get("requestId").asText()).isEqualTo("r2");
     assertThat(error.get("code").asText()).isEqualTo("INVALID_PARAMETER");
     assertThat(error.get("message").asText()).contains("'user'");
+    // The same error, with its field, as the Lambda adapter sends (one place builds it).
+    assertThat(error.get("field").asText()).isEqualTo("user");
   }
 
   @Test

@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The inline flow end to end over the wire: the exact messages a client receives. */
-class QueryRunnerWireTest {
+/** The run flow of {@code AthenaWs.handle} end to end over the wire: the exact messages a client receives. */
+class RunFlowWireTest {
   private final PublishHarness h = new PublishHarness();
   private final ConnectionRef client = h.api.connect("conn-1=");
 
@@ -44,7 +44,7 @@ class QueryRunnerWireTest {
   }
 
   /** @return a runner; a first execution returns n = 1, a second one n = 2 */
-  private QueryRunner twoExecutionsOfDifferentData() {
+  private PublishHarness.Runner twoExecutionsOfDifferentData() {
     for (String n : List.of("1", "2")) {
       h.athena.nextQuery(FakeAthenaQuery.builder().column("n", "integer")
           .page(List.of("n"), List.of(n)).build());
@@ -60,10 +60,10 @@ class QueryRunnerWireTest {
   @Test
   void twoIdenticalQueriesWithoutRequestIdAreTwoExecutionsWithFreshRows() {
     // The data changed between the two messages: the second must see it, not the first's rows.
-    QueryRunner runner = twoExecutionsOfDifferentData();
+    PublishHarness.Runner runner = twoExecutionsOfDifferentData();
 
-    runner.run(h.job(client, null, "message-1"), PauseCondition.NEVER);
-    runner.run(h.job(client, null, "message-2"), PauseCondition.NEVER);
+    runner.run(h.job(client, null, "message-1"));
+    runner.run(h.job(client, null, "message-2"));
 
     assertThat(startTokens()).doesNotHaveDuplicates().hasSize(2);
     assertThat(h.rowValues("conn-1=")).containsExactly("1", "2");
@@ -71,10 +71,10 @@ class QueryRunnerWireTest {
 
   @Test
   void aRetryOfTheSameMessageJoinsItsExecution() {
-    QueryRunner runner = twoExecutionsOfDifferentData();
+    PublishHarness.Runner runner = twoExecutionsOfDifferentData();
 
-    runner.run(h.job(client, null, "message-1"), PauseCondition.NEVER);
-    runner.run(h.job(client, null, "message-1"), PauseCondition.NEVER);
+    runner.run(h.job(client, null, "message-1"));
+    runner.run(h.job(client, null, "message-1"));
 
     assertThat(startTokens()).hasSize(2).containsOnly(startTokens().get(0));
     assertThat(h.rowValues("conn-1=")).containsExactly("1", "1");
@@ -84,7 +84,7 @@ class QueryRunnerWireTest {
   void aSucceededQueryGivesAcceptedProgressRowsAndComplete() {
     h.athena.nextQuery(numbered(3, 10).build());
 
-    PublishResult result = h.runner(96 * 1024, Duration.ofMinutes(1)).run(h.job(client, "r1"), PauseCondition.NEVER);
+    PublishResult result = h.runner(96 * 1024, Duration.ofMinutes(1)).run(h.job(client, "r1"));
 
     assertThat(result).isEqualTo(new PublishResult.Completed(30, 1));
     assertThat(collapsed()).containsExactly("accepted", "progress", "rows", "complete");
@@ -117,7 +117,7 @@ class QueryRunnerWireTest {
             .fails(2, 1301, false, "TABLE_NOT_FOUND: Table 'default.nope' does not exist", "reason")
             .build());
 
-    PublishResult result = h.runner(4096, Duration.ofMinutes(1)).run(h.job(client, "r1"), PauseCondition.NEVER);
+    PublishResult result = h.runner(4096, Duration.ofMinutes(1)).run(h.job(client, "r1"));
 
     assertThat(result).isEqualTo(new PublishResult.Failed(ErrorCode.QUERY_FAILED, true));
     assertThat(collapsed()).containsExactly("accepted", "progress", "error");
@@ -135,7 +135,7 @@ class QueryRunnerWireTest {
   void aQueryCancelledElsewhereEndsWithQueryCancelled() {
     h.athena.nextQuery(FakeAthenaQuery.builder().running(Duration.ofSeconds(1)).cancelled("by admin").build());
 
-    PublishResult result = h.runner(4096, Duration.ofMinutes(1)).run(h.job(client, null), PauseCondition.NEVER);
+    PublishResult result = h.runner(4096, Duration.ofMinutes(1)).run(h.job(client, null));
 
     assertThat(result).isEqualTo(new PublishResult.Failed(ErrorCode.QUERY_CANCELLED, true));
     assertThat(collapsed()).containsExactly("accepted", "progress", "error");
@@ -147,7 +147,7 @@ class QueryRunnerWireTest {
   void theDeadlineStopsTheQueryAndReportsTimeout() {
     h.athena.nextQuery(numbered(1, 1).running(Duration.ofMinutes(10)).build());
 
-    PublishResult result = h.runner(4096, Duration.ofSeconds(20)).run(h.job(client, "r1"), PauseCondition.NEVER);
+    PublishResult result = h.runner(4096, Duration.ofSeconds(20)).run(h.job(client, "r1"));
 
     assertThat(result).isEqualTo(new PublishResult.Failed(ErrorCode.TIMEOUT, true));
     assertThat(h.types("conn-1=")).last().isEqualTo("error");
@@ -161,7 +161,7 @@ class QueryRunnerWireTest {
     h.athena.nextQuery(numbered(1, 1).running(Duration.ofMinutes(1)).build());
     h.api.goneAfter("conn-1=", 2); // accepted and one progress, then 410
 
-    PublishResult result = h.runner(4096, Duration.ofMinutes(5)).run(h.job(client, "r1"), PauseCondition.NEVER);
+    PublishResult result = h.runner(4096, Duration.ofMinutes(5)).run(h.job(client, "r1"));
 
     assertThat(result).isEqualTo(new PublishResult.ConnectionGone());
     assertThat(h.api.posts("conn-1=")).isEqualTo(3);
@@ -174,7 +174,7 @@ class QueryRunnerWireTest {
     h.athena.nextQuery(numbered(1, 1).running(Duration.ofMinutes(1)).build());
     h.api.goneAfter("conn-1=", 0);
 
-    PublishResult result = h.runner(4096, Duration.ofMinutes(5)).run(h.job(client, "r1"), PauseCondition.NEVER);
+    PublishResult result = h.runner(4096, Duration.ofMinutes(5)).run(h.job(client, "r1"));
 
     assertThat(result).isEqualTo(new PublishResult.ConnectionGone());
     assertThat(h.api.posts("conn-1=")).isEqualTo(1);
@@ -187,7 +187,7 @@ class QueryRunnerWireTest {
     h.athena.failNext(FakeAthena.START, 1,
         FakeAthenaFault.invalidRequest("SYNTAX_ERROR", "line 1:8: mismatched input 'FORM'"));
 
-    PublishResult result = h.runner(4096, Duration.ofMinutes(1)).run(h.job(client, "r1"), PauseCondition.NEVER);
+    PublishResult result = h.runner(4096, Duration.ofMinutes(1)).run(h.job(client, "r1"));
 
     assertThat(result).isEqualTo(new PublishResult.Failed(ErrorCode.QUERY_FAILED, true));
     assertThat(h.types("conn-1=")).containsExactly("error");
@@ -199,8 +199,8 @@ class QueryRunnerWireTest {
     h.athena.nextQuery(numbered(1, 1).build());
     h.athena.nextQuery(numbered(1, 1).build());
 
-    h.runner(4096, Duration.ofMinutes(1)).run(h.job(client, "r1"), PauseCondition.NEVER);
-    h.runner(4096, Duration.ofMinutes(1)).run(h.job(client, "r1"), PauseCondition.NEVER);
+    h.runner(4096, Duration.ofMinutes(1)).run(h.job(client, "r1"));
+    h.runner(4096, Duration.ofMinutes(1)).run(h.job(client, "r1"));
 
     List<JsonNode> accepted =
         h.received("conn-1=").stream().filter(m -> m.get("type").asText().equals("accepted")).toList();

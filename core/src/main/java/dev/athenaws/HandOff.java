@@ -1,0 +1,65 @@
+package dev.athenaws;
+
+import dev.athenaws.publish.Continuation;
+import dev.athenaws.publish.PublishTarget;
+import dev.athenaws.query.RequestKey;
+import dev.athenaws.sfn.QuerySpec;
+import java.util.Objects;
+
+/**
+ * Takes over a query the run cannot finish before its deadline ({@link RunOptions#withDeadline}), or
+ * every query at once ({@link RunOptions#handOffAtOnce}): typically by starting a Step Functions
+ * execution that continues it. The Lambda adapter's inline mode is a run with a deadline and a
+ * hand-off to its state machine.
+ *
+ * <p>Thread-safety: implementations must be thread-safe when the {@link AthenaWs} is shared.
+ *
+ * <p>Exceptions: {@link #take} may throw; the run then reports the failure to the client (for a
+ * running query: it is stopped and the client gets {@code error} INTERNAL; for a start that found
+ * Athena busy: ATHENA_BUSY; for {@link RunOptions#handOffAtOnce}: BAD_REQUEST as thrown, else
+ * INTERNAL).
+ */
+@FunctionalInterface
+public interface HandOff {
+  /**
+   * Takes over one query.
+   *
+   * @param request what to continue, never null
+   * @return true when it took over (the run then ends without posting more), false to refuse (the
+   *     run then ends as it would without a hand-off: TIMEOUT or ATHENA_BUSY)
+   */
+  boolean take(Request request);
+
+  /**
+   * One query to continue elsewhere.
+   *
+   * @param target the client; its {@code queryExecutionId} is the running query, or null when the
+   *     query is not started yet (Athena was busy until the deadline, or {@link
+   *     RunOptions#handOffAtOnce})
+   * @param statement what the client asked for
+   * @param key the request's idempotency key (Athena's token, the execution's name)
+   * @param from where publishing stands; {@link Continuation#start()} when nothing was published
+   */
+  record Request(PublishTarget target, QuerySpec.Statement statement, RequestKey key, Continuation from) {
+    /**
+     * Validates the components.
+     *
+     * @param target the client, not null
+     * @param statement the statement, not null
+     * @param key the idempotency key, not null
+     * @param from where publishing stands, not null
+     * @throws NullPointerException if an argument is null
+     */
+    public Request {
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(statement, "statement");
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(from, "from");
+    }
+
+    /** @return the running query's id, or null when it is not started yet */
+    public String queryExecutionId() {
+      return target.queryExecutionId();
+    }
+  }
+}

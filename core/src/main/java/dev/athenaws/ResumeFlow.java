@@ -1,0 +1,193 @@
+package dev.athenaws;
+
+import dev.athenaws.publish.PauseCondition;
+import dev.athenaws.publish.PublishResult;
+import dev.athenaws.publish.PublishTarget;
+import dev.athenaws.publish.ResultRequest;
+import dev.athenaws.query.CancellationFlag;
+import dev.athenaws.query.PageFetcher;
+import dev.athenaws.query.Progress;
+import dev.athenaws.query.QueryError;
+import dev.athenaws.query.QueryStats;
+import dev.athenaws.query.ResultPages;
+import dev.athenaws.results.StatementKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+
+/**
+ * The second half of {@link RunFlow} for a query started earlier: read its state, await it within
+ * the host's remaining time when it still runs, then publish from the continuation, pausing with
+ * the next one when time runs low; or report a state machine's failure. Thread-safe: no state.
+ */
+final class ResumeFlow {
+  private static final Logger LOG = LoggerFactory.getLogger(ResumeFlow.class);
+
+  private final RunFlow flow;
+  private final PageFetcher fetcher;
+  private final Executor prefetch;
+
+  ResumeFlow(RunFlow flow, PageFetcher fetcher, Executor prefetch) {
+    this.flow = flow;
+    this.fetcher = fetcher;
+    this.prefetch = prefetch;
+  }
+
+  PublishResult resume(Resumption r) {
+    PublishTarget target = r.target;
+    if (r.failure != null) {
+      return report(target, r.failure);
+    }
+    QueryExecution execution;
+    try {
+      execution = r.execution != null ? r.execution : describe(target.queryExecutionId());
+    } catch (RuntimeException e) {
+      return flow.publisher.fail(target, e);
+    }
+    QueryExecutionState state = execution.status() == null ? null : execution.status().state();
+    if (state == QueryExecutionState.SUCCEEDED) {
+      QueryStats stats = QueryStats.of(execution);
+      if (r.from.isStart() && !announce(target, stats)) {
+        return new PublishResult.ConnectionGone();
+      }
+      return publish(r, StatementKind.of(execution), stats);
+    }
+    if (state == QueryExecutionState.FAILED) {
+      return flow.publisher.failQuery(target,
+          QueryError.of(execution.status().athenaError(), execution.status().stateChangeReason()),
+          null);
+    }
+    if (state == QueryExecutionState.CANCELLED) {
+      return flow.cancelled(target);
+    }
+    return await(r, execution);
+  }
+
+  private PublishResult report(PublishTarget target, Resumption.Failure failure) {
+    if (failure instanceof Resumption.Failure.AthenaFailed f) {
+      return flow.publisher.failQuery(target, f.error(), null);
+    }
+    if (failure instanceof Resumption.Failure.Cancelled) {
+      return flow.cancelled(target);
+    }
+    return flow.publisher.fail(target, ((Resumption.Failure.Reported) failure).exception());
+  }
+
+  /**
+   * Tells the client the query finished, with its time and data scanned, before the first rows: a
+   * state machine's wait posts no progress of its own.
+   *
+   * @return false when the connection is gone
+   */
+  private boolean announce(PublishTarget target, QueryStats stats) {
+    CancellationFlag gone = new CancellationFlag();
+    Long total = stats.totalExecutionTimeMillis();
+    flow.publisher.sendProgress(target, new Progress(QueryExecutionState.SUCCEEDED,
+        Duration.ofMillis(total == null ? 0 : total), stats.dataScannedBytes(),
+        stats.engineExecutionTimeMillis()), gone);
+    return !gone.isCancelled();
+  }
+
+  /** The query still runs: wait within the host's budget and the query timeout. */
+  private PublishResult await(Resumption r, QueryExecution execution) {
+    Instant submitted = execution.status() == null ? null : execution.status().submissionDateTime();
+    Duration queryLeft =
+        submitted == null
+            ? flow.queryTimeout
+            : flow.queryTimeout.minus(Duration.between(submitted, flow.clock.instant()));
+    Duration budget = r.remaining.remaining().minus(r.reserve);
+    if (queryLeft.isNegative() || queryLeft.isZero()) {
+      return flow.timeout(r.target, flow.queryTimeout, false);
+    }
+    if (budget.isNegative() || budget.isZero()) {
+      return new PublishResult.Paused(r.from);
+    }
+    boolean timeoutFirst = queryLeft.compareTo(budget) <= 0;
+    RunFlow.Waited waited = flow.await(r.target, timeoutFirst ? queryLeft : budget);
+    if (waited instanceof RunFlow.Waited.Ready ready) {
+      return publish(r, ready.kind(), ready.stats());
+    }
+    if (waited instanceof RunFlow.Waited.Ended ended) {
+      return ended.result();
+    }
+    return timeoutFirst
+        ? flow.timeout(r.target, flow.queryTimeout, false)
+        : new PublishResult.Paused(r.from);
+  }
+
+  private PublishResult publish(Resumption r, StatementKind kind, QueryStats stats) {
+    ResultRequest request =
+        new ResultRequest(r.target, kind, flow.columnTypes(r.queryName), stats, r.from);
+    PauseCondition pause = () -> r.remaining.remaining().compareTo(r.reserve) < 0;
+    PublishResult result;
+    if (r.firstPage == null || !r.from.isStart()) {
+      result = flow.publisher.publish(request, pause);
+    } else {
+      try (FirstPageThenRest pages = new FirstPageThenRest(r.firstPage, r.target.queryExecutionId())) {
+        result = flow.publisher.publish(request, pages, pause);
+      }
+    }
+    LOG.info("push of query {} to connection {}: {}", r.target.queryExecutionId(),
+        r.target.connection().connectionId(), result.getClass().getSimpleName());
+    return result;
+  }
+
+  /**
+   * One GetQueryExecution (the statement kind, for the header row, and the statistics); throttling
+   * and 5xx are retried by the waiter with core's bounded backoff.
+   */
+  private QueryExecution describe(String id) {
+    try {
+      return flow.waiter.describe(id);
+    } catch (SdkException e) {
+      LOG.error("GetQueryExecution of {} failed: {}", id, e.getClass().getName());
+      throw new AthenaWsException(ErrorCode.INTERNAL, "The query status could not be read.", e);
+    }
+  }
+
+  /** The page the resumption carried, then the pages after it, fetched one ahead. */
+  private final class FirstPageThenRest implements Iterator<GetQueryResultsResponse>, AutoCloseable {
+    private GetQueryResultsResponse first;
+    private final ResultPages rest;
+
+    FirstPageThenRest(GetQueryResultsResponse first, String queryExecutionId) {
+      this.first = first;
+      this.rest = first.nextToken() == null
+          ? null
+          : ResultPages.open(fetcher, queryExecutionId, first.nextToken(), prefetch);
+    }
+
+    @Override
+    public boolean hasNext() {
+      return first != null || rest != null && rest.hasNext();
+    }
+
+    @Override
+    public GetQueryResultsResponse next() {
+      if (first != null) {
+        GetQueryResultsResponse page = first;
+        first = null;
+        return page;
+      }
+      if (rest == null) {
+        throw new NoSuchElementException();
+      }
+      return rest.next();
+    }
+
+    @Override
+    public void close() {
+      if (rest != null) {
+        rest.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package dev.athenaws;
+
+import dev.athenaws.catalog.NamedQuery;
+import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.notify.PostOutcome;
+import dev.athenaws.protocol.ServerMessage;
+import dev.athenaws.publish.Continuation;
+import dev.athenaws.publish.PauseCondition;
+import dev.athenaws.publish.PublishResult;
+import dev.athenaws.publish.PublishTarget;
+import dev.athenaws.publish.ResultPublisher;
+import dev.athenaws.publish.ResultRequest;
+import dev.athenaws.query.AthenaBusyException;
+import dev.athenaws.query.CancellationFlag;
+import dev.athenaws.query.CompletionWaiter;
+import dev.athenaws.query.QueryOutcome;
+import dev.athenaws.query.QueryStarter;
+import dev.athenaws.query.QueryStats;
+import dev.athenaws.query.RequestKey;
+import dev.athenaws.results.StatementKind;
+import dev.athenaws.sfn.QuerySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one run flow of a query for a client: start (idempotent), {@code accepted}, wait with
+ * {@code progress}, then the rows and {@code complete}, or one {@code error}; within a deadline after
+ * which a {@link HandOff} may take the query over. {@link ResumeFlow} is its second half for a query
+ * started earlier. Every host (a plain service, the Lambda inline mode, the push task) runs it.
+ * Thread-safe: it keeps no state between calls.
+ */
+final class RunFlow {
+  private static final Logger LOG = LoggerFactory.getLogger(RunFlow.class);
+  static final String CANCELLED = "The query was cancelled.";
+  static final String HANDOFF_FAILED = "The query could not be continued; please try again.";
+  static final String NOT_STARTED = "The query could not be started; please try again.";
+
+  final QueryStarter starter;
+  final CompletionWaiter waiter;
+  final ResultPublisher publisher;
+  final QueryCatalog catalog;
+  final Duration queryTimeout;
+  final Clock clock;
+
+  RunFlow(QueryStarter starter, CompletionWaiter waiter, ResultPublisher publisher,
+      QueryCatalog catalog, Duration queryTimeout, Clock clock) {
+    this.starter = starter;
+    this.waiter = waiter;
+    this.publisher = publisher;
+    this.catalog = catalog;
+    this.queryTimeout = queryTimeout;
+    this.clock = clock;
+  }
+
+  /** How a wait ended: the results are ready, the run ended, or the wait's time ran out. */
+  sealed interface Waited {
+    record Ready(StatementKind kind, QueryStats stats) implements Waited {}
+
+    record Ended(PublishResult result) implements Waited {}
+
+    record OutOfTime() implements Waited {}
+  }
+
+  Outcome run(PublishTarget client, QuerySpec.Statement statement, RequestKey key, RunOptions options) {
+    HandOff handOff = options.handOff();
+    if (options.atOnce()) {
+      return dispatch(client, statement, key, handOff);
+    }
+    boolean bounded = options.budget() != null;
+    Duration budget = bounded ? options.budget() : queryTimeout;
+    // One deadline for the run: a start that waits for a busy Athena leaves less time to the query.
+    Instant deadline = clock.instant().plus(budget);
+    String id;
+    try {
+      id = starter.start(statement.sql(), statement.executionParameters(), key, deadline);
+    } catch (AthenaBusyException e) {
+      return busy(client, statement, key, e, handOff);
+    } catch (RuntimeException e) {
+      return new Outcome.Ran(publisher.fail(client, e));
+    }
+    PublishTarget target = client.withQueryExecutionId(id);
+    PostOutcome accepted;
+    try {
+      accepted = publisher.send(target, ServerMessage.Accepted.of(target.requestId(), id));
+    } catch (RuntimeException e) {
+      // The client cannot be reached at all: nobody will read the results, so stop the query.
+      waiter.stop(id);
+      return new Outcome.Ran(publisher.fail(target, e));
+    }
+    if (accepted instanceof PostOutcome.Gone) {
+      waiter.stop(id);
+      return new Outcome.Ran(new PublishResult.ConnectionGone());
+    }
+    Duration untilDeadline = Duration.between(clock.instant(), deadline);
+    boolean timeoutFirst = bounded && queryTimeout.compareTo(untilDeadline) <= 0;
+    Duration wait = timeoutFirst ? queryTimeout : untilDeadline;
+    if (wait.isNegative() || wait.isZero()) {
+      return overtime(target, statement, key, Continuation.start(), budget, handOff);
+    }
+    Waited waited = await(target, wait);
+    if (waited instanceof Waited.Ready r) {
+      PauseCondition pause = bounded ? () -> !clock.instant().isBefore(deadline) : PauseCondition.NEVER;
+      PublishResult result = publisher.publish(
+          new ResultRequest(target, r.kind(), columnTypes(statement.queryName()), r.stats(),
+              Continuation.start()), pause);
+      if (result instanceof PublishResult.Paused p) {
+        return overtime(target, statement, key, p.next(), budget, handOff);
+      }
+      return new Outcome.Ran(result);
+    }
+    if (waited instanceof Waited.Ended e) {
+      return new Outcome.Ran(e.result());
+    }
+    if (timeoutFirst) {
+      return new Outcome.Ran(timeout(target, queryTimeout, false));
+    }
+    return overtime(target, statement, key, Continuation.start(), budget, handOff);
+  }
+
+  /** Waits for a started query, posting {@code progress}; a 410 on a post stops the query. */
+  Waited await(PublishTarget target, Duration wait) {
+    String id = target.queryExecutionId();
+    CancellationFlag gone = new CancellationFlag();
+    QueryOutcome outcome;
+    try {
+      outcome = waiter.await(id, wait, p -> publisher.sendProgress(target, p, gone), gone);
+    } catch (RuntimeException e) {
+      return new Waited.Ended(publisher.fail(target, e));
+    }
+    LOG.debug("query {} ended {} after {} polls", id, outcome.getClass().getSimpleName(),
+        outcome.polls());
+    if (outcome instanceof QueryOutcome.Succeeded s) {
+      return new Waited.Ready(s.statementKind(), s.stats());
+    }
+    if (outcome instanceof QueryOutcome.Failed f) {
+      return new Waited.Ended(publisher.failQuery(target, f.error(), f.stateChangeReason()));
+    }
+    if (outcome instanceof QueryOutcome.Cancelled c) {
+      return new Waited.Ended(c.byUs() && gone.isCancelled()
+          ? new PublishResult.ConnectionGone()
+          : cancelled(target));
+    }
+    return new Waited.OutOfTime();
+  }
+
+  PublishResult.Failed cancelled(PublishTarget target) {
+    return publisher.fail(target, new AthenaWsException(ErrorCode.QUERY_CANCELLED, CANCELLED));
+  }
+
+  /** Stops the query and tells the client it ran out of time. */
+  PublishResult timeout(PublishTarget target, Duration limit, boolean paging) {
+    waiter.stop(target.queryExecutionId());
+    String message =
+        paging
+            ? "The results could not be sent within " + limit.toSeconds() + " s."
+            : "The query did not finish within " + limit.toSeconds() + " s and was stopped.";
+    return publisher.fail(target, new AthenaWsException(ErrorCode.TIMEOUT, message));
+  }
+
+  /** @return the column type hints of a catalog query, empty for raw SQL or an unknown name */
+  Map<String, dev.athenaws.types.AthenaType> columnTypes(String queryName) {
+    return catalog.find(queryName).map(NamedQuery::columnTypeHints).orElse(Map.of());
+  }
+
+  /** The deadline came first: the hand-off takes the query, or it is stopped with TIMEOUT. */
+  private Outcome overtime(PublishTarget target, QuerySpec.Statement statement, RequestKey key,
+      Continuation from, Duration budget, HandOff handOff) {
+    String id = target.queryExecutionId();
+    if (handOff != null) {
+      try {
+        if (handOff.take(new HandOff.Request(target, statement, key, from))) {
+          LOG.info("query {} for connection {} handed off at page {}", id,
+              target.connection().connectionId(), from.pageNumber());
+          return new Outcome.HandedOff(id, from);
+        }
+      } catch (RuntimeException e) {
+        LOG.error("hand-off of query {} for connection {} failed: {}", id,
+            target.connection().connectionId(), e.getClass().getSimpleName());
+        waiter.stop(id);
+        return new Outcome.Ran(publisher.fail(target,
+            new AthenaWsException(ErrorCode.INTERNAL, HANDOFF_FAILED)));
+      }
+    }
+    return new Outcome.Ran(timeout(target, budget, !from.isStart()));
+  }
+
+  /**
+   * Athena did not take the query before the deadline (its concurrent query limit, throttling,
+   * unreachable): the hand-off may start it instead (a state machine whose start state retries with
+   * the same ClientRequestToken); else the client hears ATHENA_BUSY now.
+   */
+  private Outcome busy(PublishTarget client, QuerySpec.Statement statement, RequestKey key,
+      AthenaBusyException e, HandOff handOff) {
+    LOG.info("Athena busy ({}) after {} attempts for connection {}", e.reason(), e.attempts(),
+        client.connection().connectionId());
+    if (handOff != null) {
+      try {
+        if (handOff.take(new HandOff.Request(client, statement, key, Continuation.start()))) {
+          publisher.send(client, ServerMessage.Accepted.of(client.requestId(), null));
+          return new Outcome.HandedOff(null, Continuation.start());
+        }
+      } catch (RuntimeException sfn) {
+        LOG.error("hand-off of a busy start for connection {} failed: {}",
+            client.connection().connectionId(), sfn.getClass().getSimpleName());
+      }
+    }
+    return new Outcome.Ran(publisher.fail(client, e));
+  }
+
+  /** Hands the statement over without starting it here; {@code accepted} has no query id. */
+  private Outcome dispatch(PublishTarget client, QuerySpec.Statement statement, RequestKey key,
+      HandOff handOff) {
+    boolean taken;
+    try {
+      taken = handOff.take(new HandOff.Request(client, statement, key, Continuation.start()));
+    } catch (AthenaWsException e) {
+      if (e.code() == ErrorCode.BAD_REQUEST) {
+        // A request id reused for another query: the message is meant for the client.
+        publisher.fail(client, e);
+        return new Outcome.Refused(e.code());
+      }
+      taken = false;
+      LOG.error("hand-off for connection {} failed: {}", client.connection().connectionId(),
+          e.getClass().getSimpleName());
+    } catch (RuntimeException e) {
+      taken = false;
+      LOG.error("hand-off for connection {} failed: {}", client.connection().connectionId(),
+          e.getClass().getSimpleName());
+    }
+    if (!taken) {
+      publisher.fail(client, new AthenaWsException(ErrorCode.INTERNAL, NOT_STARTED));
+      return new Outcome.NotStarted(ErrorCode.INTERNAL);
+    }
+    publisher.send(client, ServerMessage.Accepted.of(client.requestId(), null));
+    return new Outcome.HandedOff(null, Continuation.start());
+  }
+}
