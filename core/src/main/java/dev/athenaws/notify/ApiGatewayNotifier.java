@@ -2,14 +2,11 @@ package dev.athenaws.notify;
 
 import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
-import dev.athenaws.retry.Backoff;
-import dev.athenaws.retry.Sleeper;
+import dev.athenaws.retry.Retrier;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -22,30 +19,21 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConne
 /**
  * {@link ConnectionNotifier} over the API Gateway management API, one SDK client per endpoint, built
  * once and cached. Throttling (429 {@code LimitExceededException}) and 5xx are retried with the
- * injected backoff, sleeper and random source up to a bound; 410 Gone and other 4xx never are.
+ * injected {@link Retrier} (policy, sleeper, random source) up to its bound; 410 Gone and other 4xx never are.
  * Logs connection ids and outcomes, never payloads.
  */
 final class ApiGatewayNotifier implements ConnectionNotifier, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayNotifier.class);
 
   private final Function<ConnectionRef, ApiGatewayManagementApiClient> clientFactory;
-  private final Backoff backoff;
-  private final int maxAttempts;
-  private final Sleeper sleeper;
-  private final RandomGenerator random;
+  private final Retrier retrier;
   private final Map<URI, ApiGatewayManagementApiClient> clients = new ConcurrentHashMap<>();
 
   ApiGatewayNotifier(
       Function<ConnectionRef, ApiGatewayManagementApiClient> clientFactory,
-      Backoff backoff,
-      int maxAttempts,
-      Sleeper sleeper,
-      RandomGenerator random) {
+      Retrier retrier) {
     this.clientFactory = clientFactory;
-    this.backoff = backoff;
-    this.maxAttempts = maxAttempts;
-    this.sleeper = sleeper;
-    this.random = random;
+    this.retrier = retrier;
   }
 
   @Override
@@ -83,18 +71,18 @@ final class ApiGatewayNotifier implements ConnectionNotifier, AutoCloseable {
           return terminal;
         }
         lastStatus = status;
-        if (attempt >= maxAttempts) {
+        if (retrier.exhausted(attempt)) {
           LOG.warn("{} to {} still failing with {} after {} attempts", what,
               connection.connectionId(), status, attempt);
           return new PostOutcome.Throttled(attempt, status);
         }
       } catch (SdkClientException e) {
-        if (attempt >= maxAttempts) {
+        if (retrier.exhausted(attempt)) {
           throw new AthenaWsException(
               ErrorCode.INTERNAL, "the WebSocket management endpoint cannot be reached", e);
         }
       }
-      pause(backoff.delay(attempt, random), connection, lastStatus);
+      pause(attempt, connection, lastStatus);
     }
   }
 
@@ -115,9 +103,9 @@ final class ApiGatewayNotifier implements ConnectionNotifier, AutoCloseable {
     return new PostOutcome.Rejected(PostOutcome.Reason.CLIENT_ERROR, status, code);
   }
 
-  private void pause(Duration delay, ConnectionRef connection, int status) {
+  private void pause(int attempt, ConnectionRef connection, int status) {
     try {
-      sleeper.sleep(delay);
+      retrier.pause(attempt);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AthenaWsException(

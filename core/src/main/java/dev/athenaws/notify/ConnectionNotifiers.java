@@ -1,12 +1,9 @@
 package dev.athenaws.notify;
 
-import dev.athenaws.retry.Backoff;
-import dev.athenaws.retry.Sleeper;
-import java.security.SecureRandom;
+import dev.athenaws.retry.RetryPolicy;
+import dev.athenaws.retry.RetryingBuilder;
 import java.util.Objects;
-import java.util.Random;
 import java.util.function.Function;
-import java.util.random.RandomGenerator;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
@@ -20,9 +17,6 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
  * the parameter; {@link Builder#build()} never throws.
  */
 public final class ConnectionNotifiers {
-  /** Default bound on calls per message, first call included. */
-  public static final int DEFAULT_MAX_ATTEMPTS = 5;
-
   private ConnectionNotifiers() {}
 
   /** @return a builder of a notifier over the API Gateway management API */
@@ -31,20 +25,13 @@ public final class ConnectionNotifiers {
   }
 
   /**
-   * Configures an API Gateway notifier. Defaults: {@link Builder#defaultClient}, {@link
-   * Backoff#THROTTLING}, {@value #DEFAULT_MAX_ATTEMPTS} attempts, {@link Sleeper#system()}, a {@link
-   * Random}. Not thread-safe.
+   * Configures an API Gateway notifier. Defaults: {@link Builder#defaultClient} and the retry
+   * defaults of {@link RetryingBuilder} ({@link RetryPolicy#THROTTLING}: 5 calls per message).
+   * Not thread-safe.
    */
-  public static final class Builder {
+  public static final class Builder extends RetryingBuilder<Builder> {
     private Function<ConnectionRef, ApiGatewayManagementApiClient> clientFactory =
         Builder::defaultClient;
-    private Backoff backoff = Backoff.THROTTLING;
-    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
-    private Sleeper sleeper = Sleeper.system();
-    // java.util.Random is thread-safe; the notifier is shared by concurrent publishers.
-    // SecureRandom: thread-safe, and not replayed across environments restored from one SnapStart
-  // snapshot (a seeded Random would give every restored environment the same jitter).
-  private RandomGenerator random = new SecureRandom();
 
     private Builder() {}
 
@@ -58,57 +45,9 @@ public final class ConnectionNotifiers {
       return this;
     }
 
-    /**
-     * Sets the delay between retries of a throttled post.
-     *
-     * @param backoff the policy
-     * @return this builder
-     */
-    public Builder backoff(Backoff backoff) {
-      this.backoff = Objects.requireNonNull(backoff, "backoff");
-      return this;
-    }
-
-    /**
-     * Sets the bound on calls per message.
-     *
-     * @param maxAttempts calls per message, first included, 1..20
-     * @return this builder
-     * @throws IllegalArgumentException if maxAttempts is out of range
-     */
-    public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1 || maxAttempts > 20) {
-        throw new IllegalArgumentException("maxAttempts must be 1..20: " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
-      return this;
-    }
-
-    /**
-     * Sets how the notifier waits between retries.
-     *
-     * @param sleeper waits between retries (tests inject virtual time)
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
-
-    /**
-     * Sets the jitter source.
-     *
-     * @param random the jitter source; must be thread-safe, as the notifier is shared
-     * @return this builder
-     */
-    public Builder random(RandomGenerator random) {
-      this.random = Objects.requireNonNull(random, "random");
-      return this;
-    }
-
     /** @return the notifier; close it to close the cached clients */
     public ConnectionNotifier build() {
-      return new ApiGatewayNotifier(clientFactory, backoff, maxAttempts, sleeper, random);
+      return new ApiGatewayNotifier(clientFactory, retrier());
     }
 
     /**

@@ -1,102 +1,82 @@
 package dev.athenaws.query;
 
 import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How calls to Athena are retried when Athena pushes back: a policy value shared by any number of
- * calls (each call keeps its own attempt counter).
+ * How calls to Athena are retried when Athena pushes back: two {@link RetryPolicy} values, one per
+ * kind of push-back, shared by any number of calls (each call keeps its own attempt counter).
  *
- * <p>Two kinds of push-back wait differently. A rate limit ({@code ThrottlingException}, a
- * {@code TooManyRequestsException} without a reason, HTTP 429) or a server error (HTTP 5xx) clears
- * within seconds: {@link #throttling} with at most {@link #maxAttempts} calls in all. The account's
- * concurrent query limit ({@code TooManyRequestsException} with reason
+ * <p>A rate limit ({@code ThrottlingException}, a {@code TooManyRequestsException} without a
+ * reason, HTTP 429) or a server error (HTTP 5xx) clears within seconds: {@link #throttling}. The
+ * account's concurrent query limit ({@code TooManyRequestsException} with reason
  * {@code CONCURRENT_QUERY_LIMIT_EXCEEDED}) clears only when other queries finish:
- * {@link #concurrencyLimit}, longer, with at most {@link #concurrencyMaxAttempts} calls.
+ * {@link #concurrencyLimit}, longer.
+ *
+ * <p>Why a pair of policies rather than one policy with an extra schedule: each kind of push-back is
+ * exactly the idea a {@link RetryPolicy} names (a backoff and a bound on calls), so the same value,
+ * validated in one place, configures the notifier, the Step Functions starter and both Athena
+ * schedules; this record only says which policy answers which push-back, and the Athena builders
+ * keep one setter, {@code .retry(AthenaRetry)}, for one idea.
  *
  * <p>Thread-safety: immutable.
  *
  * <p>Exceptions: the constructor and the {@code with} methods throw {@link NullPointerException}
- * for a null backoff and {@link IllegalArgumentException} for a bound below 1.
+ * for a null policy (bounds are checked by {@link RetryPolicy}).
  *
- * @param throttling backoff after a rate limit or server error
- * @param maxAttempts calls in all (the first and its retries) for rate limits and server errors, >= 1
- * @param concurrencyLimit backoff after CONCURRENT_QUERY_LIMIT_EXCEEDED
- * @param concurrencyMaxAttempts calls in all while the concurrency limit is hit, >= 1
+ * @param throttling the policy after a rate limit or server error
+ * @param concurrencyLimit the policy after CONCURRENT_QUERY_LIMIT_EXCEEDED
  * @see <a href="https://docs.aws.amazon.com/athena/latest/ug/service-limits.html">Athena quotas</a>
  */
-public record AthenaRetry(
-    Backoff throttling, int maxAttempts, Backoff concurrencyLimit, int concurrencyMaxAttempts) {
-  /** Waiting for running queries to finish: 1 s doubling to 30 s, 20% jitter. */
-  public static final Backoff CONCURRENCY_LIMIT_BACKOFF =
-      new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 2.0, 0.2);
-
+public record AthenaRetry(RetryPolicy throttling, RetryPolicy concurrencyLimit) {
   /**
-   * {@link Backoff#THROTTLING} for 5 calls (about 3 s of waiting at most), and
-   * {@link #CONCURRENCY_LIMIT_BACKOFF} for 8 calls (about 91 s at most).
+   * Waiting for running queries to finish: 1 s doubling to 30 s, 20% jitter, for 8 calls (about 91 s
+   * at most).
    */
+  public static final RetryPolicy CONCURRENCY_LIMIT =
+      new RetryPolicy(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 2.0, 0.2), 8);
+
+  /** {@link RetryPolicy#THROTTLING} (5 calls) and {@link #CONCURRENCY_LIMIT} (8 calls). */
   public static final AthenaRetry DEFAULT =
-      new AthenaRetry(Backoff.THROTTLING, 5, CONCURRENCY_LIMIT_BACKOFF, 8);
+      new AthenaRetry(RetryPolicy.THROTTLING, CONCURRENCY_LIMIT);
 
   /** One call, never retried. */
   public static final AthenaRetry NONE =
-      new AthenaRetry(Backoff.THROTTLING, 1, CONCURRENCY_LIMIT_BACKOFF, 1);
+      new AthenaRetry(RetryPolicy.NONE, CONCURRENCY_LIMIT.withMaxAttempts(1));
 
   /**
-   * Validates the policy.
+   * Checks the policies.
    *
-   * @param throttling backoff after a rate limit or server error, not null
-   * @param maxAttempts calls in all for rate limits and server errors, >= 1
-   * @param concurrencyLimit backoff after CONCURRENT_QUERY_LIMIT_EXCEEDED, not null
-   * @param concurrencyMaxAttempts calls in all while the concurrency limit is hit, >= 1
-   * @throws NullPointerException if a backoff is null
-   * @throws IllegalArgumentException if a bound is below 1
+   * @param throttling the policy after a rate limit or server error, not null
+   * @param concurrencyLimit the policy after CONCURRENT_QUERY_LIMIT_EXCEEDED, not null
+   * @throws NullPointerException if a policy is null
    */
   public AthenaRetry {
     Objects.requireNonNull(throttling, "throttling");
     Objects.requireNonNull(concurrencyLimit, "concurrencyLimit");
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be >= 1: " + maxAttempts);
-    }
-    if (concurrencyMaxAttempts < 1) {
-      throw new IllegalArgumentException(
-          "concurrencyMaxAttempts must be >= 1: " + concurrencyMaxAttempts);
-    }
   }
 
   /**
-   * Changes the bound for rate limits and server errors.
+   * Changes the policy for rate limits and server errors.
    *
-   * @param maxAttempts calls in all, >= 1
-   * @return this policy with another bound on calls for rate limits and server errors
-   * @throws IllegalArgumentException if maxAttempts is below 1
-   */
-  public AthenaRetry withMaxAttempts(int maxAttempts) {
-    return new AthenaRetry(throttling, maxAttempts, concurrencyLimit, concurrencyMaxAttempts);
-  }
-
-  /**
-   * Changes the backoff for rate limits and server errors.
-   *
-   * @param throttling the backoff, not null
-   * @return this policy with another backoff for rate limits and server errors
+   * @param throttling the policy, not null
+   * @return this value with another policy for rate limits and server errors
    * @throws NullPointerException if throttling is null
    */
-  public AthenaRetry withThrottling(Backoff throttling) {
-    return new AthenaRetry(throttling, maxAttempts, concurrencyLimit, concurrencyMaxAttempts);
+  public AthenaRetry withThrottling(RetryPolicy throttling) {
+    return new AthenaRetry(throttling, concurrencyLimit);
   }
 
   /**
    * Changes how the concurrent query limit is waited out.
    *
-   * @param concurrencyLimit the backoff, not null
-   * @param concurrencyMaxAttempts calls in all, >= 1
-   * @return this policy with another backoff and bound for the concurrent query limit
+   * @param concurrencyLimit the policy, not null
+   * @return this value with another policy for the concurrent query limit
    * @throws NullPointerException if concurrencyLimit is null
-   * @throws IllegalArgumentException if concurrencyMaxAttempts is below 1
    */
-  public AthenaRetry withConcurrencyLimit(Backoff concurrencyLimit, int concurrencyMaxAttempts) {
-    return new AthenaRetry(throttling, maxAttempts, concurrencyLimit, concurrencyMaxAttempts);
+  public AthenaRetry withConcurrencyLimit(RetryPolicy concurrencyLimit) {
+    return new AthenaRetry(throttling, concurrencyLimit);
   }
 }

@@ -108,7 +108,7 @@ final class PollRun {
       }
       failures += PushBack.attempts(e);
       lastPushBack = reason;
-      if (failures >= PushBack.maxAttempts(w.retry.policy(), reason)) {
+      if (failures >= PushBack.policy(w.retry.policy(), reason).maxAttempts()) {
         throw new AthenaBusyException(PollingCompletionWaiter.GET, reason, failures, e);
       }
       return null;

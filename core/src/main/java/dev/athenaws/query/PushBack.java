@@ -1,7 +1,7 @@
 package dev.athenaws.query;
 
 import dev.athenaws.query.AthenaBusyException.Reason;
-import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.RetryPolicy;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.internal.AwsErrorCode;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -103,20 +103,9 @@ final class PushBack {
   /**
    * @param policy the retry policy
    * @param reason why the last call failed
-   * @return how many calls in all the policy allows for this reason
+   * @return the policy that answers this reason: its backoff and its bound on calls
    */
-  static int maxAttempts(AthenaRetry policy, Reason reason) {
-    return reason == Reason.CONCURRENT_QUERY_LIMIT
-        ? policy.concurrencyMaxAttempts()
-        : policy.maxAttempts();
-  }
-
-  /**
-   * @param policy the retry policy
-   * @param reason why the last call failed
-   * @return the backoff to wait with
-   */
-  static Backoff backoff(AthenaRetry policy, Reason reason) {
+  static RetryPolicy policy(AthenaRetry policy, Reason reason) {
     return reason == Reason.CONCURRENT_QUERY_LIMIT ? policy.concurrencyLimit() : policy.throttling();
   }
 }

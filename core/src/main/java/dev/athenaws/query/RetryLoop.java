@@ -66,7 +66,7 @@ final class RetryLoop {
           throw e;
         }
         attempts += PushBack.attempts(e);
-        if (attempts >= PushBack.maxAttempts(policy, reason)) {
+        if (attempts >= PushBack.policy(policy, reason).maxAttempts()) {
           throw new AthenaBusyException(operation, reason, attempts, e);
         }
         Duration delay = delay(reason, attempts);
@@ -84,7 +84,7 @@ final class RetryLoop {
    * @return the wait before the next call
    */
   Duration delay(Reason reason, int failures) {
-    return PushBack.backoff(policy, reason).delay(failures, random);
+    return PushBack.policy(policy, reason).backoff().delay(failures, random);
   }
 
   private void sleep(String operation, Duration delay) {

@@ -4,10 +4,8 @@ import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
 import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.query.RequestKey;
-import dev.athenaws.retry.Backoff;
-import dev.athenaws.retry.Sleeper;
+import dev.athenaws.retry.Retrier;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -24,7 +22,7 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 
 /**
  * {@link StepFunctionsStarter} over {@code StartExecution}. Throttling, 5xx and network failures are
- * retried with the injected backoff, sleeper and random source up to a bound, always with the same
+ * retried with the injected {@link Retrier} (policy, sleeper, random source) up to its bound, always with the same
  * name and input, so a start that reached Step Functions before its answer was lost is found again
  * rather than duplicated. Other errors are terminal. Logs execution names and connection ids, never
  * the input (it carries the client's parameters).
@@ -44,19 +42,12 @@ final class SfnStarter implements StepFunctionsStarter {
 
   private final SfnClient client;
   private final String stateMachineArn;
-  private final Backoff backoff;
-  private final int maxAttempts;
-  private final Sleeper sleeper;
-  private final RandomGenerator random;
+  private final Retrier retrier;
 
-  SfnStarter(SfnClient client, String stateMachineArn, Backoff backoff, int maxAttempts,
-      Sleeper sleeper, RandomGenerator random) {
+  SfnStarter(SfnClient client, String stateMachineArn, Retrier retrier) {
     this.client = client;
     this.stateMachineArn = stateMachineArn;
-    this.backoff = backoff;
-    this.maxAttempts = maxAttempts;
-    this.sleeper = sleeper;
-    this.random = random;
+    this.retrier = retrier;
   }
 
   @Override
@@ -116,7 +107,7 @@ final class SfnStarter implements StepFunctionsStarter {
       } catch (SdkClientException e) {
         failure = e;
       }
-      if (attempt >= maxAttempts) {
+      if (retrier.exhausted(attempt)) {
         LOG.warn("execution {} for connection {} not started after {} attempts", name,
             connection.connectionId(), attempt);
         throw new AthenaWsException(ErrorCode.INTERNAL, isThrottle(failure) ? THROTTLED : UNAVAILABLE,
@@ -174,7 +165,7 @@ final class SfnStarter implements StepFunctionsStarter {
 
   private void pause(int attempt, String name, SdkException failure) {
     try {
-      sleeper.sleep(backoff.delay(attempt, random));
+      retrier.pause(attempt);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       AthenaWsException interrupted =

@@ -3,12 +3,9 @@ package dev.athenaws.sfn;
 import dev.athenaws.AthenaWsException;
 import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.query.RequestKey;
-import dev.athenaws.retry.Backoff;
-import dev.athenaws.retry.Sleeper;
-import java.security.SecureRandom;
+import dev.athenaws.retry.RetryPolicy;
+import dev.athenaws.retry.RetryingBuilder;
 import java.util.Objects;
-import java.util.Random;
-import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -99,29 +96,19 @@ public interface StepFunctionsStarter {
   }
 
   /**
-   * Configures a starter. Required: {@link #stateMachineArn}. Defaults: {@link Backoff#THROTTLING},
-   * {@value #DEFAULT_MAX_ATTEMPTS} attempts, {@link Sleeper#system()}, a {@link Random}. Setters
-   * throw {@link NullPointerException} for null and {@link IllegalArgumentException} for a bad value,
-   * naming the parameter.
+   * Configures a starter. Required: {@link #stateMachineArn}. Defaults: the retry defaults of
+   * {@link RetryingBuilder} ({@link RetryPolicy#THROTTLING}: 5 {@code StartExecution} calls per
+   * start). Setters throw {@link NullPointerException} for null and {@link IllegalArgumentException}
+   * for a bad value, naming the parameter.
    *
    * <p>Thread-safety: not thread-safe; the starter it builds is.
    */
-  final class Builder {
-    /** Default bound on {@code StartExecution} calls per start, first call included. */
-    public static final int DEFAULT_MAX_ATTEMPTS = 5;
-
+  final class Builder extends RetryingBuilder<Builder> {
     private static final Pattern ARN =
         Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}");
 
     private final SfnClient client;
     private String stateMachineArn;
-    private Backoff backoff = Backoff.THROTTLING;
-    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
-    private Sleeper sleeper = Sleeper.system();
-    // java.util.Random is thread-safe; the starter is shared by concurrent requests.
-    // SecureRandom: thread-safe, and not replayed across environments restored from one SnapStart
-  // snapshot (a seeded Random would give every restored environment the same jitter).
-  private RandomGenerator random = new SecureRandom();
 
     private Builder(SfnClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -145,54 +132,6 @@ public interface StepFunctionsStarter {
     }
 
     /**
-     * Sets the delay between retries.
-     *
-     * @param backoff the delay between retries of a throttled or failed start
-     * @return this builder
-     */
-    public Builder backoff(Backoff backoff) {
-      this.backoff = Objects.requireNonNull(backoff, "backoff");
-      return this;
-    }
-
-    /**
-     * Sets the bound on calls per start.
-     *
-     * @param maxAttempts calls per start, first included, 1..20
-     * @return this builder
-     * @throws IllegalArgumentException if maxAttempts is out of range
-     */
-    public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1 || maxAttempts > 20) {
-        throw new IllegalArgumentException("maxAttempts must be 1..20: " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
-      return this;
-    }
-
-    /**
-     * Sets how the starter waits between retries.
-     *
-     * @param sleeper waits between retries (tests inject virtual time)
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
-
-    /**
-     * Sets the jitter source.
-     *
-     * @param random the jitter source; must be thread-safe, as the starter is shared
-     * @return this builder
-     */
-    public Builder random(RandomGenerator random) {
-      this.random = Objects.requireNonNull(random, "random");
-      return this;
-    }
-
-    /**
      * @return the starter
      * @throws IllegalStateException if no state machine ARN was set
      */
@@ -200,7 +139,7 @@ public interface StepFunctionsStarter {
       if (stateMachineArn == null) {
         throw new IllegalStateException("stateMachineArn is required");
       }
-      return new SfnStarter(client, stateMachineArn, backoff, maxAttempts, sleeper, random);
+      return new SfnStarter(client, stateMachineArn, retrier());
     }
   }
 }
