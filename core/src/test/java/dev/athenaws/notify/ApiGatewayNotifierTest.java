@@ -1,5 +1,6 @@
 package dev.athenaws.notify;
 
+import dev.athenaws.retry.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -28,8 +29,7 @@ class ApiGatewayNotifierTest {
   private final ConnectionNotifier notifier =
       ConnectionNotifiers.apiGateway()
           .clientFactory(ref -> client)
-          .backoff(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)))
-          .maxAttempts(3)
+          .retry(new RetryPolicy(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)), 3))
           .sleeper(time)
           .random(() -> 0L)
           .build();

@@ -1,5 +1,6 @@
 package dev.athenaws.notify;
 
+import dev.athenaws.retry.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athenaws.retry.Backoff;
@@ -29,7 +30,8 @@ class ApiGatewayNotifierWireTest {
   private final ConnectionNotifier notifier =
       ConnectionNotifiers.apiGateway()
           .clientFactory(ref -> { clientsBuilt.incrementAndGet(); return api.client(); })
-          .backoff(Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(10)))
+          .retry(RetryPolicy.THROTTLING.withBackoff(
+              Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(10))))
           .sleeper(time)
           .random(NO_JITTER)
           .build();
@@ -91,7 +93,7 @@ class ApiGatewayNotifierWireTest {
     api.failNext("c1", 429, 429, 429, 429, 429, 429, 429);
 
     assertThat(notifier.post(c, utf8("{}"))).isEqualTo(new PostOutcome.Throttled(5, 429));
-    assertThat(api.posts("c1")).isEqualTo(ConnectionNotifiers.DEFAULT_MAX_ATTEMPTS);
+    assertThat(api.posts("c1")).isEqualTo(RetryPolicy.DEFAULT_MAX_ATTEMPTS);
     assertThat(api.messages("c1")).isEmpty();
     assertThat(time.sleeps()).hasSize(4);
   }

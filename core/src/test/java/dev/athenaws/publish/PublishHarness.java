@@ -1,5 +1,6 @@
 package dev.athenaws.publish;
 
+import dev.athenaws.retry.RetryPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.athenaws.AthenaWs;
@@ -41,8 +42,7 @@ final class PublishHarness implements AutoCloseable {
   final ConnectionNotifier notifier =
       ConnectionNotifiers.apiGateway()
           .clientFactory(ref -> api.client())
-          .backoff(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)))
-          .maxAttempts(6)
+          .retry(new RetryPolicy(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)), 6))
           .sleeper(time)
           .random(new FixedRandom(0))
           .build();

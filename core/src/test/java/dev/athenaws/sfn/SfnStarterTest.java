@@ -1,5 +1,6 @@
 package dev.athenaws.sfn;
 
+import dev.athenaws.retry.RetryPolicy;
 import static dev.athenaws.sfn.Fixtures.ARN;
 import static dev.athenaws.sfn.Fixtures.connection;
 import static dev.athenaws.sfn.Fixtures.key;
@@ -46,7 +47,8 @@ class SfnStarterTest {
   }
 
   private StepFunctionsStarter starter(int maxAttempts) {
-    return StepFunctionsStarter.builder(client).stateMachineArn(ARN).maxAttempts(maxAttempts)
+    return StepFunctionsStarter.builder(client).stateMachineArn(ARN)
+        .retry(RetryPolicy.THROTTLING.withMaxAttempts(maxAttempts))
         .sleeper(time).random(() -> 0L).build();
   }
 
@@ -112,9 +114,9 @@ class SfnStarterTest {
         StepFunctionsStarter.builder(client).stateMachineArn(ARN).sleeper(time).build();
     assertThatThrownBy(() -> starter.start(connection(), null, named(), key()))
         .isInstanceOf(AthenaWsException.class);
-    verify(client, times(StepFunctionsStarter.Builder.DEFAULT_MAX_ATTEMPTS))
+    verify(client, times(RetryPolicy.DEFAULT_MAX_ATTEMPTS))
         .startExecution(any(StartExecutionRequest.class));
-    assertThat(StepFunctionsStarter.Builder.DEFAULT_MAX_ATTEMPTS).isEqualTo(5);
+    assertThat(RetryPolicy.DEFAULT_MAX_ATTEMPTS).isEqualTo(5);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.athenaws.sfn;
 
+import dev.athenaws.retry.RetryPolicy;
 import static dev.athenaws.sfn.Fixtures.connection;
 import static dev.athenaws.sfn.Fixtures.key;
 import static dev.athenaws.sfn.Fixtures.named;
@@ -40,7 +41,7 @@ class SfnStarterWireTest {
 
   private StepFunctionsStarter starter(String stateMachineArn, int maxAttempts) {
     return StepFunctionsStarter.builder(client).stateMachineArn(stateMachineArn)
-        .maxAttempts(maxAttempts).sleeper(time).random(() -> 0L).build();
+        .retry(RetryPolicy.THROTTLING.withMaxAttempts(maxAttempts)).sleeper(time).random(() -> 0L).build();
   }
 
   private StepFunctionsStarter starter() {

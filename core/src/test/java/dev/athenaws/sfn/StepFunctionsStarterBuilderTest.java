@@ -58,12 +58,8 @@ class StepFunctionsStarterBuilderTest {
         .isInstanceOf(NullPointerException.class).hasMessage("client");
     assertThatThrownBy(() -> builder.stateMachineArn(null))
         .isInstanceOf(NullPointerException.class).hasMessage("stateMachineArn");
-    assertThatThrownBy(() -> builder.maxAttempts(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxAttempts must be 1..20: 0");
-    assertThatThrownBy(() -> builder.maxAttempts(21))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxAttempts must be 1..20: 21");
-    assertThatThrownBy(() -> builder.backoff(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("backoff");
+    assertThatThrownBy(() -> builder.retry(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("retry");
     assertThatThrownBy(() -> builder.sleeper(null))
         .isInstanceOf(NullPointerException.class).hasMessage("sleeper");
     assertThatThrownBy(() -> builder.random(null))
