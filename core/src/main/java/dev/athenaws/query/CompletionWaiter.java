@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * does), the first poll one delay after the call, since a just-started query is never done. QUEUED
  * after RUNNING is normal (Athena requeues on transient errors); SUCCEEDED, FAILED and CANCELLED
  * end the wait, so a query cancelled elsewhere is never polled forever. A throttled or 5xx poll is
- * retried within the same deadline with {@link AthenaRetry}'s backoff, at most its
+ * retried within the same deadline with {@link AthenaRetry#throttling}'s backoff, at most its
  * {@code maxAttempts} times in a row. No sleep reaches past the deadline; at the deadline (unless
  * built with {@link CompletionWaiterBuilder#stopAtDeadline stopAtDeadline(false)}), on a raised
  * {@link CancellationSignal} or on an interrupt, the query is stopped ({@code StopQueryExecution},
@@ -49,8 +49,8 @@ public interface CompletionWaiter {
   /**
    * Reads a query's status once ({@code GetQueryExecution}), without waiting for it to end: for a
    * caller that takes over a query started elsewhere and needs its state, statement type and
-   * statistics. A throttled or 5xx call is retried with {@link AthenaRetry}'s backoff, at most its
-   * {@code maxAttempts} calls in all (GetQueryExecution is read-only, so a retry is always safe).
+   * statistics. A throttled or 5xx call is retried with {@link AthenaRetry#throttling}'s backoff, at
+   * most its {@code maxAttempts} calls in all (GetQueryExecution is read-only, so a retry is always safe).
    *
    * @param queryExecutionId the query, not null
    * @return the query execution as Athena describes it

@@ -140,7 +140,7 @@ class QueryStarterWireTest {
     starter().start(SQL, PARAMS, key);
 
     assertThat(fake.calls(FakeAthena.START)).isEqualTo(4);
-    // AthenaRetry.CONCURRENCY_LIMIT_BACKOFF: 1 s doubling, jitter 0.2; nextDouble 0.5 takes off 10%.
+    // AthenaRetry.CONCURRENCY_LIMIT: 1 s doubling, jitter 0.2; nextDouble 0.5 takes off 10%.
     assertThat(time.sleeps())
         .containsExactly(Duration.ofMillis(900), Duration.ofMillis(1800), Duration.ofMillis(3600));
   }
