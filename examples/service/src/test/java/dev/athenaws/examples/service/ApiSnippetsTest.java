@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -43,7 +44,7 @@ class ApiSnippetsTest {
 
   private final VirtualTime time = new VirtualTime();
   private final FakeAthena fakeAthena = FakeAthena.start(time);
-  private final List<byte[]> posted = new ArrayList<>();
+  private final List<byte[]> posted = new CopyOnWriteArrayList<>();
   private final ConnectionNotifier notifier = mock(ConnectionNotifier.class);
   private final ConnectionRef connection = ConnectionRef.of("conn-1", "abc123", "eu-west-1", "dev");
 
