@@ -61,6 +61,7 @@ final class SessionNotifier implements ConnectionNotifier {
     this.bufferLimitBytes = bufferLimitBytes;
   }
 
+  // snippet:start sessionNotifier (shown in docs/api.md; DocsSnippetsTest keeps them equal)
   /**
    * Registers a newly opened session.
    *
@@ -118,6 +119,7 @@ final class SessionNotifier implements ConnectionNotifier {
   public PostOutcome disconnect(ConnectionRef connection) {
     return drop(connection, CloseStatus.NORMAL) ? new PostOutcome.Delivered(1) : new PostOutcome.Gone();
   }
+  // snippet:end sessionNotifier
 
   /** Closes every session still open (the server is stopping). */
   @Override

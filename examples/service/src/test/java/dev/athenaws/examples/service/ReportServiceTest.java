@@ -53,9 +53,10 @@ import software.amazon.awssdk.services.athena.model.Row;
  * the tests read the exact JSON a browser would receive.
  */
 class ReportServiceTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  // snippet:start mockitoSetup
   private static final String SQL =
       "SELECT username, logins FROM logins_by_user WHERE username = ? LIMIT 10";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final QueryStarter starter = mock(QueryStarter.class);
   private final CompletionWaiter waiter = mock(CompletionWaiter.class);
@@ -82,7 +83,9 @@ class ReportServiceTest {
   void clientIsConnected() {
     when(notifier.post(eq(alice), any())).thenReturn(new PostOutcome.Delivered(1));
   }
+  // snippet:end mockitoSetup
 
+  // snippet:start mockitoTest
   @Test
   void aNamedQueryIsStartedWithBoundParametersAndItsRowsStreamToTheClient() {
     when(starter.start(anyString(), any(), any(), any())).thenReturn("q-1");
@@ -123,6 +126,7 @@ class ReportServiceTest {
     assertThat(sent.get(3).get("rowCount").asLong()).isEqualTo(2);
     assertThat(sent.get(3).get("chunks").asInt()).isEqualTo(1);
   }
+  // snippet:end mockitoTest
 
   @Test
   void anInvalidParameterIsRefusedWithoutCallingAthena() {
