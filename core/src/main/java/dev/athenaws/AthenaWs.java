@@ -5,7 +5,6 @@ import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.catalog.QueryResolver;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.protocol.CatalogEntries;
 import dev.athenaws.protocol.CatalogEntry;
 import dev.athenaws.protocol.ClientMessage;
 import dev.athenaws.protocol.ClientMessageDecoder;
@@ -60,7 +59,7 @@ public final class AthenaWs implements AutoCloseable {
 
   AthenaWs(AthenaWsBuilder.Parts parts) {
     this.resolver = parts.resolver();
-    this.catalogEntries = CatalogEntries.of(parts.resolver().catalog());
+    this.catalogEntries = CatalogListing.of(parts.resolver().catalog());
     this.publisher = parts.publisher();
     this.flow = new RunFlow(parts.starter(), parts.waiter(), parts.publisher(),
         parts.resolver().catalog(), parts.queryTimeout(), parts.clock());

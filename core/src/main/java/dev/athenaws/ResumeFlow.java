@@ -6,11 +6,11 @@ import dev.athenaws.publish.PublishTarget;
 import dev.athenaws.publish.ResultRequest;
 import dev.athenaws.query.CancellationFlag;
 import dev.athenaws.query.PageFetcher;
-import dev.athenaws.query.Progress;
+import dev.athenaws.query.QueryProgress;
 import dev.athenaws.query.QueryError;
 import dev.athenaws.query.QueryStats;
 import dev.athenaws.query.ResultPages;
-import dev.athenaws.results.StatementKind;
+import dev.athenaws.query.StatementKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -90,7 +90,7 @@ final class ResumeFlow {
   private boolean announce(PublishTarget target, QueryStats stats) {
     CancellationFlag gone = new CancellationFlag();
     Long total = stats.totalExecutionTimeMillis();
-    flow.publisher.sendProgress(target, new Progress(QueryExecutionState.SUCCEEDED,
+    flow.publisher.sendProgress(target, new QueryProgress(QueryExecutionState.SUCCEEDED,
         Duration.ofMillis(total == null ? 0 : total), stats.dataScannedBytes(),
         stats.engineExecutionTimeMillis()), gone);
     return !gone.isCancelled();

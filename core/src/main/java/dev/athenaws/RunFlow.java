@@ -17,7 +17,7 @@ import dev.athenaws.query.QueryOutcome;
 import dev.athenaws.query.QueryStarter;
 import dev.athenaws.query.QueryStats;
 import dev.athenaws.query.RequestKey;
-import dev.athenaws.results.StatementKind;
+import dev.athenaws.query.StatementKind;
 import dev.athenaws.sfn.QuerySpec;
 import java.time.Clock;
 import java.time.Duration;

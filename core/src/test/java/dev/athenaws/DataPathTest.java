@@ -9,7 +9,7 @@ import dev.athenaws.protocol.RowChunker;
 import dev.athenaws.results.MappedPage;
 import dev.athenaws.results.ResultSetMapper;
 import dev.athenaws.results.Row;
-import dev.athenaws.results.StatementKind;
+import dev.athenaws.query.StatementKind;
 import dev.athenaws.testing.ResultFixtures;
 import dev.athenaws.types.AthenaType;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.athenaws.protocol.RowChunker;
 import dev.athenaws.results.MappedPage;
 import dev.athenaws.results.ResultSetMapper;
 import dev.athenaws.results.Row;
-import dev.athenaws.results.StatementKind;
+import dev.athenaws.query.StatementKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -11,7 +11,7 @@ import dev.athenaws.publish.ResultPublisher;
 import dev.athenaws.publish.ResultRequest;
 import dev.athenaws.query.PageFetcher;
 import dev.athenaws.query.QueryStats;
-import dev.athenaws.results.StatementKind;
+import dev.athenaws.query.StatementKind;
 import dev.athenaws.retry.Sleeper;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaQuery;

@@ -8,7 +8,7 @@ import dev.athenaws.protocol.QueryState;
 import dev.athenaws.protocol.ServerMessage;
 import dev.athenaws.query.CancellationFlag;
 import dev.athenaws.query.PageFetcher;
-import dev.athenaws.query.Progress;
+import dev.athenaws.query.QueryProgress;
 import dev.athenaws.query.QueryError;
 import dev.athenaws.query.ResultPages;
 import dev.athenaws.results.MappingListener;
@@ -137,7 +137,7 @@ public final class ResultPublisher implements AutoCloseable {
    * @throws AthenaWsException as {@link #send}; as the waiter's listener, that ends the wait and
    *     stops the query
    */
-  public void sendProgress(PublishTarget target, Progress progress, CancellationFlag gone) {
+  public void sendProgress(PublishTarget target, QueryProgress progress, CancellationFlag gone) {
     Objects.requireNonNull(gone, "gone");
     QueryState state;
     try {

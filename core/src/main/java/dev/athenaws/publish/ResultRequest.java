@@ -1,7 +1,7 @@
 package dev.athenaws.publish;
 
 import dev.athenaws.query.QueryStats;
-import dev.athenaws.results.StatementKind;
+import dev.athenaws.query.StatementKind;
 import dev.athenaws.types.AthenaType;
 import java.util.Map;
 import java.util.Objects;

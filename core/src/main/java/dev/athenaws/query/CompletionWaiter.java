@@ -31,7 +31,7 @@ public interface CompletionWaiter {
    *
    * @param queryExecutionId the query, not null
    * @param timeout how long to wait at most, > 0
-   * @param listener hears state changes and statistics changes, not null ({@link ProgressListener#NONE})
+   * @param listener hears state changes and statistics changes, not null ({@link QueryProgressListener#NONE})
    * @param cancel checked before every sleep and poll, not null ({@link CancellationSignal#NEVER})
    * @return how the query ended: {@link QueryOutcome.Succeeded}, {@link QueryOutcome.Failed},
    *     {@link QueryOutcome.Cancelled} (also when the thread was interrupted: the interrupt flag is
@@ -44,7 +44,7 @@ public interface CompletionWaiter {
    * @throws IllegalArgumentException when timeout is not positive
    */
   QueryOutcome await(
-      String queryExecutionId, Duration timeout, ProgressListener listener, CancellationSignal cancel);
+      String queryExecutionId, Duration timeout, QueryProgressListener listener, CancellationSignal cancel);
 
   /**
    * Reads a query's status once ({@code GetQueryExecution}), without waiting for it to end: for a

@@ -1,7 +1,6 @@
 package dev.athenaws.query;
 
 import dev.athenaws.query.AthenaBusyException.Reason;
-import dev.athenaws.results.StatementKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -17,7 +16,7 @@ final class PollRun {
   private final PollingCompletionWaiter w;
   private final String id;
   private final Duration timeout;
-  private final ProgressListener listener;
+  private final QueryProgressListener listener;
   private final CancellationSignal cancel;
   private final Instant start;
   private final Instant deadline;
@@ -31,7 +30,7 @@ final class PollRun {
   private QueryStats lastStats = QueryStats.EMPTY;
 
   PollRun(
-      PollingCompletionWaiter w, String id, Duration timeout, ProgressListener listener,
+      PollingCompletionWaiter w, String id, Duration timeout, QueryProgressListener listener,
       CancellationSignal cancel) {
     this.w = w;
     this.id = id;
@@ -130,7 +129,7 @@ final class PollRun {
     lastStats = stats;
     if (changed && state != null) {
       listener.onProgress(
-          new Progress(
+          new QueryProgress(
               state,
               Duration.between(start, w.clock.instant()),
               stats.dataScannedBytes(),

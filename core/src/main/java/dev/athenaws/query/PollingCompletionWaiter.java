@@ -42,7 +42,7 @@ final class PollingCompletionWaiter implements CompletionWaiter {
 
   @Override
   public QueryOutcome await(
-      String queryExecutionId, Duration timeout, ProgressListener listener, CancellationSignal cancel) {
+      String queryExecutionId, Duration timeout, QueryProgressListener listener, CancellationSignal cancel) {
     Objects.requireNonNull(queryExecutionId, "queryExecutionId");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(listener, "listener");

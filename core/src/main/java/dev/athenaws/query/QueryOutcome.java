@@ -2,7 +2,6 @@ package dev.athenaws.query;
 
 import java.time.Duration;
 import java.util.Objects;
-import dev.athenaws.results.StatementKind;
 
 /**
  * How waiting for a query ended. Exactly one of four records; each carries the query execution id,

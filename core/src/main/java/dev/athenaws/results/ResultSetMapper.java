@@ -2,6 +2,7 @@ package dev.athenaws.results;
 
 import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
+import dev.athenaws.query.StatementKind;
 import dev.athenaws.types.AthenaType;
 import dev.athenaws.types.ValueConverter;
 import dev.athenaws.types.ValueConverters;

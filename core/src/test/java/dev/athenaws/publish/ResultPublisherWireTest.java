@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.athenaws.ErrorCode;
 import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.query.QueryStats;
-import dev.athenaws.results.StatementKind;
+import dev.athenaws.query.StatementKind;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
 import dev.athenaws.testing.FakeAthenaQuery;

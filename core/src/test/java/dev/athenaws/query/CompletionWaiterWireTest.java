@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.athenaws.ErrorCode;
-import dev.athenaws.results.StatementKind;
 import dev.athenaws.retry.Backoff;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
@@ -28,7 +27,7 @@ class CompletionWaiterWireTest {
   private final VirtualTime time = new VirtualTime();
   private final FakeAthena fake = FakeAthena.start(time);
   private final CompletionWaiter waiter = waiter(time);
-  private final List<Progress> progress = new ArrayList<>();
+  private final List<QueryProgress> progress = new ArrayList<>();
 
   @AfterEach
   void close() {
@@ -86,7 +85,7 @@ class CompletionWaiterWireTest {
                 .fails(2, 1301, false, message, message)
                 .build());
 
-    QueryOutcome outcome = waiter.await(id, MINUTE, ProgressListener.NONE, CancellationSignal.NEVER);
+    QueryOutcome outcome = waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome)
         .isEqualTo(
@@ -107,7 +106,7 @@ class CompletionWaiterWireTest {
                 .cancelled("Query was cancelled by user")
                 .build());
 
-    QueryOutcome outcome = waiter.await(id, MINUTE, ProgressListener.NONE, CancellationSignal.NEVER);
+    QueryOutcome outcome = waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOfSatisfying(QueryOutcome.Cancelled.class, c -> {
       assertThat(c.byUs()).isFalse();
@@ -135,7 +134,7 @@ class CompletionWaiterWireTest {
     assertThat(outcome.polls()).isEqualTo(6);
     // Polls at 0.1, 0.3, 0.7 (RUNNING), 1.5 (QUEUED), 3.1 (RUNNING), 6.3 s (SUCCEEDED).
     assertThat(progress)
-        .extracting(Progress::state)
+        .extracting(QueryProgress::state)
         .containsExactly(
             QueryExecutionState.RUNNING, QueryExecutionState.RUNNING, QueryExecutionState.RUNNING,
             QueryExecutionState.QUEUED, QueryExecutionState.RUNNING, QueryExecutionState.SUCCEEDED);
@@ -156,9 +155,9 @@ class CompletionWaiterWireTest {
     // Polls at 0.1 (QUEUED), 0.3 (QUEUED, nothing new: no callback), 0.7 (RUNNING), 1.5 (SUCCEEDED).
     assertThat(progress)
         .containsExactly(
-            new Progress(QueryExecutionState.QUEUED, Duration.ofMillis(100), 0L, 0L),
-            new Progress(QueryExecutionState.RUNNING, Duration.ofMillis(700), 200_000L, 200L),
-            new Progress(QueryExecutionState.SUCCEEDED, Duration.ofMillis(1500), 1_000_000L, 1000L));
+            new QueryProgress(QueryExecutionState.QUEUED, Duration.ofMillis(100), 0L, 0L),
+            new QueryProgress(QueryExecutionState.RUNNING, Duration.ofMillis(700), 200_000L, 200L),
+            new QueryProgress(QueryExecutionState.SUCCEEDED, Duration.ofMillis(1500), 1_000_000L, 1000L));
   }
 
   @Test
@@ -166,7 +165,7 @@ class CompletionWaiterWireTest {
     String id = fake.addQuery(FakeAthenaQuery.builder().running(Duration.ofMinutes(10)).build());
 
     QueryOutcome outcome =
-        waiter.await(id, Duration.ofSeconds(2), ProgressListener.NONE, CancellationSignal.NEVER);
+        waiter.await(id, Duration.ofSeconds(2), QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOfSatisfying(QueryOutcome.TimedOut.class, t -> {
       assertThat(t.timeout()).isEqualTo(Duration.ofSeconds(2));
@@ -194,14 +193,14 @@ class CompletionWaiterWireTest {
     String id = fake.addQuery(FakeAthenaQuery.builder().running(Duration.ofMinutes(10)).build());
 
     QueryOutcome outcome =
-        handingOff.await(id, Duration.ofSeconds(2), ProgressListener.NONE, CancellationSignal.NEVER);
+        handingOff.await(id, Duration.ofSeconds(2), QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOf(QueryOutcome.TimedOut.class);
     assertThat(fake.calls(FakeAthena.STOP)).isZero();
     assertThat(fake.state(id)).isEqualTo("RUNNING");
 
     QueryOutcome cancelled =
-        handingOff.await(id, Duration.ofSeconds(2), ProgressListener.NONE, () -> true);
+        handingOff.await(id, Duration.ofSeconds(2), QueryProgressListener.NONE, () -> true);
     assertThat(cancelled).isInstanceOf(QueryOutcome.Cancelled.class);
     assertThat(fake.calls(FakeAthena.STOP)).isEqualTo(1);
     assertThat(fake.state(id)).isEqualTo("CANCELLED");
@@ -211,7 +210,7 @@ class CompletionWaiterWireTest {
   void aCancelSignalStopsTheQuery() {
     String id = fake.addQuery(FakeAthenaQuery.builder().running(Duration.ofMinutes(10)).build());
     CancellationFlag flag = new CancellationFlag();
-    ProgressListener cancelOnSecond =
+    QueryProgressListener cancelOnSecond =
         p -> {
           progress.add(p);
           if (progress.size() == 2) {
@@ -234,7 +233,7 @@ class CompletionWaiterWireTest {
     CancellationFlag flag = new CancellationFlag();
     flag.cancel();
 
-    QueryOutcome outcome = waiter.await(id, MINUTE, ProgressListener.NONE, flag);
+    QueryOutcome outcome = waiter.await(id, MINUTE, QueryProgressListener.NONE, flag);
 
     assertThat(outcome).isInstanceOfSatisfying(QueryOutcome.Cancelled.class, c -> {
       assertThat(c.byUs()).isTrue();
@@ -260,7 +259,7 @@ class CompletionWaiterWireTest {
 
     QueryOutcome outcome;
     try {
-      outcome = interrupting.await(id, MINUTE, ProgressListener.NONE, CancellationSignal.NEVER);
+      outcome = interrupting.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER);
     } finally {
       assertThat(Thread.interrupted()).isTrue();
     }
@@ -280,7 +279,7 @@ class CompletionWaiterWireTest {
     fake.failNext(FakeAthena.GET, 1, FakeAthenaFault.throttling());
     fake.failNext(FakeAthena.GET, 1, FakeAthenaFault.internal());
 
-    QueryOutcome outcome = waiter.await(id, MINUTE, ProgressListener.NONE, CancellationSignal.NEVER);
+    QueryOutcome outcome = waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOf(QueryOutcome.Succeeded.class);
     assertThat(outcome.polls()).isEqualTo(5).isEqualTo(fake.calls(FakeAthena.GET));
@@ -295,7 +294,7 @@ class CompletionWaiterWireTest {
     fake.failNext(FakeAthena.GET, 4, FakeAthenaFault.throttling());
 
     QueryOutcome outcome =
-        waiter.await(id, Duration.ofMillis(200), ProgressListener.NONE, CancellationSignal.NEVER);
+        waiter.await(id, Duration.ofMillis(200), QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOf(QueryOutcome.TimedOut.class);
     assertThat(outcome.polls()).isEqualTo(2);
@@ -308,7 +307,7 @@ class CompletionWaiterWireTest {
     String id = fake.addQuery(FakeAthenaQuery.builder().running(Duration.ofMinutes(10)).build());
     fake.failNext(FakeAthena.GET, 5, FakeAthenaFault.internal());
 
-    assertThatThrownBy(() -> waiter.await(id, MINUTE, ProgressListener.NONE, CancellationSignal.NEVER))
+    assertThatThrownBy(() -> waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER))
         .isInstanceOfSatisfying(AthenaBusyException.class, e -> {
           assertThat(e.reason()).isEqualTo(AthenaBusyException.Reason.SERVER_ERROR);
           assertThat(e.attempts()).isEqualTo(5);
@@ -322,7 +321,7 @@ class CompletionWaiterWireTest {
   void anUnknownQueryFails() {
     String id = "00000000-0000-4000-8000-999999999999";
 
-    assertThatThrownBy(() -> waiter.await(id, MINUTE, ProgressListener.NONE, CancellationSignal.NEVER))
+    assertThatThrownBy(() -> waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER))
         .isInstanceOfSatisfying(QueryFailedException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.QUERY_FAILED);
           assertThat(e.queryExecutionId()).contains(id);

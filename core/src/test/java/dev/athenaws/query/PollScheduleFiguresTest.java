@@ -45,7 +45,7 @@ class PollScheduleFiguresTest {
             .clock(time)
             .random(random)
             .build()
-            .await(id, Duration.ofMinutes(5), ProgressListener.NONE, CancellationSignal.NEVER);
+            .await(id, Duration.ofMinutes(5), QueryProgressListener.NONE, CancellationSignal.NEVER);
     assertThat(outcome).isInstanceOf(QueryOutcome.Succeeded.class);
     return new Figures(outcome.polls(), time.since(start).minus(QUERY));
   }

@@ -60,7 +60,7 @@ class PollingCompletionWaiterTest {
     when(client.getQueryExecution(any(GetQueryExecutionRequest.class)))
         .thenReturn(in("RUNNING"), in("CANCELLED"), in("RUNNING"));
 
-    QueryOutcome outcome = waiter.await("q", Duration.ofMinutes(1), ProgressListener.NONE, CancellationSignal.NEVER);
+    QueryOutcome outcome = waiter.await("q", Duration.ofMinutes(1), QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOf(QueryOutcome.Cancelled.class);
     verify(client, times(2)).getQueryExecution(any(GetQueryExecutionRequest.class));
@@ -75,7 +75,7 @@ class PollingCompletionWaiterTest {
     when(client.getQueryExecution(any(GetQueryExecutionRequest.class)))
         .thenReturn(noStatus, in("SOMETHING_NEW"), in("SUCCEEDED"));
 
-    QueryOutcome outcome = waiter.await("q", Duration.ofMinutes(1), ProgressListener.NONE, CancellationSignal.NEVER);
+    QueryOutcome outcome = waiter.await("q", Duration.ofMinutes(1), QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOf(QueryOutcome.Succeeded.class);
     assertThat(outcome.polls()).isEqualTo(3);
@@ -87,7 +87,7 @@ class PollingCompletionWaiterTest {
     when(client.stopQueryExecution(any(StopQueryExecutionRequest.class))).thenThrow(denied());
 
     QueryOutcome outcome =
-        waiter.await("q", Duration.ofMillis(250), ProgressListener.NONE, CancellationSignal.NEVER);
+        waiter.await("q", Duration.ofMillis(250), QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOf(QueryOutcome.TimedOut.class);
     assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(150));
@@ -99,7 +99,7 @@ class PollingCompletionWaiterTest {
     when(client.getQueryExecution(any(GetQueryExecutionRequest.class))).thenThrow(denied());
 
     assertThatThrownBy(
-            () -> waiter.await("q", Duration.ofMinutes(1), ProgressListener.NONE, CancellationSignal.NEVER))
+            () -> waiter.await("q", Duration.ofMinutes(1), QueryProgressListener.NONE, CancellationSignal.NEVER))
         .isInstanceOf(AthenaException.class);
     verify(client, times(1)).getQueryExecution(any(GetQueryExecutionRequest.class));
     verify(client, times(1)).stopQueryExecution(any(StopQueryExecutionRequest.class));
@@ -124,7 +124,7 @@ class PollingCompletionWaiterTest {
 
     QueryOutcome outcome;
     try {
-      outcome = waiter.await("q", Duration.ofMinutes(1), ProgressListener.NONE, CancellationSignal.NEVER);
+      outcome = waiter.await("q", Duration.ofMinutes(1), QueryProgressListener.NONE, CancellationSignal.NEVER);
     } finally {
       assertThat(Thread.interrupted()).isTrue();
     }
@@ -136,14 +136,14 @@ class PollingCompletionWaiterTest {
 
   @Test
   void argumentsAreChecked() {
-    assertThatThrownBy(() -> waiter.await("q", Duration.ZERO, ProgressListener.NONE, CancellationSignal.NEVER))
+    assertThatThrownBy(() -> waiter.await("q", Duration.ZERO, QueryProgressListener.NONE, CancellationSignal.NEVER))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("timeout");
-    assertThatThrownBy(() -> waiter.await(null, Duration.ofSeconds(1), ProgressListener.NONE, CancellationSignal.NEVER))
+    assertThatThrownBy(() -> waiter.await(null, Duration.ofSeconds(1), QueryProgressListener.NONE, CancellationSignal.NEVER))
         .hasMessage("queryExecutionId");
     assertThatThrownBy(() -> waiter.await("q", Duration.ofSeconds(1), null, CancellationSignal.NEVER))
         .hasMessage("listener");
-    assertThatThrownBy(() -> waiter.await("q", Duration.ofSeconds(1), ProgressListener.NONE, null))
+    assertThatThrownBy(() -> waiter.await("q", Duration.ofSeconds(1), QueryProgressListener.NONE, null))
         .hasMessage("cancel");
     verifyNoMoreInteractions(client);
   }

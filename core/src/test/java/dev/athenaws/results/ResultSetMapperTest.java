@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.athenaws.AthenaWsException;
 import dev.athenaws.ErrorCode;
+import dev.athenaws.query.StatementKind;
 import dev.athenaws.types.AthenaType;
 import dev.athenaws.testing.ResultFixtures;
 import dev.athenaws.types.ValueFormatException;

@@ -143,12 +143,12 @@ public final class LocalStack implements AutoCloseable {
       AthenaEmulator athena = AthenaEmulator.builder().sampleData(o.events(), o.seed())
           .sampleDatabase(o.database()).build();
       opened.push(athena);
-      Gateway.RouteHandler route = handlers.queryRoute()::handleRequest;
+      Gateway.RouteHandler route = handlers.queryRoute()::handle;
+      Gateway.RouteHandler connection = (event, remaining) -> handlers.connection().handle(event);
       Gateway gateway = new Gateway(
           new Gateway.Settings(o.stage(), loopback(o.host()) + ":" + port, ROUTE_TIMEOUT,
               Duration.ofSeconds(10)),
-          new Gateway.Routes(handlers.connection()::handleRequest,
-              handlers.connection()::handleRequest,
+          new Gateway.Routes(connection, connection,
               Map.of("query", route, "listQueries", route, "$default", route)),
           clock);
       opened.push(gateway);

@@ -1,9 +1,9 @@
 package dev.athenaws.local.gateway;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.RemainingTime;
 import dev.athenaws.local.faults.Faults;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,9 +50,25 @@ public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The Lambda handler type of WebSocket routes. */
-  public interface RouteHandler
-      extends RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {}
+  /**
+   * A WebSocket route's Lambda function, run in-process: given the API Gateway event and the
+   * invocation's remaining time (counting down from the route timeout, as a Lambda context's would)
+   * instead of a Lambda {@code Context}, such as {@code QueryRouteHandler::handle}.
+   *
+   * <p>Thread-safety: implementations must be thread-safe; invocations run on worker threads.
+   */
+  @FunctionalInterface
+  public interface RouteHandler {
+    /**
+     * Runs one invocation.
+     *
+     * @param event the API Gateway WebSocket event
+     * @param remaining the invocation's remaining time
+     * @return the integration response; a non-2xx answer to {@code $connect} refuses the connection
+     * @throws RuntimeException when the function fails: the client is told "Internal server error"
+     */
+    APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, RemainingTime remaining);
+  }
 
   /**
    * The integrations.
@@ -73,7 +89,7 @@ public final class Gateway implements AutoCloseable {
   /**
    * @param stage the stage: the WebSocket's path
    * @param domainName the {@code domainName} of events (host:port)
-   * @param routeTimeout the route functions' Lambda timeout (the remaining time of their context)
+   * @param routeTimeout the route functions' Lambda timeout (their invocations' remaining time counts down from it)
    * @param sendTimeout how long a POST waits for a slow client before dropping it
    */
   public record Settings(String stage, String domainName, Duration routeTimeout,
@@ -186,7 +202,7 @@ public final class Gateway implements AutoCloseable {
         events.connect(identity, headers(request), query(request), identity.connectedAt());
     int status;
     try {
-      APIGatewayV2WebSocketResponse r = routes.connect().handleRequest(event, context("connect"));
+      APIGatewayV2WebSocketResponse r = routes.connect().handle(event, remaining());
       status = r == null ? 200 : r.getStatusCode();
     } catch (RuntimeException e) {
       LOG.warn("$connect handler failed for {}: {}", identity.id(), e.toString());
@@ -223,7 +239,7 @@ public final class Gateway implements AutoCloseable {
     try {
       invocations.execute(() -> {
         try {
-          routes.disconnect().handleRequest(event, context("disconnect"));
+          routes.disconnect().handle(event, remaining());
         } catch (RuntimeException e) {
           LOG.warn("$disconnect handler failed for {}: {}", connection.id(), e.toString());
         }
@@ -242,7 +258,7 @@ public final class Gateway implements AutoCloseable {
     }
     try {
       APIGatewayV2WebSocketResponse r =
-          handler.handleRequest(event, context(event.getRequestContext().getRouteKey()));
+          handler.handle(event, remaining());
       LOG.debug("route {} for {} answered {}", event.getRequestContext().getRouteKey(),
           connection.id(), r == null ? null : r.getStatusCode());
     } catch (RuntimeException e) {
@@ -258,8 +274,8 @@ public final class Gateway implements AutoCloseable {
     connection.send(body, settings.sendTimeout());
   }
 
-  private LocalContext context(String route) {
-    return new LocalContext("athena-ws-" + route.replace("$", ""), settings.routeTimeout(), clock);
+  private RemainingTime remaining() {
+    return RemainingTime.until(clock.instant().plus(settings.routeTimeout()), clock);
   }
 
   private static Map<String, List<String>> headers(ServerUpgradeRequest request) {

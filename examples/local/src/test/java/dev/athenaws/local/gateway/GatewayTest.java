@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.athenaws.RemainingTime;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 /** The gateway alone, with test handlers: events, refusals, API Gateway's own answers, @connections. */
 class GatewayTest {
   private final BlockingQueue<APIGatewayV2WebSocketEvent> events = new LinkedBlockingQueue<>();
+  private final BlockingQueue<RemainingTime> remaining = new LinkedBlockingQueue<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private Server server;
   private Gateway gateway;
@@ -41,8 +43,9 @@ class GatewayTest {
       events.add(e);
       return status("evil.example".equals(e.getHeaders().get("Origin")) ? 403 : 200);
     };
-    Gateway.RouteHandler record = (e, c) -> {
+    Gateway.RouteHandler record = (e, r) -> {
       events.add(e);
+      remaining.add(r);
       if (e.getBody().contains("boom")) {
         throw new IllegalStateException("handler bug");
       }
@@ -93,6 +96,17 @@ class GatewayTest {
     APIGatewayV2WebSocketEvent disconnect = events.poll(5, TimeUnit.SECONDS);
     assertThat(disconnect.getRequestContext().getRouteKey()).isEqualTo("$disconnect");
     assertThat(disconnect.getRequestContext().getEventType()).isEqualTo("DISCONNECT");
+  }
+
+  @Test
+  void routesAreGivenARemainingTimeCountingDownFromTheRouteTimeout() throws Exception {
+    Client c = connect(Map.of());
+    c.socket.sendText("{\"action\":\"echo\"}", true).join();
+    RemainingTime r = remaining.poll(5, TimeUnit.SECONDS);
+    assertThat(r).isNotNull();
+    // this gateway's route timeout (Settings above) is 29 s
+    assertThat(r.remaining()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(29))
+        .isGreaterThan(Duration.ofSeconds(20));
   }
 
   @Test

@@ -22,14 +22,14 @@ import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.notify.PostOutcome;
 import dev.athenaws.query.CompletionWaiter;
 import dev.athenaws.query.PageFetcher;
-import dev.athenaws.query.Progress;
-import dev.athenaws.query.ProgressListener;
+import dev.athenaws.query.QueryProgress;
+import dev.athenaws.query.QueryProgressListener;
 import dev.athenaws.query.QueryError;
 import dev.athenaws.query.QueryOutcome;
 import dev.athenaws.query.QueryStarter;
 import dev.athenaws.query.QueryStats;
 import dev.athenaws.query.RequestKey;
-import dev.athenaws.results.StatementKind;
+import dev.athenaws.query.StatementKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -92,9 +92,9 @@ class ReportServiceTest {
     when(waiter.await(eq("q-1"), any(), any(), any()))
         .thenAnswer(
             call -> {
-              ProgressListener listener = call.getArgument(2);
+              QueryProgressListener listener = call.getArgument(2);
               listener.onProgress(
-                  new Progress(QueryExecutionState.RUNNING, Duration.ofMillis(1500), 2048L, null));
+                  new QueryProgress(QueryExecutionState.RUNNING, Duration.ofMillis(1500), 2048L, null));
               return new QueryOutcome.Succeeded(
                   "q-1", StatementKind.SELECT, null, QueryStats.EMPTY, 2);
             });

@@ -8,10 +8,10 @@ package dev.athenaws.query;
  * <p>Thread-safety: called from one thread at a time per wait.
  */
 @FunctionalInterface
-public interface ProgressListener {
+public interface QueryProgressListener {
   /** A listener that ignores progress. */
-  ProgressListener NONE = p -> {};
+  QueryProgressListener NONE = p -> {};
 
   /** @param progress what the last poll saw */
-  void onProgress(Progress progress);
+  void onProgress(QueryProgress progress);
 }

@@ -1,4 +1,4 @@
-package dev.athenaws.results;
+package dev.athenaws.query;
 
 import java.util.Locale;
 import software.amazon.awssdk.services.athena.model.QueryExecution;

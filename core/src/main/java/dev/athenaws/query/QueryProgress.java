@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  * @param dataScannedBytes bytes scanned so far, or null
  * @param engineExecutionTimeMillis engine time so far, or null
  */
-public record Progress(
+public record QueryProgress(
     QueryExecutionState state, Duration elapsed, Long dataScannedBytes, Long engineExecutionTimeMillis) {
   /**
    * Validates the components.
@@ -28,7 +28,7 @@ public record Progress(
    * @param engineExecutionTimeMillis engine time so far, or null
    * @throws NullPointerException if state or elapsed is null
    */
-  public Progress {
+  public QueryProgress {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(elapsed, "elapsed");
   }

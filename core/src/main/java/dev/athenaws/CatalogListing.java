@@ -1,9 +1,12 @@
-package dev.athenaws.protocol;
+package dev.athenaws;
 
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.protocol.CatalogEntry;
+import dev.athenaws.protocol.ParameterInfo;
+import dev.athenaws.protocol.ServerMessage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +16,15 @@ import java.util.List;
  * descriptions, the default flag and the parameter specs a UI needs to render a form (type,
  * required, default, pattern, range, allowed values, max length). Never the SQL.
  *
+ * <p>It lives in the front door because it translates between two lower packages: {@code catalog}
+ * (the queries) and {@code protocol} (the wire records), which know nothing of each other.
+ *
  * <p>Thread-safety: stateless; safe from any thread.
  *
  * <p>Exceptions: {@link #of} throws {@link NullPointerException} for a null catalog.
  */
-public final class CatalogEntries {
-  private CatalogEntries() {}
+final class CatalogListing {
+  private CatalogListing() {}
 
   /**
    * Lists a catalog for a {@link ServerMessage.Catalog} message.
@@ -27,7 +33,7 @@ public final class CatalogEntries {
    * @return one entry per query, in catalog order; immutable
    * @throws NullPointerException if catalog is null
    */
-  public static List<CatalogEntry> of(QueryCatalog catalog) {
+  static List<CatalogEntry> of(QueryCatalog catalog) {
     String defaultName = catalog.defaultQuery().map(NamedQuery::name).orElse(null);
     List<CatalogEntry> out = new ArrayList<>();
     for (NamedQuery q : catalog.queries()) {

@@ -1,4 +1,4 @@
-package dev.athenaws.results;
+package dev.athenaws.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

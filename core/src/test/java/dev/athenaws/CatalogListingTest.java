@@ -1,14 +1,17 @@
-package dev.athenaws.protocol;
+package dev.athenaws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.protocol.CatalogEntry;
+import dev.athenaws.protocol.MessageEncoder;
+import dev.athenaws.protocol.ServerMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CatalogEntriesTest {
+class CatalogListingTest {
   private final List<CatalogEntry> entries =
-      CatalogEntries.of(QueryCatalog.fromClasspath(QueryCatalog.CLOUDTRAIL_EXAMPLE));
+      CatalogListing.of(QueryCatalog.fromClasspath(QueryCatalog.CLOUDTRAIL_EXAMPLE));
 
   @Test
   void listsEveryQueryInOrderWithTheDefaultMarked() {

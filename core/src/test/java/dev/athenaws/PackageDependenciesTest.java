@@ -1,0 +1,57 @@
+package dev.athenaws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The dependency directions of docs/architecture.md, "Package dependencies", read off the imports
+ * of core's main sources (what jdeps shows too, without needing compiled classes).
+ */
+class PackageDependenciesTest {
+  private static final Path SOURCES = Path.of("src/main/java/dev/athenaws");
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?dev\\.athenaws\\.([a-z]+)\\.", Pattern.MULTILINE);
+
+  @ParameterizedTest(name = "{0} does not depend on {1}")
+  @CsvSource({
+    "protocol, catalog",
+    "catalog, protocol",
+    "query, results",
+    "query, protocol",
+    "query, publish",
+    "results, protocol",
+    "results, publish",
+    "types, results",
+    "retry, query",
+  })
+  void lowerPackagesDoNotImportHigherOnes(String from, String to) throws IOException {
+    assertThat(importedPackages(from)).doesNotContain(to);
+  }
+
+  private static Set<String> importedPackages(String pkg) throws IOException {
+    Set<String> out = new TreeSet<>();
+    List<Path> files;
+    try (Stream<Path> s = Files.list(SOURCES.resolve(pkg))) {
+      files = s.filter(p -> p.toString().endsWith(".java")).toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path f : files) {
+      Matcher m = IMPORT.matcher(Files.readString(f));
+      while (m.find()) {
+        out.add(m.group(1));
+      }
+    }
+    return out;
+  }
+}
