@@ -2,26 +2,36 @@ package dev.athenaws;
 
 import dev.athenaws.catalog.BoundQuery;
 import dev.athenaws.catalog.QueryCatalog;
-import dev.athenaws.catalog.QueryResolver;
+import dev.athenaws.internal.catalog.QueryResolver;
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
+import dev.athenaws.internal.protocol.CatalogEntry;
+import dev.athenaws.internal.protocol.ChunkPolicy;
+import dev.athenaws.internal.protocol.ClientMessage;
+import dev.athenaws.internal.protocol.ClientMessageDecoder;
+import dev.athenaws.internal.protocol.DecodeResult;
+import dev.athenaws.internal.protocol.ServerMessage;
+import dev.athenaws.internal.publish.PublishTarget;
+import dev.athenaws.internal.publish.ResultPublisher;
+import dev.athenaws.internal.query.CompletionWaiter;
+import dev.athenaws.internal.query.PageFetcher;
+import dev.athenaws.internal.query.QueryStarter;
+import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.protocol.CatalogEntry;
-import dev.athenaws.protocol.ClientMessage;
-import dev.athenaws.protocol.ClientMessageDecoder;
-import dev.athenaws.protocol.DecodeResult;
-import dev.athenaws.protocol.ServerMessage;
-import dev.athenaws.publish.PublishResult;
-import dev.athenaws.publish.PublishTarget;
-import dev.athenaws.publish.ResultPublisher;
-import dev.athenaws.query.RequestKey;
+import dev.athenaws.retry.Sleeper;
 import dev.athenaws.sfn.QuerySpec;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
@@ -57,7 +67,7 @@ public final class AthenaWs implements AutoCloseable {
   private final ExecutorService prefetch;
   private final AthenaClient ownedClient;
 
-  AthenaWs(AthenaWsBuilder.Parts parts) {
+  AthenaWs(Builder.Parts parts) {
     this.resolver = parts.resolver();
     this.catalogEntries = CatalogListing.of(parts.resolver().catalog());
     this.publisher = parts.publisher();
@@ -69,13 +79,13 @@ public final class AthenaWs implements AutoCloseable {
   }
 
   /**
-   * Starts configuring the front door. Required: {@link AthenaWsBuilder#notifier} and {@link
-   * AthenaWsBuilder#catalog}.
+   * Starts configuring the front door. Required: {@link Builder#notifier} and {@link
+   * Builder#catalog}.
    *
    * @return a builder
    */
-  public static AthenaWsBuilder builder() {
-    return new AthenaWsBuilder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -227,5 +237,239 @@ public final class AthenaWs implements AutoCloseable {
       return options.transportRequestId();
     }
     return UUID.randomUUID().toString();
+  }
+
+  /**
+   * Configures an {@link AthenaWs}. Required: {@link #notifier} and {@link #catalog}. Defaults: an
+   * {@link AthenaClient} built from the environment (region, credentials, an SDK HTTP client on the
+   * classpath) without SDK retries, owned and closed by the {@code AthenaWs}; {@link
+   * AthenaSettings#defaults()}; a {@link #DEFAULT_QUERY_TIMEOUT} query timeout; catalog queries only
+   * (no raw SQL); lenient value mapping; {@link ChunkPolicy#defaults()}; the system clock and sleeper.
+   *
+   * <p>Thread-safety: not thread-safe; build once per process.
+   *
+   * <p>Exceptions: setters throw {@link NullPointerException} for null and {@link
+   * IllegalArgumentException} for a bad value, naming the parameter; {@link #build()} throws {@link
+   * IllegalStateException} without a notifier or a catalog.
+   */
+  public static final class Builder {
+    /** Athena's own default query timeout: 30 minutes. */
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(30);
+
+    private AthenaClient athena;
+    private ConnectionNotifier notifier;
+    private QueryCatalog catalog;
+    private AthenaSettings settings = AthenaSettings.defaults();
+    private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
+    private boolean rawSql;
+    private boolean strictValues;
+    private ChunkPolicy chunkPolicy = ChunkPolicy.defaults();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+    private QueryStarter starter;
+    private CompletionWaiter waiter;
+    private PageFetcher fetcher;
+
+    Builder() {}
+
+    /** What an {@link AthenaWs} is made of. */
+    record Parts(QueryResolver resolver, QueryStarter starter, CompletionWaiter waiter,
+        PageFetcher fetcher, ResultPublisher publisher, ExecutorService prefetch,
+        AthenaClient ownedClient, Duration queryTimeout, Clock clock) {}
+
+    /**
+     * Sets the Athena client; the {@code AthenaWs} does not close it.
+     *
+     * @param client the client; it should not retry by itself (athena-ws's bounded loops do), e.g.
+     *     built with {@code AwsRetryStrategy.doNotRetry()}
+     * @return this builder
+     */
+    public Builder athenaClient(AthenaClient client) {
+      this.athena = Objects.requireNonNull(client, "athenaClient");
+      return this;
+    }
+
+    /**
+     * Sets how messages reach clients: {@code ConnectionNotifiers.apiGateway().build()} behind API
+     * Gateway, or your own over your server's sessions.
+     *
+     * @param notifier posts messages, not null
+     * @return this builder
+     */
+    public Builder notifier(ConnectionNotifier notifier) {
+      this.notifier = Objects.requireNonNull(notifier, "notifier");
+      return this;
+    }
+
+    /**
+     * Sets the queries clients may run.
+     *
+     * @param catalog the named queries, not null
+     * @return this builder
+     */
+    public Builder catalog(QueryCatalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
+
+    /**
+     * Sets the work group, catalog, database and result location of the queries.
+     *
+     * @param settings the settings, not null
+     * @return this builder
+     */
+    public Builder settings(AthenaSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Sets how long a query may run before it is stopped with {@code error} TIMEOUT.
+     *
+     * @param timeout the timeout, > 0
+     * @return this builder
+     * @throws IllegalArgumentException if timeout is not positive
+     */
+    public Builder queryTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "queryTimeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("queryTimeout must be > 0: " + timeout);
+      }
+      this.queryTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Lets clients send SQL text ({@code "sql"}) besides catalog queries. Only for trusted clients.
+     *
+     * @return this builder
+     */
+    public Builder allowRawSql() {
+      this.rawSql = true;
+      return this;
+    }
+
+    /**
+     * Fails a result stream with an {@code error} when a value does not parse as its type, instead
+     * of passing it on as text.
+     *
+     * @return this builder
+     */
+    public Builder strictValues() {
+      this.strictValues = true;
+      return this;
+    }
+
+    /**
+     * Sets the {@code rows} message size limit.
+     *
+     * @param policy the limit, not null
+     * @return this builder
+     */
+    public Builder chunkPolicy(ChunkPolicy policy) {
+      this.chunkPolicy = Objects.requireNonNull(policy, "chunkPolicy");
+      return this;
+    }
+
+    /**
+     * Sets the clock deadlines are read on (virtual in tests).
+     *
+     * @param clock the clock, not null
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how retries and polls wait (virtual in tests).
+     *
+     * @param sleeper the sleeper, not null
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * Replaces the Athena-backed starter (tests, or custom retries).
+     *
+     * @param starter the starter, not null
+     * @return this builder
+     */
+    public Builder queryStarter(QueryStarter starter) {
+      this.starter = Objects.requireNonNull(starter, "queryStarter");
+      return this;
+    }
+
+    /**
+     * Replaces the Athena-backed waiter (tests, or custom polling). It should leave a query running
+     * at its deadline ({@code CompletionWaiter.Builder.stopAtDeadline(false)}): the run stops it
+     * itself, or hands it off.
+     *
+     * @param waiter the waiter, not null
+     * @return this builder
+     */
+    public Builder completionWaiter(CompletionWaiter waiter) {
+      this.waiter = Objects.requireNonNull(waiter, "completionWaiter");
+      return this;
+    }
+
+    /**
+     * Replaces the Athena-backed page fetcher (tests, or another page size).
+     *
+     * @param fetcher the fetcher, not null
+     * @return this builder
+     */
+    public Builder pageFetcher(PageFetcher fetcher) {
+      this.fetcher = Objects.requireNonNull(fetcher, "pageFetcher");
+      return this;
+    }
+
+    /**
+     * Builds the front door; it owns a new prefetch thread pool (and the default client, if any).
+     *
+     * @return the front door, to be closed when no longer used
+     * @throws IllegalStateException without a notifier or a catalog
+     */
+    public AthenaWs build() {
+      if (notifier == null) {
+        throw new IllegalStateException("notifier is required");
+      }
+      if (catalog == null) {
+        throw new IllegalStateException("catalog is required");
+      }
+      AthenaClient owned = null;
+      AthenaClient client = athena;
+      if (client == null && (starter == null || waiter == null || fetcher == null)) {
+        owned = AthenaClient.builder()
+            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build();
+        client = owned;
+      }
+      QueryStarter s = starter != null ? starter
+          : QueryStarter.builder(client).settings(settings).sleeper(sleeper).clock(clock).build();
+      CompletionWaiter w = waiter != null ? waiter
+          : CompletionWaiter.builder(client).sleeper(sleeper).clock(clock).stopAtDeadline(false).build();
+      PageFetcher f = fetcher != null ? fetcher : PageFetcher.builder(client).sleeper(sleeper).build();
+      ExecutorService prefetch = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "athena-ws-prefetch");
+        t.setDaemon(true);
+        return t;
+      });
+      ResultPublisher.Builder publisher = ResultPublisher.builder(notifier, f)
+          .executor(prefetch)
+          .chunkPolicy(chunkPolicy);
+      if (strictValues) {
+        publisher.strictValues();
+      }
+      QueryResolver resolver = rawSql
+          ? QueryResolver.allowingRawSql(catalog)
+          : QueryResolver.catalogOnly(catalog);
+      return new AthenaWs(new Parts(resolver, s, w, f, publisher.build(), prefetch, owned,
+          queryTimeout, clock));
+    }
   }
 }

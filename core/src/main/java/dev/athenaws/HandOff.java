@@ -1,8 +1,7 @@
 package dev.athenaws;
 
-import dev.athenaws.publish.Continuation;
-import dev.athenaws.publish.PublishTarget;
-import dev.athenaws.query.RequestKey;
+import dev.athenaws.internal.publish.PublishTarget;
+import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.sfn.QuerySpec;
 import java.util.Objects;
 

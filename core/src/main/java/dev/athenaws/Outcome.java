@@ -1,7 +1,6 @@
 package dev.athenaws;
 
-import dev.athenaws.publish.Continuation;
-import dev.athenaws.publish.PublishResult;
+import dev.athenaws.error.ErrorCode;
 import java.util.Objects;
 
 /**

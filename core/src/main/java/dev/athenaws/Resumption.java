@@ -1,8 +1,8 @@
 package dev.athenaws;
 
-import dev.athenaws.publish.Continuation;
-import dev.athenaws.publish.PublishTarget;
-import dev.athenaws.query.QueryError;
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.internal.publish.PublishTarget;
+import dev.athenaws.internal.query.QueryError;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;

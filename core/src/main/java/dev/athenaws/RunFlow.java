@@ -1,23 +1,23 @@
 package dev.athenaws;
 
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.PostOutcome;
-import dev.athenaws.protocol.ServerMessage;
-import dev.athenaws.publish.Continuation;
-import dev.athenaws.publish.PauseCondition;
-import dev.athenaws.publish.PublishResult;
-import dev.athenaws.publish.PublishTarget;
-import dev.athenaws.publish.ResultPublisher;
-import dev.athenaws.publish.ResultRequest;
-import dev.athenaws.query.AthenaBusyException;
-import dev.athenaws.query.CancellationFlag;
-import dev.athenaws.query.CompletionWaiter;
-import dev.athenaws.query.QueryOutcome;
-import dev.athenaws.query.QueryStarter;
-import dev.athenaws.query.QueryStats;
-import dev.athenaws.query.RequestKey;
-import dev.athenaws.query.StatementKind;
+import dev.athenaws.internal.protocol.ServerMessage;
+import dev.athenaws.internal.publish.PauseCondition;
+import dev.athenaws.internal.publish.PublishTarget;
+import dev.athenaws.internal.publish.ResultPublisher;
+import dev.athenaws.internal.publish.ResultRequest;
+import dev.athenaws.error.ThrottledException;
+import dev.athenaws.internal.query.CancellationFlag;
+import dev.athenaws.internal.query.CompletionWaiter;
+import dev.athenaws.internal.query.QueryOutcome;
+import dev.athenaws.internal.query.QueryStarter;
+import dev.athenaws.internal.query.QueryStats;
+import dev.athenaws.internal.query.RequestKey;
+import dev.athenaws.internal.query.StatementKind;
 import dev.athenaws.sfn.QuerySpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,7 +77,7 @@ final class RunFlow {
     String id;
     try {
       id = starter.start(statement.sql(), statement.executionParameters(), key, deadline);
-    } catch (AthenaBusyException e) {
+    } catch (ThrottledException e) {
       return busy(client, statement, key, e, handOff);
     } catch (RuntimeException e) {
       return new Outcome.Ran(publisher.fail(client, e));
@@ -162,7 +162,7 @@ final class RunFlow {
   }
 
   /** @return the column type hints of a catalog query, empty for raw SQL or an unknown name */
-  Map<String, dev.athenaws.types.AthenaType> columnTypes(String queryName) {
+  Map<String, dev.athenaws.internal.types.AthenaType> columnTypes(String queryName) {
     return catalog.find(queryName).map(NamedQuery::columnTypeHints).orElse(Map.of());
   }
 
@@ -194,7 +194,7 @@ final class RunFlow {
    * the same ClientRequestToken); else the client hears ATHENA_BUSY now.
    */
   private Outcome busy(PublishTarget client, QuerySpec.Statement statement, RequestKey key,
-      AthenaBusyException e, HandOff handOff) {
+      ThrottledException e, HandOff handOff) {
     LOG.info("Athena busy ({}) after {} attempts for connection {}", e.reason(), e.attempts(),
         client.connection().connectionId());
     if (handOff != null) {

@@ -1,5 +1,6 @@
 package dev.athenaws;
 
+import dev.athenaws.error.AthenaWsException;
 import java.time.Duration;
 import java.util.Objects;
 

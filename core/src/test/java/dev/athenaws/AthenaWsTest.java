@@ -1,5 +1,7 @@
 package dev.athenaws;
 
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -16,14 +18,12 @@ import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ConnectionNotifiers;
+import dev.athenaws.internal.notify.ConnectionNotifiers;
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.publish.Continuation;
-import dev.athenaws.publish.PublishResult;
-import dev.athenaws.publish.PublishTarget;
-import dev.athenaws.query.CompletionWaiter;
-import dev.athenaws.query.PageFetcher;
-import dev.athenaws.query.QueryStarter;
+import dev.athenaws.internal.publish.PublishTarget;
+import dev.athenaws.internal.query.CompletionWaiter;
+import dev.athenaws.internal.query.PageFetcher;
+import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaQuery;

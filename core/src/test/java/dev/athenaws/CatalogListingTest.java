@@ -3,9 +3,9 @@ package dev.athenaws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athenaws.catalog.QueryCatalog;
-import dev.athenaws.protocol.CatalogEntry;
-import dev.athenaws.protocol.MessageEncoder;
-import dev.athenaws.protocol.ServerMessage;
+import dev.athenaws.internal.protocol.CatalogEntry;
+import dev.athenaws.internal.protocol.MessageEncoder;
+import dev.athenaws.internal.protocol.ServerMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,17 @@
 package dev.athenaws;
 
+import dev.athenaws.error.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athenaws.catalog.QueryCatalog;
-import dev.athenaws.protocol.ChunkPolicy;
-import dev.athenaws.protocol.MessageEncoder;
-import dev.athenaws.protocol.RowChunker;
-import dev.athenaws.protocol.ServerMessage;
-import dev.athenaws.results.Column;
-import dev.athenaws.results.Row;
-import dev.athenaws.types.AthenaType;
-import dev.athenaws.types.ValueConverters;
+import dev.athenaws.internal.protocol.ChunkPolicy;
+import dev.athenaws.internal.protocol.MessageEncoder;
+import dev.athenaws.internal.protocol.RowChunker;
+import dev.athenaws.internal.protocol.ServerMessage;
+import dev.athenaws.internal.results.Column;
+import dev.athenaws.internal.results.Row;
+import dev.athenaws.internal.types.AthenaType;
+import dev.athenaws.internal.types.ValueConverters;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -21,19 +21,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PackageDependenciesTest {
   private static final Path SOURCES = Path.of("src/main/java/dev/athenaws");
   private static final Pattern IMPORT =
-      Pattern.compile("^import (?:static )?dev\\.athenaws\\.([a-z]+)\\.", Pattern.MULTILINE);
+      Pattern.compile(
+          "^import (?:static )?dev\\.athenaws\\.((?:internal\\.)?[a-z]+)\\.", Pattern.MULTILINE);
 
   @ParameterizedTest(name = "{0} does not depend on {1}")
   @CsvSource({
-    "protocol, catalog",
-    "catalog, protocol",
-    "query, results",
-    "query, protocol",
-    "query, publish",
-    "results, protocol",
-    "results, publish",
-    "types, results",
-    "retry, query",
+    "internal/protocol, catalog",
+    "catalog, internal.protocol",
+    "internal/query, internal.results",
+    "internal/query, internal.protocol",
+    "internal/query, internal.publish",
+    "internal/results, internal.protocol",
+    "internal/results, internal.publish",
+    "internal/types, internal.results",
+    "retry, internal.query",
+    "error, catalog",
+    "error, internal.query",
+    "error, internal.protocol",
+    "error, internal.types",
+    "retry, internal.retry",
+    "notify, internal.notify",
   })
   void lowerPackagesDoNotImportHigherOnes(String from, String to) throws IOException {
     assertThat(importedPackages(from)).doesNotContain(to);

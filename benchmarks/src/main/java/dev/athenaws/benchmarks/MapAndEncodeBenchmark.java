@@ -2,12 +2,12 @@ package dev.athenaws.benchmarks;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.athenaws.protocol.ChunkPolicy;
-import dev.athenaws.protocol.RowChunker;
-import dev.athenaws.results.MappedPage;
-import dev.athenaws.results.ResultSetMapper;
-import dev.athenaws.results.Row;
-import dev.athenaws.query.StatementKind;
+import dev.athenaws.internal.protocol.ChunkPolicy;
+import dev.athenaws.internal.protocol.RowChunker;
+import dev.athenaws.internal.results.MappedPage;
+import dev.athenaws.internal.results.ResultSetMapper;
+import dev.athenaws.internal.results.Row;
+import dev.athenaws.internal.query.StatementKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

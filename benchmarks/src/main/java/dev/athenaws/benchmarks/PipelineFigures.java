@@ -1,17 +1,17 @@
 package dev.athenaws.benchmarks;
 
 import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ConnectionNotifiers;
+import dev.athenaws.internal.notify.ConnectionNotifiers;
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.protocol.ChunkPolicy;
-import dev.athenaws.publish.PauseCondition;
-import dev.athenaws.publish.PublishResult;
-import dev.athenaws.publish.PublishTarget;
-import dev.athenaws.publish.ResultPublisher;
-import dev.athenaws.publish.ResultRequest;
-import dev.athenaws.query.PageFetcher;
-import dev.athenaws.query.QueryStats;
-import dev.athenaws.query.StatementKind;
+import dev.athenaws.internal.protocol.ChunkPolicy;
+import dev.athenaws.internal.publish.PauseCondition;
+import dev.athenaws.PublishResult;
+import dev.athenaws.internal.publish.PublishTarget;
+import dev.athenaws.internal.publish.ResultPublisher;
+import dev.athenaws.internal.publish.ResultRequest;
+import dev.athenaws.internal.query.PageFetcher;
+import dev.athenaws.internal.query.QueryStats;
+import dev.athenaws.internal.query.StatementKind;
 import dev.athenaws.retry.Sleeper;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaQuery;

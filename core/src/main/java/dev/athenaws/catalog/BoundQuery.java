@@ -1,5 +1,6 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.internal.catalog.QueryResolver;
 import java.util.List;
 import java.util.Objects;
 

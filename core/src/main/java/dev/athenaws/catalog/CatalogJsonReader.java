@@ -1,5 +1,7 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.internal.text.Excerpt;
+import dev.athenaws.error.CatalogException;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,6 +1,7 @@
 package dev.athenaws.catalog;
 
-import dev.athenaws.types.AthenaType;
+import dev.athenaws.internal.text.Excerpt;
+import dev.athenaws.internal.types.AthenaType;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;

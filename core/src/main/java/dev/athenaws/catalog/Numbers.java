@@ -1,5 +1,6 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.error.InvalidParameterException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.regex.Pattern;

@@ -1,5 +1,7 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.error.InvalidParameterException;
+import dev.athenaws.internal.text.Excerpt;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
@@ -112,13 +114,13 @@ public record ParameterSpec(
   /**
    * Starts a declaration.
    *
-   * @param name the parameter name, not null (checked by {@link ParameterSpecBuilder#build()})
+   * @param name the parameter name, not null (checked by {@link Builder#build()})
    * @param type the value type, not null
    * @return a builder for the parameter {@code name} of type {@code type}, optional by default
    * @throws NullPointerException if an argument is null
    */
-  public static ParameterSpecBuilder builder(String name, ParameterType type) {
-    return new ParameterSpecBuilder(name, type);
+  public static Builder builder(String name, ParameterType type) {
+    return new Builder(name, type);
   }
 
   /**
@@ -193,5 +195,141 @@ public record ParameterSpec(
   private static IllegalArgumentException fieldError(String name, String field, String reason) {
     return new IllegalArgumentException(
         "parameter '" + Excerpt.of(name) + "' field '" + field + "': " + reason);
+  }
+
+  /**
+   * Builds a {@link ParameterSpec}: the parameter is optional until {@link #required()} is called.
+   * Setters reject null ({@link NullPointerException}) and out-of-range numbers
+   * ({@link IllegalArgumentException}) at once, naming the field; {@link #build()} runs the record's
+   * full validation (rules that involve several fields or the type).
+   *
+   * <p>Thread-safety: not thread-safe; use one builder per thread. Built specs are immutable.
+   */
+  public static final class Builder {
+    private final String name;
+    private final ParameterType type;
+    private boolean required;
+    private Object defaultValue;
+    private String description = "";
+    private String pattern;
+    private BigDecimal min;
+    private BigDecimal max;
+    private List<String> allowedValues = List.of();
+    private Integer maxLength;
+
+    Builder(String name, ParameterType type) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.type = Objects.requireNonNull(type, "type");
+    }
+
+    /**
+     * Makes the parameter required (it then has no default).
+     *
+     * @return this builder
+     */
+    public Builder required() {
+      this.required = true;
+      return this;
+    }
+
+    /**
+     * Sets the default of an optional parameter.
+     *
+     * @param value a String, BigDecimal or Boolean the type accepts (checked by {@link #build()})
+     * @return this builder
+     * @throws NullPointerException if value is null
+     */
+    public Builder defaultValue(Object value) {
+      this.defaultValue = Objects.requireNonNull(value, "defaultValue");
+      return this;
+    }
+
+    /**
+     * Sets the description.
+     *
+     * @param text documentation for catalog readers
+     * @return this builder
+     * @throws NullPointerException if text is null
+     */
+    public Builder description(String text) {
+      this.description = Objects.requireNonNull(text, "description");
+      return this;
+    }
+
+    /**
+     * Sets the pattern of a STRING parameter.
+     *
+     * @param regex a regex the whole string value must match (compiled by {@link #build()})
+     * @return this builder
+     * @throws NullPointerException if regex is null
+     */
+    public Builder pattern(String regex) {
+      this.pattern = Objects.requireNonNull(regex, "pattern");
+      return this;
+    }
+
+    /**
+     * Sets the lower bound of an INTEGER or DECIMAL parameter.
+     *
+     * @param value inclusive lower bound
+     * @return this builder
+     * @throws NullPointerException if value is null
+     */
+    public Builder min(BigDecimal value) {
+      this.min = Objects.requireNonNull(value, "min");
+      return this;
+    }
+
+    /**
+     * Sets the upper bound of an INTEGER or DECIMAL parameter.
+     *
+     * @param value inclusive upper bound
+     * @return this builder
+     * @throws NullPointerException if value is null
+     */
+    public Builder max(BigDecimal value) {
+      this.max = Objects.requireNonNull(value, "max");
+      return this;
+    }
+
+    /**
+     * Sets the only accepted values of a STRING parameter.
+     *
+     * @param values the values, no nulls or duplicates (checked by {@link #build()}); copied
+     * @return this builder
+     * @throws NullPointerException if values or an element is null
+     */
+    public Builder allowedValues(List<String> values) {
+      this.allowedValues = List.copyOf(Objects.requireNonNull(values, "allowedValues"));
+      return this;
+    }
+
+    /**
+     * Sets the longest accepted value of a STRING parameter.
+     *
+     * @param chars the longest accepted string, 1..1022 UTF-16 code units (the 1024-character literal
+     *     limit minus the quotes)
+     * @return this builder
+     * @throws IllegalArgumentException if chars is out of range
+     */
+    public Builder maxLength(int chars) {
+      if (chars < 1 || chars > ValueRules.MAX_STRING_CHARS) {
+        throw new IllegalArgumentException(
+            "maxLength must be 1.." + ValueRules.MAX_STRING_CHARS + ": " + chars);
+      }
+      this.maxLength = chars;
+      return this;
+    }
+
+    /**
+     * Validates the declaration; the builder stays usable.
+     *
+     * @return the spec
+     * @throws IllegalArgumentException if the declaration breaks a rule of {@link ParameterSpec}
+     */
+    public ParameterSpec build() {
+      return new ParameterSpec(
+          name, type, required, defaultValue, description, pattern, min, max, allowedValues, maxLength);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.error.InvalidParameterException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.internal.text.Excerpt;
+import dev.athenaws.error.CatalogException;
+import dev.athenaws.error.InvalidParameterException;
+import dev.athenaws.error.UnknownQueryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

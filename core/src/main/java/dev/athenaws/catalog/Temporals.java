@@ -1,5 +1,6 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.error.InvalidParameterException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

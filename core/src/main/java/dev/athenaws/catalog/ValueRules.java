@@ -1,5 +1,7 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.internal.text.Excerpt;
+import dev.athenaws.error.InvalidParameterException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Pattern;

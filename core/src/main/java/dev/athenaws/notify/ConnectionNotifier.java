@@ -1,8 +1,9 @@
 package dev.athenaws.notify;
 
+
 /**
  * Sends messages to WebSocket clients through the API Gateway management API. Users mock this
- * interface to test their code without AWS (see docs/api.md); {@link ConnectionNotifiers#apiGateway()}
+ * interface to test their code without AWS (see docs/api.md); {@code ConnectionNotifiers.apiGateway}
  * builds the real one. An application that owns its WebSocket server implements it over its own
  * sessions: {@link PostOutcome.Gone} for a closed session, {@link PostOutcome.Delivered} otherwise.
  *
@@ -11,7 +12,7 @@ package dev.athenaws.notify;
  * returns only after the message was delivered or given up.
  *
  * <p>Exceptions: {@link #post} and {@link #disconnect} report every service answer as a {@link
- * PostOutcome} and throw {@link dev.athenaws.AthenaWsException} (INTERNAL) only when the endpoint
+ * PostOutcome} and throw {@link dev.athenaws.error.AthenaWsException} (INTERNAL) only when the endpoint
  * cannot be reached or the thread is interrupted while waiting to retry.
  */
 public interface ConnectionNotifier extends AutoCloseable {
@@ -21,7 +22,7 @@ public interface ConnectionNotifier extends AutoCloseable {
    * @param connection the client
    * @param payload the UTF-8 message, at most 128 KB
    * @return what became of the message; never throws for a service error
-   * @throws dev.athenaws.AthenaWsException (INTERNAL) when the endpoint cannot be reached at all
+   * @throws dev.athenaws.error.AthenaWsException (INTERNAL) when the endpoint cannot be reached at all
    *     after the retries (network failure), or when the thread is interrupted while waiting to retry
    *     (the interrupt flag is then set again)
    */
@@ -33,7 +34,7 @@ public interface ConnectionNotifier extends AutoCloseable {
    * @param connection the client
    * @return {@link PostOutcome.Delivered} when closed, {@link PostOutcome.Gone} when already gone,
    *     else the outcome as for {@link #post}
-   * @throws dev.athenaws.AthenaWsException (INTERNAL) as for {@link #post}
+   * @throws dev.athenaws.error.AthenaWsException (INTERNAL) as for {@link #post}
    */
   PostOutcome disconnect(ConnectionRef connection);
 

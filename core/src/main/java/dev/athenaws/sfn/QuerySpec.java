@@ -1,6 +1,6 @@
 package dev.athenaws.sfn;
 
-import dev.athenaws.publish.Continuation;
+import dev.athenaws.Continuation;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.athenaws.sfn;
 
-import dev.athenaws.AthenaWsException;
-import dev.athenaws.ErrorCode;
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.query.RequestKey;
-import dev.athenaws.retry.Retrier;
+import dev.athenaws.internal.query.RequestKey;
+import dev.athenaws.internal.retry.Retrier;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

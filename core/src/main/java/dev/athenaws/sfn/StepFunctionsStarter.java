@@ -1,10 +1,10 @@
 package dev.athenaws.sfn;
 
-import dev.athenaws.AthenaWsException;
+import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.query.RequestKey;
+import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.retry.RetryPolicy;
-import dev.athenaws.retry.RetryingBuilder;
+import dev.athenaws.internal.retry.RetryingBuilder;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sfn.SfnClient;

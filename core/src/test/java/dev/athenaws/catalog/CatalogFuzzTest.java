@@ -1,5 +1,7 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.error.CatalogException;
+import dev.athenaws.error.InvalidParameterException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;

@@ -1,9 +1,10 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.error.CatalogException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.athenaws.ErrorCode;
+import dev.athenaws.error.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;

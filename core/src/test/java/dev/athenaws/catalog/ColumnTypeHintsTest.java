@@ -1,9 +1,10 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.error.CatalogException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.athenaws.types.AthenaType;
+import dev.athenaws.internal.types.AthenaType;
 import org.junit.jupiter.api.Test;
 
 class ColumnTypeHintsTest {

@@ -1,9 +1,10 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.error.InvalidParameterException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.athenaws.ErrorCode;
+import dev.athenaws.error.ErrorCode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

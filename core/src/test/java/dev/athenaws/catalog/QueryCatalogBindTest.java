@@ -1,9 +1,11 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.error.InvalidParameterException;
+import dev.athenaws.error.UnknownQueryException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.athenaws.ErrorCode;
+import dev.athenaws.error.ErrorCode;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

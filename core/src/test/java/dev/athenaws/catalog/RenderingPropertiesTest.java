@@ -1,9 +1,10 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.error.InvalidParameterException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.athenaws.ErrorCode;
+import dev.athenaws.error.ErrorCode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import net.jqwik.api.Arbitraries;

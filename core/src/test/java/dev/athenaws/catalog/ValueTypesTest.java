@@ -35,7 +35,7 @@ class ValueTypesTest {
 
   @Test
   void builderRejectsAnOutOfRangeMaxLengthAtOnce() {
-    ParameterSpecBuilder builder = ParameterSpec.builder("a", ParameterType.STRING).required();
+    ParameterSpec.Builder builder = ParameterSpec.builder("a", ParameterType.STRING).required();
     assertThatThrownBy(() -> builder.maxLength(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxLength must be 1..1022: 0");

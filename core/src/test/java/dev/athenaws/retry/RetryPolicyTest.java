@@ -1,5 +1,6 @@
 package dev.athenaws.retry;
 
+import dev.athenaws.internal.retry.Retrier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

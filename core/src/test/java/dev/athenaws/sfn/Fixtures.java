@@ -1,7 +1,7 @@
 package dev.athenaws.sfn;
 
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.query.RequestKey;
+import dev.athenaws.internal.query.RequestKey;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import dev.athenaws.publish.Continuation;
+import dev.athenaws.Continuation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -14,8 +14,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.athenaws.AthenaWsException;
-import dev.athenaws.ErrorCode;
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
 import dev.athenaws.retry.VirtualTime;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.athenaws.AthenaWsException;
-import dev.athenaws.ErrorCode;
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeStepFunctions;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.athenaws.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.athenaws.ErrorCode;
+import dev.athenaws.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

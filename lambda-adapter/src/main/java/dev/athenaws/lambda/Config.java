@@ -1,9 +1,9 @@
 package dev.athenaws.lambda;
 
 import dev.athenaws.catalog.QueryCatalog;
-import dev.athenaws.protocol.ChunkPolicy;
-import dev.athenaws.AthenaWsBuilder;
-import dev.athenaws.query.AthenaSettings;
+import dev.athenaws.internal.protocol.ChunkPolicy;
+import dev.athenaws.AthenaWs;
+import dev.athenaws.AthenaSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -128,7 +128,7 @@ record Config(
         region,
         Duration.ofSeconds(r.number("INLINE_DEADLINE_SECONDS", DEFAULT_INLINE_DEADLINE_SECONDS, 1,
             MAX_INLINE_DEADLINE_SECONDS)),
-        Duration.ofSeconds(r.number("QUERY_TIMEOUT_SECONDS", AthenaWsBuilder.DEFAULT_QUERY_TIMEOUT.toSeconds(),
+        Duration.ofSeconds(r.number("QUERY_TIMEOUT_SECONDS", AthenaWs.Builder.DEFAULT_QUERY_TIMEOUT.toSeconds(),
             1, MAX_QUERY_TIMEOUT_SECONDS)),
         Duration.ofMillis(r.number("PUSH_TIME_RESERVE_MILLIS", DEFAULT_PUSH_TIME_RESERVE_MILLIS,
             1_000, 600_000)),

@@ -2,7 +2,7 @@ package dev.athenaws.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.publish.Continuation;
+import dev.athenaws.Continuation;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.athenaws.lambda;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.publish.Continuation;
-import dev.athenaws.publish.PublishResult;
+import dev.athenaws.Continuation;
+import dev.athenaws.PublishResult;
 
 /**
  * What the push task returns to the state machine. Paused: {@code {"done":false,"NextToken",

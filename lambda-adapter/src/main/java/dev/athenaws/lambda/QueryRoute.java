@@ -1,7 +1,7 @@
 package dev.athenaws.lambda;
 
-import dev.athenaws.AthenaWsException;
-import dev.athenaws.ErrorCode;
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
 import dev.athenaws.HandOff;
 import dev.athenaws.Outcome;
 import dev.athenaws.RemainingTime;

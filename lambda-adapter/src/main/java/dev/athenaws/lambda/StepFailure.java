@@ -2,11 +2,11 @@ package dev.athenaws.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.athenaws.AthenaWsException;
-import dev.athenaws.ErrorCode;
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
 import dev.athenaws.Resumption;
-import dev.athenaws.query.AthenaBusyException;
-import dev.athenaws.query.QueryError;
+import dev.athenaws.error.ThrottledException;
+import dev.athenaws.internal.query.QueryError;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
@@ -57,10 +57,10 @@ final class StepFailure {
     if (BUSY_ERRORS.contains(error)) {
       // The start state's own retries ran out (the concurrent query limit, throttling): as in
       // inline mode, the client may send the same request again later.
-      AthenaBusyException.Reason reason = error.endsWith("TooManyRequestsException")
-          ? AthenaBusyException.Reason.CONCURRENT_QUERY_LIMIT
-          : AthenaBusyException.Reason.SERVER_ERROR;
-      return reported(new AthenaBusyException("StartQueryExecution", reason, 0, null), id);
+      ThrottledException.Reason reason = error.endsWith("TooManyRequestsException")
+          ? ThrottledException.Reason.CONCURRENT_QUERY_LIMIT
+          : ThrottledException.Reason.SERVER_ERROR;
+      return reported(new ThrottledException("StartQueryExecution", reason, 0, null), id);
     }
     if (error != null && error.endsWith(MalformedContinuationException.class.getSimpleName())) {
       // Our own refusal (fully qualified on AWS Lambda, simple in the local stack): say what it means.

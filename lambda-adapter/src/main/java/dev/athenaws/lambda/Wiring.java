@@ -1,11 +1,10 @@
 package dev.athenaws.lambda;
 
 import dev.athenaws.AthenaWs;
-import dev.athenaws.AthenaWsBuilder;
-import dev.athenaws.catalog.CatalogException;
+import dev.athenaws.error.CatalogException;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ConnectionNotifiers;
+import dev.athenaws.internal.notify.ConnectionNotifiers;
 import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.retry.Sleeper;
 import dev.athenaws.sfn.StepFunctionsStarter;
@@ -67,7 +66,7 @@ final class Wiring implements AutoCloseable {
     this.catalog = loadCatalog(config.queryCatalog());
     this.notifier =
         ConnectionNotifiers.apiGateway().clientFactory(clients.managementApi()).sleeper(sleeper).build();
-    AthenaWsBuilder ws = AthenaWs.builder()
+    AthenaWs.Builder ws = AthenaWs.builder()
         .athenaClient(clients.athena())
         .notifier(notifier)
         .catalog(catalog)

@@ -3,8 +3,8 @@ package dev.athenaws.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.athenaws.protocol.ChunkPolicy;
-import dev.athenaws.query.AthenaSettings;
+import dev.athenaws.internal.protocol.ChunkPolicy;
+import dev.athenaws.AthenaSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package dev.athenaws.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.athenaws.ErrorCode;
+import dev.athenaws.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -62,7 +62,7 @@ public record StackSettings(
   public static final long DEFAULT_BYTES_SCANNED_CUTOFF = 10L * 1024 * 1024 * 1024;
   /** Result files are only read while a query's results are pushed; a week leaves room to debug. */
   public static final int DEFAULT_RESULT_EXPIRY_DAYS = 7;
-  /** Matches the library's {@code AthenaWsBuilder.DEFAULT_QUERY_TIMEOUT}. */
+  /** Matches the library's {@code AthenaWs.Builder.DEFAULT_QUERY_TIMEOUT}. */
   public static final int DEFAULT_QUERY_TIMEOUT_MINUTES = 30;
   /** The stage of the original design and of the local stack. */
   public static final String DEFAULT_STAGE = "dev";

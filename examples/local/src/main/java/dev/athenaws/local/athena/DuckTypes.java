@@ -1,7 +1,7 @@
 package dev.athenaws.local.athena;
 
-import dev.athenaws.types.AthenaType;
-import dev.athenaws.types.TypeKind;
+import dev.athenaws.internal.types.AthenaType;
+import dev.athenaws.internal.types.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,9 +2,9 @@ package dev.athenaws.local.athena;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.athenaws.types.AthenaText;
-import dev.athenaws.types.AthenaType;
-import dev.athenaws.types.TimeWithZone;
+import dev.athenaws.internal.types.AthenaText;
+import dev.athenaws.internal.types.AthenaType;
+import dev.athenaws.internal.types.TimeWithZone;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -51,7 +51,7 @@ final class DuckValues {
     if (value == null) {
       return null;
     }
-    if (type.kind() == dev.athenaws.types.TypeKind.BIGINT && value instanceof BigInteger
+    if (type.kind() == dev.athenaws.internal.types.TypeKind.BIGINT && value instanceof BigInteger
         && ((BigInteger) value).bitLength() > 63) {
       return value.toString();
     }

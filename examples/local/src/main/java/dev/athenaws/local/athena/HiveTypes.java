@@ -1,6 +1,6 @@
 package dev.athenaws.local.athena;
 
-import dev.athenaws.types.AthenaType;
+import dev.athenaws.internal.types.AthenaType;
 
 /**
  * Hive type names, as Athena's DESCRIBE prints columns: {@code string}, {@code int},

@@ -1,7 +1,7 @@
 package dev.athenaws.local.athena;
 
-import dev.athenaws.types.AthenaType;
-import dev.athenaws.types.TypeKind;
+import dev.athenaws.internal.types.AthenaType;
+import dev.athenaws.internal.types.TypeKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,6 +1,6 @@
 package dev.athenaws.local.athena;
 
-import dev.athenaws.types.AthenaType;
+import dev.athenaws.internal.types.AthenaType;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -40,7 +40,7 @@ final class RowShape {
       return new RowShape(List.of(ColumnMeta.varchar("tab_name")), types, sub);
     }
     if (sub.equals("DESCRIBE_TABLE")) {
-      ColumnMeta col = new ColumnMeta("col_name", AthenaType.Simple.of(dev.athenaws.types.TypeKind.VARCHAR), "string");
+      ColumnMeta col = new ColumnMeta("col_name", AthenaType.Simple.of(dev.athenaws.internal.types.TypeKind.VARCHAR), "string");
       return new RowShape(List.of(col), types, sub);
     }
     if (sub.equals("EXPLAIN")) {

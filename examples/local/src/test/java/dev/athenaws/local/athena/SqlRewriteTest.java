@@ -3,7 +3,7 @@ package dev.athenaws.local.athena;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.athenaws.types.AthenaType;
+import dev.athenaws.internal.types.AthenaType;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package dev.athenaws.local.athena;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.athenaws.types.AthenaText;
-import dev.athenaws.types.AthenaType;
-import dev.athenaws.types.ValueConverters;
+import dev.athenaws.internal.types.AthenaText;
+import dev.athenaws.internal.types.AthenaType;
+import dev.athenaws.internal.types.ValueConverters;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,15 +1,15 @@
 package dev.athenaws.examples.service;
 
 import dev.athenaws.AthenaWs;
-import dev.athenaws.AthenaWsException;
-import dev.athenaws.ErrorCode;
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.query.AthenaSettings;
-import dev.athenaws.query.CompletionWaiter;
-import dev.athenaws.query.PageFetcher;
-import dev.athenaws.query.QueryStarter;
+import dev.athenaws.AthenaSettings;
+import dev.athenaws.internal.query.CompletionWaiter;
+import dev.athenaws.internal.query.PageFetcher;
+import dev.athenaws.internal.query.QueryStarter;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.athena.AthenaClient;

@@ -1,7 +1,7 @@
 package dev.athenaws.examples.service;
 
 import dev.athenaws.catalog.QueryCatalog;
-import dev.athenaws.query.AthenaSettings;
+import dev.athenaws.AthenaSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;

@@ -1,0 +1,126 @@
+package dev.athenaws.internal.notify;
+
+import dev.athenaws.notify.ConnectionNotifier;
+import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.PostOutcome;
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
+import dev.athenaws.internal.retry.Retrier;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.DeleteConnectionRequest;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConnectionRequest;
+
+/**
+ * {@link ConnectionNotifier} over the API Gateway management API, one SDK client per endpoint, built
+ * once and cached. Throttling (429 {@code LimitExceededException}) and 5xx are retried with the
+ * injected {@link Retrier} (policy, sleeper, random source) up to its bound; 410 Gone and other 4xx never are.
+ * Logs connection ids and outcomes, never payloads.
+ */
+final class ApiGatewayNotifier implements ConnectionNotifier, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayNotifier.class);
+
+  private final Function<ConnectionRef, ApiGatewayManagementApiClient> clientFactory;
+  private final Retrier retrier;
+  private final Map<URI, ApiGatewayManagementApiClient> clients = new ConcurrentHashMap<>();
+
+  ApiGatewayNotifier(
+      Function<ConnectionRef, ApiGatewayManagementApiClient> clientFactory,
+      Retrier retrier) {
+    this.clientFactory = clientFactory;
+    this.retrier = retrier;
+  }
+
+  @Override
+  public PostOutcome post(ConnectionRef connection, byte[] payload) {
+    PostToConnectionRequest request =
+        PostToConnectionRequest.builder()
+            .connectionId(connection.connectionId())
+            .data(SdkBytes.fromByteArrayUnsafe(payload))
+            .build();
+    return call(connection, "post", client -> client.postToConnection(request));
+  }
+
+  @Override
+  public PostOutcome disconnect(ConnectionRef connection) {
+    DeleteConnectionRequest request =
+        DeleteConnectionRequest.builder().connectionId(connection.connectionId()).build();
+    return call(connection, "disconnect", client -> client.deleteConnection(request));
+  }
+
+  private PostOutcome call(
+      ConnectionRef connection, String what, Function<ApiGatewayManagementApiClient, ?> action) {
+    ApiGatewayManagementApiClient client =
+        clients.computeIfAbsent(connection.endpoint(), e -> clientFactory.apply(connection));
+    int lastStatus = 0;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        action.apply(client);
+        return new PostOutcome.Delivered(attempt);
+      } catch (AwsServiceException e) {
+        int status = e.statusCode();
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        PostOutcome terminal = classify(status, code);
+        if (terminal != null) {
+          LOG.debug("{} to {}: {} ({})", what, connection.connectionId(), status, code);
+          return terminal;
+        }
+        lastStatus = status;
+        if (retrier.exhausted(attempt)) {
+          LOG.warn("{} to {} still failing with {} after {} attempts", what,
+              connection.connectionId(), status, attempt);
+          return new PostOutcome.Throttled(attempt, status);
+        }
+      } catch (SdkClientException e) {
+        if (retrier.exhausted(attempt)) {
+          throw new AthenaWsException(
+              ErrorCode.INTERNAL, "the WebSocket management endpoint cannot be reached", e);
+        }
+      }
+      pause(attempt, connection, lastStatus);
+    }
+  }
+
+  /** @return the outcome for a status that must not be retried, or null to retry */
+  private static PostOutcome classify(int status, String code) {
+    if (status == 410 || "GoneException".equals(code)) {
+      return new PostOutcome.Gone();
+    }
+    if (status == 429 || "LimitExceededException".equals(code) || status >= 500) {
+      return null;
+    }
+    if (status == 403 || "ForbiddenException".equals(code)) {
+      return new PostOutcome.Rejected(PostOutcome.Reason.FORBIDDEN, status, code);
+    }
+    if (status == 413 || "PayloadTooLargeException".equals(code)) {
+      return new PostOutcome.Rejected(PostOutcome.Reason.PAYLOAD_TOO_LARGE, status, code);
+    }
+    return new PostOutcome.Rejected(PostOutcome.Reason.CLIENT_ERROR, status, code);
+  }
+
+  private void pause(int attempt, ConnectionRef connection, int status) {
+    try {
+      retrier.pause(attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AthenaWsException(
+          ErrorCode.INTERNAL,
+          "interrupted while retrying a post to " + connection.connectionId() + " (" + status + ")",
+          e);
+    }
+  }
+
+  @Override
+  public void close() {
+    clients.values().forEach(ApiGatewayManagementApiClient::close);
+    clients.clear();
+  }
+}

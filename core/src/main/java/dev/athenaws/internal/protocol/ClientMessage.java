@@ -1,0 +1,56 @@
+package dev.athenaws.internal.protocol;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A client-to-server message of protocol v1, as produced by {@link ClientMessageDecoder}.
+ *
+ * <p>Thread-safety: all implementations are immutable records.
+ *
+ * <p>Exceptions: {@link QueryRequest}'s constructor throws {@link NullPointerException} for null
+ * parameters; nothing else throws.
+ */
+public sealed interface ClientMessage
+    permits ClientMessage.QueryRequest, ClientMessage.ListQueriesRequest {
+
+  /** @return the client's request id (echoed in every reply), or null when it gave none */
+  String requestId();
+
+  /**
+   * {@code {"action":"query", ...}}: run a named query.
+   *
+   * @param requestId the client's request id, nullable
+   * @param query the name of the query to run, null for the catalog's default query
+   * @param parameters parameter values by name, in message order: each a {@code String}, a
+   *     {@code BigDecimal} (every JSON number), a {@code Boolean} or null (JSON null); unmodifiable,
+   *     empty when the client gave none
+   * @param sql raw SQL, nullable; only decoded here, refused later unless explicitly enabled
+   */
+  record QueryRequest(String requestId, String query, Map<String, Object> parameters, String sql)
+      implements ClientMessage {
+    /**
+     * Validates and copies the parameters.
+     *
+     * @param requestId the client's request id, nullable
+     * @param query the query name, nullable
+     * @param parameters parameter values by name, not null (null values allowed)
+     * @param sql raw SQL, nullable
+     * @throws NullPointerException if parameters is null
+     */
+    public QueryRequest {
+      Objects.requireNonNull(parameters, "parameters");
+      // LinkedHashMap keeps the order and allows null values, which Map.copyOf does not.
+      parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+  }
+
+  /**
+   * {@code {"action":"listQueries"}}: ask for the catalog of named queries.
+   *
+   * @param requestId the client's request id, nullable
+   */
+  record ListQueriesRequest(String requestId) implements ClientMessage {}
+}

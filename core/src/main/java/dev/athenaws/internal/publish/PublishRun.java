@@ -1,0 +1,135 @@
+package dev.athenaws.internal.publish;
+
+import dev.athenaws.Continuation;
+import dev.athenaws.PublishResult;
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
+import dev.athenaws.notify.PostOutcome;
+import dev.athenaws.internal.protocol.ChunkPolicy;
+import dev.athenaws.internal.protocol.RowChunker;
+import dev.athenaws.internal.protocol.ServerMessage;
+import dev.athenaws.internal.results.Column;
+import dev.athenaws.internal.results.MappedPage;
+import dev.athenaws.internal.results.MappingListener;
+import dev.athenaws.internal.results.ResultSetMapper;
+import dev.athenaws.internal.results.Row;
+import java.util.Iterator;
+import java.util.List;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
+
+/**
+ * One publishing run: pages -> mapper -> chunker -> posts, then {@code complete}. Holds the run's
+ * state (mapper, chunker, counters); not thread-safe, used once.
+ */
+final class PublishRun {
+  private final Messenger messenger;
+  private final ChunkPolicy policy;
+  private final ResultRequest request;
+  private final PublishTarget target;
+  private final ResultSetMapper mapper;
+  private RowChunker chunker;
+
+  PublishRun(
+      Messenger messenger,
+      ChunkPolicy policy,
+      boolean strict,
+      MappingListener listener,
+      ResultRequest request) {
+    this.messenger = messenger;
+    this.policy = policy;
+    this.request = request;
+    this.target = request.target();
+    ResultSetMapper.Builder mapping =
+        ResultSetMapper.builder()
+            .statementKind(request.statementKind())
+            .columnTypes(request.columnTypes())
+            .strict(strict)
+            .firstPageNumber(request.from().pageNumber());
+    if (listener != null) {
+      mapping.listener(listener);
+    }
+    this.mapper = mapping.build();
+  }
+
+  PublishResult run(Iterator<GetQueryResultsResponse> pages, PauseCondition pause) {
+    try {
+      while (pages.hasNext()) {
+        MappedPage page = mapper.map(pages.next());
+        if (chunker == null) {
+          chunker = newChunker(page.columns());
+        }
+        for (Row row : page.rows()) {
+          PublishResult stop = post(chunker.add(row));
+          if (stop != null) {
+            return stop;
+          }
+        }
+        if (!page.isLast() && pause.shouldPause()) {
+          PublishResult stop = post(chunker.finish());
+          return stop != null
+              ? stop
+              : new PublishResult.Paused(
+                  new Continuation(
+                      page.nextToken(), page.pageNumber() + 1, chunker.nextSeq(), rows(), chunks()));
+        }
+      }
+      if (chunker == null) {
+        chunker = newChunker(List.of());
+      }
+      PublishResult stop = post(chunker.finish());
+      if (stop != null) {
+        return stop;
+      }
+      ServerMessage.Complete complete =
+          new ServerMessage.Complete(
+              target.requestId(), target.queryExecutionId(), rows(), chunks(), request.statistics());
+      stop = check(messenger.send(target, complete));
+      return stop != null ? stop : new PublishResult.Completed(rows(), chunks());
+    } catch (AthenaWsException e) {
+      // ROW_TOO_LARGE, a strict-mode ValueFormatException, a failed page fetch: the client hears why.
+      return messenger.fail(target, e);
+    } catch (RuntimeException e) {
+      return messenger.fail(target, e);
+    }
+  }
+
+  private RowChunker newChunker(List<Column> columns) {
+    return RowChunker.resume(
+        policy, target.requestId(), target.queryExecutionId(), columns, request.from().nextSeq());
+  }
+
+  private long rows() {
+    return request.from().rowsSoFar() + (chunker == null ? 0 : chunker.rowCount());
+  }
+
+  private int chunks() {
+    return request.from().chunksSoFar() + (chunker == null ? 0 : chunker.chunkCount());
+  }
+
+  /** @return null when every message was delivered, else how the run ends */
+  private PublishResult post(List<byte[]> messages) {
+    for (byte[] message : messages) {
+      PublishResult stop = check(messenger.post(target, message));
+      if (stop != null) {
+        return stop;
+      }
+    }
+    return null;
+  }
+
+  private PublishResult check(PostOutcome outcome) {
+    if (outcome.delivered()) {
+      return null;
+    }
+    if (outcome instanceof PostOutcome.Gone) {
+      // The client is gone: not one more post.
+      return new PublishResult.ConnectionGone();
+    }
+    messenger.fail(
+        target,
+        ServerMessage.Error.of(
+            target.requestId(), target.queryExecutionId(), ErrorCode.INTERNAL,
+            "Results could not be delivered; please run the query again."));
+    return new PublishResult.Undelivered(outcome);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.athenaws.internal.catalog;
+
+import dev.athenaws.catalog.BoundQuery;
+import dev.athenaws.catalog.QueryCatalog;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QueryResolverTest {
+  private final QueryCatalog catalog = QueryCatalog.cloudTrailExample();
+
+  @Test
+  void namedQueriesBindThroughTheCatalog() {
+    BoundQuery q = QueryResolver.catalogOnly(catalog).resolve(null, Map.of(), null);
+
+    assertThat(q.query().name()).isEqualTo("create-table-events");
+    assertThat(q.executionParameters()).isEmpty();
+  }
+
+  @Test
+  void rawSqlIsRefusedUnlessEnabled() {
+    assertThatThrownBy(() -> QueryResolver.catalogOnly(catalog).resolve(null, Map.of(), "SELECT 1"))
+        .isInstanceOfSatisfying(AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST))
+        .hasMessageContaining("disabled");
+  }
+
+  @Test
+  void enabledRawSqlRunsAsIsWithoutParameters() {
+    QueryResolver resolver = QueryResolver.allowingRawSql(catalog);
+
+    BoundQuery q = resolver.resolve(null, Map.of(), "SELECT 1");
+
+    assertThat(q.sql()).isEqualTo("SELECT 1");
+    assertThat(q.query().name()).isEqualTo(QueryResolver.RAW_SQL_NAME);
+    assertThatThrownBy(() -> resolver.resolve("events-by-name", Map.of(), "SELECT 1"))
+        .hasMessageContaining("not both");
+    assertThatThrownBy(() -> resolver.resolve(null, Map.of(), "SELECT ?"))
+        .isInstanceOfSatisfying(AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+    assertThatThrownBy(() -> resolver.resolve(null, Map.of(), "  "))
+        .hasMessageContaining("blank");
+  }
+}

@@ -1,0 +1,81 @@
+package dev.athenaws.internal.notify;
+
+import dev.athenaws.notify.ConnectionNotifier;
+import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.PostOutcome;
+import dev.athenaws.retry.RetryPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
+import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.VirtualTime;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.ApiGatewayManagementApiException;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConnectionRequest;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConnectionResponse;
+
+/** Decisions of the notifier at the SDK boundary, with a mocked client. */
+class ApiGatewayNotifierTest {
+  private final ApiGatewayManagementApiClient client = mock(ApiGatewayManagementApiClient.class);
+  private final VirtualTime time = new VirtualTime();
+  private final ConnectionNotifier notifier =
+      ConnectionNotifiers.apiGateway()
+          .clientFactory(ref -> client)
+          .retry(new RetryPolicy(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)), 3))
+          .sleeper(time)
+          .random(() -> 0L)
+          .build();
+  private final ConnectionRef connection = ConnectionRef.of("c1", "abc123", "eu-west-1", "dev");
+
+  private static ApiGatewayManagementApiException error(int status, String code) {
+    return (ApiGatewayManagementApiException)
+        ApiGatewayManagementApiException.builder()
+            .statusCode(status)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build())
+            .build();
+  }
+
+  @Test
+  void networkFailuresAreRetriedThenReportedAsInternal() {
+    when(client.postToConnection(any(PostToConnectionRequest.class)))
+        .thenThrow(SdkClientException.create("Connection reset"));
+
+    assertThatThrownBy(() -> notifier.post(connection, new byte[] {'x'}))
+        .isInstanceOfSatisfying(AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
+        .hasMessageContaining("cannot be reached");
+    verify(client, times(3)).postToConnection(any(PostToConnectionRequest.class));
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+  }
+
+  @Test
+  void aNetworkBlipFollowedBySuccessIsDelivered() {
+    when(client.postToConnection(any(PostToConnectionRequest.class)))
+        .thenThrow(SdkClientException.create("Connection reset"))
+        .thenReturn(PostToConnectionResponse.builder().build());
+
+    assertThat(notifier.post(connection, new byte[] {'x'})).isEqualTo(new PostOutcome.Delivered(2));
+  }
+
+  @Test
+  void errorCodesDecideWhenTheStatusIsAmbiguous() {
+    when(client.postToConnection(any(PostToConnectionRequest.class)))
+        .thenThrow(error(400, "GoneException"))
+        .thenThrow(error(400, "BadRequestException"));
+
+    assertThat(notifier.post(connection, new byte[] {'x'})).isEqualTo(new PostOutcome.Gone());
+    assertThat(notifier.post(connection, new byte[] {'x'}))
+        .isEqualTo(new PostOutcome.Rejected(PostOutcome.Reason.CLIENT_ERROR, 400, "BadRequestException"));
+    assertThat(time.sleeps()).isEmpty();
+  }
+}

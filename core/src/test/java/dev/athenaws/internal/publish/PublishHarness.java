@@ -1,0 +1,187 @@
+package dev.athenaws.internal.publish;
+
+import dev.athenaws.PublishResult;
+import dev.athenaws.retry.RetryPolicy;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.AthenaWs;
+import dev.athenaws.Outcome;
+import dev.athenaws.RunOptions;
+import dev.athenaws.catalog.NamedQuery;
+import dev.athenaws.catalog.ParameterSpec;
+import dev.athenaws.catalog.ParameterType;
+import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.notify.ConnectionNotifier;
+import dev.athenaws.internal.query.RequestKey;
+import dev.athenaws.internal.notify.ConnectionNotifiers;
+import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.internal.protocol.ChunkPolicy;
+import dev.athenaws.internal.query.CompletionWaiter;
+import dev.athenaws.internal.query.PageFetcher;
+import dev.athenaws.internal.query.QueryStarter;
+import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.VirtualTime;
+import dev.athenaws.testing.FakeAthena;
+import dev.athenaws.testing.FakeAthenaQuery;
+import dev.athenaws.testing.FakeManagementApi;
+import dev.athenaws.testing.FixedRandom;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Real SDK clients against FakeAthena and FakeManagementApi, in virtual time: everything between
+ * them (starter, waiter, pager, mapper, chunker, notifier, publisher) is production code.
+ */
+final class PublishHarness implements AutoCloseable {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final VirtualTime time = new VirtualTime();
+  final FakeAthena athena = FakeAthena.start(time);
+  final FakeManagementApi api = FakeManagementApi.start();
+  final ConnectionNotifier notifier =
+      ConnectionNotifiers.apiGateway()
+          .clientFactory(ref -> api.client())
+          .retry(new RetryPolicy(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)), 6))
+          .sleeper(time)
+          .random(new FixedRandom(0))
+          .build();
+  final QueryStarter starter =
+      QueryStarter.builder(athena.client()).sleeper(time).clock(time).build();
+  final CompletionWaiter waiter =
+      CompletionWaiter.builder(athena.client())
+          .polling(Backoff.POLLING.withJitter(0))
+          .sleeper(time)
+          .clock(time)
+          .random(new FixedRandom(0))
+          .build();
+  final PageFetcher fetcher = PageFetcher.builder(athena.client()).sleeper(time).build();
+
+  ResultPublisher publisher(int maxMessageBytes) {
+    return ResultPublisher.builder(notifier, fetcher)
+        .chunkPolicy(new ChunkPolicy(maxMessageBytes))
+        .build();
+  }
+
+  /** The catalog of the runs: query {@code t} is {@code SELECT n FROM t WHERE a = ?}. */
+  static final QueryCatalog CATALOG = QueryCatalog.of(List.of(NamedQuery.named("t")
+      .sql("SELECT n FROM t WHERE a = ?")
+      .parameters(List.of(ParameterSpec.required("a", ParameterType.STRING))).build()),
+      null);
+
+  /**
+   * The front door over these fakes, run to the end with a timeout; its waiter leaves a query
+   * running at the deadline (the run stops it), as {@code AthenaWs}'s own does.
+   */
+  Runner runner(int maxMessageBytes, Duration timeout) {
+    AthenaWs ws = AthenaWs.builder()
+        .notifier(notifier)
+        .catalog(CATALOG)
+        .queryTimeout(timeout)
+        .chunkPolicy(new ChunkPolicy(maxMessageBytes))
+        .clock(time)
+        .sleeper(time)
+        .queryStarter(starter)
+        .completionWaiter(CompletionWaiter.builder(athena.client())
+            .polling(Backoff.POLLING.withJitter(0))
+            .sleeper(time)
+            .clock(time)
+            .random(new FixedRandom(0))
+            .stopAtDeadline(false)
+            .build())
+        .pageFetcher(fetcher)
+        .build();
+    runners.add(ws);
+    return new Runner(ws);
+  }
+
+  private final List<AthenaWs> runners = new ArrayList<>();
+
+  /** Runs jobs through {@link AthenaWs#handle}; each must end in this call. */
+  record Runner(AthenaWs ws) {
+    PublishResult run(Job job) {
+      Outcome outcome = ws.handle(job.connection(), job.frame(),
+          RunOptions.defaults().withTransportRequestId(job.identity()));
+      return ((Outcome.Ran) outcome).result();
+    }
+  }
+
+  /** One client frame of query {@code t} (a = 'x') and what identifies it. */
+  record Job(ConnectionRef connection, String frame, String identity) {
+    RequestKey key() {
+      return RequestKey.of(connection.connectionId(), identity, "SELECT n FROM t WHERE a = ?",
+          List.of("'x'"));
+    }
+  }
+
+  /** A job identified by its request id, or by message id "m1" when it has none. */
+  Job job(ConnectionRef connection, String requestId) {
+    return job(connection, requestId, requestId != null ? requestId : "m1");
+  }
+
+  Job job(ConnectionRef connection, String requestId, String identity) {
+    String id = requestId == null ? "" : ",\"requestId\":\"" + requestId + "\"";
+    return new Job(connection,
+        "{\"action\":\"query\",\"query\":\"t\",\"parameters\":{\"a\":\"x\"}" + id + "}",
+        identity);
+  }
+
+  /** @return the messages the connection received, parsed */
+  List<JsonNode> received(String connectionId) {
+    List<JsonNode> out = new ArrayList<>();
+    for (String m : api.messages(connectionId)) {
+      try {
+        out.add(JSON.readTree(m));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  /** @return the "type" of each message, e.g. [accepted, progress, rows, complete] */
+  List<String> types(String connectionId) {
+    return received(connectionId).stream().map(m -> m.get("type").asText()).toList();
+  }
+
+  /** @return the values of column {@code n} across all rows messages, in order */
+  List<String> rowValues(String connectionId) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode m : received(connectionId)) {
+      if (m.get("type").asText().equals("rows")) {
+        m.get("results").forEach(r -> out.add(r.get("n").asText()));
+      }
+    }
+    return out;
+  }
+
+  /** @return the seq of each rows message */
+  List<Integer> seqs(String connectionId) {
+    return received(connectionId).stream()
+        .filter(m -> m.get("type").asText().equals("rows"))
+        .map(m -> m.get("seq").asInt())
+        .toList();
+  }
+
+  /** A finished SELECT of column n with values 0, 1, 2, ... over pages, header row on page 1. */
+  static FakeAthenaQuery.Builder numbered(int pages, int rowsPerPage) {
+    return FakeAthenaQuery.numberedSelect(pages, rowsPerPage);
+  }
+
+  static List<String> numbers(int from, int to) {
+    List<String> out = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      out.add(Integer.toString(i));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    runners.forEach(AthenaWs::close);
+    notifier.close();
+    api.close();
+    athena.close();
+  }
+}
