@@ -14,8 +14,8 @@
  * waits of its own outside these bounds. Failures surface as {@link
  * dev.athenaws.error.QueryFailedException} (Athena rejected the statement, code QUERY_FAILED) or
  * {@link dev.athenaws.error.ThrottledException} (retries or time ran out, code ATHENA_BUSY).
+ *
+ * <p><b>Unsupported internal API.</b> Public only because other packages of athena-ws use it; it may change in
+ * any release without notice. Build on the supported packages instead (docs/api.md lists them).
  */
 package dev.athenaws.internal.query;
-
-import dev.athenaws.error.QueryFailedException;
-import dev.athenaws.error.ThrottledException;
