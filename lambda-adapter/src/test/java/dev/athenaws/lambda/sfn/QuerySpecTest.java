@@ -1,4 +1,4 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

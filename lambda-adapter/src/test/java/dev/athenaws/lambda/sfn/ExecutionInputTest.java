@@ -1,10 +1,10 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
-import static dev.athenaws.sfn.Fixtures.connection;
-import static dev.athenaws.sfn.Fixtures.key;
-import static dev.athenaws.sfn.Fixtures.named;
-import static dev.athenaws.sfn.Fixtures.overridden;
-import static dev.athenaws.sfn.Fixtures.statement;
+import static dev.athenaws.lambda.sfn.Fixtures.connection;
+import static dev.athenaws.lambda.sfn.Fixtures.key;
+import static dev.athenaws.lambda.sfn.Fixtures.named;
+import static dev.athenaws.lambda.sfn.Fixtures.overridden;
+import static dev.athenaws.lambda.sfn.Fixtures.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

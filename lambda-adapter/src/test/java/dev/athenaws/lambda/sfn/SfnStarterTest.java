@@ -1,10 +1,10 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
 import dev.athenaws.retry.RetryPolicy;
-import static dev.athenaws.sfn.Fixtures.ARN;
-import static dev.athenaws.sfn.Fixtures.connection;
-import static dev.athenaws.sfn.Fixtures.key;
-import static dev.athenaws.sfn.Fixtures.named;
+import static dev.athenaws.lambda.sfn.Fixtures.ARN;
+import static dev.athenaws.lambda.sfn.Fixtures.connection;
+import static dev.athenaws.lambda.sfn.Fixtures.key;
+import static dev.athenaws.lambda.sfn.Fixtures.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;

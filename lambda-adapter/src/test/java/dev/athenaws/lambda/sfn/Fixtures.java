@@ -1,4 +1,4 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
 import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.internal.query.RequestKey;
