@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.testing.FakeStepFunctions;
 import java.util.List;
@@ -33,7 +34,8 @@ class StepFunctionsModeTest {
         + "\"message\":\"Query accepted; results will follow on this connection.\"}"));
     assertThat(h.sfn.executions()).hasSize(1);
     String sql = "SELECT n FROM numbers WHERE region = ? LIMIT ?";
-    RequestKey key = RequestKey.of(Harness.CONNECTION, "r1", sql, List.of("'eu-west-1'", "5"));
+    RequestKey key = RequestKey.of(Harness.CONNECTION, "r1",
+        new Statement(sql, List.of("'eu-west-1'", "5"), "by-region"));
     assertThat(h.sfn.executions().get(0).name()).isEqualTo(key.executionName());
     JsonNode input = read(h.sfn.executions().get(0).input());
     assertThat(input).isEqualTo(read("{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
@@ -71,13 +73,32 @@ class StepFunctionsModeTest {
   }
 
   @Test
-  void aStepFunctionsOutageIsInternalWithAGenericMessage() {
+  void aStepFunctionsOutageIsAthenaBusyAsABusyAthenaIs() {
     h.sfn.failNext(20);
     APIGatewayV2WebSocketResponse response = query();
     assertThat(response.getStatusCode()).isEqualTo(500);
     assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"code\":\"INTERNAL\",\"message\":\"The query could not be started; please try again.\"}"));
+        + "\"code\":\"ATHENA_BUSY\",\"message\":\"Step Functions is unavailable; try again\"}"));
     assertThat(h.api.messages(Harness.CONNECTION).get(0)).doesNotContain("arn:");
+  }
+
+  @Test
+  void aThrottlingStepFunctionsIsAthenaBusyOnce() {
+    h.sfn.throttleNext(20);
+    APIGatewayV2WebSocketResponse response = query();
+    assertThat(response.getStatusCode()).isEqualTo(500);
+    assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
+        + "\"code\":\"ATHENA_BUSY\",\"message\":\"Step Functions is throttling; try again\"}"));
+    assertThat(h.sfn.executions()).isEmpty();
+  }
+
+  @Test
+  void aMissingStateMachineIsInternalWithAGenericMessage() {
+    h.with("STATE_MACHINE_ARN", FakeStepFunctions.ARN_PREFIX + "stateMachine:missing");
+    APIGatewayV2WebSocketResponse response = query();
+    assertThat(response.getStatusCode()).isEqualTo(500);
+    assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
+        + "\"code\":\"INTERNAL\",\"message\":\"The query could not be started; please try again.\"}"));
   }
 
   @Test
