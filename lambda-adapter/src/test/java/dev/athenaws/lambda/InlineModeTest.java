@@ -116,7 +116,7 @@ class InlineModeTest {
     List<JsonNode> messages = h.messages();
     assertThat(messages.get(messages.size() - 1)).isEqualTo(read(
         "{\"type\":\"error\",\"requestId\":\"r1\",\"queryExecutionId\":\"" + Harness.FIRST_QUERY
-            + "\",\"code\":\"ATHENA_BUSY\",\"message\":\"Step Functions is throttling; try again\"}"));
+            + "\",\"code\":\"ATHENA_BUSY\",\"message\":\"Step Functions is throttling; try again\",\"retryable\":true}"));
     assertThat(h.types()).filteredOn("error"::equals).hasSize(1);
     assertThat(h.sfn.startCalls()).isEqualTo(5);
     assertThat(h.sfn.executions()).isEmpty();

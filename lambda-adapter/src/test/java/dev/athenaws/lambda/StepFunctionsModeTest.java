@@ -78,7 +78,7 @@ class StepFunctionsModeTest {
     APIGatewayV2WebSocketResponse response = query();
     assertThat(response.getStatusCode()).isEqualTo(500);
     assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"code\":\"ATHENA_BUSY\",\"message\":\"Step Functions is unavailable; try again\"}"));
+        + "\"code\":\"ATHENA_BUSY\",\"message\":\"Step Functions is unavailable; try again\",\"retryable\":true}"));
     assertThat(h.api.messages(Harness.CONNECTION).get(0)).doesNotContain("arn:");
   }
 
@@ -88,14 +88,15 @@ class StepFunctionsModeTest {
     APIGatewayV2WebSocketResponse response = query();
     assertThat(response.getStatusCode()).isEqualTo(500);
     assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"code\":\"ATHENA_BUSY\",\"message\":\"Step Functions is throttling; try again\"}"));
+        + "\"code\":\"ATHENA_BUSY\",\"message\":\"Step Functions is throttling; try again\",\"retryable\":true}"));
     assertThat(h.sfn.executions()).isEmpty();
   }
 
   @Test
   void aMissingStateMachineIsInternalWithAGenericMessage() {
     h.with("STATE_MACHINE_ARN", FakeStepFunctions.ARN_PREFIX + "stateMachine:missing");
-    APIGatewayV2WebSocketResponse response = query();
+    APIGatewayV2WebSocketResponse response =
+        new QueryRouteHandler(h.wiring()).handle(event("query.json"), ScriptedTime.plenty());
     assertThat(response.getStatusCode()).isEqualTo(500);
     assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
         + "\"code\":\"INTERNAL\",\"message\":\"The query could not be started; please try again.\"}"));
