@@ -12,6 +12,8 @@ import dev.athenaws.testing.FakeStepFunctions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class StepFunctionsModeTest {
   private final Harness h = new Harness().with("ATHENA_WS_MODE", "stepfunctions");
@@ -72,23 +74,22 @@ class StepFunctionsModeTest {
     assertThat(h.types()).containsExactly("accepted", "accepted");
   }
 
-  @Test
-  void aStepFunctionsOutageIsAthenaBusyAsABusyAthenaIs() {
-    h.sfn.failNext(20);
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "500, Step Functions is unavailable; try again",
+    "400, Step Functions is throttling; try again",
+  })
+  void aThrottlingOrFailingStepFunctionsIsAthenaBusyOnceAsABusyAthenaIs(int status, String message) {
+    if (status == 500) {
+      h.sfn.failNext(20);
+    } else {
+      h.sfn.throttleNext(20);
+    }
     APIGatewayV2WebSocketResponse response = query();
     assertThat(response.getStatusCode()).isEqualTo(500);
     assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"code\":\"ATHENA_BUSY\",\"message\":\"Step Functions is unavailable; try again\",\"retryable\":true}"));
+        + "\"code\":\"ATHENA_BUSY\",\"message\":\"" + message + "\",\"retryable\":true}"));
     assertThat(h.api.messages(Harness.CONNECTION).get(0)).doesNotContain("arn:");
-  }
-
-  @Test
-  void aThrottlingStepFunctionsIsAthenaBusyOnce() {
-    h.sfn.throttleNext(20);
-    APIGatewayV2WebSocketResponse response = query();
-    assertThat(response.getStatusCode()).isEqualTo(500);
-    assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"code\":\"ATHENA_BUSY\",\"message\":\"Step Functions is throttling; try again\",\"retryable\":true}"));
     assertThat(h.sfn.executions()).isEmpty();
   }
 
