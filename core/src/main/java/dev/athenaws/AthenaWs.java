@@ -1,7 +1,7 @@
 package dev.athenaws;
 
-import dev.athenaws.catalog.BoundQuery;
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.catalog.QueryResolver;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
@@ -20,7 +20,6 @@ import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.retry.Sleeper;
-import dev.athenaws.sfn.QuerySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -207,19 +206,16 @@ public final class AthenaWs implements AutoCloseable {
       publisher.send(client, new ServerMessage.Catalog(message.requestId(), catalogEntries));
       return new Outcome.Listed();
     }
-    QuerySpec.Statement statement;
+    Statement statement;
     try {
-      BoundQuery bound = resolver.resolve(query.query(), query.parameters(), query.sql());
-      statement = new QuerySpec.Statement(bound.sql(), bound.executionParameters(),
-          query.sql() != null ? null : bound.query().name());
+      statement = resolver.resolve(query.query(), query.parameters(), query.sql());
     } catch (AthenaWsException e) {
       // UNKNOWN_QUERY, INVALID_PARAMETER (with its field), BAD_REQUEST: safe to show the client.
       publisher.fail(client, e);
       LOG.info("refused a query on connection {}: {}", connection.connectionId(), e.code());
       return new Outcome.Refused(e.code());
     }
-    RequestKey key = RequestKey.of(connection.connectionId(), identity(query, options),
-        statement.sql(), statement.executionParameters());
+    RequestKey key = RequestKey.of(connection.connectionId(), identity(query, options), statement);
     return flow.run(client, statement, key, options);
   }
 

@@ -1,8 +1,8 @@
 package dev.athenaws;
 
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.query.RequestKey;
-import dev.athenaws.sfn.QuerySpec;
 import java.util.Objects;
 
 /**
@@ -16,7 +16,9 @@ import java.util.Objects;
  * <p>Exceptions: {@link #take} may throw; the run then reports the failure to the client (for a
  * running query: it is stopped and the client gets {@code error} INTERNAL; for a start that found
  * Athena busy: ATHENA_BUSY; for {@link RunOptions#handOffAtOnce}: BAD_REQUEST as thrown, else
- * INTERNAL).
+ * INTERNAL). A {@link dev.athenaws.error.ThrottledException} (the service that continues the query
+ * kept throttling) always reaches the client as ATHENA_BUSY, as a busy Athena does; a running query
+ * is stopped first.
  */
 @FunctionalInterface
 public interface HandOff {
@@ -39,7 +41,7 @@ public interface HandOff {
    * @param key the request's idempotency key (Athena's token, the execution's name)
    * @param from where publishing stands; {@link Continuation#start()} when nothing was published
    */
-  record Request(PublishTarget target, QuerySpec.Statement statement, RequestKey key, Continuation from) {
+  record Request(PublishTarget target, Statement statement, RequestKey key, Continuation from) {
     /**
      * Validates the components.
      *

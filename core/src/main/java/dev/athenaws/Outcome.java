@@ -73,7 +73,9 @@ public sealed interface Outcome {
 
   /**
    * The server could not take the request (a {@link RunOptions#handOffAtOnce} hand-off failed, or
-   * something unexpected); the client got {@code error} INTERNAL when it could be reached.
+   * something unexpected); the client got {@code error} INTERNAL when it could be reached, or
+   * ATHENA_BUSY when the hand-off threw {@link dev.athenaws.error.ThrottledException} (Step
+   * Functions kept throttling).
    *
    * @param code the code sent, not null
    */

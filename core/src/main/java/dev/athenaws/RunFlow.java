@@ -4,6 +4,7 @@ import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.notify.PostOutcome;
 import dev.athenaws.internal.protocol.ServerMessage;
 import dev.athenaws.internal.publish.PauseCondition;
@@ -18,7 +19,6 @@ import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.query.StatementKind;
-import dev.athenaws.sfn.QuerySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +65,7 @@ final class RunFlow {
     record OutOfTime() implements Waited {}
   }
 
-  Outcome run(PublishTarget client, QuerySpec.Statement statement, RequestKey key, RunOptions options) {
+  Outcome run(PublishTarget client, Statement statement, RequestKey key, RunOptions options) {
     HandOff handOff = options.handOff();
     if (options.atOnce()) {
       return dispatch(client, statement, key, handOff);
@@ -76,7 +76,7 @@ final class RunFlow {
     Instant deadline = clock.instant().plus(budget);
     String id;
     try {
-      id = starter.start(statement.sql(), statement.executionParameters(), key, deadline);
+      id = starter.start(statement, key, deadline);
     } catch (ThrottledException e) {
       return busy(client, statement, key, e, handOff);
     } catch (RuntimeException e) {
@@ -167,7 +167,7 @@ final class RunFlow {
   }
 
   /** The deadline came first: the hand-off takes the query, or it is stopped with TIMEOUT. */
-  private Outcome overtime(PublishTarget target, QuerySpec.Statement statement, RequestKey key,
+  private Outcome overtime(PublishTarget target, Statement statement, RequestKey key,
       Continuation from, Duration budget, HandOff handOff) {
     String id = target.queryExecutionId();
     if (handOff != null) {
@@ -177,8 +177,14 @@ final class RunFlow {
               target.connection().connectionId(), from.pageNumber());
           return new Outcome.HandedOff(id, from);
         }
+      } catch (ThrottledException e) {
+        // The service that would continue the query is busy: the same error as a busy Athena's.
+        LOG.warn("hand-off of query {} ({}) for connection {} throttled by {} after {} attempts", id,
+            statement.label(), target.connection().connectionId(), e.service(), e.attempts());
+        waiter.stop(id);
+        return new Outcome.Ran(publisher.fail(target, e));
       } catch (RuntimeException e) {
-        LOG.error("hand-off of query {} for connection {} failed: {}", id,
+        LOG.error("hand-off of query {} ({}) for connection {} failed: {}", id, statement.label(),
             target.connection().connectionId(), e.getClass().getSimpleName());
         waiter.stop(id);
         return new Outcome.Ran(publisher.fail(target,
@@ -193,10 +199,10 @@ final class RunFlow {
    * unreachable): the hand-off may start it instead (a state machine whose start state retries with
    * the same ClientRequestToken); else the client hears ATHENA_BUSY now.
    */
-  private Outcome busy(PublishTarget client, QuerySpec.Statement statement, RequestKey key,
+  private Outcome busy(PublishTarget client, Statement statement, RequestKey key,
       ThrottledException e, HandOff handOff) {
-    LOG.info("Athena busy ({}) after {} attempts for connection {}", e.reason(), e.attempts(),
-        client.connection().connectionId());
+    LOG.info("Athena busy ({}) after {} attempts for {} on connection {}", e.reason(), e.attempts(),
+        statement.label(), client.connection().connectionId());
     if (handOff != null) {
       try {
         if (handOff.take(new HandOff.Request(client, statement, key, Continuation.start()))) {
@@ -212,11 +218,17 @@ final class RunFlow {
   }
 
   /** Hands the statement over without starting it here; {@code accepted} has no query id. */
-  private Outcome dispatch(PublishTarget client, QuerySpec.Statement statement, RequestKey key,
+  private Outcome dispatch(PublishTarget client, Statement statement, RequestKey key,
       HandOff handOff) {
     boolean taken;
     try {
       taken = handOff.take(new HandOff.Request(client, statement, key, Continuation.start()));
+    } catch (ThrottledException e) {
+      // Step Functions kept throttling: the client hears the same ATHENA_BUSY as for a busy Athena.
+      LOG.warn("hand-off of {} for connection {} throttled by {} after {} attempts",
+          statement.label(), client.connection().connectionId(), e.service(), e.attempts());
+      publisher.fail(client, e);
+      return new Outcome.NotStarted(e.code());
     } catch (AthenaWsException e) {
       if (e.code() == ErrorCode.BAD_REQUEST) {
         // A request id reused for another query: the message is meant for the client.

@@ -2,6 +2,7 @@ package dev.athenaws;
 
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.ThrottledException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -201,6 +202,38 @@ class AthenaWsTest {
   }
 
   @Test
+  void aThrottledHandOffStopsTheQueryWithAthenaBusyAsABusyAthenaDoes() {
+    athena.nextQuery(numbers(1, 3).running(Duration.ofSeconds(60)).build());
+    ThrottledException busy = new ThrottledException(ThrottledException.Service.STEP_FUNCTIONS,
+        "StartExecution", ThrottledException.Reason.THROTTLED, 5, null);
+
+    Outcome outcome = ws.handle(client, QUERY, RunOptions.defaults()
+        .withDeadline(Duration.ofSeconds(5), r -> {
+          throw busy;
+        }));
+
+    assertThat(outcome).isEqualTo(new Outcome.Ran(new PublishResult.Failed(ErrorCode.ATHENA_BUSY, true)));
+    assertThat(athena.calls(FakeAthena.STOP)).isEqualTo(1);
+    assertThat(types()).filteredOn("error"::equals).hasSize(1);
+    assertThat(last().path("code").asText()).isEqualTo("ATHENA_BUSY");
+    assertThat(last().path("message").asText()).isEqualTo("Step Functions is throttling; try again");
+  }
+
+  @Test
+  void aThrottledHandOffAtOnceIsAthenaBusy() {
+    Outcome outcome = ws.handle(client, QUERY, RunOptions.defaults().handOffAtOnce(r -> {
+      throw new ThrottledException(ThrottledException.Service.STEP_FUNCTIONS, "StartExecution",
+          ThrottledException.Reason.SERVER_ERROR, 5, null);
+    }));
+
+    assertThat(outcome).isEqualTo(new Outcome.NotStarted(ErrorCode.ATHENA_BUSY));
+    assertThat(athena.requests()).isEmpty();
+    assertThat(types()).containsExactly("error");
+    assertThat(last().path("code").asText()).isEqualTo("ATHENA_BUSY");
+    assertThat(last().path("message").asText()).isEqualTo("Step Functions is unavailable; try again");
+  }
+
+  @Test
   void handingOffAtOnceStartsNothingHereAndAcceptsWithoutAnId() {
     AtomicReference<HandOff.Request> taken = new AtomicReference<>();
 
@@ -291,7 +324,7 @@ class AthenaWsTest {
     CompletionWaiter waiter = mock(CompletionWaiter.class);
     PageFetcher fetcher = mock(PageFetcher.class);
     ConnectionNotifier unreachable = mock(ConnectionNotifier.class);
-    when(starter.start(anyString(), any(), any(), any())).thenReturn("q-1");
+    when(starter.start(any(), any(), any())).thenReturn("q-1");
     when(unreachable.post(any(), any()))
         .thenThrow(new AthenaWsException(ErrorCode.INTERNAL, "endpoint cannot be reached"));
     try (AthenaWs mocked = AthenaWs.builder().notifier(unreachable).catalog(CATALOG)

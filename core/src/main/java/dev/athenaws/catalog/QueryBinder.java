@@ -38,7 +38,7 @@ final class QueryBinder {
    * @param values parameter name -> decoded JSON scalar; a null value counts as absent
    * @throws InvalidParameterException for the first value that is refused
    */
-  BoundQuery bind(Map<String, Object> values) {
+  Statement bind(Map<String, Object> values) {
     for (String key : values.keySet()) {
       if (key == null || !declares(key)) {
         throw new InvalidParameterException(
@@ -57,7 +57,7 @@ final class QueryBinder {
         throw new InvalidParameterException(r.name(), "is required");
       }
     }
-    return BoundQuery.of(query, literals);
+    return Statement.of(query, literals);
   }
 
   private boolean declares(String name) {

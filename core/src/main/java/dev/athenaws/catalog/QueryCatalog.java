@@ -179,11 +179,12 @@ public final class QueryCatalog {
    * @param nameOrNull the query name, or null for the default query
    * @param parameters parameter name -> decoded JSON scalar (String, BigDecimal, Boolean; Integer,
    *     Long and BigInteger are accepted as numbers); a null map or null value counts as absent
-   * @return the query's SQL, unchanged, with one literal per {@code ?} marker
+   * @return the statement: the query's SQL, unchanged, with one literal per {@code ?} marker and the
+   *     query's name
    * @throws UnknownQueryException if there is no such query (or no name and no default query)
    * @throws InvalidParameterException if a parameter is undeclared, missing or refused by its rules
    */
-  public BoundQuery bind(String nameOrNull, Map<String, Object> parameters) {
+  public Statement bind(String nameOrNull, Map<String, Object> parameters) {
     QueryBinder binder;
     if (nameOrNull == null) {
       if (defaultQuery == null) {

@@ -3,15 +3,17 @@ package dev.athenaws.error;
 import java.util.Objects;
 
 /**
- * Athena kept pushing back (rate limit, concurrent query limit, server errors) or could not be
- * reached (connection reset or refused, timeouts) until the bounded retries ran out or the caller's
- * deadline came. Nothing is known to have gone wrong with the query itself: the client may try again
- * later. Code {@link ErrorCode#ATHENA_BUSY}.
+ * Athena, or the Step Functions service a query is handed to, kept pushing back (rate limit,
+ * concurrent query limit, server errors) or could not be reached (connection reset or refused,
+ * timeouts) until the bounded retries ran out or the caller's deadline came. Nothing is known to have
+ * gone wrong with the query itself: the client may try again later. Code {@link
+ * ErrorCode#ATHENA_BUSY} whichever {@link Service} it was, so a host branches on one type.
  *
  * <p>Thread-safety: immutable.
  *
- * <p>Exceptions: thrown by {@code QueryStarter}, {@code CompletionWaiter} and {@code PageFetcher};
- * the constructor throws {@link NullPointerException} for a null operation or reason.
+ * <p>Exceptions: thrown by {@code QueryStarter}, {@code CompletionWaiter} and {@code PageFetcher},
+ * and by the Lambda adapter's Step Functions starter; the constructors throw {@link
+ * NullPointerException} for a null service, operation or reason.
  */
 public final class ThrottledException extends AthenaWsException {
   private static final long serialVersionUID = 1L;
@@ -31,7 +33,23 @@ public final class ThrottledException extends AthenaWsException {
     NETWORK
   }
 
-  /** The Athena operation that was retried. */
+  /** The service that pushed back. */
+  public enum Service {
+    /** Amazon Athena. */
+    ATHENA("Athena"),
+    /** AWS Step Functions (starting the execution that continues a query). */
+    STEP_FUNCTIONS("Step Functions");
+
+    private final String label;
+
+    Service(String label) {
+      this.label = label;
+    }
+  }
+
+  /** The service that pushed back. */
+  private final Service service;
+  /** The operation that was retried. */
   private final String operation;
   /** Why the last attempt failed. */
   private final Reason reason;
@@ -48,13 +66,34 @@ public final class ThrottledException extends AthenaWsException {
    * @throws NullPointerException if operation or reason is null
    */
   public ThrottledException(String operation, Reason reason, int attempts, Throwable cause) {
-    super(ErrorCode.ATHENA_BUSY, message(reason), cause);
+    this(Service.ATHENA, operation, reason, attempts, cause);
+  }
+
+  /**
+   * Creates the exception with a user-safe message for the service and reason.
+   *
+   * @param service the service that pushed back
+   * @param operation the operation, such as {@code StartExecution}
+   * @param reason why the last attempt failed
+   * @param attempts calls made
+   * @param cause the last failure
+   * @throws NullPointerException if service, operation or reason is null
+   */
+  public ThrottledException(
+      Service service, String operation, Reason reason, int attempts, Throwable cause) {
+    super(ErrorCode.ATHENA_BUSY, message(service, reason), cause);
+    this.service = service;
     this.operation = Objects.requireNonNull(operation, "operation");
     this.reason = Objects.requireNonNull(reason, "reason");
     this.attempts = attempts;
   }
 
-  /** @return the Athena operation that was retried */
+  /** @return the service that pushed back */
+  public Service service() {
+    return service;
+  }
+
+  /** @return the operation that was retried */
   public String operation() {
     return operation;
   }
@@ -69,12 +108,13 @@ public final class ThrottledException extends AthenaWsException {
     return attempts;
   }
 
-  private static String message(Reason reason) {
+  private static String message(Service service, Reason reason) {
+    String name = Objects.requireNonNull(service, "service").label;
     return switch (Objects.requireNonNull(reason, "reason")) {
-      case THROTTLED -> "Athena is throttling; try again";
+      case THROTTLED -> name + " is throttling; try again";
       case CONCURRENT_QUERY_LIMIT -> "Too many queries are running; try again";
-      case SERVER_ERROR -> "Athena is unavailable; try again";
-      case NETWORK -> "Athena could not be reached; try again";
+      case SERVER_ERROR -> name + " is unavailable; try again";
+      case NETWORK -> name + " could not be reached; try again";
     };
   }
 }

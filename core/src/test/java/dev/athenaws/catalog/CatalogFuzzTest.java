@@ -35,7 +35,7 @@ class CatalogFuzzTest {
   void bindingFailsOnlyWithInvalidParameter(FuzzedDataProvider data) {
     String value = data.consumeRemainingAsString();
     try {
-      BoundQuery bound = EXAMPLE.bind("events-by-name", Map.of("eventName", value));
+      Statement bound = EXAMPLE.bind("events-by-name", Map.of("eventName", value));
       assertThat(bound.executionParameters().get(0)).isEqualTo("'" + value + "'");
     } catch (InvalidParameterException expected) {
       assertThat(expected.parameter()).isEqualTo("eventName");

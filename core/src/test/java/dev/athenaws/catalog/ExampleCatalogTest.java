@@ -22,14 +22,14 @@ class ExampleCatalogTest {
     assertThat(query.parameters()).isEmpty();
     assertThat(query.sql().getBytes(StandardCharsets.UTF_8))
         .isEqualTo(ORIGINAL.getBytes(StandardCharsets.UTF_8));
-    BoundQuery bound = catalog.bind(null, Map.of());
+    Statement bound = catalog.bind(null, Map.of());
     assertThat(bound.sql()).isEqualTo(ORIGINAL);
     assertThat(bound.executionParameters()).isEmpty();
   }
 
   @Test
   void parameterizedVersionDefaultsToTheOriginalValues() {
-    BoundQuery bound = catalog.bind("events-by-name", Map.of());
+    Statement bound = catalog.bind("events-by-name", Map.of());
     assertThat(bound.sql())
         .isEqualTo(
             "SELECT * FROM cloudtrail_logs_partition_projection WHERE eventname = ? AND region = ?"

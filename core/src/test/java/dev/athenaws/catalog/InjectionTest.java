@@ -42,7 +42,7 @@ class InjectionTest {
         "'",
       })
   void injectionStringsStayOneLiteral(String attack) {
-    BoundQuery bound = catalog.bind("q", Map.of("name", attack));
+    Statement bound = catalog.bind("q", Map.of("name", attack));
     assertThat(bound.sql()).isSameAs(catalog.find("q").orElseThrow().sql()).isEqualTo(SQL);
     assertThat(bound.executionParameters()).hasSize(2);
     String literal = bound.executionParameters().get(0);

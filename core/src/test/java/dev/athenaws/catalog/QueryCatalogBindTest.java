@@ -19,8 +19,8 @@ class QueryCatalogBindTest {
 
   @Test
   void defaultQueryBindsWithoutParameters() {
-    BoundQuery bound = catalog.bind(null, Map.of());
-    assertThat(bound.query().name()).isEqualTo("no-params");
+    Statement bound = catalog.bind(null, Map.of());
+    assertThat(bound.queryName()).isEqualTo("no-params");
     assertThat(bound.sql()).isEqualTo("SELECT '?' AS q, \"?\" -- ?\n/* ? */ FROM t");
     assertThat(bound.executionParameters()).isEmpty();
     assertThat(catalog.bind(null, null).executionParameters()).isEmpty();
@@ -36,7 +36,7 @@ class QueryCatalogBindTest {
     values.put("d", new BigDecimal("99.990"));
     values.put("b", Boolean.FALSE);
     values.put("dt", "2024-02-29");
-    BoundQuery bound = catalog.bind("all_types", values);
+    Statement bound = catalog.bind("all_types", values);
     assertThat(bound.sql()).isEqualTo(catalog.find("all_types").orElseThrow().sql());
     assertThat(bound.executionParameters())
         .containsExactly(
@@ -50,7 +50,7 @@ class QueryCatalogBindTest {
 
   @Test
   void absentOptionalParametersTakeTheirDefaults() {
-    BoundQuery bound = catalog.bind("all_types", Map.of("s", "abc"));
+    Statement bound = catalog.bind("all_types", Map.of("s", "abc"));
     assertThat(bound.executionParameters())
         .containsExactly(
             "'abc'", "5", "12.50", "true", "DATE '2021-08-01'", "TIMESTAMP '2021-08-01 12:00:00.000'");
@@ -158,7 +158,7 @@ class QueryCatalogBindTest {
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
-  private BoundQuery bindAll(String name, Object value) {
+  private Statement bindAll(String name, Object value) {
     Map<String, Object> values = new HashMap<>();
     values.put("s", "abc");
     values.put(name, value);

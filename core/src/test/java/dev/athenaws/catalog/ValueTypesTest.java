@@ -92,23 +92,6 @@ class ValueTypesTest {
   }
 
   @Test
-  void boundQueryKeepsTheCatalogSql() {
-    NamedQuery q =
-        NamedQuery.named("q").sql("SELECT ?")
-            .parameters(List.of(ParameterSpec.required("p", ParameterType.INTEGER))).build();
-    assertThat(BoundQuery.of(q, List.of("1")).sql()).isSameAs(q.sql());
-    assertThatThrownBy(() -> new BoundQuery(q, "SELECT ? OR 1=1", List.of("1")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("exactly the SQL");
-    assertThatThrownBy(() -> BoundQuery.of(q, List.of()))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> BoundQuery.of(q, List.of("")))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> BoundQuery.of(q, List.of("1".repeat(1025))))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
   void catalogOfRejectsDuplicatesAndUnknownDefault() {
     NamedQuery a = NamedQuery.named("a").sql("SELECT 1").build();
     CatalogLoadingTest.assertLoadError(

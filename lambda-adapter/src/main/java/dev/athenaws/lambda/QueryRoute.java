@@ -6,8 +6,8 @@ import dev.athenaws.HandOff;
 import dev.athenaws.Outcome;
 import dev.athenaws.RemainingTime;
 import dev.athenaws.RunOptions;
+import dev.athenaws.lambda.sfn.QuerySpec;
 import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.sfn.QuerySpec;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +71,7 @@ final class QueryRoute {
   /** Starts the state machine: on the statement, or on the running query from its continuation. */
   private boolean toStateMachine(HandOff.Request r) {
     QuerySpec spec = r.queryExecutionId() == null
-        ? r.statement()
+        ? new QuerySpec.Rendered(r.statement())
         : new QuerySpec.Running(r.queryExecutionId(), r.statement().queryName(), r.from());
     w.stepFunctions.start(r.target().connection(), r.target().requestId(), spec, r.key());
     return true;

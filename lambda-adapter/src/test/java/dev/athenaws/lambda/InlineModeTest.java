@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaQuery;
@@ -46,8 +47,8 @@ class InlineModeTest {
     assertThat(start.path("QueryString").asText()).isEqualTo("SELECT n FROM numbers WHERE region = ? LIMIT ?");
     assertThat(start.path("ExecutionParameters")).isEqualTo(read("[\"'eu-west-1'\",\"5\"]"));
     assertThat(start.path("ClientRequestToken").asText()).isEqualTo(RequestKey.of(
-        Harness.CONNECTION, "r1", "SELECT n FROM numbers WHERE region = ? LIMIT ?",
-        List.of("'eu-west-1'", "5")).clientRequestToken());
+        Harness.CONNECTION, "r1", new Statement("SELECT n FROM numbers WHERE region = ? LIMIT ?",
+            List.of("'eu-west-1'", "5"), "by-region")).clientRequestToken());
     List<JsonNode> messages = h.messages();
     assertThat(messages.get(0)).isEqualTo(read("{\"type\":\"accepted\",\"requestId\":\"r1\","
         + "\"queryExecutionId\":\"" + Harness.FIRST_QUERY + "\","
@@ -100,6 +101,28 @@ class InlineModeTest {
     JsonNode out = push(input.toString(), ScriptedTime.plenty());
     assertThat(out.path("done").asBoolean()).isTrue();
     assertThat(Streams.completeStream(h.messages(), "n")).isEqualTo(Streams.numbers(3));
+  }
+
+  @Test
+  void atTheDeadlineAThrottlingStepFunctionsIsAthenaBusyOnceAndTheQueryIsStopped() {
+    h.with("STATE_MACHINE_ARN", h.stateMachineArn);
+    h.athena.nextQuery(Scripts.numbers(Duration.ofSeconds(60), 1, 3));
+    h.sfn.throttleNext(20); // more than the starter's 5 attempts
+
+    assertThat(query()).isEqualTo(200);
+
+    // The same error as a busy Athena's: the client branches on one code and may try again.
+    // Before, a throttled hand-off ended in INTERNAL "The query could not be continued".
+    List<JsonNode> messages = h.messages();
+    assertThat(messages.get(messages.size() - 1)).isEqualTo(read(
+        "{\"type\":\"error\",\"requestId\":\"r1\",\"queryExecutionId\":\"" + Harness.FIRST_QUERY
+            + "\",\"code\":\"ATHENA_BUSY\",\"message\":\"Step Functions is throttling; try again\",\"retryable\":true}"));
+    assertThat(h.types()).filteredOn("error"::equals).hasSize(1);
+    assertThat(h.sfn.startCalls()).isEqualTo(5);
+    assertThat(h.sfn.executions()).isEmpty();
+    // Nobody would push its rows: the running query is stopped.
+    assertThat(h.athena.calls(FakeAthena.STOP)).isEqualTo(1);
+    assertThat(h.athena.state(Harness.FIRST_QUERY)).isEqualTo("CANCELLED");
   }
 
   @Test

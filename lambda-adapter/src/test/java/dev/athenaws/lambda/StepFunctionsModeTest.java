@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.testing.FakeStepFunctions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class StepFunctionsModeTest {
   private final Harness h = new Harness().with("ATHENA_WS_MODE", "stepfunctions");
@@ -33,7 +36,8 @@ class StepFunctionsModeTest {
         + "\"message\":\"Query accepted; results will follow on this connection.\"}"));
     assertThat(h.sfn.executions()).hasSize(1);
     String sql = "SELECT n FROM numbers WHERE region = ? LIMIT ?";
-    RequestKey key = RequestKey.of(Harness.CONNECTION, "r1", sql, List.of("'eu-west-1'", "5"));
+    RequestKey key = RequestKey.of(Harness.CONNECTION, "r1",
+        new Statement(sql, List.of("'eu-west-1'", "5"), "by-region"));
     assertThat(h.sfn.executions().get(0).name()).isEqualTo(key.executionName());
     JsonNode input = read(h.sfn.executions().get(0).input());
     assertThat(input).isEqualTo(read("{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
@@ -70,14 +74,33 @@ class StepFunctionsModeTest {
     assertThat(h.types()).containsExactly("accepted", "accepted");
   }
 
-  @Test
-  void aStepFunctionsOutageIsInternalWithAGenericMessage() {
-    h.sfn.failNext(20);
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "500, Step Functions is unavailable; try again",
+    "400, Step Functions is throttling; try again",
+  })
+  void aThrottlingOrFailingStepFunctionsIsAthenaBusyOnceAsABusyAthenaIs(int status, String message) {
+    if (status == 500) {
+      h.sfn.failNext(20);
+    } else {
+      h.sfn.throttleNext(20);
+    }
     APIGatewayV2WebSocketResponse response = query();
     assertThat(response.getStatusCode()).isEqualTo(500);
     assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"code\":\"INTERNAL\",\"message\":\"The query could not be started; please try again.\"}"));
+        + "\"code\":\"ATHENA_BUSY\",\"message\":\"" + message + "\",\"retryable\":true}"));
     assertThat(h.api.messages(Harness.CONNECTION).get(0)).doesNotContain("arn:");
+    assertThat(h.sfn.executions()).isEmpty();
+  }
+
+  @Test
+  void aMissingStateMachineIsInternalWithAGenericMessage() {
+    h.with("STATE_MACHINE_ARN", FakeStepFunctions.ARN_PREFIX + "stateMachine:missing");
+    APIGatewayV2WebSocketResponse response =
+        new QueryRouteHandler(h.wiring()).handle(event("query.json"), ScriptedTime.plenty());
+    assertThat(response.getStatusCode()).isEqualTo(500);
+    assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
+        + "\"code\":\"INTERNAL\",\"message\":\"The query could not be started; please try again.\"}"));
   }
 
   @Test

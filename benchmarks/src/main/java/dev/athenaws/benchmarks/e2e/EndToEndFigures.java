@@ -1,6 +1,5 @@
 package dev.athenaws.benchmarks.e2e;
 
-import dev.athenaws.catalog.BoundQuery;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.local.LocalOptions;
 import dev.athenaws.local.LocalStack;
@@ -152,7 +151,7 @@ public final class EndToEndFigures {
 
   /** The catalog query's SQL with its default parameters bound, as Athena binds them. */
   static String sql(QueryCatalog catalog, String query) {
-    BoundQuery bound = catalog.bind(query, Map.of());
+    var bound = catalog.bind(query, Map.of());
     StringBuilder sql = new StringBuilder();
     int next = 0;
     for (char c : bound.sql().toCharArray()) {

@@ -1,12 +1,10 @@
 package dev.athenaws.internal.catalog;
 
-import dev.athenaws.catalog.BoundQuery;
-import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.InvalidParameterException;
 import dev.athenaws.error.UnknownQueryException;
 import dev.athenaws.error.AthenaWsException;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,9 +20,6 @@ import java.util.Objects;
  * InvalidParameterException}, each with a message that is safe to send to the client.
  */
 public final class QueryResolver {
-  /** The name a raw SQL statement runs under (for logs and idempotency). */
-  public static final String RAW_SQL_NAME = "raw-sql";
-
   private final QueryCatalog catalog;
   private final boolean rawSqlEnabled;
 
@@ -67,7 +62,7 @@ public final class QueryResolver {
    * @param queryName the named query, or null for the catalog's default query
    * @param parameters the client's parameter values (String, BigDecimal, Boolean or null), not null
    * @param sql the client's raw SQL, or null
-   * @return the statement to run
+   * @return the statement to run: a catalog query's, or {@link Statement#rawSql} (no query name)
    * @throws AthenaWsException BAD_REQUEST (its field {@code sql}) when raw SQL is sent but
    *     disabled, sent together with a
    *     query name or parameters, blank, or not acceptable as a statement (such as one with {@code ?}
@@ -76,7 +71,7 @@ public final class QueryResolver {
    * @throws InvalidParameterException when a parameter fails validation
    * @throws NullPointerException if parameters is null
    */
-  public BoundQuery resolve(String queryName, Map<String, Object> parameters, String sql) {
+  public Statement resolve(String queryName, Map<String, Object> parameters, String sql) {
     Objects.requireNonNull(parameters, "parameters");
     if (sql == null) {
       return catalog.bind(queryName, parameters);
@@ -91,9 +86,7 @@ public final class QueryResolver {
       throw new RawSqlException("sql must not be blank.");
     }
     try {
-      return BoundQuery.of(
-          NamedQuery.named(RAW_SQL_NAME).description("raw SQL from a client").sql(sql).build(),
-          List.of());
+      return Statement.rawSql(sql);
     } catch (IllegalArgumentException e) {
       // e.g. '?' markers: raw SQL has no parameters to bind.
       throw new RawSqlException("sql is not acceptable: " + e.getMessage());

@@ -1,6 +1,7 @@
 package dev.athenaws.internal.query;
 
 import dev.athenaws.AthenaSettings;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.QueryFailedException;
 import java.time.Instant;
 import java.util.List;
@@ -35,39 +36,37 @@ final class AthenaQueryStarter implements QueryStarter {
   }
 
   @Override
-  public String start(String sql, List<String> executionParameters, RequestKey key) {
-    return run(sql, executionParameters, key, null);
+  public String start(Statement statement, RequestKey key) {
+    return run(statement, key, null);
   }
 
   @Override
-  public String start(
-      String sql, List<String> executionParameters, RequestKey key, Instant deadline) {
-    return run(sql, executionParameters, key, Objects.requireNonNull(deadline, "deadline"));
+  public String start(Statement statement, RequestKey key, Instant deadline) {
+    return run(statement, key, Objects.requireNonNull(deadline, "deadline"));
   }
 
   /** @param deadline null: bounded by the attempts only */
-  private String run(
-      String sql, List<String> executionParameters, RequestKey key, Instant deadline) {
-    StartQueryExecutionRequest request = request(sql, executionParameters, key);
+  private String run(Statement statement, RequestKey key, Instant deadline) {
+    StartQueryExecutionRequest request = request(statement, key);
     try {
       String id = retry.call(
           OPERATION, () -> client.startQueryExecution(request).queryExecutionId(),
           deadline);
-      LOG.debug("Started query {} in work group {}", id, settings.workGroup());
+      LOG.debug("Started query {} ({}) in work group {}", id, statement.label(),
+          settings.workGroup());
       return id;
     } catch (InvalidRequestException e) {
       throw AthenaRejection.of(e, null, "Athena rejected the query");
     }
   }
 
-  StartQueryExecutionRequest request(
-      String sql, List<String> executionParameters, RequestKey key) {
-    Objects.requireNonNull(sql, "sql");
+  StartQueryExecutionRequest request(Statement statement, RequestKey key) {
+    Objects.requireNonNull(statement, "statement");
     Objects.requireNonNull(key, "key");
-    List<String> parameters = List.copyOf(Objects.requireNonNull(executionParameters, "executionParameters"));
+    List<String> parameters = statement.executionParameters();
     StartQueryExecutionRequest.Builder b =
         StartQueryExecutionRequest.builder()
-            .queryString(sql)
+            .queryString(statement.sql())
             .clientRequestToken(key.clientRequestToken())
             .workGroup(settings.workGroup())
             .queryExecutionContext(

@@ -1,13 +1,13 @@
 package dev.athenaws.internal.query;
 
 import dev.athenaws.AthenaSettings;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.QueryFailedException;
 import dev.athenaws.error.ThrottledException;
 import dev.athenaws.retry.Sleeper;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -29,8 +29,7 @@ public interface QueryStarter {
   /**
    * Starts a query.
    *
-   * @param sql the statement, not null
-   * @param executionParameters SQL literals for the positional {@code ?} markers, may be empty
+   * @param statement the SQL and the literals for its positional {@code ?} markers, not null
    * @param key the request's idempotency key
    * @return the query execution id
    * @throws QueryFailedException when Athena rejects the request ({@code InvalidRequestException})
@@ -40,7 +39,7 @@ public interface QueryStarter {
    * @throws software.amazon.awssdk.core.exception.SdkException for any other failure (access denied,
    *     a missing work group: never retried)
    */
-  String start(String sql, List<String> executionParameters, RequestKey key);
+  String start(Statement statement, RequestKey key);
 
   /**
    * Starts a query, retrying a busy Athena (concurrent query limit, throttling, server errors,
@@ -49,12 +48,11 @@ public interface QueryStarter {
    * left to tell the client or hand the query on. The retried call is the same request, with the same
    * {@code ClientRequestToken}, so Athena runs the query at most once.
    *
-   * <p>The default implementation ignores the deadline and calls {@link #start(String, List,
+   * <p>The default implementation ignores the deadline and calls {@link #start(Statement,
    * RequestKey)}; the Athena-backed starter honours it. A mock must stub this method when the code
    * under test calls it (the run flow of {@code AthenaWs} does).
    *
-   * @param sql the statement, not null
-   * @param executionParameters SQL literals for the positional {@code ?} markers, may be empty
+   * @param statement the SQL and the literals for its positional {@code ?} markers, not null
    * @param key the request's idempotency key
    * @param deadline when retrying must stop, not null
    * @return the query execution id
@@ -65,10 +63,9 @@ public interface QueryStarter {
    * @throws software.amazon.awssdk.core.exception.SdkException for any other failure (access
    *     denied, a missing work group: never retried)
    */
-  default String start(
-      String sql, List<String> executionParameters, RequestKey key, Instant deadline) {
+  default String start(Statement statement, RequestKey key, Instant deadline) {
     Objects.requireNonNull(deadline, "deadline");
-    return start(sql, executionParameters, key);
+    return start(statement, key);
   }
 
   /**

@@ -1,10 +1,10 @@
 package dev.athenaws.internal.query;
 
+import dev.athenaws.catalog.Statement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -48,24 +48,21 @@ public record RequestKey(String hex) {
    * @param connectionId the WebSocket connection id, not null
    * @param requestIdentity what identifies this request across its retries, not null: the client's
    *     request id, else the transport's id of the message, else a fresh random id
-   * @param sql the statement text, not null
-   * @param executionParameters the bound parameter literals, not null
+   * @param statement the statement: its SQL and execution parameters enter the key, not null
    * @return the key
-   * @throws NullPointerException if an argument or an element is null
+   * @throws NullPointerException if an argument is null
    */
-  public static RequestKey of(
-      String connectionId, String requestIdentity, String sql, List<String> executionParameters) {
+  public static RequestKey of(String connectionId, String requestIdentity, Statement statement) {
     Objects.requireNonNull(connectionId, "connectionId");
     Objects.requireNonNull(requestIdentity, "requestIdentity");
-    Objects.requireNonNull(sql, "sql");
-    Objects.requireNonNull(executionParameters, "executionParameters");
+    Objects.requireNonNull(statement, "statement");
     MessageDigest digest = sha256();
     update(digest, "athena-ws/1");
     update(digest, connectionId);
     update(digest, requestIdentity);
-    update(digest, sql);
-    for (String p : executionParameters) {
-      update(digest, Objects.requireNonNull(p, "executionParameters element"));
+    update(digest, statement.sql());
+    for (String p : statement.executionParameters()) {
+      update(digest, p);
     }
     return new RequestKey(HexFormat.of().formatHex(digest.digest()));
   }

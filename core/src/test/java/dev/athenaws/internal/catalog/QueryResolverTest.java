@@ -1,7 +1,7 @@
 package dev.athenaws.internal.catalog;
 
-import dev.athenaws.catalog.BoundQuery;
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.catalog.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,9 +15,10 @@ class QueryResolverTest {
 
   @Test
   void namedQueriesBindThroughTheCatalog() {
-    BoundQuery q = QueryResolver.catalogOnly(catalog).resolve(null, Map.of(), null);
+    Statement q = QueryResolver.catalogOnly(catalog).resolve(null, Map.of(), null);
 
-    assertThat(q.query().name()).isEqualTo("create-table-events");
+    assertThat(q.queryName()).isEqualTo("create-table-events");
+    assertThat(q.isRawSql()).isFalse();
     assertThat(q.executionParameters()).isEmpty();
   }
 
@@ -32,13 +33,19 @@ class QueryResolverTest {
   void enabledRawSqlRunsAsIsWithoutParameters() {
     QueryResolver resolver = QueryResolver.allowingRawSql(catalog);
 
-    BoundQuery q = resolver.resolve(null, Map.of(), "SELECT 1");
+    Statement q = resolver.resolve(null, Map.of(), "SELECT 1");
 
     assertThat(q.sql()).isEqualTo("SELECT 1");
-    assertThat(q.query().name()).isEqualTo(QueryResolver.RAW_SQL_NAME);
+    // No fake catalog name: the statement is raw SQL, shown as such in logs.
+    assertThat(q.queryName()).isNull();
+    assertThat(q.isRawSql()).isTrue();
+    assertThat(q.label()).isEqualTo("raw SQL");
     assertThatThrownBy(() -> resolver.resolve("events-by-name", Map.of(), "SELECT 1"))
         .hasMessageContaining("not both");
     assertThatThrownBy(() -> resolver.resolve(null, Map.of(), "SELECT ?"))
+        .isInstanceOfSatisfying(AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST))
+        .hasMessageContaining("1 ? marker(s)");
+    assertThatThrownBy(() -> resolver.resolve(null, Map.of(), "SELECT 'open"))
         .isInstanceOfSatisfying(AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
     assertThatThrownBy(() -> resolver.resolve(null, Map.of(), "  "))
         .hasMessageContaining("blank");

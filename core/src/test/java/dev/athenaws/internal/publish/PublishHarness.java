@@ -1,5 +1,6 @@
 package dev.athenaws.internal.publish;
 
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.PublishResult;
 import dev.athenaws.retry.RetryPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,8 +111,8 @@ final class PublishHarness implements AutoCloseable {
   /** One client frame of query {@code t} (a = 'x') and what identifies it. */
   record Job(ConnectionRef connection, String frame, String identity) {
     RequestKey key() {
-      return RequestKey.of(connection.connectionId(), identity, "SELECT n FROM t WHERE a = ?",
-          List.of("'x'"));
+      return RequestKey.of(connection.connectionId(), identity,
+          new Statement("SELECT n FROM t WHERE a = ?", List.of("'x'"), "t"));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.athenaws.internal.query;
 
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.testing.FixedRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.athena.model.TooManyRequestsException;
 class AthenaQueryStarterTest {
   private final AthenaClient client = mock(AthenaClient.class);
   private final VirtualTime time = new VirtualTime();
-  private final RequestKey key = RequestKey.of("c", "r", "SELECT 1", List.of());
+  private final RequestKey key = RequestKey.of("c", "r", Statement.rawSql("SELECT 1"));
 
   private QueryStarter starter() {
     return QueryStarter.builder(client).sleeper(time).random(new FixedRandom(0)).build();
@@ -38,7 +39,7 @@ class AthenaQueryStarterTest {
         .thenThrow(InternalServerException.builder().statusCode(500).build())
         .thenReturn(StartQueryExecutionResponse.builder().queryExecutionId("q-1").build());
 
-    assertThat(starter().start("SELECT 1", List.of(), key)).isEqualTo("q-1");
+    assertThat(starter().start(Statement.rawSql("SELECT 1"), key)).isEqualTo("q-1");
 
     ArgumentCaptor<StartQueryExecutionRequest> sent =
         ArgumentCaptor.forClass(StartQueryExecutionRequest.class);
@@ -60,7 +61,7 @@ class AthenaQueryStarterTest {
             .build();
 
     try {
-      assertThatThrownBy(() -> starter.start("SELECT 1", List.of(), key))
+      assertThatThrownBy(() -> starter.start(Statement.rawSql("SELECT 1"), key))
           .isInstanceOfSatisfying(
               AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED));
     } finally {
@@ -73,9 +74,8 @@ class AthenaQueryStarterTest {
   void argumentsAreCheckedByName() {
     QueryStarter starter = starter();
 
-    assertThatThrownBy(() -> starter.start(null, List.of(), key)).hasMessage("sql");
-    assertThatThrownBy(() -> starter.start("x", null, key)).hasMessage("executionParameters");
-    assertThatThrownBy(() -> starter.start("x", List.of(), null)).hasMessage("key");
+    assertThatThrownBy(() -> starter.start(null, key)).hasMessage("statement");
+    assertThatThrownBy(() -> starter.start(Statement.rawSql("x"), null)).hasMessage("key");
     assertThatThrownBy(() -> QueryStarter.builder(null)).hasMessage("client");
     assertThatThrownBy(() -> QueryStarter.builder(client).settings(null)).hasMessage("settings");
   }

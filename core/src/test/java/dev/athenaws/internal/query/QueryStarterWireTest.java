@@ -1,5 +1,6 @@
 package dev.athenaws.internal.query;
 
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.AthenaSettings;
 import dev.athenaws.error.QueryFailedException;
 import dev.athenaws.error.ThrottledException;
@@ -26,7 +27,9 @@ class QueryStarterWireTest {
 
   private final VirtualTime time = new VirtualTime();
   private final FakeAthena fake = FakeAthena.start(time);
-  private final RequestKey key = RequestKey.of("conn-1", "req-1", SQL, PARAMS);
+  private static final Statement STATEMENT = new Statement(SQL, PARAMS, "sales");
+
+  private final RequestKey key = RequestKey.of("conn-1", "req-1", STATEMENT);
 
   @AfterEach
   void close() {
@@ -56,7 +59,7 @@ class QueryStarterWireTest {
             .resultReuseMaxAge(Duration.ofMinutes(60))
             .build();
 
-    String id = starter(settings).start(SQL, PARAMS, key);
+    String id = starter(settings).start(STATEMENT, key);
 
     assertThat(fake.requests(FakeAthena.START)).hasSize(1);
     JsonNode body = fake.requests(FakeAthena.START).get(0).body();
@@ -78,7 +81,7 @@ class QueryStarterWireTest {
 
   @Test
   void leavesOutEmptyParametersAndUnsetOptions() {
-    starter().start("SELECT 1", List.of(), key);
+    starter().start(Statement.rawSql("SELECT 1"), key);
 
     JsonNode body = fake.requests(FakeAthena.START).get(0).body();
     assertThat(body.has("ExecutionParameters")).isFalse();
@@ -93,9 +96,9 @@ class QueryStarterWireTest {
   void theSameTokenReturnsTheSameQueryAndAnotherKeyANewOne() {
     QueryStarter starter = starter();
 
-    String first = starter.start(SQL, PARAMS, key);
-    String again = starter.start(SQL, PARAMS, key);
-    String other = starter.start(SQL, PARAMS, RequestKey.of("conn-1", "req-2", SQL, PARAMS));
+    String first = starter.start(STATEMENT, key);
+    String again = starter.start(STATEMENT, key);
+    String other = starter.start(STATEMENT, RequestKey.of("conn-1", "req-2", STATEMENT));
 
     assertThat(again).isEqualTo(first);
     assertThat(other).isNotEqualTo(first);
@@ -108,7 +111,7 @@ class QueryStarterWireTest {
     fake.failNext(FakeAthena.START, 1, FakeAthenaFault.internal());
     fake.failNext(FakeAthena.START, 1, FakeAthenaFault.tooManyRequests());
 
-    String id = starter().start(SQL, PARAMS, key);
+    String id = starter().start(STATEMENT, key);
 
     assertThat(fake.calls(FakeAthena.START)).isEqualTo(4);
     assertThat(fake.requests(FakeAthena.START))
@@ -125,10 +128,10 @@ class QueryStarterWireTest {
     // The first start reaches Athena and creates the query; the client then sees a 500 for the
     // retry (as if the first answer was lost), and the third call must return the same query.
     QueryStarter starter = starter();
-    String first = starter.start(SQL, PARAMS, key);
+    String first = starter.start(STATEMENT, key);
     fake.failNext(FakeAthena.START, 1, FakeAthenaFault.internal());
 
-    String retried = starter.start(SQL, PARAMS, key);
+    String retried = starter.start(STATEMENT, key);
 
     assertThat(retried).isEqualTo(first);
     assertThat(fake.requests(FakeAthena.START))
@@ -140,7 +143,7 @@ class QueryStarterWireTest {
   void theConcurrentQueryLimitBacksOffLonger() {
     fake.failNext(FakeAthena.START, 3, FakeAthenaFault.concurrencyLimit());
 
-    starter().start(SQL, PARAMS, key);
+    starter().start(STATEMENT, key);
 
     assertThat(fake.calls(FakeAthena.START)).isEqualTo(4);
     // AthenaRetry.CONCURRENCY_LIMIT: 1 s doubling, jitter 0.2; nextDouble 0.5 takes off 10%.
@@ -153,7 +156,7 @@ class QueryStarterWireTest {
     fake.failNext(FakeAthena.START, 5, FakeAthenaFault.throttling());
     QueryStarter starter = starter();
 
-    assertThatThrownBy(() -> starter.start(SQL, PARAMS, key))
+    assertThatThrownBy(() -> starter.start(STATEMENT, key))
         .isInstanceOfSatisfying(
             ThrottledException.class,
             e -> {
@@ -172,7 +175,7 @@ class QueryStarterWireTest {
     fake.failNext(FakeAthena.START, 8, FakeAthenaFault.concurrencyLimit());
     QueryStarter starter = starter();
 
-    assertThatThrownBy(() -> starter.start(SQL, PARAMS, key))
+    assertThatThrownBy(() -> starter.start(STATEMENT, key))
         .isInstanceOfSatisfying(
             ThrottledException.class,
             e -> {
@@ -197,7 +200,7 @@ class QueryStarterWireTest {
             "line 1:8: mismatched input 'FROM'. Results at s3://secret-bucket/path are unchanged"));
     QueryStarter starter = starter();
 
-    assertThatThrownBy(() -> starter.start("SELECT FROM", List.of(), key))
+    assertThatThrownBy(() -> starter.start(Statement.rawSql("SELECT FROM"), key))
         .isInstanceOfSatisfying(
             QueryFailedException.class,
             e -> {
@@ -221,7 +224,7 @@ class QueryStarterWireTest {
         new FakeAthenaFault(400, "AccessDeniedException", java.util.Map.of("Message", "denied")));
     QueryStarter starter = starter();
 
-    assertThatThrownBy(() -> starter.start(SQL, PARAMS, key))
+    assertThatThrownBy(() -> starter.start(STATEMENT, key))
         .isInstanceOfSatisfying(
             AwsServiceException.class,
             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));

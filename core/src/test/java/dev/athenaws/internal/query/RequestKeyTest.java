@@ -1,5 +1,6 @@
 package dev.athenaws.internal.query;
 
+import dev.athenaws.catalog.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +12,8 @@ class RequestKeyTest {
 
   @Test
   void theSameRequestAlwaysGetsTheSameKey() {
-    RequestKey a = RequestKey.of("conn=", "r1", SQL, List.of("'x'"));
-    RequestKey b = RequestKey.of("conn=", "r1", SQL, List.of("'x'"));
+    RequestKey a = RequestKey.of("conn=", "r1", new Statement(SQL, List.of("'x'"), null));
+    RequestKey b = RequestKey.of("conn=", "r1", new Statement(SQL, List.of("'x'"), null));
 
     assertThat(a).isEqualTo(b);
     // Pinned: a change of the derivation would break idempotency across a deployment.
@@ -24,26 +25,32 @@ class RequestKeyTest {
 
   @Test
   void anyDifferenceGivesAnotherKey() {
-    RequestKey base = RequestKey.of("c", "r1", SQL, List.of("'x'"));
+    RequestKey base = RequestKey.of("c", "r1", new Statement(SQL, List.of("'x'"), null));
+    // The key is the statement's text and literals: a catalog query and raw SQL of the same text
+    // are the same statement to Athena.
+    assertThat(RequestKey.of("c", "r1", new Statement(SQL, List.of("'x'"), "q"))).isEqualTo(base);
 
-    assertThat(RequestKey.of("c2", "r1", SQL, List.of("'x'"))).isNotEqualTo(base);
-    assertThat(RequestKey.of("c", "r2", SQL, List.of("'x'"))).isNotEqualTo(base);
-    assertThat(RequestKey.of("c", "r1", SQL + " ", List.of("'x'"))).isNotEqualTo(base);
-    assertThat(RequestKey.of("c", "r1", SQL, List.of("'y'"))).isNotEqualTo(base);
-    assertThat(RequestKey.of("c", "", SQL, List.of("'x'"))).isNotEqualTo(base);
+    assertThat(RequestKey.of("c2", "r1", new Statement(SQL, List.of("'x'"), null))).isNotEqualTo(base);
+    assertThat(RequestKey.of("c", "r2", new Statement(SQL, List.of("'x'"), null))).isNotEqualTo(base);
+    assertThat(RequestKey.of("c", "r1", new Statement(SQL + " ", List.of("'x'"), null))).isNotEqualTo(base);
+    assertThat(RequestKey.of("c", "r1", new Statement(SQL, List.of("'y'"), null))).isNotEqualTo(base);
+    assertThat(RequestKey.of("c", "", new Statement(SQL, List.of("'x'"), null))).isNotEqualTo(base);
     // Field boundaries matter: no collision by shifting characters between fields.
-    assertThat(RequestKey.of("ab", "c", SQL, List.of())).isNotEqualTo(RequestKey.of("a", "bc", SQL, List.of()));
+    assertThat(RequestKey.of("ab", "c", new Statement(SQL, List.of("'x'"), null))).isNotEqualTo(RequestKey.of("a", "bc", new Statement(SQL, List.of("'x'"), null)));
   }
 
   @Test
   void rejectsMalformedKeys() {
     assertThatThrownBy(() -> new RequestKey("xyz")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RequestKey.of(null, "r", SQL, List.of()))
+    assertThatThrownBy(() -> RequestKey.of(null, "r", new Statement(SQL, List.of("'x'"), null)))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("connectionId");
     // No identity would make every identical query on a connection share the first execution.
-    assertThatThrownBy(() -> RequestKey.of("c", null, SQL, List.of()))
+    assertThatThrownBy(() -> RequestKey.of("c", null, new Statement(SQL, List.of("'x'"), null)))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("requestIdentity");
+    assertThatThrownBy(() -> RequestKey.of("c", "r", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("statement");
   }
 }

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
@@ -88,7 +89,7 @@ class ReportServiceTest {
   // snippet:start mockitoTest
   @Test
   void aNamedQueryIsStartedWithBoundParametersAndItsRowsStreamToTheClient() {
-    when(starter.start(anyString(), any(), any(), any())).thenReturn("q-1");
+    when(starter.start(any(), any(), any())).thenReturn("q-1");
     when(waiter.await(eq("q-1"), any(), any(), any()))
         .thenAnswer(
             call -> {
@@ -107,8 +108,8 @@ class ReportServiceTest {
             + "\"parameters\":{\"user\":\"o'brien\"}}");
 
     // The client value reached Athena only as a rendered literal, with a deterministic key.
-    verify(starter).start(eq(SQL), eq(List.of("'o''brien'")),
-        eq(RequestKey.of("conn-1", "r1", SQL, List.of("'o''brien'"))), any());
+    Statement bound = new Statement(SQL, List.of("'o''brien'"), "logins");
+    verify(starter).start(eq(bound), eq(RequestKey.of("conn-1", "r1", bound)), any());
     List<JsonNode> sent = sent();
     assertThat(sent).extracting(m -> m.get("type").asText())
         .containsExactly("accepted", "progress", "rows", "complete");
@@ -155,7 +156,7 @@ class ReportServiceTest {
 
   @Test
   void whenTheClientHasLeftItsQueryIsStoppedAndNothingMoreIsSent() {
-    when(starter.start(anyString(), any(), any(), any())).thenReturn("q-2");
+    when(starter.start(any(), any(), any())).thenReturn("q-2");
     when(notifier.post(eq(alice), any())).thenReturn(new PostOutcome.Gone());
 
     service.onMessage(
@@ -169,7 +170,7 @@ class ReportServiceTest {
 
   @Test
   void aQueryAthenaFailedReachesTheClientWithAthenasCategory() {
-    when(starter.start(anyString(), any(), any(), any())).thenReturn("q-3");
+    when(starter.start(any(), any(), any())).thenReturn("q-3");
     when(waiter.await(eq("q-3"), any(), any(), any()))
         .thenReturn(
             new QueryOutcome.Failed(

@@ -1,7 +1,8 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.ThrottledException;
 import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.retry.Retrier;
@@ -22,8 +23,8 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 
 /**
  * {@link StepFunctionsStarter} over {@code StartExecution}. Throttling, 5xx and network failures are
- * retried with the injected {@link Retrier} (policy, sleeper, random source) up to its bound, always with the same
- * name and input, so a start that reached Step Functions before its answer was lost is found again
+ * retried with the injected {@link Retrier} (policy, sleeper, random source) up to its bound, then
+ * given up with {@link ThrottledException}; always with the same name and input, so a start that reached Step Functions before its answer was lost is found again
  * rather than duplicated. Other errors are terminal. Logs execution names and connection ids, never
  * the input (it carries the client's parameters).
  */
@@ -37,8 +38,7 @@ final class SfnStarter implements StepFunctionsStarter {
    * execution named {@code <key>-<n>} (66 characters at most, within the 80 allowed).
    */
   static final int MAX_REPLAYS = 9;
-  static final String THROTTLED = "Step Functions is throttling; try again";
-  static final String UNAVAILABLE = "Step Functions is unavailable; try again";
+  static final String OPERATION = "StartExecution";
 
   private final SfnClient client;
   private final String stateMachineArn;
@@ -110,8 +110,9 @@ final class SfnStarter implements StepFunctionsStarter {
       if (retrier.exhausted(attempt)) {
         LOG.warn("execution {} for connection {} not started after {} attempts", name,
             connection.connectionId(), attempt);
-        throw new AthenaWsException(ErrorCode.INTERNAL, isThrottle(failure) ? THROTTLED : UNAVAILABLE,
-            failure);
+        // The same exception as a busy Athena's (code ATHENA_BUSY): hosts branch on one type.
+        throw new ThrottledException(ThrottledException.Service.STEP_FUNCTIONS, OPERATION,
+            reason(failure), attempt, failure);
       }
       pause(attempt, name, failure);
     }
@@ -149,6 +150,15 @@ final class SfnStarter implements StepFunctionsStarter {
 
   private static boolean retryable(AwsServiceException e) {
     return isThrottle(e) || e.statusCode() >= 500;
+  }
+
+  private static ThrottledException.Reason reason(SdkException e) {
+    if (isThrottle(e)) {
+      return ThrottledException.Reason.THROTTLED;
+    }
+    return e instanceof AwsServiceException
+        ? ThrottledException.Reason.SERVER_ERROR
+        : ThrottledException.Reason.NETWORK;
   }
 
   private static boolean isThrottle(SdkException e) {

@@ -1,6 +1,6 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
-import static dev.athenaws.sfn.Fixtures.ARN;
+import static dev.athenaws.lambda.sfn.Fixtures.ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;

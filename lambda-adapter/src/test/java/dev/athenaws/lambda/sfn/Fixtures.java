@@ -1,5 +1,6 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.internal.query.RequestKey;
 import java.math.BigDecimal;
@@ -33,12 +34,12 @@ final class Fixtures {
     return new QuerySpec.Named("top_sales", p);
   }
 
-  static QuerySpec.Statement statement() {
-    return new QuerySpec.Statement("SELECT * FROM sales WHERE region = ? AND n > ?",
-        List.of("'EU'", "10"));
+  static QuerySpec.Rendered statement() {
+    return new QuerySpec.Rendered(new Statement("SELECT * FROM sales WHERE region = ? AND n > ?",
+        List.of("'EU'", "10"), null));
   }
 
   static RequestKey key() {
-    return RequestKey.of(CONNECTION_ID, "r-1", "SELECT 1", List.of());
+    return RequestKey.of(CONNECTION_ID, "r-1", Statement.rawSql("SELECT 1"));
   }
 }

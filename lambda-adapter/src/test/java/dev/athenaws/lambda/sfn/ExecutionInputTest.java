@@ -1,16 +1,17 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
-import static dev.athenaws.sfn.Fixtures.connection;
-import static dev.athenaws.sfn.Fixtures.key;
-import static dev.athenaws.sfn.Fixtures.named;
-import static dev.athenaws.sfn.Fixtures.overridden;
-import static dev.athenaws.sfn.Fixtures.statement;
+import static dev.athenaws.lambda.sfn.Fixtures.connection;
+import static dev.athenaws.lambda.sfn.Fixtures.key;
+import static dev.athenaws.lambda.sfn.Fixtures.named;
+import static dev.athenaws.lambda.sfn.Fixtures.overridden;
+import static dev.athenaws.lambda.sfn.Fixtures.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.athenaws.Continuation;
+import dev.athenaws.catalog.Statement;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,8 @@ class ExecutionInputTest {
 
   @Test
   void statementWithAQueryNameNamesIt() throws Exception {
-    QuerySpec.Statement s = new QuerySpec.Statement("SELECT ?", List.of("'EU'"), "top_sales");
+    QuerySpec.Rendered s =
+        new QuerySpec.Rendered(new Statement("SELECT ?", List.of("'EU'"), "top_sales"));
     JsonNode input = JSON.readTree(ExecutionInput.of(connection(), "r-1", s, key()));
     assertThat(input.get("query")).isEqualTo(JSON.readTree(
         "{\"name\":\"top_sales\",\"sql\":\"SELECT ?\",\"executionParameters\":[\"'EU'\"]}"));

@@ -1,6 +1,7 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
 import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ThrottledException;
 import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.retry.RetryPolicy;
@@ -74,14 +75,17 @@ public interface StepFunctionsStarter {
    *
    * @param connection where results go, not null
    * @param requestId the client's request id, or null
-   * @param query what to run, not null
+   * @param query what to run, not null: {@link QuerySpec.Rendered} for a statement
    * @param key the request's idempotency key, not null
    * @return the execution ARN
    * @throws NullPointerException if connection, query or key is null
    * @throws IllegalArgumentException if the input would exceed 256 KiB (before any call)
+   * @throws ThrottledException (code {@code ATHENA_BUSY}, service {@code STEP_FUNCTIONS}) when Step
+   *     Functions keeps throttling, answering 5xx or cannot be reached after the retry bound: the
+   *     same exception as a busy Athena's
    * @throws AthenaWsException {@code BAD_REQUEST} when the request id was reused for a different
-   *     query; {@code INTERNAL} when Step Functions keeps throttling or failing after the retry
-   *     bound, or rejects the start (missing state machine, denied access: a configuration problem)
+   *     query; {@code INTERNAL} when Step Functions rejects the start (missing state machine, denied
+   *     access: a configuration problem) or the thread is interrupted
    */
   String start(ConnectionRef connection, String requestId, QuerySpec query, RequestKey key);
 

@@ -1,11 +1,11 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import dev.athenaws.Continuation;
-import java.util.ArrayList;
+import dev.athenaws.catalog.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,23 +50,11 @@ class QuerySpecTest {
   }
 
   @Test
-  void statementCopiesParametersAndRejectsBlankSql() {
-    List<String> params = new ArrayList<>(List.of("1"));
-    QuerySpec.Statement s = new QuerySpec.Statement("SELECT ?", params);
-    params.add("2");
-    assertThat(s.executionParameters()).containsExactly("1");
-    assertThatThrownBy(() -> new QuerySpec.Statement("", List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("sql must not be blank");
-    assertThatThrownBy(() -> new QuerySpec.Statement("SELECT 1", null))
-        .isInstanceOf(NullPointerException.class).hasMessage("executionParameters");
-  }
-
-  @Test
-  void statementCarriesAnOptionalQueryName() {
-    assertThat(new QuerySpec.Statement("SELECT 1", List.of()).queryName()).isNull();
-    assertThat(new QuerySpec.Statement("SELECT 1", List.of(), "q1").queryName()).isEqualTo("q1");
-    assertThatThrownBy(() -> new QuerySpec.Statement("SELECT 1", List.of(), " "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("queryName must not be blank");
+  void renderedCarriesAStatement() {
+    Statement statement = new Statement("SELECT ?", List.of("1"), "q1");
+    assertThat(new QuerySpec.Rendered(statement).statement()).isSameAs(statement);
+    assertThatThrownBy(() -> new QuerySpec.Rendered(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("statement");
   }
 
   @Test

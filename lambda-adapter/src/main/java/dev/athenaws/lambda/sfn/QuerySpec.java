@@ -1,9 +1,9 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
 import dev.athenaws.Continuation;
+import dev.athenaws.catalog.Statement;
 import java.math.BigDecimal;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -67,47 +67,22 @@ public sealed interface QuerySpec {
   }
 
   /**
-   * An already-rendered statement, e.g. from a catalog binding.
+   * An already-rendered statement, from a catalog binding or (where enabled) a client's raw SQL.
    *
-   * <p>The constructor throws {@link NullPointerException} if sql, the list or an element is null,
-   * and {@link IllegalArgumentException} if sql or a given name is blank.
+   * <p>The constructor throws {@link NullPointerException} if statement is null.
    *
-   * @param sql the statement text, not blank
-   * @param executionParameters Athena execution parameter literals, in order; copied
-   * @param queryName the catalog name the statement was bound from, or null for raw SQL; it lets the
-   *     push Lambda find the query's column type hints
+   * @param statement the SQL, its execution parameter literals and the catalog query name (null for
+   *     raw SQL; it lets the push Lambda find the query's column type hints)
    */
-  record Statement(String sql, List<String> executionParameters, String queryName)
-      implements QuerySpec {
+  record Rendered(Statement statement) implements QuerySpec {
     /**
-     * Validates the components and copies the list.
+     * Validates the component.
      *
-     * @param sql the statement text, not blank
-     * @param executionParameters the literals, not null
-     * @param queryName the catalog name, or null for raw SQL
-     * @throws NullPointerException if sql, the list or an element is null
-     * @throws IllegalArgumentException if sql or a given name is blank
+     * @param statement the statement, not null
+     * @throws NullPointerException if statement is null
      */
-    public Statement {
-      Objects.requireNonNull(sql, "sql");
-      if (sql.isBlank()) {
-        throw new IllegalArgumentException("sql must not be blank");
-      }
-      Objects.requireNonNull(executionParameters, "executionParameters");
-      executionParameters = List.copyOf(executionParameters);
-      if (queryName != null && queryName.isBlank()) {
-        throw new IllegalArgumentException("queryName must not be blank");
-      }
-    }
-
-    /**
-     * A statement without a catalog name (raw SQL). Throws as the canonical constructor.
-     *
-     * @param sql the statement text, not blank
-     * @param executionParameters Athena execution parameter literals, in order; copied
-     */
-    public Statement(String sql, List<String> executionParameters) {
-      this(sql, executionParameters, null);
+    public Rendered {
+      Objects.requireNonNull(statement, "statement");
     }
   }
 

@@ -1,10 +1,10 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
 import dev.athenaws.retry.RetryPolicy;
-import static dev.athenaws.sfn.Fixtures.ARN;
-import static dev.athenaws.sfn.Fixtures.connection;
-import static dev.athenaws.sfn.Fixtures.key;
-import static dev.athenaws.sfn.Fixtures.named;
+import static dev.athenaws.lambda.sfn.Fixtures.ARN;
+import static dev.athenaws.lambda.sfn.Fixtures.connection;
+import static dev.athenaws.lambda.sfn.Fixtures.key;
+import static dev.athenaws.lambda.sfn.Fixtures.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -16,6 +16,7 @@ import static org.mockito.Mockito.when;
 
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.ThrottledException;
 import dev.athenaws.retry.VirtualTime;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -94,17 +95,31 @@ class SfnStarterTest {
   }
 
   @Test
-  void persistentThrottlingEndsInternalWithTheCause() {
+  void persistentThrottlingEndsThrottledWithTheCause() {
     SfnException last = error(400, "ThrottlingException");
     when(client.startExecution(any(StartExecutionRequest.class)))
         .thenThrow(error(400, "ThrottlingException"), error(400, "ThrottlingException"), last);
     assertThatThrownBy(this::start)
-        .isInstanceOfSatisfying(AthenaWsException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
+        .isInstanceOfSatisfying(ThrottledException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.ATHENA_BUSY);
+          assertThat(e.reason()).isEqualTo(ThrottledException.Reason.THROTTLED);
           assertThat(e).hasMessage("Step Functions is throttling; try again").hasCause(last);
         });
     verify(client, times(3)).startExecution(any(StartExecutionRequest.class));
     assertThat(time.sleeps()).hasSize(2);
+  }
+
+  @Test
+  void anUnreachableStepFunctionsEndsThrottledNetwork() {
+    when(client.startExecution(any(StartExecutionRequest.class)))
+        .thenThrow(SdkClientException.create("connection refused"));
+    assertThatThrownBy(this::start)
+        .isInstanceOfSatisfying(ThrottledException.class, e -> {
+          assertThat(e.reason()).isEqualTo(ThrottledException.Reason.NETWORK);
+          assertThat(e.service()).isEqualTo(ThrottledException.Service.STEP_FUNCTIONS);
+        })
+        .hasMessage("Step Functions could not be reached; try again");
+    verify(client, times(3)).startExecution(any(StartExecutionRequest.class));
   }
 
   @Test
@@ -120,9 +135,11 @@ class SfnStarterTest {
   }
 
   @Test
-  void persistentServerErrorsEndInternalUnavailable() {
+  void persistentServerErrorsEndThrottledUnavailable() {
     when(client.startExecution(any(StartExecutionRequest.class))).thenThrow(error(500, "InternalFailure"));
-    assertThatThrownBy(this::start).isInstanceOf(AthenaWsException.class)
+    assertThatThrownBy(this::start)
+        .isInstanceOfSatisfying(ThrottledException.class,
+            e -> assertThat(e.reason()).isEqualTo(ThrottledException.Reason.SERVER_ERROR))
         .hasMessage("Step Functions is unavailable; try again");
     verify(client, times(3)).startExecution(any(StartExecutionRequest.class));
   }

@@ -1,10 +1,11 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.Continuation;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.query.RequestKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,7 +76,8 @@ final class ExecutionInput {
         writeValue(g, e.getValue());
       }
       g.writeEndObject();
-    } else if (query instanceof QuerySpec.Statement s) {
+    } else if (query instanceof QuerySpec.Rendered rendered) {
+      Statement s = rendered.statement();
       if (s.queryName() != null) {
         g.writeStringField("name", s.queryName());
       }

@@ -1,22 +1,24 @@
-package dev.athenaws.sfn;
+package dev.athenaws.lambda.sfn;
 
 import dev.athenaws.retry.RetryPolicy;
-import static dev.athenaws.sfn.Fixtures.connection;
-import static dev.athenaws.sfn.Fixtures.key;
-import static dev.athenaws.sfn.Fixtures.named;
-import static dev.athenaws.sfn.Fixtures.overridden;
-import static dev.athenaws.sfn.Fixtures.statement;
+import static dev.athenaws.lambda.sfn.Fixtures.connection;
+import static dev.athenaws.lambda.sfn.Fixtures.key;
+import static dev.athenaws.lambda.sfn.Fixtures.named;
+import static dev.athenaws.lambda.sfn.Fixtures.overridden;
+import static dev.athenaws.lambda.sfn.Fixtures.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.catalog.NamedQuery;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ThrottledException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeStepFunctions;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -135,11 +137,15 @@ class SfnStarterWireTest {
   }
 
   @Test
-  void exhaustedRetriesAreInternalAfterExactlyMaxAttempts() {
+  void exhaustedRetriesAreThrottledAsForAthenaAfterExactlyMaxAttempts() {
     sfn.throttleNext(10);
     assertThatThrownBy(() -> starter(arn, 3).start(connection(), "r-1", named(), key()))
-        .isInstanceOfSatisfying(AthenaWsException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
+        .isInstanceOfSatisfying(ThrottledException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.ATHENA_BUSY);
+          assertThat(e.service()).isEqualTo(ThrottledException.Service.STEP_FUNCTIONS);
+          assertThat(e.reason()).isEqualTo(ThrottledException.Reason.THROTTLED);
+          assertThat(e.operation()).isEqualTo("StartExecution");
+          assertThat(e.attempts()).isEqualTo(3);
           assertThat(e).hasMessage("Step Functions is throttling; try again");
         });
     assertThat(sfn.startCalls()).isEqualTo(3);
@@ -171,8 +177,10 @@ class SfnStarterWireTest {
 
   @Test
   void tooLargeInputIsRejectedBeforeAnyCall() {
-    QuerySpec huge = new QuerySpec.Statement("SELECT ?",
-        Collections.nCopies(1, "x".repeat(ExecutionInput.MAX_BYTES)));
+    // A statement's own limits (SQL up to 256 KiB of UTF-8, literals up to 1024 characters) let its
+    // JSON exceed Step Functions' 256 KiB input limit.
+    QuerySpec huge = new QuerySpec.Rendered(
+        Statement.rawSql("SELECT '" + "x".repeat(NamedQuery.MAX_SQL_BYTES - 10) + "'"));
     assertThatThrownBy(() -> starter().start(connection(), "r-1", huge, key()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageMatching("execution input is \\d+ bytes; Step Functions accepts at most 262144");

@@ -1,6 +1,0 @@
-/**
- * The orchestrated mode: a client's query run by a Step Functions Standard state machine
- * ({@link dev.athenaws.sfn.StepFunctionsStarter}). Only ids and the query description travel in the
- * execution input; rows never do (Step Functions caps state payloads at 256 KiB).
- */
-package dev.athenaws.sfn;
