@@ -18,7 +18,7 @@ import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.retry.Sleeper;
 import dev.athenaws.sfn.QuerySpec;
 import java.time.Clock;
@@ -73,7 +73,7 @@ public final class AthenaWs implements AutoCloseable {
     this.publisher = parts.publisher();
     this.flow = new RunFlow(parts.starter(), parts.waiter(), parts.publisher(),
         parts.resolver().catalog(), parts.queryTimeout(), parts.clock());
-    this.resume = new ResumeFlow(flow, parts.fetcher(), parts.prefetch());
+    this.resume = new ResumeFlow(flow);
     this.prefetch = parts.prefetch();
     this.ownedClient = parts.ownedClient();
   }
@@ -97,7 +97,7 @@ public final class AthenaWs implements AutoCloseable {
    * @return how it ended; the client has been told
    * @throws NullPointerException if connection is null
    */
-  public Outcome handle(ConnectionRef connection, String frame) {
+  public Outcome handle(Connection connection, String frame) {
     return handle(connection, frame, RunOptions.defaults());
   }
 
@@ -110,13 +110,13 @@ public final class AthenaWs implements AutoCloseable {
    * @return how it ended; the client has been told
    * @throws NullPointerException if connection or options is null
    */
-  public Outcome handle(ConnectionRef connection, String frame, RunOptions options) {
+  public Outcome handle(Connection connection, String frame, RunOptions options) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(options, "options");
     try {
       return dispatch(connection, frame, options);
     } catch (RuntimeException e) {
-      LOG.error("handling a frame of connection {} failed", connection.connectionId(), e);
+      LOG.error("handling a frame of connection {} failed", connection.id(), e);
       publisher.fail(new PublishTarget(connection, null, null), e);
       return new Outcome.NotStarted(ErrorCode.INTERNAL);
     }
@@ -146,7 +146,7 @@ public final class AthenaWs implements AutoCloseable {
    * @return {@link Outcome.Refused} with the reason's code
    * @throws NullPointerException if an argument is null
    */
-  public Outcome refuse(ConnectionRef connection, AthenaWsException reason) {
+  public Outcome refuse(Connection connection, AthenaWsException reason) {
     return refuse(connection, null, reason);
   }
 
@@ -162,7 +162,7 @@ public final class AthenaWs implements AutoCloseable {
    * @return {@link Outcome.Refused} with the reason's code
    * @throws NullPointerException if connection or reason is null
    */
-  public Outcome refuse(ConnectionRef connection, String frame, AthenaWsException reason) {
+  public Outcome refuse(Connection connection, String frame, AthenaWsException reason) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(reason, "reason");
     String requestId = null;
@@ -193,12 +193,12 @@ public final class AthenaWs implements AutoCloseable {
     }
   }
 
-  private Outcome dispatch(ConnectionRef connection, String frame, RunOptions options) {
+  private Outcome dispatch(Connection connection, String frame, RunOptions options) {
     DecodeResult decoded = decoder.decode(frame);
     if (decoded instanceof DecodeResult.Rejected rejected) {
       ServerMessage.Error error = ServerMessage.Error.of(rejected);
       publisher.fail(new PublishTarget(connection, rejected.requestId(), null), error);
-      LOG.info("refused a message on connection {}: {}", connection.connectionId(), error.code());
+      LOG.info("refused a message on connection {}: {}", connection.id(), error.code());
       return new Outcome.Refused(error.code());
     }
     ClientMessage message = ((DecodeResult.Decoded) decoded).message();
@@ -215,10 +215,10 @@ public final class AthenaWs implements AutoCloseable {
     } catch (AthenaWsException e) {
       // UNKNOWN_QUERY, INVALID_PARAMETER (with its field), BAD_REQUEST: safe to show the client.
       publisher.fail(client, e);
-      LOG.info("refused a query on connection {}: {}", connection.connectionId(), e.code());
+      LOG.info("refused a query on connection {}: {}", connection.id(), e.code());
       return new Outcome.Refused(e.code());
     }
-    RequestKey key = RequestKey.of(connection.connectionId(), identity(query, options),
+    RequestKey key = RequestKey.of(connection.id(), identity(query, options),
         statement.sql(), statement.executionParameters());
     return flow.run(client, statement, key, options);
   }

@@ -172,14 +172,14 @@ final class RunFlow {
     String id = target.queryExecutionId();
     if (handOff != null) {
       try {
-        if (handOff.take(new HandOff.Request(target, statement, key, from))) {
+        if (handOff.take(request(target, statement, key, from))) {
           LOG.info("query {} for connection {} handed off at page {}", id,
-              target.connection().connectionId(), from.pageNumber());
+              target.connection().id(), from.pageNumber());
           return new Outcome.HandedOff(id, from);
         }
       } catch (RuntimeException e) {
         LOG.error("hand-off of query {} for connection {} failed: {}", id,
-            target.connection().connectionId(), e.getClass().getSimpleName());
+            target.connection().id(), e.getClass().getSimpleName());
         waiter.stop(id);
         return new Outcome.Ran(publisher.fail(target,
             new AthenaWsException(ErrorCode.INTERNAL, HANDOFF_FAILED)));
@@ -196,16 +196,16 @@ final class RunFlow {
   private Outcome busy(PublishTarget client, QuerySpec.Statement statement, RequestKey key,
       ThrottledException e, HandOff handOff) {
     LOG.info("Athena busy ({}) after {} attempts for connection {}", e.reason(), e.attempts(),
-        client.connection().connectionId());
+        client.connection().id());
     if (handOff != null) {
       try {
-        if (handOff.take(new HandOff.Request(client, statement, key, Continuation.start()))) {
+        if (handOff.take(request(client, statement, key, Continuation.start()))) {
           publisher.send(client, ServerMessage.Accepted.of(client.requestId(), null));
           return new Outcome.HandedOff(null, Continuation.start());
         }
       } catch (RuntimeException sfn) {
         LOG.error("hand-off of a busy start for connection {} failed: {}",
-            client.connection().connectionId(), sfn.getClass().getSimpleName());
+            client.connection().id(), sfn.getClass().getSimpleName());
       }
     }
     return new Outcome.Ran(publisher.fail(client, e));
@@ -216,7 +216,7 @@ final class RunFlow {
       HandOff handOff) {
     boolean taken;
     try {
-      taken = handOff.take(new HandOff.Request(client, statement, key, Continuation.start()));
+      taken = handOff.take(request(client, statement, key, Continuation.start()));
     } catch (AthenaWsException e) {
       if (e.code() == ErrorCode.BAD_REQUEST) {
         // A request id reused for another query: the message is meant for the client.
@@ -224,11 +224,11 @@ final class RunFlow {
         return new Outcome.Refused(e.code());
       }
       taken = false;
-      LOG.error("hand-off for connection {} failed: {}", client.connection().connectionId(),
+      LOG.error("hand-off for connection {} failed: {}", client.connection().id(),
           e.getClass().getSimpleName());
     } catch (RuntimeException e) {
       taken = false;
-      LOG.error("hand-off for connection {} failed: {}", client.connection().connectionId(),
+      LOG.error("hand-off for connection {} failed: {}", client.connection().id(),
           e.getClass().getSimpleName());
     }
     if (!taken) {
@@ -237,5 +237,11 @@ final class RunFlow {
     }
     publisher.send(client, ServerMessage.Accepted.of(client.requestId(), null));
     return new Outcome.HandedOff(null, Continuation.start());
+  }
+
+  private static HandOff.Request request(PublishTarget target, QuerySpec.Statement statement,
+      RequestKey key, Continuation from) {
+    return new HandOff.Request(target.connection(), target.requestId(), statement, key,
+        target.queryExecutionId(), from);
   }
 }

@@ -1,7 +1,7 @@
 package dev.athenaws.sfn;
 
 import dev.athenaws.error.AthenaWsException;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.retry.RetryPolicy;
 import dev.athenaws.internal.retry.RetryingBuilder;
@@ -83,7 +83,7 @@ public interface StepFunctionsStarter {
    *     query; {@code INTERNAL} when Step Functions keeps throttling or failing after the retry
    *     bound, or rejects the start (missing state machine, denied access: a configuration problem)
    */
-  String start(ConnectionRef connection, String requestId, QuerySpec query, RequestKey key);
+  String start(Connection connection, String requestId, QuerySpec query, RequestKey key);
 
   /**
    * @param client the Step Functions client; it should not retry by itself (the starter's bounded
