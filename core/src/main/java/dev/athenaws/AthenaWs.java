@@ -290,7 +290,7 @@ public final class AthenaWs implements AutoCloseable {
     }
 
     /**
-     * Sets how messages reach clients: {@code ConnectionNotifiers.apiGateway().build()} behind API
+     * Sets how messages reach clients: {@code ApiGateway.notifier().build()} behind API
      * Gateway, or your own over your server's sessions.
      *
      * @param notifier posts messages, not null
