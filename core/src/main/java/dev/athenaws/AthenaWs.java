@@ -18,7 +18,7 @@ import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +72,7 @@ public final class AthenaWs implements AutoCloseable {
     this.publisher = parts.publisher();
     this.flow = new RunFlow(parts.starter(), parts.waiter(), parts.publisher(),
         parts.resolver().catalog(), parts.queryTimeout(), parts.clock());
-    this.resume = new ResumeFlow(flow, parts.fetcher(), parts.prefetch());
+    this.resume = new ResumeFlow(flow);
     this.prefetch = parts.prefetch();
     this.ownedClient = parts.ownedClient();
   }
@@ -96,7 +96,7 @@ public final class AthenaWs implements AutoCloseable {
    * @return how it ended; the client has been told
    * @throws NullPointerException if connection is null
    */
-  public Outcome handle(ConnectionRef connection, String frame) {
+  public Outcome handle(Connection connection, String frame) {
     return handle(connection, frame, RunOptions.defaults());
   }
 
@@ -109,13 +109,13 @@ public final class AthenaWs implements AutoCloseable {
    * @return how it ended; the client has been told
    * @throws NullPointerException if connection or options is null
    */
-  public Outcome handle(ConnectionRef connection, String frame, RunOptions options) {
+  public Outcome handle(Connection connection, String frame, RunOptions options) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(options, "options");
     try {
       return dispatch(connection, frame, options);
     } catch (RuntimeException e) {
-      LOG.error("handling a frame of connection {} failed", connection.connectionId(), e);
+      LOG.error("handling a frame of connection {} failed", connection.id(), e);
       publisher.fail(new PublishTarget(connection, null, null), e);
       return new Outcome.NotStarted(ErrorCode.INTERNAL);
     }
@@ -145,7 +145,7 @@ public final class AthenaWs implements AutoCloseable {
    * @return {@link Outcome.Refused} with the reason's code
    * @throws NullPointerException if an argument is null
    */
-  public Outcome refuse(ConnectionRef connection, AthenaWsException reason) {
+  public Outcome refuse(Connection connection, AthenaWsException reason) {
     return refuse(connection, null, reason);
   }
 
@@ -161,7 +161,7 @@ public final class AthenaWs implements AutoCloseable {
    * @return {@link Outcome.Refused} with the reason's code
    * @throws NullPointerException if connection or reason is null
    */
-  public Outcome refuse(ConnectionRef connection, String frame, AthenaWsException reason) {
+  public Outcome refuse(Connection connection, String frame, AthenaWsException reason) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(reason, "reason");
     String requestId = null;
@@ -192,12 +192,12 @@ public final class AthenaWs implements AutoCloseable {
     }
   }
 
-  private Outcome dispatch(ConnectionRef connection, String frame, RunOptions options) {
+  private Outcome dispatch(Connection connection, String frame, RunOptions options) {
     DecodeResult decoded = decoder.decode(frame);
     if (decoded instanceof DecodeResult.Rejected rejected) {
       ServerMessage.Error error = ServerMessage.Error.of(rejected);
       publisher.fail(new PublishTarget(connection, rejected.requestId(), null), error);
-      LOG.info("refused a message on connection {}: {}", connection.connectionId(), error.code());
+      LOG.info("refused a message on connection {}: {}", connection.id(), error.code());
       return new Outcome.Refused(error.code());
     }
     ClientMessage message = ((DecodeResult.Decoded) decoded).message();
@@ -212,10 +212,10 @@ public final class AthenaWs implements AutoCloseable {
     } catch (AthenaWsException e) {
       // UNKNOWN_QUERY, INVALID_PARAMETER (with its field), BAD_REQUEST: safe to show the client.
       publisher.fail(client, e);
-      LOG.info("refused a query on connection {}: {}", connection.connectionId(), e.code());
+      LOG.info("refused a query on connection {}: {}", connection.id(), e.code());
       return new Outcome.Refused(e.code());
     }
-    RequestKey key = RequestKey.of(connection.connectionId(), identity(query, options), statement);
+    RequestKey key = RequestKey.of(connection.id(), identity(query, options), statement);
     return flow.run(client, statement, key, options);
   }
 
@@ -286,7 +286,7 @@ public final class AthenaWs implements AutoCloseable {
     }
 
     /**
-     * Sets how messages reach clients: {@code ConnectionNotifiers.apiGateway().build()} behind API
+     * Sets how messages reach clients: {@code ApiGateway.notifier().build()} behind API
      * Gateway, or your own over your server's sessions.
      *
      * @param notifier posts messages, not null

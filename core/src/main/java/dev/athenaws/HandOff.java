@@ -1,8 +1,8 @@
 package dev.athenaws;
 
-import dev.athenaws.catalog.Statement;
-import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.query.RequestKey;
+import dev.athenaws.notify.Connection;
+import dev.athenaws.catalog.Statement;
 import java.util.Objects;
 
 /**
@@ -34,33 +34,32 @@ public interface HandOff {
   /**
    * One query to continue elsewhere.
    *
-   * @param target the client; its {@code queryExecutionId} is the running query, or null when the
-   *     query is not started yet (Athena was busy until the deadline, or {@link
-   *     RunOptions#handOffAtOnce})
+   * @param connection the client's connection
+   * @param requestId the client's request id, null when it gave none
    * @param statement what the client asked for
    * @param key the request's idempotency key (Athena's token, the execution's name)
+   * @param queryExecutionId the running query, or null when it is not started yet (Athena was busy
+   *     until the deadline, or {@link RunOptions#handOffAtOnce})
    * @param from where publishing stands; {@link Continuation#start()} when nothing was published
    */
-  record Request(PublishTarget target, Statement statement, RequestKey key, Continuation from) {
+  record Request(Connection connection, String requestId, Statement statement,
+      RequestKey key, String queryExecutionId, Continuation from) {
     /**
      * Validates the components.
      *
-     * @param target the client, not null
+     * @param connection the client's connection, not null
+     * @param requestId the client's request id, nullable
      * @param statement the statement, not null
      * @param key the idempotency key, not null
+     * @param queryExecutionId the running query, nullable
      * @param from where publishing stands, not null
-     * @throws NullPointerException if an argument is null
+     * @throws NullPointerException if an argument that is not nullable is null
      */
     public Request {
-      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(connection, "connection");
       Objects.requireNonNull(statement, "statement");
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(from, "from");
-    }
-
-    /** @return the running query's id, or null when it is not started yet */
-    public String queryExecutionId() {
-      return target.queryExecutionId();
     }
   }
 }

@@ -6,21 +6,15 @@ import dev.athenaws.internal.publish.PauseCondition;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.publish.ResultRequest;
 import dev.athenaws.internal.query.CancellationFlag;
-import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryProgress;
 import dev.athenaws.internal.query.QueryError;
 import dev.athenaws.internal.query.QueryStats;
-import dev.athenaws.internal.query.ResultPages;
 import dev.athenaws.internal.query.StatementKind;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
@@ -33,13 +27,9 @@ final class ResumeFlow {
   private static final Logger LOG = LoggerFactory.getLogger(ResumeFlow.class);
 
   private final RunFlow flow;
-  private final PageFetcher fetcher;
-  private final Executor prefetch;
 
-  ResumeFlow(RunFlow flow, PageFetcher fetcher, Executor prefetch) {
+  ResumeFlow(RunFlow flow) {
     this.flow = flow;
-    this.fetcher = fetcher;
-    this.prefetch = prefetch;
   }
 
   PublishResult resume(Resumption r) {
@@ -47,19 +37,18 @@ final class ResumeFlow {
     if (r.failure != null) {
       return report(target, r.failure);
     }
+    if (r.succeeded != null) {
+      return succeeded(r, r.succeeded.kind(), r.succeeded.stats());
+    }
     QueryExecution execution;
     try {
-      execution = r.execution != null ? r.execution : describe(target.queryExecutionId());
+      execution = describe(target.queryExecutionId());
     } catch (RuntimeException e) {
       return flow.publisher.fail(target, e);
     }
     QueryExecutionState state = execution.status() == null ? null : execution.status().state();
     if (state == QueryExecutionState.SUCCEEDED) {
-      QueryStats stats = QueryStats.of(execution);
-      if (r.from.isStart() && !announce(target, stats)) {
-        return new PublishResult.ConnectionGone();
-      }
-      return publish(r, StatementKind.of(execution), stats);
+      return succeeded(r, StatementKind.of(execution), QueryStats.of(execution));
     }
     if (state == QueryExecutionState.FAILED) {
       return flow.publisher.failQuery(target,
@@ -70,6 +59,13 @@ final class ResumeFlow {
       return flow.cancelled(target);
     }
     return await(r, execution);
+  }
+
+  private PublishResult succeeded(Resumption r, StatementKind kind, QueryStats stats) {
+    if (r.from.isStart() && !announce(r.target, stats)) {
+      return new PublishResult.ConnectionGone();
+    }
+    return publish(r, kind, stats);
   }
 
   private PublishResult report(PublishTarget target, Resumption.Failure failure) {
@@ -128,16 +124,9 @@ final class ResumeFlow {
     ResultRequest request =
         new ResultRequest(r.target, kind, flow.columnTypes(r.queryName), stats, r.from);
     PauseCondition pause = () -> r.remaining.remaining().compareTo(r.reserve) < 0;
-    PublishResult result;
-    if (r.firstPage == null || !r.from.isStart()) {
-      result = flow.publisher.publish(request, pause);
-    } else {
-      try (FirstPageThenRest pages = new FirstPageThenRest(r.firstPage, r.target.queryExecutionId())) {
-        result = flow.publisher.publish(request, pages, pause);
-      }
-    }
+    PublishResult result = flow.publisher.publish(request, pause);
     LOG.info("push of query {} to connection {}: {}", r.target.queryExecutionId(),
-        r.target.connection().connectionId(), result.getClass().getSimpleName());
+        r.target.connection().id(), result.getClass().getSimpleName());
     return result;
   }
 
@@ -151,44 +140,6 @@ final class ResumeFlow {
     } catch (SdkException e) {
       LOG.error("GetQueryExecution of {} failed: {}", id, e.getClass().getName());
       throw new AthenaWsException(ErrorCode.INTERNAL, "The query status could not be read.", e);
-    }
-  }
-
-  /** The page the resumption carried, then the pages after it, fetched one ahead. */
-  private final class FirstPageThenRest implements Iterator<GetQueryResultsResponse>, AutoCloseable {
-    private GetQueryResultsResponse first;
-    private final ResultPages rest;
-
-    FirstPageThenRest(GetQueryResultsResponse first, String queryExecutionId) {
-      this.first = first;
-      this.rest = first.nextToken() == null
-          ? null
-          : ResultPages.open(fetcher, queryExecutionId, first.nextToken(), prefetch);
-    }
-
-    @Override
-    public boolean hasNext() {
-      return first != null || rest != null && rest.hasNext();
-    }
-
-    @Override
-    public GetQueryResultsResponse next() {
-      if (first != null) {
-        GetQueryResultsResponse page = first;
-        first = null;
-        return page;
-      }
-      if (rest == null) {
-        throw new NoSuchElementException();
-      }
-      return rest.next();
-    }
-
-    @Override
-    public void close() {
-      if (rest != null) {
-        rest.close();
-      }
     }
   }
 }

@@ -3,38 +3,37 @@ package dev.athenaws;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.query.QueryError;
+import dev.athenaws.internal.query.QueryStats;
+import dev.athenaws.internal.query.StatementKind;
+import dev.athenaws.notify.Connection;
 import java.time.Duration;
 import java.util.Objects;
-import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
-import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 /**
  * What {@link AthenaWs#resume} continues: a query started earlier (by a run that handed it off, or
  * by a state machine) whose results go to a client from a {@link Continuation}; or the report of a
- * state machine's failure to that client. Built with {@link #builder(PublishTarget)}.
+ * state machine's failure to that client. Built with {@link #builder(Connection)}.
  *
  * <p>Thread-safety: immutable. The builder is not thread-safe.
  *
  * <p>Exceptions: the builder's setters throw {@link NullPointerException} for null where not
  * nullable; {@link Builder#build()} throws {@link IllegalStateException} without a query execution
- * id and without a failure.
+ * id and without a failure. No setter takes an AWS SDK type: a host converts what its event carries.
  */
 public final class Resumption {
   final PublishTarget target;
   final String queryName;
   final Continuation from;
-  final QueryExecution execution;
-  final GetQueryResultsResponse firstPage;
+  final Succeeded succeeded;
   final Failure failure;
   final RemainingTime remaining;
   final Duration reserve;
 
   private Resumption(Builder b) {
-    this.target = b.target;
+    this.target = new PublishTarget(b.connection, b.requestId, b.queryExecutionId);
     this.queryName = b.queryName;
     this.from = b.from;
-    this.execution = b.execution;
-    this.firstPage = b.firstPage;
+    this.succeeded = b.succeeded;
     this.failure = b.failure;
     this.remaining = b.remaining;
     this.reserve = b.reserve;
@@ -43,13 +42,17 @@ public final class Resumption {
   /**
    * Starts describing a resumption.
    *
-   * @param target the client and the query (its id may be null only for a failure report), not null
-   * @return a builder; defaults: from the start, no time limit, no embedded page, no failure
-   * @throws NullPointerException if target is null
+   * @param connection the client's connection, not null
+   * @return a builder; defaults: no request id, from the start, no time limit, the query's state
+   *     read from Athena, no failure
+   * @throws NullPointerException if connection is null
    */
-  public static Builder builder(PublishTarget target) {
-    return new Builder(target);
+  public static Builder builder(Connection connection) {
+    return new Builder(connection);
   }
+
+  /** The query is known to have succeeded: what {@link Builder#succeeded} was given. */
+  record Succeeded(StatementKind kind, QueryStats stats) {}
 
   /**
    * Why a state machine ended the work instead of the query's results: reported to the client as
@@ -96,17 +99,40 @@ public final class Resumption {
 
   /** Configures a {@link Resumption}; not thread-safe. */
   public static final class Builder {
-    private final PublishTarget target;
+    private final Connection connection;
+    private String requestId;
+    private String queryExecutionId;
     private String queryName;
     private Continuation from = Continuation.start();
-    private QueryExecution execution;
-    private GetQueryResultsResponse firstPage;
+    private Succeeded succeeded;
     private Failure failure;
     private RemainingTime remaining = RemainingTime.unlimited();
     private Duration reserve = Duration.ZERO;
 
-    private Builder(PublishTarget target) {
-      this.target = Objects.requireNonNull(target, "target");
+    private Builder(Connection connection) {
+      this.connection = Objects.requireNonNull(connection, "connection");
+    }
+
+    /**
+     * Sets the client's request id, echoed in every message.
+     *
+     * @param requestId the request id, nullable (the client gave none)
+     * @return this builder
+     */
+    public Builder requestId(String requestId) {
+      this.requestId = requestId;
+      return this;
+    }
+
+    /**
+     * Names the query to continue.
+     *
+     * @param queryExecutionId Athena's query execution id, nullable only for a failure report
+     * @return this builder
+     */
+    public Builder queryExecutionId(String queryExecutionId) {
+      this.queryExecutionId = queryExecutionId;
+      return this;
     }
 
     /**
@@ -132,26 +158,17 @@ public final class Resumption {
     }
 
     /**
-     * Gives the query's execution as already known (e.g. a {@code .sync} task's output), saving a
-     * {@code GetQueryExecution}.
+     * Tells that the query already succeeded (e.g. a {@code .sync} task's output), saving a {@code
+     * GetQueryExecution}; otherwise its state, statement kind and statistics are read from Athena.
      *
-     * @param execution the execution with its status, nullable (then it is read)
+     * @param kind the statement's type, for the header row, not null
+     * @param stats the query's statistics, not null ({@code QueryStats.EMPTY} when unknown)
      * @return this builder
+     * @throws NullPointerException if kind or stats is null
      */
-    public Builder execution(QueryExecution execution) {
-      this.execution = execution;
-      return this;
-    }
-
-    /**
-     * Gives the first result page as already fetched; it is published first, then the pages after
-     * its {@code NextToken}. Only used when publishing starts from the beginning.
-     *
-     * @param page the page, nullable
-     * @return this builder
-     */
-    public Builder firstPage(GetQueryResultsResponse page) {
-      this.firstPage = page;
+    public Builder succeeded(StatementKind kind, QueryStats stats) {
+      this.succeeded = new Succeeded(Objects.requireNonNull(kind, "kind"),
+          Objects.requireNonNull(stats, "stats"));
       return this;
     }
 
@@ -192,8 +209,8 @@ public final class Resumption {
      * @throws IllegalStateException without a query execution id and without a failure
      */
     public Resumption build() {
-      if (target.queryExecutionId() == null && failure == null) {
-        throw new IllegalStateException("a resumption needs the target's queryExecutionId");
+      if (queryExecutionId == null && failure == null) {
+        throw new IllegalStateException("a resumption needs a queryExecutionId, or a failure");
       }
       return new Resumption(this);
     }

@@ -172,20 +172,20 @@ final class RunFlow {
     String id = target.queryExecutionId();
     if (handOff != null) {
       try {
-        if (handOff.take(new HandOff.Request(target, statement, key, from))) {
+        if (handOff.take(request(target, statement, key, from))) {
           LOG.info("query {} for connection {} handed off at page {}", id,
-              target.connection().connectionId(), from.pageNumber());
+              target.connection().id(), from.pageNumber());
           return new Outcome.HandedOff(id, from);
         }
       } catch (ThrottledException e) {
         // The service that would continue the query is busy: the same error as a busy Athena's.
         LOG.warn("hand-off of query {} ({}) for connection {} throttled by {} after {} attempts", id,
-            statement.label(), target.connection().connectionId(), e.service(), e.attempts());
+            statement.label(), target.connection().id(), e.service(), e.attempts());
         waiter.stop(id);
         return new Outcome.Ran(publisher.fail(target, e));
       } catch (RuntimeException e) {
         LOG.error("hand-off of query {} ({}) for connection {} failed: {}", id, statement.label(),
-            target.connection().connectionId(), e.getClass().getSimpleName());
+            target.connection().id(), e.getClass().getSimpleName());
         waiter.stop(id);
         return new Outcome.Ran(publisher.fail(target,
             new AthenaWsException(ErrorCode.INTERNAL, HANDOFF_FAILED)));
@@ -202,16 +202,16 @@ final class RunFlow {
   private Outcome busy(PublishTarget client, Statement statement, RequestKey key,
       ThrottledException e, HandOff handOff) {
     LOG.info("Athena busy ({}) after {} attempts for {} on connection {}", e.reason(), e.attempts(),
-        statement.label(), client.connection().connectionId());
+        statement.label(), client.connection().id());
     if (handOff != null) {
       try {
-        if (handOff.take(new HandOff.Request(client, statement, key, Continuation.start()))) {
+        if (handOff.take(request(client, statement, key, Continuation.start()))) {
           publisher.send(client, ServerMessage.Accepted.of(client.requestId(), null));
           return new Outcome.HandedOff(null, Continuation.start());
         }
       } catch (RuntimeException sfn) {
         LOG.error("hand-off of a busy start for connection {} failed: {}",
-            client.connection().connectionId(), sfn.getClass().getSimpleName());
+            client.connection().id(), sfn.getClass().getSimpleName());
       }
     }
     return new Outcome.Ran(publisher.fail(client, e));
@@ -226,7 +226,7 @@ final class RunFlow {
     } catch (ThrottledException e) {
       // Step Functions kept throttling: the client hears the same ATHENA_BUSY as for a busy Athena.
       LOG.warn("hand-off of {} for connection {} throttled by {} after {} attempts",
-          statement.label(), client.connection().connectionId(), e.service(), e.attempts());
+          statement.label(), client.connection().id(), e.service(), e.attempts());
       publisher.fail(client, e);
       return new Outcome.NotStarted(e.code());
     } catch (AthenaWsException e) {
@@ -236,11 +236,11 @@ final class RunFlow {
         return new Outcome.Refused(e.code());
       }
       taken = false;
-      LOG.error("hand-off for connection {} failed: {}", client.connection().connectionId(),
+      LOG.error("hand-off for connection {} failed: {}", client.connection().id(),
           e.getClass().getSimpleName());
     } catch (RuntimeException e) {
       taken = false;
-      LOG.error("hand-off for connection {} failed: {}", client.connection().connectionId(),
+      LOG.error("hand-off for connection {} failed: {}", client.connection().id(),
           e.getClass().getSimpleName());
     }
     if (!taken) {
@@ -249,5 +249,11 @@ final class RunFlow {
     }
     publisher.send(client, ServerMessage.Accepted.of(client.requestId(), null));
     return new Outcome.HandedOff(null, Continuation.start());
+  }
+
+  private static HandOff.Request request(PublishTarget target, Statement statement,
+      RequestKey key, Continuation from) {
+    return new HandOff.Request(target.connection(), target.requestId(), statement, key,
+        target.queryExecutionId(), from);
   }
 }

@@ -19,9 +19,8 @@ import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.internal.notify.ConnectionNotifiers;
-import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.internal.publish.PublishTarget;
+import dev.athenaws.notify.ApiGateway;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStarter;
@@ -52,9 +51,9 @@ class AthenaWsTest {
   private final VirtualTime time = new VirtualTime();
   private final FakeAthena athena = FakeAthena.start(time);
   private final FakeManagementApi api = FakeManagementApi.start();
-  private final ConnectionRef client = api.connect("conn-1=");
+  private final Connection client = api.connect("conn-1=");
   private final ConnectionNotifier notifier =
-      ConnectionNotifiers.apiGateway().clientFactory(ref -> api.client()).sleeper(time).build();
+      ApiGateway.notifier().clientFactory(ref -> api.client()).sleeper(time).build();
   private final AthenaWs ws = AthenaWs.builder()
       .athenaClient(athena.client())
       .notifier(notifier)
@@ -69,6 +68,10 @@ class AthenaWsTest {
     notifier.close();
     api.close();
     athena.close();
+  }
+
+  private Resumption.Builder resumption(String queryExecutionId) {
+    return Resumption.builder(client).requestId("r1").queryExecutionId(queryExecutionId);
   }
 
   private List<JsonNode> received() {
@@ -169,7 +172,7 @@ class AthenaWsTest {
     assertThat(outcome).isEqualTo(new Outcome.HandedOff(id, Continuation.start()));
     assertThat(taken.get().queryExecutionId()).isEqualTo(id);
     assertThat(taken.get().statement().queryName()).isEqualTo("by-a");
-    assertThat(taken.get().target().requestId()).isEqualTo("r1");
+    assertThat(taken.get().requestId()).isEqualTo("r1");
     assertThat(athena.calls(FakeAthena.STOP)).isZero();
     assertThat(types()).containsOnly("accepted", "progress");
   }
@@ -252,15 +255,13 @@ class AthenaWsTest {
   @Test
   void aResumptionPausesWhenTimeRunsLowAndTheNextOneFinishesWithoutLossOrRepeat() {
     String id = athena.addQuery(numbers(3, 4).build());
-    PublishTarget target = new PublishTarget(client, "r1", id);
-
-    PublishResult first = ws.resume(Resumption.builder(target).queryName("by-a")
+    PublishResult first = ws.resume(resumption(id).queryName("by-a")
         .timeBudget(() -> Duration.ZERO, Duration.ofSeconds(1)).build());
 
     assertThat(first).isInstanceOf(PublishResult.Paused.class);
     Continuation next = ((PublishResult.Paused) first).next();
     assertThat(next.pageNumber()).isEqualTo(2);
-    PublishResult second = ws.resume(Resumption.builder(target).queryName("by-a").from(next).build());
+    PublishResult second = ws.resume(resumption(id).queryName("by-a").from(next).build());
 
     assertThat(second).isEqualTo(new PublishResult.Completed(12, 2));
     assertThat(received().get(0).path("state").asText()).isEqualTo("SUCCEEDED");
@@ -277,7 +278,7 @@ class AthenaWsTest {
     String id = athena.addQuery(numbers(1, 3).running(Duration.ofMinutes(5)).build());
     java.time.Instant begin = time.instant();
 
-    PublishResult result = ws.resume(Resumption.builder(new PublishTarget(client, "r1", id))
+    PublishResult result = ws.resume(resumption(id)
         .timeBudget(RemainingTime.until(begin.plusSeconds(10), time), Duration.ofSeconds(2)).build());
 
     assertThat(result).isEqualTo(new PublishResult.Paused(Continuation.start()));
@@ -287,7 +288,7 @@ class AthenaWsTest {
 
   @Test
   void aStateMachineFailureIsReportedAsOneError() {
-    PublishResult result = ws.resume(Resumption.builder(new PublishTarget(client, "r1", "q-9"))
+    PublishResult result = ws.resume(resumption("q-9")
         .failure(new Resumption.Failure.Cancelled()).build());
 
     assertThat(result).isEqualTo(new PublishResult.Failed(ErrorCode.QUERY_CANCELLED, true));

@@ -1,8 +1,8 @@
 package dev.athenaws.benchmarks;
 
 import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.internal.notify.ConnectionNotifiers;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.ApiGateway;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.publish.PauseCondition;
 import dev.athenaws.PublishResult;
@@ -46,8 +46,8 @@ public final class PipelineFigures {
       athena.latency(op -> op.equals(FakeAthena.RESULTS) ? fetch : Duration.ZERO, Sleeper.system());
       api.latency(n -> post);
       String id = athena.addQuery(query(pages, rowsPerPage));
-      ConnectionRef connection = api.connect("bench");
-      ConnectionNotifier notifier = ConnectionNotifiers.apiGateway().clientFactory(c -> api.client()).build();
+      Connection connection = api.connect("bench");
+      ConnectionNotifier notifier = ApiGateway.notifier().clientFactory(c -> api.client()).build();
       // Without prefetch the "next" page is fetched on the publishing thread when it is asked for.
       Executor executor = prefetch ? null : Runnable::run;
       ResultPublisher.Builder builder =

@@ -2,10 +2,12 @@ package dev.athenaws.notify;
 
 
 /**
- * Sends messages to WebSocket clients through the API Gateway management API. Users mock this
- * interface to test their code without AWS (see docs/api.md); {@code ConnectionNotifiers.apiGateway}
- * builds the real one. An application that owns its WebSocket server implements it over its own
- * sessions: {@link PostOutcome.Gone} for a closed session, {@link PostOutcome.Delivered} otherwise.
+ * Sends messages to WebSocket clients: the one interface between athena-ws and a WebSocket server.
+ * Any server implements it over its own sessions, resolving {@link Connection#id()} (a server that
+ * owns its sockets, such as a Spring Boot service's session registry, needs no endpoint): {@link
+ * PostOutcome.Gone} for a closed session, {@link PostOutcome.Delivered} otherwise. Behind API
+ * Gateway, {@link ApiGateway#notifier()} builds the one that posts through the management API.
+ * Users mock or fake this interface to test their code without AWS (see docs/api.md).
  *
  * <p>Thread-safety: implementations are shared by concurrent publishers and must be thread-safe.
  * Messages to one connection keep their order when posted from one thread, because {@link #post}
@@ -17,7 +19,7 @@ package dev.athenaws.notify;
  */
 public interface ConnectionNotifier extends AutoCloseable {
   /**
-   * Posts one message, retrying throttling with a bounded backoff.
+   * Posts one message; an implementation that can be throttled retries with a bounded backoff.
    *
    * @param connection the client
    * @param payload the UTF-8 message, at most 128 KB
@@ -26,7 +28,7 @@ public interface ConnectionNotifier extends AutoCloseable {
    *     after the retries (network failure), or when the thread is interrupted while waiting to retry
    *     (the interrupt flag is then set again)
    */
-  PostOutcome post(ConnectionRef connection, byte[] payload);
+  PostOutcome post(Connection connection, byte[] payload);
 
   /**
    * Closes the client's connection ({@code DeleteConnection}); a connection already gone is fine.
@@ -36,9 +38,9 @@ public interface ConnectionNotifier extends AutoCloseable {
    *     else the outcome as for {@link #post}
    * @throws dev.athenaws.error.AthenaWsException (INTERNAL) as for {@link #post}
    */
-  PostOutcome disconnect(ConnectionRef connection);
+  PostOutcome disconnect(Connection connection);
 
-  /** Releases cached SDK clients; the default does nothing. */
+  /** Releases what the notifier holds (e.g. cached SDK clients); the default does nothing. */
   @Override
   default void close() {}
 }

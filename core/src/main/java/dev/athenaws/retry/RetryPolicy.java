@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * How a call is retried when AWS pushes back: the {@link Backoff} between calls and the bound on
  * calls in all (the first call included). The one retry value taken by every builder of the library
- * whose calls retry: {@code .retry(RetryPolicy)} on the notifier ({@code ConnectionNotifiers}) and
+ * whose calls retry: {@code .retry(RetryPolicy)} on the notifier ({@code ApiGateway.notifier()}) and
  * the Step Functions starter, and the two policies of {@code AthenaRetry} for Athena calls. The loop
  * that uses a policy keeps its own attempt counter, so one policy is shared by any number of loops.
  *

@@ -2,7 +2,7 @@ package dev.athenaws.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -83,10 +83,10 @@ public final class FakeManagementApi implements AutoCloseable {
   }
 
   /** @return a reference to a connection of this server, opening it */
-  public synchronized ConnectionRef connect(String connectionId) {
+  public synchronized Connection connect(String connectionId) {
     open.add(connectionId);
     delivered.putIfAbsent(connectionId, new ArrayList<>());
-    return ConnectionRef.of(connectionId, "abcdef1234", "us-east-1", stage).withEndpoint(endpoint());
+    return Connection.at(connectionId, endpoint());
   }
 
   /** The connection closes after it received {@code k} more messages (later posts get 410). */

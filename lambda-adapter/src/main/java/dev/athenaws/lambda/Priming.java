@@ -2,7 +2,7 @@ package dev.athenaws.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import dev.athenaws.RemainingTime;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.retry.Sleeper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.net.URI;
 import java.util.function.Function;
 import org.crac.Context;
 import org.crac.Core;
@@ -155,9 +156,9 @@ final class Priming implements Resource {
     StaticCredentialsProvider credentials =
         StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDATHENAWSPRIMING", ID));
     List<ApiGatewayManagementApiClient> managementClients = new ArrayList<>();
-    Function<ConnectionRef, ApiGatewayManagementApiClient> management = ref -> {
+    Function<URI, ApiGatewayManagementApiClient> management = endpoint -> {
       ApiGatewayManagementApiClient c = ApiGatewayManagementApiClient.builder()
-          .endpointOverride(ref.endpoint()).httpClient(http).region(region)
+          .endpointOverride(endpoint).httpClient(http).region(region)
           .credentialsProvider(credentials)
           .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
       synchronized (managementClients) {

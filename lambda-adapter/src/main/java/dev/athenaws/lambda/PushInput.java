@@ -1,26 +1,25 @@
 package dev.athenaws.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.Continuation;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.Map;
-import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 /**
  * The push task's input, from any of the shapes it accepts (docs/deployment.md):
  *
  * <ul>
- *   <li>ours: {@code {"connection":{...},"requestId","queryName","queryExecutionId","NextToken",
+ *   <li>ours: {@code {"connection":{"connectionId","endpoint"},"requestId","queryName","queryExecutionId","NextToken",
  *       "continuation":{...}}}, which is also what the task returns when it pauses;
  *   <li>the state machine's own state: the execution input ({@code "query":{"name",
  *       "queryExecutionId","continuation"}}) with the {@code .sync} task's output under {@code
  *       StartAthenaQuery};
  *   <li>the original design's: {@code {"apiId","connectionId","StartAthenaQuery":{"QueryExecution":
  *       {...}},"GetAthenaQueryResult":{"ResultSet":{...},"NextToken"}}} (no stage: {@code
- *       WEBSOCKET_STAGE});
+ *       WEBSOCKET_STAGE}; the embedded page is not used, results are read from page 1);
  *   <li>any of these with a Step Functions Catch output ({@code {"Error","Cause"}}) under some key.
  * </ul>
  *
@@ -30,17 +29,15 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * @param queryExecutionId the query, nullable only for a failure input
  * @param from where publishing stands
  * @param execution the query's execution as the input carried it, nullable
- * @param firstPage a results page the input carried (the original design's), nullable
  * @param failure a Step Functions Catch output {@code {"Error","Cause"}}, nullable
  */
 record PushInput(
-    ConnectionRef connection,
+    Connection connection,
     String requestId,
     String queryName,
     String queryExecutionId,
     Continuation from,
     QueryExecution execution,
-    GetQueryResultsResponse firstPage,
     JsonNode failure) {
 
   /**
@@ -76,7 +73,6 @@ record PushInput(
       }
       from = Continuation.start(); // only the failure is reported: nothing is published from it
     }
-    JsonNode page = in.path("GetAthenaQueryResult");
     return new PushInput(
         connection(config, in),
         AthenaJson.text(in, "requestId"),
@@ -84,11 +80,10 @@ record PushInput(
         id,
         from,
         execution,
-        page.isObject() && from.isStart() ? AthenaJson.results(page) : null,
         failure);
   }
 
-  private static ConnectionRef connection(Config config, JsonNode in) {
+  private static Connection connection(Config config, JsonNode in) {
     JsonNode c = in.path("connection");
     if (c.isObject()) {
       String endpoint = AthenaJson.text(c, "endpoint");

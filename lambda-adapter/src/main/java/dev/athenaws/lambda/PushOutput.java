@@ -2,7 +2,7 @@ package dev.athenaws.lambda;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.Continuation;
 import dev.athenaws.PublishResult;
 
@@ -58,12 +58,9 @@ record PushOutput(ObjectNode json) {
     return json.path("done").asBoolean();
   }
 
-  private static void writeConnection(ObjectNode node, ConnectionRef c) {
-    node.put("connectionId", c.connectionId());
-    putIfPresent(node, "apiId", c.apiId());
-    putIfPresent(node, "region", c.region());
-    putIfPresent(node, "stage", c.stage());
-    if (c.endpointOverride() != null) {
+  private static void writeConnection(ObjectNode node, Connection c) {
+    node.put("connectionId", c.id());
+    if (c.endpoint() != null) {
       node.put("endpoint", c.endpoint().toString());
     }
   }

@@ -8,11 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.athenaws.RemainingTime;
 import dev.athenaws.Resumption;
 import dev.athenaws.PublishResult;
-import dev.athenaws.internal.publish.PublishTarget;
+import dev.athenaws.internal.query.QueryError;
+import dev.athenaws.internal.query.QueryStats;
+import dev.athenaws.internal.query.StatementKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+import software.amazon.awssdk.services.athena.model.QueryExecutionStatus;
 
 /**
  * The Lambda handler of the state machine's push task: posts a finished query's results to the
@@ -21,7 +26,7 @@ import java.util.Objects;
  * <p>Input: {@code {"connection":{...},"requestId","queryName","queryExecutionId","NextToken",
  * "continuation":{...}}}, the execution's own state after {@code StartQueryExecution.sync}, or the
  * original design's {@code {"apiId","connectionId","StartAthenaQuery":{...},
- * "GetAthenaQueryResult":{"ResultSet":{...},"NextToken"}}} (that page is pushed first). A Catch
+ * "GetAthenaQueryResult":{...}}} (results are read from page 1, not from that page). A Catch
  * output ({@code {"Error","Cause"}} under a key such as {@code error}) makes it post an {@code error}
  * instead. Output: {@code {"done":false,"NextToken","continuation",...}} when the invocation's
  * remaining time fell below {@code PUSH_TIME_RESERVE_MILLIS} (feed it back as the next input), else
@@ -77,25 +82,43 @@ public final class PushResultsHandler implements RequestStreamHandler {
       throw new IllegalArgumentException("push input is not JSON", e);
     }
     PushInput push = PushInput.of(wiring.config, in);
-    PublishTarget target = new PublishTarget(push.connection(), push.requestId(), push.queryExecutionId());
-    Resumption.Builder resumption = Resumption.builder(target);
+    Resumption.Builder resumption = Resumption.builder(push.connection())
+        .requestId(push.requestId())
+        .queryExecutionId(push.queryExecutionId());
     if (push.failure() != null) {
-      StepFailure.Classified failure = StepFailure.classify(push.failure(), target.connection().connectionId());
-      if (target.queryExecutionId() == null && failure.queryExecutionId() != null) {
-        resumption = Resumption.builder(target.withQueryExecutionId(failure.queryExecutionId()));
+      StepFailure.Classified failure = StepFailure.classify(push.failure(), push.connection().id());
+      if (push.queryExecutionId() == null && failure.queryExecutionId() != null) {
+        resumption.queryExecutionId(failure.queryExecutionId());
       }
       resumption.failure(failure.failure());
+    } else if (push.execution() != null) {
+      known(resumption, push.execution());
     }
     PublishResult result = wiring.ws.resume(resumption
         .queryName(push.queryName())
         .from(push.from())
-        .execution(push.execution())
-        .firstPage(push.firstPage())
         .timeBudget(remaining, wiring.config.pushTimeReserve())
         .build());
     PushOutput out = result instanceof PublishResult.Paused p
         ? PushOutput.paused(push, p.next())
         : PushOutput.ended(result);
     JSON.writeValue(output, out.json());
+  }
+
+  /**
+   * What a {@code .sync} task's output already tells, converted from the SDK's model at this edge: a
+   * finished query needs no {@code GetQueryExecution}; a running one is read again by core.
+   */
+  private static void known(Resumption.Builder resumption, QueryExecution execution) {
+    QueryExecutionStatus status = execution.status();
+    QueryExecutionState state = status == null ? null : status.state();
+    if (state == QueryExecutionState.SUCCEEDED) {
+      resumption.succeeded(StatementKind.of(execution), QueryStats.of(execution));
+    } else if (state == QueryExecutionState.FAILED) {
+      resumption.failure(new Resumption.Failure.AthenaFailed(
+          QueryError.of(status.athenaError(), status.stateChangeReason())));
+    } else if (state == QueryExecutionState.CANCELLED) {
+      resumption.failure(new Resumption.Failure.Cancelled());
+    }
   }
 }

@@ -7,7 +7,7 @@ import dev.athenaws.Outcome;
 import dev.athenaws.RemainingTime;
 import dev.athenaws.RunOptions;
 import dev.athenaws.lambda.sfn.QuerySpec;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +40,12 @@ final class QueryRoute {
    * @return the HTTP status for API Gateway: 200 accepted, 400 refused, 500 not started
    */
   int handle(WebSocketRequest request, RemainingTime remaining) {
-    ConnectionRef connection = Connections.of(w.config, request);
+    Connection connection = Connections.of(w.config, request);
     if (request.base64()) {
       return status(w.ws.refuse(connection, new AthenaWsException(ErrorCode.BAD_REQUEST, BINARY_FRAME)));
     }
     Outcome outcome = w.ws.handle(connection, request.body(), options(request, remaining));
-    LOG.debug("message on connection {} ended {}", connection.connectionId(),
+    LOG.debug("message on connection {} ended {}", connection.id(),
         outcome.getClass().getSimpleName());
     return status(outcome);
   }
@@ -73,7 +73,7 @@ final class QueryRoute {
     QuerySpec spec = r.queryExecutionId() == null
         ? new QuerySpec.Rendered(r.statement())
         : new QuerySpec.Running(r.queryExecutionId(), r.statement().queryName(), r.from());
-    w.stepFunctions.start(r.target().connection(), r.target().requestId(), spec, r.key());
+    w.stepFunctions.start(r.connection(), r.requestId(), spec, r.key());
     return true;
   }
 

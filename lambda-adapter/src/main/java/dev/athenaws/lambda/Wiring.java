@@ -4,9 +4,9 @@ import dev.athenaws.AthenaWs;
 import dev.athenaws.error.CatalogException;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.internal.notify.ConnectionNotifiers;
 import dev.athenaws.lambda.sfn.StepFunctionsStarter;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.ApiGateway;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.retry.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.net.URI;
+import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -53,7 +55,7 @@ final class Wiring implements AutoCloseable {
   record Clients(
       AthenaClient athena,
       SfnClient sfn,
-      Function<ConnectionRef, ApiGatewayManagementApiClient> managementApi) {
+      Function<URI, ApiGatewayManagementApiClient> managementApi) {
     Clients {
       Objects.requireNonNull(athena, "athena");
       Objects.requireNonNull(managementApi, "managementApi");
@@ -65,7 +67,7 @@ final class Wiring implements AutoCloseable {
     this.clock = clock;
     this.catalog = loadCatalog(config.queryCatalog());
     this.notifier =
-        ConnectionNotifiers.apiGateway().clientFactory(clients.managementApi()).sleeper(sleeper).build();
+        ApiGateway.notifier().clientFactory(clients.managementApi()).sleeper(sleeper).build();
     AthenaWs.Builder ws = AthenaWs.builder()
         .athenaClient(clients.athena())
         .notifier(notifier)
@@ -132,17 +134,17 @@ final class Wiring implements AutoCloseable {
     if (region != null) {
       athena.region(region);
     }
-    Function<ConnectionRef, ApiGatewayManagementApiClient> management =
-        ref -> {
+    Function<URI, ApiGatewayManagementApiClient> management =
+        endpoint -> {
           var b =
               ApiGatewayManagementApiClient.builder()
-                  .endpointOverride(ref.endpoint())
+                  .endpointOverride(endpoint)
                   .httpClient(UrlConnectionHttpClient.create())
                   .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-          String r = ref.region() != null ? ref.region() : config.region();
-          if (r != null) {
-            b.region(Region.of(r));
-          }
+          // The Region the execute-api host names, else the function's (custom domain, local).
+          Optional<Region> r = ApiGateway.region(endpoint)
+              .or(() -> Optional.ofNullable(config.region()).map(Region::of));
+          r.ifPresent(b::region);
           return b.build();
         };
     AthenaClient athenaClient = athena.build();

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeManagementApi;
@@ -65,8 +64,8 @@ final class Harness implements AutoCloseable {
   }
 
   private software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient
-      managementClient(ConnectionRef ref) {
-    managementEndpoints.add(ref.endpoint());
+      managementClient(java.net.URI endpoint) {
+    managementEndpoints.add(endpoint);
     return api.client();
   }
 

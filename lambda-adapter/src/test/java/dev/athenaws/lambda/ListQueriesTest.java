@@ -55,6 +55,19 @@ class ListQueriesTest {
   }
 
   @Test
+  void behindACustomDomainTheEndpointIsStillTheStagesExecuteApiUrl() {
+    h.without("WEBSOCKET_ENDPOINT").with("AWS_REGION", "eu-west-1");
+    var event = event("list-queries.json");
+    // Behind a custom domain name, domainName is that domain and its path is the API mapping's.
+    event.getRequestContext().setDomainName("ws.example.com");
+
+    new QueryRouteHandler(h.wiring()).handle(event, ScriptedTime.plenty());
+
+    assertThat(h.managementEndpoints)
+        .containsExactly(URI.create("https://abcdef1234.execute-api.eu-west-1.amazonaws.com/dev"));
+  }
+
+  @Test
   void theOverrideEndpointIsUsedWhenSet() {
     new QueryRouteHandler(h.wiring()).handle(event("list-queries.json"), ScriptedTime.plenty());
     assertThat(h.managementEndpoints).containsExactly(h.api.endpoint());

@@ -13,6 +13,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,22 @@ class PushResultsHandlerTest {
   }
 
   @Test
+  void anInputConnectionWithItsEndpointIsPostedThereWithoutWebSocketEndpoint() throws Exception {
+    // What the starter now writes: the connection id and its endpoint, nothing to rebuild.
+    h.without("WEBSOCKET_ENDPOINT").with("AWS_REGION", "eu-west-1");
+    h.athena.addQuery(Scripts.numbers(Duration.ZERO, 1, 2));
+    ObjectNode input = fixture("push-state.json");
+    input.set("connection", read("{\"connectionId\":\"" + Harness.CONNECTION + "\",\"endpoint\":\""
+        + h.api.endpoint() + "/\"}"));
+
+    JsonNode out = push(input, ScriptedTime.plenty());
+
+    assertThat(out.path("outcome").asText()).isEqualTo("completed");
+    assertThat(h.managementEndpoints).containsExactly(h.api.endpoint());
+    assertThat(Streams.completeStream(h.messages(), "n")).isEqualTo(Streams.numbers(2));
+  }
+
+  @Test
   void aPushThatRunsOutOfTimeReturnsAContinuationAndTheNextInvocationResumesExactly()
       throws Exception {
     h.with("MAX_MESSAGE_BYTES", "1024");
@@ -93,10 +111,10 @@ class PushResultsHandlerTest {
   }
 
   @Test
-  void theOriginalDesignsInputPushesItsEmbeddedPageThenContinues() throws Exception {
-    // Page 2 of the same query, as FakeAthena serves it after the embedded page's NextToken.
+  void theOriginalDesignsInputIsPushedFromPageOneWithoutReadingTheQueryAgain() throws Exception {
+    // The input's embedded page is not used: results are read from page 1 (core takes no SDK page).
     h.athena.addQuery(FakeAthenaQuery.builder().column("eventname", "varchar").column("n", "bigint")
-        .page(List.of("eventname", "n"), List.of("ignored", "0"))
+        .page(List.of("eventname", "n"), List.of("CreateTable", "42"), Arrays.asList("", null))
         .page(List.of("PutObject", "7"))
         .build());
 
@@ -104,16 +122,14 @@ class PushResultsHandlerTest {
 
     assertThat(out.path("done").asBoolean()).isTrue();
     assertThat(out.path("rowCount").asInt()).isEqualTo(3);
-    List<JsonNode> rows = h.messages().stream().filter(m -> m.path("type").asText().equals("rows")).toList();
-    assertThat(rows).hasSize(1);
-    assertThat(rows.get(0).path("results")).isEqualTo(read(
-        "[{\"eventname\":\"CreateTable\",\"n\":42},{\"eventname\":\"\",\"n\":null},"
-            + "{\"eventname\":\"PutObject\",\"n\":7}]"));
-    assertThat(rows.get(0).path("columns")).isEqualTo(read(
-        "[{\"name\":\"eventname\",\"type\":\"varchar\"},{\"name\":\"n\",\"type\":\"bigint\"}]"));
-    assertThat(h.athena.requests(FakeAthena.RESULTS)).hasSize(1);
-    assertThat(h.athena.requests(FakeAthena.RESULTS).get(0).body().path("NextToken").asText())
-        .isEqualTo("fake-token/" + Harness.FIRST_QUERY + "/1");
+    List<JsonNode> results = new ArrayList<>();
+    h.messages().stream().filter(m -> m.path("type").asText().equals("rows"))
+        .forEach(m -> m.path("results").forEach(results::add));
+    assertThat(results).containsExactly(read("{\"eventname\":\"CreateTable\",\"n\":42}"),
+        read("{\"eventname\":\"\",\"n\":null}"), read("{\"eventname\":\"PutObject\",\"n\":7}"));
+    assertThat(h.athena.requests(FakeAthena.RESULTS)).hasSize(2);
+    assertThat(h.athena.requests(FakeAthena.RESULTS).get(0).body().has("NextToken")).isFalse();
+    // The .sync output said SUCCEEDED: no GetQueryExecution.
     assertThat(h.athena.calls(FakeAthena.GET)).isZero();
   }
 

@@ -41,7 +41,6 @@ class StepFunctionsModeTest {
     assertThat(h.sfn.executions().get(0).name()).isEqualTo(key.executionName());
     JsonNode input = read(h.sfn.executions().get(0).input());
     assertThat(input).isEqualTo(read("{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
-        + "\"apiId\":\"abcdef1234\",\"region\":\"us-east-1\",\"stage\":\"dev\","
         + "\"endpoint\":\"" + h.api.endpoint() + "\"},\"requestId\":\"r1\","
         + "\"query\":{\"name\":\"by-region\",\"sql\":\"" + sql + "\","
         + "\"executionParameters\":[\"'eu-west-1'\",\"5\"]},"

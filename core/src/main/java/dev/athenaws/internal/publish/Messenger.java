@@ -32,7 +32,7 @@ final class Messenger {
     if (!outcome.delivered()) {
       LOG.debug(
           "post to {} for {} ended {}",
-          target.connection().connectionId(), target.queryExecutionId(), outcome);
+          target.connection().id(), target.queryExecutionId(), outcome);
     }
     return outcome;
   }
@@ -54,7 +54,7 @@ final class Messenger {
       // Unexpected: the details go to the log (ids only), the client gets a generic message.
       LOG.error(
           "publishing {} to {} failed", target.queryExecutionId(),
-          target.connection().connectionId(), failure);
+          target.connection().id(), failure);
     }
     // ATHENA_BUSY says the same request may succeed later: the client may offer to send it again.
     Boolean retryable = code == ErrorCode.ATHENA_BUSY ? Boolean.TRUE : null;
@@ -78,7 +78,7 @@ final class Messenger {
     try {
       delivered = send(target, error).delivered();
     } catch (RuntimeException e) {
-      LOG.warn("could not send error {} to {}", error.code(), target.connection().connectionId(), e);
+      LOG.warn("could not send error {} to {}", error.code(), target.connection().id(), e);
       delivered = false;
     }
     return new PublishResult.Failed(error.code(), delivered);

@@ -1,6 +1,6 @@
 package dev.athenaws.internal.publish;
 
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import java.util.Objects;
 
 /**
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param requestId the client's request id, null when it gave none
  * @param queryExecutionId the Athena query execution id, null before the query started
  */
-public record PublishTarget(ConnectionRef connection, String requestId, String queryExecutionId) {
+public record PublishTarget(Connection connection, String requestId, String queryExecutionId) {
   /**
    * Validates the connection.
    *

@@ -4,7 +4,7 @@ import dev.athenaws.PublishResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.testing.FakeAthenaFault;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class AthenaFaultsWireTest {
   private final PublishHarness h = new PublishHarness();
-  private final ConnectionRef client = h.api.connect("conn-1=");
+  private final Connection client = h.api.connect("conn-1=");
 
   @AfterEach
   void close() {

@@ -14,8 +14,8 @@ import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.internal.query.RequestKey;
-import dev.athenaws.internal.notify.ConnectionNotifiers;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.ApiGateway;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.PageFetcher;
@@ -42,7 +42,7 @@ final class PublishHarness implements AutoCloseable {
   final FakeAthena athena = FakeAthena.start(time);
   final FakeManagementApi api = FakeManagementApi.start();
   final ConnectionNotifier notifier =
-      ConnectionNotifiers.apiGateway()
+      ApiGateway.notifier()
           .clientFactory(ref -> api.client())
           .retry(new RetryPolicy(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)), 6))
           .sleeper(time)
@@ -109,19 +109,19 @@ final class PublishHarness implements AutoCloseable {
   }
 
   /** One client frame of query {@code t} (a = 'x') and what identifies it. */
-  record Job(ConnectionRef connection, String frame, String identity) {
+  record Job(Connection connection, String frame, String identity) {
     RequestKey key() {
-      return RequestKey.of(connection.connectionId(), identity,
+      return RequestKey.of(connection.id(), identity,
           new Statement("SELECT n FROM t WHERE a = ?", List.of("'x'"), "t"));
     }
   }
 
   /** A job identified by its request id, or by message id "m1" when it has none. */
-  Job job(ConnectionRef connection, String requestId) {
+  Job job(Connection connection, String requestId) {
     return job(connection, requestId, requestId != null ? requestId : "m1");
   }
 
-  Job job(ConnectionRef connection, String requestId, String identity) {
+  Job job(Connection connection, String requestId, String identity) {
     String id = requestId == null ? "" : ",\"requestId\":\"" + requestId + "\"";
     return new Job(connection,
         "{\"action\":\"query\",\"query\":\"t\",\"parameters\":{\"a\":\"x\"}" + id + "}",

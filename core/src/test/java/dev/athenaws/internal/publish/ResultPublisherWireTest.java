@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.athenaws.error.ErrorCode;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.StatementKind;
 import dev.athenaws.testing.FakeAthena;
@@ -24,7 +24,7 @@ class ResultPublisherWireTest {
   private static final int SMALL = 1024;
 
   private final PublishHarness h = new PublishHarness();
-  private final ConnectionRef client = h.api.connect("c1");
+  private final Connection client = h.api.connect("c1");
 
   @AfterEach
   void close() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.athenaws.error.ErrorCode;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
 import dev.athenaws.testing.FakeAthenaQuery;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The run flow of {@code AthenaWs.handle} end to end over the wire: the exact messages a client receives. */
 class RunFlowWireTest {
   private final PublishHarness h = new PublishHarness();
-  private final ConnectionRef client = h.api.connect("conn-1=");
+  private final Connection client = h.api.connect("conn-1=");
 
   @AfterEach
   void close() {

@@ -3,7 +3,7 @@ package dev.athenaws.lambda.sfn;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.Continuation;
 import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.query.RequestKey;
@@ -31,7 +31,7 @@ final class ExecutionInput {
    * @return the input JSON
    * @throws IllegalArgumentException if it is larger than {@link #MAX_BYTES}
    */
-  static String of(ConnectionRef connection, String requestId, QuerySpec query, RequestKey key) {
+  static String of(Connection connection, String requestId, QuerySpec query, RequestKey key) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
@@ -54,13 +54,10 @@ final class ExecutionInput {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  private static void writeConnection(JsonGenerator g, ConnectionRef c) throws IOException {
+  private static void writeConnection(JsonGenerator g, Connection c) throws IOException {
     g.writeObjectFieldStart("connection");
-    g.writeStringField("connectionId", c.connectionId());
-    g.writeStringField("apiId", c.apiId());
-    g.writeStringField("region", c.region());
-    g.writeStringField("stage", c.stage());
-    if (c.endpointOverride() != null) {
+    g.writeStringField("connectionId", c.id());
+    if (c.endpoint() != null) {
       g.writeStringField("endpoint", c.endpoint().toString());
     }
     g.writeEndObject();

@@ -3,7 +3,7 @@ package dev.athenaws.lambda.sfn;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.error.ThrottledException;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.retry.Retrier;
 import java.util.Objects;
@@ -51,7 +51,7 @@ final class SfnStarter implements StepFunctionsStarter {
   }
 
   @Override
-  public String start(ConnectionRef connection, String requestId, QuerySpec query, RequestKey key) {
+  public String start(Connection connection, String requestId, QuerySpec query, RequestKey key) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(key, "key");
@@ -73,7 +73,7 @@ final class SfnStarter implements StepFunctionsStarter {
         // reference), so a new execution answers it; its Athena start reuses the request's
         // ClientRequestToken and finds the same query and its results.
         LOG.info("execution {} for connection {} already closed: answering again", name,
-            connection.connectionId());
+            connection.id());
       }
     }
   }
@@ -83,7 +83,7 @@ final class SfnStarter implements StepFunctionsStarter {
    *
    * @throws ExecutionAlreadyExistsException when the name is taken (closed, or another input)
    */
-  private String startNamed(String name, String input, ConnectionRef connection) {
+  private String startNamed(String name, String input, Connection connection) {
     StartExecutionRequest request =
         StartExecutionRequest.builder().stateMachineArn(stateMachineArn).name(name).input(input)
             .build();
@@ -92,7 +92,7 @@ final class SfnStarter implements StepFunctionsStarter {
       try {
         String arn = client.startExecution(request).executionArn();
         LOG.info("execution {} for connection {} started (attempt {})", name,
-            connection.connectionId(), attempt);
+            connection.id(), attempt);
         return arn;
       } catch (ExecutionAlreadyExistsException e) {
         throw e;
@@ -109,7 +109,7 @@ final class SfnStarter implements StepFunctionsStarter {
       }
       if (retrier.exhausted(attempt)) {
         LOG.warn("execution {} for connection {} not started after {} attempts", name,
-            connection.connectionId(), attempt);
+            connection.id(), attempt);
         // The same exception as a busy Athena's (code ATHENA_BUSY): hosts branch on one type.
         throw new ThrottledException(ThrottledException.Service.STEP_FUNCTIONS, OPERATION,
             reason(failure), attempt, failure);
@@ -127,7 +127,7 @@ final class SfnStarter implements StepFunctionsStarter {
    *     null when it has closed (nothing would answer the client: the caller starts another)
    * @throws AthenaWsException BAD_REQUEST when the name holds another input
    */
-  private String existing(String name, String input, ConnectionRef connection,
+  private String existing(String name, String input, Connection connection,
       ExecutionAlreadyExistsException e) {
     String executionArn =
         stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name;
@@ -137,14 +137,14 @@ final class SfnStarter implements StepFunctionsStarter {
               DescribeExecutionRequest.builder().executionArn(executionArn).build());
       if (input.equals(existing.input())) {
         LOG.info("execution {} for connection {} exists ({})", name,
-            connection.connectionId(), existing.statusAsString());
+            connection.id(), existing.statusAsString());
         return ExecutionStatus.RUNNING == existing.status() ? existing.executionArn() : null;
       }
     } catch (SdkException describeFailure) {
       e.addSuppressed(describeFailure);
     }
     LOG.info("execution {} for connection {} exists with another input", name,
-        connection.connectionId());
+        connection.id());
     throw new AthenaWsException(ErrorCode.BAD_REQUEST, REUSED, e);
   }
 

@@ -2,7 +2,7 @@ package dev.athenaws.lambda.sfn;
 
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ThrottledException;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.retry.RetryPolicy;
 import dev.athenaws.internal.retry.RetryingBuilder;
@@ -87,7 +87,7 @@ public interface StepFunctionsStarter {
    *     query; {@code INTERNAL} when Step Functions rejects the start (missing state machine, denied
    *     access: a configuration problem) or the thread is interrupted
    */
-  String start(ConnectionRef connection, String requestId, QuerySpec query, RequestKey key);
+  String start(Connection connection, String requestId, QuerySpec query, RequestKey key);
 
   /**
    * @param client the Step Functions client; it should not retry by itself (the starter's bounded

@@ -27,10 +27,10 @@ class ExecutionInputTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void namedQueryWithoutOverrideHasNoEndpointAndSortedParameters() {
+  void namedQueryHasTheConnectionsEndpointAndSortedParameters() {
     String input = ExecutionInput.of(connection(), "r-1", named(), key());
     assertThat(input).isEqualTo("{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
-        + "\"apiId\":\"abcdef1234\",\"region\":\"eu-west-1\",\"stage\":\"dev\"},"
+        + "\"endpoint\":\"https://abcdef1234.execute-api.eu-west-1.amazonaws.com/dev\"},"
         + "\"requestId\":\"r-1\","
         + "\"query\":{\"name\":\"top_sales\",\"parameters\":{\"all\":false,\"limit\":1000,"
         + "\"min\":0.10,\"region\":\"EU\",\"since\":null}},"
@@ -38,10 +38,17 @@ class ExecutionInputTest {
   }
 
   @Test
+  void aConnectionWithoutEndpointWritesOnlyItsId() throws Exception {
+    JsonNode input = JSON.readTree(
+        ExecutionInput.of(dev.athenaws.notify.Connection.of(Fixtures.CONNECTION_ID), null, statement(), key()));
+    assertThat(input.path("connection")).isEqualTo(
+        JSON.readTree("{\"connectionId\":\"L0SM9cOFvHcCIhw=\"}"));
+  }
+
+  @Test
   void statementWithOverrideHasEndpointAndNoRequestIdWhenNull() throws Exception {
     JsonNode input = JSON.readTree(ExecutionInput.of(overridden(), null, statement(), key()));
     assertThat(input).isEqualTo(JSON.readTree("{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
-        + "\"apiId\":\"abcdef1234\",\"region\":\"eu-west-1\",\"stage\":\"dev\","
         + "\"endpoint\":\"https://ws.example.com/dev\"},"
         + "\"query\":{\"sql\":\"SELECT * FROM sales WHERE region = ? AND n > ?\","
         + "\"executionParameters\":[\"'EU'\",\"10\"]},"

@@ -1,7 +1,9 @@
 package dev.athenaws.lambda.sfn;
 
 import dev.athenaws.catalog.Statement;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.ApiGateway;
+import dev.athenaws.notify.Connection;
+import software.amazon.awssdk.regions.Region;
 import dev.athenaws.internal.query.RequestKey;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -16,11 +18,11 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  static ConnectionRef connection() {
-    return ConnectionRef.of(CONNECTION_ID, "abcdef1234", "eu-west-1", "dev");
+  static Connection connection() {
+    return Connection.at(CONNECTION_ID, ApiGateway.endpoint("abcdef1234", Region.EU_WEST_1, "dev"));
   }
 
-  static ConnectionRef overridden() {
+  static Connection overridden() {
     return connection().withEndpoint(URI.create("https://ws.example.com/dev/"));
   }
 

@@ -59,8 +59,8 @@ class SfnStarterWireTest {
     assertThat(e.name()).isEqualTo(name);
     assertThat(e.arn()).isEqualTo(executionArn);
     assertThat(JSON.readTree(e.input())).isEqualTo(JSON.readTree("{\"connection\":{"
-        + "\"connectionId\":\"L0SM9cOFvHcCIhw=\",\"apiId\":\"abcdef1234\",\"region\":\"eu-west-1\","
-        + "\"stage\":\"dev\"},\"requestId\":\"r-1\",\"query\":{\"name\":\"top_sales\",\"parameters\":"
+        + "\"connectionId\":\"L0SM9cOFvHcCIhw=\","
+        + "\"endpoint\":\"https://abcdef1234.execute-api.eu-west-1.amazonaws.com/dev\"},\"requestId\":\"r-1\",\"query\":{\"name\":\"top_sales\",\"parameters\":"
         + "{\"all\":false,\"limit\":1000,\"min\":0.10,\"region\":\"EU\",\"since\":null}},"
         + "\"clientRequestToken\":\"" + key().clientRequestToken() + "\"}"));
     // Decimal text survives the trip: plain notation, scale kept.
@@ -72,8 +72,7 @@ class SfnStarterWireTest {
     starter().start(overridden(), null, statement(), key());
     JsonNode input = JSON.readTree(sfn.executions().get(0).input());
     assertThat(input).isEqualTo(JSON.readTree("{\"connection\":{"
-        + "\"connectionId\":\"L0SM9cOFvHcCIhw=\",\"apiId\":\"abcdef1234\",\"region\":\"eu-west-1\","
-        + "\"stage\":\"dev\",\"endpoint\":\"https://ws.example.com/dev\"},"
+        + "\"connectionId\":\"L0SM9cOFvHcCIhw=\",\"endpoint\":\"https://ws.example.com/dev\"},"
         + "\"query\":{\"sql\":\"SELECT * FROM sales WHERE region = ? AND n > ?\","
         + "\"executionParameters\":[\"'EU'\",\"10\"]},"
         + "\"clientRequestToken\":\"" + key().clientRequestToken() + "\"}"));

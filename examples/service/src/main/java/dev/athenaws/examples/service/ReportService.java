@@ -5,7 +5,7 @@ import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.AthenaSettings;
 import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.PageFetcher;
@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  * <p>Its tests mock athena-ws interfaces ({@link QueryStarter}, {@link CompletionWaiter}, {@link
  * PageFetcher}, {@link ConnectionNotifier}; see ReportServiceTest); {@link #overAthena} wires the
  * real ones. A server that owns its WebSockets implements {@link ConnectionNotifier} over its
- * sessions; one behind API Gateway uses {@code ConnectionNotifiers.apiGateway().build()}.
+ * sessions; one behind API Gateway uses {@code ApiGateway.notifier().build()}.
  *
  * <p>Resources: it owns an {@link AthenaWs} (a prefetch thread pool): {@link #close()} it when the
  * server stops.
@@ -103,7 +103,7 @@ public final class ReportService implements AutoCloseable {
    * @param text the frame, as received (may be anything)
    * @throws NullPointerException if connection is null
    */
-  public void onMessage(ConnectionRef connection, String text) {
+  public void onMessage(Connection connection, String text) {
     ws.handle(Objects.requireNonNull(connection, "connection"), text);
   }
 
@@ -122,7 +122,7 @@ public final class ReportService implements AutoCloseable {
    * @param text the frame that was refused
    * @throws NullPointerException if connection is null
    */
-  public void refuseBusy(ConnectionRef connection, String text) {
+  public void refuseBusy(Connection connection, String text) {
     ws.refuse(Objects.requireNonNull(connection, "connection"), text,
         new AthenaWsException(ErrorCode.ATHENA_BUSY, "The service is busy; try again later."));
   }

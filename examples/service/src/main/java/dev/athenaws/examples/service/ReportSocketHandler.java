@@ -1,6 +1,6 @@
 package dev.athenaws.examples.service;
 
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +21,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  */
 final class ReportSocketHandler extends TextWebSocketHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ReportSocketHandler.class);
-  private static final String CONNECTION = ConnectionRef.class.getName();
+  private static final String CONNECTION = Connection.class.getName();
 
   private final ReportService service;
   private final SessionNotifier notifier;
@@ -40,7 +40,7 @@ final class ReportSocketHandler extends TextWebSocketHandler {
 
   @Override
   protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-    ConnectionRef connection = connection(session);
+    Connection connection = connection(session);
     String text = message.getPayload();
     Runnable refuse = () -> service.refuseBusy(connection, text);
     try {
@@ -55,8 +55,8 @@ final class ReportSocketHandler extends TextWebSocketHandler {
     notifier.closed(connection(session));
   }
 
-  private static ConnectionRef connection(WebSocketSession session) {
-    return (ConnectionRef) session.getAttributes().get(CONNECTION);
+  private static Connection connection(WebSocketSession session) {
+    return (Connection) session.getAttributes().get(CONNECTION);
   }
 
   /** ReportService tells clients of every failure; what it throws means the client is unreachable. */

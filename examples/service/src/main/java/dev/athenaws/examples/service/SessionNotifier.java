@@ -1,10 +1,9 @@
 package dev.athenaws.examples.service;
 
 import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.notify.PostOutcome;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -40,12 +39,6 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  * NullPointerException} for a null session.
  */
 final class SessionNotifier implements ConnectionNotifier {
-  /**
-   * The endpoint of every connection: {@link ConnectionRef} needs one when it names no API Gateway
-   * stage; this notifier never calls it.
-   */
-  static final URI ENDPOINT = URI.create("http://localhost/athena-ws-service");
-
   private static final Logger LOG = LoggerFactory.getLogger(SessionNotifier.class);
 
   private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
@@ -69,12 +62,12 @@ final class SessionNotifier implements ConnectionNotifier {
    * @return its connection: a random id, never reused (athena-ws derives Athena's idempotency
    *     token from it, so the server's own session ids, which restart with the process, would not do)
    */
-  ConnectionRef open(WebSocketSession session) {
+  Connection open(WebSocketSession session) {
     Objects.requireNonNull(session, "session");
     String id = UUID.randomUUID().toString();
     sessions.put(
         id, new ConcurrentWebSocketSessionDecorator(session, sendTimeLimitMillis, bufferLimitBytes));
-    return new ConnectionRef(id, null, null, null, ENDPOINT);
+    return Connection.of(id);
   }
 
   /**
@@ -82,13 +75,13 @@ final class SessionNotifier implements ConnectionNotifier {
    *
    * @param connection the connection {@link #open} returned
    */
-  void closed(ConnectionRef connection) {
-    sessions.remove(connection.connectionId());
+  void closed(Connection connection) {
+    sessions.remove(connection.id());
   }
 
   @Override
-  public PostOutcome post(ConnectionRef connection, byte[] payload) {
-    WebSocketSession session = sessions.get(connection.connectionId());
+  public PostOutcome post(Connection connection, byte[] payload) {
+    WebSocketSession session = sessions.get(connection.id());
     if (session == null || !session.isOpen()) {
       return new PostOutcome.Gone();
     }
@@ -116,7 +109,7 @@ final class SessionNotifier implements ConnectionNotifier {
   }
 
   @Override
-  public PostOutcome disconnect(ConnectionRef connection) {
+  public PostOutcome disconnect(Connection connection) {
     return drop(connection, CloseStatus.NORMAL) ? new PostOutcome.Delivered(1) : new PostOutcome.Gone();
   }
   // snippet:end sessionNotifier
@@ -127,8 +120,8 @@ final class SessionNotifier implements ConnectionNotifier {
     sessions.keySet().forEach(id -> drop(id, CloseStatus.GOING_AWAY));
   }
 
-  private boolean drop(ConnectionRef connection, CloseStatus status) {
-    return drop(connection.connectionId(), status);
+  private boolean drop(Connection connection, CloseStatus status) {
+    return drop(connection.id(), status);
   }
 
   private boolean drop(String id, CloseStatus status) {

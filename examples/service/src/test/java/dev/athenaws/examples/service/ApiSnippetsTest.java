@@ -16,7 +16,7 @@ import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.notify.PostOutcome;
 import dev.athenaws.PublishResult;
 import dev.athenaws.AthenaSettings;
@@ -46,7 +46,7 @@ class ApiSnippetsTest {
   private final FakeAthena fakeAthena = FakeAthena.start(time);
   private final List<byte[]> posted = new CopyOnWriteArrayList<>();
   private final ConnectionNotifier notifier = mock(ConnectionNotifier.class);
-  private final ConnectionRef connection = ConnectionRef.of("conn-1", "abc123", "eu-west-1", "dev");
+  private final Connection connection = Connection.of("conn-1");
 
   @AfterEach
   void stopFakes() {
@@ -109,7 +109,7 @@ class ApiSnippetsTest {
     // snippet:start plainService
     AthenaWs ws = AthenaWs.builder()
         .athenaClient(athena)     // optional: else a default AthenaClient, owned and closed by ws
-        .notifier(notifier)       // ConnectionNotifiers.apiGateway().build(), or your own (below)
+        .notifier(notifier)       // ApiGateway.notifier().build(), or your own (below)
         .catalog(catalog)
         .settings(AthenaSettings.builder().workGroup("reports").build())
         .clock(clock).sleeper(sleeper)   // optional: tests pass virtual time

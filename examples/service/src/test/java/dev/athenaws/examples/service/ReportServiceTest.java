@@ -19,7 +19,7 @@ import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.notify.PostOutcome;
 import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.PageFetcher;
@@ -63,7 +63,7 @@ class ReportServiceTest {
   private final CompletionWaiter waiter = mock(CompletionWaiter.class);
   private final PageFetcher fetcher = mock(PageFetcher.class);
   private final ConnectionNotifier notifier = mock(ConnectionNotifier.class);
-  private final ConnectionRef alice = ConnectionRef.of("conn-1", "abc123", "eu-west-1", "dev");
+  private final Connection alice = Connection.of("conn-1");
 
   private final QueryCatalog catalog =
       QueryCatalog.of(

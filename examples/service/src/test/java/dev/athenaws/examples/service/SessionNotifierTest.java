@@ -8,7 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.athenaws.notify.ConnectionRef;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.notify.PostOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ class SessionNotifierTest {
   @Test
   void aPostDuringAnotherThreadsSendIsQueuedAndSentAfterItNeverConcurrently() throws Exception {
     SessionNotifier notifier = new SessionNotifier(30_000, 1024 * 1024);
-    ConnectionRef client = notifier.open(session);
+    Connection client = notifier.open(session);
     CompletableFuture<PostOutcome> first =
         CompletableFuture.supplyAsync(() -> notifier.post(client, bytes("first")));
     assertThat(firstSendEntered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -74,7 +74,7 @@ class SessionNotifierTest {
   @Test
   void aClientThatDoesNotReadIsDisconnectedOnceItsBufferIsFull() throws Exception {
     SessionNotifier notifier = new SessionNotifier(30_000, 16);
-    ConnectionRef client = notifier.open(session);
+    Connection client = notifier.open(session);
     CompletableFuture<PostOutcome> first =
         CompletableFuture.supplyAsync(() -> notifier.post(client, bytes("first")));
     assertThat(firstSendEntered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -91,7 +91,7 @@ class SessionNotifierTest {
   @Test
   void aClosedOrBrokenSessionIsGone() throws Exception {
     SessionNotifier notifier = new SessionNotifier(30_000, 1024);
-    ConnectionRef left = notifier.open(session);
+    Connection left = notifier.open(session);
     notifier.closed(left);
     assertThat(notifier.post(left, bytes("hello"))).isEqualTo(new PostOutcome.Gone());
     assertThat(notifier.disconnect(left)).isEqualTo(new PostOutcome.Gone());
@@ -99,7 +99,7 @@ class SessionNotifierTest {
     WebSocketSession broken = mock(WebSocketSession.class);
     when(broken.isOpen()).thenReturn(true);
     doThrow(new IOException("Broken pipe")).when(broken).sendMessage(any());
-    ConnectionRef client = notifier.open(broken);
+    Connection client = notifier.open(broken);
     assertThat(notifier.post(client, bytes("hello"))).isEqualTo(new PostOutcome.Gone());
     verify(broken).close(CloseStatus.SESSION_NOT_RELIABLE);
   }
@@ -116,7 +116,7 @@ class SessionNotifierTest {
       return null;
     }).when(tomcatLike).sendMessage(any());
     SessionNotifier notifier = new SessionNotifier(30_000, 1024);
-    ConnectionRef client = notifier.open(tomcatLike);
+    Connection client = notifier.open(tomcatLike);
 
     Thread.currentThread().interrupt();
     PostOutcome outcome = notifier.post(client, bytes("cancelled"));
@@ -130,9 +130,9 @@ class SessionNotifierTest {
   @Test
   void everyConnectionGetsItsOwnRandomId() {
     SessionNotifier notifier = new SessionNotifier(30_000, 1024);
-    ConnectionRef a = notifier.open(session);
-    ConnectionRef b = notifier.open(session);
-    assertThat(a.connectionId()).isNotEqualTo(b.connectionId()).hasSize(36);
+    Connection a = notifier.open(session);
+    Connection b = notifier.open(session);
+    assertThat(a.id()).isNotEqualTo(b.id()).hasSize(36);
     assertThat(notifier.disconnect(a)).isEqualTo(new PostOutcome.Delivered(1));
   }
 

@@ -1,8 +1,5 @@
-package dev.athenaws.internal.notify;
+package dev.athenaws.notify;
 
-import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.notify.PostOutcome;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.internal.retry.Retrier;
@@ -23,43 +20,43 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConne
  * {@link ConnectionNotifier} over the API Gateway management API, one SDK client per endpoint, built
  * once and cached. Throttling (429 {@code LimitExceededException}) and 5xx are retried with the
  * injected {@link Retrier} (policy, sleeper, random source) up to its bound; 410 Gone and other 4xx never are.
- * Logs connection ids and outcomes, never payloads.
+ * Logs connection ids and outcomes, never payloads. Built by {@link ApiGateway#notifier()}.
  */
 final class ApiGatewayNotifier implements ConnectionNotifier, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayNotifier.class);
 
-  private final Function<ConnectionRef, ApiGatewayManagementApiClient> clientFactory;
+  private final Function<URI, ApiGatewayManagementApiClient> clientFactory;
   private final Retrier retrier;
   private final Map<URI, ApiGatewayManagementApiClient> clients = new ConcurrentHashMap<>();
 
   ApiGatewayNotifier(
-      Function<ConnectionRef, ApiGatewayManagementApiClient> clientFactory,
+      Function<URI, ApiGatewayManagementApiClient> clientFactory,
       Retrier retrier) {
     this.clientFactory = clientFactory;
     this.retrier = retrier;
   }
 
   @Override
-  public PostOutcome post(ConnectionRef connection, byte[] payload) {
+  public PostOutcome post(Connection connection, byte[] payload) {
     PostToConnectionRequest request =
         PostToConnectionRequest.builder()
-            .connectionId(connection.connectionId())
+            .connectionId(connection.id())
             .data(SdkBytes.fromByteArrayUnsafe(payload))
             .build();
     return call(connection, "post", client -> client.postToConnection(request));
   }
 
   @Override
-  public PostOutcome disconnect(ConnectionRef connection) {
+  public PostOutcome disconnect(Connection connection) {
     DeleteConnectionRequest request =
-        DeleteConnectionRequest.builder().connectionId(connection.connectionId()).build();
+        DeleteConnectionRequest.builder().connectionId(connection.id()).build();
     return call(connection, "disconnect", client -> client.deleteConnection(request));
   }
 
   private PostOutcome call(
-      ConnectionRef connection, String what, Function<ApiGatewayManagementApiClient, ?> action) {
+      Connection connection, String what, Function<ApiGatewayManagementApiClient, ?> action) {
     ApiGatewayManagementApiClient client =
-        clients.computeIfAbsent(connection.endpoint(), e -> clientFactory.apply(connection));
+        clients.computeIfAbsent(endpoint(connection), clientFactory);
     int lastStatus = 0;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -70,13 +67,13 @@ final class ApiGatewayNotifier implements ConnectionNotifier, AutoCloseable {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         PostOutcome terminal = classify(status, code);
         if (terminal != null) {
-          LOG.debug("{} to {}: {} ({})", what, connection.connectionId(), status, code);
+          LOG.debug("{} to {}: {} ({})", what, connection.id(), status, code);
           return terminal;
         }
         lastStatus = status;
         if (retrier.exhausted(attempt)) {
           LOG.warn("{} to {} still failing with {} after {} attempts", what,
-              connection.connectionId(), status, attempt);
+              connection.id(), status, attempt);
           return new PostOutcome.Throttled(attempt, status);
         }
       } catch (SdkClientException e) {
@@ -87,6 +84,14 @@ final class ApiGatewayNotifier implements ConnectionNotifier, AutoCloseable {
       }
       pause(attempt, connection, lastStatus);
     }
+  }
+
+  private static URI endpoint(Connection connection) {
+    if (connection.endpoint() == null) {
+      throw new IllegalArgumentException(
+          "connection " + connection.id() + " has no endpoint: API Gateway needs its stage's");
+    }
+    return connection.endpoint();
   }
 
   /** @return the outcome for a status that must not be retried, or null to retry */
@@ -106,14 +111,14 @@ final class ApiGatewayNotifier implements ConnectionNotifier, AutoCloseable {
     return new PostOutcome.Rejected(PostOutcome.Reason.CLIENT_ERROR, status, code);
   }
 
-  private void pause(int attempt, ConnectionRef connection, int status) {
+  private void pause(int attempt, Connection connection, int status) {
     try {
       retrier.pause(attempt);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AthenaWsException(
           ErrorCode.INTERNAL,
-          "interrupted while retrying a post to " + connection.connectionId() + " (" + status + ")",
+          "interrupted while retrying a post to " + connection.id() + " (" + status + ")",
           e);
     }
   }

@@ -1,8 +1,7 @@
-package dev.athenaws.internal.notify;
+package dev.athenaws.notify;
 
-import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.notify.PostOutcome;
+import java.net.URI;
+import software.amazon.awssdk.regions.Region;
 import dev.athenaws.retry.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,13 +29,13 @@ class ApiGatewayNotifierTest {
   private final ApiGatewayManagementApiClient client = mock(ApiGatewayManagementApiClient.class);
   private final VirtualTime time = new VirtualTime();
   private final ConnectionNotifier notifier =
-      ConnectionNotifiers.apiGateway()
+      ApiGateway.notifier()
           .clientFactory(ref -> client)
           .retry(new RetryPolicy(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)), 3))
           .sleeper(time)
           .random(() -> 0L)
           .build();
-  private final ConnectionRef connection = ConnectionRef.of("c1", "abc123", "eu-west-1", "dev");
+  private final Connection connection = Connection.at("c1", ApiGateway.endpoint("abc123", Region.EU_WEST_1, "dev"));
 
   private static ApiGatewayManagementApiException error(int status, String code) {
     return (ApiGatewayManagementApiException)
@@ -44,6 +43,29 @@ class ApiGatewayNotifierTest {
             .statusCode(status)
             .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build())
             .build();
+  }
+
+  @Test
+  void aConnectionWithoutEndpointIsRefusedBeforeAnyCall() {
+    assertThatThrownBy(() -> notifier.post(Connection.of("c1"), new byte[] {'x'}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no endpoint");
+    assertThatThrownBy(() -> notifier.disconnect(Connection.of("c1")))
+        .isInstanceOf(IllegalArgumentException.class);
+    verify(client, times(0)).postToConnection(any(PostToConnectionRequest.class));
+  }
+
+  @Test
+  void theClientFactoryIsGivenTheConnectionsEndpoint() {
+    java.util.List<URI> endpoints = new java.util.ArrayList<>();
+    ConnectionNotifier n = ApiGateway.notifier()
+        .clientFactory(e -> { endpoints.add(e); return client; }).sleeper(time).build();
+    n.post(connection, new byte[] {'x'});
+    n.post(Connection.at("c2", URI.create("https://ws.example.com/orders/")), new byte[] {'x'});
+    n.post(connection, new byte[] {'x'});
+
+    assertThat(endpoints).containsExactly(
+        URI.create("https://abc123.execute-api.eu-west-1.amazonaws.com/dev"),
+        URI.create("https://ws.example.com/orders"));
   }
 
   @Test

@@ -1,8 +1,5 @@
-package dev.athenaws.internal.notify;
+package dev.athenaws.notify;
 
-import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ConnectionRef;
-import dev.athenaws.notify.PostOutcome;
 import dev.athenaws.retry.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +28,7 @@ class ApiGatewayNotifierWireTest {
   private final VirtualTime time = new VirtualTime();
   private final AtomicInteger clientsBuilt = new AtomicInteger();
   private final ConnectionNotifier notifier =
-      ConnectionNotifiers.apiGateway()
+      ApiGateway.notifier()
           .clientFactory(ref -> { clientsBuilt.incrementAndGet(); return api.client(); })
           .retry(RetryPolicy.THROTTLING.withBackoff(
               Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(10))))
@@ -51,7 +48,7 @@ class ApiGatewayNotifierWireTest {
 
   @Test
   void deliversTheExactBytesToAnIdThatNeedsEncoding() {
-    ConnectionRef c = api.connect("L0SM9cOFvHcCIhw=");
+    Connection c = api.connect("L0SM9cOFvHcCIhw=");
 
     PostOutcome outcome = notifier.post(c, utf8("{\"type\":\"accepted\",\"message\":\"ü\"}"));
 
@@ -62,7 +59,7 @@ class ApiGatewayNotifierWireTest {
 
   @Test
   void goneIsFinalAfterOneCall() {
-    ConnectionRef c = api.connect("c1");
+    Connection c = api.connect("c1");
     api.goneAfter("c1", 0);
 
     assertThat(notifier.post(c, utf8("{}"))).isEqualTo(new PostOutcome.Gone());
@@ -72,7 +69,7 @@ class ApiGatewayNotifierWireTest {
 
   @Test
   void throttledPostsAreRetriedWithBackoffAndKeepTheirOrder() {
-    ConnectionRef c = api.connect("c1");
+    Connection c = api.connect("c1");
     api.failNext("c1", 429, 429);
 
     List<PostOutcome> outcomes = new ArrayList<>();
@@ -92,7 +89,7 @@ class ApiGatewayNotifierWireTest {
 
   @Test
   void throttlingThatNeverEndsGivesUpAfterTheBound() {
-    ConnectionRef c = api.connect("c1");
+    Connection c = api.connect("c1");
     api.failNext("c1", 429, 429, 429, 429, 429, 429, 429);
 
     assertThat(notifier.post(c, utf8("{}"))).isEqualTo(new PostOutcome.Throttled(5, 429));
@@ -103,7 +100,7 @@ class ApiGatewayNotifierWireTest {
 
   @Test
   void serverErrorsAreRetriedLikeThrottling() {
-    ConnectionRef c = api.connect("c1");
+    Connection c = api.connect("c1");
     api.failNext("c1", 500, 503);
 
     assertThat(notifier.post(c, utf8("{}"))).isEqualTo(new PostOutcome.Delivered(3));
@@ -112,7 +109,7 @@ class ApiGatewayNotifierWireTest {
 
   @Test
   void forbiddenAndTooLargeAreNotRetried() {
-    ConnectionRef c = api.connect("c1");
+    Connection c = api.connect("c1");
     api.failNext("c1", 403);
 
     assertThat(notifier.post(c, utf8("{}")))
@@ -126,7 +123,7 @@ class ApiGatewayNotifierWireTest {
 
   @Test
   void disconnectClosesTheConnection() {
-    ConnectionRef c = api.connect("c1");
+    Connection c = api.connect("c1");
 
     assertThat(notifier.disconnect(c)).isEqualTo(new PostOutcome.Delivered(1));
     assertThat(api.isOpen("c1")).isFalse();
@@ -140,7 +137,7 @@ class ApiGatewayNotifierWireTest {
     try {
       List<Future<PostOutcome>> futures = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
-        ConnectionRef c = api.connect("c" + (i % 4));
+        Connection c = api.connect("c" + (i % 4));
         futures.add(pool.submit(() -> notifier.post(c, utf8("{}"))));
       }
       for (Future<PostOutcome> f : futures) {
