@@ -35,7 +35,7 @@ class QueryRouteClientErrorsTest {
   @Test
   void defaultRouteWithNonJsonBodyIsBadRequest() {
     assertRefused(event("default-not-json.json"),
-        "{\"type\":\"error\",\"code\":\"BAD_REQUEST\",\"message\":\"Message is not valid JSON (at character 5).\"}");
+        "{\"type\":\"error\",\"code\":\"BAD_REQUEST\",\"message\":\"Message is not valid JSON (at character 0).\"}");
   }
 
   @Test
