@@ -222,7 +222,7 @@ final class RunFlow {
       HandOff handOff) {
     boolean taken;
     try {
-      taken = handOff.take(new HandOff.Request(client, statement, key, Continuation.start()));
+      taken = handOff.take(request(client, statement, key, Continuation.start()));
     } catch (ThrottledException e) {
       // Step Functions kept throttling: the client hears the same ATHENA_BUSY as for a busy Athena.
       LOG.warn("hand-off of {} for connection {} throttled by {} after {} attempts",
