@@ -17,6 +17,7 @@ import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.RequestKey;
+import dev.athenaws.internal.query.RunTally;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.ConnectionRef;
 import dev.athenaws.retry.Sleeper;
@@ -66,14 +67,16 @@ public final class AthenaWs implements AutoCloseable {
   private final ResumeFlow resume;
   private final ExecutorService prefetch;
   private final AthenaClient ownedClient;
+  private final RunWatch watch;
 
   AthenaWs(Builder.Parts parts) {
+    this.watch = parts.watch();
     this.resolver = parts.resolver();
     this.catalogEntries = CatalogListing.of(parts.resolver().catalog());
     this.publisher = parts.publisher();
     this.flow = new RunFlow(parts.starter(), parts.waiter(), parts.publisher(),
         parts.resolver().catalog(), parts.queryTimeout(), parts.clock());
-    this.resume = new ResumeFlow(flow, parts.fetcher(), parts.prefetch());
+    this.resume = new ResumeFlow(flow, parts.fetcher(), new ContextExecutor(parts.prefetch()));
     this.prefetch = parts.prefetch();
     this.ownedClient = parts.ownedClient();
   }
@@ -113,13 +116,20 @@ public final class AthenaWs implements AutoCloseable {
   public Outcome handle(ConnectionRef connection, String frame, RunOptions options) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(options, "options");
-    try {
-      return dispatch(connection, frame, options);
-    } catch (RuntimeException e) {
-      LOG.error("handling a frame of connection {} failed", connection.connectionId(), e);
-      publisher.fail(new PublishTarget(connection, null, null), e);
-      return new Outcome.NotStarted(ErrorCode.INTERNAL);
-    }
+    return watch.watch(RunListener.Phase.HANDLE, connection.connectionId(), null, () -> {
+      try {
+        return dispatch(connection, frame, options);
+      } catch (RuntimeException e) {
+        LOG.error("handling a frame of connection {} failed", connection.connectionId(), e);
+        publisher.fail(new PublishTarget(connection, null, null), e);
+        return new Outcome.NotStarted(ErrorCode.INTERNAL);
+      }
+    }, outcome -> RunWatch.of(outcome, currentQueryName()));
+  }
+
+  private static String currentQueryName() {
+    RunTally tally = RunTally.current();
+    return tally == null ? null : tally.queryName();
   }
 
   /**
@@ -134,7 +144,9 @@ public final class AthenaWs implements AutoCloseable {
    */
   public PublishResult resume(Resumption resumption) {
     Objects.requireNonNull(resumption, "resumption");
-    return resume.resume(resumption);
+    return watch.watch(RunListener.Phase.RESUME, resumption.target.connection().connectionId(),
+        resumption.target.queryExecutionId(), () -> resume.resume(resumption),
+        result -> RunWatch.of(result, resumption.queryName));
   }
 
   /**
@@ -165,6 +177,11 @@ public final class AthenaWs implements AutoCloseable {
   public Outcome refuse(ConnectionRef connection, String frame, AthenaWsException reason) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(reason, "reason");
+    return watch.watch(RunListener.Phase.HANDLE, connection.connectionId(), null,
+        () -> refuseNow(connection, frame, reason), outcome -> RunWatch.of(outcome, null));
+  }
+
+  private Outcome refuseNow(ConnectionRef connection, String frame, AthenaWsException reason) {
     String requestId = null;
     if (frame != null) {
       DecodeResult decoded = decoder.decode(frame);
@@ -212,6 +229,7 @@ public final class AthenaWs implements AutoCloseable {
       BoundQuery bound = resolver.resolve(query.query(), query.parameters(), query.sql());
       statement = new QuerySpec.Statement(bound.sql(), bound.executionParameters(),
           query.sql() != null ? null : bound.query().name());
+      RunTally.current().queryName(statement.queryName());
     } catch (AthenaWsException e) {
       // UNKNOWN_QUERY, INVALID_PARAMETER (with its field), BAD_REQUEST: safe to show the client.
       publisher.fail(client, e);
@@ -269,13 +287,14 @@ public final class AthenaWs implements AutoCloseable {
     private QueryStarter starter;
     private CompletionWaiter waiter;
     private PageFetcher fetcher;
+    private RunListener listener = RunListener.none();
 
     Builder() {}
 
     /** What an {@link AthenaWs} is made of. */
     record Parts(QueryResolver resolver, QueryStarter starter, CompletionWaiter waiter,
         PageFetcher fetcher, ResultPublisher publisher, ExecutorService prefetch,
-        AthenaClient ownedClient, Duration queryTimeout, Clock clock) {}
+        AthenaClient ownedClient, Duration queryTimeout, Clock clock, RunWatch watch) {}
 
     /**
      * Sets the Athena client; the {@code AthenaWs} does not close it.
@@ -429,6 +448,18 @@ public final class AthenaWs implements AutoCloseable {
     }
 
     /**
+     * Sets who is told what every call did and cost (for metrics); by default nobody. A listener that
+     * throws does not affect the runs.
+     *
+     * @param listener the listener, thread-safe, not null
+     * @return this builder
+     */
+    public Builder listener(RunListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
      * Builds the front door; it owns a new prefetch thread pool (and the default client, if any).
      *
      * @return the front door, to be closed when no longer used
@@ -459,8 +490,8 @@ public final class AthenaWs implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
-      ResultPublisher.Builder publisher = ResultPublisher.builder(notifier, f)
-          .executor(prefetch)
+      ResultPublisher.Builder publisher = ResultPublisher.builder(new CountingNotifier(notifier), f)
+          .executor(new ContextExecutor(prefetch))
           .chunkPolicy(chunkPolicy);
       if (strictValues) {
         publisher.strictValues();
@@ -469,7 +500,7 @@ public final class AthenaWs implements AutoCloseable {
           ? QueryResolver.allowingRawSql(catalog)
           : QueryResolver.catalogOnly(catalog);
       return new AthenaWs(new Parts(resolver, s, w, f, publisher.build(), prefetch, owned,
-          queryTimeout, clock));
+          queryTimeout, clock, new RunWatch(listener, clock)));
     }
   }
 }

@@ -56,6 +56,7 @@ final class ResumeFlow {
     QueryExecutionState state = execution.status() == null ? null : execution.status().state();
     if (state == QueryExecutionState.SUCCEEDED) {
       QueryStats stats = QueryStats.of(execution);
+      RunWatch.stats(stats);
       if (r.from.isStart() && !announce(target, stats)) {
         return new PublishResult.ConnectionGone();
       }
