@@ -17,6 +17,7 @@ import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.RequestKey;
+import dev.athenaws.internal.query.RunTally;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.retry.Sleeper;
@@ -65,8 +66,10 @@ public final class AthenaWs implements AutoCloseable {
   private final ResumeFlow resume;
   private final ExecutorService prefetch;
   private final AthenaClient ownedClient;
+  private final RunWatch watch;
 
   AthenaWs(Builder.Parts parts) {
+    this.watch = parts.watch();
     this.resolver = parts.resolver();
     this.catalogEntries = CatalogListing.of(parts.resolver().catalog());
     this.publisher = parts.publisher();
@@ -112,13 +115,20 @@ public final class AthenaWs implements AutoCloseable {
   public Outcome handle(Connection connection, String frame, RunOptions options) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(options, "options");
-    try {
-      return dispatch(connection, frame, options);
-    } catch (RuntimeException e) {
-      LOG.error("handling a frame of connection {} failed", connection.id(), e);
-      publisher.fail(new PublishTarget(connection, null, null), e);
-      return new Outcome.NotStarted(ErrorCode.INTERNAL);
-    }
+    return watch.watch(RunListener.Phase.HANDLE, connection.id(), null, () -> {
+      try {
+        return dispatch(connection, frame, options);
+      } catch (RuntimeException e) {
+        LOG.error("handling a frame of connection {} failed", connection.id(), e);
+        publisher.fail(new PublishTarget(connection, null, null), e);
+        return new Outcome.NotStarted(ErrorCode.INTERNAL);
+      }
+    }, outcome -> RunWatch.of(outcome, currentQueryName()));
+  }
+
+  private static String currentQueryName() {
+    RunTally tally = RunTally.current();
+    return tally == null ? null : tally.queryName();
   }
 
   /**
@@ -133,7 +143,9 @@ public final class AthenaWs implements AutoCloseable {
    */
   public PublishResult resume(Resumption resumption) {
     Objects.requireNonNull(resumption, "resumption");
-    return resume.resume(resumption);
+    return watch.watch(RunListener.Phase.RESUME, resumption.target.connection().id(),
+        resumption.target.queryExecutionId(), () -> resume.resume(resumption),
+        result -> RunWatch.of(result, resumption.queryName));
   }
 
   /**
@@ -164,6 +176,11 @@ public final class AthenaWs implements AutoCloseable {
   public Outcome refuse(Connection connection, String frame, AthenaWsException reason) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(reason, "reason");
+    return watch.watch(RunListener.Phase.HANDLE, connection.id(), null,
+        () -> refuseNow(connection, frame, reason), outcome -> RunWatch.of(outcome, null));
+  }
+
+  private Outcome refuseNow(Connection connection, String frame, AthenaWsException reason) {
     String requestId = null;
     if (frame != null) {
       DecodeResult decoded = decoder.decode(frame);
@@ -209,6 +226,7 @@ public final class AthenaWs implements AutoCloseable {
     Statement statement;
     try {
       statement = resolver.resolve(query.query(), query.parameters(), query.sql());
+      RunTally.current().queryName(statement.queryName());
     } catch (AthenaWsException e) {
       // UNKNOWN_QUERY, INVALID_PARAMETER (with its field), BAD_REQUEST: safe to show the client.
       publisher.fail(client, e);
@@ -265,13 +283,14 @@ public final class AthenaWs implements AutoCloseable {
     private QueryStarter starter;
     private CompletionWaiter waiter;
     private PageFetcher fetcher;
+    private RunListener listener = RunListener.none();
 
     Builder() {}
 
     /** What an {@link AthenaWs} is made of. */
     record Parts(QueryResolver resolver, QueryStarter starter, CompletionWaiter waiter,
         PageFetcher fetcher, ResultPublisher publisher, ExecutorService prefetch,
-        AthenaClient ownedClient, Duration queryTimeout, Clock clock) {}
+        AthenaClient ownedClient, Duration queryTimeout, Clock clock, RunWatch watch) {}
 
     /**
      * Sets the Athena client; the {@code AthenaWs} does not close it.
@@ -425,6 +444,18 @@ public final class AthenaWs implements AutoCloseable {
     }
 
     /**
+     * Sets who is told what every call did and cost (for metrics); by default nobody. A listener that
+     * throws does not affect the runs.
+     *
+     * @param listener the listener, thread-safe, not null
+     * @return this builder
+     */
+    public Builder listener(RunListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
      * Builds the front door; it owns a new prefetch thread pool (and the default client, if any).
      *
      * @return the front door, to be closed when no longer used
@@ -455,8 +486,8 @@ public final class AthenaWs implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
-      ResultPublisher.Builder publisher = ResultPublisher.builder(notifier, f)
-          .executor(prefetch)
+      ResultPublisher.Builder publisher = ResultPublisher.builder(new CountingNotifier(notifier), f)
+          .executor(new ContextExecutor(prefetch))
           .chunkPolicy(chunkPolicy);
       if (strictValues) {
         publisher.strictValues();
@@ -465,7 +496,7 @@ public final class AthenaWs implements AutoCloseable {
           ? QueryResolver.allowingRawSql(catalog)
           : QueryResolver.catalogOnly(catalog);
       return new AthenaWs(new Parts(resolver, s, w, f, publisher.build(), prefetch, owned,
-          queryTimeout, clock));
+          queryTimeout, clock, new RunWatch(listener, clock)));
     }
   }
 }

@@ -62,6 +62,7 @@ final class ResumeFlow {
   }
 
   private PublishResult succeeded(Resumption r, StatementKind kind, QueryStats stats) {
+    RunWatch.stats(stats);
     if (r.from.isStart() && !announce(r.target, stats)) {
       return new PublishResult.ConnectionGone();
     }

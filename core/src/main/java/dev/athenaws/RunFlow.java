@@ -82,6 +82,7 @@ final class RunFlow {
     } catch (RuntimeException e) {
       return new Outcome.Ran(publisher.fail(client, e));
     }
+    RunWatch.queryStarted(id);
     PublishTarget target = client.withQueryExecutionId(id);
     PostOutcome accepted;
     try {
@@ -134,6 +135,7 @@ final class RunFlow {
     LOG.debug("query {} ended {} after {} polls", id, outcome.getClass().getSimpleName(),
         outcome.polls());
     if (outcome instanceof QueryOutcome.Succeeded s) {
+      RunWatch.stats(s.stats());
       return new Waited.Ready(s.statementKind(), s.stats());
     }
     if (outcome instanceof QueryOutcome.Failed f) {

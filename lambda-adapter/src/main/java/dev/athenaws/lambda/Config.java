@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  * @param strictValues whether an unparsable value fails the stream
  * @param allowRawSql whether clients may send raw {@code sql}
  * @param allowedOrigins the Origin headers accepted on {@code $connect}; empty accepts all
+ * @param metricsNamespace the CloudWatch namespace of the embedded-format metrics, null when they are
+ *     off
+ * @param functionName the Lambda function's name (the metrics' dimension), null outside Lambda
  */
 record Config(
     Mode mode,
@@ -50,7 +53,9 @@ record Config(
     ChunkPolicy chunkPolicy,
     boolean strictValues,
     boolean allowRawSql,
-    Set<String> allowedOrigins) {
+    Set<String> allowedOrigins,
+    String metricsNamespace,
+    String functionName) {
 
   /** How the query route runs a query. */
   enum Mode {
@@ -70,6 +75,12 @@ record Config(
   /** One day: a Standard state machine could wait longer, but no report should. */
   static final long MAX_QUERY_TIMEOUT_SECONDS = 86_400;
 
+  static final String DEFAULT_METRICS_NAMESPACE = "AthenaWs";
+  /**
+   * A CloudWatch namespace: up to 255 of alphanumerics, period, hyphen, underscore, slash, hash,
+   * colon and space, with a non-space (CloudWatch User Guide, "Namespaces"); "AWS/" is reserved.
+   */
+  private static final Pattern NAMESPACE = Pattern.compile("(?!AWS/)(?=.*\\S)[0-9A-Za-z._/#: -]{1,255}");
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
@@ -135,7 +146,21 @@ record Config(
         new ChunkPolicy(maxBytes),
         r.bool("STRICT_VALUES"),
         r.bool("ALLOW_RAW_SQL"),
-        origins(r.text("ALLOWED_ORIGINS", "")));
+        origins(r.text("ALLOWED_ORIGINS", "")),
+        metricsNamespace(r),
+        r.text("AWS_LAMBDA_FUNCTION_NAME", null));
+  }
+
+  private static String metricsNamespace(EnvReader r) {
+    if (r.bool("METRICS_DISABLED")) {
+      return null;
+    }
+    String namespace = r.text("METRICS_NAMESPACE", DEFAULT_METRICS_NAMESPACE);
+    if (!NAMESPACE.matcher(namespace).matches()) {
+      throw r.invalid("METRICS_NAMESPACE",
+          "must be 1..255 of [0-9A-Za-z._/#: -], not blank, not starting with AWS/");
+    }
+    return namespace;
   }
 
   private static AthenaSettings athena(EnvReader r) {

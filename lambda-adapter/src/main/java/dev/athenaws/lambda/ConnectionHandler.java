@@ -44,7 +44,12 @@ public final class ConnectionHandler
   @Override
   public APIGatewayV2WebSocketResponse handleRequest(
       APIGatewayV2WebSocketEvent event, Context context) {
-    return handle(event);
+    java.util.Map<String, String> before = RequestLog.enter(context);
+    try {
+      return handle(event);
+    } finally {
+      RequestLog.exit(before);
+    }
   }
 
   /**

@@ -60,7 +60,12 @@ public final class PushResultsHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    handle(input, output, Responses.remaining(context));
+    java.util.Map<String, String> before = RequestLog.enter(context);
+    try {
+      handle(input, output, Responses.remaining(context));
+    } finally {
+      RequestLog.exit(before);
+    }
   }
 
   /**

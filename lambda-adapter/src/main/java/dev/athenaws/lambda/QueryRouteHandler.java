@@ -52,7 +52,12 @@ public final class QueryRouteHandler
   @Override
   public APIGatewayV2WebSocketResponse handleRequest(
       APIGatewayV2WebSocketEvent event, Context context) {
-    return handle(event, Responses.remaining(context));
+    java.util.Map<String, String> before = RequestLog.enter(context);
+    try {
+      return handle(event, Responses.remaining(context));
+    } finally {
+      RequestLog.exit(before);
+    }
   }
 
   /**
@@ -66,6 +71,8 @@ public final class QueryRouteHandler
   public APIGatewayV2WebSocketResponse handle(
       APIGatewayV2WebSocketEvent event, RemainingTime remaining) {
     WebSocketRequest request = WebSocketRequest.of(event);
+    java.util.Map<String, String> before = RequestLog.enter(null);
+    RequestLog.connection(request.connectionId());
     try {
       return Responses.status(new QueryRoute(wiring).handle(request, remaining));
     } catch (RuntimeException e) {
@@ -73,6 +80,8 @@ public final class QueryRouteHandler
           request.connectionId(), request.gatewayRequestId(), e.getClass().getName());
       tellClient(request);
       return Responses.status(500);
+    } finally {
+      RequestLog.exit(before);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.athenaws.lambda.sfn.StepFunctionsStarter;
 import dev.athenaws.notify.ApiGateway;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.retry.Sleeper;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +63,7 @@ final class Wiring implements AutoCloseable {
     }
   }
 
-  private Wiring(Config config, Clients clients, Clock clock, Sleeper sleeper) {
+  private Wiring(Config config, Clients clients, Clock clock, Sleeper sleeper, PrintStream stdout) {
     this.config = config;
     this.clock = clock;
     this.catalog = loadCatalog(config.queryCatalog());
@@ -77,6 +78,9 @@ final class Wiring implements AutoCloseable {
         .chunkPolicy(config.chunkPolicy())
         .clock(clock)
         .sleeper(sleeper);
+    if (config.metricsNamespace() != null) {
+      ws.listener(new EmfMetrics(config.metricsNamespace(), config.functionName(), stdout, clock));
+    }
     if (config.allowRawSql()) {
       ws.allowRawSql();
     }
@@ -162,11 +166,22 @@ final class Wiring implements AutoCloseable {
    *     machine ARN is malformed
    */
   static Wiring create(Config config, Clients clients, Clock clock, Sleeper sleeper) {
+    return create(config, clients, clock, sleeper, System.out);
+  }
+
+  /**
+   * As {@link #create(Config, Clients, Clock, Sleeper)}, with the stream the metrics go to.
+   *
+   * @throws IllegalStateException as the other
+   */
+  static Wiring create(Config config, Clients clients, Clock clock, Sleeper sleeper,
+      PrintStream stdout) {
     return new Wiring(
         Objects.requireNonNull(config, "config"),
         Objects.requireNonNull(clients, "clients"),
         Objects.requireNonNull(clock, "clock"),
-        Objects.requireNonNull(sleeper, "sleeper"));
+        Objects.requireNonNull(sleeper, "sleeper"),
+        Objects.requireNonNull(stdout, "stdout"));
   }
 
   private static QueryCatalog loadCatalog(String source) {

@@ -39,6 +39,8 @@ final class Harness implements AutoCloseable {
   final Map<String, String> env = new HashMap<>();
   /** The management endpoints the handlers asked for a client for. */
   final List<URI> managementEndpoints = Collections.synchronizedList(new ArrayList<>());
+  /** What the wiring wrote to stdout: the embedded-format metric lines. */
+  final java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
 
   Harness() {
     env.put("AWS_REGION", "us-east-1");
@@ -60,7 +62,8 @@ final class Harness implements AutoCloseable {
   Wiring wiring() {
     Config config = Config.from(env);
     return Wiring.create(config,
-        new Wiring.Clients(athena.client(), sfn.client(), this::managementClient), time, time);
+        new Wiring.Clients(athena.client(), sfn.client(), this::managementClient), time, time,
+        new java.io.PrintStream(stdout, true, StandardCharsets.UTF_8));
   }
 
   private software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient
@@ -85,6 +88,11 @@ final class Harness implements AutoCloseable {
         new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), out,
         ScriptedTime.plenty());
     return read(out.toString(StandardCharsets.UTF_8));
+  }
+
+  /** @return the metric lines written so far, parsed */
+  List<JsonNode> metricLines() {
+    return stdout.toString(StandardCharsets.UTF_8).lines().map(Harness::read).toList();
   }
 
   /** @return the messages the test connection received, parsed */

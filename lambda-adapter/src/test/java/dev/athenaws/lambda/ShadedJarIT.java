@@ -61,7 +61,8 @@ class ShadedJarIT {
         "dev/athenaws/lambda/ConnectionHandler.class",
         "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class",
         "dev/athenaws/catalog/cloudtrail-example.json",
-        "org/slf4j/simple/SimpleLogger.class",
+        "dev/athenaws/lambda/logging/JsonLogProvider.class",
+        "META-INF/services/org.slf4j.spi.SLF4JServiceProvider",
         "org/crac/Resource.class",
         "dev/athenaws/lambda/priming-responses.json");
   }
@@ -70,6 +71,7 @@ class ShadedJarIT {
   void leavesTestCodeOut() {
     assertThat(entries)
         .noneMatch(e -> e.startsWith("dev/athenaws/testing/"))
+        .noneMatch(e -> e.startsWith("org/slf4j/simple/"))
         .noneMatch(e -> e.startsWith("org/junit/"))
         .noneMatch(e -> e.startsWith("com/amazonaws/services/lambda/runtime/tests/"));
   }

@@ -96,6 +96,10 @@ final class PollRun {
   /** @return the execution, or null after a push-back that may be retried */
   private QueryExecution poll() {
     polls++;
+    RunTally tally = RunTally.current();
+    if (tally != null) {
+      tally.athenaCall();
+    }
     try {
       QueryExecution execution = w.client.getQueryExecution(request).queryExecution();
       failures = 0;
@@ -111,6 +115,9 @@ final class PollRun {
       lastPushBack = reason;
       if (failures >= PushBack.policy(w.retry.policy(), reason).maxAttempts()) {
         throw new ThrottledException(PollingCompletionWaiter.GET, reason, failures, e);
+      }
+      if (tally != null) {
+        tally.athenaRetry();
       }
       return null;
     }

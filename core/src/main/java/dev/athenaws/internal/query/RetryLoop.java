@@ -58,8 +58,12 @@ final class RetryLoop {
    */
   <T> T call(String operation, Supplier<T> call, Instant deadline) {
     int attempts = 0;
+    RunTally tally = RunTally.current();
     while (true) {
       try {
+        if (tally != null) {
+          tally.athenaCall();
+        }
         return call.get();
       } catch (SdkException e) {
         Reason reason = PushBack.of(e);
@@ -73,6 +77,9 @@ final class RetryLoop {
         Duration delay = delay(reason, attempts);
         if (deadline != null && clock.instant().plus(delay).isAfter(deadline)) {
           throw new ThrottledException(operation, reason, attempts, e);
+        }
+        if (tally != null) {
+          tally.athenaRetry();
         }
         sleep(operation, delay);
       }

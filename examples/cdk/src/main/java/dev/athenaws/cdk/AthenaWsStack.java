@@ -122,6 +122,8 @@ public final class AthenaWsStack extends Stack {
     query.function().addToRolePolicy(frontDoor.postToConnections());
     push.function().addToRolePolicy(frontDoor.postToConnections());
 
+    new Operations(this, "Operations", query.function(), push.function());
+
     output("WebSocketUrl", frontDoor.url(), "wscat -c <this URL>, then send {\"action\":\"query\"}");
     output("ManagementEndpoint", frontDoor.callbackUrl(), "PostToConnection endpoint");
     output("StateMachineArn", flow.stateMachine().getStateMachineArn(), "push state machine");

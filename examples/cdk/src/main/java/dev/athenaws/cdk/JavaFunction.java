@@ -9,6 +9,9 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -66,6 +69,11 @@ final class JavaFunction extends Construct {
             .timeout(timeout)
             .environment(environment)
             .tracing(Tracing.ACTIVE)
+            // JSON: the handlers write JSON lines (ids and counts) that Lambda keeps as they are;
+            // the application log level reaches them as AWS_LAMBDA_LOG_LEVEL.
+            .loggingFormat(LoggingFormat.JSON)
+            .applicationLogLevelV2(ApplicationLogLevel.INFO)
+            .systemLogLevelV2(SystemLogLevel.INFO)
             .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
             .logGroup(logs)
             .build();
