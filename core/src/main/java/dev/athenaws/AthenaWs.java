@@ -1,5 +1,6 @@
 package dev.athenaws;
 
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.catalog.QueryResolver;
@@ -57,6 +58,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  */
 public final class AthenaWs implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AthenaWs.class);
+  private static final String AT_CAPACITY = "The service is busy; try again later.";
 
   private final ClientMessageDecoder decoder = new ClientMessageDecoder();
   private final QueryResolver resolver;
@@ -159,6 +161,21 @@ public final class AthenaWs implements AutoCloseable {
    */
   public Outcome refuse(Connection connection, AthenaWsException reason) {
     return refuse(connection, null, reason);
+  }
+
+  /**
+   * Tells a client that its frame is not run because the host is at capacity (its worker pool is
+   * full): an {@code error} with code ATHENA_BUSY, {@code retryable} true, and the frame's {@code
+   * requestId} when it has one. Cheap (the frame is only decoded), so a host may call it on its I/O
+   * thread.
+   *
+   * @param connection the client's connection, not null
+   * @param frame the refused frame as received, nullable
+   * @return {@link Outcome.Refused} with code ATHENA_BUSY
+   * @throws NullPointerException if connection is null
+   */
+  public Outcome refuseBusy(Connection connection, String frame) {
+    return refuse(connection, frame, new AthenaWsException(ErrorCode.ATHENA_BUSY, AT_CAPACITY));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.athenaws;
 
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.RunListener.Measure;
 import dev.athenaws.RunListener.Phase;
 import dev.athenaws.RunListener.Result;

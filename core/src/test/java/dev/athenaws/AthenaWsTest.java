@@ -1,5 +1,6 @@
 package dev.athenaws;
 
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.error.ThrottledException;

@@ -1,5 +1,6 @@
 package dev.athenaws;
 
+import dev.athenaws.Outcome.PublishResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athenaws.RunListener.Measure;

@@ -5,7 +5,7 @@ import dev.athenaws.notify.ApiGateway;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.publish.PauseCondition;
-import dev.athenaws.PublishResult;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.publish.ResultPublisher;
 import dev.athenaws.internal.publish.ResultRequest;

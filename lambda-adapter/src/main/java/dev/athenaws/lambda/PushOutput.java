@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.Continuation;
-import dev.athenaws.PublishResult;
+import dev.athenaws.Outcome.PublishResult;
 
 /**
  * What the push task returns to the state machine. Paused: {@code {"done":false,"NextToken",

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.athenaws.RemainingTime;
 import dev.athenaws.Resumption;
-import dev.athenaws.PublishResult;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.internal.query.QueryError;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.StatementKind;

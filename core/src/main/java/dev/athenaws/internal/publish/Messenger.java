@@ -1,6 +1,6 @@
 package dev.athenaws.internal.publish;
 
-import dev.athenaws.PublishResult;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.notify.ConnectionNotifier;

@@ -1,7 +1,7 @@
 package dev.athenaws.internal.publish;
 
 import dev.athenaws.Continuation;
-import dev.athenaws.PublishResult;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.notify.PostOutcome;

@@ -1,7 +1,7 @@
 package dev.athenaws.internal.publish;
 
 import dev.athenaws.Continuation;
-import dev.athenaws.PublishResult;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.PostOutcome;
 import dev.athenaws.error.AthenaWsException;

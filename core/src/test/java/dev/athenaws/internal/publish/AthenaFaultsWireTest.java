@@ -1,6 +1,6 @@
 package dev.athenaws.internal.publish;
 
-import dev.athenaws.PublishResult;
+import dev.athenaws.Outcome.PublishResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

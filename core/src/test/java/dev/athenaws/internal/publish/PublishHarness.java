@@ -1,7 +1,7 @@
 package dev.athenaws.internal.publish;
 
 import dev.athenaws.catalog.Statement;
-import dev.athenaws.PublishResult;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.retry.RetryPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

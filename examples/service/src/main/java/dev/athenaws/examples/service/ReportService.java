@@ -1,16 +1,10 @@
 package dev.athenaws.examples.service;
 
 import dev.athenaws.AthenaWs;
-import dev.athenaws.error.AthenaWsException;
-import dev.athenaws.error.ErrorCode;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.AthenaSettings;
-import dev.athenaws.internal.query.CompletionWaiter;
-import dev.athenaws.internal.query.PageFetcher;
-import dev.athenaws.internal.query.QueryStarter;
-import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
@@ -21,9 +15,8 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  * catalog, and runs a {@code query} from the catalog to the end on the calling thread: {@code
  * accepted}, {@code progress}, {@code rows}, {@code complete}, or an {@code error} with a stable code.
  *
- * <p>Its tests mock athena-ws interfaces ({@link QueryStarter}, {@link CompletionWaiter}, {@link
- * PageFetcher}, {@link ConnectionNotifier}; see ReportServiceTest); {@link #overAthena} wires the
- * real ones. A server that owns its WebSockets implements {@link ConnectionNotifier} over its
+ * <p>Its tests build the front door over mocks (see ReportServiceTest); {@link #overAthena} wires
+ * the real Athena client. A server that owns its WebSockets implements {@link ConnectionNotifier} over its
  * sessions; one behind API Gateway uses {@code ApiGateway.notifier().build()}.
  *
  * <p>Resources: it owns an {@link AthenaWs} (a prefetch thread pool): {@link #close()} it when the
@@ -33,7 +26,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  * are delivered (seconds to minutes), so call it from a worker pool, never from an I/O thread.
  *
  * <p>Exceptions: the constructor and {@link #overAthena} throw {@link NullPointerException} for a
- * null argument and {@link IllegalArgumentException} for a timeout that is not positive; {@link
+ * null argument; {@link
  * #onMessage} and {@link #refuseBusy} report every client or Athena failure to the client and throw
  * only {@link NullPointerException} for a null connection.
  */
@@ -41,36 +34,14 @@ public final class ReportService implements AutoCloseable {
   private final AthenaWs ws;
 
   /**
-   * Creates the service over the given parts (the ones a test mocks).
+   * Creates the service over a front door built elsewhere (tests build one over mocked or in-process
+   * Athena; {@link #overAthena} builds the real one). The service owns it from now on.
    *
-   * @param catalog the queries clients may run; raw SQL is refused
-   * @param starter starts queries
-   * @param waiter waits for them
-   * @param fetcher reads their result pages
-   * @param notifier posts messages to clients
-   * @param timeout how long a query may run before it is stopped, > 0
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if timeout is not positive
+   * @param ws the front door, not null
+   * @throws NullPointerException if ws is null
    */
-  public ReportService(
-      QueryCatalog catalog,
-      QueryStarter starter,
-      CompletionWaiter waiter,
-      PageFetcher fetcher,
-      ConnectionNotifier notifier,
-      Duration timeout) {
-    this(AthenaWs.builder()
-        .catalog(catalog)
-        .notifier(notifier)
-        .queryStarter(starter)
-        .completionWaiter(waiter)
-        .pageFetcher(fetcher)
-        .queryTimeout(timeout)
-        .build());
-  }
-
-  private ReportService(AthenaWs ws) {
-    this.ws = ws;
+  public ReportService(AthenaWs ws) {
+    this.ws = Objects.requireNonNull(ws, "ws");
   }
 
   /**
@@ -123,7 +94,6 @@ public final class ReportService implements AutoCloseable {
    * @throws NullPointerException if connection is null
    */
   public void refuseBusy(Connection connection, String text) {
-    ws.refuse(Objects.requireNonNull(connection, "connection"), text,
-        new AthenaWsException(ErrorCode.ATHENA_BUSY, "The service is busy; try again later."));
+    ws.refuseBusy(Objects.requireNonNull(connection, "connection"), text);
   }
 }

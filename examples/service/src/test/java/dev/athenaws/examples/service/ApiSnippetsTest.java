@@ -18,7 +18,7 @@ import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.notify.PostOutcome;
-import dev.athenaws.PublishResult;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.AthenaSettings;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;

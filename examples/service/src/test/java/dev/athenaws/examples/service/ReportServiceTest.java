@@ -1,5 +1,6 @@
 package dev.athenaws.examples.service;
 
+import dev.athenaws.AthenaWs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -73,7 +74,15 @@ class ReportServiceTest {
                   .build()),
           "logins");
   private final ReportService service =
-      new ReportService(catalog, starter, waiter, fetcher, notifier, Duration.ofMinutes(5));
+      new ReportService(
+          AthenaWs.builder()
+              .catalog(catalog)
+              .notifier(notifier)
+              .queryStarter(starter)       // the advanced parts, mocked:
+              .completionWaiter(waiter)    // no AthenaClient is built or called
+              .pageFetcher(fetcher)
+              .queryTimeout(Duration.ofMinutes(5))
+              .build());
 
   @AfterEach
   void closeService() {

@@ -1,5 +1,6 @@
 package dev.athenaws.examples.service;
 
+import dev.athenaws.AthenaWs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -37,8 +38,14 @@ class ReportSocketHandlerTest {
   private final ReportSocketHandler handler =
       new ReportSocketHandler(
           new ReportService(
-              QueryCatalog.cloudTrailExample(), starter, mock(CompletionWaiter.class),
-              mock(PageFetcher.class), notifier, Duration.ofMinutes(1)),
+              AthenaWs.builder()
+                  .catalog(QueryCatalog.cloudTrailExample())
+                  .notifier(notifier)
+                  .queryStarter(starter)
+                  .completionWaiter(mock(CompletionWaiter.class))
+                  .pageFetcher(mock(PageFetcher.class))
+                  .queryTimeout(Duration.ofMinutes(1))
+                  .build()),
           notifier, executor);
   /** What the client received, and on which thread it was sent. */
   private final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
