@@ -1,5 +1,6 @@
 package dev.athenaws.notify;
 
+import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.internal.retry.Retrier;
@@ -115,11 +116,7 @@ final class ApiGatewayNotifier implements ConnectionNotifier, AutoCloseable {
     try {
       retrier.pause(attempt);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AthenaWsException(
-          ErrorCode.INTERNAL,
-          "interrupted while retrying a post to " + connection.id() + " (" + status + ")",
-          e);
+      throw Interrupts.cancelled("retrying a post (" + status + ")", e);
     }
   }
 

@@ -81,6 +81,26 @@ class ApiGatewayNotifierTest {
   }
 
   @Test
+  void anInterruptedRetryEndsTheRunAsCancelledAndKeepsTheFlag() {
+    when(client.postToConnection(any(PostToConnectionRequest.class)))
+        .thenThrow(error(429, "LimitExceededException"));
+    ConnectionNotifier interrupted =
+        ApiGateway.notifier().clientFactory(ref -> client).sleeper(d -> {
+          throw new InterruptedException();
+        }).build();
+    try {
+      assertThatThrownBy(() -> interrupted.post(connection, new byte[] {'x'}))
+          .isInstanceOfSatisfying(AthenaWsException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED))
+          .hasCauseInstanceOf(InterruptedException.class);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      verify(client, times(1)).postToConnection(any(PostToConnectionRequest.class));
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void aNetworkBlipFollowedBySuccessIsDelivered() {
     when(client.postToConnection(any(PostToConnectionRequest.class)))
         .thenThrow(SdkClientException.create("Connection reset"))

@@ -1,5 +1,6 @@
 package dev.athenaws.internal.query;
 
+import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import java.util.Iterator;
@@ -132,9 +133,8 @@ public final class ResultPages implements Iterator<GetQueryResultsResponse>, Aut
     try {
       return fetch.get();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       close();
-      throw new AthenaWsException(ErrorCode.QUERY_CANCELLED, "Interrupted while fetching results", e);
+      throw Interrupts.cancelled("fetching results", e);
     } catch (CancellationException e) {
       throw new IllegalStateException("ResultPages was closed while fetching", e);
     } catch (ExecutionException e) {

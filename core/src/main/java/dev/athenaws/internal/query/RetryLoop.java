@@ -1,5 +1,6 @@
 package dev.athenaws.internal.query;
 
+import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.error.ThrottledException;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
@@ -99,9 +100,7 @@ final class RetryLoop {
     try {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AthenaWsException(
-          ErrorCode.QUERY_CANCELLED, "Interrupted while retrying " + operation, e);
+      throw Interrupts.cancelled("retrying " + operation, e);
     }
   }
 }

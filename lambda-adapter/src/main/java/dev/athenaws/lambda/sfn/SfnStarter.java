@@ -1,5 +1,6 @@
 package dev.athenaws.lambda.sfn;
 
+import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.error.ThrottledException;
@@ -102,8 +103,7 @@ final class SfnStarter implements StepFunctionsStarter {
         }
         failure = e;
       } catch (AbortedException e) {
-        Thread.currentThread().interrupt();
-        throw new AthenaWsException(ErrorCode.INTERNAL, "interrupted while starting " + name, e);
+        throw Interrupts.cancelled("starting execution " + name, e);
       } catch (SdkClientException e) {
         failure = e;
       }
@@ -178,8 +178,7 @@ final class SfnStarter implements StepFunctionsStarter {
       retrier.pause(attempt);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      AthenaWsException interrupted =
-          new AthenaWsException(ErrorCode.INTERNAL, "interrupted while starting " + name, e);
+      AthenaWsException interrupted = Interrupts.cancelled("starting execution " + name, e);
       interrupted.addSuppressed(failure);
       throw interrupted;
     }

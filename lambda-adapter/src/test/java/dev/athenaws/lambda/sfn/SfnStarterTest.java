@@ -217,7 +217,9 @@ class SfnStarterTest {
           throw new InterruptedException();
         }).build();
     assertThatThrownBy(() -> starter.start(connection(), "r-1", named(), key()))
-        .isInstanceOf(AthenaWsException.class).hasMessageStartingWith("interrupted while starting");
+        .isInstanceOfSatisfying(AthenaWsException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED))
+        .hasMessageStartingWith("Interrupted while starting");
     assertThat(Thread.currentThread().isInterrupted()).isTrue();
     verify(client, times(1)).startExecution(any(StartExecutionRequest.class));
   }
@@ -226,7 +228,9 @@ class SfnStarterTest {
   void abortedCallIsNotRetried() {
     when(client.startExecution(any(StartExecutionRequest.class)))
         .thenThrow(AbortedException.create("aborted"));
-    assertThatThrownBy(this::start).isInstanceOf(AthenaWsException.class)
+    assertThatThrownBy(this::start)
+        .isInstanceOfSatisfying(AthenaWsException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED))
         .hasCauseInstanceOf(AbortedException.class);
     verify(client, times(1)).startExecution(any(StartExecutionRequest.class));
     assertThat(Thread.currentThread().isInterrupted()).isTrue();
