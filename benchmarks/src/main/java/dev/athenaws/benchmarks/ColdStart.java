@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.athenaws.testing.FakeAthena;
-import dev.athenaws.testing.FakeAthenaQuery;
 import dev.athenaws.testing.FakeManagementApi;
 import dev.athenaws.testing.FakeStepFunctions;
 import java.io.File;

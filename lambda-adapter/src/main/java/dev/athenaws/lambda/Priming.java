@@ -2,7 +2,6 @@ package dev.athenaws.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import dev.athenaws.RemainingTime;
-import dev.athenaws.notify.Connection;
 import dev.athenaws.retry.Sleeper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -6,7 +6,6 @@ import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.lambda.sfn.StepFunctionsStarter;
 import dev.athenaws.notify.ApiGateway;
-import dev.athenaws.notify.Connection;
 import dev.athenaws.retry.Sleeper;
 import java.io.PrintStream;
 import java.nio.file.Path;

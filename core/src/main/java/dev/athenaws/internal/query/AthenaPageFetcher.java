@@ -1,6 +1,5 @@
 package dev.athenaws.internal.query;
 
-import dev.athenaws.error.QueryFailedException;
 import java.util.Objects;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsRequest;

@@ -2,7 +2,6 @@ package dev.athenaws.internal.query;
 
 import dev.athenaws.AthenaSettings;
 import dev.athenaws.catalog.Statement;
-import dev.athenaws.error.QueryFailedException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 
@@ -94,19 +93,12 @@ public interface CompletionWaiter {
    *
    * <p>Thread-safety: not thread-safe; the built waiter is.
    */
-  public static final class Builder {
-    private final AthenaClient client;
+  public static final class Builder extends AthenaCallsBuilder<Builder> {
     private Backoff polling = Backoff.POLLING;
-    private AthenaRetry retry = AthenaRetry.DEFAULT;
-    private Sleeper sleeper = Sleeper.system();
-    private Clock clock = Clock.systemUTC();
-    // SecureRandom: thread-safe, and not replayed across environments restored from one SnapStart
-    // snapshot (a seeded Random would give every restored environment the same jitter).
-    private RandomGenerator random = new SecureRandom();
     private boolean stopAtDeadline = true;
 
     Builder(AthenaClient client) {
-      this.client = Objects.requireNonNull(client, "client");
+      super(client);
     }
 
     /**
@@ -120,49 +112,9 @@ public interface CompletionWaiter {
       return this;
     }
 
-    /**
-     * Sets how throttled polls and stops are retried.
-     *
-     * @param retry the retry policy
-     * @return this builder
-     */
-    public Builder retry(AthenaRetry retry) {
-      this.retry = Objects.requireNonNull(retry, "retry");
-      return this;
-    }
 
-    /**
-     * Sets how the waiter waits.
-     *
-     * @param sleeper the sleeper (tests inject virtual time)
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
 
-    /**
-     * Sets the clock deadlines are measured on.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
 
-    /**
-     * Sets the jitter source.
-     *
-     * @param random the source; must be thread-safe when the waiter is shared
-     * @return this builder
-     */
-    public Builder random(RandomGenerator random) {
-      this.random = Objects.requireNonNull(random, "random");
-      return this;
-    }
 
     /**
      * Whether a wait that reaches its deadline stops the query (the default) or leaves it running, for
@@ -184,7 +136,7 @@ public interface CompletionWaiter {
      */
     public CompletionWaiter build() {
       return new PollingCompletionWaiter(
-          client, polling, new RetryLoop(retry, sleeper, random, clock), sleeper, clock, random,
+          client, polling, retryLoop(), sleeper, clock, random,
           stopAtDeadline);
     }
   }

@@ -4,9 +4,6 @@ import dev.athenaws.error.QueryFailedException;
 import dev.athenaws.error.ThrottledException;
 import dev.athenaws.retry.Sleeper;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.Objects;
-import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 
@@ -54,20 +51,14 @@ public interface PageFetcher {
    *
    * <p>Thread-safety: not thread-safe; the built fetcher is.
    */
-  public static final class Builder {
+  public static final class Builder extends AthenaCallsBuilder<Builder> {
     /** Athena's largest page, and the default: fewer round trips. */
     public static final int DEFAULT_MAX_RESULTS = 1000;
 
-    private final AthenaClient client;
     private int maxResults = DEFAULT_MAX_RESULTS;
-    private AthenaRetry retry = AthenaRetry.DEFAULT;
-    private Sleeper sleeper = Sleeper.system();
-    // SecureRandom: thread-safe, and not replayed across environments restored from one SnapStart
-    // snapshot (a seeded Random would give every restored environment the same jitter).
-    private RandomGenerator random = new SecureRandom();
 
     Builder(AthenaClient client) {
-      this.client = Objects.requireNonNull(client, "client");
+      super(client);
     }
 
     /**
@@ -85,44 +76,13 @@ public interface PageFetcher {
       return this;
     }
 
-    /**
-     * Sets how throttled fetches are retried.
-     *
-     * @param retry the retry policy
-     * @return this builder
-     */
-    public Builder retry(AthenaRetry retry) {
-      this.retry = Objects.requireNonNull(retry, "retry");
-      return this;
-    }
 
-    /**
-     * Sets how the retry loop waits.
-     *
-     * @param sleeper the sleeper (tests inject virtual time)
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
 
-    /**
-     * Sets the jitter source.
-     *
-     * @param random the source; must be thread-safe when the fetcher is shared
-     * @return this builder
-     */
-    public Builder random(RandomGenerator random) {
-      this.random = Objects.requireNonNull(random, "random");
-      return this;
-    }
 
     /** @return the fetcher */
     public PageFetcher build() {
       // No deadline reaches a page fetch: the clock only serves deadlines.
-      return new AthenaPageFetcher(
-          client, maxResults, new RetryLoop(retry, sleeper, random, Clock.systemUTC()));
+      return new AthenaPageFetcher(client, maxResults, retryLoop());
     }
   }
 }

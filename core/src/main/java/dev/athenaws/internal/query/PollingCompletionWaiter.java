@@ -1,6 +1,5 @@
 package dev.athenaws.internal.query;
 
-import dev.athenaws.error.QueryFailedException;
 import dev.athenaws.retry.Backoff;
 import dev.athenaws.retry.Sleeper;
 import java.time.Clock;

@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
@@ -90,18 +89,11 @@ public interface QueryStarter {
    *
    * <p>Thread-safety: not thread-safe; the built starter is.
    */
-  public static final class Builder {
-    private final AthenaClient client;
+  public static final class Builder extends AthenaCallsBuilder<Builder> {
     private AthenaSettings settings = AthenaSettings.defaults();
-    private AthenaRetry retry = AthenaRetry.DEFAULT;
-    private Sleeper sleeper = Sleeper.system();
-    private Clock clock = Clock.systemUTC();
-    // SecureRandom: thread-safe, and not replayed across environments restored from one SnapStart
-    // snapshot (a seeded Random would give every restored environment the same jitter).
-    private RandomGenerator random = new SecureRandom();
 
     Builder(AthenaClient client) {
-      this.client = Objects.requireNonNull(client, "client");
+      super(client);
     }
 
     /**
@@ -115,53 +107,13 @@ public interface QueryStarter {
       return this;
     }
 
-    /**
-     * Sets how throttled starts are retried.
-     *
-     * @param retry the retry policy
-     * @return this builder
-     */
-    public Builder retry(AthenaRetry retry) {
-      this.retry = Objects.requireNonNull(retry, "retry");
-      return this;
-    }
 
-    /**
-     * Sets how the retry loop waits.
-     *
-     * @param sleeper the sleeper (tests inject virtual time)
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
 
-    /**
-     * Sets the clock a start's deadline is read on.
-     *
-     * @param clock the clock (tests inject virtual time, with the matching sleeper)
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
 
-    /**
-     * Sets the jitter source.
-     *
-     * @param random the source; must be thread-safe when the starter is shared
-     * @return this builder
-     */
-    public Builder random(RandomGenerator random) {
-      this.random = Objects.requireNonNull(random, "random");
-      return this;
-    }
 
     /** @return the starter */
     public QueryStarter build() {
-      return new AthenaQueryStarter(client, settings, new RetryLoop(retry, sleeper, random, clock));
+      return new AthenaQueryStarter(client, settings, retryLoop());
     }
   }
 }

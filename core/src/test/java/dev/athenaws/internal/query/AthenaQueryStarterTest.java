@@ -13,7 +13,6 @@ import static org.mockito.Mockito.when;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.retry.VirtualTime;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.athena.AthenaClient;
