@@ -206,16 +206,13 @@ final class RunFlow {
       ThrottledException e, HandOff handOff) {
     LOG.info("Athena busy ({}) after {} attempts for {} on connection {}", e.reason(), e.attempts(),
         statement.label(), client.connection().id());
-    if (handOff != null) {
-      try {
-        if (handOff.take(request(client, statement, key, Continuation.start()))) {
-          publisher.send(client, ServerMessage.Accepted.of(client.requestId(), null));
-          return new Outcome.HandedOff(null, Continuation.start());
-        }
-      } catch (RuntimeException sfn) {
-        LOG.error("hand-off of a busy start for connection {} failed: {}",
-            client.connection().id(), sfn.getClass().getSimpleName());
-      }
+    AthenaWsException notTaken = handOff == null ? e : handOver(client, statement, key, handOff);
+    if (notTaken == null) {
+      return new Outcome.HandedOff(null, Continuation.start());
+    }
+    if (notTaken.code() == ErrorCode.BAD_REQUEST) {
+      publisher.fail(client, notTaken);
+      return new Outcome.Refused(notTaken.code());
     }
     return new Outcome.Ran(publisher.fail(client, e));
   }
@@ -223,35 +220,48 @@ final class RunFlow {
   /** Hands the statement over without starting it here; {@code accepted} has no query id. */
   private Outcome dispatch(PublishTarget client, Statement statement, RequestKey key,
       HandOff handOff) {
-    boolean taken;
+    AthenaWsException notTaken = handOver(client, statement, key, handOff);
+    if (notTaken == null) {
+      return new Outcome.HandedOff(null, Continuation.start());
+    }
+    publisher.fail(client, notTaken);
+    return notTaken.code() == ErrorCode.BAD_REQUEST
+        ? new Outcome.Refused(notTaken.code())
+        : new Outcome.NotStarted(notTaken.code());
+  }
+
+  /**
+   * Offers a statement that was not started here to the hand-off; when it is taken, tells the
+   * client {@code accepted} (without a query id: the query starts elsewhere).
+   *
+   * @return null when the hand-off took it; else why not, for the client: the {@link
+   *     ThrottledException} of a service that kept pushing back (ATHENA_BUSY), a BAD_REQUEST meant
+   *     for the client (a request id reused for another query), or INTERNAL
+   */
+  private AthenaWsException handOver(PublishTarget client, Statement statement, RequestKey key,
+      HandOff handOff) {
     try {
-      taken = handOff.take(request(client, statement, key, Continuation.start()));
+      if (handOff.take(request(client, statement, key, Continuation.start()))) {
+        publisher.send(client, ServerMessage.Accepted.of(client.requestId(), null));
+        return null;
+      }
+      LOG.warn("hand-off of {} for connection {} was refused", statement.label(),
+          client.connection().id());
     } catch (ThrottledException e) {
-      // Step Functions kept throttling: the client hears the same ATHENA_BUSY as for a busy Athena.
       LOG.warn("hand-off of {} for connection {} throttled by {} after {} attempts",
           statement.label(), client.connection().id(), e.service(), e.attempts());
-      publisher.fail(client, e);
-      return new Outcome.NotStarted(e.code());
+      return e;
     } catch (AthenaWsException e) {
       if (e.code() == ErrorCode.BAD_REQUEST) {
-        // A request id reused for another query: the message is meant for the client.
-        publisher.fail(client, e);
-        return new Outcome.Refused(e.code());
+        return e;
       }
-      taken = false;
-      LOG.error("hand-off for connection {} failed: {}", client.connection().id(),
-          e.getClass().getSimpleName());
+      LOG.error("hand-off of {} for connection {} failed: {}", statement.label(),
+          client.connection().id(), e.getClass().getSimpleName());
     } catch (RuntimeException e) {
-      taken = false;
-      LOG.error("hand-off for connection {} failed: {}", client.connection().id(),
-          e.getClass().getSimpleName());
+      LOG.error("hand-off of {} for connection {} failed: {}", statement.label(),
+          client.connection().id(), e.getClass().getSimpleName());
     }
-    if (!taken) {
-      publisher.fail(client, new AthenaWsException(ErrorCode.INTERNAL, NOT_STARTED));
-      return new Outcome.NotStarted(ErrorCode.INTERNAL);
-    }
-    publisher.send(client, ServerMessage.Accepted.of(client.requestId(), null));
-    return new Outcome.HandedOff(null, Continuation.start());
+    return new AthenaWsException(ErrorCode.INTERNAL, NOT_STARTED);
   }
 
   private static HandOff.Request request(PublishTarget target, Statement statement,

@@ -32,6 +32,9 @@ import dev.athenaws.testing.FakeManagementApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import dev.athenaws.testing.FakeAthenaFault;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -235,6 +238,29 @@ class AthenaWsTest {
     assertThat(types()).containsExactly("error");
     assertThat(last().path("code").asText()).isEqualTo("ATHENA_BUSY");
     assertThat(last().path("message").asText()).isEqualTo("Step Functions is unavailable; try again");
+  }
+
+  @ParameterizedTest(name = "hand-off answers {0}")
+  @CsvSource({"taken, HandedOff, accepted", "refused, Ran, ATHENA_BUSY",
+      "reused request id, Refused, BAD_REQUEST"})
+  void aStartAthenaKeepsRefusingUntilTheDeadlineGoesToTheHandOff(
+      String answer, String outcomeType, String told) {
+    athena.failNext("StartQueryExecution", 1000, FakeAthenaFault.concurrencyLimit());
+
+    Outcome outcome = ws.handle(client, QUERY, RunOptions.defaults()
+        .withDeadline(Duration.ofSeconds(5), r -> {
+          assertThat(r.queryExecutionId()).isNull();
+          if (answer.equals("reused request id")) {
+            throw new AthenaWsException(ErrorCode.BAD_REQUEST, "requestId r1 was used for another query");
+          }
+          return answer.equals("taken");
+        }));
+
+    assertThat(outcome.getClass().getSimpleName()).isEqualTo(outcomeType);
+    assertThat(types()).hasSize(1);
+    JsonNode only = last();
+    assertThat(only.path("type").asText().equals("accepted") ? "accepted" : only.path("code").asText())
+        .isEqualTo(told);
   }
 
   @Test
