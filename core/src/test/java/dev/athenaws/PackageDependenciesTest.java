@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,22 +29,50 @@ class PackageDependenciesTest {
   @CsvSource({
     "internal/protocol, catalog",
     "catalog, internal.protocol",
+    "catalog, internal.query",
+    "catalog, notify",
     "internal/query, internal.results",
     "internal/query, internal.protocol",
     "internal/query, internal.publish",
+    "internal/query, notify",
     "internal/results, internal.protocol",
     "internal/results, internal.publish",
     "internal/types, internal.results",
+    "internal/types, catalog",
     "retry, internal.query",
     "error, catalog",
     "error, internal.query",
     "error, internal.protocol",
     "error, internal.types",
+    "error, notify",
     "retry, internal.retry",
-    "notify, internal.notify",
   })
   void lowerPackagesDoNotImportHigherOnes(String from, String to) throws IOException {
     assertThat(importedPackages(from)).doesNotContain(to);
+  }
+
+  /**
+   * Packages below the front door may use the root package's values (what a run is configured with
+   * and reports), never the front door itself or its flows.
+   */
+  @Test
+  void lowerPackagesUseOnlyTheRootsValues() throws IOException {
+    Pattern rootImport =
+        Pattern.compile("^import (?:static )?dev\\.athenaws\\.([A-Z][\\w.]*);", Pattern.MULTILINE);
+    Set<String> used = new TreeSet<>();
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(SOURCES)) {
+      files = s.filter(p -> p.toString().endsWith(".java"))
+          .filter(p -> !p.getParent().equals(SOURCES))
+          .toList();
+    }
+    for (Path f : files) {
+      Matcher m = rootImport.matcher(Files.readString(f));
+      while (m.find()) {
+        used.add(m.group(1));
+      }
+    }
+    assertThat(used).isSubsetOf("AthenaSettings", "Continuation", "Outcome.PublishResult");
   }
 
   private static Set<String> importedPackages(String pkg) throws IOException {
