@@ -25,7 +25,7 @@ import software.amazon.awssdk.regions.Region;
  * {@code retries}; "HTTP request data" for {@code http.response.status} and {@code content_length};
  * "Errors and exceptions" for {@code error} (4xx), {@code throttle} (429) and {@code fault} (5xx)).
  * Names and flags as the X-Ray SDK for Java's {@code TracingInterceptor}: the subsegment is named after
- * the SDK's service name ({@code Athena}, {@code SFN}, {@code ApiGatewayManagementApi}); a failed call
+ * the SDK's service name ({@code Athena}, {@code Sfn}, {@code ApiGatewayManagementApi}); a failed call
  * is a fault unless it was answered 4xx, which is an error; a throttling error code or 429 is also a
  * throttle; the request id comes from the exception, else the response, else the {@code
  * x-amz-request-id}/{@code x-amzn-RequestId} header. No exception message is recorded (an Athena
