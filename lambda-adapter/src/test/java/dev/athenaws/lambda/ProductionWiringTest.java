@@ -60,9 +60,7 @@ class ProductionWiringTest {
   @Test
   void sampledInvocationSendsASubsegmentPerAwsCallToTheDaemon() throws IOException {
     try (DatagramSocket daemon = daemon()) {
-      Map<String, String> env = environment();
-      env.put("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + daemon.getLocalPort());
-      env.put("_X_AMZN_TRACE_ID", SAMPLED);
+      Map<String, String> env = sampled(daemon);
 
       assertThat(runQuery(env)).isEqualTo(200);
 
@@ -81,9 +79,7 @@ class ProductionWiringTest {
   @Test
   void tracingDisabledSendsNothingEvenWhenSampled() throws IOException {
     try (DatagramSocket daemon = daemon()) {
-      Map<String, String> env = environment();
-      env.put("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + daemon.getLocalPort());
-      env.put("_X_AMZN_TRACE_ID", SAMPLED);
+      Map<String, String> env = sampled(daemon);
       env.put("TRACING_DISABLED", "true");
 
       assertThat(runQuery(env)).isEqualTo(200);
@@ -100,6 +96,14 @@ class ProductionWiringTest {
     env.put("AWS_REGION", "us-east-1");
     env.put("WEBSOCKET_ENDPOINT", api.endpoint().toString());
     env.put("QUERY_CATALOG", "classpath:catalogs/test-catalog.json");
+    return env;
+  }
+
+  /** The environment of a sampled invocation whose X-Ray daemon is {@code daemon}. */
+  private Map<String, String> sampled(DatagramSocket daemon) {
+    Map<String, String> env = environment();
+    env.put("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + daemon.getLocalPort());
+    env.put("_X_AMZN_TRACE_ID", SAMPLED);
     return env;
   }
 
