@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
  * @param metricsNamespace the CloudWatch namespace of the embedded-format metrics, null when they are
  *     off
  * @param functionName the Lambda function's name (the metrics' dimension), null outside Lambda
+ * @param tracing whether sampled invocations send X-Ray subsegments of the AWS calls
  */
 record Config(
     Mode mode,
@@ -55,7 +56,8 @@ record Config(
     boolean allowRawSql,
     Set<String> allowedOrigins,
     String metricsNamespace,
-    String functionName) {
+    String functionName,
+    boolean tracing) {
 
   /** How the query route runs a query. */
   enum Mode {
@@ -148,7 +150,8 @@ record Config(
         r.bool("ALLOW_RAW_SQL"),
         origins(r.text("ALLOWED_ORIGINS", "")),
         metricsNamespace(r),
-        r.text("AWS_LAMBDA_FUNCTION_NAME", null));
+        r.text("AWS_LAMBDA_FUNCTION_NAME", null),
+        !r.bool("TRACING_DISABLED"));
   }
 
   private static String metricsNamespace(EnvReader r) {

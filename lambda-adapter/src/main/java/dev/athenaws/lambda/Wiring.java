@@ -5,6 +5,7 @@ import dev.athenaws.error.CatalogException;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.lambda.sfn.StepFunctionsStarter;
+import dev.athenaws.lambda.tracing.XRayTracing;
 import dev.athenaws.notify.ApiGateway;
 import dev.athenaws.retry.Sleeper;
 import java.io.PrintStream;
@@ -19,6 +20,8 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
@@ -110,25 +113,29 @@ final class Wiring implements AutoCloseable {
   /**
    * Builds the container's wiring from the environment, with SDK clients that resolve endpoints the
    * standard way (so {@code AWS_ENDPOINT_URL_ATHENA} and {@code AWS_ENDPOINT_URL_SFN} work), use the
-   * url-connection HTTP client and leave retrying to athena-ws's bounded loops.
+   * url-connection HTTP client and leave retrying to athena-ws's bounded loops; unless {@code
+   * TRACING_DISABLED}, each client's calls in a sampled invocation are sent as X-Ray subsegments
+   * ({@link XRayTracing}).
    *
    * @throws IllegalStateException naming the variable when the configuration is invalid
    */
   static Wiring fromEnvironment(Map<String, String> env) {
     Config config = Config.from(env);
     Region region = config.region() == null ? null : Region.of(config.region());
+    ExecutionInterceptor tracing = config.tracing() ? XRayTracing.interceptor(env) : null;
     var athena =
         AthenaClient.builder()
             .httpClient(UrlConnectionHttpClient.create())
             .overrideConfiguration(
-                c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                c -> traced(c, tracing).retryStrategy(AwsRetryStrategy.doNotRetry())
                     .apiCallAttemptTimeout(ATHENA_ATTEMPT_TIMEOUT));
     SfnClient sfn = null;
     if (config.stateMachineArn() != null) {
       var sfnBuilder =
           SfnClient.builder()
               .httpClient(UrlConnectionHttpClient.create())
-              .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+              .overrideConfiguration(
+                  c -> traced(c, tracing).retryStrategy(AwsRetryStrategy.doNotRetry()));
       if (region != null) {
         sfnBuilder.region(region);
       }
@@ -143,7 +150,8 @@ final class Wiring implements AutoCloseable {
               ApiGatewayManagementApiClient.builder()
                   .endpointOverride(endpoint)
                   .httpClient(UrlConnectionHttpClient.create())
-                  .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+                  .overrideConfiguration(
+                      c -> traced(c, tracing).retryStrategy(AwsRetryStrategy.doNotRetry()));
           // The Region the execute-api host names, else the function's (custom domain, local).
           Optional<Region> r = ApiGateway.region(endpoint)
               .or(() -> Optional.ofNullable(config.region()).map(Region::of));
@@ -158,6 +166,11 @@ final class Wiring implements AutoCloseable {
       wiring.ownedClients.add(sfn);
     }
     return wiring;
+  }
+
+  private static ClientOverrideConfiguration.Builder traced(ClientOverrideConfiguration.Builder c,
+      ExecutionInterceptor tracing) {
+    return tracing == null ? c : c.addExecutionInterceptor(tracing);
   }
 
   /**

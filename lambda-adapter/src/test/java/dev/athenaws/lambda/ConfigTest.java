@@ -44,6 +44,7 @@ class ConfigTest {
     assertThat(c.allowRawSql()).isFalse();
     assertThat(c.allowedOrigins()).isEmpty();
     assertThat(c.originAllowed(null)).isTrue();
+    assertThat(c.tracing()).isTrue();
   }
 
   @Test
@@ -65,6 +66,7 @@ class ConfigTest {
     env.put("STRICT_VALUES", "TRUE");
     env.put("ALLOW_RAW_SQL", "true");
     env.put("ALLOWED_ORIGINS", "https://a.example.com, https://b.example.com,");
+    env.put("TRACING_DISABLED", "true");
 
     Config c = Config.from(env);
 
@@ -84,6 +86,7 @@ class ConfigTest {
     assertThat(c.originAllowed("https://a.example.com")).isTrue();
     assertThat(c.originAllowed("https://c.example.com")).isFalse();
     assertThat(c.originAllowed(null)).isFalse();
+    assertThat(c.tracing()).isFalse();
   }
 
   @ParameterizedTest
@@ -99,6 +102,7 @@ class ConfigTest {
     "MAX_MESSAGE_BYTES, 1023",
     "STRICT_VALUES, yes",
     "ALLOW_RAW_SQL, 1",
+    "TRACING_DISABLED, off",
     "ATHENA_WORK_GROUP, no spaces",
     "ATHENA_OUTPUT_LOCATION, /tmp/results",
     "ATHENA_RESULT_REUSE_MINUTES, 10081",
