@@ -21,6 +21,8 @@ record LocalEnvironment(Map<String, String> variables, String endpoint) {
     env.put("AWS_REGION", LocalStack.REGION);
     env.put("ATHENA_WORK_GROUP", LocalStack.WORK_GROUP);
     env.put("ATHENA_DATABASE", o.database());
+    // EMF lines (one per handler call) would drown the console; --metrics on shows them.
+    env.put("METRICS_DISABLED", String.valueOf(!o.metrics()));
     if (o.queryCatalog() != null) {
       env.put("QUERY_CATALOG", o.queryCatalog().toAbsolutePath().toString());
     }

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * @param throttleSeed the seed of the throttling decisions (reproducible fault runs)
  * @param athenaThrottleRate the fraction of Athena API calls answered TooManyRequestsException, 0..1
  * @param postErrorRate the fraction of management API POSTs answered 500, 0..1
+ * @param metrics whether the handlers write their EMF metric lines (METRICS_DISABLED otherwise)
  * @param database the Athena database queries run in (handlers' {@code ATHENA_DATABASE}, the
  *     workflow's {@code QueryExecutionContext.Database}); the sample table is loaded into it
  * @param stateMachineDefinition a States Language definition file to run instead of the generated
@@ -49,7 +50,8 @@ public record LocalOptions(
     double athenaThrottleRate,
     double postErrorRate,
     String database,
-    Path stateMachineDefinition) {
+    Path stateMachineDefinition,
+    boolean metrics) {
 
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
   /** Athena database names: lower-case letters, digits and underscores. */
@@ -85,7 +87,7 @@ public record LocalOptions(
   private static final Set<String> FLAGS = Set.of("--host", "--port", "--stage", "--mode", "--events",
       "--seed", "--athena-latency-ms", "--post-latency-ms", "--post-throttle-rate", "--query-catalog",
       "--push-timeout-ms", "--athena-throttle-rate", "--post-error-rate", "--database",
-      "--state-machine-definition");
+      "--state-machine-definition", "--metrics");
 
   /** @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events */
   public static LocalOptions defaults() {
@@ -140,7 +142,16 @@ public record LocalOptions(
         decimal(given, "--athena-throttle-rate"),
         decimal(given, "--post-error-rate"),
         given.getOrDefault("--database", "default"),
-        definition == null ? null : Path.of(definition));
+        definition == null ? null : Path.of(definition),
+        onOff(given.getOrDefault("--metrics", "off"), "--metrics"));
+  }
+
+  private static boolean onOff(String value, String name) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException(name + " must be on or off: " + value);
+    };
   }
 
   /** @return the {@code --help} text */
@@ -169,6 +180,8 @@ public record LocalOptions(
           --state-machine-definition FILE
                                     run this States Language definition instead of the generated
                                     push workflow (${PushResultsFunctionArn} is substituted)
+          --metrics on|off          the handlers' CloudWatch EMF metric lines on stdout (one JSON
+                                    line per call, docs/operations.md) [off]
           --help                    print this text
         """;
   }
