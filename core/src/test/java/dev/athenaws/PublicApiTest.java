@@ -106,6 +106,63 @@ class PublicApiTest {
     assertThat(leaks).as("AWS SDK model types in supported signatures").isEmpty();
   }
 
+  /**
+   * Issue 13's rule for public signatures: no bare booleans (name the option instead) and no two
+   * adjacent parameters of the same type that a caller could swap silently. Outside the rule: a
+   * record's canonical constructor (Java makes it as public as the record; records with several
+   * same-typed components offer builders or named factories, such as {@code NamedQuery.named}), and
+   * exception constructors (the library builds its exceptions; callers catch them).
+   */
+  @Test
+  void supportedSignaturesHaveNoBareBooleansOrAdjacentSameTypedParameters() throws Exception {
+    List<String> bad = new ArrayList<>();
+    for (String fqn : supportedTypes()) {
+      for (Class<?> type : withNested(Class.forName(fqn))) {
+        if (!Modifier.isPublic(type.getModifiers())) {
+          continue;
+        }
+        List<Executable> members = new ArrayList<>(List.of(type.getConstructors()));
+        members.addAll(List.of(type.getMethods()));
+        for (Executable member : members) {
+          if (member.getDeclaringClass() != type || isExempt(type, member)) {
+            continue;
+          }
+          Class<?>[] params = member.getParameterTypes();
+          for (int i = 0; i < params.length; i++) {
+            if (params[i] == boolean.class || params[i] == Boolean.class) {
+              bad.add(type.getName() + "." + name(member) + ": boolean parameter " + i);
+            }
+            if (i > 0 && params[i] == params[i - 1] && !isValueOnlyPair(params[i])) {
+              bad.add(type.getName() + "." + name(member) + ": parameters " + (i - 1) + " and " + i
+                  + " are both " + params[i].getSimpleName());
+            }
+          }
+        }
+      }
+    }
+    assertThat(bad).as("swappable or bare-boolean parameters in supported signatures").isEmpty();
+  }
+
+  /** Types whose adjacent pairs cannot be swapped silently in practice (an equals-style pair). */
+  private static boolean isValueOnlyPair(Class<?> type) {
+    return type == Object.class;
+  }
+
+  /** Swaps that fail loudly: the method checks the order of its same-typed pair. */
+  private static final java.util.Set<String> ORDER_CHECKED =
+      java.util.Set.of("dev.athenaws.retry.Backoff.exponential"); // initial <= max, else IAE
+
+  private static boolean isExempt(Class<?> type, Executable member) {
+    if (member instanceof Constructor<?> c) {
+      boolean canonical = type.isRecord()
+          && java.util.Arrays.equals(c.getParameterTypes(),
+              java.util.Arrays.stream(type.getRecordComponents())
+                  .map(RecordComponent::getType).toArray(Class<?>[]::new));
+      return canonical || Throwable.class.isAssignableFrom(type);
+    }
+    return ORDER_CHECKED.contains(type.getName() + "." + member.getName());
+  }
+
   private static String name(Executable member) {
     return member instanceof Constructor<?> ? "<init>" : member.getName();
   }
