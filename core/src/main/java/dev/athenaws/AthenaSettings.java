@@ -8,30 +8,36 @@ import java.util.regex.Pattern;
 /**
  * Where and how queries run in Athena: the work group, the catalog and database that unqualified
  * table names resolve against, the result location and result reuse. Built with {@link #builder()};
- * {@link #defaults()} runs in the {@code primary} work group against {@code AwsDataCatalog.default}.
+ * {@link #defaults()} runs in the {@code primary} work group against {@code
+ * AwsDataCatalog.default}.
  *
  * <p>Every builder setter validates its argument at once: {@link NullPointerException} for null,
  * {@link IllegalArgumentException} for a value Athena would reject, each naming the parameter.
  *
  * <p>Thread-safety: instances are immutable; a {@link Builder} is not thread-safe.
  *
- * @see <a href="https://docs.aws.amazon.com/athena/latest/APIReference/API_StartQueryExecution.html">
+ * @see <a
+ *     href="https://docs.aws.amazon.com/athena/latest/APIReference/API_StartQueryExecution.html">
  *     StartQueryExecution</a>
  */
 public final class AthenaSettings {
   /** The work group every account has. */
   public static final String DEFAULT_WORK_GROUP = "primary";
+
   /** The Glue Data Catalog as Athena names it. */
   public static final String DEFAULT_CATALOG = "AwsDataCatalog";
+
   /** The database Athena creates in every catalog. */
   public static final String DEFAULT_DATABASE = "default";
+
   /** Athena's upper bound for {@code ResultReuseByAgeConfiguration.MaxAgeInMinutes}: 7 days. */
   public static final Duration MAX_RESULT_REUSE_AGE = Duration.ofMinutes(10080);
 
   // API model: WorkGroupName pattern [a-zA-Z0-9._-]{1,128}.
   private static final Pattern WORK_GROUP = Pattern.compile("[a-zA-Z0-9._-]{1,128}");
   // S3 bucket naming rules: 3..63 of lower-case letters, digits, dots and hyphens.
-  private static final Pattern S3_URI = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?");
+  private static final Pattern S3_URI =
+      Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?");
   private static final AthenaSettings DEFAULTS = builder().build();
 
   private final String workGroup;
@@ -48,17 +54,23 @@ public final class AthenaSettings {
     this.resultReuseMaxAge = b.resultReuseMaxAge;
   }
 
-  /** @return the default settings: work group primary, catalog AwsDataCatalog, database default */
+  /**
+   * @return the default settings: work group primary, catalog AwsDataCatalog, database default
+   */
   public static AthenaSettings defaults() {
     return DEFAULTS;
   }
 
-  /** @return a builder starting from the defaults */
+  /**
+   * @return a builder starting from the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return a builder holding these settings */
+  /**
+   * @return a builder holding these settings
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.workGroup = workGroup;
@@ -69,17 +81,23 @@ public final class AthenaSettings {
     return b;
   }
 
-  /** @return the work group queries run in */
+  /**
+   * @return the work group queries run in
+   */
   public String workGroup() {
     return workGroup;
   }
 
-  /** @return the catalog of {@code QueryExecutionContext} */
+  /**
+   * @return the catalog of {@code QueryExecutionContext}
+   */
   public String catalog() {
     return catalog;
   }
 
-  /** @return the database of {@code QueryExecutionContext} */
+  /**
+   * @return the database of {@code QueryExecutionContext}
+   */
   public String database() {
     return database;
   }
@@ -92,7 +110,9 @@ public final class AthenaSettings {
     return Optional.ofNullable(outputLocation);
   }
 
-  /** @return how old a previous result Athena may reuse, or empty for no reuse */
+  /**
+   * @return how old a previous result Athena may reuse, or empty for no reuse
+   */
   public Optional<Duration> resultReuseMaxAge() {
     return Optional.ofNullable(resultReuseMaxAge);
   }
@@ -114,8 +134,17 @@ public final class AthenaSettings {
 
   @Override
   public String toString() {
-    return "AthenaSettings[workGroup=" + workGroup + ", catalog=" + catalog + ", database=" + database
-        + ", outputLocation=" + outputLocation + ", resultReuseMaxAge=" + resultReuseMaxAge + "]";
+    return "AthenaSettings[workGroup="
+        + workGroup
+        + ", catalog="
+        + catalog
+        + ", database="
+        + database
+        + ", outputLocation="
+        + outputLocation
+        + ", resultReuseMaxAge="
+        + resultReuseMaxAge
+        + "]";
   }
 
   /** Builds {@link AthenaSettings}. Not thread-safe. */
@@ -135,7 +164,8 @@ public final class AthenaSettings {
     public Builder workGroup(String workGroup) {
       Objects.requireNonNull(workGroup, "workGroup");
       if (!WORK_GROUP.matcher(workGroup).matches()) {
-        throw new IllegalArgumentException("workGroup must be 1..128 of [a-zA-Z0-9._-]: " + workGroup);
+        throw new IllegalArgumentException(
+            "workGroup must be 1..128 of [a-zA-Z0-9._-]: " + workGroup);
       }
       this.workGroup = workGroup;
       return this;
@@ -189,7 +219,9 @@ public final class AthenaSettings {
       return this;
     }
 
-    /** @return the settings */
+    /**
+     * @return the settings
+     */
     public AthenaSettings build() {
       return new AthenaSettings(this);
     }

@@ -3,9 +3,9 @@ package dev.athenaws;
 import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.catalog.Statement;
-import dev.athenaws.internal.catalog.QueryResolver;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.internal.catalog.QueryResolver;
 import dev.athenaws.internal.protocol.CatalogEntry;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.protocol.ClientMessage;
@@ -19,8 +19,8 @@ import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.query.RunTally;
-import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.Connection;
+import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,24 +37,24 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
  * The front door of athena-ws: given a client's connection and text frame, it does everything the
- * protocol asks. It decodes the frame, answers {@code listQueries} with the {@code catalog}, resolves
- * and binds the named query, starts it idempotently, posts {@code accepted}, waits with {@code
- * progress}, publishes the {@code rows} and {@code complete}, or one {@code error} with a stable
- * code. {@link #resume} continues a query's publication from a {@code Continuation} (the Lambda
- * adapter's push task). Build one per process with {@link #builder()}.
+ * protocol asks. It decodes the frame, answers {@code listQueries} with the {@code catalog},
+ * resolves and binds the named query, starts it idempotently, posts {@code accepted}, waits with
+ * {@code progress}, publishes the {@code rows} and {@code complete}, or one {@code error} with a
+ * stable code. {@link #resume} continues a query's publication from a {@code Continuation} (the
+ * Lambda adapter's push task). Build one per process with {@link #builder()}.
  *
  * <p>Resources: it owns the thread pool that fetches result pages one ahead ({@code
  * athena-ws-prefetch}, daemon threads), and the {@link AthenaClient} only when it created the
  * default one. {@link #close()} releases them; call it when the process no longer handles frames,
  * after the last {@code handle} returned.
  *
- * <p>Thread-safety: thread-safe; one instance serves any number of concurrent frames. {@code handle}
- * and {@code resume} block the calling thread until the query has ended and its results are
+ * <p>Thread-safety: thread-safe; one instance serves any number of concurrent frames. {@code
+ * handle} and {@code resume} block the calling thread until the query has ended and its results are
  * delivered (seconds to minutes): call them from a worker pool, never from an I/O thread.
  *
  * <p>Exceptions: {@link #handle} and {@link #resume} throw only {@link NullPointerException} for a
- * null argument: every other failure is told to the client and ends as an {@link Outcome} or
- * {@link PublishResult}.
+ * null argument: every other failure is told to the client and ends as an {@link Outcome} or {@link
+ * PublishResult}.
  */
 public final class AthenaWs implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AthenaWs.class);
@@ -75,8 +75,14 @@ public final class AthenaWs implements AutoCloseable {
     this.resolver = parts.resolver();
     this.catalogEntries = CatalogListing.of(parts.resolver().catalog());
     this.publisher = parts.publisher();
-    this.flow = new RunFlow(parts.starter(), parts.waiter(), parts.publisher(),
-        parts.resolver().catalog(), parts.queryTimeout(), parts.clock());
+    this.flow =
+        new RunFlow(
+            parts.starter(),
+            parts.waiter(),
+            parts.publisher(),
+            parts.resolver().catalog(),
+            parts.queryTimeout(),
+            parts.clock());
     this.resume = new ResumeFlow(flow);
     this.prefetch = parts.prefetch();
     this.ownedClient = parts.ownedClient();
@@ -117,15 +123,20 @@ public final class AthenaWs implements AutoCloseable {
   public Outcome handle(Connection connection, String frame, RunOptions options) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(options, "options");
-    return watch.watch(RunListener.Phase.HANDLE, connection.id(), null, () -> {
-      try {
-        return dispatch(connection, frame, options);
-      } catch (RuntimeException e) {
-        LOG.error("handling a frame of connection {} failed", connection.id(), e);
-        publisher.fail(new PublishTarget(connection, null, null), e);
-        return new Outcome.NotStarted(ErrorCode.INTERNAL);
-      }
-    }, outcome -> RunWatch.of(outcome, currentQueryName()));
+    return watch.watch(
+        RunListener.Phase.HANDLE,
+        connection.id(),
+        null,
+        () -> {
+          try {
+            return dispatch(connection, frame, options);
+          } catch (RuntimeException e) {
+            LOG.error("handling a frame of connection {} failed", connection.id(), e);
+            publisher.fail(new PublishTarget(connection, null, null), e);
+            return new Outcome.NotStarted(ErrorCode.INTERNAL);
+          }
+        },
+        outcome -> RunWatch.of(outcome, currentQueryName()));
   }
 
   private static String currentQueryName() {
@@ -139,14 +150,17 @@ public final class AthenaWs implements AutoCloseable {
    * machine's failure.
    *
    * @param resumption what to continue, not null
-   * @return how it ended: {@link PublishResult.Paused} with the continuation to resume from when the
-   *     time budget ran low; otherwise the client has been told how the query ended
+   * @return how it ended: {@link PublishResult.Paused} with the continuation to resume from when
+   *     the time budget ran low; otherwise the client has been told how the query ended
    * @throws NullPointerException if resumption is null
    */
   public PublishResult resume(Resumption resumption) {
     Objects.requireNonNull(resumption, "resumption");
-    return watch.watch(RunListener.Phase.RESUME, resumption.target.connection().id(),
-        resumption.target.queryExecutionId(), () -> resume.resume(resumption),
+    return watch.watch(
+        RunListener.Phase.RESUME,
+        resumption.target.connection().id(),
+        resumption.target.queryExecutionId(),
+        () -> resume.resume(resumption),
         result -> RunWatch.of(result, resumption.queryName));
   }
 
@@ -179,8 +193,8 @@ public final class AthenaWs implements AutoCloseable {
   }
 
   /**
-   * Tells a client that a frame was refused without being run (e.g. the host's worker pool is
-   * full: code ATHENA_BUSY, which clients may retry), as an {@code error} with the exception's code,
+   * Tells a client that a frame was refused without being run (e.g. the host's worker pool is full:
+   * code ATHENA_BUSY, which clients may retry), as an {@code error} with the exception's code,
    * message and field and the frame's {@code requestId} when it has one. Cheap (the frame is only
    * decoded), so a host may call it on its I/O thread.
    *
@@ -193,25 +207,30 @@ public final class AthenaWs implements AutoCloseable {
   public Outcome refuse(Connection connection, String frame, AthenaWsException reason) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(reason, "reason");
-    return watch.watch(RunListener.Phase.HANDLE, connection.id(), null,
-        () -> refuseNow(connection, frame, reason), outcome -> RunWatch.of(outcome, null));
+    return watch.watch(
+        RunListener.Phase.HANDLE,
+        connection.id(),
+        null,
+        () -> refuseNow(connection, frame, reason),
+        outcome -> RunWatch.of(outcome, null));
   }
 
   private Outcome refuseNow(Connection connection, String frame, AthenaWsException reason) {
     String requestId = null;
     if (frame != null) {
       DecodeResult decoded = decoder.decode(frame);
-      requestId = decoded instanceof DecodeResult.Decoded d
-          ? d.message().requestId()
-          : ((DecodeResult.Rejected) decoded).requestId();
+      requestId =
+          decoded instanceof DecodeResult.Decoded d
+              ? d.message().requestId()
+              : ((DecodeResult.Rejected) decoded).requestId();
     }
     publisher.fail(new PublishTarget(connection, requestId, null), reason);
     return new Outcome.Refused(reason.code());
   }
 
   /**
-   * Releases the prefetch threads, and the Athena client when this instance created it.
-   * Idempotent; runs still in progress may fail to fetch their next page.
+   * Releases the prefetch threads, and the Athena client when this instance created it. Idempotent;
+   * runs still in progress may fail to fetch their next page.
    */
   @Override
   public void close() {
@@ -274,8 +293,9 @@ public final class AthenaWs implements AutoCloseable {
    * Configures an {@link AthenaWs}. Required: {@link #notifier} and {@link #catalog}. Defaults: an
    * {@link AthenaClient} built from the environment (region, credentials, an SDK HTTP client on the
    * classpath) without SDK retries, owned and closed by the {@code AthenaWs}; {@link
-   * AthenaSettings#defaults()}; a {@link #DEFAULT_QUERY_TIMEOUT} query timeout; catalog queries only
-   * (no raw SQL); lenient value mapping; {@link ChunkPolicy#defaults()}; the system clock and sleeper.
+   * AthenaSettings#defaults()}; a {@link #DEFAULT_QUERY_TIMEOUT} query timeout; catalog queries
+   * only (no raw SQL); lenient value mapping; {@link ChunkPolicy#defaults()}; the system clock and
+   * sleeper.
    *
    * <p>Thread-safety: not thread-safe; build once per process.
    *
@@ -305,9 +325,17 @@ public final class AthenaWs implements AutoCloseable {
     Builder() {}
 
     /** What an {@link AthenaWs} is made of. */
-    record Parts(QueryResolver resolver, QueryStarter starter, CompletionWaiter waiter,
-        PageFetcher fetcher, ResultPublisher publisher, ExecutorService prefetch,
-        AthenaClient ownedClient, Duration queryTimeout, Clock clock, RunWatch watch) {}
+    record Parts(
+        QueryResolver resolver,
+        QueryStarter starter,
+        CompletionWaiter waiter,
+        PageFetcher fetcher,
+        ResultPublisher publisher,
+        ExecutorService prefetch,
+        AthenaClient ownedClient,
+        Duration queryTimeout,
+        Clock clock,
+        RunWatch watch) {}
 
     /**
      * Sets the Athena client; the {@code AthenaWs} does not close it.
@@ -322,8 +350,8 @@ public final class AthenaWs implements AutoCloseable {
     }
 
     /**
-     * Sets how messages reach clients: {@code ApiGateway.notifier().build()} behind API
-     * Gateway, or your own over your server's sessions.
+     * Sets how messages reach clients: {@code ApiGateway.notifier().build()} behind API Gateway, or
+     * your own over your server's sessions.
      *
      * @param notifier posts messages, not null
      * @return this builder
@@ -461,8 +489,8 @@ public final class AthenaWs implements AutoCloseable {
     }
 
     /**
-     * Sets who is told what every call did and cost (for metrics); by default nobody. A listener that
-     * throws does not affect the runs.
+     * Sets who is told what every call did and cost (for metrics); by default nobody. A listener
+     * that throws does not affect the runs.
      *
      * @param listener the listener, thread-safe, not null
      * @return this builder
@@ -488,32 +516,58 @@ public final class AthenaWs implements AutoCloseable {
       AthenaClient owned = null;
       AthenaClient client = athena;
       if (client == null && (starter == null || waiter == null || fetcher == null)) {
-        owned = AthenaClient.builder()
-            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build();
+        owned =
+            AthenaClient.builder()
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
         client = owned;
       }
-      QueryStarter s = starter != null ? starter
-          : QueryStarter.builder(client).settings(settings).sleeper(sleeper).clock(clock).build();
-      CompletionWaiter w = waiter != null ? waiter
-          : CompletionWaiter.builder(client).sleeper(sleeper).clock(clock).stopAtDeadline(false).build();
-      PageFetcher f = fetcher != null ? fetcher : PageFetcher.builder(client).sleeper(sleeper).build();
-      ExecutorService prefetch = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "athena-ws-prefetch");
-        t.setDaemon(true);
-        return t;
-      });
-      ResultPublisher.Builder publisher = ResultPublisher.builder(new CountingNotifier(notifier), f)
-          .executor(new ContextExecutor(prefetch))
-          .chunkPolicy(chunkPolicy);
+      QueryStarter s =
+          starter != null
+              ? starter
+              : QueryStarter.builder(client)
+                  .settings(settings)
+                  .sleeper(sleeper)
+                  .clock(clock)
+                  .build();
+      CompletionWaiter w =
+          waiter != null
+              ? waiter
+              : CompletionWaiter.builder(client)
+                  .sleeper(sleeper)
+                  .clock(clock)
+                  .stopAtDeadline(false)
+                  .build();
+      PageFetcher f =
+          fetcher != null ? fetcher : PageFetcher.builder(client).sleeper(sleeper).build();
+      ExecutorService prefetch =
+          Executors.newCachedThreadPool(
+              r -> {
+                Thread t = new Thread(r, "athena-ws-prefetch");
+                t.setDaemon(true);
+                return t;
+              });
+      ResultPublisher.Builder publisher =
+          ResultPublisher.builder(new CountingNotifier(notifier), f)
+              .executor(new ContextExecutor(prefetch))
+              .chunkPolicy(chunkPolicy);
       if (strictValues) {
         publisher.strictValues();
       }
-      QueryResolver resolver = rawSql
-          ? QueryResolver.allowingRawSql(catalog)
-          : QueryResolver.catalogOnly(catalog);
-      return new AthenaWs(new Parts(resolver, s, w, f, publisher.build(), prefetch, owned,
-          queryTimeout, clock, new RunWatch(listener, clock)));
+      QueryResolver resolver =
+          rawSql ? QueryResolver.allowingRawSql(catalog) : QueryResolver.catalogOnly(catalog);
+      return new AthenaWs(
+          new Parts(
+              resolver,
+              s,
+              w,
+              f,
+              publisher.build(),
+              prefetch,
+              owned,
+              queryTimeout,
+              clock,
+              new RunWatch(listener, clock)));
     }
   }
 }

@@ -41,8 +41,9 @@ final class CatalogListing {
       for (ParameterSpec p : q.parameters()) {
         params.add(info(p));
       }
-      out.add(new CatalogEntry(q.name(), blankToNull(q.description()), q.name().equals(defaultName),
-          params));
+      out.add(
+          new CatalogEntry(
+              q.name(), blankToNull(q.description()), q.name().equals(defaultName), params));
     }
     return List.copyOf(out);
   }

@@ -21,17 +21,18 @@ final class ContextExecutor implements Executor {
   public void execute(Runnable task) {
     Map<String, String> context = MDC.getCopyOfContextMap();
     RunTally tally = RunTally.current();
-    pool.execute(() -> {
-      Map<String, String> before = MDC.getCopyOfContextMap();
-      RunTally tallyBefore = RunTally.enter(tally);
-      set(context);
-      try {
-        task.run();
-      } finally {
-        set(before);
-        RunTally.restore(tallyBefore);
-      }
-    });
+    pool.execute(
+        () -> {
+          Map<String, String> before = MDC.getCopyOfContextMap();
+          RunTally tallyBefore = RunTally.enter(tally);
+          set(context);
+          try {
+            task.run();
+          } finally {
+            set(before);
+            RunTally.restore(tallyBefore);
+          }
+        });
   }
 
   private static void set(Map<String, String> context) {

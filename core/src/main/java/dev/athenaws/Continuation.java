@@ -1,12 +1,12 @@
 package dev.athenaws;
 
 /**
- * Where a result stream stands between two publishing runs (for example two invocations of the
- * push Lambda in a Step Functions loop): small enough to travel in the state machine's state.
+ * Where a result stream stands between two publishing runs (for example two invocations of the push
+ * Lambda in a Step Functions loop): small enough to travel in the state machine's state.
  *
- * <p>Resuming from it loses and repeats nothing: the next run fetches from {@code nextToken}, numbers
- * its pages from {@code pageNumber} (so the header row is never skipped twice), its messages from
- * {@code nextSeq}, and reports totals that include the earlier runs.
+ * <p>Resuming from it loses and repeats nothing: the next run fetches from {@code nextToken},
+ * numbers its pages from {@code pageNumber} (so the header row is never skipped twice), its
+ * messages from {@code nextSeq}, and reports totals that include the earlier runs.
  *
  * <p>Thread-safety: immutable.
  *
@@ -35,8 +35,14 @@ public record Continuation(
   public Continuation {
     if (pageNumber < 1 || nextSeq < 0 || rowsSoFar < 0 || chunksSoFar < 0) {
       throw new IllegalArgumentException(
-          "continuation out of range: page " + pageNumber + ", seq " + nextSeq + ", rows "
-              + rowsSoFar + ", chunks " + chunksSoFar);
+          "continuation out of range: page "
+              + pageNumber
+              + ", seq "
+              + nextSeq
+              + ", rows "
+              + rowsSoFar
+              + ", chunks "
+              + chunksSoFar);
     }
     if (pageNumber > 1 && nextToken == null) {
       throw new IllegalArgumentException("nextToken is required to resume at page " + pageNumber);
@@ -47,12 +53,16 @@ public record Continuation(
     }
   }
 
-  /** @return the start of a result */
+  /**
+   * @return the start of a result
+   */
   public static Continuation start() {
     return new Continuation(null, 1, 0, 0, 0);
   }
 
-  /** @return true when nothing was published yet */
+  /**
+   * @return true when nothing was published yet
+   */
   public boolean isStart() {
     return pageNumber == 1;
   }

@@ -1,13 +1,14 @@
 package dev.athenaws;
 
 import dev.athenaws.internal.query.RunTally;
-import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.Connection;
+import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.PostOutcome;
 
 /**
  * The host's notifier, counting every post into the current call's {@link RunTally}: messages,
- * bytes, retries and posts still throttled. Thread-safe as the notifier it wraps; throws as it does.
+ * bytes, retries and posts still throttled. Thread-safe as the notifier it wraps; throws as it
+ * does.
  */
 final class CountingNotifier implements ConnectionNotifier {
   private final ConnectionNotifier notifier;
@@ -21,8 +22,10 @@ final class CountingNotifier implements ConnectionNotifier {
     PostOutcome outcome = notifier.post(connection, payload);
     RunTally tally = RunTally.current();
     if (tally != null) {
-      int attempts = outcome instanceof PostOutcome.Delivered d ? d.attempts()
-          : outcome instanceof PostOutcome.Throttled t ? t.attempts() : 1;
+      int attempts =
+          outcome instanceof PostOutcome.Delivered d
+              ? d.attempts()
+              : outcome instanceof PostOutcome.Throttled t ? t.attempts() : 1;
       tally.post(payload.length, attempts, outcome instanceof PostOutcome.Throttled);
     }
     return outcome;

@@ -1,13 +1,13 @@
 package dev.athenaws;
 
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.notify.Connection;
-import dev.athenaws.catalog.Statement;
 import java.util.Objects;
 
 /**
- * Takes over a query the run cannot finish before its deadline ({@link RunOptions#withDeadline}), or
- * every query at once ({@link RunOptions#handOffAtOnce}): typically by starting a Step Functions
+ * Takes over a query the run cannot finish before its deadline ({@link RunOptions#withDeadline}),
+ * or every query at once ({@link RunOptions#handOffAtOnce}): typically by starting a Step Functions
  * execution that continues it. The Lambda adapter's inline mode is a run with a deadline and a
  * hand-off to its state machine.
  *
@@ -42,8 +42,13 @@ public interface HandOff {
    *     until the deadline, or {@link RunOptions#handOffAtOnce})
    * @param from where publishing stands; {@link Continuation#start()} when nothing was published
    */
-  record Request(Connection connection, String requestId, Statement statement,
-      RequestKey key, String queryExecutionId, Continuation from) {
+  record Request(
+      Connection connection,
+      String requestId,
+      Statement statement,
+      RequestKey key,
+      String queryExecutionId,
+      Continuation from) {
     /**
      * Validates the components.
      *

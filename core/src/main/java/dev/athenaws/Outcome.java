@@ -95,13 +95,13 @@ public sealed interface Outcome {
 
   /**
    * How a publishing run ended. Every case except {@link ConnectionGone} has left the client with a
-   * final message when it could be delivered: {@code complete} for {@link Completed}, {@code error} for
-   * {@link Failed}.
+   * final message when it could be delivered: {@code complete} for {@link Completed}, {@code error}
+   * for {@link Failed}.
    *
    * <p>Thread-safety: immutable records.
    *
-   * <p>Exceptions: the records' constructors throw {@link NullPointerException} for a null component;
-   * nothing else throws.
+   * <p>Exceptions: the records' constructors throw {@link NullPointerException} for a null
+   * component; nothing else throws.
    */
   sealed interface PublishResult {
 

@@ -12,15 +12,19 @@ import java.util.Objects;
  *
  * <p>Thread-safety: implementations must be thread-safe; the factories' are.
  *
- * <p>Exceptions: the factories throw {@link NullPointerException} for null; {@link #remaining()}
- * of the factories' sources never throws.
+ * <p>Exceptions: the factories throw {@link NullPointerException} for null; {@link #remaining()} of
+ * the factories' sources never throws.
  */
 @FunctionalInterface
 public interface RemainingTime {
-  /** @return the time left, never null; zero or negative when none is left */
+  /**
+   * @return the time left, never null; zero or negative when none is left
+   */
   Duration remaining();
 
-  /** @return a source that always has a very long time left (hours): no host limit */
+  /**
+   * @return a source that always has a very long time left (hours): no host limit
+   */
   static RemainingTime unlimited() {
     return () -> Duration.ofDays(365);
   }
@@ -40,7 +44,8 @@ public interface RemainingTime {
   }
 
   /**
-   * A source over a milliseconds counter such as Lambda's {@code Context::getRemainingTimeInMillis}.
+   * A source over a milliseconds counter such as Lambda's {@code
+   * Context::getRemainingTimeInMillis}.
    *
    * @param millis the remaining milliseconds, not null
    * @return the source

@@ -7,8 +7,8 @@ import dev.athenaws.internal.publish.PauseCondition;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.publish.ResultRequest;
 import dev.athenaws.internal.query.CancellationFlag;
-import dev.athenaws.internal.query.QueryProgress;
 import dev.athenaws.internal.query.QueryError;
+import dev.athenaws.internal.query.QueryProgress;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.StatementKind;
 import java.time.Duration;
@@ -52,7 +52,8 @@ final class ResumeFlow {
       return succeeded(r, StatementKind.of(execution), QueryStats.of(execution));
     }
     if (state == QueryExecutionState.FAILED) {
-      return flow.publisher.failQuery(target,
+      return flow.publisher.failQuery(
+          target,
           QueryError.of(execution.status().athenaError(), execution.status().stateChangeReason()),
           null);
     }
@@ -89,9 +90,14 @@ final class ResumeFlow {
   private boolean announce(PublishTarget target, QueryStats stats) {
     CancellationFlag gone = new CancellationFlag();
     Long total = stats.totalExecutionTimeMillis();
-    flow.publisher.sendProgress(target, new QueryProgress(QueryExecutionState.SUCCEEDED,
-        Duration.ofMillis(total == null ? 0 : total), stats.dataScannedBytes(),
-        stats.engineExecutionTimeMillis()), gone);
+    flow.publisher.sendProgress(
+        target,
+        new QueryProgress(
+            QueryExecutionState.SUCCEEDED,
+            Duration.ofMillis(total == null ? 0 : total),
+            stats.dataScannedBytes(),
+            stats.engineExecutionTimeMillis()),
+        gone);
     return !gone.isCancelled();
   }
 
@@ -127,8 +133,11 @@ final class ResumeFlow {
         new ResultRequest(r.target, kind, flow.columnTypes(r.queryName), stats, r.from);
     PauseCondition pause = () -> r.remaining.remaining().compareTo(r.reserve) < 0;
     PublishResult result = flow.publisher.publish(request, pause);
-    LOG.info("push of query {} to connection {}: {}", r.target.queryExecutionId(),
-        r.target.connection().id(), result.getClass().getSimpleName());
+    LOG.info(
+        "push of query {} to connection {}: {}",
+        r.target.queryExecutionId(),
+        r.target.connection().id(),
+        result.getClass().getSimpleName());
     return result;
   }
 

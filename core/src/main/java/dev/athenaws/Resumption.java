@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * <p>Exceptions: the builder's setters throw {@link NullPointerException} for null where not
  * nullable; {@link Builder#build()} throws {@link IllegalStateException} without a query execution
- * id and without a failure. No setter takes an AWS SDK type: a host converts what its event carries.
+ * id and without a failure. No setter takes an AWS SDK type: a host converts what its event
+ * carries.
  */
 public final class Resumption {
   final PublishTarget target;
@@ -167,8 +168,9 @@ public final class Resumption {
      * @throws NullPointerException if kind or stats is null
      */
     public Builder succeeded(StatementKind kind, QueryStats stats) {
-      this.succeeded = new Succeeded(Objects.requireNonNull(kind, "kind"),
-          Objects.requireNonNull(stats, "stats"));
+      this.succeeded =
+          new Succeeded(
+              Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(stats, "stats"));
       return this;
     }
 

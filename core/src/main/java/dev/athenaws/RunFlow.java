@@ -1,18 +1,17 @@
 package dev.athenaws;
 
 import dev.athenaws.Outcome.PublishResult;
-import dev.athenaws.error.AthenaWsException;
-import dev.athenaws.error.ErrorCode;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.catalog.Statement;
-import dev.athenaws.notify.PostOutcome;
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.ThrottledException;
 import dev.athenaws.internal.protocol.ServerMessage;
 import dev.athenaws.internal.publish.PauseCondition;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.publish.ResultPublisher;
 import dev.athenaws.internal.publish.ResultRequest;
-import dev.athenaws.error.ThrottledException;
 import dev.athenaws.internal.query.CancellationFlag;
 import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.QueryOutcome;
@@ -20,6 +19,7 @@ import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.query.StatementKind;
+import dev.athenaws.notify.PostOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one run flow of a query for a client: start (idempotent), {@code accepted}, wait with
- * {@code progress}, then the rows and {@code complete}, or one {@code error}; within a deadline after
- * which a {@link HandOff} may take the query over. {@link ResumeFlow} is its second half for a query
- * started earlier. Every host (a plain service, the Lambda inline mode, the push task) runs it.
- * Thread-safe: it keeps no state between calls.
+ * The one run flow of a query for a client: start (idempotent), {@code accepted}, wait with {@code
+ * progress}, then the rows and {@code complete}, or one {@code error}; within a deadline after
+ * which a {@link HandOff} may take the query over. {@link ResumeFlow} is its second half for a
+ * query started earlier. Every host (a plain service, the Lambda inline mode, the push task) runs
+ * it. Thread-safe: it keeps no state between calls.
  */
 final class RunFlow {
   private static final Logger LOG = LoggerFactory.getLogger(RunFlow.class);
@@ -47,8 +47,13 @@ final class RunFlow {
   final Duration queryTimeout;
   final Clock clock;
 
-  RunFlow(QueryStarter starter, CompletionWaiter waiter, ResultPublisher publisher,
-      QueryCatalog catalog, Duration queryTimeout, Clock clock) {
+  RunFlow(
+      QueryStarter starter,
+      CompletionWaiter waiter,
+      ResultPublisher publisher,
+      QueryCatalog catalog,
+      Duration queryTimeout,
+      Clock clock) {
     this.starter = starter;
     this.waiter = waiter;
     this.publisher = publisher;
@@ -105,10 +110,17 @@ final class RunFlow {
     }
     Waited waited = await(target, wait);
     if (waited instanceof Waited.Ready r) {
-      PauseCondition pause = bounded ? () -> !clock.instant().isBefore(deadline) : PauseCondition.NEVER;
-      PublishResult result = publisher.publish(
-          new ResultRequest(target, r.kind(), columnTypes(statement.queryName()), r.stats(),
-              Continuation.start()), pause);
+      PauseCondition pause =
+          bounded ? () -> !clock.instant().isBefore(deadline) : PauseCondition.NEVER;
+      PublishResult result =
+          publisher.publish(
+              new ResultRequest(
+                  target,
+                  r.kind(),
+                  columnTypes(statement.queryName()),
+                  r.stats(),
+                  Continuation.start()),
+              pause);
       if (result instanceof PublishResult.Paused p) {
         return overtime(target, statement, key, p.next(), budget, handOff);
       }
@@ -133,7 +145,10 @@ final class RunFlow {
     } catch (RuntimeException e) {
       return new Waited.Ended(publisher.fail(target, e));
     }
-    LOG.debug("query {} ended {} after {} polls", id, outcome.getClass().getSimpleName(),
+    LOG.debug(
+        "query {} ended {} after {} polls",
+        id,
+        outcome.getClass().getSimpleName(),
         outcome.polls());
     if (outcome instanceof QueryOutcome.Succeeded s) {
       RunWatch.stats(s.stats());
@@ -143,9 +158,8 @@ final class RunFlow {
       return new Waited.Ended(publisher.failQuery(target, f.error(), f.stateChangeReason()));
     }
     if (outcome instanceof QueryOutcome.Cancelled c) {
-      return new Waited.Ended(c.byUs() && gone.isCancelled()
-          ? new PublishResult.ConnectionGone()
-          : cancelled(target));
+      return new Waited.Ended(
+          c.byUs() && gone.isCancelled() ? new PublishResult.ConnectionGone() : cancelled(target));
     }
     return new Waited.OutOfTime();
   }
@@ -164,34 +178,53 @@ final class RunFlow {
     return publisher.fail(target, new AthenaWsException(ErrorCode.TIMEOUT, message));
   }
 
-  /** @return the column type hints of a catalog query, empty for raw SQL or an unknown name */
+  /**
+   * @return the column type hints of a catalog query, empty for raw SQL or an unknown name
+   */
   Map<String, dev.athenaws.internal.types.AthenaType> columnTypes(String queryName) {
     return catalog.find(queryName).map(NamedQuery::columnTypeHints).orElse(Map.of());
   }
 
   /** The deadline came first: the hand-off takes the query, or it is stopped with TIMEOUT. */
-  private Outcome overtime(PublishTarget target, Statement statement, RequestKey key,
-      Continuation from, Duration budget, HandOff handOff) {
+  private Outcome overtime(
+      PublishTarget target,
+      Statement statement,
+      RequestKey key,
+      Continuation from,
+      Duration budget,
+      HandOff handOff) {
     String id = target.queryExecutionId();
     if (handOff != null) {
       try {
         if (handOff.take(request(target, statement, key, from))) {
-          LOG.info("query {} for connection {} handed off at page {}", id,
-              target.connection().id(), from.pageNumber());
+          LOG.info(
+              "query {} for connection {} handed off at page {}",
+              id,
+              target.connection().id(),
+              from.pageNumber());
           return new Outcome.HandedOff(id, from);
         }
       } catch (ThrottledException e) {
         // The service that would continue the query is busy: the same error as a busy Athena's.
-        LOG.warn("hand-off of query {} ({}) for connection {} throttled by {} after {} attempts", id,
-            statement.label(), target.connection().id(), e.service(), e.attempts());
+        LOG.warn(
+            "hand-off of query {} ({}) for connection {} throttled by {} after {} attempts",
+            id,
+            statement.label(),
+            target.connection().id(),
+            e.service(),
+            e.attempts());
         waiter.stop(id);
         return new Outcome.Ran(publisher.fail(target, e));
       } catch (RuntimeException e) {
-        LOG.error("hand-off of query {} ({}) for connection {} failed: {}", id, statement.label(),
-            target.connection().id(), e.getClass().getSimpleName());
+        LOG.error(
+            "hand-off of query {} ({}) for connection {} failed: {}",
+            id,
+            statement.label(),
+            target.connection().id(),
+            e.getClass().getSimpleName());
         waiter.stop(id);
-        return new Outcome.Ran(publisher.fail(target,
-            new AthenaWsException(ErrorCode.INTERNAL, HANDOFF_FAILED)));
+        return new Outcome.Ran(
+            publisher.fail(target, new AthenaWsException(ErrorCode.INTERNAL, HANDOFF_FAILED)));
       }
     }
     return new Outcome.Ran(timeout(target, budget, !from.isStart()));
@@ -202,10 +235,18 @@ final class RunFlow {
    * unreachable): the hand-off may start it instead (a state machine whose start state retries with
    * the same ClientRequestToken); else the client hears ATHENA_BUSY now.
    */
-  private Outcome busy(PublishTarget client, Statement statement, RequestKey key,
-      ThrottledException e, HandOff handOff) {
-    LOG.info("Athena busy ({}) after {} attempts for {} on connection {}", e.reason(), e.attempts(),
-        statement.label(), client.connection().id());
+  private Outcome busy(
+      PublishTarget client,
+      Statement statement,
+      RequestKey key,
+      ThrottledException e,
+      HandOff handOff) {
+    LOG.info(
+        "Athena busy ({}) after {} attempts for {} on connection {}",
+        e.reason(),
+        e.attempts(),
+        statement.label(),
+        client.connection().id());
     AthenaWsException notTaken = handOff == null ? e : handOver(client, statement, key, handOff);
     if (notTaken == null) {
       return new Outcome.HandedOff(null, Continuation.start());
@@ -218,8 +259,8 @@ final class RunFlow {
   }
 
   /** Hands the statement over without starting it here; {@code accepted} has no query id. */
-  private Outcome dispatch(PublishTarget client, Statement statement, RequestKey key,
-      HandOff handOff) {
+  private Outcome dispatch(
+      PublishTarget client, Statement statement, RequestKey key, HandOff handOff) {
     AthenaWsException notTaken = handOver(client, statement, key, handOff);
     if (notTaken == null) {
       return new Outcome.HandedOff(null, Continuation.start());
@@ -238,35 +279,47 @@ final class RunFlow {
    *     ThrottledException} of a service that kept pushing back (ATHENA_BUSY), a BAD_REQUEST meant
    *     for the client (a request id reused for another query), or INTERNAL
    */
-  private AthenaWsException handOver(PublishTarget client, Statement statement, RequestKey key,
-      HandOff handOff) {
+  private AthenaWsException handOver(
+      PublishTarget client, Statement statement, RequestKey key, HandOff handOff) {
     try {
       if (handOff.take(request(client, statement, key, Continuation.start()))) {
         publisher.send(client, ServerMessage.Accepted.of(client.requestId(), null));
         return null;
       }
-      LOG.warn("hand-off of {} for connection {} was refused", statement.label(),
+      LOG.warn(
+          "hand-off of {} for connection {} was refused",
+          statement.label(),
           client.connection().id());
     } catch (ThrottledException e) {
-      LOG.warn("hand-off of {} for connection {} throttled by {} after {} attempts",
-          statement.label(), client.connection().id(), e.service(), e.attempts());
+      LOG.warn(
+          "hand-off of {} for connection {} throttled by {} after {} attempts",
+          statement.label(),
+          client.connection().id(),
+          e.service(),
+          e.attempts());
       return e;
     } catch (AthenaWsException e) {
       if (e.code() == ErrorCode.BAD_REQUEST) {
         return e;
       }
-      LOG.error("hand-off of {} for connection {} failed: {}", statement.label(),
-          client.connection().id(), e.getClass().getSimpleName());
+      LOG.error(
+          "hand-off of {} for connection {} failed: {}",
+          statement.label(),
+          client.connection().id(),
+          e.getClass().getSimpleName());
     } catch (RuntimeException e) {
-      LOG.error("hand-off of {} for connection {} failed: {}", statement.label(),
-          client.connection().id(), e.getClass().getSimpleName());
+      LOG.error(
+          "hand-off of {} for connection {} failed: {}",
+          statement.label(),
+          client.connection().id(),
+          e.getClass().getSimpleName());
     }
     return new AthenaWsException(ErrorCode.INTERNAL, NOT_STARTED);
   }
 
-  private static HandOff.Request request(PublishTarget target, Statement statement,
-      RequestKey key, Continuation from) {
-    return new HandOff.Request(target.connection(), target.requestId(), statement, key,
-        target.queryExecutionId(), from);
+  private static HandOff.Request request(
+      PublishTarget target, Statement statement, RequestKey key, Continuation from) {
+    return new HandOff.Request(
+        target.connection(), target.requestId(), statement, key, target.queryExecutionId(), from);
   }
 }

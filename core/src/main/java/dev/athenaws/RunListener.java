@@ -31,7 +31,9 @@ public interface RunListener {
    */
   default void runEnded(RunEnded run) {}
 
-  /** @return a listener that does nothing */
+  /**
+   * @return a listener that does nothing
+   */
   static RunListener none() {
     return new RunListener() {};
   }
@@ -102,8 +104,14 @@ public interface RunListener {
    * @param elapsed how long the call took, not null
    * @param measures what was measured, not null (copied); a measure not known is absent
    */
-  record RunEnded(Phase phase, String queryName, Result result, String queryExecutionId,
-      ErrorCode errorCode, Duration elapsed, Map<Measure, Long> measures) {
+  record RunEnded(
+      Phase phase,
+      String queryName,
+      Result result,
+      String queryExecutionId,
+      ErrorCode errorCode,
+      Duration elapsed,
+      Map<Measure, Long> measures) {
     /**
      * Validates and copies.
      *
@@ -123,8 +131,9 @@ public interface RunListener {
       Objects.requireNonNull(elapsed, "elapsed");
       Objects.requireNonNull(measures, "measures");
       EnumMap<Measure, Long> copy = new EnumMap<>(Measure.class);
-      measures.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "measure"),
-          Objects.requireNonNull(v, "value")));
+      measures.forEach(
+          (k, v) ->
+              copy.put(Objects.requireNonNull(k, "measure"), Objects.requireNonNull(v, "value")));
       measures = java.util.Collections.unmodifiableMap(copy);
     }
 

@@ -29,16 +29,18 @@ public final class RunOptions {
     this.transportRequestId = transportRequestId;
   }
 
-  /** @return run to the end on the calling thread, within the query timeout */
+  /**
+   * @return run to the end on the calling thread, within the query timeout
+   */
   public static RunOptions defaults() {
     return DEFAULTS;
   }
 
   /**
-   * Bounds the run by a deadline, counted from the call to {@code handle}: a start that finds Athena
-   * busy retries until then; a query still running then, or results only partly sent, go to the
-   * hand-off (when there is one and it takes them) or end with {@code error} TIMEOUT (the query is
-   * stopped). The query timeout still applies when it comes first.
+   * Bounds the run by a deadline, counted from the call to {@code handle}: a start that finds
+   * Athena busy retries until then; a query still running then, or results only partly sent, go to
+   * the hand-off (when there is one and it takes them) or end with {@code error} TIMEOUT (the query
+   * is stopped). The query timeout still applies when it comes first.
    *
    * @param budget the time the run may take, not negative (zero: hand off at once after the start)
    * @param handOff takes over at the deadline, not null ({@code r -> false} for none)

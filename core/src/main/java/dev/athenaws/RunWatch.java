@@ -22,15 +22,17 @@ import org.slf4j.MDC;
 /**
  * Wraps one call of the front door: puts the connection id (and, once known, the query execution
  * id) in the slf4j {@link MDC} so that every log line of the call carries them, opens the call's
- * {@link RunTally}, and tells the {@link RunListener} at the end. The MDC keys it set are put back as
- * they were afterwards (threads are reused: Lambda's, a host's worker pool, the prefetch pool).
+ * {@link RunTally}, and tells the {@link RunListener} at the end. The MDC keys it set are put back
+ * as they were afterwards (threads are reused: Lambda's, a host's worker pool, the prefetch pool).
  * Thread-safe: the per-call state lives on the calling thread.
  */
 final class RunWatch {
   /** MDC key of the client's connection id. */
   static final String CONNECTION_ID = "connectionId";
+
   /** MDC key of Athena's query execution id. */
   static final String QUERY_EXECUTION_ID = "queryExecutionId";
+
   private static final Logger LOG = LoggerFactory.getLogger(RunWatch.class);
 
   private final RunListener listener;
@@ -53,7 +55,11 @@ final class RunWatch {
    * @param body the call
    * @param ended how the call's value ended, for the listener
    */
-  <T> T watch(Phase phase, String connectionId, String queryExecutionId, Supplier<T> body,
+  <T> T watch(
+      Phase phase,
+      String connectionId,
+      String queryExecutionId,
+      Supplier<T> body,
       Function<T, Ended> ended) {
     Instant start = clock.instant();
     String connectionBefore = MDC.get(CONNECTION_ID);
@@ -139,12 +145,22 @@ final class RunWatch {
     measures.put(Measure.ATHENA_CALLS, tally.athenaCalls());
     measures.put(Measure.ATHENA_RETRIES, tally.athenaRetries());
     try {
-      listener.runEnded(new RunListener.RunEnded(phase, ended.queryName(), ended.result(),
-          tally.queryExecutionId(), ended.code(), elapsed, measures));
+      listener.runEnded(
+          new RunListener.RunEnded(
+              phase,
+              ended.queryName(),
+              ended.result(),
+              tally.queryExecutionId(),
+              ended.code(),
+              elapsed,
+              measures));
     } catch (RuntimeException e) {
       if (warned.compareAndSet(false, true)) {
-        LOG.warn("the run listener {} failed ({}); the run is not affected, later failures are not "
-            + "logged", listener.getClass().getName(), e.getClass().getName());
+        LOG.warn(
+            "the run listener {} failed ({}); the run is not affected, later failures are not "
+                + "logged",
+            listener.getClass().getName(),
+            e.getClass().getName());
       }
     }
   }

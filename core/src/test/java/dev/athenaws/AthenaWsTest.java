@@ -1,9 +1,5 @@
 package dev.athenaws;
 
-import dev.athenaws.Outcome.PublishResult;
-import dev.athenaws.error.AthenaWsException;
-import dev.athenaws.error.ErrorCode;
-import dev.athenaws.error.ThrottledException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -15,26 +11,28 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
-import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ApiGateway;
-import dev.athenaws.notify.Connection;
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.ThrottledException;
 import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStarter;
+import dev.athenaws.notify.ApiGateway;
+import dev.athenaws.notify.Connection;
+import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
+import dev.athenaws.testing.FakeAthenaFault;
 import dev.athenaws.testing.FakeAthenaQuery;
 import dev.athenaws.testing.FakeManagementApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import dev.athenaws.testing.FakeAthenaFault;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.ParameterizedTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,13 +40,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The front door over the wire fakes in virtual time: what a client receives for each frame. */
 class AthenaWsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final QueryCatalog CATALOG = QueryCatalog.of(List.of(NamedQuery.named("by-a")
-      .sql("SELECT n FROM t WHERE a = ?")
-      .parameters(List.of(ParameterSpec.required("a", ParameterType.STRING))).build()), null);
+  static final QueryCatalog CATALOG =
+      QueryCatalog.of(
+          List.of(
+              NamedQuery.named("by-a")
+                  .sql("SELECT n FROM t WHERE a = ?")
+                  .parameters(List.of(ParameterSpec.required("a", ParameterType.STRING)))
+                  .build()),
+          null);
   private static final String QUERY =
       "{\"action\":\"query\",\"query\":\"by-a\",\"parameters\":{\"a\":\"x\"},\"requestId\":\"r1\"}";
 
@@ -58,13 +63,14 @@ class AthenaWsTest {
   private final Connection client = api.connect("conn-1=");
   private final ConnectionNotifier notifier =
       ApiGateway.notifier().clientFactory(ref -> api.client()).sleeper(time).build();
-  private final AthenaWs ws = AthenaWs.builder()
-      .athenaClient(athena.client())
-      .notifier(notifier)
-      .catalog(CATALOG)
-      .clock(time)
-      .sleeper(time)
-      .build();
+  private final AthenaWs ws =
+      AthenaWs.builder()
+          .athenaClient(athena.client())
+          .notifier(notifier)
+          .catalog(CATALOG)
+          .clock(time)
+          .sleeper(time)
+          .build();
 
   @AfterEach
   void close() {
@@ -106,7 +112,8 @@ class AthenaWsTest {
 
   @Test
   void aFrameThatIsNotJsonIsRefusedWithBadRequest() {
-    assertThat(ws.handle(client, "{not json")).isEqualTo(new Outcome.Refused(ErrorCode.BAD_REQUEST));
+    assertThat(ws.handle(client, "{not json"))
+        .isEqualTo(new Outcome.Refused(ErrorCode.BAD_REQUEST));
     assertThat(types()).containsExactly("error");
     assertThat(last().path("code").asText()).isEqualTo("BAD_REQUEST");
     assertThat(athena.requests()).isEmpty();
@@ -125,7 +132,8 @@ class AthenaWsTest {
 
   @Test
   void anUnknownQueryIsRefused() {
-    Outcome outcome = ws.handle(client, "{\"action\":\"query\",\"query\":\"nope\",\"requestId\":\"r1\"}");
+    Outcome outcome =
+        ws.handle(client, "{\"action\":\"query\",\"query\":\"nope\",\"requestId\":\"r1\"}");
 
     assertThat(outcome).isEqualTo(new Outcome.Refused(ErrorCode.UNKNOWN_QUERY));
     assertThat(last().path("code").asText()).isEqualTo("UNKNOWN_QUERY");
@@ -134,7 +142,8 @@ class AthenaWsTest {
 
   @Test
   void anInvalidParameterIsRefusedNamingItsField() {
-    Outcome outcome = ws.handle(client, "{\"action\":\"query\",\"query\":\"by-a\",\"parameters\":{}}");
+    Outcome outcome =
+        ws.handle(client, "{\"action\":\"query\",\"query\":\"by-a\",\"parameters\":{}}");
 
     assertThat(outcome).isEqualTo(new Outcome.Refused(ErrorCode.INVALID_PARAMETER));
     assertThat(last().path("code").asText()).isEqualTo("INVALID_PARAMETER");
@@ -157,7 +166,8 @@ class AthenaWsTest {
 
     assertThat(outcome).isEqualTo(new Outcome.Ran(new PublishResult.Completed(6, 1)));
     assertThat(types()).startsWith("accepted").contains("progress").endsWith("rows", "complete");
-    assertThat(athena.requests(FakeAthena.START).get(0).body().path("ExecutionParameters").toString())
+    assertThat(
+            athena.requests(FakeAthena.START).get(0).body().path("ExecutionParameters").toString())
         .isEqualTo("[\"'x'\"]");
   }
 
@@ -166,11 +176,17 @@ class AthenaWsTest {
     athena.nextQuery(numbers(1, 3).running(Duration.ofSeconds(60)).build());
     AtomicReference<HandOff.Request> taken = new AtomicReference<>();
 
-    Outcome outcome = ws.handle(client, QUERY, RunOptions.defaults()
-        .withDeadline(Duration.ofSeconds(5), r -> {
-          taken.set(r);
-          return true;
-        }));
+    Outcome outcome =
+        ws.handle(
+            client,
+            QUERY,
+            RunOptions.defaults()
+                .withDeadline(
+                    Duration.ofSeconds(5),
+                    r -> {
+                      taken.set(r);
+                      return true;
+                    }));
 
     String id = received().get(0).path("queryExecutionId").asText();
     assertThat(outcome).isEqualTo(new Outcome.HandedOff(id, Continuation.start()));
@@ -185,10 +201,12 @@ class AthenaWsTest {
   void aRefusedHandOffStopsTheQueryWithTimeout() {
     athena.nextQuery(numbers(1, 3).running(Duration.ofSeconds(60)).build());
 
-    Outcome outcome = ws.handle(client, QUERY,
-        RunOptions.defaults().withDeadline(Duration.ofSeconds(5), r -> false));
+    Outcome outcome =
+        ws.handle(
+            client, QUERY, RunOptions.defaults().withDeadline(Duration.ofSeconds(5), r -> false));
 
-    assertThat(outcome).isEqualTo(new Outcome.Ran(new PublishResult.Failed(ErrorCode.TIMEOUT, true)));
+    assertThat(outcome)
+        .isEqualTo(new Outcome.Ran(new PublishResult.Failed(ErrorCode.TIMEOUT, true)));
     assertThat(athena.calls(FakeAthena.STOP)).isEqualTo(1);
     assertThat(last().path("message").asText())
         .isEqualTo("The query did not finish within 5 s and was stopped.");
@@ -198,12 +216,19 @@ class AthenaWsTest {
   void aHandOffThatThrowsStopsTheQueryWithInternal() {
     athena.nextQuery(numbers(1, 3).running(Duration.ofSeconds(60)).build());
 
-    Outcome outcome = ws.handle(client, QUERY, RunOptions.defaults()
-        .withDeadline(Duration.ofSeconds(5), r -> {
-          throw new IllegalStateException("no state machine");
-        }));
+    Outcome outcome =
+        ws.handle(
+            client,
+            QUERY,
+            RunOptions.defaults()
+                .withDeadline(
+                    Duration.ofSeconds(5),
+                    r -> {
+                      throw new IllegalStateException("no state machine");
+                    }));
 
-    assertThat(outcome).isEqualTo(new Outcome.Ran(new PublishResult.Failed(ErrorCode.INTERNAL, true)));
+    assertThat(outcome)
+        .isEqualTo(new Outcome.Ran(new PublishResult.Failed(ErrorCode.INTERNAL, true)));
     assertThat(athena.calls(FakeAthena.STOP)).isEqualTo(1);
     assertThat(last().path("message").asText()).isEqualTo(RunFlow.HANDOFF_FAILED);
   }
@@ -211,55 +236,90 @@ class AthenaWsTest {
   @Test
   void aThrottledHandOffStopsTheQueryWithAthenaBusyAsABusyAthenaDoes() {
     athena.nextQuery(numbers(1, 3).running(Duration.ofSeconds(60)).build());
-    ThrottledException busy = new ThrottledException(ThrottledException.Service.STEP_FUNCTIONS,
-        "StartExecution", ThrottledException.Reason.THROTTLED, 5, null);
+    ThrottledException busy =
+        new ThrottledException(
+            ThrottledException.Service.STEP_FUNCTIONS,
+            "StartExecution",
+            ThrottledException.Reason.THROTTLED,
+            5,
+            null);
 
-    Outcome outcome = ws.handle(client, QUERY, RunOptions.defaults()
-        .withDeadline(Duration.ofSeconds(5), r -> {
-          throw busy;
-        }));
+    Outcome outcome =
+        ws.handle(
+            client,
+            QUERY,
+            RunOptions.defaults()
+                .withDeadline(
+                    Duration.ofSeconds(5),
+                    r -> {
+                      throw busy;
+                    }));
 
-    assertThat(outcome).isEqualTo(new Outcome.Ran(new PublishResult.Failed(ErrorCode.ATHENA_BUSY, true)));
+    assertThat(outcome)
+        .isEqualTo(new Outcome.Ran(new PublishResult.Failed(ErrorCode.ATHENA_BUSY, true)));
     assertThat(athena.calls(FakeAthena.STOP)).isEqualTo(1);
     assertThat(types()).filteredOn("error"::equals).hasSize(1);
     assertThat(last().path("code").asText()).isEqualTo("ATHENA_BUSY");
-    assertThat(last().path("message").asText()).isEqualTo("Step Functions is throttling; try again");
+    assertThat(last().path("message").asText())
+        .isEqualTo("Step Functions is throttling; try again");
   }
 
   @Test
   void aThrottledHandOffAtOnceIsAthenaBusy() {
-    Outcome outcome = ws.handle(client, QUERY, RunOptions.defaults().handOffAtOnce(r -> {
-      throw new ThrottledException(ThrottledException.Service.STEP_FUNCTIONS, "StartExecution",
-          ThrottledException.Reason.SERVER_ERROR, 5, null);
-    }));
+    Outcome outcome =
+        ws.handle(
+            client,
+            QUERY,
+            RunOptions.defaults()
+                .handOffAtOnce(
+                    r -> {
+                      throw new ThrottledException(
+                          ThrottledException.Service.STEP_FUNCTIONS,
+                          "StartExecution",
+                          ThrottledException.Reason.SERVER_ERROR,
+                          5,
+                          null);
+                    }));
 
     assertThat(outcome).isEqualTo(new Outcome.NotStarted(ErrorCode.ATHENA_BUSY));
     assertThat(athena.requests()).isEmpty();
     assertThat(types()).containsExactly("error");
     assertThat(last().path("code").asText()).isEqualTo("ATHENA_BUSY");
-    assertThat(last().path("message").asText()).isEqualTo("Step Functions is unavailable; try again");
+    assertThat(last().path("message").asText())
+        .isEqualTo("Step Functions is unavailable; try again");
   }
 
   @ParameterizedTest(name = "hand-off answers {0}")
-  @CsvSource({"taken, HandedOff, accepted", "refused, Ran, ATHENA_BUSY",
-      "reused request id, Refused, BAD_REQUEST"})
+  @CsvSource({
+    "taken, HandedOff, accepted",
+    "refused, Ran, ATHENA_BUSY",
+    "reused request id, Refused, BAD_REQUEST"
+  })
   void aStartAthenaKeepsRefusingUntilTheDeadlineGoesToTheHandOff(
       String answer, String outcomeType, String told) {
     athena.failNext("StartQueryExecution", 1000, FakeAthenaFault.concurrencyLimit());
 
-    Outcome outcome = ws.handle(client, QUERY, RunOptions.defaults()
-        .withDeadline(Duration.ofSeconds(5), r -> {
-          assertThat(r.queryExecutionId()).isNull();
-          if (answer.equals("reused request id")) {
-            throw new AthenaWsException(ErrorCode.BAD_REQUEST, "requestId r1 was used for another query");
-          }
-          return answer.equals("taken");
-        }));
+    Outcome outcome =
+        ws.handle(
+            client,
+            QUERY,
+            RunOptions.defaults()
+                .withDeadline(
+                    Duration.ofSeconds(5),
+                    r -> {
+                      assertThat(r.queryExecutionId()).isNull();
+                      if (answer.equals("reused request id")) {
+                        throw new AthenaWsException(
+                            ErrorCode.BAD_REQUEST, "requestId r1 was used for another query");
+                      }
+                      return answer.equals("taken");
+                    }));
 
     assertThat(outcome.getClass().getSimpleName()).isEqualTo(outcomeType);
     assertThat(types()).hasSize(1);
     JsonNode only = last();
-    assertThat(only.path("type").asText().equals("accepted") ? "accepted" : only.path("code").asText())
+    assertThat(
+            only.path("type").asText().equals("accepted") ? "accepted" : only.path("code").asText())
         .isEqualTo(told);
   }
 
@@ -267,10 +327,16 @@ class AthenaWsTest {
   void handingOffAtOnceStartsNothingHereAndAcceptsWithoutAnId() {
     AtomicReference<HandOff.Request> taken = new AtomicReference<>();
 
-    Outcome outcome = ws.handle(client, QUERY, RunOptions.defaults().handOffAtOnce(r -> {
-      taken.set(r);
-      return true;
-    }));
+    Outcome outcome =
+        ws.handle(
+            client,
+            QUERY,
+            RunOptions.defaults()
+                .handOffAtOnce(
+                    r -> {
+                      taken.set(r);
+                      return true;
+                    }));
 
     assertThat(outcome).isEqualTo(new Outcome.HandedOff(null, Continuation.start()));
     assertThat(athena.requests()).isEmpty();
@@ -282,8 +348,12 @@ class AthenaWsTest {
   @Test
   void aResumptionPausesWhenTimeRunsLowAndTheNextOneFinishesWithoutLossOrRepeat() {
     String id = athena.addQuery(numbers(3, 4).build());
-    PublishResult first = ws.resume(resumption(id).queryName("by-a")
-        .timeBudget(() -> Duration.ZERO, Duration.ofSeconds(1)).build());
+    PublishResult first =
+        ws.resume(
+            resumption(id)
+                .queryName("by-a")
+                .timeBudget(() -> Duration.ZERO, Duration.ofSeconds(1))
+                .build());
 
     assertThat(first).isInstanceOf(PublishResult.Paused.class);
     Continuation next = ((PublishResult.Paused) first).next();
@@ -293,11 +363,16 @@ class AthenaWsTest {
     assertThat(second).isEqualTo(new PublishResult.Completed(12, 2));
     assertThat(received().get(0).path("state").asText()).isEqualTo("SUCCEEDED");
     List<String> values = new ArrayList<>();
-    received().stream().filter(m -> m.path("type").asText().equals("rows"))
+    received().stream()
+        .filter(m -> m.path("type").asText().equals("rows"))
         .forEach(m -> m.path("results").forEach(r -> values.add(r.path("n").asText())));
     assertThat(values).hasSize(12).doesNotHaveDuplicates();
-    assertThat(received().stream().filter(m -> m.path("type").asText().equals("rows"))
-        .map(m -> m.path("seq").asInt()).toList()).containsExactly(0, 1);
+    assertThat(
+            received().stream()
+                .filter(m -> m.path("type").asText().equals("rows"))
+                .map(m -> m.path("seq").asInt())
+                .toList())
+        .containsExactly(0, 1);
   }
 
   @Test
@@ -305,8 +380,11 @@ class AthenaWsTest {
     String id = athena.addQuery(numbers(1, 3).running(Duration.ofMinutes(5)).build());
     java.time.Instant begin = time.instant();
 
-    PublishResult result = ws.resume(resumption(id)
-        .timeBudget(RemainingTime.until(begin.plusSeconds(10), time), Duration.ofSeconds(2)).build());
+    PublishResult result =
+        ws.resume(
+            resumption(id)
+                .timeBudget(RemainingTime.until(begin.plusSeconds(10), time), Duration.ofSeconds(2))
+                .build());
 
     assertThat(result).isEqualTo(new PublishResult.Paused(Continuation.start()));
     assertThat(time.since(begin)).isLessThanOrEqualTo(Duration.ofSeconds(8));
@@ -315,8 +393,8 @@ class AthenaWsTest {
 
   @Test
   void aStateMachineFailureIsReportedAsOneError() {
-    PublishResult result = ws.resume(resumption("q-9")
-        .failure(new Resumption.Failure.Cancelled()).build());
+    PublishResult result =
+        ws.resume(resumption("q-9").failure(new Resumption.Failure.Cancelled()).build());
 
     assertThat(result).isEqualTo(new PublishResult.Failed(ErrorCode.QUERY_CANCELLED, true));
     assertThat(last().path("message").asText()).isEqualTo(RunFlow.CANCELLED);
@@ -355,12 +433,19 @@ class AthenaWsTest {
     when(starter.start(any(), any(), any())).thenReturn("q-1");
     when(unreachable.post(any(), any()))
         .thenThrow(new AthenaWsException(ErrorCode.INTERNAL, "endpoint cannot be reached"));
-    try (AthenaWs mocked = AthenaWs.builder().notifier(unreachable).catalog(CATALOG)
-        .queryStarter(starter).completionWaiter(waiter).pageFetcher(fetcher).build()) {
+    try (AthenaWs mocked =
+        AthenaWs.builder()
+            .notifier(unreachable)
+            .catalog(CATALOG)
+            .queryStarter(starter)
+            .completionWaiter(waiter)
+            .pageFetcher(fetcher)
+            .build()) {
 
       Outcome outcome = mocked.handle(client, QUERY);
 
-      assertThat(outcome).isEqualTo(new Outcome.Ran(new PublishResult.Failed(ErrorCode.INTERNAL, false)));
+      assertThat(outcome)
+          .isEqualTo(new Outcome.Ran(new PublishResult.Failed(ErrorCode.INTERNAL, false)));
       verify(waiter).stop("q-1");
       verify(waiter, never()).await(anyString(), any(), any(), any());
       verifyNoInteractions(fetcher);

@@ -15,18 +15,29 @@ class CatalogListingTest {
 
   @Test
   void listsEveryQueryInOrderWithTheDefaultMarked() {
-    assertThat(entries).extracting(CatalogEntry::name).startsWith("create-table-events",
-        "events-by-name", "top-event-names", "errors-by-region");
-    assertThat(entries).filteredOn(CatalogEntry::isDefault).extracting(CatalogEntry::name)
+    assertThat(entries)
+        .extracting(CatalogEntry::name)
+        .startsWith("create-table-events", "events-by-name", "top-event-names", "errors-by-region");
+    assertThat(entries)
+        .filteredOn(CatalogEntry::isDefault)
+        .extracting(CatalogEntry::name)
         .containsExactly("create-table-events");
   }
 
   @Test
   void describesParametersForAFormAndNeverTheSql() {
-    String json = new String(new MessageEncoder().encode(new ServerMessage.Catalog("r", entries)),
-        java.nio.charset.StandardCharsets.UTF_8);
+    String json =
+        new String(
+            new MessageEncoder().encode(new ServerMessage.Catalog("r", entries)),
+            java.nio.charset.StandardCharsets.UTF_8);
     assertThat(json).doesNotContain("SELECT").doesNotContain("cloudtrail_logs");
-    assertThat(json).contains("\"name\":\"fromHour\"", "\"type\":\"integer\"", "\"min\":0",
-        "\"max\":23", "\"default\":0", "\"enum\":[\"true\",\"false\"]");
+    assertThat(json)
+        .contains(
+            "\"name\":\"fromHour\"",
+            "\"type\":\"integer\"",
+            "\"min\":0",
+            "\"max\":23",
+            "\"default\":0",
+            "\"enum\":[\"true\",\"false\"]");
   }
 }

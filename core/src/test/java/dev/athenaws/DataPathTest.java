@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.protocol.RowChunker;
+import dev.athenaws.internal.query.StatementKind;
 import dev.athenaws.internal.results.MappedPage;
 import dev.athenaws.internal.results.ResultSetMapper;
 import dev.athenaws.internal.results.Row;
-import dev.athenaws.internal.query.StatementKind;
-import dev.athenaws.testing.ResultFixtures;
 import dev.athenaws.internal.types.AthenaType;
+import dev.athenaws.testing.ResultFixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,8 @@ class DataPathTest {
 
   @Test
   void everyTypeReachesTheBrowserWithoutLoss() throws Exception {
-    JsonNode message = publish("all-types-select.json", Map.of("arr", AthenaType.parse("array(integer)")));
+    JsonNode message =
+        publish("all-types-select.json", Map.of("arr", AthenaType.parse("array(integer)")));
 
     assertThat(message.get("seq").asInt()).isZero();
     assertThat(message.get("columns").get(3).get("type").asText()).isEqualTo("decimal(10,2)");
@@ -55,7 +56,8 @@ class DataPathTest {
     assertThat(a.get("s").asText()).isEmpty();
     assertThat(a.get("d").asText()).isEqualTo("2017-01-02");
     assertThat(a.get("ts").asText()).isEqualTo("2017-01-01T00:00:00.000");
-    assertThat(a.get("tstz").asText()).isEqualTo("2001-08-22T03:04:05.321-07:00[America/Los_Angeles]");
+    assertThat(a.get("tstz").asText())
+        .isEqualTo("2001-08-22T03:04:05.321-07:00[America/Los_Angeles]");
     assertThat(a.get("bin").asText()).isEqualTo("AAH/");
     assertThat(a.get("j").get("a").asInt()).isEqualTo(1);
     assertThat(a.get("arr").get(1).asInt()).isEqualTo(2);

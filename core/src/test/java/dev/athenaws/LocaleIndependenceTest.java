@@ -1,9 +1,9 @@
 package dev.athenaws;
 
-import dev.athenaws.error.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.error.ErrorCode;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.protocol.MessageEncoder;
 import dev.athenaws.internal.protocol.RowChunker;
@@ -29,22 +29,33 @@ import org.junit.jupiter.params.provider.ValueSource;
  * dotted {@code İ}, {@code de-DE} writes decimal commas. Each is compared with {@link Locale#ROOT}.
  */
 class LocaleIndependenceTest {
-  private static final String CATALOG = "{\"queries\":[{\"name\":\"q\","
-      + "\"sql\":\"SELECT * FROM t WHERE ts > ? AND d = ? AND n = ? AND x = ? AND s = ? AND b = ?\","
-      + "\"parameters\":[{\"name\":\"ts\",\"type\":\"timestamp\",\"required\":true},"
-      + "{\"name\":\"d\",\"type\":\"date\",\"required\":true},"
-      + "{\"name\":\"n\",\"type\":\"integer\",\"required\":true},"
-      + "{\"name\":\"x\",\"type\":\"decimal\",\"required\":true},"
-      + "{\"name\":\"s\",\"type\":\"string\",\"required\":true},"
-      + "{\"name\":\"b\",\"type\":\"boolean\",\"required\":true}],"
-      + "\"columnTypes\":{\"Items\":\"ARRAY(ROW(ID INTEGER, TITLE VARCHAR))\"}}]}";
-  private static final List<String> TYPES = List.of("INTEGER", "TIMESTAMP(3) WITH TIME ZONE",
-      "INTERVAL DAY TO SECOND", "ARRAY(ROW(ID INTEGER, TITLE VARCHAR))", "Decimal(10,2)", "TIME");
+  private static final String CATALOG =
+      "{\"queries\":[{\"name\":\"q\","
+          + "\"sql\":\"SELECT * FROM t WHERE ts > ? AND d = ? AND n = ? AND x = ? AND s = ? AND b = ?\","
+          + "\"parameters\":[{\"name\":\"ts\",\"type\":\"timestamp\",\"required\":true},"
+          + "{\"name\":\"d\",\"type\":\"date\",\"required\":true},"
+          + "{\"name\":\"n\",\"type\":\"integer\",\"required\":true},"
+          + "{\"name\":\"x\",\"type\":\"decimal\",\"required\":true},"
+          + "{\"name\":\"s\",\"type\":\"string\",\"required\":true},"
+          + "{\"name\":\"b\",\"type\":\"boolean\",\"required\":true}],"
+          + "\"columnTypes\":{\"Items\":\"ARRAY(ROW(ID INTEGER, TITLE VARCHAR))\"}}]}";
+  private static final List<String> TYPES =
+      List.of(
+          "INTEGER",
+          "TIMESTAMP(3) WITH TIME ZONE",
+          "INTERVAL DAY TO SECOND",
+          "ARRAY(ROW(ID INTEGER, TITLE VARCHAR))",
+          "Decimal(10,2)",
+          "TIME");
   private static final String[][] VALUES = {
-    {"integer", "-1234567"}, {"double", "1.234E10"}, {"decimal(10,2)", "12345.60"},
+    {"integer", "-1234567"},
+    {"double", "1.234E10"},
+    {"decimal(10,2)", "12345.60"},
     {"timestamp(3) with time zone", "2021-11-07 01:30:00.123 America/New_York"},
-    {"interval day to second", "-1 02:03:04.500"}, {"interval year to month", "-1-2"},
-    {"time with time zone", "01:02:03.456 -08:00"}, {"date", "2017-01-02"},
+    {"interval day to second", "-1 02:03:04.500"},
+    {"interval year to month", "-1-2"},
+    {"time with time zone", "01:02:03.456 -08:00"},
+    {"date", "2017-01-02"},
     {"array(row(id integer, title varchar))", "[{id=1, title=i}]"},
   };
 
@@ -64,9 +75,24 @@ class LocaleIndependenceTest {
   private static List<String> outputs() {
     List<String> out = new ArrayList<>();
     QueryCatalog catalog = QueryCatalog.fromJsonString(CATALOG);
-    out.addAll(catalog.bind("q", Map.of("ts", "2024-05-01 13:04:05.123456", "d", "2024-05-01",
-        "n", new BigDecimal("1234567"), "x", new BigDecimal("-1234.50"), "s", "istanbul",
-        "b", true)).executionParameters());
+    out.addAll(
+        catalog
+            .bind(
+                "q",
+                Map.of(
+                    "ts",
+                    "2024-05-01 13:04:05.123456",
+                    "d",
+                    "2024-05-01",
+                    "n",
+                    new BigDecimal("1234567"),
+                    "x",
+                    new BigDecimal("-1234.50"),
+                    "s",
+                    "istanbul",
+                    "b",
+                    true))
+            .executionParameters());
     out.add(catalog.find("q").orElseThrow().columnTypeHints().toString());
     for (String t : TYPES) {
       out.add(AthenaType.parse(t).signature());
@@ -83,9 +109,13 @@ class LocaleIndependenceTest {
     for (byte[] message : chunker.finish()) {
       out.add(new String(message, StandardCharsets.UTF_8));
     }
-    out.add(new String(new MessageEncoder().encode(
-        ServerMessage.Error.of("r1", null, ErrorCode.TIMEOUT, "The query did not finish within 5 s.")),
-        StandardCharsets.UTF_8));
+    out.add(
+        new String(
+            new MessageEncoder()
+                .encode(
+                    ServerMessage.Error.of(
+                        "r1", null, ErrorCode.TIMEOUT, "The query did not finish within 5 s.")),
+            StandardCharsets.UTF_8));
     return out;
   }
 

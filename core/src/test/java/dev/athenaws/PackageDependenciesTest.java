@@ -62,9 +62,10 @@ class PackageDependenciesTest {
     Set<String> used = new TreeSet<>();
     List<Path> files;
     try (Stream<Path> s = Files.walk(SOURCES)) {
-      files = s.filter(p -> p.toString().endsWith(".java"))
-          .filter(p -> !p.getParent().equals(SOURCES))
-          .toList();
+      files =
+          s.filter(p -> p.toString().endsWith(".java"))
+              .filter(p -> !p.getParent().equals(SOURCES))
+              .toList();
     }
     for (Path f : files) {
       Matcher m = rootImport.matcher(Files.readString(f));

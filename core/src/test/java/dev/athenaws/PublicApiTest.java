@@ -133,8 +133,16 @@ class PublicApiTest {
               bad.add(type.getName() + "." + name(member) + ": boolean parameter " + i);
             }
             if (i > 0 && params[i] == params[i - 1] && !isValueOnlyPair(params[i])) {
-              bad.add(type.getName() + "." + name(member) + ": parameters " + (i - 1) + " and " + i
-                  + " are both " + params[i].getSimpleName());
+              bad.add(
+                  type.getName()
+                      + "."
+                      + name(member)
+                      + ": parameters "
+                      + (i - 1)
+                      + " and "
+                      + i
+                      + " are both "
+                      + params[i].getSimpleName());
             }
           }
         }
@@ -154,10 +162,13 @@ class PublicApiTest {
 
   private static boolean isExempt(Class<?> type, Executable member) {
     if (member instanceof Constructor<?> c) {
-      boolean canonical = type.isRecord()
-          && java.util.Arrays.equals(c.getParameterTypes(),
-              java.util.Arrays.stream(type.getRecordComponents())
-                  .map(RecordComponent::getType).toArray(Class<?>[]::new));
+      boolean canonical =
+          type.isRecord()
+              && java.util.Arrays.equals(
+                  c.getParameterTypes(),
+                  java.util.Arrays.stream(type.getRecordComponents())
+                      .map(RecordComponent::getType)
+                      .toArray(Class<?>[]::new));
       return canonical || Throwable.class.isAssignableFrom(type);
     }
     return ORDER_CHECKED.contains(type.getName() + "." + member.getName());

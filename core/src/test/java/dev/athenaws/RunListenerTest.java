@@ -1,8 +1,8 @@
 package dev.athenaws;
 
-import dev.athenaws.Outcome.PublishResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.RunListener.Measure;
 import dev.athenaws.RunListener.Phase;
 import dev.athenaws.RunListener.Result;
@@ -10,8 +10,8 @@ import dev.athenaws.RunListener.RunEnded;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.notify.ApiGateway;
-import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.Connection;
+import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
@@ -38,10 +38,13 @@ class RunListenerTest {
       ApiGateway.notifier().clientFactory(ref -> api.client()).sleeper(time).build();
   private final List<RunEnded> runs = new CopyOnWriteArrayList<>();
   private final List<Map<String, String>> contexts = new CopyOnWriteArrayList<>();
-  private final AthenaWs ws = front(on(run -> {
-    runs.add(run);
-    contexts.add(MDC.getCopyOfContextMap());
-  }));
+  private final AthenaWs ws =
+      front(
+          on(
+              run -> {
+                runs.add(run);
+                contexts.add(MDC.getCopyOfContextMap());
+              }));
 
   private static RunListener on(java.util.function.Consumer<RunEnded> action) {
     return new RunListener() {
@@ -74,8 +77,11 @@ class RunListenerTest {
 
   @Test
   void aCompletedQueryReportsItsNameIdTimesRowsMessagesAndAthenaCalls() {
-    athena.nextQuery(FakeAthenaQuery.numberedSelect(2, 3).queued(Duration.ofSeconds(1))
-        .running(Duration.ofSeconds(2)).build());
+    athena.nextQuery(
+        FakeAthenaQuery.numberedSelect(2, 3)
+            .queued(Duration.ofSeconds(1))
+            .running(Duration.ofSeconds(2))
+            .build());
 
     Outcome outcome = ws.handle(client, QUERY);
 
@@ -90,8 +96,10 @@ class RunListenerTest {
     assertThat(run.measure(Measure.ROWS)).isEqualTo(6L);
     assertThat(run.measure(Measure.MESSAGES)).isEqualTo(api.posts("conn-1="));
     assertThat(run.measure(Measure.MESSAGE_BYTES))
-        .isEqualTo(api.messages("conn-1=").stream().mapToLong(m -> m.getBytes(
-            java.nio.charset.StandardCharsets.UTF_8).length).sum());
+        .isEqualTo(
+            api.messages("conn-1=").stream()
+                .mapToLong(m -> m.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .sum());
     assertThat(run.measure(Measure.ATHENA_CALLS)).isEqualTo((long) athena.requests().size());
     assertThat(run.measure(Measure.ATHENA_RETRIES)).isZero();
     assertThat(run.measure(Measure.QUEUE_TIME_MILLIS)).isEqualTo(1000L);
@@ -100,10 +108,11 @@ class RunListenerTest {
   }
 
   private String lastStartedId() {
-    List<String> ids = api.messages("conn-1=").stream()
-        .filter(m -> m.contains("\"accepted\""))
-        .map(m -> m.replaceAll(".*\"queryExecutionId\":\"([^\"]+)\".*", "$1"))
-        .toList();
+    List<String> ids =
+        api.messages("conn-1=").stream()
+            .filter(m -> m.contains("\"accepted\""))
+            .map(m -> m.replaceAll(".*\"queryExecutionId\":\"([^\"]+)\".*", "$1"))
+            .toList();
     return ids.get(ids.size() - 1);
   }
 
@@ -118,8 +127,7 @@ class RunListenerTest {
     RunEnded run = runs.get(0);
     assertThat(run.result()).isEqualTo(Result.COMPLETED);
     assertThat(run.measure(Measure.ATHENA_RETRIES)).isEqualTo(2L);
-    assertThat(run.measure(Measure.ATHENA_CALLS))
-        .isEqualTo((long) athena.requests().size());
+    assertThat(run.measure(Measure.ATHENA_CALLS)).isEqualTo((long) athena.requests().size());
     assertThat(run.measure(Measure.POSTS_RETRIED)).isEqualTo(1L);
     assertThat(run.measure(Measure.POSTS_THROTTLED)).isZero();
   }
@@ -130,7 +138,8 @@ class RunListenerTest {
     ws.refuse(client, new AthenaWsException(ErrorCode.ATHENA_BUSY, "busy"));
 
     assertThat(runs).extracting(RunEnded::result).containsExactly(Result.REFUSED, Result.REFUSED);
-    assertThat(runs).extracting(RunEnded::errorCode)
+    assertThat(runs)
+        .extracting(RunEnded::errorCode)
         .containsExactly(ErrorCode.UNKNOWN_QUERY, ErrorCode.ATHENA_BUSY);
     assertThat(runs).extracting(RunEnded::queryName).containsOnlyNulls();
     assertThat(runs.get(0).measure(Measure.ATHENA_CALLS)).isZero();
@@ -140,7 +149,8 @@ class RunListenerTest {
   void aResumeReportsItsPhaseAndQuery() {
     String id = athena.addQuery(FakeAthenaQuery.numberedSelect(1, 4).build());
 
-    ws.resume(Resumption.builder(client).requestId("r1").queryExecutionId(id).queryName("by-a").build());
+    ws.resume(
+        Resumption.builder(client).requestId("r1").queryExecutionId(id).queryName("by-a").build());
 
     RunEnded run = runs.get(0);
     assertThat(run.phase()).isEqualTo(Phase.RESUME);
@@ -158,7 +168,8 @@ class RunListenerTest {
 
     ws.resume(Resumption.builder(client).requestId("r1").queryExecutionId(id).build());
 
-    assertThat(contexts.get(0)).containsEntry("AWSRequestId", "lambda-1")
+    assertThat(contexts.get(0))
+        .containsEntry("AWSRequestId", "lambda-1")
         .containsEntry(RunWatch.CONNECTION_ID, "conn-1=")
         .containsEntry(RunWatch.QUERY_EXECUTION_ID, id);
     assertThat(MDC.get(RunWatch.CONNECTION_ID)).isEqualTo("outer");
@@ -172,16 +183,20 @@ class RunListenerTest {
 
     ws.handle(client, QUERY);
 
-    assertThat(contexts.get(0)).containsEntry(RunWatch.QUERY_EXECUTION_ID, lastStartedId())
+    assertThat(contexts.get(0))
+        .containsEntry(RunWatch.QUERY_EXECUTION_ID, lastStartedId())
         .containsEntry(RunWatch.CONNECTION_ID, "conn-1=");
     assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
   }
 
   @Test
   void aListenerThatThrowsDoesNotBreakTheRun() {
-    try (AthenaWs failing = front(on(run -> {
-      throw new IllegalStateException("listener bug");
-    }))) {
+    try (AthenaWs failing =
+        front(
+            on(
+                run -> {
+                  throw new IllegalStateException("listener bug");
+                }))) {
       athena.nextQuery(FakeAthenaQuery.numberedSelect(1, 2).build());
 
       Outcome outcome = failing.handle(client, QUERY);

@@ -35,7 +35,9 @@ class TestNamingTest {
   private static boolean declaresTests(Path file) {
     try {
       String s = Files.readString(file);
-      return s.contains("@Test") || s.contains("@Property") || s.contains("@FuzzTest")
+      return s.contains("@Test")
+          || s.contains("@Property")
+          || s.contains("@FuzzTest")
           || s.contains("@ParameterizedTest");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -23,9 +23,10 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One cold start: fresh wire fakes (Athena, the management API, Step Functions) in this process, and
- * a fresh JVM ({@link LambdaRuntimeMimic}) that loads a handler from the deployable jar, configured
- * by environment variables as Lambda would be, and serves an event fixture against those fakes.
+ * One cold start: fresh wire fakes (Athena, the management API, Step Functions) in this process,
+ * and a fresh JVM ({@link LambdaRuntimeMimic}) that loads a handler from the deployable jar,
+ * configured by environment variables as Lambda would be, and serves an event fixture against those
+ * fakes.
  *
  * <p>The child runs with the Lambda Java 17/21 runtimes' JIT default ({@code
  * -XX:TieredStopAtLevel=1}) and the serial collector, with nothing of this process's environment.
@@ -34,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 public final class ColdStart {
   /** The connection of the event fixtures. */
   static final String CONNECTION = "L0SM9cOFvHcCIhw=";
+
   static final int PUSH_PAGES = 2;
   static final int PUSH_ROWS_PER_PAGE = 1000;
   static final int INLINE_ROWS = 5;
@@ -63,7 +65,9 @@ public final class ColdStart {
       this.mode = mode;
     }
 
-    /** @return e.g. {@code QueryRouteHandler (query.json, inline)} */
+    /**
+     * @return e.g. {@code QueryRouteHandler (query.json, inline)}
+     */
     String label() {
       String simple = handler.substring(handler.lastIndexOf('.') + 1);
       return simple + " (" + event + (mode == null ? "" : ", " + mode) + ")";
@@ -82,7 +86,10 @@ public final class ColdStart {
       Objects.requireNonNull(fixtures, "fixtures");
     }
 
-    /** @return the paths named by system properties {@code athenaws.lambdaJar}, {@code athenaws.fixtures} */
+    /**
+     * @return the paths named by system properties {@code athenaws.lambdaJar}, {@code
+     *     athenaws.fixtures}
+     */
     public static Paths fromSystemProperties() {
       String jar = System.getProperty("athenaws.lambdaJar");
       String fixtures = System.getProperty("athenaws.fixtures");
@@ -94,7 +101,9 @@ public final class ColdStart {
       Paths paths = new Paths(Path.of(jar), Path.of(fixtures));
       if (!Files.isRegularFile(paths.lambdaJar())) {
         throw new IllegalStateException(
-            "no shaded jar at " + jar + ": build it first (mvn -B -pl benchmarks -am verify, or package)");
+            "no shaded jar at "
+                + jar
+                + ": build it first (mvn -B -pl benchmarks -am verify, or package)");
       }
       return paths;
     }
@@ -110,7 +119,10 @@ public final class ColdStart {
    * @param messages what the fixtures' connection received, in order
    */
   public record Observed(
-      int athenaStarts, int athenaStatusCalls, int athenaResultCalls, long stateMachineStarts,
+      int athenaStarts,
+      int athenaStatusCalls,
+      int athenaResultCalls,
+      long stateMachineStarts,
       List<String> messages) {}
 
   /**
@@ -123,7 +135,10 @@ public final class ColdStart {
    * @param observed what the fakes saw
    */
   public record Run(
-      double initMillis, double serializerMillis, List<Double> invokeMillis, String output,
+      double initMillis,
+      double serializerMillis,
+      List<Double> invokeMillis,
+      String output,
       Observed observed) {}
 
   /**
@@ -166,22 +181,35 @@ public final class ColdStart {
       JsonNode result = launch(c, env, invocations, paths);
       List<Double> invokes = new ArrayList<>();
       result.get("invokeNanos").forEach(n -> invokes.add(n.asLong() / 1e6));
-      Observed observed = new Observed(athena.calls(FakeAthena.START), athena.calls(FakeAthena.GET),
-          athena.calls(FakeAthena.RESULTS), sfn.startCalls(), api.messages(CONNECTION));
-      return new Run(result.get("initNanos").asLong() / 1e6,
-          result.get("serializerNanos").asLong() / 1e6, List.copyOf(invokes),
-          result.get("output").asText(), observed);
+      Observed observed =
+          new Observed(
+              athena.calls(FakeAthena.START),
+              athena.calls(FakeAthena.GET),
+              athena.calls(FakeAthena.RESULTS),
+              sfn.startCalls(),
+              api.messages(CONNECTION));
+      return new Run(
+          result.get("initNanos").asLong() / 1e6,
+          result.get("serializerNanos").asLong() / 1e6,
+          List.copyOf(invokes),
+          result.get("output").asText(),
+          observed);
     }
   }
 
   private static JsonNode launch(Case c, Map<String, String> env, int invocations, Paths paths) {
-    List<String> command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", classPath(paths),
-        LambdaRuntimeMimic.class.getName(),
-        c.handler, paths.fixtures().resolve("events").resolve(c.event).toString(),
-        Integer.toString(invocations));
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-cp",
+            classPath(paths),
+            LambdaRuntimeMimic.class.getName(),
+            c.handler,
+            paths.fixtures().resolve("events").resolve(c.event).toString(),
+            Integer.toString(invocations));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().clear();
     builder.environment().putAll(env);
@@ -223,16 +251,21 @@ public final class ColdStart {
     }
   }
 
-  private static IllegalStateException failure(Case c, String what, Path stderr) throws IOException {
+  private static IllegalStateException failure(Case c, String what, Path stderr)
+      throws IOException {
     String log = Files.readString(stderr, StandardCharsets.UTF_8);
     String tail = log.length() > 4000 ? log.substring(log.length() - 4000) : log;
-    return new IllegalStateException("cold-start child for " + c + " " + what + "; stderr:\n" + tail);
+    return new IllegalStateException(
+        "cold-start child for " + c + " " + what + "; stderr:\n" + tail);
   }
 
   /** The deployable jar, then this module's classes (the mimic), then the runtime's serializer. */
   private static String classPath(Paths paths) {
-    return String.join(File.pathSeparator, paths.lambdaJar().toString(),
-        location(LambdaRuntimeMimic.class), location(LambdaEventSerializers.class));
+    return String.join(
+        File.pathSeparator,
+        paths.lambdaJar().toString(),
+        location(LambdaRuntimeMimic.class),
+        location(LambdaEventSerializers.class));
   }
 
   private static String location(Class<?> type) {

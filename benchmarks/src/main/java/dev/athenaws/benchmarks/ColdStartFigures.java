@@ -30,7 +30,8 @@ public final class ColdStartFigures {
     if (runs < 1) {
       throw new IllegalArgumentException("coldstart.runs must be >= 1: " + runs);
     }
-    List<String> variants = Arrays.asList(System.getProperty("coldstart.prime", "default,init").split(","));
+    List<String> variants =
+        Arrays.asList(System.getProperty("coldstart.prime", "default,init").split(","));
     // Warm the disk cache and this JVM's fakes once; not counted.
     ColdStart.run(ColdStart.Case.PUSH, null, 1, paths);
 
@@ -39,17 +40,24 @@ public final class ColdStartFigures {
       for (ColdStart.Case c : ColdStart.Case.values()) {
         for (String variant : variants) {
           String prime = variant.equals("default") ? null : variant;
-          results.computeIfAbsent(key(c, variant), k -> new ArrayList<>())
+          results
+              .computeIfAbsent(key(c, variant), k -> new ArrayList<>())
               .add(ColdStart.run(c, prime, 2, paths));
         }
       }
     }
 
     long bytes = Files.size(paths.lambdaJar());
-    System.out.printf(Locale.ROOT, "Deployable jar: %s, %,d bytes (%.2f MiB)%n%n", paths.lambdaJar().getFileName(),
-        bytes, bytes / 1024.0 / 1024.0);
-    System.out.printf(Locale.ROOT, "| handler (event, mode) | ATHENA_WS_PRIME | init ms | first invoke ms | "
-        + "second invoke ms | init + first ms |%n");
+    System.out.printf(
+        Locale.ROOT,
+        "Deployable jar: %s, %,d bytes (%.2f MiB)%n%n",
+        paths.lambdaJar().getFileName(),
+        bytes,
+        bytes / 1024.0 / 1024.0);
+    System.out.printf(
+        Locale.ROOT,
+        "| handler (event, mode) | ATHENA_WS_PRIME | init ms | first invoke ms | "
+            + "second invoke ms | init + first ms |%n");
     System.out.println("|---|---|---|---|---|---|");
     for (ColdStart.Case c : ColdStart.Case.values()) {
       for (String variant : variants) {
@@ -57,10 +65,18 @@ public final class ColdStartFigures {
         double init = median(rs.stream().mapToDouble(ColdStart.Run::initMillis).toArray());
         double first = median(rs.stream().mapToDouble(r -> r.invokeMillis().get(0)).toArray());
         double second = median(rs.stream().mapToDouble(r -> r.invokeMillis().get(1)).toArray());
-        double total = median(rs.stream()
-            .mapToDouble(r -> r.initMillis() + r.invokeMillis().get(0)).toArray());
-        System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.0f |%n", c.label(),
-            variant.equals("default") ? "unset" : "`" + variant + "`", init, first, second, total);
+        double total =
+            median(
+                rs.stream().mapToDouble(r -> r.initMillis() + r.invokeMillis().get(0)).toArray());
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | %s | %.0f | %.0f | %.0f | %.0f |%n",
+            c.label(),
+            variant.equals("default") ? "unset" : "`" + variant + "`",
+            init,
+            first,
+            second,
+            total);
       }
     }
     System.out.printf(Locale.ROOT, "%nMedians of %d runs per row, each a fresh JVM.%n", runs);

@@ -21,9 +21,9 @@ import java.util.Locale;
 /**
  * The main class of the fresh JVM a cold-start run starts: loads a handler the way the Lambda Java
  * runtime does and serves invocations with one event, then prints one result line. Runs on a class
- * path of the deployable jar, this class and the runtime's event serializer
- * ({@code aws-lambda-java-serialization}) only; configuration comes from the environment variables
- * the parent set.
+ * path of the deployable jar, this class and the runtime's event serializer ({@code
+ * aws-lambda-java-serialization}) only; configuration comes from the environment variables the
+ * parent set.
  *
  * <p>As the runtime: the handler class is loaded and built with its public no-argument constructor
  * (timed as init); for a {@link RequestHandler} the runtime's serializer for the event class is
@@ -31,9 +31,9 @@ import java.util.Locale;
  * cost, so it is timed apart); an invocation is deserialize, {@code handleRequest}, serialize (a
  * {@link RequestStreamHandler} gets the raw bytes). The context reports a 60 s timeout.
  *
- * <p>Arguments: handler class name, event file, number of invocations. Output line:
- * {@code athena-ws-coldstart {"initNanos":..,"serializerNanos":..,"invokeNanos":[..],"output":".."}}
- * where {@code output} is the first invocation's response.
+ * <p>Arguments: handler class name, event file, number of invocations. Output line: {@code
+ * athena-ws-coldstart {"initNanos":..,"serializerNanos":..,"invokeNanos":[..],"output":".."}} where
+ * {@code output} is the first invocation's response.
  */
 public final class LambdaRuntimeMimic {
   static final String PREFIX = "athena-ws-coldstart ";
@@ -48,7 +48,8 @@ public final class LambdaRuntimeMimic {
    */
   public static void main(String[] args) throws Exception {
     if (args.length != 3) {
-      throw new IllegalArgumentException("usage: LambdaRuntimeMimic <handler class> <event file> <invocations>");
+      throw new IllegalArgumentException(
+          "usage: LambdaRuntimeMimic <handler class> <event file> <invocations>");
     }
     byte[] event = Files.readAllBytes(Path.of(args[1]));
     int invocations = Integer.parseInt(args[2]);
@@ -71,9 +72,17 @@ public final class LambdaRuntimeMimic {
         output = new String(out, StandardCharsets.UTF_8);
       }
     }
-    System.out.println(PREFIX + "{\"initNanos\":" + initNanos + ",\"serializerNanos\":" + serializerNanos
-        + ",\"invokeNanos\":" + invokeNanos.toString().replace(" ", "")
-        + ",\"output\":" + quote(output == null ? "" : output) + "}");
+    System.out.println(
+        PREFIX
+            + "{\"initNanos\":"
+            + initNanos
+            + ",\"serializerNanos\":"
+            + serializerNanos
+            + ",\"invokeNanos\":"
+            + invokeNanos.toString().replace(" ", "")
+            + ",\"output\":"
+            + quote(output == null ? "" : output)
+            + "}");
     // End as a Lambda environment would be frozen: now, whatever threads the SDK may still hold.
     System.exit(0);
   }
@@ -99,7 +108,8 @@ public final class LambdaRuntimeMimic {
     PojoSerializer in = LambdaEventSerializers.serializerFor(method.getParameterTypes()[0], loader);
     PojoSerializer out = LambdaEventSerializers.serializerFor(method.getReturnType(), loader);
     return (event, context) -> {
-      Object response = requestHandler.handleRequest(in.fromJson(new ByteArrayInputStream(event)), context);
+      Object response =
+          requestHandler.handleRequest(in.fromJson(new ByteArrayInputStream(event)), context);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       out.toJson(response, bytes);
       return bytes.toByteArray();
@@ -109,7 +119,9 @@ public final class LambdaRuntimeMimic {
   /** The concrete {@code handleRequest(I, Context)}, not the erased bridge method. */
   private static Method handleRequest(Class<?> type) throws NoSuchMethodException {
     for (Method m : type.getMethods()) {
-      if (m.getName().equals("handleRequest") && m.getParameterCount() == 2 && !m.isBridge()
+      if (m.getName().equals("handleRequest")
+          && m.getParameterCount() == 2
+          && !m.isBridge()
           && m.getParameterTypes()[1] == Context.class) {
         return m;
       }

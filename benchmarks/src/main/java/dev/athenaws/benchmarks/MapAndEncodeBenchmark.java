@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.protocol.RowChunker;
+import dev.athenaws.internal.query.StatementKind;
 import dev.athenaws.internal.results.MappedPage;
 import dev.athenaws.internal.results.ResultSetMapper;
 import dev.athenaws.internal.results.Row;
-import dev.athenaws.internal.query.StatementKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,10 +29,10 @@ import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 
 /**
- * The core data path: 100 {@code GetQueryResults} pages of 1,000 rows x 12 mixed-type columns mapped
- * to typed rows and chunked into {@code rows} messages ({@link #typed}), against the practical limit
- * of writing the same raw strings as JSON objects with Jackson, no type conversion ({@link #baseline}).
- * Both produce messages of the same maximum size. Scores are rows per second.
+ * The core data path: 100 {@code GetQueryResults} pages of 1,000 rows x 12 mixed-type columns
+ * mapped to typed rows and chunked into {@code rows} messages ({@link #typed}), against the
+ * practical limit of writing the same raw strings as JSON objects with Jackson, no type conversion
+ * ({@link #baseline}). Both produce messages of the same maximum size. Scores are rows per second.
  *
  * <p>Run: see docs/performance.md.
  */
@@ -42,7 +42,9 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 @OperationsPerInvocation(MapAndEncodeBenchmark.ROWS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx1g"})
 public class MapAndEncodeBenchmark {
   static final int PAGES = 100;
   static final int ROWS_PER_PAGE = 1000;
@@ -62,13 +64,16 @@ public class MapAndEncodeBenchmark {
     return runTyped(pages, bh::consume);
   }
 
-  /** Raw strings straight to JSON objects, chunked at the same size, header skipped, no conversion. */
+  /**
+   * Raw strings straight to JSON objects, chunked at the same size, header skipped, no conversion.
+   */
   @Benchmark
   public long baseline(Blackhole bh) {
     return runBaseline(pages, json, bh::consume);
   }
 
-  static long runTyped(List<GetQueryResultsResponse> pages, java.util.function.Consumer<byte[]> out) {
+  static long runTyped(
+      List<GetQueryResultsResponse> pages, java.util.function.Consumer<byte[]> out) {
     ResultSetMapper mapper = ResultSetMapper.builder().statementKind(StatementKind.SELECT).build();
     RowChunker chunker = null;
     for (GetQueryResultsResponse response : pages) {
@@ -89,7 +94,9 @@ public class MapAndEncodeBenchmark {
   }
 
   static long runBaseline(
-      List<GetQueryResultsResponse> pages, JsonFactory json, java.util.function.Consumer<byte[]> out) {
+      List<GetQueryResultsResponse> pages,
+      JsonFactory json,
+      java.util.function.Consumer<byte[]> out) {
     String[] names = SyntheticPages.NAMES;
     int limit = ChunkPolicy.DEFAULT_MAX_MESSAGE_BYTES - 1024;
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(ChunkPolicy.DEFAULT_MAX_MESSAGE_BYTES);

@@ -1,17 +1,17 @@
 package dev.athenaws.benchmarks;
 
-import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.ApiGateway;
-import dev.athenaws.notify.Connection;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.publish.PauseCondition;
-import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.publish.ResultPublisher;
 import dev.athenaws.internal.publish.ResultRequest;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.StatementKind;
+import dev.athenaws.notify.ApiGateway;
+import dev.athenaws.notify.Connection;
+import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.retry.Sleeper;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaQuery;
@@ -25,9 +25,9 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 
 /**
- * Pipelining of result publishing, end to end over real sockets with injected latency: 20 pages, 150
- * ms per {@code GetQueryResults}, 20 ms per {@code PostToConnection}. With one page of prefetch the
- * run should take about max(sum of fetch time, sum of post time); without it, their sum.
+ * Pipelining of result publishing, end to end over real sockets with injected latency: 20 pages,
+ * 150 ms per {@code GetQueryResults}, 20 ms per {@code PostToConnection}. With one page of prefetch
+ * the run should take about max(sum of fetch time, sum of post time); without it, their sum.
  */
 public final class PipelineFigures {
   static final int PAGES = 20;
@@ -58,7 +58,8 @@ public final class PipelineFigures {
       }
       ResultPublisher publisher = builder.build();
       ResultRequest request =
-          ResultRequest.of(new PublishTarget(connection, "r1", id), StatementKind.SELECT, QueryStats.EMPTY);
+          ResultRequest.of(
+              new PublishTarget(connection, "r1", id), StatementKind.SELECT, QueryStats.EMPTY);
       long start = System.nanoTime();
       PublishResult result = publisher.publish(request, PauseCondition.NEVER);
       long millis = (System.nanoTime() - start) / 1_000_000;
@@ -66,13 +67,17 @@ public final class PipelineFigures {
         throw new IllegalStateException("run did not complete: " + result);
       }
       notifier.close();
-      return new Run(millis, athena.calls(FakeAthena.RESULTS), (int) api.posts("bench"), c.rowCount());
+      return new Run(
+          millis, athena.calls(FakeAthena.RESULTS), (int) api.posts("bench"), c.rowCount());
     }
   }
 
   static FakeAthenaQuery query(int pages, int rowsPerPage) {
     FakeAthenaQuery.Builder b =
-        FakeAthenaQuery.builder().column("id", "integer").column("name", "varchar").column("ts", "timestamp");
+        FakeAthenaQuery.builder()
+            .column("id", "integer")
+            .column("name", "varchar")
+            .column("ts", "timestamp");
     int n = 0;
     for (int p = 0; p < pages; p++) {
       List<List<String>> rows = new ArrayList<>();
@@ -94,7 +99,8 @@ public final class PipelineFigures {
    */
   public static void main(String[] args) {
     run(true, 3, 100, Duration.ZERO, Duration.ZERO); // warm up class loading and the JIT a little
-    System.out.println("| variant | measured ms (median of 3) | sum fetch ms | sum post ms | ideal max ms | measured / ideal |");
+    System.out.println(
+        "| variant | measured ms (median of 3) | sum fetch ms | sum post ms | ideal max ms | measured / ideal |");
     System.out.println("|---|---|---|---|---|---|");
     for (boolean prefetch : new boolean[] {true, false}) {
       long[] ms = new long[3];
@@ -107,9 +113,14 @@ public final class PipelineFigures {
       long sumFetch = last.fetches() * FETCH.toMillis();
       long sumPost = last.posts() * POST.toMillis();
       long ideal = Math.max(sumFetch, sumPost);
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "| %s | %d | %d | %d | %d | %.3f |%n",
-          prefetch ? "one page prefetched" : "no prefetch", ms[1], sumFetch, sumPost, ideal,
+          prefetch ? "one page prefetched" : "no prefetch",
+          ms[1],
+          sumFetch,
+          sumPost,
+          ideal,
           (double) ms[1] / ideal);
     }
   }

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.athena.model.Row;
 
 /**
  * Deterministic {@code GetQueryResults} pages of a SELECT: 12 mixed-type columns in Athena's exact
- * text formats (docs/aws-behaviour.md), about 5% NULLs in the nullable columns, header row on page 1.
+ * text formats (docs/aws-behaviour.md), about 5% NULLs in the nullable columns, header row on page
+ * 1.
  */
 public final class SyntheticPages {
   static final String[] NAMES = {
@@ -32,7 +33,9 @@ public final class SyntheticPages {
 
   private SyntheticPages() {}
 
-  /** @return the column metadata of every page */
+  /**
+   * @return the column metadata of every page
+   */
   public static List<ColumnInfo> columns() {
     List<ColumnInfo> cols = new ArrayList<>(NAMES.length);
     for (int i = 0; i < NAMES.length; i++) {
@@ -86,9 +89,19 @@ public final class SyntheticPages {
     v[2] = random.nextInt(1_000_000) + "." + twoDigits(random.nextInt(100));
     v[3] = Double.toString(random.nextDouble());
     v[4] = EVENTS[random.nextInt(EVENTS.length)];
-    v[5] = "2021-0" + (7 + random.nextInt(3)) + "-" + twoDigits(1 + random.nextInt(28)) + " "
-        + twoDigits(random.nextInt(24)) + ":" + twoDigits(random.nextInt(60)) + ":"
-        + twoDigits(random.nextInt(60)) + "." + threeDigits(random.nextInt(1000));
+    v[5] =
+        "2021-0"
+            + (7 + random.nextInt(3))
+            + "-"
+            + twoDigits(1 + random.nextInt(28))
+            + " "
+            + twoDigits(random.nextInt(24))
+            + ":"
+            + twoDigits(random.nextInt(60))
+            + ":"
+            + twoDigits(random.nextInt(60))
+            + "."
+            + threeDigits(random.nextInt(1000));
     v[6] = "2021-0" + (7 + random.nextInt(3)) + "-" + twoDigits(1 + random.nextInt(28));
     v[7] = random.nextBoolean() ? "true" : "false";
     v[8] = random.nextInt(20) == 0 ? null : (random.nextInt(4) == 0 ? "AccessDenied" : "");

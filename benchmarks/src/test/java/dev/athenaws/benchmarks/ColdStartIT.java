@@ -79,7 +79,9 @@ class ColdStartIT {
     assertThat(run.observed().stateMachineStarts()).isZero();
     List<String> types = types(run);
     assertThat(types.get(0)).isEqualTo("accepted");
-    assertThat(types).containsOnly("accepted", "progress", "rows", "complete").endsWith("rows", "complete");
+    assertThat(types)
+        .containsOnly("accepted", "progress", "rows", "complete")
+        .endsWith("rows", "complete");
     JsonNode complete = messages(run).get(types.size() - 1);
     assertThat(complete.path("rowCount").asInt()).isEqualTo(ColdStart.INLINE_ROWS);
     assertThat(messages(run).get(types.size() - 2).path("results")).hasSize(ColdStart.INLINE_ROWS);

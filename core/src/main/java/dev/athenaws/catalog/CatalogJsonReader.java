@@ -1,7 +1,5 @@
 package dev.athenaws.catalog;
 
-import dev.athenaws.internal.text.Excerpt;
-import dev.athenaws.error.CatalogException;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.athenaws.error.CatalogException;
+import dev.athenaws.internal.text.Excerpt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the catalog JSON format (docs/catalog.md) into records. Strict: unknown and duplicate fields,
- * wrong JSON types and trailing content are refused, each with a {@link CatalogException} whose
- * message names the query, parameter and field.
+ * Reads the catalog JSON format (docs/catalog.md) into records. Strict: unknown and duplicate
+ * fields, wrong JSON types and trailing content are refused, each with a {@link CatalogException}
+ * whose message names the query, parameter and field.
  */
 final class CatalogJsonReader {
   private static final JsonMapper MAPPER =
@@ -39,7 +39,15 @@ final class CatalogJsonReader {
       Set.of("name", "description", "sql", "parameters", "columnTypes");
   private static final Set<String> PARAMETER_FIELDS =
       Set.of(
-          "name", "type", "required", "default", "description", "pattern", "min", "max", "enum",
+          "name",
+          "type",
+          "required",
+          "default",
+          "description",
+          "pattern",
+          "min",
+          "max",
+          "enum",
           "maxLength");
 
   private CatalogJsonReader() {}
@@ -66,9 +74,12 @@ final class CatalogJsonReader {
     }
   }
 
-  /** Jackson throws a bare NumberFormatException for an exponent beyond int range (1e-100000000000). */
+  /**
+   * Jackson throws a bare NumberFormatException for an exponent beyond int range (1e-100000000000).
+   */
   private static CatalogException badNumber(NumberFormatException e) {
-    return new CatalogException("query catalog holds a number Java cannot represent: " + e.getMessage(), e);
+    return new CatalogException(
+        "query catalog holds a number Java cannot represent: " + e.getMessage(), e);
   }
 
   private static CatalogException notJson(JacksonException e) {
@@ -181,7 +192,9 @@ final class CatalogJsonReader {
         where + "field 'type' must be one of string, integer, decimal, boolean, date, timestamp");
   }
 
-  /** @return the default as a decoded JSON scalar: String, BigDecimal or Boolean */
+  /**
+   * @return the default as a decoded JSON scalar: String, BigDecimal or Boolean
+   */
   private static Object scalar(JsonNode node, String where) {
     if (node == null) {
       return null;

@@ -22,19 +22,19 @@ import java.util.Set;
  *
  * <p>Built with {@link #named(String)} (the catalog reader uses the canonical constructor).
  *
- * <p>Exceptions: the constructor and the builder throw {@link IllegalArgumentException} naming
- * the query and the field when a rule is broken and {@link NullPointerException} for a null name or
+ * <p>Exceptions: the constructor and the builder throw {@link IllegalArgumentException} naming the
+ * query and the field when a rule is broken and {@link NullPointerException} for a null name or
  * SQL; accessors never throw.
  *
  * @param name {@code [A-Za-z][A-Za-z0-9_-]{0,63}}
  * @param description free text, never null ("" when absent)
  * @param sql non-blank, at most 262144 UTF-8 bytes (Athena's QueryString limit); its number of
- *     {@code ?} markers outside string literals, quoted identifiers and comments equals the number of
- *     parameters
+ *     {@code ?} markers outside string literals, quoted identifiers and comments equals the number
+ *     of parameters
  * @param parameters the parameter specs in marker order, unique names
- * @param columnTypes result column label -> Trino type signature hint (e.g. {@code
- *     array(row(arn varchar))}) for columns whose nested types Athena does not report; kept in
- *     declaration order and checked only for being non-blank here
+ * @param columnTypes result column label -> Trino type signature hint (e.g. {@code array(row(arn
+ *     varchar))}) for columns whose nested types Athena does not report; kept in declaration order
+ *     and checked only for being non-blank here
  */
 public record NamedQuery(
     String name,
@@ -142,8 +142,13 @@ public record NamedQuery(
       // Hints match Athena's (lower-cased) labels in any case: two that differ only in case clash.
       String clash = byLower.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getKey());
       if (clash != null) {
-        throw new IllegalArgumentException(where + "field 'columnTypes' has columns '" + clash
-            + "' and '" + e.getKey() + "' that differ only in case");
+        throw new IllegalArgumentException(
+            where
+                + "field 'columnTypes' has columns '"
+                + clash
+                + "' and '"
+                + e.getKey()
+                + "' that differ only in case");
       }
       copy.put(e.getKey(), e.getValue());
     }

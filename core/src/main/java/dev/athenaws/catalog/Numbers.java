@@ -6,9 +6,9 @@ import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
- * Converts decoded JSON values to the numbers an INTEGER or DECIMAL parameter accepts. Every bound is
- * checked on precision and scale (plain {@code int}/{@code long} arithmetic) before any operation
- * whose cost grows with the magnitude, so {@code 1e1000000000} is refused at once.
+ * Converts decoded JSON values to the numbers an INTEGER or DECIMAL parameter accepts. Every bound
+ * is checked on precision and scale (plain {@code int}/{@code long} arithmetic) before any
+ * operation whose cost grows with the magnitude, so {@code 1e1000000000} is refused at once.
  */
 final class Numbers {
   /** Athena's decimal limit (Trino DECIMAL max precision 38); also the INTEGER digit cap. */
@@ -81,7 +81,8 @@ final class Numbers {
     }
     int precision = number.precision();
     int scale = number.scale();
-    // Digits of the plain form: 1e3 -> "1000" (4), 0.05 -> "0.05" (2, as Trino types it decimal(2,2)).
+    // Digits of the plain form: 1e3 -> "1000" (4), 0.05 -> "0.05" (2, as Trino types it
+    // decimal(2,2)).
     long digits = scale <= 0 ? (long) precision - scale : Math.max(precision, scale);
     if (digits > MAX_DECIMAL_DIGITS) {
       throw new InvalidParameterException(

@@ -12,8 +12,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * One typed parameter of a {@link NamedQuery}, bound to the {@code ?} marker at its position. The
  * constructor checks the whole declaration, including that the default and every allowed value pass
- * the parameter's own rules; messages name the parameter and the catalog-file field ({@code default},
- * {@code pattern}, {@code min}, {@code max}, {@code enum}, {@code maxLength}).
+ * the parameter's own rules; messages name the parameter and the catalog-file field ({@code
+ * default}, {@code pattern}, {@code min}, {@code max}, {@code enum}, {@code maxLength}).
  *
  * <p>Rules: {@code pattern}, {@code allowedValues} and {@code maxLength} apply to STRING only;
  * {@code min}/{@code max} to INTEGER and DECIMAL only. A required parameter has no default; an
@@ -106,7 +106,8 @@ public record ParameterSpec(
       throw fieldError(name, "default", "a required parameter must not have a default");
     }
     if (!required && defaultValue == null) {
-      throw fieldError(name, "default", "an optional parameter needs a default (or required: true)");
+      throw fieldError(
+          name, "default", "an optional parameter needs a default (or required: true)");
     }
     checkValue(rules, name, "default", defaultValue);
   }
@@ -199,9 +200,9 @@ public record ParameterSpec(
 
   /**
    * Builds a {@link ParameterSpec}: the parameter is optional until {@link #required()} is called.
-   * Setters reject null ({@link NullPointerException}) and out-of-range numbers
-   * ({@link IllegalArgumentException}) at once, naming the field; {@link #build()} runs the record's
-   * full validation (rules that involve several fields or the type).
+   * Setters reject null ({@link NullPointerException}) and out-of-range numbers ({@link
+   * IllegalArgumentException}) at once, naming the field; {@link #build()} runs the record's full
+   * validation (rules that involve several fields or the type).
    *
    * <p>Thread-safety: not thread-safe; use one builder per thread. Built specs are immutable.
    */
@@ -307,8 +308,8 @@ public record ParameterSpec(
     /**
      * Sets the longest accepted value of a STRING parameter.
      *
-     * @param chars the longest accepted string, 1..1022 UTF-16 code units (the 1024-character literal
-     *     limit minus the quotes)
+     * @param chars the longest accepted string, 1..1022 UTF-16 code units (the 1024-character
+     *     literal limit minus the quotes)
      * @return this builder
      * @throws IllegalArgumentException if chars is out of range
      */
@@ -329,7 +330,16 @@ public record ParameterSpec(
      */
     public ParameterSpec build() {
       return new ParameterSpec(
-          name, type, required, defaultValue, description, pattern, min, max, allowedValues, maxLength);
+          name,
+          type,
+          required,
+          defaultValue,
+          description,
+          pattern,
+          min,
+          max,
+          allowedValues,
+          maxLength);
     }
   }
 }

@@ -3,8 +3,8 @@ package dev.athenaws.catalog;
 import java.util.Locale;
 
 /**
- * The type of a named-query parameter: decides which JSON values a client may send and how the value
- * is rendered as an Athena {@code ExecutionParameters} literal (see docs/catalog.md).
+ * The type of a named-query parameter: decides which JSON values a client may send and how the
+ * value is rendered as an Athena {@code ExecutionParameters} literal (see docs/catalog.md).
  *
  * <p>Thread-safety: an enum, immutable.
  *
@@ -25,12 +25,16 @@ public enum ParameterType {
   /** A JSON string {@code yyyy-MM-dd HH:mm:ss[.f]}, rendered {@code TIMESTAMP '...'}. */
   TIMESTAMP;
 
-  /** @return the lower-case name used in catalog files, e.g. {@code "string"} */
+  /**
+   * @return the lower-case name used in catalog files, e.g. {@code "string"}
+   */
   public String jsonName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** @return whether {@code min}/{@code max} apply to this type */
+  /**
+   * @return whether {@code min}/{@code max} apply to this type
+   */
   boolean numeric() {
     return this == INTEGER || this == DECIMAL;
   }

@@ -1,9 +1,9 @@
 package dev.athenaws.catalog;
 
-import dev.athenaws.internal.text.Excerpt;
 import dev.athenaws.error.CatalogException;
 import dev.athenaws.error.InvalidParameterException;
 import dev.athenaws.error.UnknownQueryException;
+import dev.athenaws.internal.text.Excerpt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * The named queries clients may run, and the only way client values reach Athena: {@link #bind}
  * validates them against the query's {@link ParameterSpec}s and renders them as {@code
- * ExecutionParameters} literals; the SQL text stays exactly as written in the catalog. The JSON file
- * format is documented in docs/catalog.md.
+ * ExecutionParameters} literals; the SQL text stays exactly as written in the catalog. The JSON
+ * file format is documented in docs/catalog.md.
  *
  * <p>Loading ({@code from*}, {@link #of}) validates the whole catalog and throws {@link
  * CatalogException} (code INTERNAL) naming the query, parameter and field at fault. {@link #bind}
@@ -106,8 +106,8 @@ public final class QueryCatalog {
    * Reads a catalog JSON document from the classpath.
    *
    * @param resource a classpath resource name such as {@value #CLOUDTRAIL_EXAMPLE} (always taken as
-   *     absolute; a leading {@code /} is ignored), looked up with the thread's context class loader,
-   *     then with this library's class loader
+   *     absolute; a leading {@code /} is ignored), looked up with the thread's context class
+   *     loader, then with this library's class loader
    * @return the catalog
    * @throws NullPointerException if resource is null
    * @throws CatalogException as {@link #fromJson}, or if the resource does not exist
@@ -163,12 +163,16 @@ public final class QueryCatalog {
     return binder == null ? Optional.empty() : Optional.of(binder.query());
   }
 
-  /** @return the query run when a client names none, if the catalog declares one */
+  /**
+   * @return the query run when a client names none, if the catalog declares one
+   */
   public Optional<NamedQuery> defaultQuery() {
     return Optional.ofNullable(defaultQuery);
   }
 
-  /** @return every query, in catalog order */
+  /**
+   * @return every query, in catalog order
+   */
   public List<NamedQuery> queries() {
     return queries;
   }
@@ -179,8 +183,8 @@ public final class QueryCatalog {
    * @param nameOrNull the query name, or null for the default query
    * @param parameters parameter name -> decoded JSON scalar (String, BigDecimal, Boolean; Integer,
    *     Long and BigInteger are accepted as numbers); a null map or null value counts as absent
-   * @return the statement: the query's SQL, unchanged, with one literal per {@code ?} marker and the
-   *     query's name
+   * @return the statement: the query's SQL, unchanged, with one literal per {@code ?} marker and
+   *     the query's name
    * @throws UnknownQueryException if there is no such query (or no name and no default query)
    * @throws InvalidParameterException if a parameter is undeclared, missing or refused by its rules
    */

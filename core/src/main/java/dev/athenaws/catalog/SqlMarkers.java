@@ -3,8 +3,8 @@ package dev.athenaws.catalog;
 /**
  * Counts the positional parameter markers ({@code ?}) of a SQL text the way the Trino lexer sees
  * them: a {@code ?} inside a {@code '...'} string literal, a {@code "..."} quoted identifier (both
- * with doubled-quote escapes), a {@code --} line comment or a {@code /* *}{@code /} block comment (not
- * nested in Trino) is not a marker.
+ * with doubled-quote escapes), a {@code --} line comment or a {@code /* *}{@code /} block comment
+ * (not nested in Trino) is not a marker.
  */
 final class SqlMarkers {
   private SqlMarkers() {}
@@ -41,7 +41,9 @@ final class SqlMarkers {
     return markers;
   }
 
-  /** @return the index after the closing quote of the quoted run opened at {@code start} */
+  /**
+   * @return the index after the closing quote of the quoted run opened at {@code start}
+   */
   private static int skipQuoted(String sql, int start, char quote) {
     int i = start + 1;
     while (i < sql.length()) {

@@ -10,9 +10,9 @@ import java.util.Objects;
  * Athena requires at least one ExecutionParameters item when the field is sent, so a starter omits
  * the field when {@link #executionParameters()} is empty.
  *
- * <p>A catalog query becomes a statement through {@link QueryCatalog#bind} (or {@link #of}); raw SQL
- * from a client, only where a deployment enabled it, through {@link #rawSql}: it has no query name,
- * and logs and progress show it as {@value #RAW_SQL_LABEL}.
+ * <p>A catalog query becomes a statement through {@link QueryCatalog#bind} (or {@link #of}); raw
+ * SQL from a client, only where a deployment enabled it, through {@link #rawSql}: it has no query
+ * name, and logs and progress show it as {@value #RAW_SQL_LABEL}.
  *
  * <p>Thread-safety: immutable.
  *
@@ -20,9 +20,10 @@ import java.util.Objects;
  * components do not fit together and {@link NullPointerException} for null; accessors never throw.
  *
  * @param sql the statement text: non-blank, at most {@value NamedQuery#MAX_SQL_BYTES} UTF-8 bytes
- *     (Athena's QueryString limit), with one {@code ?} marker per execution parameter; for a catalog
- *     query exactly its SQL (client input never changes the SQL text)
- * @param executionParameters one SQL literal per {@code ?} marker, in order, each 1..1024 characters
+ *     (Athena's QueryString limit), with one {@code ?} marker per execution parameter; for a
+ *     catalog query exactly its SQL (client input never changes the SQL text)
+ * @param executionParameters one SQL literal per {@code ?} marker, in order, each 1..1024
+ *     characters
  * @param queryName the catalog query the statement was bound from, or null for raw SQL
  */
 public record Statement(String sql, List<String> executionParameters, String queryName) {
@@ -53,8 +54,12 @@ public record Statement(String sql, List<String> executionParameters, String que
     }
     int markers = SqlMarkers.count(sql);
     if (markers != executionParameters.size()) {
-      throw new IllegalArgumentException("sql has " + markers + " ? marker(s) but "
-          + executionParameters.size() + " execution parameter(s) are given");
+      throw new IllegalArgumentException(
+          "sql has "
+              + markers
+              + " ? marker(s) but "
+              + executionParameters.size()
+              + " execution parameter(s) are given");
     }
     for (String literal : executionParameters) {
       if (literal.isEmpty() || literal.length() > ValueRules.MAX_LITERAL_CHARS) {
@@ -75,8 +80,8 @@ public record Statement(String sql, List<String> executionParameters, String que
    * @param query the catalog entry, not null
    * @param literals one SQL literal per {@code ?} marker, in order
    * @return the query's SQL, unchanged, with the literals and the query's name
-   * @throws IllegalArgumentException if the number of literals does not match the query's parameters
-   *     or a literal is empty or longer than 1024 characters
+   * @throws IllegalArgumentException if the number of literals does not match the query's
+   *     parameters or a literal is empty or longer than 1024 characters
    * @throws NullPointerException if an argument or a literal is null
    */
   public static Statement of(NamedQuery query, List<String> literals) {
@@ -97,12 +102,16 @@ public record Statement(String sql, List<String> executionParameters, String que
     return new Statement(sql, List.of(), null);
   }
 
-  /** @return true when the statement is a client's raw SQL (it has no query name) */
+  /**
+   * @return true when the statement is a client's raw SQL (it has no query name)
+   */
   public boolean isRawSql() {
     return queryName == null;
   }
 
-  /** @return the query name, or {@value #RAW_SQL_LABEL}: for logs, progress and metrics */
+  /**
+   * @return the query name, or {@value #RAW_SQL_LABEL}: for logs, progress and metrics
+   */
   public String label() {
     return queryName == null ? RAW_SQL_LABEL : queryName;
   }

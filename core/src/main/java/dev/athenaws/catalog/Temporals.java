@@ -18,12 +18,15 @@ final class Temporals {
       Pattern.compile(
           "([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]{1,9}))?");
   private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
   private static final int MAX_TEXT_CHARS = 32;
 
   private Temporals() {}
 
-  /** @return {@code DATE 'yyyy-MM-dd'} for a real calendar date in years 0001..9999 */
+  /**
+   * @return {@code DATE 'yyyy-MM-dd'} for a real calendar date in years 0001..9999
+   */
   static String date(String name, Object value) {
     if (!(value instanceof String text)
         || text.length() > MAX_TEXT_CHARS
@@ -80,6 +83,10 @@ final class Temporals {
     return String.format(
         Locale.ROOT,
         "%s %02d:%02d:%02d.%s",
-        t.toLocalDate(), t.getHour(), t.getMinute(), t.getSecond(), digits.substring(0, keep));
+        t.toLocalDate(),
+        t.getHour(),
+        t.getMinute(),
+        t.getSecond(),
+        digits.substring(0, keep));
   }
 }

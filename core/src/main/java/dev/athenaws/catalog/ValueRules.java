@@ -1,15 +1,15 @@
 package dev.athenaws.catalog;
 
-import dev.athenaws.internal.text.Excerpt;
 import dev.athenaws.error.InvalidParameterException;
+import dev.athenaws.internal.text.Excerpt;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The validation rules of one parameter, with its pattern compiled, and the rendering of an accepted
- * value to an Athena {@code ExecutionParameters} literal. Built once per parameter when a catalog is
- * constructed, so binding never compiles a pattern.
+ * The validation rules of one parameter, with its pattern compiled, and the rendering of an
+ * accepted value to an Athena {@code ExecutionParameters} literal. Built once per parameter when a
+ * catalog is constructed, so binding never compiles a pattern.
  *
  * <p>Thread-safety: immutable ({@link Pattern} is thread-safe; each match uses its own matcher).
  */
@@ -45,7 +45,9 @@ final class ValueRules {
     this.maxLength = maxLength == null ? MAX_STRING_CHARS : maxLength;
   }
 
-  /** @return the rules of {@code spec}, its pattern compiled */
+  /**
+   * @return the rules of {@code spec}, its pattern compiled
+   */
   static ValueRules of(ParameterSpec spec) {
     return new ValueRules(
         spec.name(),
@@ -104,7 +106,8 @@ final class ValueRules {
     if (checkAllowed && !allowedValues.isEmpty() && !allowedValues.contains(s)) {
       throw refuse("must be one of the allowed values " + Excerpt.of(allowedValues.toString()));
     }
-    // Trino string literal: '...' with ' doubled; no other character is special (no backslash escapes).
+    // Trino string literal: '...' with ' doubled; no other character is special (no backslash
+    // escapes).
     String literal = "'" + s.replace("'", "''") + "'";
     if (literal.length() > MAX_LITERAL_CHARS) {
       throw refuse("is too long once quoted (at most " + MAX_LITERAL_CHARS + " characters)");
@@ -117,7 +120,8 @@ final class ValueRules {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-        throw refuse("must not contain control characters other than tab, newline and carriage return");
+        throw refuse(
+            "must not contain control characters other than tab, newline and carriage return");
       }
       if (Character.isHighSurrogate(c)) {
         if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {

@@ -7,8 +7,8 @@ import java.util.Objects;
  * client receives when the failure is reported over the protocol, so callers can branch on the type
  * or on {@link #code()}.
  *
- * <p>Messages are written to be safe for end users: they name the parameter, column or query involved,
- * never SQL of other queries, credentials or stack details.
+ * <p>Messages are written to be safe for end users: they name the parameter, column or query
+ * involved, never SQL of other queries, credentials or stack details.
  *
  * <p>Thread-safety: immutable after construction.
  *
@@ -46,7 +46,9 @@ public class AthenaWsException extends RuntimeException {
     this.code = Objects.requireNonNull(code, "code");
   }
 
-  /** @return the protocol error code a client receives for this failure */
+  /**
+   * @return the protocol error code a client receives for this failure
+   */
   public ErrorCode code() {
     return code;
   }

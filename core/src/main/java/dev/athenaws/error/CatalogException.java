@@ -1,11 +1,9 @@
 package dev.athenaws.error;
 
-
-
 /**
  * A query catalog could not be loaded: the file is unreadable, not JSON, or breaks a rule of the
- * catalog format (docs/catalog.md). The message names the query, parameter and field involved. This is
- * a deployment error, so its code is {@link ErrorCode#INTERNAL}: clients never see the details.
+ * catalog format (docs/catalog.md). The message names the query, parameter and field involved. This
+ * is a deployment error, so its code is {@link ErrorCode#INTERNAL}: clients never see the details.
  *
  * <p>Thread-safety: immutable.
  *

@@ -18,7 +18,9 @@ public enum ErrorCode {
   INVALID_PARAMETER,
   /** Athena ran the query and it ended FAILED. */
   QUERY_FAILED,
-  /** The query was cancelled (by the client, by an operator, or because its connection went away). */
+  /**
+   * The query was cancelled (by the client, by an operator, or because its connection went away).
+   */
   QUERY_CANCELLED,
   /** The query did not finish before the configured deadline and was stopped. */
   TIMEOUT,
@@ -26,8 +28,8 @@ public enum ErrorCode {
   ROW_TOO_LARGE,
   /**
    * Athena kept pushing back (the account's concurrent query limit, throttling, server errors) or
-   * could not be reached, longer than the bounded retries or the deadline allow. Nothing is known to
-   * be wrong with the query: the same request may succeed when sent again later.
+   * could not be reached, longer than the bounded retries or the deadline allow. Nothing is known
+   * to be wrong with the query: the same request may succeed when sent again later.
    */
   ATHENA_BUSY,
   /** Anything else: details are logged server-side, never sent to the client. */

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * A parameter value was refused at bind time: the query does not declare it, a required one is
  * missing, or the value has the wrong JSON type or breaks a rule of its {@code ParameterSpec}. Code
- * {@link ErrorCode#INVALID_PARAMETER}. The message names the parameter and the rule, never echoes the
- * value, so it is safe to send to the client.
+ * {@link ErrorCode#INVALID_PARAMETER}. The message names the parameter and the rule, never echoes
+ * the value, so it is safe to send to the client.
  *
  * <p>Thread-safety: immutable.
  *
@@ -19,6 +19,7 @@ public final class InvalidParameterException extends AthenaWsException {
 
   /** The parameter name, truncated. */
   private final String parameter;
+
   /** Why the value was refused. */
   private final String reason;
 
@@ -37,17 +38,23 @@ public final class InvalidParameterException extends AthenaWsException {
     this.reason = reason;
   }
 
-  /** @return the parameter name, truncated to {@value Excerpt#MAX_CHARS} characters */
+  /**
+   * @return the parameter name, truncated to {@value Excerpt#MAX_CHARS} characters
+   */
   public String parameter() {
     return parameter;
   }
 
-  /** @return why the value was refused, e.g. {@code "must be <= 1000"} */
+  /**
+   * @return why the value was refused, e.g. {@code "must be <= 1000"}
+   */
   public String reason() {
     return reason;
   }
 
-  /** @return the parameter name, as {@link #parameter()}: the {@code error} message's field */
+  /**
+   * @return the parameter name, as {@link #parameter()}: the {@code error} message's field
+   */
   @Override
   public String field() {
     return parameter;

@@ -3,9 +3,10 @@ package dev.athenaws.error;
 import java.util.Optional;
 
 /**
- * Athena rejected a statement ({@code InvalidRequestException}: bad SQL, a wrong number of execution
- * parameters, a missing result location, ...). Code {@link ErrorCode#QUERY_FAILED}. The message is
- * Athena's, made user-safe: control characters removed, S3 URIs and ARNs redacted, length capped.
+ * Athena rejected a statement ({@code InvalidRequestException}: bad SQL, a wrong number of
+ * execution parameters, a missing result location, ...). Code {@link ErrorCode#QUERY_FAILED}. The
+ * message is Athena's, made user-safe: control characters removed, S3 URIs and ARNs redacted,
+ * length capped.
  *
  * <p>Thread-safety: immutable.
  *
@@ -17,6 +18,7 @@ public final class QueryFailedException extends AthenaWsException {
 
   /** The query, or null when it was never started. */
   private final String queryExecutionId;
+
   /** Athena's error code, or null. */
   private final String athenaErrorCode;
 
@@ -36,12 +38,16 @@ public final class QueryFailedException extends AthenaWsException {
     this.athenaErrorCode = athenaErrorCode;
   }
 
-  /** @return the query execution id, or empty when the query was never started */
+  /**
+   * @return the query execution id, or empty when the query was never started
+   */
   public Optional<String> queryExecutionId() {
     return Optional.ofNullable(queryExecutionId);
   }
 
-  /** @return Athena's error code (such as {@code INVALID_INPUT}), when it gave one */
+  /**
+   * @return Athena's error code (such as {@code INVALID_INPUT}), when it gave one
+   */
   public Optional<String> athenaErrorCode() {
     return Optional.ofNullable(athenaErrorCode);
   }

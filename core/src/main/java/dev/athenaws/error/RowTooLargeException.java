@@ -1,10 +1,8 @@
 package dev.athenaws.error;
 
-
-
 /**
- * One result row does not fit into a single {@code rows} message, even alone. Its code is
- * {@link ErrorCode#ROW_TOO_LARGE}; its message is safe to send to the client.
+ * One result row does not fit into a single {@code rows} message, even alone. Its code is {@link
+ * ErrorCode#ROW_TOO_LARGE}; its message is safe to send to the client.
  *
  * <p>Thread-safety: immutable after construction.
  *
@@ -16,6 +14,7 @@ public final class RowTooLargeException extends AthenaWsException {
 
   /** The 0-based index of the row in the query result. */
   private final long rowIndex;
+
   /** The row's JSON size in bytes. */
   private final long encodedBytes;
 
@@ -40,12 +39,16 @@ public final class RowTooLargeException extends AthenaWsException {
     this.encodedBytes = encodedBytes;
   }
 
-  /** @return the 0-based index of the row in the query result */
+  /**
+   * @return the 0-based index of the row in the query result
+   */
   public long rowIndex() {
     return rowIndex;
   }
 
-  /** @return the row's JSON size in bytes */
+  /**
+   * @return the row's JSON size in bytes
+   */
   public long encodedBytes() {
     return encodedBytes;
   }

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Athena, or the Step Functions service a query is handed to, kept pushing back (rate limit,
  * concurrent query limit, server errors) or could not be reached (connection reset or refused,
- * timeouts) until the bounded retries ran out or the caller's deadline came. Nothing is known to have
- * gone wrong with the query itself: the client may try again later. Code {@link
+ * timeouts) until the bounded retries ran out or the caller's deadline came. Nothing is known to
+ * have gone wrong with the query itself: the client may try again later. Code {@link
  * ErrorCode#ATHENA_BUSY} whichever {@link Service} it was, so a host branches on one type.
  *
  * <p>Thread-safety: immutable.
@@ -27,8 +27,8 @@ public final class ThrottledException extends AthenaWsException {
     /** HTTP 500, 502, 503, 504 (such as InternalServerException) or an AWS retryable error code. */
     SERVER_ERROR,
     /**
-     * No answer: a connection reset or refused, a read timeout, {@code ApiCallAttemptTimeoutException}
-     * (a client-side failure the SDK classifies as retryable).
+     * No answer: a connection reset or refused, a read timeout, {@code
+     * ApiCallAttemptTimeoutException} (a client-side failure the SDK classifies as retryable).
      */
     NETWORK
   }
@@ -49,10 +49,13 @@ public final class ThrottledException extends AthenaWsException {
 
   /** The service that pushed back. */
   private final Service service;
+
   /** The operation that was retried. */
   private final String operation;
+
   /** Why the last attempt failed. */
   private final Reason reason;
+
   /** How many calls were made. */
   private final int attempts;
 
@@ -88,22 +91,30 @@ public final class ThrottledException extends AthenaWsException {
     this.attempts = attempts;
   }
 
-  /** @return the service that pushed back */
+  /**
+   * @return the service that pushed back
+   */
   public Service service() {
     return service;
   }
 
-  /** @return the operation that was retried */
+  /**
+   * @return the operation that was retried
+   */
   public String operation() {
     return operation;
   }
 
-  /** @return why the last attempt failed */
+  /**
+   * @return why the last attempt failed
+   */
   public Reason reason() {
     return reason;
   }
 
-  /** @return how many calls were made */
+  /**
+   * @return how many calls were made
+   */
   public int attempts() {
     return attempts;
   }

@@ -2,11 +2,10 @@ package dev.athenaws.error;
 
 import dev.athenaws.internal.text.Excerpt;
 
-
 /**
- * A client asked for a query the catalog does not hold (or named none and the catalog has no default
- * query). Code {@link ErrorCode#UNKNOWN_QUERY}. The query name is kept and shown truncated to {@value
- * Excerpt#MAX_CHARS} characters, with control characters replaced by {@code ?}.
+ * A client asked for a query the catalog does not hold (or named none and the catalog has no
+ * default query). Code {@link ErrorCode#UNKNOWN_QUERY}. The query name is kept and shown truncated
+ * to {@value Excerpt#MAX_CHARS} characters, with control characters replaced by {@code ?}.
  *
  * <p>Thread-safety: immutable.
  *
@@ -35,7 +34,9 @@ public final class UnknownQueryException extends AthenaWsException {
         : "Unknown query '" + Excerpt.of(query) + "'";
   }
 
-  /** @return the requested name (truncated), or null when none was given */
+  /**
+   * @return the requested name (truncated), or null when none was given
+   */
   public String query() {
     return query;
   }

@@ -1,7 +1,5 @@
 package dev.athenaws.error;
 
-
-
 /**
  * A value Athena returned is not in the format its column type promises. Carries the column (when
  * known), the type signature and the value truncated to {@value #MAX_VALUE_CHARS} characters.
@@ -19,10 +17,13 @@ public final class ValueFormatException extends AthenaWsException {
 
   /** The column label, or null when not known. */
   private final String column;
+
   /** The type signature. */
   private final String type;
+
   /** The offending value, truncated. */
   private final String value;
+
   /** A short reason, or null. */
   private final String reason;
 
@@ -53,22 +54,30 @@ public final class ValueFormatException extends AthenaWsException {
     return new ValueFormatException(column, type, value, reason);
   }
 
-  /** @return the column label, or null when not known */
+  /**
+   * @return the column label, or null when not known
+   */
   public String column() {
     return column;
   }
 
-  /** @return the type signature */
+  /**
+   * @return the type signature
+   */
   public String type() {
     return type;
   }
 
-  /** @return the offending value, truncated */
+  /**
+   * @return the offending value, truncated
+   */
   public String value() {
     return value;
   }
 
-  /** @return the short reason, or null when none was given */
+  /**
+   * @return the short reason, or null when none was given
+   */
   public String reason() {
     return reason;
   }

@@ -17,13 +17,14 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
  * API Gateway WebSocket APIs: the {@link Connection} of a client and the {@link ConnectionNotifier}
  * that posts through the management API ({@code @connections}).
  *
- * <p>The management endpoint of a stage is {@code https://{apiId}.execute-api.{region}.amazonaws.com/
- * {stage}}, or the custom domain name and the path of its API mapping. It is built from the API id,
- * Region and stage, never from the event's {@code requestContext.domainName}: behind a custom domain
- * name that is the custom domain, whose path is the API mapping's (for instance {@code
- * wss://api.example.com/orders} for the stage {@code production}), not the stage. For a custom
- * domain whose execute-api endpoint is disabled, use {@link Connection#at} with the domain and the
- * mapping's path. Sources: API Gateway developer guide, <a
+ * <p>The management endpoint of a stage is {@code
+ * https://{apiId}.execute-api.{region}.amazonaws.com/ {stage}}, or the custom domain name and the
+ * path of its API mapping. It is built from the API id, Region and stage, never from the event's
+ * {@code requestContext.domainName}: behind a custom domain name that is the custom domain, whose
+ * path is the API mapping's (for instance {@code wss://api.example.com/orders} for the stage {@code
+ * production}), not the stage. For a custom domain whose execute-api endpoint is disabled, use
+ * {@link Connection#at} with the domain and the mapping's path. Sources: API Gateway developer
+ * guide, <a
  * href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-how-to-call-websocket-api-connections.html">"Use
  * {@code @connections} commands in your backend service"</a> and <a
  * href="https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-mappings.html">"Map
@@ -42,14 +43,15 @@ public final class ApiGateway {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
   private static final Pattern EXECUTE_API_HOST =
-      Pattern.compile("[a-z0-9]{1,32}\\.execute-api\\.([a-z]{2}(?:-[a-z]+)+-\\d{1,2})\\.amazonaws\\.com(?:\\.cn)?");
+      Pattern.compile(
+          "[a-z0-9]{1,32}\\.execute-api\\.([a-z]{2}(?:-[a-z]+)+-\\d{1,2})\\.amazonaws\\.com(?:\\.cn)?");
 
   private ApiGateway() {}
 
   /**
    * The management endpoint of a stage at its execute-api host: {@code
-   * https://{apiId}.execute-api.{region}.amazonaws.com/{stage}} (the Region's domain, such as {@code
-   * amazonaws.com.cn}, in other partitions).
+   * https://{apiId}.execute-api.{region}.amazonaws.com/{stage}} (the Region's domain, such as
+   * {@code amazonaws.com.cn}, in other partitions).
    *
    * @param apiId the WebSocket API id ({@code requestContext.apiId}), lower-case letters and digits
    * @param region the API's Region (a Lambda function's {@code AWS_REGION})
@@ -64,7 +66,8 @@ public final class ApiGateway {
     check("stage", stage, STAGE);
     RegionMetadata metadata = region.metadata();
     String domain = metadata == null ? "amazonaws.com" : metadata.domain();
-    return URI.create("https://" + apiId + ".execute-api." + region.id() + "." + domain + "/" + stage);
+    return URI.create(
+        "https://" + apiId + ".execute-api." + region.id() + "." + domain + "/" + stage);
   }
 
   /**
@@ -82,8 +85,8 @@ public final class ApiGateway {
   public static Connection connection(Map<String, ?> requestContext, Region region) {
     Objects.requireNonNull(requestContext, "requestContext");
     String id = text(requestContext, "connectionId");
-    return Connection.at(id,
-        endpoint(text(requestContext, "apiId"), region, text(requestContext, "stage")));
+    return Connection.at(
+        id, endpoint(text(requestContext, "apiId"), region, text(requestContext, "stage")));
   }
 
   /**
@@ -138,7 +141,9 @@ public final class ApiGateway {
       return this;
     }
 
-    /** @return the notifier; close it to close the clients it built */
+    /**
+     * @return the notifier; close it to close the clients it built
+     */
     public ConnectionNotifier build() {
       return new ApiGatewayNotifier(clientFactory, retrier());
     }

@@ -1,8 +1,8 @@
 package dev.athenaws.notify;
 
-import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.internal.retry.Retrier;
 import java.net.URI;
 import java.util.Map;
@@ -18,10 +18,11 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.DeleteConne
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConnectionRequest;
 
 /**
- * {@link ConnectionNotifier} over the API Gateway management API, one SDK client per endpoint, built
- * once and cached. Throttling (429 {@code LimitExceededException}) and 5xx are retried with the
- * injected {@link Retrier} (policy, sleeper, random source) up to its bound; 410 Gone and other 4xx never are.
- * Logs connection ids and outcomes, never payloads. Built by {@link ApiGateway#notifier()}.
+ * {@link ConnectionNotifier} over the API Gateway management API, one SDK client per endpoint,
+ * built once and cached. Throttling (429 {@code LimitExceededException}) and 5xx are retried with
+ * the injected {@link Retrier} (policy, sleeper, random source) up to its bound; 410 Gone and other
+ * 4xx never are. Logs connection ids and outcomes, never payloads. Built by {@link
+ * ApiGateway#notifier()}.
  */
 final class ApiGatewayNotifier implements ConnectionNotifier, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayNotifier.class);
@@ -30,9 +31,7 @@ final class ApiGatewayNotifier implements ConnectionNotifier, AutoCloseable {
   private final Retrier retrier;
   private final Map<URI, ApiGatewayManagementApiClient> clients = new ConcurrentHashMap<>();
 
-  ApiGatewayNotifier(
-      Function<URI, ApiGatewayManagementApiClient> clientFactory,
-      Retrier retrier) {
+  ApiGatewayNotifier(Function<URI, ApiGatewayManagementApiClient> clientFactory, Retrier retrier) {
     this.clientFactory = clientFactory;
     this.retrier = retrier;
   }
@@ -73,8 +72,12 @@ final class ApiGatewayNotifier implements ConnectionNotifier, AutoCloseable {
         }
         lastStatus = status;
         if (retrier.exhausted(attempt)) {
-          LOG.warn("{} to {} still failing with {} after {} attempts", what,
-              connection.id(), status, attempt);
+          LOG.warn(
+              "{} to {} still failing with {} after {} attempts",
+              what,
+              connection.id(),
+              status,
+              attempt);
           return new PostOutcome.Throttled(attempt, status);
         }
       } catch (SdkClientException e) {
@@ -95,7 +98,9 @@ final class ApiGatewayNotifier implements ConnectionNotifier, AutoCloseable {
     return connection.endpoint();
   }
 
-  /** @return the outcome for a status that must not be retried, or null to retry */
+  /**
+   * @return the outcome for a status that must not be retried, or null to retry
+   */
   private static PostOutcome classify(int status, String code) {
     if (status == 410 || "GoneException".equals(code)) {
       return new PostOutcome.Gone();

@@ -4,10 +4,10 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * One WebSocket client: its connection id and, when the {@link ConnectionNotifier} needs it, where to
- * post its messages. Nothing here is specific to API Gateway: a server that owns its sockets (a Spring
- * Boot session registry, the local gateway) resolves the id itself and uses {@link #of}; API Gateway's
- * management API needs the endpoint of the client's stage, see {@link ApiGateway}.
+ * One WebSocket client: its connection id and, when the {@link ConnectionNotifier} needs it, where
+ * to post its messages. Nothing here is specific to API Gateway: a server that owns its sockets (a
+ * Spring Boot session registry, the local gateway) resolves the id itself and uses {@link #of}; API
+ * Gateway's management API needs the endpoint of the client's stage, see {@link ApiGateway}.
  *
  * <p>Thread-safety: immutable.
  *
@@ -37,7 +37,8 @@ public record Connection(String id, URI endpoint) {
   public Connection {
     Objects.requireNonNull(id, "id");
     if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
-      throw new IllegalArgumentException("id must be 1.." + MAX_ID_LENGTH + " non-blank characters");
+      throw new IllegalArgumentException(
+          "id must be 1.." + MAX_ID_LENGTH + " non-blank characters");
     }
     if (endpoint != null) {
       String scheme = endpoint.getScheme();
@@ -64,14 +65,16 @@ public record Connection(String id, URI endpoint) {
   }
 
   /**
-   * A connection reached through an endpoint: a stage's management API ({@link ApiGateway#endpoint}),
-   * a custom domain with its base path, or a local stack such as {@code http://127.0.0.1:8080/dev}.
+   * A connection reached through an endpoint: a stage's management API ({@link
+   * ApiGateway#endpoint}), a custom domain with its base path, or a local stack such as {@code
+   * http://127.0.0.1:8080/dev}.
    *
    * @param id the connection id, not blank
    * @param endpoint an absolute http(s) URI, not null
    * @return the connection
    * @throws NullPointerException if id or endpoint is null
-   * @throws IllegalArgumentException if id is blank or too long, or endpoint is not absolute http(s)
+   * @throws IllegalArgumentException if id is blank or too long, or endpoint is not absolute
+   *     http(s)
    */
   public static Connection at(String id, URI endpoint) {
     return new Connection(id, Objects.requireNonNull(endpoint, "endpoint"));

@@ -1,6 +1,5 @@
 package dev.athenaws.notify;
 
-
 /**
  * Sends messages to WebSocket clients: the one interface between athena-ws and a WebSocket server.
  * Any server implements it over its own sessions, resolving {@link Connection#id()} (a server that
@@ -14,8 +13,8 @@ package dev.athenaws.notify;
  * returns only after the message was delivered or given up.
  *
  * <p>Exceptions: {@link #post} and {@link #disconnect} report every service answer as a {@link
- * PostOutcome} and throw {@link dev.athenaws.error.AthenaWsException} (INTERNAL) only when the endpoint
- * cannot be reached or the thread is interrupted while waiting to retry.
+ * PostOutcome} and throw {@link dev.athenaws.error.AthenaWsException} (INTERNAL) only when the
+ * endpoint cannot be reached or the thread is interrupted while waiting to retry.
  */
 public interface ConnectionNotifier extends AutoCloseable {
   /**
@@ -24,9 +23,9 @@ public interface ConnectionNotifier extends AutoCloseable {
    * @param connection the client
    * @param payload the UTF-8 message, at most 128 KB
    * @return what became of the message; never throws for a service error
-   * @throws dev.athenaws.error.AthenaWsException (INTERNAL) when the endpoint cannot be reached at all
-   *     after the retries (network failure), or when the thread is interrupted while waiting to retry
-   *     (the interrupt flag is then set again)
+   * @throws dev.athenaws.error.AthenaWsException (INTERNAL) when the endpoint cannot be reached at
+   *     all after the retries (network failure), or when the thread is interrupted while waiting to
+   *     retry (the interrupt flag is then set again)
    */
   PostOutcome post(Connection connection, byte[] payload);
 

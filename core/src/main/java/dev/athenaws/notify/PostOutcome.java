@@ -14,7 +14,9 @@ import java.util.Objects;
  */
 public sealed interface PostOutcome {
 
-  /** @return true only for {@link Delivered} */
+  /**
+   * @return true only for {@link Delivered}
+   */
   default boolean delivered() {
     return this instanceof Delivered;
   }
@@ -30,7 +32,8 @@ public sealed interface PostOutcome {
   record Gone() implements PostOutcome {}
 
   /**
-   * Still throttled (429 {@code LimitExceededException}) or failing with 5xx after the bounded retries.
+   * Still throttled (429 {@code LimitExceededException}) or failing with 5xx after the bounded
+   * retries.
    *
    * @param attempts calls made
    * @param status the last HTTP status

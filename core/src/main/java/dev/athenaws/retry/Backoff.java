@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * A jittered exponential backoff policy: an immutable value with a pure {@link #delay} function. The
- * loop that uses it keeps its own attempt counter, so one policy is shared by any number of loops.
+ * A jittered exponential backoff policy: an immutable value with a pure {@link #delay} function.
+ * The loop that uses it keeps its own attempt counter, so one policy is shared by any number of
+ * loops.
  *
  * <p>The delay before attempt {@code n} (1-based) is {@code min(max, base * multiplier^(n-1))},
  * then reduced by a random fraction of at most {@code jitter} so that many clients polling the same
@@ -23,22 +24,28 @@ import java.util.random.RandomGenerator;
  * @param max the largest delay, >= base
  * @param multiplier growth per attempt, >= 1
  * @param jitter fraction of each delay that is randomized, 0 (none) to 1 (full jitter)
- * @see <a href="https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/">Timeouts,
+ * @see <a
+ *     href="https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/">Timeouts,
  *     retries and backoff with jitter</a>
  */
 public record Backoff(Duration base, Duration max, double multiplier, double jitter) {
-  /** Polling {@code GetQueryExecution}: 100 ms doubling to 5 s, as the Athena JDBC 3.x driver does. */
-  public static final Backoff POLLING = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2.0, 0.2);
+  /**
+   * Polling {@code GetQueryExecution}: 100 ms doubling to 5 s, as the Athena JDBC 3.x driver does.
+   */
+  public static final Backoff POLLING =
+      new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2.0, 0.2);
 
   /**
-   * Polling reports that run a minute or more: 200 ms doubling to 6 s, jitter 0.1. A 60 s query costs
-   * at most 15 {@code GetQueryExecution} calls (POLLING: 18-19) and is noticed within 4 s. See
-   * docs/performance.md.
+   * Polling reports that run a minute or more: 200 ms doubling to 6 s, jitter 0.1. A 60 s query
+   * costs at most 15 {@code GetQueryExecution} calls (POLLING: 18-19) and is noticed within 4 s.
+   * See docs/performance.md.
    */
   public static final Backoff LONG_QUERY_POLLING =
       new Backoff(Duration.ofMillis(200), Duration.ofSeconds(6), 2.0, 0.1);
 
-  /** Retrying throttled Athena and API Gateway calls: 200 ms doubling to 10 s, full-range jitter. */
+  /**
+   * Retrying throttled Athena and API Gateway calls: 200 ms doubling to 10 s, full-range jitter.
+   */
   public static final Backoff THROTTLING =
       new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), 2.0, 0.5);
 

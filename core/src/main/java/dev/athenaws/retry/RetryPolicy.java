@@ -5,15 +5,16 @@ import java.util.Objects;
 /**
  * How a call is retried when AWS pushes back: the {@link Backoff} between calls and the bound on
  * calls in all (the first call included). The one retry value taken by every builder of the library
- * whose calls retry: {@code .retry(RetryPolicy)} on the notifier ({@code ApiGateway.notifier()}) and
- * the Step Functions starter, and the two policies of {@code AthenaRetry} for Athena calls. The loop
- * that uses a policy keeps its own attempt counter, so one policy is shared by any number of loops.
+ * whose calls retry: {@code .retry(RetryPolicy)} on the notifier ({@code ApiGateway.notifier()})
+ * and the Step Functions starter, and the two policies of {@code AthenaRetry} for Athena calls. The
+ * loop that uses a policy keeps its own attempt counter, so one policy is shared by any number of
+ * loops.
  *
  * <p>Thread-safety: immutable and thread-safe.
  *
  * <p>Exceptions: the constructor and the {@code with} methods throw {@link NullPointerException}
- * for a null backoff and {@link IllegalArgumentException} when maxAttempts is outside
- * {@code 1..}{@value #MAX_ATTEMPTS_LIMIT}.
+ * for a null backoff and {@link IllegalArgumentException} when maxAttempts is outside {@code
+ * 1..}{@value #MAX_ATTEMPTS_LIMIT}.
  *
  * @param backoff the delay before each retry, not null
  * @param maxAttempts calls in all, first included, 1..{@value #MAX_ATTEMPTS_LIMIT}

@@ -1,21 +1,21 @@
 package dev.athenaws.catalog;
 
-import dev.athenaws.error.CatalogException;
-import dev.athenaws.error.InvalidParameterException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.athenaws.error.CatalogException;
+import dev.athenaws.error.InvalidParameterException;
 import java.util.Map;
 
 /**
- * Any catalog text either loads or fails with {@link CatalogException}; any client value either binds
- * or fails with {@link InvalidParameterException}. Runs its seeds in regression mode during the
- * normal build. To fuzz: {@code JAZZER_FUZZ=1
+ * Any catalog text either loads or fails with {@link CatalogException}; any client value either
+ * binds or fails with {@link InvalidParameterException}. Runs its seeds in regression mode during
+ * the normal build. To fuzz: {@code JAZZER_FUZZ=1
  * JAZZER_DISABLED_HOOKS=com.code_intelligence.jazzer.sanitizers.RegexInjection mvn -o -pl core test
- * -Dtest='CatalogFuzzTest#loadingFailsOnlyWithCatalogException'}; the regex-injection sanitizer is off
- * because compiling the catalog author's {@code pattern} is the intended behaviour (catalog files are
- * trusted deployment configuration, client values are never compiled).
+ * -Dtest='CatalogFuzzTest#loadingFailsOnlyWithCatalogException'}; the regex-injection sanitizer is
+ * off because compiling the catalog author's {@code pattern} is the intended behaviour (catalog
+ * files are trusted deployment configuration, client values are never compiled).
  */
 class CatalogFuzzTest {
   private static final QueryCatalog EXAMPLE = QueryCatalog.cloudTrailExample();

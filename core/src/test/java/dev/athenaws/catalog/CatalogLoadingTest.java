@@ -1,9 +1,9 @@
 package dev.athenaws.catalog;
 
-import dev.athenaws.error.CatalogException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.athenaws.error.CatalogException;
 import dev.athenaws.error.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,14 +24,21 @@ class CatalogLoadingTest {
   @Test
   void loadsAValidCatalogFromTheClasspath() {
     QueryCatalog catalog = QueryCatalog.fromClasspath(ALL_TYPES);
-    assertThat(catalog.queries()).extracting(NamedQuery::name)
+    assertThat(catalog.queries())
+        .extracting(NamedQuery::name)
         .containsExactly("no-params", "all_types", "colour");
     assertThat(catalog.defaultQuery()).map(NamedQuery::name).hasValue("no-params");
     NamedQuery all = catalog.find("all_types").orElseThrow();
     assertThat(all.description()).isEmpty();
-    assertThat(all.parameters()).extracting(ParameterSpec::type)
-        .containsExactly(ParameterType.STRING, ParameterType.INTEGER, ParameterType.DECIMAL,
-            ParameterType.BOOLEAN, ParameterType.DATE, ParameterType.TIMESTAMP);
+    assertThat(all.parameters())
+        .extracting(ParameterSpec::type)
+        .containsExactly(
+            ParameterType.STRING,
+            ParameterType.INTEGER,
+            ParameterType.DECIMAL,
+            ParameterType.BOOLEAN,
+            ParameterType.DATE,
+            ParameterType.TIMESTAMP);
     ParameterSpec s = all.parameters().get(0);
     assertThat(s.required()).isTrue();
     assertThat(s.pattern()).isEqualTo("[a-z' ]*");
@@ -43,8 +50,10 @@ class CatalogLoadingTest {
     assertThat(i.max()).isEqualByComparingTo("10");
     // trailing zero of the default kept: renders as written
     assertThat(all.parameters().get(2).defaultValue()).isEqualTo(new BigDecimal("12.50"));
-    assertThat(all.columnTypes()).containsExactly(
-        Map.entry("tags", "map(varchar, array(integer))"), Map.entry("who", "row(a integer, b varchar)"));
+    assertThat(all.columnTypes())
+        .containsExactly(
+            Map.entry("tags", "map(varchar, array(integer))"),
+            Map.entry("who", "row(a integer, b varchar)"));
     assertThat(catalog.find("colour").orElseThrow().parameters().get(0).allowedValues())
         .containsExactly("red", "green", "it's");
     assertThat(catalog.find("nope")).isEmpty();
@@ -182,20 +191,23 @@ class CatalogLoadingTest {
   @Test
   void exponentBeyondIntRangeIsACatalogError() {
     // found by CatalogFuzzTest: Jackson throws a bare NumberFormatException here
-    String json = "{\"queries\":[{\"name\":\"q\",\"sql\":\"SELECT ?\",\"parameters\":"
-        + "[{\"name\":\"p\",\"type\":\"decimal\",\"default\":1e-100000000000}]}]}";
+    String json =
+        "{\"queries\":[{\"name\":\"q\",\"sql\":\"SELECT ?\",\"parameters\":"
+            + "[{\"name\":\"p\",\"type\":\"decimal\",\"default\":1e-100000000000}]}]}";
     assertLoadError(() -> QueryCatalog.fromJsonString(json), "number Java cannot represent");
     assertLoadError(
-        () -> QueryCatalog.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))),
+        () ->
+            QueryCatalog.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))),
         "number Java cannot represent");
   }
 
   @Test
   void markerCountIgnoresQuotedAndCommentedMarkers() {
     assertLoadError(
-        () -> QueryCatalog.fromJsonString(
-            "{\"queries\":[{\"name\":\"a\",\"sql\":\"SELECT '?', \\\"?\\\" -- ?\\n /* ? */\","
-                + "\"parameters\":[{\"name\":\"p\",\"type\":\"string\",\"required\":true}]}]}"),
+        () ->
+            QueryCatalog.fromJsonString(
+                "{\"queries\":[{\"name\":\"a\",\"sql\":\"SELECT '?', \\\"?\\\" -- ?\\n /* ? */\","
+                    + "\"parameters\":[{\"name\":\"p\",\"type\":\"string\",\"required\":true}]}]}"),
         "query 'a': sql has 0 ? marker(s) but 1 parameter(s) are declared");
   }
 
@@ -203,7 +215,9 @@ class CatalogLoadingTest {
   void sqlLongerThanAthenaAllowsIsRefused() {
     String sql = "SELECT 1 -- " + "x".repeat(NamedQuery.MAX_SQL_BYTES);
     assertLoadError(
-        () -> QueryCatalog.fromJsonString(String.format(Q, "{\"name\":\"a\",\"sql\":\"" + sql + "\"}")),
+        () ->
+            QueryCatalog.fromJsonString(
+                String.format(Q, "{\"name\":\"a\",\"sql\":\"" + sql + "\"}")),
         "query 'a': field 'sql' is longer than 262144 UTF-8 bytes");
     // programmatic construction reports the same rule as IllegalArgumentException
     assertThatThrownBy(() -> NamedQuery.named("a").sql(sql).build())
@@ -211,7 +225,8 @@ class CatalogLoadingTest {
         .hasMessageContaining("longer than 262144");
   }
 
-  static void assertLoadError(org.assertj.core.api.ThrowableAssert.ThrowingCallable load, String part) {
+  static void assertLoadError(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable load, String part) {
     assertThatThrownBy(load)
         .isInstanceOfSatisfying(
             CatalogException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))

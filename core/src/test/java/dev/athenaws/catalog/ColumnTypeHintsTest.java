@@ -1,9 +1,9 @@
 package dev.athenaws.catalog;
 
-import dev.athenaws.error.CatalogException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.athenaws.error.CatalogException;
 import dev.athenaws.internal.types.AthenaType;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,8 @@ class ColumnTypeHintsTest {
         .isInstanceOf(CatalogException.class)
         .hasMessageContaining("'c'")
         .hasMessageContaining("position");
-    assertThatThrownBy(() -> QueryCatalog.fromJsonString(String.format(TEMPLATE, "map(varchar, intger)")))
+    assertThatThrownBy(
+            () -> QueryCatalog.fromJsonString(String.format(TEMPLATE, "map(varchar, intger)")))
         .isInstanceOf(CatalogException.class)
         .hasMessageContaining("unknown type");
   }
@@ -43,8 +44,11 @@ class ColumnTypeHintsTest {
   @Test
   void hintsThatDifferOnlyInCaseClashAtLoad() {
     // Athena lower-cases labels and hints match in any case: which of the two applies is unclear.
-    assertThatThrownBy(() -> QueryCatalog.fromJsonString("{\"queries\":[{\"name\":\"q\",\"sql\":\"SELECT 1\","
-        + "\"columnTypes\":{\"userName\":\"json\",\"username\":\"varchar\"}}]}"))
+    assertThatThrownBy(
+            () ->
+                QueryCatalog.fromJsonString(
+                    "{\"queries\":[{\"name\":\"q\",\"sql\":\"SELECT 1\","
+                        + "\"columnTypes\":{\"userName\":\"json\",\"username\":\"varchar\"}}]}"))
         .isInstanceOf(CatalogException.class)
         .hasMessageContaining("'userName' and 'username'");
   }

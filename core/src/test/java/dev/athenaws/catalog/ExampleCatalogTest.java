@@ -8,7 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExampleCatalogTest {
-  /** The original design's query, exactly as written there (two spaces before region, trailing ;). */
+  /**
+   * The original design's query, exactly as written there (two spaces before region, trailing ;).
+   */
   private static final String ORIGINAL =
       "SELECT * FROM cloudtrail_logs_partition_projection WHERE eventname = 'CreateTable' AND  "
           + "region = 'ap-northeast-1' AND date BETWEEN '2021/08/01' AND '2021/09/01';";
@@ -46,34 +48,45 @@ class ExampleCatalogTest {
             catalog
                 .bind(
                     "events-by-name",
-                    Map.of("eventName", "DeleteTable", "region", "us-gov-west-1",
-                        "startDate", "2022/01/01"))
+                    Map.of(
+                        "eventName",
+                        "DeleteTable",
+                        "region",
+                        "us-gov-west-1",
+                        "startDate",
+                        "2022/01/01"))
                 .executionParameters())
         .containsExactly("'DeleteTable'", "'us-gov-west-1'", "'2022/01/01'", "'2021/09/01'");
     QueryCatalogBindTest.assertInvalid(
         () -> catalog.bind("events-by-name", Map.of("eventName", "Create Table")),
-        "eventName", "pattern");
+        "eventName",
+        "pattern");
     QueryCatalogBindTest.assertInvalid(
         () -> catalog.bind("events-by-name", Map.of("region", "ap-northeast-1' OR '1'='1")),
-        "region", "pattern");
+        "region",
+        "pattern");
     QueryCatalogBindTest.assertInvalid(
         () -> catalog.bind("events-by-name", Map.of("startDate", "2021-08-01")),
-        "startDate", "pattern");
+        "startDate",
+        "pattern");
   }
 
   @Test
   void topEventNamesBindsItsHourWindow() {
-    assertThat(catalog.bind("top-event-names", Map.of("fromHour", new BigDecimal("9"), "toHour", "17"))
-            .executionParameters())
+    assertThat(
+            catalog
+                .bind("top-event-names", Map.of("fromHour", new BigDecimal("9"), "toHour", "17"))
+                .executionParameters())
         .containsExactly("'ap-northeast-1'", "'2021/08/01'", "'2021/09/01'", "9", "17");
-    assertThat(catalog.bind("top-event-names", Map.of()).executionParameters())
-        .endsWith("0", "23");
+    assertThat(catalog.bind("top-event-names", Map.of()).executionParameters()).endsWith("0", "23");
     QueryCatalogBindTest.assertInvalid(
         () -> catalog.bind("top-event-names", Map.of("toHour", new BigDecimal("24"))),
-        "toHour", "must be <= 23");
+        "toHour",
+        "must be <= 23");
     QueryCatalogBindTest.assertInvalid(
         () -> catalog.bind("top-event-names", Map.of("fromHour", new BigDecimal("-1"))),
-        "fromHour", "must be >= 0");
+        "fromHour",
+        "must be >= 0");
   }
 
   @Test
@@ -86,8 +99,12 @@ class ExampleCatalogTest {
       int where = sql.indexOf(" WHERE ");
       int firstMarker = sql.indexOf('?');
       int lastMarker = sql.lastIndexOf('?');
-      int tail = firstNonNegative(sql.indexOf(" GROUP BY "), sql.indexOf(" ORDER BY "),
-          sql.indexOf(" LIMIT "), sql.length());
+      int tail =
+          firstNonNegative(
+              sql.indexOf(" GROUP BY "),
+              sql.indexOf(" ORDER BY "),
+              sql.indexOf(" LIMIT "),
+              sql.length());
       if (firstMarker >= 0) {
         assertThat(firstMarker).as(q.name()).isGreaterThan(where).isPositive();
         assertThat(lastMarker).as(q.name()).isLessThan(tail);
@@ -110,8 +127,9 @@ class ExampleCatalogTest {
         () -> catalog.bind("errors-by-region", Map.of()), "startDate", "is required");
     assertThat(
             catalog
-                .bind("errors-by-region", Map.of("startDate", "2021/08/01", "endDate", "2021/08/31",
-                    "readOnly", "true"))
+                .bind(
+                    "errors-by-region",
+                    Map.of("startDate", "2021/08/01", "endDate", "2021/08/31", "readOnly", "true"))
                 .executionParameters())
         .containsExactly("'true'", "'2021/08/01'", "'2021/08/31'");
   }

@@ -1,26 +1,33 @@
 package dev.athenaws.catalog;
 
-import dev.athenaws.error.InvalidParameterException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.InvalidParameterException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Classic injection strings: each stays one quoted literal, or is refused; the SQL never changes. */
+/**
+ * Classic injection strings: each stays one quoted literal, or is refused; the SQL never changes.
+ */
 class InjectionTest {
   private static final String SQL = "SELECT * FROM t WHERE name = ? AND n = ?";
 
   private final QueryCatalog catalog =
       QueryCatalog.of(
           List.of(
-              NamedQuery.named("q").sql(SQL).parameters(List.of(
-                      ParameterSpec.required("name", ParameterType.STRING),
-                      ParameterSpec.optional("n", ParameterType.INTEGER, java.math.BigDecimal.ONE))).build()),
+              NamedQuery.named("q")
+                  .sql(SQL)
+                  .parameters(
+                      List.of(
+                          ParameterSpec.required("name", ParameterType.STRING),
+                          ParameterSpec.optional(
+                              "n", ParameterType.INTEGER, java.math.BigDecimal.ONE)))
+                  .build()),
           null);
 
   @ParameterizedTest

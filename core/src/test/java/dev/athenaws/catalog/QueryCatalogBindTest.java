@@ -1,11 +1,11 @@
 package dev.athenaws.catalog;
 
-import dev.athenaws.error.InvalidParameterException;
-import dev.athenaws.error.UnknownQueryException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.InvalidParameterException;
+import dev.athenaws.error.UnknownQueryException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,7 +53,12 @@ class QueryCatalogBindTest {
     Statement bound = catalog.bind("all_types", Map.of("s", "abc"));
     assertThat(bound.executionParameters())
         .containsExactly(
-            "'abc'", "5", "12.50", "true", "DATE '2021-08-01'", "TIMESTAMP '2021-08-01 12:00:00.000'");
+            "'abc'",
+            "5",
+            "12.50",
+            "true",
+            "DATE '2021-08-01'",
+            "TIMESTAMP '2021-08-01 12:00:00.000'");
   }
 
   @Test

@@ -1,10 +1,10 @@
 package dev.athenaws.catalog;
 
-import dev.athenaws.error.InvalidParameterException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.InvalidParameterException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import net.jqwik.api.Arbitraries;
@@ -14,7 +14,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
-/** Properties of rendering: a value is bound as exactly itself, or refused with INVALID_PARAMETER. */
+/**
+ * Properties of rendering: a value is bound as exactly itself, or refused with INVALID_PARAMETER.
+ */
 class RenderingPropertiesTest {
   private static final ValueRules STRING =
       ValueRules.of(ParameterSpec.required("s", ParameterType.STRING));
@@ -26,8 +28,9 @@ class RenderingPropertiesTest {
   @Provide
   Arbitrary<String> nastyStrings() {
     Arbitrary<Character> nasty =
-        Arbitraries.of('\'', '"', '\\', '\u0000', '\n', '\r', '\t', '\u001f', '\u007f', '’', '＇',
-            '\ud83d', '\ude00', '?', '-', '/', '*', ';');
+        Arbitraries.of(
+            '\'', '"', '\\', '\u0000', '\n', '\r', '\t', '\u001f', '\u007f', '’', '＇', '\ud83d',
+            '\ude00', '?', '-', '/', '*', ';');
     Arbitrary<Character> chars =
         Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(3, Arbitraries.chars().all()),
@@ -57,10 +60,12 @@ class RenderingPropertiesTest {
       return;
     } finally {
       // never vacuous: both outcomes occur often
-      Statistics.label("string").coverage(c -> {
-        c.check("bound").percentage(p -> p > 10);
-        c.check("refused").percentage(p -> p > 10);
-      });
+      Statistics.label("string")
+          .coverage(
+              c -> {
+                c.check("bound").percentage(p -> p > 10);
+                c.check("refused").percentage(p -> p > 10);
+              });
     }
     assertThat(literal.length()).isBetween(2, 1024);
     InjectionTest.assertOneStringLiteral(literal);
@@ -72,13 +77,14 @@ class RenderingPropertiesTest {
   Arbitrary<BigDecimal> decimals() {
     Arbitrary<BigInteger> unscaled =
         Arbitraries.oneOf(
-            Arbitraries.bigIntegers().between(
-                BigInteger.TEN.pow(45).negate(), BigInteger.TEN.pow(45)),
+            Arbitraries.bigIntegers()
+                .between(BigInteger.TEN.pow(45).negate(), BigInteger.TEN.pow(45)),
             Arbitraries.longs().map(BigInteger::valueOf));
     Arbitrary<Integer> scale =
         Arbitraries.oneOf(
             Arbitraries.integers().between(-45, 45),
-            Arbitraries.of(Integer.MIN_VALUE + 1, Integer.MAX_VALUE, -1_000_000_000, 1_000_000_000));
+            Arbitraries.of(
+                Integer.MIN_VALUE + 1, Integer.MAX_VALUE, -1_000_000_000, 1_000_000_000));
     return net.jqwik.api.Combinators.combine(unscaled, scale).as(BigDecimal::new);
   }
 
@@ -93,10 +99,12 @@ class RenderingPropertiesTest {
       Statistics.label("integer").collect("refused");
       return;
     } finally {
-      Statistics.label("integer").coverage(c -> {
-        c.check("bound").percentage(p -> p > 5);
-        c.check("refused").percentage(p -> p > 5);
-      });
+      Statistics.label("integer")
+          .coverage(
+              c -> {
+                c.check("bound").percentage(p -> p > 5);
+                c.check("refused").percentage(p -> p > 5);
+              });
     }
     assertThat(literal).matches("-?[0-9]{1,19}");
     assertThat(new BigDecimal(literal)).isEqualByComparingTo(value);
@@ -124,13 +132,16 @@ class RenderingPropertiesTest {
       Statistics.label("decimal").collect("refused");
       return;
     } finally {
-      Statistics.label("decimal").coverage(c -> {
-        c.check("bound").percentage(p -> p > 5);
-        c.check("refused").percentage(p -> p > 5);
-      });
+      Statistics.label("decimal")
+          .coverage(
+              c -> {
+                c.check("bound").percentage(p -> p > 5);
+                c.check("refused").percentage(p -> p > 5);
+              });
     }
     assertThat(literal).matches("-?[0-9]+(\\.[0-9]+)?");
-    assertThat(literal.replaceAll("[-.]", "").replaceFirst("^0+(?=.)", "")).hasSizeLessThanOrEqualTo(38);
+    assertThat(literal.replaceAll("[-.]", "").replaceFirst("^0+(?=.)", ""))
+        .hasSizeLessThanOrEqualTo(38);
     BigDecimal back = new BigDecimal(literal);
     assertThat(back).isEqualByComparingTo(value);
     if (value.scale() >= 0) {

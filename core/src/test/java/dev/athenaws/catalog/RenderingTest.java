@@ -1,10 +1,10 @@
 package dev.athenaws.catalog;
 
-import dev.athenaws.error.InvalidParameterException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.InvalidParameterException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -15,7 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Golden literals per type (formats: docs/aws-behaviour.md, ExecutionParameters) and every value rule. */
+/**
+ * Golden literals per type (formats: docs/aws-behaviour.md, ExecutionParameters) and every value
+ * rule.
+ */
 class RenderingTest {
 
   static String render(ParameterType type, Object value) {
@@ -61,7 +64,8 @@ class RenderingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\u0000", "a\u0001b", "\u001b[31m", "\u007f", "\u000b", "\u000c", "\u001f"})
+  @ValueSource(
+      strings = {"\u0000", "a\u0001b", "\u001b[31m", "\u007f", "\u000b", "\u000c", "\u001f"})
   void stringRefusesControlCharacters(String value) {
     assertRefused(ParameterType.STRING, value, "control characters");
   }
@@ -85,7 +89,8 @@ class RenderingTest {
 
   @Test
   void stringMaxLengthPatternAndAllowedValues() {
-    ParameterSpec max = ParameterSpec.builder("p", ParameterType.STRING).required().maxLength(3).build();
+    ParameterSpec max =
+        ParameterSpec.builder("p", ParameterType.STRING).required().maxLength(3).build();
     assertThat(render(max, "abc")).isEqualTo("'abc'");
     assertRefused(max, "abcd", "at most 3 characters");
 
@@ -107,8 +112,17 @@ class RenderingTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"42,42", "-7,-7", "0,0", "42.0,42", "4.2E+1,42", "1E+2,100", "-0.00,0",
-      "9223372036854775807,9223372036854775807", "-9223372036854775807,-9223372036854775807"})
+  @CsvSource({
+    "42,42",
+    "-7,-7",
+    "0,0",
+    "42.0,42",
+    "4.2E+1,42",
+    "1E+2,100",
+    "-0.00,0",
+    "9223372036854775807,9223372036854775807",
+    "-9223372036854775807,-9223372036854775807"
+  })
   void integersRenderBare(String json, String literal) {
     assertThat(render(ParameterType.INTEGER, new BigDecimal(json))).isEqualTo(literal);
   }
@@ -118,7 +132,8 @@ class RenderingTest {
     assertThat(render(ParameterType.INTEGER, 42)).isEqualTo("42");
     assertThat(render(ParameterType.INTEGER, 42L)).isEqualTo("42");
     assertThat(render(ParameterType.INTEGER, BigInteger.TEN)).isEqualTo("10");
-    assertThat(render(ParameterType.INTEGER, "9223372036854775807")).isEqualTo("9223372036854775807");
+    assertThat(render(ParameterType.INTEGER, "9223372036854775807"))
+        .isEqualTo("9223372036854775807");
     assertThat(render(ParameterType.INTEGER, "-12")).isEqualTo("-12");
     assertThat(render(ParameterType.INTEGER, "007")).isEqualTo("7");
   }
@@ -130,13 +145,15 @@ class RenderingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"9223372036854775808", "-9223372036854775808", "1E+19", "12345678901234567890"})
+  @ValueSource(
+      strings = {"9223372036854775808", "-9223372036854775808", "1E+19", "12345678901234567890"})
   void integersRefuseOutOfBigintRange(String json) {
     assertRefused(ParameterType.INTEGER, new BigDecimal(json), "must be between");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.5", "1e3", " 1", "1 ", "+1", "0x10", "", "-", "١٢", "9223372036854775808"})
+  @ValueSource(
+      strings = {"1.5", "1e3", " 1", "1 ", "+1", "0x10", "", "-", "١٢", "9223372036854775808"})
   void integersRefuseNonDigitStrings(String text) {
     assertThatThrownBy(() -> render(ParameterType.INTEGER, text))
         .isInstanceOf(InvalidParameterException.class);
@@ -152,8 +169,11 @@ class RenderingTest {
   @Timeout(5)
   void hugeExponentsAreRefusedFast() {
     BigDecimal[] huge = {
-      new BigDecimal("1e1000000000"), new BigDecimal("-1e1000000000"), new BigDecimal("1e-1000000000"),
-      new BigDecimal("9.99e999999999"), new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE + 1)
+      new BigDecimal("1e1000000000"),
+      new BigDecimal("-1e1000000000"),
+      new BigDecimal("1e-1000000000"),
+      new BigDecimal("9.99e999999999"),
+      new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE + 1)
     };
     long start = System.nanoTime();
     for (BigDecimal value : huge) {
@@ -166,9 +186,16 @@ class RenderingTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"12.50,12.50", "-0.5,-0.5", "0,0", "1E+2,100", "1.0E-5,0.000010", "42,42",
-      "12345678901234567890123456789012345678,12345678901234567890123456789012345678",
-      "0.12345678901234567890123456789012345678,0.12345678901234567890123456789012345678"})
+  @CsvSource({
+    "12.50,12.50",
+    "-0.5,-0.5",
+    "0,0",
+    "1E+2,100",
+    "1.0E-5,0.000010",
+    "42,42",
+    "12345678901234567890123456789012345678,12345678901234567890123456789012345678",
+    "0.12345678901234567890123456789012345678,0.12345678901234567890123456789012345678"
+  })
   void decimalsRenderBareInPlainNotationKeepingScale(String json, String literal) {
     assertThat(render(ParameterType.DECIMAL, new BigDecimal(json))).isEqualTo(literal);
   }
@@ -184,9 +211,12 @@ class RenderingTest {
     assertRefused(ParameterType.DECIMAL, Boolean.FALSE, "must be a decimal number");
     assertRefused(ParameterType.DECIMAL, new BigDecimal("1E+38"), "at most 38 digits");
     assertRefused(
-        ParameterType.DECIMAL, new BigDecimal("123456789012345678901234567890123456789"), "38 digits");
+        ParameterType.DECIMAL,
+        new BigDecimal("123456789012345678901234567890123456789"),
+        "38 digits");
     assertRefused(ParameterType.DECIMAL, new BigDecimal("1E-39"), "38 digits");
-    assertThat(render(ParameterType.DECIMAL, new BigDecimal("1E-38"))).isEqualTo("0." + "0".repeat(37) + "1");
+    assertThat(render(ParameterType.DECIMAL, new BigDecimal("1E-38")))
+        .isEqualTo("0." + "0".repeat(37) + "1");
   }
 
   @Test
@@ -250,10 +280,20 @@ class RenderingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2021-08-01", "2021-08-01 24:00:00", "2021-08-01 12:60:00",
-      "2021-08-01 12:00:60", "2021-02-30 12:00:00", "2021-08-01 12:00:00Z",
-      "2021-08-01 12:00:00+09:00", "2021-08-01 12:00", "2021-08-01 12:00:00.1234567890",
-      "2021-08-01  12:00:00", "2021-08-01 12:00:00."})
+  @ValueSource(
+      strings = {
+        "2021-08-01",
+        "2021-08-01 24:00:00",
+        "2021-08-01 12:60:00",
+        "2021-08-01 12:00:60",
+        "2021-02-30 12:00:00",
+        "2021-08-01 12:00:00Z",
+        "2021-08-01 12:00:00+09:00",
+        "2021-08-01 12:00",
+        "2021-08-01 12:00:00.1234567890",
+        "2021-08-01  12:00:00",
+        "2021-08-01 12:00:00."
+      })
   void timestampsRefuseInvalidText(String text) {
     assertThatThrownBy(() -> render(ParameterType.TIMESTAMP, text))
         .isInstanceOf(InvalidParameterException.class);

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class StatementTest {
   private static final NamedQuery Q =
-      NamedQuery.named("q").sql("SELECT ?")
-          .parameters(List.of(ParameterSpec.required("p", ParameterType.INTEGER))).build();
+      NamedQuery.named("q")
+          .sql("SELECT ?")
+          .parameters(List.of(ParameterSpec.required("p", ParameterType.INTEGER)))
+          .build();
 
   @Test
   void aBoundCatalogQueryKeepsItsSqlAndName() {
@@ -51,7 +53,8 @@ class StatementTest {
     assertThatThrownBy(() -> Statement.rawSql("SELECT 'unclosed"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Statement.rawSql(" "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("sql must not be blank");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sql must not be blank");
     assertThatThrownBy(() -> Statement.rawSql("x".repeat(NamedQuery.MAX_SQL_BYTES + 1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -63,12 +66,16 @@ class StatementTest {
     literals.add("2");
     assertThat(s.executionParameters()).containsExactly("1");
     assertThatThrownBy(() -> new Statement(null, List.of(), null))
-        .isInstanceOf(NullPointerException.class).hasMessage("sql");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("sql");
     assertThatThrownBy(() -> new Statement("SELECT 1", null, null))
-        .isInstanceOf(NullPointerException.class).hasMessage("executionParameters");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("executionParameters");
     assertThatThrownBy(() -> new Statement("SELECT 1", List.of(), " "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("queryName");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("queryName");
     assertThatThrownBy(() -> new Statement("SELECT 1", List.of(), "raw SQL"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("queryName");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("queryName");
   }
 }

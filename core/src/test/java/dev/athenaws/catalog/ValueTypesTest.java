@@ -26,8 +26,17 @@ class ValueTypesTest {
     assertThat(spec.allowedValues()).containsExactly("eu-west-1", "us-east-1");
     assertThat(spec)
         .isEqualTo(
-            new ParameterSpec("region", ParameterType.STRING, false, "eu-west-1", "d",
-                "[a-z0-9-]+", null, null, List.of("eu-west-1", "us-east-1"), 16));
+            new ParameterSpec(
+                "region",
+                ParameterType.STRING,
+                false,
+                "eu-west-1",
+                "d",
+                "[a-z0-9-]+",
+                null,
+                null,
+                List.of("eu-west-1", "us-east-1"),
+                16));
     assertThat(ParameterSpec.required("a", ParameterType.DATE).description()).isEmpty();
     assertThat(ParameterSpec.optional("a", ParameterType.BOOLEAN, true).defaultValue())
         .isEqualTo(true);
@@ -67,14 +76,16 @@ class ValueTypesTest {
     List<String> withNull = new ArrayList<>();
     withNull.add(null);
     assertThatThrownBy(
-            () -> new ParameterSpec("a", ParameterType.STRING, true, null, null, null, null, null,
-                withNull, null))
+            () ->
+                new ParameterSpec(
+                    "a", ParameterType.STRING, true, null, null, null, null, null, withNull, null))
         .hasMessage("parameter 'a' field 'enum': must not contain null");
   }
 
   @Test
   void namedQueryCopiesAndChecks() {
-    List<ParameterSpec> params = new ArrayList<>(List.of(ParameterSpec.required("p", ParameterType.STRING)));
+    List<ParameterSpec> params =
+        new ArrayList<>(List.of(ParameterSpec.required("p", ParameterType.STRING)));
     NamedQuery q = NamedQuery.named("q").sql("SELECT ?").parameters(params).build();
     params.clear();
     assertThat(q.parameters()).hasSize(1);

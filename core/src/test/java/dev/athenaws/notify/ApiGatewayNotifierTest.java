@@ -1,8 +1,5 @@
 package dev.athenaws.notify;
 
-import java.net.URI;
-import software.amazon.awssdk.regions.Region;
-import dev.athenaws.retry.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -14,11 +11,14 @@ import static org.mockito.Mockito.when;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.RetryPolicy;
 import dev.athenaws.retry.VirtualTime;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.ApiGatewayManagementApiException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConnectionRequest;
@@ -31,11 +31,14 @@ class ApiGatewayNotifierTest {
   private final ConnectionNotifier notifier =
       ApiGateway.notifier()
           .clientFactory(ref -> client)
-          .retry(new RetryPolicy(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)), 3))
+          .retry(
+              new RetryPolicy(
+                  Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)), 3))
           .sleeper(time)
           .random(() -> 0L)
           .build();
-  private final Connection connection = Connection.at("c1", ApiGateway.endpoint("abc123", Region.EU_WEST_1, "dev"));
+  private final Connection connection =
+      Connection.at("c1", ApiGateway.endpoint("abc123", Region.EU_WEST_1, "dev"));
 
   private static ApiGatewayManagementApiException error(int status, String code) {
     return (ApiGatewayManagementApiException)
@@ -48,7 +51,8 @@ class ApiGatewayNotifierTest {
   @Test
   void aConnectionWithoutEndpointIsRefusedBeforeAnyCall() {
     assertThatThrownBy(() -> notifier.post(Connection.of("c1"), new byte[] {'x'}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no endpoint");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no endpoint");
     assertThatThrownBy(() -> notifier.disconnect(Connection.of("c1")))
         .isInstanceOf(IllegalArgumentException.class);
     verify(client, times(0)).postToConnection(any(PostToConnectionRequest.class));
@@ -57,15 +61,23 @@ class ApiGatewayNotifierTest {
   @Test
   void theClientFactoryIsGivenTheConnectionsEndpoint() {
     java.util.List<URI> endpoints = new java.util.ArrayList<>();
-    ConnectionNotifier n = ApiGateway.notifier()
-        .clientFactory(e -> { endpoints.add(e); return client; }).sleeper(time).build();
+    ConnectionNotifier n =
+        ApiGateway.notifier()
+            .clientFactory(
+                e -> {
+                  endpoints.add(e);
+                  return client;
+                })
+            .sleeper(time)
+            .build();
     n.post(connection, new byte[] {'x'});
     n.post(Connection.at("c2", URI.create("https://ws.example.com/orders/")), new byte[] {'x'});
     n.post(connection, new byte[] {'x'});
 
-    assertThat(endpoints).containsExactly(
-        URI.create("https://abc123.execute-api.eu-west-1.amazonaws.com/dev"),
-        URI.create("https://ws.example.com/orders"));
+    assertThat(endpoints)
+        .containsExactly(
+            URI.create("https://abc123.execute-api.eu-west-1.amazonaws.com/dev"),
+            URI.create("https://ws.example.com/orders"));
   }
 
   @Test
@@ -74,7 +86,8 @@ class ApiGatewayNotifierTest {
         .thenThrow(SdkClientException.create("Connection reset"));
 
     assertThatThrownBy(() -> notifier.post(connection, new byte[] {'x'}))
-        .isInstanceOfSatisfying(AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
+        .isInstanceOfSatisfying(
+            AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
         .hasMessageContaining("cannot be reached");
     verify(client, times(3)).postToConnection(any(PostToConnectionRequest.class));
     assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
@@ -85,12 +98,17 @@ class ApiGatewayNotifierTest {
     when(client.postToConnection(any(PostToConnectionRequest.class)))
         .thenThrow(error(429, "LimitExceededException"));
     ConnectionNotifier interrupted =
-        ApiGateway.notifier().clientFactory(ref -> client).sleeper(d -> {
-          throw new InterruptedException();
-        }).build();
+        ApiGateway.notifier()
+            .clientFactory(ref -> client)
+            .sleeper(
+                d -> {
+                  throw new InterruptedException();
+                })
+            .build();
     try {
       assertThatThrownBy(() -> interrupted.post(connection, new byte[] {'x'}))
-          .isInstanceOfSatisfying(AthenaWsException.class,
+          .isInstanceOfSatisfying(
+              AthenaWsException.class,
               e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED))
           .hasCauseInstanceOf(InterruptedException.class);
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
@@ -117,7 +135,8 @@ class ApiGatewayNotifierTest {
 
     assertThat(notifier.post(connection, new byte[] {'x'})).isEqualTo(new PostOutcome.Gone());
     assertThat(notifier.post(connection, new byte[] {'x'}))
-        .isEqualTo(new PostOutcome.Rejected(PostOutcome.Reason.CLIENT_ERROR, 400, "BadRequestException"));
+        .isEqualTo(
+            new PostOutcome.Rejected(PostOutcome.Reason.CLIENT_ERROR, 400, "BadRequestException"));
     assertThat(time.sleeps()).isEmpty();
   }
 }

@@ -1,9 +1,9 @@
 package dev.athenaws.notify;
 
-import dev.athenaws.retry.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.RetryPolicy;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeManagementApi;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +29,14 @@ class ApiGatewayNotifierWireTest {
   private final AtomicInteger clientsBuilt = new AtomicInteger();
   private final ConnectionNotifier notifier =
       ApiGateway.notifier()
-          .clientFactory(ref -> { clientsBuilt.incrementAndGet(); return api.client(); })
-          .retry(RetryPolicy.THROTTLING.withBackoff(
-              Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(10))))
+          .clientFactory(
+              ref -> {
+                clientsBuilt.incrementAndGet();
+                return api.client();
+              })
+          .retry(
+              RetryPolicy.THROTTLING.withBackoff(
+                  Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(10))))
           .sleeper(time)
           .random(NO_JITTER)
           .build();
@@ -53,7 +58,8 @@ class ApiGatewayNotifierWireTest {
     PostOutcome outcome = notifier.post(c, utf8("{\"type\":\"accepted\",\"message\":\"ü\"}"));
 
     assertThat(outcome).isEqualTo(new PostOutcome.Delivered(1));
-    assertThat(api.messages("L0SM9cOFvHcCIhw=")).containsExactly("{\"type\":\"accepted\",\"message\":\"ü\"}");
+    assertThat(api.messages("L0SM9cOFvHcCIhw="))
+        .containsExactly("{\"type\":\"accepted\",\"message\":\"ü\"}");
     assertThat(time.sleeps()).isEmpty();
   }
 
@@ -81,7 +87,10 @@ class ApiGatewayNotifierWireTest {
     }
 
     assertThat(outcomes)
-        .containsExactly(new PostOutcome.Delivered(3), new PostOutcome.Delivered(1), new PostOutcome.Delivered(2));
+        .containsExactly(
+            new PostOutcome.Delivered(3),
+            new PostOutcome.Delivered(1),
+            new PostOutcome.Delivered(2));
     assertThat(api.messages("c1")).containsExactly("{\"seq\":0}", "{\"seq\":1}", "{\"seq\":2}");
     assertThat(time.sleeps())
         .containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(200));
@@ -113,10 +122,12 @@ class ApiGatewayNotifierWireTest {
     api.failNext("c1", 403);
 
     assertThat(notifier.post(c, utf8("{}")))
-        .isEqualTo(new PostOutcome.Rejected(PostOutcome.Reason.FORBIDDEN, 403, "ForbiddenException"));
+        .isEqualTo(
+            new PostOutcome.Rejected(PostOutcome.Reason.FORBIDDEN, 403, "ForbiddenException"));
     assertThat(notifier.post(c, new byte[FakeManagementApi.MAX_PAYLOAD + 1]))
         .isEqualTo(
-            new PostOutcome.Rejected(PostOutcome.Reason.PAYLOAD_TOO_LARGE, 413, "PayloadTooLargeException"));
+            new PostOutcome.Rejected(
+                PostOutcome.Reason.PAYLOAD_TOO_LARGE, 413, "PayloadTooLargeException"));
     assertThat(api.posts("c1")).isEqualTo(2);
     assertThat(time.sleeps()).isEmpty();
   }

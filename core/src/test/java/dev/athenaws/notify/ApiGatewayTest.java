@@ -25,11 +25,15 @@ class ApiGatewayTest {
 
   @Test
   void aRequestContextGivesTheConnectionAtItsStage() {
-    Connection c = ApiGateway.connection(context("a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com"),
-        Region.EU_WEST_1);
+    Connection c =
+        ApiGateway.connection(
+            context("a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com"), Region.EU_WEST_1);
 
-    assertThat(c).isEqualTo(Connection.at("L0SM9cOFvHcCIhw=",
-        URI.create("https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/dev")));
+    assertThat(c)
+        .isEqualTo(
+            Connection.at(
+                "L0SM9cOFvHcCIhw=",
+                URI.create("https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/dev")));
   }
 
   @Test
@@ -46,33 +50,53 @@ class ApiGatewayTest {
     Map<String, Object> noStage = new HashMap<>(context("x"));
     noStage.remove("stage");
     assertThatThrownBy(() -> ApiGateway.connection(noStage, Region.EU_WEST_1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestContext.stage");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("requestContext.stage");
     Map<String, Object> numericId = new HashMap<>(context("x"));
     numericId.put("apiId", 42);
     assertThatThrownBy(() -> ApiGateway.connection(numericId, Region.EU_WEST_1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestContext.apiId");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("requestContext.apiId");
     assertThatThrownBy(() -> ApiGateway.endpoint("A.B", Region.EU_WEST_1, "dev"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiId");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("apiId");
     assertThatThrownBy(() -> ApiGateway.endpoint("a1b2", Region.EU_WEST_1, "dev/x"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stage");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("stage");
     assertThatThrownBy(() -> ApiGateway.endpoint("a1b2", Region.of("evil.com#"), "dev"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("region");
     assertThatThrownBy(() -> ApiGateway.endpoint("a1b2", null, "dev"))
-        .isInstanceOf(NullPointerException.class).hasMessage("region");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("region");
   }
 
   @Test
   void theRegionIsReadFromAnExecuteApiHostOnly() {
-    assertThat(ApiGateway.region(URI.create("https://a1b2.execute-api.eu-west-1.amazonaws.com/dev")))
+    assertThat(
+            ApiGateway.region(URI.create("https://a1b2.execute-api.eu-west-1.amazonaws.com/dev")))
         .contains(Region.EU_WEST_1);
-    assertThat(ApiGateway.region(URI.create("https://a1b2.execute-api.cn-north-1.amazonaws.com.cn/p")))
+    assertThat(
+            ApiGateway.region(URI.create("https://a1b2.execute-api.cn-north-1.amazonaws.com.cn/p")))
         .contains(Region.CN_NORTH_1);
-    assertThat(ApiGateway.region(URI.create("https://ws.example.com/orders"))).isEqualTo(Optional.empty());
+    assertThat(ApiGateway.region(URI.create("https://ws.example.com/orders")))
+        .isEqualTo(Optional.empty());
     assertThat(ApiGateway.region(URI.create("http://127.0.0.1:8080/dev"))).isEmpty();
   }
 
   private static Map<String, Object> context(String domainName) {
-    return Map.of("connectionId", "L0SM9cOFvHcCIhw=", "apiId", "a1b2c3d4e5", "stage", "dev",
-        "domainName", domainName, "routeKey", "query", "eventType", "MESSAGE");
+    return Map.of(
+        "connectionId",
+        "L0SM9cOFvHcCIhw=",
+        "apiId",
+        "a1b2c3d4e5",
+        "stage",
+        "dev",
+        "domainName",
+        domainName,
+        "routeKey",
+        "query",
+        "eventType",
+        "MESSAGE");
   }
 }

@@ -25,18 +25,24 @@ class ConnectionTest {
 
   @Test
   void rejectsABadIdOrEndpointNamingIt() {
-    assertThatThrownBy(() -> Connection.of(null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> Connection.of(null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessage("id");
-    assertThatThrownBy(() -> Connection.of(" ")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Connection.of(" "))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("id");
     assertThatThrownBy(() -> Connection.of("x".repeat(257)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("id");
     assertThat(Connection.of("x".repeat(256)).id()).hasSize(256);
-    assertThatThrownBy(() -> Connection.at("abc", null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> Connection.at("abc", null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessage("endpoint");
     assertThatThrownBy(() -> Connection.at("abc", URI.create("ftp://x/y")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("endpoint");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("endpoint");
     assertThatThrownBy(() -> Connection.at("abc", URI.create("/dev")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("endpoint");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("endpoint");
   }
 }

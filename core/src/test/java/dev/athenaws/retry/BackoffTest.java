@@ -58,14 +58,16 @@ class BackoffTest {
     Duration d = p.delay(attempt, fixed(r));
 
     assertThat(d).isLessThanOrEqualTo(p.ceiling(attempt)).isLessThanOrEqualTo(p.max());
-    assertThat(d.toNanos()).isGreaterThanOrEqualTo((long) (p.ceiling(attempt).toNanos() * (1 - jitter)) - 1);
+    assertThat(d.toNanos())
+        .isGreaterThanOrEqualTo((long) (p.ceiling(attempt).toNanos() * (1 - jitter)) - 1);
   }
 
   @Test
   void rejectsInvalidSettingsNamingTheParameter() {
     Duration s = Duration.ofSeconds(1);
     assertThatThrownBy(() -> new Backoff(Duration.ZERO, s, 2, 0)).hasMessageContaining("base");
-    assertThatThrownBy(() -> new Backoff(s, Duration.ofMillis(1), 2, 0)).hasMessageContaining("max");
+    assertThatThrownBy(() -> new Backoff(s, Duration.ofMillis(1), 2, 0))
+        .hasMessageContaining("max");
     assertThatThrownBy(() -> new Backoff(s, s, 0.5, 0)).hasMessageContaining("multiplier");
     assertThatThrownBy(() -> new Backoff(s, s, Double.NaN, 0)).hasMessageContaining("multiplier");
     assertThatThrownBy(() -> new Backoff(s, s, 2, 1.5)).hasMessageContaining("jitter");

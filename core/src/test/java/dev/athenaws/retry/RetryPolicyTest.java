@@ -1,9 +1,9 @@
 package dev.athenaws.retry;
 
-import dev.athenaws.internal.retry.Retrier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.athenaws.internal.retry.Retrier;
 import dev.athenaws.testing.FixedRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,23 +24,28 @@ class RetryPolicyTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 20})
   void acceptsOneToTwentyCalls(int maxAttempts) {
-    assertThat(RetryPolicy.THROTTLING.withMaxAttempts(maxAttempts).maxAttempts()).isEqualTo(maxAttempts);
+    assertThat(RetryPolicy.THROTTLING.withMaxAttempts(maxAttempts).maxAttempts())
+        .isEqualTo(maxAttempts);
   }
 
   @Test
   void theBoundIsCheckedWhereverThePolicyIsMade() {
     assertThatThrownBy(() -> RetryPolicy.THROTTLING.withMaxAttempts(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxAttempts must be 1..20: 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxAttempts must be 1..20: 0");
     assertThatThrownBy(() -> new RetryPolicy(Backoff.POLLING, 21))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxAttempts must be 1..20: 21");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxAttempts must be 1..20: 21");
     assertThatThrownBy(() -> RetryPolicy.THROTTLING.withBackoff(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("backoff");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("backoff");
   }
 
   @Test
   void retrierWaitsTheJitteredBackoffAndStopsAtTheBound() throws InterruptedException {
     List<Duration> sleeps = new ArrayList<>();
-    Retrier r = new Retrier(RetryPolicy.THROTTLING.withMaxAttempts(3), sleeps::add, new FixedRandom(0.5));
+    Retrier r =
+        new Retrier(RetryPolicy.THROTTLING.withMaxAttempts(3), sleeps::add, new FixedRandom(0.5));
 
     r.pause(1);
     r.pause(2);

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Virtual time for tests: a {@link Clock} and a {@link Sleeper} that share one instant. Sleeping
  * advances the clock at once and records the duration, so code under test that waits runs instantly
- * and tests can assert the exact delays. Other simulated costs (a fake server's latency) can advance
- * it too with {@link #advance}.
+ * and tests can assert the exact delays. Other simulated costs (a fake server's latency) can
+ * advance it too with {@link #advance}.
  *
  * <p>Thread-safe (synchronized), so it can be shared with a fake server's threads.
  */
@@ -42,12 +42,16 @@ public final class VirtualTime extends Clock implements Sleeper {
     now = now.plus(duration);
   }
 
-  /** @return every sleep so far, in order */
+  /**
+   * @return every sleep so far, in order
+   */
   public synchronized List<Duration> sleeps() {
     return List.copyOf(sleeps);
   }
 
-  /** @return time elapsed since {@code start} */
+  /**
+   * @return time elapsed since {@code start}
+   */
   public synchronized Duration since(Instant start) {
     return Duration.between(start, now);
   }

@@ -31,15 +31,15 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
  * An in-process Athena for wire tests: an HTTP server on 127.0.0.1 speaking AWS JSON 1.1 as Athena
- * does ({@code POST /}, {@code X-Amz-Target: AmazonAthena.<Operation>}, content type
- * {@code application/x-amz-json-1.1}; errors as HTTP 400/500 with {@code {"__type": ...}}), so the
- * real SDK client marshals requests and unmarshals responses and exceptions.
+ * does ({@code POST /}, {@code X-Amz-Target: AmazonAthena.<Operation>}, content type {@code
+ * application/x-amz-json-1.1}; errors as HTTP 400/500 with {@code {"__type": ...}}), so the real
+ * SDK client marshals requests and unmarshals responses and exceptions.
  *
  * <p>Operations: StartQueryExecution (idempotent per ClientRequestToken), GetQueryExecution,
- * GetQueryResults (scripted pages, NextToken), StopQueryExecution. Each query follows a
- * {@link FakeAthenaQuery} script on the injected {@link Clock}, so with a
- * {@code dev.athenaws.retry.VirtualTime} a waiter runs in virtual time. Faults, latency and hooks can
- * be added per operation; every request is counted and recorded.
+ * GetQueryResults (scripted pages, NextToken), StopQueryExecution. Each query follows a {@link
+ * FakeAthenaQuery} script on the injected {@link Clock}, so with a {@code
+ * dev.athenaws.retry.VirtualTime} a waiter runs in virtual time. Faults, latency and hooks can be
+ * added per operation; every request is counted and recorded.
  *
  * <p>Thread-safe: state is guarded by this object's lock; requests are served on a thread pool.
  */
@@ -100,7 +100,9 @@ public final class FakeAthena implements AutoCloseable {
     }
   }
 
-  /** @return the endpoint, {@code http://127.0.0.1:<port>} */
+  /**
+   * @return the endpoint, {@code http://127.0.0.1:<port>}
+   */
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
@@ -125,14 +127,16 @@ public final class FakeAthena implements AutoCloseable {
             .endpointOverride(endpoint())
             .region(Region.US_EAST_1)
             .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAKEATHENA", "fake-secret")))
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create("AKIDFAKEATHENA", "fake-secret")))
             .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(c -> {
-              c.retryStrategy(AwsRetryStrategy.doNotRetry());
-              if (attemptTimeout != null) {
-                c.apiCallAttemptTimeout(attemptTimeout);
-              }
-            })
+            .overrideConfiguration(
+                c -> {
+                  c.retryStrategy(AwsRetryStrategy.doNotRetry());
+                  if (attemptTimeout != null) {
+                    c.apiCallAttemptTimeout(attemptTimeout);
+                  }
+                })
             .build();
     synchronized (this) {
       clients.add(client);
@@ -145,7 +149,9 @@ public final class FakeAthena implements AutoCloseable {
     scripts.add(script);
   }
 
-  /** @return the id of a query submitted now with this script, without a StartQueryExecution */
+  /**
+   * @return the id of a query submitted now with this script, without a StartQueryExecution
+   */
   public synchronized String addQuery(FakeAthenaQuery script) {
     String id = newId();
     executions.put(id, new FakeAthenaExecution(id, script, clock.instant(), null));
@@ -161,11 +167,11 @@ public final class FakeAthena implements AutoCloseable {
   }
 
   /**
-   * From now on the next request and every {@code n}-th after it (of any operation: requests 1,
-   * n + 1, 2n + 1...) are served, so their effect happens (a
-   * query starts, a query stops), but their answer is lost: the connection is closed without a
-   * response, as when a connection resets or a load balancer drops it. The client sees an
-   * {@code SdkClientException} caused by an {@code IOException}.
+   * From now on the next request and every {@code n}-th after it (of any operation: requests 1, n +
+   * 1, 2n + 1...) are served, so their effect happens (a query starts, a query stops), but their
+   * answer is lost: the connection is closed without a response, as when a connection resets or a
+   * load balancer drops it. The client sees an {@code SdkClientException} caused by an {@code
+   * IOException}.
    *
    * @param n 2 or more; 0 turns dropping off
    */
@@ -177,7 +183,9 @@ public final class FakeAthena implements AutoCloseable {
     counted = 0;
   }
 
-  /** @return the operation of each request dropped unanswered so far, in order */
+  /**
+   * @return the operation of each request dropped unanswered so far, in order
+   */
   public synchronized List<String> dropped() {
     return List.copyOf(dropped);
   }
@@ -189,29 +197,38 @@ public final class FakeAthena implements AutoCloseable {
 
   /**
    * @param perOperation the latency of each operation (such as 150 ms for GetQueryResults)
-   * @param sleeper how to wait it: {@link Sleeper#system()} for real time, a VirtualTime for virtual
+   * @param sleeper how to wait it: {@link Sleeper#system()} for real time, a VirtualTime for
+   *     virtual
    */
   public synchronized void latency(Function<String, Duration> perOperation, Sleeper sleeper) {
     this.latency = perOperation;
     this.latencySleeper = sleeper;
   }
 
-  /** @return how many requests of the operation arrived, faulted ones included */
+  /**
+   * @return how many requests of the operation arrived, faulted ones included
+   */
   public synchronized int calls(String operation) {
     return (int) requests.stream().filter(r -> r.operation().equals(operation)).count();
   }
 
-  /** @return the requests of the operation, in arrival order */
+  /**
+   * @return the requests of the operation, in arrival order
+   */
   public synchronized List<FakeAthenaRequest> requests(String operation) {
     return requests.stream().filter(r -> r.operation().equals(operation)).toList();
   }
 
-  /** @return every request, in arrival order */
+  /**
+   * @return every request, in arrival order
+   */
   public synchronized List<FakeAthenaRequest> requests() {
     return List.copyOf(requests);
   }
 
-  /** @return the query's state now, or null when unknown */
+  /**
+   * @return the query's state now, or null when unknown
+   */
   public synchronized String state(String queryExecutionId) {
     FakeAthenaExecution e = executions.get(queryExecutionId);
     return e == null ? null : e.state(clock.instant());
@@ -245,7 +262,8 @@ public final class FakeAthena implements AutoCloseable {
       try (InputStream in = exchange.getRequestBody()) {
         body = FakeAthenaJson.MAPPER.readTree(in);
       }
-      FakeAthenaRequest request = new FakeAthenaRequest(target.substring(TARGET_PREFIX.length()), body, clock.instant());
+      FakeAthenaRequest request =
+          new FakeAthenaRequest(target.substring(TARGET_PREFIX.length()), body, clock.instant());
       FakeAthenaHook h;
       Duration delay;
       Sleeper sleeper;
@@ -286,14 +304,19 @@ public final class FakeAthena implements AutoCloseable {
     JsonNode body = request.body();
     return switch (request.operation()) {
       case START -> start(body);
-      case GET -> withExecution(body, e -> FakeAthenaAnswer.ok("QueryExecution", e.toJson(clock.instant())));
+      case GET ->
+          withExecution(
+              body, e -> FakeAthenaAnswer.ok("QueryExecution", e.toJson(clock.instant())));
       case RESULTS -> withExecution(body, e -> FakeAthenaPages.page(e, body, clock.instant()));
-      case STOP -> withExecution(body, e -> {
-        if (e.completion(clock.instant()) == null) {
-          e.stopped = clock.instant();
-        }
-        return FakeAthenaAnswer.ok(FakeAthenaJson.MAPPER.createObjectNode());
-      });
+      case STOP ->
+          withExecution(
+              body,
+              e -> {
+                if (e.completion(clock.instant()) == null) {
+                  e.stopped = clock.instant();
+                }
+                return FakeAthenaAnswer.ok(FakeAthenaJson.MAPPER.createObjectNode());
+              });
       default -> FakeAthenaAnswer.unknownOperation();
     };
   }
@@ -305,7 +328,8 @@ public final class FakeAthena implements AutoCloseable {
     String token = body.path("ClientRequestToken").asText(null);
     String existing = token == null ? null : idsByToken.get(token);
     if (existing != null) {
-      return FakeAthenaAnswer.ok(FakeAthenaJson.MAPPER.createObjectNode().put("QueryExecutionId", existing));
+      return FakeAthenaAnswer.ok(
+          FakeAthenaJson.MAPPER.createObjectNode().put("QueryExecutionId", existing));
     }
     String id = newId();
     FakeAthenaQuery script = scripts.isEmpty() ? FakeAthenaQuery.succeeded() : scripts.poll();
@@ -313,13 +337,17 @@ public final class FakeAthena implements AutoCloseable {
     if (token != null) {
       idsByToken.put(token, id);
     }
-    return FakeAthenaAnswer.ok(FakeAthenaJson.MAPPER.createObjectNode().put("QueryExecutionId", id));
+    return FakeAthenaAnswer.ok(
+        FakeAthenaJson.MAPPER.createObjectNode().put("QueryExecutionId", id));
   }
 
-  private FakeAthenaAnswer withExecution(JsonNode body, Function<FakeAthenaExecution, FakeAthenaAnswer> f) {
+  private FakeAthenaAnswer withExecution(
+      JsonNode body, Function<FakeAthenaExecution, FakeAthenaAnswer> f) {
     String id = body.path("QueryExecutionId").asText("");
     FakeAthenaExecution e = executions.get(id);
-    return e == null ? FakeAthenaAnswer.invalid("QueryExecution " + id + " was not found") : f.apply(e);
+    return e == null
+        ? FakeAthenaAnswer.invalid("QueryExecution " + id + " was not found")
+        : f.apply(e);
   }
 
   private String newId() {

@@ -24,7 +24,9 @@ record FakeAthenaAnswer(int status, ObjectNode body) {
     return new FakeAthenaAnswer(f.status(), FakeAthenaJson.error(f));
   }
 
-  /** @return 400 InvalidRequestException with AthenaErrorCode INVALID_INPUT */
+  /**
+   * @return 400 InvalidRequestException with AthenaErrorCode INVALID_INPUT
+   */
   static FakeAthenaAnswer invalid(String message) {
     return fault(FakeAthenaFault.invalidRequest("INVALID_INPUT", message));
   }

@@ -23,7 +23,9 @@ final class FakeAthenaExecution {
     this.startRequest = startRequest;
   }
 
-  /** @return the instant the query reached a terminal state, or null when not yet */
+  /**
+   * @return the instant the query reached a terminal state, or null when not yet
+   */
   Instant completion(Instant now) {
     Instant natural = submitted.plus(script.duration());
     if (stopped != null && stopped.isBefore(natural)) {
@@ -47,7 +49,9 @@ final class FakeAthenaExecution {
     return script.terminalState;
   }
 
-  /** @return Athena's QueryExecution shape (API reference: QueryExecution) as of now */
+  /**
+   * @return Athena's QueryExecution shape (API reference: QueryExecution) as of now
+   */
   ObjectNode toJson(Instant now) {
     ObjectNode q = FakeAthenaJson.MAPPER.createObjectNode();
     q.put("QueryExecutionId", id);
@@ -60,13 +64,18 @@ final class FakeAthenaExecution {
     String prefix =
         startRequest == null
             ? "s3://fake-athena-results/"
-            : startRequest.path("ResultConfiguration").path("OutputLocation").asText("s3://fake-athena-results/");
+            : startRequest
+                .path("ResultConfiguration")
+                .path("OutputLocation")
+                .asText("s3://fake-athena-results/");
     result.put("OutputLocation", prefix + (prefix.endsWith("/") ? "" : "/") + id + ".csv");
     ObjectNode context = q.putObject("QueryExecutionContext");
     if (startRequest != null && startRequest.has("QueryExecutionContext")) {
       context.setAll((ObjectNode) startRequest.get("QueryExecutionContext"));
     }
-    q.put("WorkGroup", startRequest == null ? "primary" : startRequest.path("WorkGroup").asText("primary"));
+    q.put(
+        "WorkGroup",
+        startRequest == null ? "primary" : startRequest.path("WorkGroup").asText("primary"));
     if (startRequest != null && startRequest.has("ExecutionParameters")) {
       q.set("ExecutionParameters", startRequest.get("ExecutionParameters"));
     }
@@ -116,7 +125,9 @@ final class FakeAthenaExecution {
     ObjectNode st = FakeAthenaJson.MAPPER.createObjectNode();
     st.put("EngineExecutionTimeInMillis", running);
     st.put("DataScannedInBytes", running * script.scanBytesPerSecond / 1000);
-    st.put("TotalExecutionTimeInMillis", Duration.between(submitted, done != null ? done : now).toMillis());
+    st.put(
+        "TotalExecutionTimeInMillis",
+        Duration.between(submitted, done != null ? done : now).toMillis());
     st.put("QueryQueueTimeInMillis", queued);
     st.putObject("ResultReuseInformation").put("ReusedPreviousResult", script.reusedPreviousResult);
     return st;

@@ -6,6 +6,8 @@ package dev.athenaws.testing;
  */
 @FunctionalInterface
 public interface FakeAthenaHook {
-  /** @param request the request about to be answered */
+  /**
+   * @param request the request about to be answered
+   */
   void before(FakeAthenaRequest request) throws Exception;
 }

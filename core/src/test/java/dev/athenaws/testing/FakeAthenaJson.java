@@ -16,12 +16,16 @@ final class FakeAthenaJson {
 
   private FakeAthenaJson() {}
 
-  /** @return epoch seconds with millisecond fraction, a JSON number */
+  /**
+   * @return epoch seconds with millisecond fraction, a JSON number
+   */
   static BigDecimal epochSeconds(Instant t) {
     return BigDecimal.valueOf(t.toEpochMilli()).movePointLeft(3);
   }
 
-  /** @return a GetQueryResults response: UpdateCount, ResultSet{Rows, ResultSetMetadata}, NextToken */
+  /**
+   * @return a GetQueryResults response: UpdateCount, ResultSet{Rows, ResultSetMetadata}, NextToken
+   */
   static ObjectNode resultsPage(
       List<FakeAthenaQuery.Column> columns, List<List<String>> rows, String nextToken) {
     ObjectNode response = MAPPER.createObjectNode();
@@ -39,7 +43,8 @@ final class FakeAthenaJson {
     }
     ArrayNode info = rs.putObject("ResultSetMetadata").putArray("ColumnInfo");
     for (FakeAthenaQuery.Column c : columns) {
-      // Shape as in the hand-written fixtures of dev/athenaws/results (Athena API reference ColumnInfo).
+      // Shape as in the hand-written fixtures of dev/athenaws/results (Athena API reference
+      // ColumnInfo).
       ObjectNode ci = info.addObject();
       ci.put("CatalogName", "hive");
       ci.put("SchemaName", "");
@@ -58,7 +63,9 @@ final class FakeAthenaJson {
     return response;
   }
 
-  /** @return an AWS JSON 1.1 error body */
+  /**
+   * @return an AWS JSON 1.1 error body
+   */
   static ObjectNode error(FakeAthenaFault fault) {
     ObjectNode body = MAPPER.createObjectNode();
     body.put("__type", fault.type());

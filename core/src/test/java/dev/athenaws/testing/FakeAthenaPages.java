@@ -33,7 +33,9 @@ final class FakeAthenaPages {
         return FakeAthenaAnswer.invalid("The NextToken is invalid");
       }
     }
-    String next = index + 1 < e.script.pages.size() ? "fake-token/" + e.id + "/" + (index + 1) : null;
-    return FakeAthenaAnswer.ok(FakeAthenaJson.resultsPage(e.script.columns, e.script.pages.get(index), next));
+    String next =
+        index + 1 < e.script.pages.size() ? "fake-token/" + e.id + "/" + (index + 1) : null;
+    return FakeAthenaAnswer.ok(
+        FakeAthenaJson.resultsPage(e.script.columns, e.script.pages.get(index), next));
   }
 }

@@ -51,7 +51,9 @@ public final class FakeAthenaQuery {
     reusedPreviousResult = b.reusedPreviousResult;
   }
 
-  /** @return a builder of a script that succeeds at once */
+  /**
+   * @return a builder of a script that succeeds at once
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -76,12 +78,16 @@ public final class FakeAthenaQuery {
     return b;
   }
 
-  /** @return the default script: SUCCEEDED at once, a SELECT with one empty page */
+  /**
+   * @return the default script: SUCCEEDED at once, a SELECT with one empty page
+   */
   public static FakeAthenaQuery succeeded() {
     return builder().build();
   }
 
-  /** @return how long after submission the query reaches its terminal state */
+  /**
+   * @return how long after submission the query reaches its terminal state
+   */
   public Duration duration() {
     return timeline.stream().map(Segment::duration).reduce(Duration.ZERO, Duration::plus);
   }
@@ -104,25 +110,33 @@ public final class FakeAthenaQuery {
 
     private Builder() {}
 
-    /** @return this builder with a QUEUED segment */
+    /**
+     * @return this builder with a QUEUED segment
+     */
     public Builder queued(Duration d) {
       timeline.add(new Segment("QUEUED", d));
       return this;
     }
 
-    /** @return this builder with a RUNNING segment */
+    /**
+     * @return this builder with a RUNNING segment
+     */
     public Builder running(Duration d) {
       timeline.add(new Segment("RUNNING", d));
       return this;
     }
 
-    /** @return this builder ending in SUCCEEDED (the default) */
+    /**
+     * @return this builder ending in SUCCEEDED (the default)
+     */
     public Builder succeeds() {
       terminalState = "SUCCEEDED";
       return this;
     }
 
-    /** @return this builder ending in FAILED with this AthenaError and StateChangeReason */
+    /**
+     * @return this builder ending in FAILED with this AthenaError and StateChangeReason
+     */
     public Builder fails(int category, int type, boolean retryable, String message, String reason) {
       terminalState = "FAILED";
       errorCategory = category;
@@ -133,21 +147,27 @@ public final class FakeAthenaQuery {
       return this;
     }
 
-    /** @return this builder ending in CANCELLED (by someone else) with this StateChangeReason */
+    /**
+     * @return this builder ending in CANCELLED (by someone else) with this StateChangeReason
+     */
     public Builder cancelled(String reason) {
       terminalState = "CANCELLED";
       stateChangeReason = reason;
       return this;
     }
 
-    /** @return this builder with a StatementType and SubstatementType */
+    /**
+     * @return this builder with a StatementType and SubstatementType
+     */
     public Builder statement(String statementType, String substatementType) {
       this.statementType = statementType;
       this.substatementType = substatementType;
       return this;
     }
 
-    /** @return this builder with a result column */
+    /**
+     * @return this builder with a result column
+     */
     public Builder column(String name, String type) {
       columns.add(new Column(name, type));
       return this;
@@ -171,7 +191,9 @@ public final class FakeAthenaQuery {
       return this;
     }
 
-    /** @return this builder with several pages of single-column rows "0", "1", ... */
+    /**
+     * @return this builder with several pages of single-column rows "0", "1", ...
+     */
     public Builder numberedPages(int pageCount, int rowsPerPage) {
       int n = 0;
       for (int p = 0; p < pageCount; p++) {
@@ -184,19 +206,25 @@ public final class FakeAthenaQuery {
       return this;
     }
 
-    /** @return this builder scanning this many bytes per second of RUNNING */
+    /**
+     * @return this builder scanning this many bytes per second of RUNNING
+     */
     public Builder scanRate(long bytesPerSecond) {
       this.scanBytesPerSecond = bytesPerSecond;
       return this;
     }
 
-    /** @return this builder reporting ResultReuseInformation.ReusedPreviousResult */
+    /**
+     * @return this builder reporting ResultReuseInformation.ReusedPreviousResult
+     */
     public Builder reusedPreviousResult(boolean reused) {
       this.reusedPreviousResult = reused;
       return this;
     }
 
-    /** @return the script */
+    /**
+     * @return the script
+     */
     public FakeAthenaQuery build() {
       Objects.requireNonNull(terminalState);
       return new FakeAthenaQuery(this);

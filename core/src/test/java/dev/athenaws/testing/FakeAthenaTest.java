@@ -30,7 +30,10 @@ class FakeAthenaTest {
   void theTimelineFollowsTheClock() {
     String id =
         fake.addQuery(
-            FakeAthenaQuery.builder().queued(Duration.ofSeconds(2)).running(Duration.ofSeconds(3)).build());
+            FakeAthenaQuery.builder()
+                .queued(Duration.ofSeconds(2))
+                .running(Duration.ofSeconds(3))
+                .build());
 
     assertThat(state(id)).isEqualTo(QueryExecutionState.QUEUED);
     time.advance(Duration.ofSeconds(2));
@@ -49,14 +52,18 @@ class FakeAthenaTest {
         fake.addQuery(
             FakeAthenaQuery.builder()
                 .column("v", "varchar")
-                .page(java.util.List.of("v"), java.util.Arrays.asList((Object) null), java.util.List.of(""))
+                .page(
+                    java.util.List.of("v"),
+                    java.util.Arrays.asList((Object) null),
+                    java.util.List.of(""))
                 .build());
 
     GetQueryResultsResponse page = client.getQueryResults(r -> r.queryExecutionId(id));
 
     assertThat(page.resultSet().rows().get(1).data().get(0).varCharValue()).isNull();
     assertThat(page.resultSet().rows().get(2).data().get(0).varCharValue()).isEmpty();
-    assertThat(page.resultSet().resultSetMetadata().columnInfo().get(0).type()).isEqualTo("varchar");
+    assertThat(page.resultSet().resultSetMetadata().columnInfo().get(0).type())
+        .isEqualTo("varchar");
   }
 
   @Test
@@ -65,10 +72,12 @@ class FakeAthenaTest {
     fake.failNext(FakeAthena.GET, 1, FakeAthenaFault.invalidRequest("MALFORMED_QUERY", "bad"));
 
     assertThatThrownBy(() -> client.getQueryExecution(r -> r.queryExecutionId("x")))
-        .isInstanceOfSatisfying(TooManyRequestsException.class,
+        .isInstanceOfSatisfying(
+            TooManyRequestsException.class,
             e -> assertThat(e.reason()).isEqualTo(ThrottleReason.CONCURRENT_QUERY_LIMIT_EXCEEDED));
     assertThatThrownBy(() -> client.getQueryExecution(r -> r.queryExecutionId("x")))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.athenaErrorCode()).isEqualTo("MALFORMED_QUERY"));
     assertThat(fake.calls(FakeAthena.GET)).isEqualTo(2);
   }
@@ -76,7 +85,8 @@ class FakeAthenaTest {
   @Test
   void latencyIsAppliedPerOperation() {
     String id = fake.addQuery(FakeAthenaQuery.succeeded());
-    fake.latency(op -> op.equals(FakeAthena.RESULTS) ? Duration.ofMillis(150) : Duration.ZERO, time);
+    fake.latency(
+        op -> op.equals(FakeAthena.RESULTS) ? Duration.ofMillis(150) : Duration.ZERO, time);
 
     client.getQueryExecution(r -> r.queryExecutionId(id));
     client.getQueryResults(r -> r.queryExecutionId(id));

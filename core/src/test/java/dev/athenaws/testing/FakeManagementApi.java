@@ -31,12 +31,13 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 
 /**
  * An in-process API Gateway management API for wire tests, speaking REST-JSON as the real one does:
- * {@code POST|GET|DELETE /{stage}/@connections/{id}} (the id URL-encoded), errors as the status code
- * with an {@code x-amzn-ErrorType} header and a {@code {"message": ...}} body (410 GoneException,
- * 429 LimitExceededException, 403 ForbiddenException, 413 PayloadTooLargeException, 500).
+ * {@code POST|GET|DELETE /{stage}/@connections/{id}} (the id URL-encoded), errors as the status
+ * code with an {@code x-amzn-ErrorType} header and a {@code {"message": ...}} body (410
+ * GoneException, 429 LimitExceededException, 403 ForbiddenException, 413 PayloadTooLargeException,
+ * 500).
  *
- * <p>Connections must be {@link #connect}ed; unknown or closed ids answer 410. Faults are scripted per
- * connection; every call is counted and every delivered payload recorded in order.
+ * <p>Connections must be {@link #connect}ed; unknown or closed ids answer 410. Faults are scripted
+ * per connection; every call is counted and every delivered payload recorded in order.
  *
  * <p>Thread-safe: state is guarded by this object's lock.
  */
@@ -68,7 +69,9 @@ public final class FakeManagementApi implements AutoCloseable {
     server.start();
   }
 
-  /** @return a started server for stage {@code dev} */
+  /**
+   * @return a started server for stage {@code dev}
+   */
   public static FakeManagementApi start() {
     try {
       return new FakeManagementApi("dev");
@@ -77,12 +80,16 @@ public final class FakeManagementApi implements AutoCloseable {
     }
   }
 
-  /** @return the management endpoint, e.g. {@code http://127.0.0.1:PORT/dev} */
+  /**
+   * @return the management endpoint, e.g. {@code http://127.0.0.1:PORT/dev}
+   */
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + stage);
   }
 
-  /** @return a reference to a connection of this server, opening it */
+  /**
+   * @return a reference to a connection of this server, opening it
+   */
   public synchronized Connection connect(String connectionId) {
     open.add(connectionId);
     delivered.putIfAbsent(connectionId, new ArrayList<>());
@@ -111,40 +118,54 @@ public final class FakeManagementApi implements AutoCloseable {
     this.throttleRandom = new java.util.Random(seed);
   }
 
-  /** @param latency delay before answering the n-th POST (0-based), e.g. to benchmark pipelining */
+  /**
+   * @param latency delay before answering the n-th POST (0-based), e.g. to benchmark pipelining
+   */
   public synchronized void latency(IntFunction<Duration> latency) {
     this.latency = latency;
   }
 
-  /** @return the payloads delivered to the connection, in order */
+  /**
+   * @return the payloads delivered to the connection, in order
+   */
   public synchronized List<String> messages(String connectionId) {
     List<String> out = new ArrayList<>();
-    delivered.getOrDefault(connectionId, List.of())
+    delivered
+        .getOrDefault(connectionId, List.of())
         .forEach(b -> out.add(new String(b, StandardCharsets.UTF_8)));
     return out;
   }
 
-  /** @return every call as "METHOD id status", in order */
+  /**
+   * @return every call as "METHOD id status", in order
+   */
   public synchronized List<String> calls() {
     return List.copyOf(calls);
   }
 
-  /** @return the number of POSTs made to the connection, answered or not */
+  /**
+   * @return the number of POSTs made to the connection, answered or not
+   */
   public synchronized long posts(String connectionId) {
     return calls.stream().filter(c -> c.startsWith("POST " + connectionId + " ")).count();
   }
 
-  /** @return whether the connection is still open */
+  /**
+   * @return whether the connection is still open
+   */
   public synchronized boolean isOpen(String connectionId) {
     return open.contains(connectionId);
   }
 
-  /** @return a real SDK client for this server: dummy credentials, no SDK retries */
+  /**
+   * @return a real SDK client for this server: dummy credentials, no SDK retries
+   */
   public ApiGatewayManagementApiClient client() {
     return ApiGatewayManagementApiClient.builder()
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
         .build();
@@ -163,7 +184,10 @@ public final class FakeManagementApi implements AutoCloseable {
       String method = exchange.getRequestMethod();
       Duration delay;
       synchronized (this) {
-        delay = "POST".equals(method) ? latency.apply((int) calls.stream().filter(c -> c.startsWith("POST")).count()) : Duration.ZERO;
+        delay =
+            "POST".equals(method)
+                ? latency.apply((int) calls.stream().filter(c -> c.startsWith("POST")).count())
+                : Duration.ZERO;
       }
       if (!delay.isZero()) {
         try {

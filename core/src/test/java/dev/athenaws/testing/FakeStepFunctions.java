@@ -31,27 +31,32 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * An in-process Step Functions endpoint for wire tests, speaking AWS JSON 1.0 as the real one does:
- * {@code POST /} with {@code X-Amz-Target: AWSStepFunctions.<Operation>} and content type
- * {@code application/x-amz-json-1.0}; errors are HTTP 400 (or 500) with a
- * {@code {"__type": ..., "message": ...}} body. Serves {@code StartExecution} and
- * {@code DescribeExecution}.
+ * {@code POST /} with {@code X-Amz-Target: AWSStepFunctions.<Operation>} and content type {@code
+ * application/x-amz-json-1.0}; errors are HTTP 400 (or 500) with a {@code {"__type": ...,
+ * "message": ...}} body. Serves {@code StartExecution} and {@code DescribeExecution}.
  *
  * <p>StartExecution follows the documented Standard-workflow rules: the same name and input as an
- * open execution answers that execution; another input, or any input once the execution is
- * {@link #finish finished}, answers {@code ExecutionAlreadyExists}; an unknown state machine ARN answers
+ * open execution answers that execution; another input, or any input once the execution is {@link
+ * #finish finished}, answers {@code ExecutionAlreadyExists}; an unknown state machine ARN answers
  * {@code StateMachineDoesNotExist}. Faults are scripted for the next calls; every call is counted.
  *
  * <p>Thread-safe: state is guarded by this object's lock.
  *
- * @see <a href="https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html">StartExecution</a>
+ * @see <a
+ *     href="https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html">StartExecution</a>
  */
 public final class FakeStepFunctions implements AutoCloseable {
   /** The account and region of every ARN this fake makes. */
   public static final String ARN_PREFIX = "arn:aws:states:us-east-1:123456789012:";
 
   /** One started execution. */
-  public record Execution(String name, String input, String arn, String stateMachineArn,
-      long startDate, boolean open) {}
+  public record Execution(
+      String name,
+      String input,
+      String arn,
+      String stateMachineArn,
+      long startDate,
+      boolean open) {}
 
   static {
     System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -60,11 +65,13 @@ public final class FakeStepFunctions implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "fake-step-functions");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "fake-step-functions");
+            t.setDaemon(true);
+            return t;
+          });
   private final Set<String> stateMachines = new HashSet<>();
   private final Map<String, Execution> executions = new LinkedHashMap<>();
   private final Deque<Integer> faults = new ArrayDeque<>();
@@ -78,7 +85,9 @@ public final class FakeStepFunctions implements AutoCloseable {
     server.start();
   }
 
-  /** @return a started server without state machines */
+  /**
+   * @return a started server without state machines
+   */
   public static FakeStepFunctions start() {
     try {
       return new FakeStepFunctions();
@@ -87,7 +96,9 @@ public final class FakeStepFunctions implements AutoCloseable {
     }
   }
 
-  /** @return the endpoint, e.g. {@code http://127.0.0.1:PORT} */
+  /**
+   * @return the endpoint, e.g. {@code http://127.0.0.1:PORT}
+   */
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
@@ -113,37 +124,48 @@ public final class FakeStepFunctions implements AutoCloseable {
     }
   }
 
-  /** Ends an execution (as SUCCEEDED): its name then answers ExecutionAlreadyExists to any input. */
+  /**
+   * Ends an execution (as SUCCEEDED): its name then answers ExecutionAlreadyExists to any input.
+   */
   public synchronized void finish(String name) {
     Execution e = executions.get(name);
-    executions.put(name, new Execution(e.name(), e.input(), e.arn(), e.stateMachineArn(),
-        e.startDate(), false));
+    executions.put(
+        name,
+        new Execution(e.name(), e.input(), e.arn(), e.stateMachineArn(), e.startDate(), false));
   }
 
-  /** @return the executions started, in order */
+  /**
+   * @return the executions started, in order
+   */
   public synchronized List<Execution> executions() {
     return List.copyOf(executions.values());
   }
 
   /**
-   * @return every call as "Operation subject status" in order, the subject being the execution
-   *     name of a StartExecution and the execution ARN of a DescribeExecution ("-" when unreadable)
+   * @return every call as "Operation subject status" in order, the subject being the execution name
+   *     of a StartExecution and the execution ARN of a DescribeExecution ("-" when unreadable)
    */
   public synchronized List<String> calls() {
     return List.copyOf(calls);
   }
 
-  /** @return the number of StartExecution calls, answered or not */
+  /**
+   * @return the number of StartExecution calls, answered or not
+   */
   public synchronized long startCalls() {
     return calls.stream().filter(c -> c.startsWith("StartExecution ")).count();
   }
 
-  /** @return the number of calls of any operation, answered or not */
+  /**
+   * @return the number of calls of any operation, answered or not
+   */
   public synchronized int callCount() {
     return calls.size();
   }
 
-  /** @return a real SDK client for this server: dummy credentials, no SDK retries */
+  /**
+   * @return a real SDK client for this server: dummy credentials, no SDK retries
+   */
   public SfnClient client() {
     return SfnClient.builder()
         .endpointOverride(endpoint())
@@ -163,16 +185,23 @@ public final class FakeStepFunctions implements AutoCloseable {
       Answer answer;
       String operation = target == null ? "?" : target.replaceFirst("^AWSStepFunctions\\.", "");
       synchronized (this) {
-        if (!"POST".equals(exchange.getRequestMethod()) || !"/".equals(exchange.getRequestURI().getPath())
-            || type == null || !type.startsWith("application/x-amz-json-1.0")
-            || target == null || !target.startsWith("AWSStepFunctions.")) {
+        if (!"POST".equals(exchange.getRequestMethod())
+            || !"/".equals(exchange.getRequestURI().getPath())
+            || type == null
+            || !type.startsWith("application/x-amz-json-1.0")
+            || target == null
+            || !target.startsWith("AWSStepFunctions.")) {
           answer = Answer.error(400, "UnknownOperationException", "not an AWS JSON 1.0 call");
           calls.add(operation + " - " + answer.status());
         } else {
           JsonNode request = parse(body);
           answer = answer(operation, request);
-          String subject = request == null ? "-"
-              : request.path("StartExecution".equals(operation) ? "name" : "executionArn").asText("-");
+          String subject =
+              request == null
+                  ? "-"
+                  : request
+                      .path("StartExecution".equals(operation) ? "name" : "executionArn")
+                      .asText("-");
           calls.add(operation + " " + subject + " " + answer.status());
         }
       }
@@ -216,7 +245,8 @@ public final class FakeStepFunctions implements AutoCloseable {
     String name = request.path("name").asText();
     String input = request.path("input").asText("{}");
     if (!stateMachines.contains(sm)) {
-      return Answer.error(400, "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + sm + "'");
+      return Answer.error(
+          400, "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + sm + "'");
     }
     if (!name.matches("[A-Za-z0-9_-]{1,80}")) {
       return Answer.error(400, "InvalidName", "Invalid Name: '" + name + "'");
@@ -228,10 +258,13 @@ public final class FakeStepFunctions implements AutoCloseable {
     }
     Execution existing = executions.get(name);
     if (existing != null) {
-      if (existing.open() && existing.input().equals(input) && existing.stateMachineArn().equals(sm)) {
+      if (existing.open()
+          && existing.input().equals(input)
+          && existing.stateMachineArn().equals(sm)) {
         return started(existing);
       }
-      return Answer.error(400, "ExecutionAlreadyExists", "Execution Already Exists: '" + existing.arn() + "'");
+      return Answer.error(
+          400, "ExecutionAlreadyExists", "Execution Already Exists: '" + existing.arn() + "'");
     }
     String arn = ARN_PREFIX + "execution:" + sm.substring(sm.lastIndexOf(':') + 1) + ":" + name;
     Execution e = new Execution(name, input, arn, sm, clock++, true);
@@ -240,7 +273,8 @@ public final class FakeStepFunctions implements AutoCloseable {
   }
 
   private static Answer started(Execution e) {
-    ObjectNode out = JSON.createObjectNode().put("executionArn", e.arn()).put("startDate", e.startDate());
+    ObjectNode out =
+        JSON.createObjectNode().put("executionArn", e.arn()).put("startDate", e.startDate());
     return new Answer(200, out.toString());
   }
 
@@ -248,10 +282,14 @@ public final class FakeStepFunctions implements AutoCloseable {
     String arn = request.path("executionArn").asText();
     for (Execution e : executions.values()) {
       if (e.arn().equals(arn)) {
-        ObjectNode out = JSON.createObjectNode()
-            .put("executionArn", e.arn()).put("stateMachineArn", e.stateMachineArn())
-            .put("name", e.name()).put("status", e.open() ? "RUNNING" : "SUCCEEDED")
-            .put("startDate", e.startDate()).put("input", e.input());
+        ObjectNode out =
+            JSON.createObjectNode()
+                .put("executionArn", e.arn())
+                .put("stateMachineArn", e.stateMachineArn())
+                .put("name", e.name())
+                .put("status", e.open() ? "RUNNING" : "SUCCEEDED")
+                .put("startDate", e.startDate())
+                .put("input", e.input());
         return new Answer(200, out.toString());
       }
     }
@@ -260,7 +298,8 @@ public final class FakeStepFunctions implements AutoCloseable {
 
   private record Answer(int status, String body) {
     static Answer error(int status, String type, String message) {
-      return new Answer(status, JSON.createObjectNode().put("__type", type).put("message", message).toString());
+      return new Answer(
+          status, JSON.createObjectNode().put("__type", type).put("message", message).toString());
     }
   }
 

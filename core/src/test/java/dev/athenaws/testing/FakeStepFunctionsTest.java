@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The fake's own wire format, checked with a plain HTTP client (AWS JSON 1.0, as Step Functions). */
+/**
+ * The fake's own wire format, checked with a plain HTTP client (AWS JSON 1.0, as Step Functions).
+ */
 class FakeStepFunctionsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,16 +24,24 @@ class FakeStepFunctionsTest {
     sfn.close();
   }
 
-  private HttpResponse<String> call(String target, String contentType, String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(sfn.endpoint().resolve("/"))
-        .header("X-Amz-Target", target).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  private HttpResponse<String> call(String target, String contentType, String body)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(sfn.endpoint().resolve("/"))
+            .header("X-Amz-Target", target)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> start(String name, String input) throws Exception {
-    String body = JSON.createObjectNode().put("stateMachineArn", arn).put("name", name)
-        .put("input", input).toString();
+    String body =
+        JSON.createObjectNode()
+            .put("stateMachineArn", arn)
+            .put("name", name)
+            .put("input", input)
+            .toString();
     return call("AWSStepFunctions.StartExecution", "application/x-amz-json-1.0", body);
   }
 
@@ -53,17 +63,24 @@ class FakeStepFunctionsTest {
     start("e1", "{}");
     HttpResponse<String> exists = start("e1", "{\"b\":2}");
     assertThat(exists.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(exists.body()).get("__type").asText()).isEqualTo("ExecutionAlreadyExists");
+    assertThat(JSON.readTree(exists.body()).get("__type").asText())
+        .isEqualTo("ExecutionAlreadyExists");
     sfn.throttleNext(1);
     sfn.failNext(1);
     assertThat(JSON.readTree(start("e2", "{}").body()).get("__type").asText())
         .isEqualTo("ThrottlingException");
     assertThat(start("e2", "{}").statusCode()).isEqualTo(500);
-    HttpResponse<String> wrongType = call("AWSStepFunctions.StartExecution", "application/json", "{}");
+    HttpResponse<String> wrongType =
+        call("AWSStepFunctions.StartExecution", "application/json", "{}");
     assertThat(JSON.readTree(wrongType.body()).get("__type").asText())
         .isEqualTo("UnknownOperationException");
-    assertThat(sfn.calls()).containsExactly("StartExecution e1 200", "StartExecution e1 400",
-        "StartExecution e2 400", "StartExecution e2 500", "StartExecution - 400");
+    assertThat(sfn.calls())
+        .containsExactly(
+            "StartExecution e1 200",
+            "StartExecution e1 400",
+            "StartExecution e2 400",
+            "StartExecution e2 500",
+            "StartExecution - 400");
   }
 
   @Test

@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The corpus of hostile client messages (resource {@code hostile-messages.json}) with the stable error
- * code each must get. Shared through core's test-jar by the adapter's and the local stack's tests.
+ * The corpus of hostile client messages (resource {@code hostile-messages.json}) with the stable
+ * error code each must get. Shared through core's test-jar by the adapter's and the local stack's
+ * tests.
  */
 public final class HostileMessages {
   private static final Pattern RUN = Pattern.compile("\\{\\{(.)\\*(\\d+)}}");
@@ -37,7 +38,9 @@ public final class HostileMessages {
     }
   }
 
-  /** @return every message of the corpus */
+  /**
+   * @return every message of the corpus
+   */
   public static List<Message> all() {
     try (InputStream in = HostileMessages.class.getResourceAsStream("hostile-messages.json")) {
       JsonNode root = new ObjectMapper().readTree(in);
@@ -46,9 +49,12 @@ public final class HostileMessages {
         boolean binary = m.hasNonNull("base64");
         String text =
             binary
-                ? new String(Base64.getDecoder().decode(m.get("base64").asText()), StandardCharsets.UTF_8)
+                ? new String(
+                    Base64.getDecoder().decode(m.get("base64").asText()), StandardCharsets.UTF_8)
                 : expand(m.get("text").asText());
-        out.add(new Message(m.get("name").asText(), text, binary, ErrorCode.valueOf(m.get("code").asText())));
+        out.add(
+            new Message(
+                m.get("name").asText(), text, binary, ErrorCode.valueOf(m.get("code").asText())));
       }
       return out;
     } catch (IOException e) {
@@ -60,7 +66,8 @@ public final class HostileMessages {
     Matcher m = RUN.matcher(text);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1).repeat(Integer.parseInt(m.group(2)))));
+      m.appendReplacement(
+          sb, Matcher.quoteReplacement(m.group(1).repeat(Integer.parseInt(m.group(2)))));
     }
     return m.appendTail(sb).toString();
   }

@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.athena.model.ResultSetMetadata;
 import software.amazon.awssdk.services.athena.model.Row;
 
 /**
- * Loads hand-written {@code GetQueryResults} responses kept in the exact JSON shape of the Athena API
- * (PascalCase members, a {@code Datum} without {@code VarCharValue} for NULL) into SDK objects.
+ * Loads hand-written {@code GetQueryResults} responses kept in the exact JSON shape of the Athena
+ * API (PascalCase members, a {@code Datum} without {@code VarCharValue} for NULL) into SDK objects.
  */
 public final class ResultFixtures {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,7 +24,8 @@ public final class ResultFixtures {
   private ResultFixtures() {}
 
   public static GetQueryResultsResponse load(String name) {
-    try (InputStream in = ResultFixtures.class.getResourceAsStream("/dev/athenaws/results/" + name)) {
+    try (InputStream in =
+        ResultFixtures.class.getResourceAsStream("/dev/athenaws/results/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
       }

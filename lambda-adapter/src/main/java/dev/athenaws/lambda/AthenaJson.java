@@ -15,7 +15,9 @@ import software.amazon.awssdk.services.athena.model.ResultReuseInformation;
 final class AthenaJson {
   private AthenaJson() {}
 
-  /** @param node a {@code QueryExecution} object of {@code GetQueryExecution} or a .sync task */
+  /**
+   * @param node a {@code QueryExecution} object of {@code GetQueryExecution} or a .sync task
+   */
   static QueryExecution execution(JsonNode node) {
     JsonNode status = node.path("Status");
     QueryExecutionStatus.Builder s =

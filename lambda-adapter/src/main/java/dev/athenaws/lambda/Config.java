@@ -1,9 +1,9 @@
 package dev.athenaws.lambda;
 
+import dev.athenaws.AthenaSettings;
+import dev.athenaws.AthenaWs;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.internal.protocol.ChunkPolicy;
-import dev.athenaws.AthenaWs;
-import dev.athenaws.AthenaSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The adapter's configuration, read from environment variables once per container. Every variable is
- * documented in docs/configuration.md; {@link #from} validates them all and throws {@link
+ * The adapter's configuration, read from environment variables once per container. Every variable
+ * is documented in docs/configuration.md; {@link #from} validates them all and throws {@link
  * IllegalStateException} naming the first variable at fault, so a bad deployment fails at init
  * rather than on a client's request.
  *
@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  * @param strictValues whether an unparsable value fails the stream
  * @param allowRawSql whether clients may send raw {@code sql}
  * @param allowedOrigins the Origin headers accepted on {@code $connect}; empty accepts all
- * @param metricsNamespace the CloudWatch namespace of the embedded-format metrics, null when they are
- *     off
+ * @param metricsNamespace the CloudWatch namespace of the embedded-format metrics, null when they
+ *     are off
  * @param functionName the Lambda function's name (the metrics' dimension), null outside Lambda
  * @param tracing whether sampled invocations send X-Ray subsegments of the AWS calls
  */
@@ -69,20 +69,27 @@ record Config(
 
   static final String CLASSPATH_PREFIX = "classpath:";
   static final String DEFAULT_CATALOG = CLASSPATH_PREFIX + QueryCatalog.CLOUDTRAIL_EXAMPLE;
+
   /** Default inline deadline: 20 s, well below API Gateway's 29 s integration timeout. */
   static final int DEFAULT_INLINE_DEADLINE_SECONDS = 20;
+
   /** Largest inline deadline: 25 s leaves 4 s under the 29 s integration timeout to hand off. */
   static final int MAX_INLINE_DEADLINE_SECONDS = 25;
+
   static final long DEFAULT_PUSH_TIME_RESERVE_MILLIS = 10_000;
+
   /** One day: a Standard state machine could wait longer, but no report should. */
   static final long MAX_QUERY_TIMEOUT_SECONDS = 86_400;
 
   static final String DEFAULT_METRICS_NAMESPACE = "AthenaWs";
+
   /**
    * A CloudWatch namespace: up to 255 of alphanumerics, period, hyphen, underscore, slash, hash,
    * colon and space, with a non-space (CloudWatch User Guide, "Namespaces"); "AWS/" is reserved.
    */
-  private static final Pattern NAMESPACE = Pattern.compile("(?!AWS/)(?=.*\\S)[0-9A-Za-z._/#: -]{1,255}");
+  private static final Pattern NAMESPACE =
+      Pattern.compile("(?!AWS/)(?=.*\\S)[0-9A-Za-z._/#: -]{1,255}");
+
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
@@ -129,8 +136,12 @@ record Config(
       throw r.invalid("WEBSOCKET_STAGE", "must be 1..128 of [A-Za-z0-9_-]");
     }
     int maxBytes =
-        (int) r.number("MAX_MESSAGE_BYTES", ChunkPolicy.DEFAULT_MAX_MESSAGE_BYTES,
-            ChunkPolicy.MIN_MESSAGE_BYTES, ChunkPolicy.HARD_CAP);
+        (int)
+            r.number(
+                "MAX_MESSAGE_BYTES",
+                ChunkPolicy.DEFAULT_MAX_MESSAGE_BYTES,
+                ChunkPolicy.MIN_MESSAGE_BYTES,
+                ChunkPolicy.HARD_CAP);
     return new Config(
         mode,
         arn,
@@ -139,12 +150,20 @@ record Config(
         endpoint,
         stage,
         region,
-        Duration.ofSeconds(r.number("INLINE_DEADLINE_SECONDS", DEFAULT_INLINE_DEADLINE_SECONDS, 1,
-            MAX_INLINE_DEADLINE_SECONDS)),
-        Duration.ofSeconds(r.number("QUERY_TIMEOUT_SECONDS", AthenaWs.Builder.DEFAULT_QUERY_TIMEOUT.toSeconds(),
-            1, MAX_QUERY_TIMEOUT_SECONDS)),
-        Duration.ofMillis(r.number("PUSH_TIME_RESERVE_MILLIS", DEFAULT_PUSH_TIME_RESERVE_MILLIS,
-            1_000, 600_000)),
+        Duration.ofSeconds(
+            r.number(
+                "INLINE_DEADLINE_SECONDS",
+                DEFAULT_INLINE_DEADLINE_SECONDS,
+                1,
+                MAX_INLINE_DEADLINE_SECONDS)),
+        Duration.ofSeconds(
+            r.number(
+                "QUERY_TIMEOUT_SECONDS",
+                AthenaWs.Builder.DEFAULT_QUERY_TIMEOUT.toSeconds(),
+                1,
+                MAX_QUERY_TIMEOUT_SECONDS)),
+        Duration.ofMillis(
+            r.number("PUSH_TIME_RESERVE_MILLIS", DEFAULT_PUSH_TIME_RESERVE_MILLIS, 1_000, 600_000)),
         new ChunkPolicy(maxBytes),
         r.bool("STRICT_VALUES"),
         r.bool("ALLOW_RAW_SQL"),
@@ -160,7 +179,8 @@ record Config(
     }
     String namespace = r.text("METRICS_NAMESPACE", DEFAULT_METRICS_NAMESPACE);
     if (!NAMESPACE.matcher(namespace).matches()) {
-      throw r.invalid("METRICS_NAMESPACE",
+      throw r.invalid(
+          "METRICS_NAMESPACE",
           "must be 1..255 of [0-9A-Za-z._/#: -], not blank, not starting with AWS/");
     }
     return namespace;
@@ -173,8 +193,9 @@ record Config(
     r.apply("ATHENA_DATABASE", b::database);
     r.apply("ATHENA_OUTPUT_LOCATION", b::outputLocation);
     if (r.text("ATHENA_RESULT_REUSE_MINUTES", null) != null) {
-      long minutes = r.number("ATHENA_RESULT_REUSE_MINUTES", 0, 1,
-          AthenaSettings.MAX_RESULT_REUSE_AGE.toMinutes());
+      long minutes =
+          r.number(
+              "ATHENA_RESULT_REUSE_MINUTES", 0, 1, AthenaSettings.MAX_RESULT_REUSE_AGE.toMinutes());
       b.resultReuseMaxAge(Duration.ofMinutes(minutes));
     }
     return b.build();
@@ -208,7 +229,9 @@ record Config(
     return out;
   }
 
-  /** @return whether {@code $connect} from this Origin header (nullable) is accepted */
+  /**
+   * @return whether {@code $connect} from this Origin header (nullable) is accepted
+   */
   boolean originAllowed(String origin) {
     return allowedOrigins.isEmpty() || origin != null && allowedOrigins.contains(origin);
   }

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Lambda handler of the WebSocket {@code $connect} and {@code $disconnect} routes. Accepts every
- * connection, unless {@code ALLOWED_ORIGINS} lists origins: then a {@code $connect} whose
+ * The Lambda handler of the WebSocket {@code $connect} and {@code $disconnect} routes. Accepts
+ * every connection, unless {@code ALLOWED_ORIGINS} lists origins: then a {@code $connect} whose
  * {@code Origin} header is not listed (or missing) gets 403 and API Gateway refuses the connection.
  * Logs the connection id, route and decision only, never the event (it carries identity fields and
  * headers).
@@ -68,7 +68,9 @@ public final class ConnectionHandler
       LOG.info("connect {}", request.connectionId());
       return Responses.status(200);
     }
-    LOG.info("{} {}", request.eventType() == null ? request.routeKey() : request.eventType(),
+    LOG.info(
+        "{} {}",
+        request.eventType() == null ? request.routeKey() : request.eventType(),
         request.connectionId());
     return Responses.status(200);
   }

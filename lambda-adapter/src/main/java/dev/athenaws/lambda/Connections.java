@@ -8,9 +8,9 @@ import software.amazon.awssdk.regions.Region;
 /**
  * Builds the {@link Connection} results are posted to. The management endpoint is the one that
  * travelled with a push input, else {@code WEBSOCKET_ENDPOINT} when set (custom domains, local
- * stacks), else {@link ApiGateway#endpoint} from the API id, the Region ({@code AWS_REGION}) and the
- * stage; never the event's {@code domainName}, which is the custom domain behind one (see {@link
- * ApiGateway}).
+ * stacks), else {@link ApiGateway#endpoint} from the API id, the Region ({@code AWS_REGION}) and
+ * the stage; never the event's {@code domainName}, which is the custom domain behind one (see
+ * {@link ApiGateway}).
  */
 final class Connections {
   private Connections() {}
@@ -22,7 +22,11 @@ final class Connections {
    * @throws IllegalArgumentException when the parts do not make an endpoint (e.g. no stage known)
    */
   static Connection of(
-      Config config, String connectionId, String apiId, String region, String stage,
+      Config config,
+      String connectionId,
+      String apiId,
+      String region,
+      String stage,
       URI explicitEndpoint) {
     if (connectionId == null) {
       throw new IllegalArgumentException("connectionId is missing");
@@ -44,7 +48,9 @@ final class Connections {
     return Connection.at(connectionId, ApiGateway.endpoint(apiId, Region.of(r), s));
   }
 
-  /** @return the connection of a WebSocket event */
+  /**
+   * @return the connection of a WebSocket event
+   */
   static Connection of(Config config, WebSocketRequest request) {
     return of(config, request.connectionId(), request.apiId(), null, request.stage(), null);
   }

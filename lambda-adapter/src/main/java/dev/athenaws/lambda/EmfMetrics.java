@@ -15,13 +15,13 @@ import java.util.Map;
 /**
  * Writes one CloudWatch embedded metric format (EMF) line to stdout for every call of the front
  * door: CloudWatch Logs extracts the metrics from the function's log group, with no CloudWatch API
- * call and no AWS dependency. Per the specification (CloudWatch User Guide, "Specification: Embedded
- * metric format"): the root holds {@code _aws} with {@code Timestamp} (epoch milliseconds) and one
- * {@code CloudWatchMetrics} directive ({@code Namespace}, {@code Dimensions} as arrays of dimension
- * names, {@code Metrics} as {@code Name}/{@code Unit}), and every metric and dimension value as a
- * root member; the line is a single JSON object. Dimensions stay low in cardinality: the function
- * name, and the catalog query name when there is one; ids and codes are plain members (searchable
- * in Logs Insights, not dimensions). Metric names and units: docs/operations.md.
+ * call and no AWS dependency. Per the specification (CloudWatch User Guide, "Specification:
+ * Embedded metric format"): the root holds {@code _aws} with {@code Timestamp} (epoch milliseconds)
+ * and one {@code CloudWatchMetrics} directive ({@code Namespace}, {@code Dimensions} as arrays of
+ * dimension names, {@code Metrics} as {@code Name}/{@code Unit}), and every metric and dimension
+ * value as a root member; the line is a single JSON object. Dimensions stay low in cardinality: the
+ * function name, and the catalog query name when there is one; ids and codes are plain members
+ * (searchable in Logs Insights, not dimensions). Metric names and units: docs/operations.md.
  *
  * <p>Thread-safety: thread-safe (each line is one {@code println} of a complete string). Never
  * throws: a failure to write is the stream's concern ({@link PrintStream} swallows it).
@@ -35,8 +35,10 @@ final class EmfMetrics implements RunListener {
 
   /** Each measure's metric. */
   static final Map<Measure, Metric> MEASURES = measures();
+
   /** Metrics counting how calls ended: 1 on the line of such a call, else 0. */
   static final Map<Result, Metric> RESULTS = results();
+
   static final Metric DURATION = new Metric("Duration", "Milliseconds");
   static final Metric RESUMES = new Metric("Resumes", "Count");
   static final Metric CANCELS = new Metric("QueriesCancelled", "Count");
@@ -60,7 +62,9 @@ final class EmfMetrics implements RunListener {
     out.println(line(run));
   }
 
-  /** @return the EMF document of one call, as one line of JSON */
+  /**
+   * @return the EMF document of one call, as one line of JSON
+   */
   String line(RunEnded run) {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode aws = root.putObject("_aws");
@@ -78,14 +82,14 @@ final class EmfMetrics implements RunListener {
     Map<Metric, Long> values = new LinkedHashMap<>();
     RESULTS.forEach((result, metric) -> values.put(metric, run.result() == result ? 1L : 0L));
     values.put(RESUMES, run.phase() == Phase.RESUME ? 1L : 0L);
-    values.put(CANCELS,
-        run.errorCode() == dev.athenaws.error.ErrorCode.QUERY_CANCELLED ? 1L : 0L);
+    values.put(CANCELS, run.errorCode() == dev.athenaws.error.ErrorCode.QUERY_CANCELLED ? 1L : 0L);
     values.put(DURATION, run.elapsed().toMillis());
     run.measures().forEach((measure, value) -> values.put(MEASURES.get(measure), value));
-    values.forEach((metric, value) -> {
-      metrics.addObject().put("Name", metric.name()).put("Unit", metric.unit());
-      root.put(metric.name(), value);
-    });
+    values.forEach(
+        (metric, value) -> {
+          metrics.addObject().put("Name", metric.name()).put("Unit", metric.unit());
+          root.put(metric.name(), value);
+        });
     root.put("phase", run.phase().name());
     root.put("result", run.result().name());
     if (run.errorCode() != null) {
@@ -120,17 +124,21 @@ final class EmfMetrics implements RunListener {
   private static Map<Result, Metric> results() {
     Map<Result, Metric> m = new java.util.EnumMap<>(Result.class);
     for (Result r : List.of(Result.values())) {
-      m.put(r, new Metric(switch (r) {
-        case LISTED -> "CatalogsListed";
-        case REFUSED -> "Refused";
-        case COMPLETED -> "QueriesCompleted";
-        case FAILED -> "QueriesFailed";
-        case CONNECTION_GONE -> "ConnectionsGone";
-        case UNDELIVERED -> "Undelivered";
-        case PAUSED -> "Paused";
-        case HANDED_OFF -> "HandOffs";
-        case NOT_STARTED -> "NotStarted";
-      }, "Count"));
+      m.put(
+          r,
+          new Metric(
+              switch (r) {
+                case LISTED -> "CatalogsListed";
+                case REFUSED -> "Refused";
+                case COMPLETED -> "QueriesCompleted";
+                case FAILED -> "QueriesFailed";
+                case CONNECTION_GONE -> "ConnectionsGone";
+                case UNDELIVERED -> "Undelivered";
+                case PAUSED -> "Paused";
+                case HANDED_OFF -> "HandOffs";
+                case NOT_STARTED -> "NotStarted";
+              },
+              "Count"));
     }
     return m;
   }

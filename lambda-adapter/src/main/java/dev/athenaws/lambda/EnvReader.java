@@ -17,13 +17,17 @@ final class EnvReader {
     this.env = Objects.requireNonNull(env, "env");
   }
 
-  /** @return the trimmed value, or {@code fallback} when unset or blank */
+  /**
+   * @return the trimmed value, or {@code fallback} when unset or blank
+   */
   String text(String name, String fallback) {
     String value = env.get(name);
     return value == null || value.isBlank() ? fallback : value.strip();
   }
 
-  /** @return the value as a whole number within [min, max], or {@code fallback} when unset */
+  /**
+   * @return the value as a whole number within [min, max], or {@code fallback} when unset
+   */
   long number(String name, long fallback, long min, long max) {
     String text = text(name, null);
     if (text == null) {
@@ -41,7 +45,9 @@ final class EnvReader {
     return value;
   }
 
-  /** @return true for "true", false for "false" or unset (case-insensitive) */
+  /**
+   * @return true for "true", false for "false" or unset (case-insensitive)
+   */
   boolean bool(String name) {
     String text = text(name, "false").toLowerCase(Locale.ROOT);
     return switch (text) {

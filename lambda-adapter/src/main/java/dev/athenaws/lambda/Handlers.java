@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * <p>The variables are those of docs/configuration.md. The SDK clients still resolve endpoints,
  * region and credentials the SDK's standard way (environment variables or the equivalent system
- * properties such as {@code aws.endpointUrlAthena}, {@code aws.endpointUrlSfn}, {@code aws.region}).
+ * properties such as {@code aws.endpointUrlAthena}, {@code aws.endpointUrlSfn}, {@code
+ * aws.region}).
  *
  * <p>Resources: they own the SDK clients and the prefetch threads of their wiring: {@link #close()}
  * them when the host stops (the Lambda runtime's own handlers live as long as the container).
@@ -46,17 +47,23 @@ public final class Handlers implements AutoCloseable {
     return new Handlers(Wiring.fromEnvironment(Objects.requireNonNull(environment, "environment")));
   }
 
-  /** @return the {@code $connect}/{@code $disconnect} handler */
+  /**
+   * @return the {@code $connect}/{@code $disconnect} handler
+   */
   public ConnectionHandler connection() {
     return connection;
   }
 
-  /** @return the {@code query}/{@code listQueries}/{@code $default} route handler */
+  /**
+   * @return the {@code query}/{@code listQueries}/{@code $default} route handler
+   */
   public QueryRouteHandler queryRoute() {
     return queryRoute;
   }
 
-  /** @return the Step Functions push task handler */
+  /**
+   * @return the Step Functions push task handler
+   */
   public PushResultsHandler pushResults() {
     return pushResults;
   }

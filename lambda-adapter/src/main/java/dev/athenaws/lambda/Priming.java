@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.net.URI;
 import java.util.function.Function;
 import org.crac.Context;
 import org.crac.Core;
@@ -42,7 +42,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * resource whose {@code beforeCheckpoint} primes, so it runs only when Lambda SnapStart (or another
  * CRaC runtime) takes a snapshot, and costs nothing elsewhere; {@code init} primes during init (for
  * provisioned concurrency, where init is off the request path); {@code off} never primes. Figures:
- * docs/performance.md. A failing priming is logged and ignored: it only costs the first request time.
+ * docs/performance.md. A failing priming is logged and ignored: it only costs the first request
+ * time.
  *
  * <p>Thread-safety: {@link #onInit} is called once per container under {@link Container}'s lock.
  */
@@ -51,6 +52,7 @@ final class Priming implements Resource {
   static final String VARIABLE = "ATHENA_WS_PRIME";
   static final String ID = "athena-ws-priming";
   private static final Sleeper NO_SLEEP = d -> {};
+
   /** Held here: a CRaC context may keep its resources only weakly. */
   private static volatile Priming registered;
 
@@ -72,7 +74,8 @@ final class Priming implements Resource {
    * @param calls the calls the priming HTTP client answered, in order
    * @param posted the messages posted to the priming connection, in order
    */
-  record Report(List<Integer> routeStatuses, String pushOutput, List<String> calls, List<String> posted) {}
+  record Report(
+      List<Integer> routeStatuses, String pushOutput, List<String> calls, List<String> posted) {}
 
   private final Map<String, String> env;
 
@@ -80,7 +83,9 @@ final class Priming implements Resource {
     this.env = Map.copyOf(env);
   }
 
-  /** @throws IllegalStateException naming {@code ATHENA_WS_PRIME} when its value is not known */
+  /**
+   * @throws IllegalStateException naming {@code ATHENA_WS_PRIME} when its value is not known
+   */
   static When when(Map<String, String> env) {
     EnvReader r = new EnvReader(env);
     return switch (r.text(VARIABLE, "snapstart").toLowerCase(Locale.ROOT)) {
@@ -105,16 +110,20 @@ final class Priming implements Resource {
         registered = p;
         Core.getGlobalContext().register(p);
       }
-      case OFF -> { }
+      case OFF -> {}
     }
   }
 
-  /** @return the resource registered for the snapshot, null when none was */
+  /**
+   * @return the resource registered for the snapshot, null when none was
+   */
   static Priming registered() {
     return registered;
   }
 
-  /** @return the environment this resource primes with */
+  /**
+   * @return the environment this resource primes with
+   */
   Map<String, String> env() {
     return env;
   }
@@ -133,8 +142,11 @@ final class Priming implements Resource {
     long start = System.nanoTime();
     try {
       Report report = prime(env);
-      LOG.info("primed in {} ms: {} calls answered in memory, route statuses {}",
-          (System.nanoTime() - start) / 1_000_000, report.calls().size(), report.routeStatuses());
+      LOG.info(
+          "primed in {} ms: {} calls answered in memory, route statuses {}",
+          (System.nanoTime() - start) / 1_000_000,
+          report.calls().size(),
+          report.routeStatuses());
     } catch (RuntimeException e) {
       LOG.warn("priming failed, the first request will be slower: {}", e.toString());
     }
@@ -155,31 +167,48 @@ final class Priming implements Resource {
     StaticCredentialsProvider credentials =
         StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDATHENAWSPRIMING", ID));
     List<ApiGatewayManagementApiClient> managementClients = new ArrayList<>();
-    Function<URI, ApiGatewayManagementApiClient> management = endpoint -> {
-      ApiGatewayManagementApiClient c = ApiGatewayManagementApiClient.builder()
-          .endpointOverride(endpoint).httpClient(http).region(region)
-          .credentialsProvider(credentials)
-          .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-      synchronized (managementClients) {
-        managementClients.add(c);
-      }
-      return c;
-    };
-    AthenaClient athena = AthenaClient.builder().httpClient(http).region(region)
-        .credentialsProvider(credentials)
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-    SfnClient sfn = config.stateMachineArn() == null ? null
-        : SfnClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
-            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-    Wiring wiring = Wiring.create(config, new Wiring.Clients(athena, sfn, management),
-        Clock.systemUTC(), NO_SLEEP);
+    Function<URI, ApiGatewayManagementApiClient> management =
+        endpoint -> {
+          ApiGatewayManagementApiClient c =
+              ApiGatewayManagementApiClient.builder()
+                  .endpointOverride(endpoint)
+                  .httpClient(http)
+                  .region(region)
+                  .credentialsProvider(credentials)
+                  .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                  .build();
+          synchronized (managementClients) {
+            managementClients.add(c);
+          }
+          return c;
+        };
+    AthenaClient athena =
+        AthenaClient.builder()
+            .httpClient(http)
+            .region(region)
+            .credentialsProvider(credentials)
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build();
+    SfnClient sfn =
+        config.stateMachineArn() == null
+            ? null
+            : SfnClient.builder()
+                .httpClient(http)
+                .region(region)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    Wiring wiring =
+        Wiring.create(
+            config, new Wiring.Clients(athena, sfn, management), Clock.systemUTC(), NO_SLEEP);
     try {
       QueryRouteHandler route = new QueryRouteHandler(wiring);
       List<Integer> statuses = new ArrayList<>();
-      for (String body : List.of(
-          "{\"action\":\"listQueries\",\"requestId\":\"" + ID + "\"}",
-          "{\"action\":\"query\",\"requestId\":\"" + ID + "\",\"sql\":\"SELECT 1\"}",
-          "{\"action\":\"query\",\"requestId\":\"" + ID + "-default\"}")) {
+      for (String body :
+          List.of(
+              "{\"action\":\"listQueries\",\"requestId\":\"" + ID + "\"}",
+              "{\"action\":\"query\",\"requestId\":\"" + ID + "\",\"sql\":\"SELECT 1\"}",
+              "{\"action\":\"query\",\"requestId\":\"" + ID + "-default\"}")) {
         statuses.add(route.handle(event(body), RemainingTime.unlimited()).getStatusCode());
       }
       String push = push(new PushResultsHandler(wiring), config);
@@ -197,7 +226,8 @@ final class Priming implements Resource {
   }
 
   private static APIGatewayV2WebSocketEvent event(String body) {
-    APIGatewayV2WebSocketEvent.RequestContext context = new APIGatewayV2WebSocketEvent.RequestContext();
+    APIGatewayV2WebSocketEvent.RequestContext context =
+        new APIGatewayV2WebSocketEvent.RequestContext();
     context.setConnectionId(ID);
     context.setEventType("MESSAGE");
     context.setRouteKey("query");
@@ -211,12 +241,22 @@ final class Priming implements Resource {
   }
 
   private static String push(PushResultsHandler handler, Config config) {
-    String input = "{\"connection\":{\"connectionId\":\"" + ID + "\",\"apiId\":\"athenawspriming\","
-        + "\"region\":\"" + (config.region() != null ? config.region() : "us-east-1")
-        + "\",\"stage\":\"prime\"},\"requestId\":\"" + ID + "\",\"queryExecutionId\":\"" + ID + "\"}";
+    String input =
+        "{\"connection\":{\"connectionId\":\""
+            + ID
+            + "\",\"apiId\":\"athenawspriming\","
+            + "\"region\":\""
+            + (config.region() != null ? config.region() : "us-east-1")
+            + "\",\"stage\":\"prime\"},\"requestId\":\""
+            + ID
+            + "\",\"queryExecutionId\":\""
+            + ID
+            + "\"}";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      handler.handle(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out,
+      handler.handle(
+          new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+          out,
           RemainingTime.unlimited());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

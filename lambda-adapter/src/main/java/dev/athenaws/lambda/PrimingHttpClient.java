@@ -21,9 +21,9 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 /**
  * An SDK HTTP client that never opens a connection: it reads the marshalled request and answers
  * from canned responses ({@code priming-responses.json}, keyed by {@code X-Amz-Target}), so that
- * {@link Priming} drives the real SDK clients' marshalling, signing and unmarshalling with no network.
- * Requests without a target (the management API's {@code PostToConnection}) get 200 with no body;
- * their payloads are kept for tests.
+ * {@link Priming} drives the real SDK clients' marshalling, signing and unmarshalling with no
+ * network. Requests without a target (the management API's {@code PostToConnection}) get 200 with
+ * no body; their payloads are kept for tests.
  *
  * <p>Thread-safety: thread-safe (the prefetch thread calls it too).
  */
@@ -44,12 +44,16 @@ final class PrimingHttpClient implements SdkHttpClient {
     }
   }
 
-  /** @return the calls answered: the target, or method and path */
+  /**
+   * @return the calls answered: the target, or method and path
+   */
   synchronized List<String> calls() {
     return List.copyOf(calls);
   }
 
-  /** @return the bodies of the requests without a target (messages posted to connections) */
+  /**
+   * @return the bodies of the requests without a target (messages posted to connections)
+   */
   synchronized List<String> posted() {
     return List.copyOf(posted);
   }

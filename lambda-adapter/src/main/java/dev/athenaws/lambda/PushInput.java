@@ -1,8 +1,8 @@
 package dev.athenaws.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.athenaws.notify.Connection;
 import dev.athenaws.Continuation;
+import dev.athenaws.notify.Connection;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.Map;
@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * The push task's input, from any of the shapes it accepts (docs/deployment.md):
  *
  * <ul>
- *   <li>ours: {@code {"connection":{"connectionId","endpoint"},"requestId","queryName","queryExecutionId","NextToken",
+ *   <li>ours: {@code
+ *       {"connection":{"connectionId","endpoint"},"requestId","queryName","queryExecutionId","NextToken",
  *       "continuation":{...}}}, which is also what the task returns when it pauses;
  *   <li>the state machine's own state: the execution input ({@code "query":{"name",
  *       "queryExecutionId","continuation"}}) with the {@code .sync} task's output under {@code
@@ -52,14 +53,18 @@ record PushInput(
     }
     JsonNode query = in.path("query");
     JsonNode started = in.path("StartAthenaQuery").path("QueryExecution");
-    // Only a full QueryExecution (with its Status) saves the GetQueryExecution call; a state machine
+    // Only a full QueryExecution (with its Status) saves the GetQueryExecution call; a state
+    // machine
     // that keeps just the id (ResultSelector) gets one.
     QueryExecution execution =
         started.path("Status").hasNonNull("State") ? AthenaJson.execution(started) : null;
     String startedId = AthenaJson.text(started, "QueryExecutionId");
     JsonNode failure = failure(in);
-    String id = first(AthenaJson.text(in, "queryExecutionId"), AthenaJson.text(query, "queryExecutionId"),
-        startedId);
+    String id =
+        first(
+            AthenaJson.text(in, "queryExecutionId"),
+            AthenaJson.text(query, "queryExecutionId"),
+            startedId);
     if (id == null && failure == null) {
       throw new IllegalArgumentException("push input names no queryExecutionId");
     }
@@ -87,13 +92,22 @@ record PushInput(
     JsonNode c = in.path("connection");
     if (c.isObject()) {
       String endpoint = AthenaJson.text(c, "endpoint");
-      return Connections.of(config, AthenaJson.text(c, "connectionId"), AthenaJson.text(c, "apiId"),
-          AthenaJson.text(c, "region"), AthenaJson.text(c, "stage"),
+      return Connections.of(
+          config,
+          AthenaJson.text(c, "connectionId"),
+          AthenaJson.text(c, "apiId"),
+          AthenaJson.text(c, "region"),
+          AthenaJson.text(c, "stage"),
           endpoint == null ? null : URI.create(endpoint));
     }
     // The original design's input: top-level ids, the stage from WEBSOCKET_STAGE.
-    return Connections.of(config, AthenaJson.text(in, "connectionId"), AthenaJson.text(in, "apiId"),
-        AthenaJson.text(in, "region"), AthenaJson.text(in, "stage"), null);
+    return Connections.of(
+        config,
+        AthenaJson.text(in, "connectionId"),
+        AthenaJson.text(in, "apiId"),
+        AthenaJson.text(in, "region"),
+        AthenaJson.text(in, "stage"),
+        null);
   }
 
   /**
@@ -117,8 +131,11 @@ record PushInput(
     }
     String token = nextToken != null ? nextToken : AthenaJson.text(c, "nextToken");
     try {
-      return new Continuation(token, (int) counter(c, "pageNumber", Integer.MAX_VALUE),
-          (int) counter(c, "nextSeq", Integer.MAX_VALUE), counter(c, "rowsSoFar", Long.MAX_VALUE),
+      return new Continuation(
+          token,
+          (int) counter(c, "pageNumber", Integer.MAX_VALUE),
+          (int) counter(c, "nextSeq", Integer.MAX_VALUE),
+          counter(c, "rowsSoFar", Long.MAX_VALUE),
           (int) counter(c, "chunksSoFar", Integer.MAX_VALUE));
     } catch (MalformedContinuationException e) {
       throw e;
@@ -129,14 +146,19 @@ record PushInput(
 
   private static long counter(JsonNode c, String field, long max) {
     JsonNode v = c.path(field);
-    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0 || v.longValue() > max) {
+    if (!v.isIntegralNumber()
+        || !v.canConvertToLong()
+        || v.longValue() < 0
+        || v.longValue() > max) {
       throw new MalformedContinuationException(
           "push input continuation needs '" + field + "' as an integer from 0 to " + max);
     }
     return v.longValue();
   }
 
-  /** @return the Catch output: a top-level {@code Error}, or an object with an Error under any key */
+  /**
+   * @return the Catch output: a top-level {@code Error}, or an object with an Error under any key
+   */
   private static JsonNode failure(JsonNode in) {
     if (in.hasNonNull("Error")) {
       return in;

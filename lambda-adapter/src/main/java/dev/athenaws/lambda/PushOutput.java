@@ -2,16 +2,16 @@ package dev.athenaws.lambda;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.athenaws.notify.Connection;
 import dev.athenaws.Continuation;
 import dev.athenaws.Outcome.PublishResult;
+import dev.athenaws.notify.Connection;
 
 /**
  * What the push task returns to the state machine. Paused: {@code {"done":false,"NextToken",
  * "continuation":{...},"connection":{...},"requestId","queryName","queryExecutionId"}}, which is
- * also a valid input, so a Choice state on {@code $.done} loops by feeding it back. Ended:
- * {@code {"done":true,"rowCount","chunks","outcome"}} plus {@code "errorCode"} when an error was
- * sent. Only ids, counters and a token: far under Step Functions' 256 KiB state limit.
+ * also a valid input, so a Choice state on {@code $.done} loops by feeding it back. Ended: {@code
+ * {"done":true,"rowCount","chunks","outcome"}} plus {@code "errorCode"} when an error was sent.
+ * Only ids, counters and a token: far under Step Functions' 256 KiB state limit.
  *
  * @param json the output document
  */

@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.RemainingTime;
 import dev.athenaws.Resumption;
-import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.internal.query.QueryError;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.StatementKind;
@@ -26,18 +26,18 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionStatus;
  * <p>Input: {@code {"connection":{...},"requestId","queryName","queryExecutionId","NextToken",
  * "continuation":{...}}}, the execution's own state after {@code StartQueryExecution.sync}, or the
  * original design's {@code {"apiId","connectionId","StartAthenaQuery":{...},
- * "GetAthenaQueryResult":{...}}} (results are read from page 1, not from that page). A Catch
- * output ({@code {"Error","Cause"}} under a key such as {@code error}) makes it post an {@code error}
+ * "GetAthenaQueryResult":{...}}} (results are read from page 1, not from that page). A Catch output
+ * ({@code {"Error","Cause"}} under a key such as {@code error}) makes it post an {@code error}
  * instead. Output: {@code {"done":false,"NextToken","continuation",...}} when the invocation's
  * remaining time fell below {@code PUSH_TIME_RESERVE_MILLIS} (feed it back as the next input), else
  * {@code {"done":true,"rowCount","chunks",...}}. See docs/deployment.md.
  *
  * <p>Thread-safety: thread-safe. Construction throws {@link IllegalStateException} naming the
  * environment variable at fault when the configuration is invalid. {@link #handleRequest} throws
- * {@link IllegalArgumentException} for an input that is not JSON or names no connection or query
- * (a state machine definition error: Step Functions then sees the task fail), and
- * {@link IOException} when the streams fail; failures the client can be told about are posted and
- * end with {@code done: true}.
+ * {@link IllegalArgumentException} for an input that is not JSON or names no connection or query (a
+ * state machine definition error: Step Functions then sees the task fail), and {@link IOException}
+ * when the streams fail; failures the client can be told about are posted and end with {@code done:
+ * true}.
  */
 public final class PushResultsHandler implements RequestStreamHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,9 +87,10 @@ public final class PushResultsHandler implements RequestStreamHandler {
       throw new IllegalArgumentException("push input is not JSON", e);
     }
     PushInput push = PushInput.of(wiring.config, in);
-    Resumption.Builder resumption = Resumption.builder(push.connection())
-        .requestId(push.requestId())
-        .queryExecutionId(push.queryExecutionId());
+    Resumption.Builder resumption =
+        Resumption.builder(push.connection())
+            .requestId(push.requestId())
+            .queryExecutionId(push.queryExecutionId());
     if (push.failure() != null) {
       StepFailure.Classified failure = StepFailure.classify(push.failure(), push.connection().id());
       if (push.queryExecutionId() == null && failure.queryExecutionId() != null) {
@@ -99,20 +100,23 @@ public final class PushResultsHandler implements RequestStreamHandler {
     } else if (push.execution() != null) {
       known(resumption, push.execution());
     }
-    PublishResult result = wiring.ws.resume(resumption
-        .queryName(push.queryName())
-        .from(push.from())
-        .timeBudget(remaining, wiring.config.pushTimeReserve())
-        .build());
-    PushOutput out = result instanceof PublishResult.Paused p
-        ? PushOutput.paused(push, p.next())
-        : PushOutput.ended(result);
+    PublishResult result =
+        wiring.ws.resume(
+            resumption
+                .queryName(push.queryName())
+                .from(push.from())
+                .timeBudget(remaining, wiring.config.pushTimeReserve())
+                .build());
+    PushOutput out =
+        result instanceof PublishResult.Paused p
+            ? PushOutput.paused(push, p.next())
+            : PushOutput.ended(result);
     JSON.writeValue(output, out.json());
   }
 
   /**
-   * What a {@code .sync} task's output already tells, converted from the SDK's model at this edge: a
-   * finished query needs no {@code GetQueryExecution}; a running one is read again by core.
+   * What a {@code .sync} task's output already tells, converted from the SDK's model at this edge:
+   * a finished query needs no {@code GetQueryExecution}; a running one is read again by core.
    */
   private static void known(Resumption.Builder resumption, QueryExecution execution) {
     QueryExecutionStatus status = execution.status();
@@ -120,8 +124,9 @@ public final class PushResultsHandler implements RequestStreamHandler {
     if (state == QueryExecutionState.SUCCEEDED) {
       resumption.succeeded(StatementKind.of(execution), QueryStats.of(execution));
     } else if (state == QueryExecutionState.FAILED) {
-      resumption.failure(new Resumption.Failure.AthenaFailed(
-          QueryError.of(status.athenaError(), status.stateChangeReason())));
+      resumption.failure(
+          new Resumption.Failure.AthenaFailed(
+              QueryError.of(status.athenaError(), status.stateChangeReason())));
     } else if (state == QueryExecutionState.CANCELLED) {
       resumption.failure(new Resumption.Failure.Cancelled());
     }

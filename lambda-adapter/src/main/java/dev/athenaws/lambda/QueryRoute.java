@@ -1,11 +1,11 @@
 package dev.athenaws.lambda;
 
-import dev.athenaws.error.AthenaWsException;
-import dev.athenaws.error.ErrorCode;
 import dev.athenaws.HandOff;
 import dev.athenaws.Outcome;
 import dev.athenaws.RemainingTime;
 import dev.athenaws.RunOptions;
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
 import dev.athenaws.lambda.sfn.QuerySpec;
 import dev.athenaws.notify.Connection;
 import java.time.Duration;
@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code query} and {@code $default} routes as wiring of the front door: the event's
- * connection and frame go to {@code AthenaWs.handle} with the configured mode's options, and the
- * outcome becomes API Gateway's status (200 accepted, 400 refused, 500 not started). The {@code
+ * The {@code query} and {@code $default} routes as wiring of the front door: the event's connection
+ * and frame go to {@code AthenaWs.handle} with the configured mode's options, and the outcome
+ * becomes API Gateway's status (200 accepted, 400 refused, 500 not started). The {@code
  * stepfunctions} mode hands every query to the state machine at once; the {@code inline} mode runs
  * it here until a deadline well inside API Gateway's 29 s integration timeout, then hands it (with
  * its id and continuation) to the state machine, or, without one, stops it with TIMEOUT.
@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 final class QueryRoute {
   private static final Logger LOG = LoggerFactory.getLogger(QueryRoute.class);
   static final String BINARY_FRAME = "Message must be a JSON text frame, not binary.";
+
   /**
    * Time kept back from the Lambda's remaining time for the hand-off or the final error after an
    * inline deadline.
@@ -42,20 +43,24 @@ final class QueryRoute {
   int handle(WebSocketRequest request, RemainingTime remaining) {
     Connection connection = Connections.of(w.config, request);
     if (request.base64()) {
-      return status(w.ws.refuse(connection, new AthenaWsException(ErrorCode.BAD_REQUEST, BINARY_FRAME)));
+      return status(
+          w.ws.refuse(connection, new AthenaWsException(ErrorCode.BAD_REQUEST, BINARY_FRAME)));
     }
     Outcome outcome = w.ws.handle(connection, request.body(), options(request, remaining));
-    LOG.debug("message on connection {} ended {}", connection.id(),
-        outcome.getClass().getSimpleName());
+    LOG.debug(
+        "message on connection {} ended {}", connection.id(), outcome.getClass().getSimpleName());
     return status(outcome);
   }
 
   private RunOptions options(WebSocketRequest request, RemainingTime remaining) {
-    // API Gateway's id of this message tells a redelivery from a new frame ("a unique server-side ID
+    // API Gateway's id of this message tells a redelivery from a new frame ("a unique server-side
+    // ID
     // for a message"; requestId for events without it: API Gateway developer guide, WebSocket API
     // mapping template reference).
-    RunOptions options = RunOptions.defaults().withTransportRequestId(
-        request.messageId() != null ? request.messageId() : request.gatewayRequestId());
+    RunOptions options =
+        RunOptions.defaults()
+            .withTransportRequestId(
+                request.messageId() != null ? request.messageId() : request.gatewayRequestId());
     if (w.config.mode() == Config.Mode.STEPFUNCTIONS) {
       return options.handOffAtOnce(this::toStateMachine);
     }
@@ -64,15 +69,16 @@ final class QueryRoute {
     if (usable.compareTo(budget) < 0) {
       budget = usable.isNegative() ? Duration.ZERO : usable;
     }
-    return options.withDeadline(budget,
-        w.stepFunctions == null ? r -> false : this::toStateMachine);
+    return options.withDeadline(
+        budget, w.stepFunctions == null ? r -> false : this::toStateMachine);
   }
 
   /** Starts the state machine: on the statement, or on the running query from its continuation. */
   private boolean toStateMachine(HandOff.Request r) {
-    QuerySpec spec = r.queryExecutionId() == null
-        ? new QuerySpec.Rendered(r.statement())
-        : new QuerySpec.Running(r.queryExecutionId(), r.statement().queryName(), r.from());
+    QuerySpec spec =
+        r.queryExecutionId() == null
+            ? new QuerySpec.Rendered(r.statement())
+            : new QuerySpec.Running(r.queryExecutionId(), r.statement().queryName(), r.from());
     w.stepFunctions.start(r.connection(), r.requestId(), spec, r.key());
     return true;
   }

@@ -4,21 +4,20 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.athenaws.RemainingTime;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
-import dev.athenaws.RemainingTime;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Lambda handler of the WebSocket {@code query} route and of {@code $default}: decodes the
- * client's message, answers {@code listQueries} with a {@code catalog} message, and runs a
- * {@code query} in the configured mode ({@code ATHENA_WS_MODE}): {@code stepfunctions} starts the
- * state machine and posts {@code accepted}; {@code inline} starts, polls and pushes in this
- * invocation under {@code INLINE_DEADLINE_SECONDS}, handing off to the state machine (or reporting
- * TIMEOUT) when the deadline nears. Configuration: docs/configuration.md; deployment:
- * docs/deployment.md.
+ * client's message, answers {@code listQueries} with a {@code catalog} message, and runs a {@code
+ * query} in the configured mode ({@code ATHENA_WS_MODE}): {@code stepfunctions} starts the state
+ * machine and posts {@code accepted}; {@code inline} starts, polls and pushes in this invocation
+ * under {@code INLINE_DEADLINE_SECONDS}, handing off to the state machine (or reporting TIMEOUT)
+ * when the deadline nears. Configuration: docs/configuration.md; deployment: docs/deployment.md.
  *
  * <p>Status codes: 200 when the message was accepted, 400 when it was refused (not JSON, unknown
  * action or query, invalid parameter, raw SQL disabled; the client got an {@code error} with the
@@ -76,8 +75,11 @@ public final class QueryRouteHandler
     try {
       return Responses.status(new QueryRoute(wiring).handle(request, remaining));
     } catch (RuntimeException e) {
-      LOG.error("query route failed for connection {} (gateway request {}): {}",
-          request.connectionId(), request.gatewayRequestId(), e.getClass().getName());
+      LOG.error(
+          "query route failed for connection {} (gateway request {}): {}",
+          request.connectionId(),
+          request.gatewayRequestId(),
+          e.getClass().getName());
       tellClient(request);
       return Responses.status(500);
     } finally {
@@ -87,10 +89,13 @@ public final class QueryRouteHandler
 
   private void tellClient(WebSocketRequest request) {
     try {
-      wiring.ws.refuse(Connections.of(wiring.config, request),
+      wiring.ws.refuse(
+          Connections.of(wiring.config, request),
           new AthenaWsException(ErrorCode.INTERNAL, INTERNAL_MESSAGE));
     } catch (RuntimeException e) {
-      LOG.warn("could not tell connection {} about the failure: {}", request.connectionId(),
+      LOG.warn(
+          "could not tell connection {} about the failure: {}",
+          request.connectionId(),
           e.getClass().getName());
     }
   }

@@ -8,14 +8,18 @@ import dev.athenaws.RemainingTime;
 final class Responses {
   private Responses() {}
 
-  /** @return a response with only a status code: results travel over the connection, not here */
+  /**
+   * @return a response with only a status code: results travel over the connection, not here
+   */
   static APIGatewayV2WebSocketResponse status(int code) {
     APIGatewayV2WebSocketResponse response = new APIGatewayV2WebSocketResponse();
     response.setStatusCode(code);
     return response;
   }
 
-  /** @return the invocation's remaining time, unlimited without a context (e.g. priming) */
+  /**
+   * @return the invocation's remaining time, unlimited without a context (e.g. priming)
+   */
   static RemainingTime remaining(Context context) {
     return context == null
         ? RemainingTime.unlimited()

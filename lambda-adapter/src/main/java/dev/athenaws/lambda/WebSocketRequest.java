@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parts of an API Gateway WebSocket event the handlers use, copied out of the mutable event bean
- * at the edge. Identity fields, authorizer context and other headers are deliberately left behind.
+ * The parts of an API Gateway WebSocket event the handlers use, copied out of the mutable event
+ * bean at the edge. Identity fields, authorizer context and other headers are deliberately left
+ * behind.
  *
  * @param connectionId {@code requestContext.connectionId}
  * @param eventType CONNECT, MESSAGE or DISCONNECT
@@ -32,7 +33,9 @@ record WebSocketRequest(
     boolean base64,
     String origin) {
 
-  /** @return the request of {@code event}; missing parts are null */
+  /**
+   * @return the request of {@code event}; missing parts are null
+   */
   static WebSocketRequest of(APIGatewayV2WebSocketEvent event) {
     APIGatewayV2WebSocketEvent.RequestContext c = event.getRequestContext();
     return new WebSocketRequest(
@@ -61,7 +64,9 @@ record WebSocketRequest(
     Map<String, List<String>> multi = event.getMultiValueHeaders();
     if (multi != null) {
       for (Map.Entry<String, List<String>> h : multi.entrySet()) {
-        if ("origin".equalsIgnoreCase(h.getKey()) && h.getValue() != null && !h.getValue().isEmpty()) {
+        if ("origin".equalsIgnoreCase(h.getKey())
+            && h.getValue() != null
+            && !h.getValue().isEmpty()) {
           return h.getValue().get(0);
         }
       }

@@ -1,14 +1,15 @@
 package dev.athenaws.lambda;
 
 import dev.athenaws.AthenaWs;
-import dev.athenaws.error.CatalogException;
 import dev.athenaws.catalog.QueryCatalog;
-import dev.athenaws.notify.ConnectionNotifier;
+import dev.athenaws.error.CatalogException;
 import dev.athenaws.lambda.sfn.StepFunctionsStarter;
 import dev.athenaws.lambda.tracing.XRayTracing;
 import dev.athenaws.notify.ApiGateway;
+import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.retry.Sleeper;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -30,27 +30,31 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Everything the handlers share in one container, built once at init: configuration, catalog, SDK
- * clients and the front door over them. Immutable after construction and thread-safe (every
- * part is).
+ * clients and the front door over them. Immutable after construction and thread-safe (every part
+ * is).
  */
 final class Wiring implements AutoCloseable {
   /**
    * How long one Athena call may go unanswered before it is abandoned (and retried by core's loop:
-   * {@code ApiCallAttemptTimeoutException} is transient). Athena answers in well under a second; 5 s
-   * lets a call that starts just before the 20 s inline deadline end before the route Lambda's 29 s
-   * timeout, with time left to hand off. Without it the HTTP client's 30 s read timeout would
+   * {@code ApiCallAttemptTimeoutException} is transient). Athena answers in well under a second; 5
+   * s lets a call that starts just before the 20 s inline deadline end before the route Lambda's 29
+   * s timeout, with time left to hand off. Without it the HTTP client's 30 s read timeout would
    * outlive the invocation.
    */
   static final Duration ATHENA_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
   final Config config;
   final QueryCatalog catalog;
+
   /** The front door: every route and the push task run through it. */
   final AthenaWs ws;
+
   /** Null when no state machine is configured. */
   final StepFunctionsStarter stepFunctions;
+
   final Clock clock;
   private final ConnectionNotifier notifier;
+
   /** The SDK clients this wiring built itself (from the environment), closed with it. */
   private final List<AutoCloseable> ownedClients = new ArrayList<>();
 
@@ -71,15 +75,16 @@ final class Wiring implements AutoCloseable {
     this.catalog = loadCatalog(config.queryCatalog());
     this.notifier =
         ApiGateway.notifier().clientFactory(clients.managementApi()).sleeper(sleeper).build();
-    AthenaWs.Builder ws = AthenaWs.builder()
-        .athenaClient(clients.athena())
-        .notifier(notifier)
-        .catalog(catalog)
-        .settings(config.athena())
-        .queryTimeout(config.queryTimeout())
-        .chunkPolicy(config.chunkPolicy())
-        .clock(clock)
-        .sleeper(sleeper);
+    AthenaWs.Builder ws =
+        AthenaWs.builder()
+            .athenaClient(clients.athena())
+            .notifier(notifier)
+            .catalog(catalog)
+            .settings(config.athena())
+            .queryTimeout(config.queryTimeout())
+            .chunkPolicy(config.chunkPolicy())
+            .clock(clock)
+            .sleeper(sleeper);
     if (config.metricsNamespace() != null) {
       ws.listener(new EmfMetrics(config.metricsNamespace(), config.functionName(), stdout, clock));
     }
@@ -112,8 +117,8 @@ final class Wiring implements AutoCloseable {
 
   /**
    * Builds the container's wiring from the environment, with SDK clients that resolve endpoints the
-   * standard way (so {@code AWS_ENDPOINT_URL_ATHENA} and {@code AWS_ENDPOINT_URL_SFN} work), use the
-   * url-connection HTTP client and leave retrying to athena-ws's bounded loops; unless {@code
+   * standard way (so {@code AWS_ENDPOINT_URL_ATHENA} and {@code AWS_ENDPOINT_URL_SFN} work), use
+   * the url-connection HTTP client and leave retrying to athena-ws's bounded loops; unless {@code
    * TRACING_DISABLED}, each client's calls in a sampled invocation are sent as X-Ray subsegments
    * ({@link XRayTracing}).
    *
@@ -127,8 +132,10 @@ final class Wiring implements AutoCloseable {
         AthenaClient.builder()
             .httpClient(UrlConnectionHttpClient.create())
             .overrideConfiguration(
-                c -> traced(c, tracing).retryStrategy(AwsRetryStrategy.doNotRetry())
-                    .apiCallAttemptTimeout(ATHENA_ATTEMPT_TIMEOUT));
+                c ->
+                    traced(c, tracing)
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallAttemptTimeout(ATHENA_ATTEMPT_TIMEOUT));
     SfnClient sfn = null;
     if (config.stateMachineArn() != null) {
       var sfnBuilder =
@@ -153,14 +160,19 @@ final class Wiring implements AutoCloseable {
                   .overrideConfiguration(
                       c -> traced(c, tracing).retryStrategy(AwsRetryStrategy.doNotRetry()));
           // The Region the execute-api host names, else the function's (custom domain, local).
-          Optional<Region> r = ApiGateway.region(endpoint)
-              .or(() -> Optional.ofNullable(config.region()).map(Region::of));
+          Optional<Region> r =
+              ApiGateway.region(endpoint)
+                  .or(() -> Optional.ofNullable(config.region()).map(Region::of));
           r.ifPresent(b::region);
           return b.build();
         };
     AthenaClient athenaClient = athena.build();
-    Wiring wiring = create(config, new Clients(athenaClient, sfn, management), Clock.systemUTC(),
-        Sleeper.system());
+    Wiring wiring =
+        create(
+            config,
+            new Clients(athenaClient, sfn, management),
+            Clock.systemUTC(),
+            Sleeper.system());
     wiring.ownedClients.add(athenaClient);
     if (sfn != null) {
       wiring.ownedClients.add(sfn);
@@ -168,14 +180,14 @@ final class Wiring implements AutoCloseable {
     return wiring;
   }
 
-  private static ClientOverrideConfiguration.Builder traced(ClientOverrideConfiguration.Builder c,
-      ExecutionInterceptor tracing) {
+  private static ClientOverrideConfiguration.Builder traced(
+      ClientOverrideConfiguration.Builder c, ExecutionInterceptor tracing) {
     return tracing == null ? c : c.addExecutionInterceptor(tracing);
   }
 
   /**
-   * @throws IllegalStateException naming the variable when the catalog cannot be loaded or the state
-   *     machine ARN is malformed
+   * @throws IllegalStateException naming the variable when the catalog cannot be loaded or the
+   *     state machine ARN is malformed
    */
   static Wiring create(Config config, Clients clients, Clock clock, Sleeper sleeper) {
     return create(config, clients, clock, sleeper, System.out);
@@ -186,8 +198,8 @@ final class Wiring implements AutoCloseable {
    *
    * @throws IllegalStateException as the other
    */
-  static Wiring create(Config config, Clients clients, Clock clock, Sleeper sleeper,
-      PrintStream stdout) {
+  static Wiring create(
+      Config config, Clients clients, Clock clock, Sleeper sleeper, PrintStream stdout) {
     return new Wiring(
         Objects.requireNonNull(config, "config"),
         Objects.requireNonNull(clients, "clients"),
@@ -212,7 +224,8 @@ final class Wiring implements AutoCloseable {
       return null;
     }
     if (sfn == null) {
-      throw new IllegalStateException("STATE_MACHINE_ARN is set but no Step Functions client was given");
+      throw new IllegalStateException(
+          "STATE_MACHINE_ARN is set but no Step Functions client was given");
     }
     try {
       return StepFunctionsStarter.builder(sfn)

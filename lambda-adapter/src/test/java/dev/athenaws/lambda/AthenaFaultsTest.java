@@ -15,13 +15,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The handlers against Athena faults over the wire, in virtual time, with the deployment's
- * figures: the CDK app gives the inline route function 29 s and sets INLINE_DEADLINE_SECONDS to
- * the adapter's default, 20.
+ * The handlers against Athena faults over the wire, in virtual time, with the deployment's figures:
+ * the CDK app gives the inline route function 29 s and sets INLINE_DEADLINE_SECONDS to the
+ * adapter's default, 20.
  */
 class AthenaFaultsTest {
   /** The route function's timeout in the CDK app ({@code AthenaWsStack.QUERY_TIMEOUT_INLINE}). */
   static final int ROUTE_TIMEOUT_MILLIS = 29_000;
+
   /** What must be left of the invocation when the client has heard: time to post and return. */
   static final Duration MARGIN = Duration.ofSeconds(5);
 
@@ -44,9 +45,12 @@ class AthenaFaultsTest {
 
     routeInvocation();
 
-    assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"code\":\"ATHENA_BUSY\",\"message\":\"Too many queries are running; try again\","
-        + "\"retryable\":true}"));
+    assertThat(h.messages())
+        .containsExactly(
+            read(
+                "{\"type\":\"error\",\"requestId\":\"r1\","
+                    + "\"code\":\"ATHENA_BUSY\",\"message\":\"Too many queries are running; try again\","
+                    + "\"retryable\":true}"));
     assertThat(h.time.since(begin))
         .isLessThanOrEqualTo(Duration.ofSeconds(Config.DEFAULT_INLINE_DEADLINE_SECONDS))
         .isLessThan(Duration.ofMillis(ROUTE_TIMEOUT_MILLIS).minus(MARGIN));
@@ -62,19 +66,27 @@ class AthenaFaultsTest {
 
     routeInvocation();
 
-    assertThat(h.time.since(begin)).isLessThan(Duration.ofMillis(ROUTE_TIMEOUT_MILLIS).minus(MARGIN));
+    assertThat(h.time.since(begin))
+        .isLessThan(Duration.ofMillis(ROUTE_TIMEOUT_MILLIS).minus(MARGIN));
     List<FakeStepFunctions.Execution> executions = h.sfn.executions();
     assertThat(executions).hasSize(1);
     JsonNode input = read(executions.get(0).input());
     // No queryExecutionId: the state machine's "Already started?" choice sends it to its own
     // StartQueryExecution, which retries TooManyRequestsException.
-    assertThat(input.path("query")).isEqualTo(read("{\"name\":\"by-region\","
-        + "\"sql\":\"SELECT n FROM numbers WHERE region = ? LIMIT ?\","
-        + "\"executionParameters\":[\"'eu-west-1'\",\"5\"]}"));
-    String token = h.athena.requests(FakeAthena.START).get(0).body().path("ClientRequestToken").asText();
+    assertThat(input.path("query"))
+        .isEqualTo(
+            read(
+                "{\"name\":\"by-region\","
+                    + "\"sql\":\"SELECT n FROM numbers WHERE region = ? LIMIT ?\","
+                    + "\"executionParameters\":[\"'eu-west-1'\",\"5\"]}"));
+    String token =
+        h.athena.requests(FakeAthena.START).get(0).body().path("ClientRequestToken").asText();
     assertThat(input.path("clientRequestToken").asText()).isEqualTo(token);
-    assertThat(h.messages()).containsExactly(read("{\"type\":\"accepted\",\"requestId\":\"r1\","
-        + "\"message\":\"Query accepted; results will follow on this connection.\"}"));
+    assertThat(h.messages())
+        .containsExactly(
+            read(
+                "{\"type\":\"accepted\",\"requestId\":\"r1\","
+                    + "\"message\":\"Query accepted; results will follow on this connection.\"}"));
   }
 
   @Test

@@ -3,17 +3,17 @@ package dev.athenaws.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.AthenaSettings;
+import dev.athenaws.internal.protocol.ChunkPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ConfigTest {
   private final Map<String, String> env = new HashMap<>(Map.of("AWS_REGION", "eu-west-1"));
@@ -31,7 +31,8 @@ class ConfigTest {
     Config c = Config.from(env);
     assertThat(c.mode()).isEqualTo(Config.Mode.INLINE);
     assertThat(c.stateMachineArn()).isNull();
-    assertThat(c.queryCatalog()).isEqualTo("classpath:dev/athenaws/catalog/cloudtrail-example.json");
+    assertThat(c.queryCatalog())
+        .isEqualTo("classpath:dev/athenaws/catalog/cloudtrail-example.json");
     assertThat(c.athena()).isEqualTo(AthenaSettings.defaults());
     assertThat(c.websocketEndpoint()).isNull();
     assertThat(c.websocketStage()).isNull();
@@ -72,8 +73,14 @@ class ConfigTest {
 
     assertThat(c.mode()).isEqualTo(Config.Mode.STEPFUNCTIONS);
     assertThat(c.queryCatalog()).isEqualTo("/opt/catalog.json");
-    assertThat(c.athena()).isEqualTo(AthenaSettings.builder().workGroup("reports").database("logs")
-        .outputLocation("s3://athena-results-example/ws/").resultReuseMaxAge(Duration.ofHours(1)).build());
+    assertThat(c.athena())
+        .isEqualTo(
+            AthenaSettings.builder()
+                .workGroup("reports")
+                .database("logs")
+                .outputLocation("s3://athena-results-example/ws/")
+                .resultReuseMaxAge(Duration.ofHours(1))
+                .build());
     assertThat(c.websocketEndpoint()).isEqualTo(URI.create("https://ws.example.com/prod"));
     assertThat(c.websocketStage()).isEqualTo("prod");
     assertThat(c.inlineDeadline()).isEqualTo(Duration.ofSeconds(25));
@@ -82,7 +89,8 @@ class ConfigTest {
     assertThat(c.chunkPolicy().maxMessageBytes()).isEqualTo(131_072);
     assertThat(c.strictValues()).isTrue();
     assertThat(c.allowRawSql()).isTrue();
-    assertThat(c.allowedOrigins()).isEqualTo(Set.of("https://a.example.com", "https://b.example.com"));
+    assertThat(c.allowedOrigins())
+        .isEqualTo(Set.of("https://a.example.com", "https://b.example.com"));
     assertThat(c.originAllowed("https://a.example.com")).isTrue();
     assertThat(c.originAllowed("https://c.example.com")).isFalse();
     assertThat(c.originAllowed(null)).isFalse();
@@ -130,7 +138,8 @@ class ConfigTest {
   void theRegionIsNeededUnlessAnEndpointIsGiven() {
     env.remove("AWS_REGION");
     assertThatThrownBy(() -> Config.from(env))
-        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("AWS_REGION is required");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("AWS_REGION is required");
     env.put("WEBSOCKET_ENDPOINT", "http://127.0.0.1:8080/dev");
     assertThat(Config.from(env).region()).isNull();
   }
@@ -146,17 +155,20 @@ class ConfigTest {
   void aMalformedStateMachineArnFailsAtInit() {
     harness = new Harness().with("STATE_MACHINE_ARN", "arn:aws:lambda:us-east-1:1:function:x");
     assertThatThrownBy(harness::wiring)
-        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("STATE_MACHINE_ARN is invalid");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("STATE_MACHINE_ARN is invalid");
   }
 
   @Test
   void aMissingCatalogFailsAtInit() {
     harness = new Harness().with("QUERY_CATALOG", "/nonexistent/catalog.json");
     assertThatThrownBy(harness::wiring)
-        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("QUERY_CATALOG is invalid");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("QUERY_CATALOG is invalid");
     harness.with("QUERY_CATALOG", "classpath:nope.json");
     assertThatThrownBy(harness::wiring)
-        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("QUERY_CATALOG is invalid");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("QUERY_CATALOG is invalid");
   }
 
   @Test

@@ -20,20 +20,22 @@ class ConnectionHandlerTest {
 
   @Test
   void connectIsAcceptedWhenNoOriginsAreListed() {
-    assertThat(handler(null).handle(event("connect.json")).getStatusCode())
-        .isEqualTo(200);
+    assertThat(handler(null).handle(event("connect.json")).getStatusCode()).isEqualTo(200);
   }
 
   @Test
   void connectFromAListedOriginIsAccepted() {
-    assertThat(handler(" https://other.example.org , https://app.example.com")
-        .handle(event("connect.json")).getStatusCode()).isEqualTo(200);
+    assertThat(
+            handler(" https://other.example.org , https://app.example.com")
+                .handle(event("connect.json"))
+                .getStatusCode())
+        .isEqualTo(200);
   }
 
   @Test
   void connectFromAnotherOriginIs403() {
-    assertThat(handler("https://other.example.org")
-        .handle(event("connect.json")).getStatusCode()).isEqualTo(403);
+    assertThat(handler("https://other.example.org").handle(event("connect.json")).getStatusCode())
+        .isEqualTo(403);
   }
 
   @Test
@@ -41,26 +43,23 @@ class ConnectionHandlerTest {
     APIGatewayV2WebSocketEvent e = event("connect.json");
     e.setHeaders(null);
     e.setMultiValueHeaders(null);
-    assertThat(handler("https://app.example.com").handle(e).getStatusCode())
-        .isEqualTo(403);
+    assertThat(handler("https://app.example.com").handle(e).getStatusCode()).isEqualTo(403);
   }
 
   @Test
   void originHeaderNameIsCaseInsensitiveAndMultiValueHeadersAreRead() {
     APIGatewayV2WebSocketEvent e = event("connect.json");
     e.setHeaders(Map.of("origin", "https://app.example.com"));
-    assertThat(handler("https://app.example.com").handle(e).getStatusCode())
-        .isEqualTo(200);
+    assertThat(handler("https://app.example.com").handle(e).getStatusCode()).isEqualTo(200);
     APIGatewayV2WebSocketEvent multiOnly = event("connect.json");
     multiOnly.setHeaders(null);
-    assertThat(handler("https://app.example.com").handle(multiOnly).getStatusCode())
-        .isEqualTo(200);
+    assertThat(handler("https://app.example.com").handle(multiOnly).getStatusCode()).isEqualTo(200);
   }
 
   @Test
   void disconnectIsAcknowledgedEvenWithOriginsListed() {
-    assertThat(handler("https://app.example.com")
-        .handle(event("disconnect.json")).getStatusCode()).isEqualTo(200);
+    assertThat(handler("https://app.example.com").handle(event("disconnect.json")).getStatusCode())
+        .isEqualTo(200);
   }
 
   @Test

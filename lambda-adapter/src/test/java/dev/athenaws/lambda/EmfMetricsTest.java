@@ -21,15 +21,40 @@ import org.junit.jupiter.api.Test;
  */
 class EmfMetricsTest {
   /** The specification's MetricDefinition Unit values (the CloudWatch StandardUnit list). */
-  private static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds",
-      "Bytes", "Kilobytes", "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits",
-      "Gigabits", "Terabits", "Percent", "Count", "Bytes/Second", "Kilobytes/Second",
-      "Megabytes/Second", "Gigabytes/Second", "Terabytes/Second", "Bits/Second",
-      "Kilobits/Second", "Megabits/Second", "Gigabits/Second", "Terabits/Second", "Count/Second",
-      "None");
+  private static final Set<String> UNITS =
+      Set.of(
+          "Seconds",
+          "Microseconds",
+          "Milliseconds",
+          "Bytes",
+          "Kilobytes",
+          "Megabytes",
+          "Gigabytes",
+          "Terabytes",
+          "Bits",
+          "Kilobits",
+          "Megabits",
+          "Gigabits",
+          "Terabits",
+          "Percent",
+          "Count",
+          "Bytes/Second",
+          "Kilobytes/Second",
+          "Megabytes/Second",
+          "Gigabytes/Second",
+          "Terabytes/Second",
+          "Bits/Second",
+          "Kilobits/Second",
+          "Megabits/Second",
+          "Gigabits/Second",
+          "Terabits/Second",
+          "Count/Second",
+          "None");
 
-  private final Harness h = new Harness().with("INLINE_DEADLINE_SECONDS", "5")
-      .with("AWS_LAMBDA_FUNCTION_NAME", "athena-ws-query");
+  private final Harness h =
+      new Harness()
+          .with("INLINE_DEADLINE_SECONDS", "5")
+          .with("AWS_LAMBDA_FUNCTION_NAME", "athena-ws-query");
 
   @AfterEach
   void close() {
@@ -68,7 +93,8 @@ class EmfMetricsTest {
         }
       }
       // Metrics: REQUIRED array of at most 100 MetricDefinitions; Name REQUIRED (1..1024, unique
-      // in the directive), Unit OPTIONAL from the list; the root holds each metric's value, a number
+      // in the directive), Unit OPTIONAL from the list; the root holds each metric's value, a
+      // number
       // (or an array of at most 100 numbers).
       JsonNode metrics = directive.path("Metrics");
       assertThat(metrics.isArray()).isTrue();
@@ -112,8 +138,8 @@ class EmfMetricsTest {
 
   @Test
   void aRefusedMessageHasOnlyTheFunctionDimensionAndItsCode() {
-    new QueryRouteHandler(h.wiring()).handle(message("{\"action\":\"query\",\"query\":\"x-y-z\"}"),
-        ScriptedTime.plenty());
+    new QueryRouteHandler(h.wiring())
+        .handle(message("{\"action\":\"query\",\"query\":\"x-y-z\"}"), ScriptedTime.plenty());
 
     JsonNode line = h.metricLines().get(0);
     assertValidEmf(line);
@@ -128,8 +154,8 @@ class EmfMetricsTest {
   void theMetricsCanBeTurnedOff() {
     h.with("METRICS_DISABLED", "true");
 
-    new QueryRouteHandler(h.wiring()).handle(Harness.event("list-queries.json"),
-        ScriptedTime.plenty());
+    new QueryRouteHandler(h.wiring())
+        .handle(Harness.event("list-queries.json"), ScriptedTime.plenty());
 
     assertThat(h.metricLines()).isEmpty();
   }
@@ -142,8 +168,17 @@ class EmfMetricsTest {
       all.put(m, 7L);
     }
     for (RunListener.Result r : RunListener.Result.values()) {
-      JsonNode line = Harness.read(emf.line(new RunListener.RunEnded(RunListener.Phase.RESUME,
-          "q", r, "id-1", ErrorCode.QUERY_CANCELLED, Duration.ofMillis(5), all)));
+      JsonNode line =
+          Harness.read(
+              emf.line(
+                  new RunListener.RunEnded(
+                      RunListener.Phase.RESUME,
+                      "q",
+                      r,
+                      "id-1",
+                      ErrorCode.QUERY_CANCELLED,
+                      Duration.ofMillis(5),
+                      all)));
       assertValidEmf(line);
       assertThat(line.path("Resumes").asLong()).isEqualTo(1);
       assertThat(line.path("QueriesCancelled").asLong()).isEqualTo(1);
@@ -155,6 +190,7 @@ class EmfMetricsTest {
     h.with("METRICS_NAMESPACE", "AWS/Lambda");
 
     org.assertj.core.api.Assertions.assertThatThrownBy(h::wiring)
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("METRICS_NAMESPACE");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("METRICS_NAMESPACE");
   }
 }

@@ -37,8 +37,10 @@ final class Harness implements AutoCloseable {
   final FakeStepFunctions sfn = FakeStepFunctions.start();
   final String stateMachineArn = sfn.createStateMachine("athena-ws");
   final Map<String, String> env = new HashMap<>();
+
   /** The management endpoints the handlers asked for a client for. */
   final List<URI> managementEndpoints = Collections.synchronizedList(new ArrayList<>());
+
   /** What the wiring wrote to stdout: the embedded-format metric lines. */
   final java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
 
@@ -61,8 +63,11 @@ final class Harness implements AutoCloseable {
 
   Wiring wiring() {
     Config config = Config.from(env);
-    return Wiring.create(config,
-        new Wiring.Clients(athena.client(), sfn.client(), this::managementClient), time, time,
+    return Wiring.create(
+        config,
+        new Wiring.Clients(athena.client(), sfn.client(), this::managementClient),
+        time,
+        time,
         new java.io.PrintStream(stdout, true, StandardCharsets.UTF_8));
   }
 
@@ -73,8 +78,8 @@ final class Harness implements AutoCloseable {
   }
 
   /**
-   * Runs the push handler on an input that names only the connection, the request and the query
-   * (so it reads the query's status itself).
+   * Runs the push handler on an input that names only the connection, the request and the query (so
+   * it reads the query's status itself).
    *
    * @return the handler's output, parsed
    */
@@ -84,18 +89,24 @@ final class Harness implements AutoCloseable {
     input.put("requestId", "r1");
     input.put("queryExecutionId", queryExecutionId);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new PushResultsHandler(wiring()).handle(
-        new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), out,
-        ScriptedTime.plenty());
+    new PushResultsHandler(wiring())
+        .handle(
+            new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)),
+            out,
+            ScriptedTime.plenty());
     return read(out.toString(StandardCharsets.UTF_8));
   }
 
-  /** @return the metric lines written so far, parsed */
+  /**
+   * @return the metric lines written so far, parsed
+   */
   List<JsonNode> metricLines() {
     return stdout.toString(StandardCharsets.UTF_8).lines().map(Harness::read).toList();
   }
 
-  /** @return the messages the test connection received, parsed */
+  /**
+   * @return the messages the test connection received, parsed
+   */
   List<JsonNode> messages() {
     List<JsonNode> out = new ArrayList<>();
     for (String m : api.messages(CONNECTION)) {
@@ -112,7 +123,9 @@ final class Harness implements AutoCloseable {
     return EventLoader.loadEvent("events/" + name, APIGatewayV2WebSocketEvent.class);
   }
 
-  /** @return a MESSAGE event of the fixture query.json with another body */
+  /**
+   * @return a MESSAGE event of the fixture query.json with another body
+   */
   static APIGatewayV2WebSocketEvent message(String body) {
     APIGatewayV2WebSocketEvent e = event("query.json");
     e.setBody(body);

@@ -44,15 +44,28 @@ class InlineModeTest {
     assertThat(query()).isEqualTo(200);
 
     JsonNode start = h.athena.requests(FakeAthena.START).get(0).body();
-    assertThat(start.path("QueryString").asText()).isEqualTo("SELECT n FROM numbers WHERE region = ? LIMIT ?");
+    assertThat(start.path("QueryString").asText())
+        .isEqualTo("SELECT n FROM numbers WHERE region = ? LIMIT ?");
     assertThat(start.path("ExecutionParameters")).isEqualTo(read("[\"'eu-west-1'\",\"5\"]"));
-    assertThat(start.path("ClientRequestToken").asText()).isEqualTo(RequestKey.of(
-        Harness.CONNECTION, "r1", new Statement("SELECT n FROM numbers WHERE region = ? LIMIT ?",
-            List.of("'eu-west-1'", "5"), "by-region")).clientRequestToken());
+    assertThat(start.path("ClientRequestToken").asText())
+        .isEqualTo(
+            RequestKey.of(
+                    Harness.CONNECTION,
+                    "r1",
+                    new Statement(
+                        "SELECT n FROM numbers WHERE region = ? LIMIT ?",
+                        List.of("'eu-west-1'", "5"),
+                        "by-region"))
+                .clientRequestToken());
     List<JsonNode> messages = h.messages();
-    assertThat(messages.get(0)).isEqualTo(read("{\"type\":\"accepted\",\"requestId\":\"r1\","
-        + "\"queryExecutionId\":\"" + Harness.FIRST_QUERY + "\","
-        + "\"message\":\"Query accepted; results will follow on this connection.\"}"));
+    assertThat(messages.get(0))
+        .isEqualTo(
+            read(
+                "{\"type\":\"accepted\",\"requestId\":\"r1\","
+                    + "\"queryExecutionId\":\""
+                    + Harness.FIRST_QUERY
+                    + "\","
+                    + "\"message\":\"Query accepted; results will follow on this connection.\"}"));
     assertThat(h.types()).filteredOn(t -> t.equals("progress")).isNotEmpty();
     assertThat(messages.get(1).path("state").asText()).isEqualTo("RUNNING");
     assertThat(Streams.completeStream(messages, "n")).isEqualTo(Streams.numbers(6));
@@ -64,18 +77,29 @@ class InlineModeTest {
 
   @Test
   void aFailedQueryEndsWithQueryFailedAndAthenaDetails() {
-    h.athena.nextQuery(FakeAthenaQuery.builder().running(Duration.ofSeconds(1))
-        .fails(2, 1301, false, "TABLE_NOT_FOUND: line 1:15: Table 'default.numbers' does not exist",
-            "TABLE_NOT_FOUND").build());
+    h.athena.nextQuery(
+        FakeAthenaQuery.builder()
+            .running(Duration.ofSeconds(1))
+            .fails(
+                2,
+                1301,
+                false,
+                "TABLE_NOT_FOUND: line 1:15: Table 'default.numbers' does not exist",
+                "TABLE_NOT_FOUND")
+            .build());
 
     assertThat(query()).isEqualTo(200);
 
     List<JsonNode> messages = h.messages();
-    assertThat(messages.get(messages.size() - 1)).isEqualTo(read(
-        "{\"type\":\"error\",\"requestId\":\"r1\",\"queryExecutionId\":\"" + Harness.FIRST_QUERY + "\","
-            + "\"code\":\"QUERY_FAILED\",\"message\":\"TABLE_NOT_FOUND: line 1:15: Table "
-            + "'default.numbers' does not exist\",\"athenaErrorCategory\":2,\"athenaErrorType\":1301,"
-            + "\"retryable\":false}"));
+    assertThat(messages.get(messages.size() - 1))
+        .isEqualTo(
+            read(
+                "{\"type\":\"error\",\"requestId\":\"r1\",\"queryExecutionId\":\""
+                    + Harness.FIRST_QUERY
+                    + "\","
+                    + "\"code\":\"QUERY_FAILED\",\"message\":\"TABLE_NOT_FOUND: line 1:15: Table "
+                    + "'default.numbers' does not exist\",\"athenaErrorCategory\":2,\"athenaErrorType\":1301,"
+                    + "\"retryable\":false}"));
   }
 
   @Test
@@ -91,11 +115,16 @@ class InlineModeTest {
     List<FakeStepFunctions.Execution> executions = h.sfn.executions();
     assertThat(executions).hasSize(1);
     JsonNode input = read(executions.get(0).input());
-    assertThat(input.path("query")).isEqualTo(read("{\"name\":\"by-region\",\"queryExecutionId\":\""
-        + Harness.FIRST_QUERY + "\",\"continuation\":{\"pageNumber\":1,\"nextSeq\":0,"
-        + "\"rowsSoFar\":0,\"chunksSoFar\":0}}"));
+    assertThat(input.path("query"))
+        .isEqualTo(
+            read(
+                "{\"name\":\"by-region\",\"queryExecutionId\":\""
+                    + Harness.FIRST_QUERY
+                    + "\",\"continuation\":{\"pageNumber\":1,\"nextSeq\":0,"
+                    + "\"rowsSoFar\":0,\"chunksSoFar\":0}}"));
     assertThat(input.path("requestId").asText()).isEqualTo("r1");
-    assertThat(input.path("connection").path("endpoint").asText()).isEqualTo(h.api.endpoint().toString());
+    assertThat(input.path("connection").path("endpoint").asText())
+        .isEqualTo(h.api.endpoint().toString());
 
     // The state machine's push task then waits for the query itself and pushes everything.
     JsonNode out = push(input.toString(), ScriptedTime.plenty());
@@ -114,9 +143,12 @@ class InlineModeTest {
     // The same error as a busy Athena's: the client branches on one code and may try again.
     // Before, a throttled hand-off ended in INTERNAL "The query could not be continued".
     List<JsonNode> messages = h.messages();
-    assertThat(messages.get(messages.size() - 1)).isEqualTo(read(
-        "{\"type\":\"error\",\"requestId\":\"r1\",\"queryExecutionId\":\"" + Harness.FIRST_QUERY
-            + "\",\"code\":\"ATHENA_BUSY\",\"message\":\"Step Functions is throttling; try again\",\"retryable\":true}"));
+    assertThat(messages.get(messages.size() - 1))
+        .isEqualTo(
+            read(
+                "{\"type\":\"error\",\"requestId\":\"r1\",\"queryExecutionId\":\""
+                    + Harness.FIRST_QUERY
+                    + "\",\"code\":\"ATHENA_BUSY\",\"message\":\"Step Functions is throttling; try again\",\"retryable\":true}"));
     assertThat(h.types()).filteredOn("error"::equals).hasSize(1);
     assertThat(h.sfn.startCalls()).isEqualTo(5);
     assertThat(h.sfn.executions()).isEmpty();
@@ -140,7 +172,8 @@ class InlineModeTest {
     query();
 
     List<FakeStepFunctions.Execution> executions = h.sfn.executions();
-    assertThat(executions).extracting(FakeStepFunctions.Execution::name)
+    assertThat(executions)
+        .extracting(FakeStepFunctions.Execution::name)
         .containsExactly(first.name(), first.name() + "-1");
     push(executions.get(1).input(), ScriptedTime.plenty());
     List<JsonNode> again = h.messages().subList(before, h.messages().size());
@@ -156,9 +189,13 @@ class InlineModeTest {
     assertThat(h.athena.calls(FakeAthena.STOP)).isEqualTo(1);
     assertThat(h.athena.state(Harness.FIRST_QUERY)).isEqualTo("CANCELLED");
     List<JsonNode> messages = h.messages();
-    assertThat(messages.get(messages.size() - 1)).isEqualTo(read(
-        "{\"type\":\"error\",\"requestId\":\"r1\",\"queryExecutionId\":\"" + Harness.FIRST_QUERY + "\","
-            + "\"code\":\"TIMEOUT\",\"message\":\"The query did not finish within 5 s and was stopped.\"}"));
+    assertThat(messages.get(messages.size() - 1))
+        .isEqualTo(
+            read(
+                "{\"type\":\"error\",\"requestId\":\"r1\",\"queryExecutionId\":\""
+                    + Harness.FIRST_QUERY
+                    + "\","
+                    + "\"code\":\"TIMEOUT\",\"message\":\"The query did not finish within 5 s and was stopped.\"}"));
     assertThat(h.sfn.executions()).isEmpty();
   }
 
@@ -196,7 +233,8 @@ class InlineModeTest {
     List<JsonNode> messages = h.messages();
     JsonNode last = messages.get(messages.size() - 1);
     assertThat(last.path("code").asText()).isEqualTo("TIMEOUT");
-    assertThat(last.path("message").asText()).isEqualTo("The results could not be sent within 5 s.");
+    assertThat(last.path("message").asText())
+        .isEqualTo("The results could not be sent within 5 s.");
     assertThat(h.types()).doesNotContain("complete");
   }
 
@@ -229,8 +267,8 @@ class InlineModeTest {
 
   private JsonNode push(String input, ScriptedTime context) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new PushResultsHandler(h.wiring()).handle(
-        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, context);
+    new PushResultsHandler(h.wiring())
+        .handle(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, context);
     return read(out.toString(StandardCharsets.UTF_8));
   }
 }

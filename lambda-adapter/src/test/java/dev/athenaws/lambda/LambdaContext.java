@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-/** A Lambda {@code Context} with a request id and plenty of time, for the handlers' entry points. */
+/**
+ * A Lambda {@code Context} with a request id and plenty of time, for the handlers' entry points.
+ */
 record LambdaContext(String awsRequestId) implements Context {
   @Override
   public String getAwsRequestId() {

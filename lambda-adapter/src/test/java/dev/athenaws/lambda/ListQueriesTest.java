@@ -24,14 +24,16 @@ class ListQueriesTest {
         new QueryRouteHandler(h.wiring()).handle(event("list-queries.json"), ScriptedTime.plenty());
 
     assertThat(response.getStatusCode()).isEqualTo(200);
-    assertThat(h.messages()).containsExactly(read(
-        "{\"type\":\"catalog\",\"requestId\":\"r2\",\"queries\":["
-            + "{\"name\":\"numbers\",\"description\":\"Numbered rows\",\"default\":true,\"parameters\":[]},"
-            + "{\"name\":\"by-region\",\"default\":false,\"parameters\":["
-            + "{\"name\":\"region\",\"type\":\"string\",\"required\":true,"
-            + "\"pattern\":\"[a-z]{2}(-[a-z]+)+-[0-9]\",\"maxLength\":32},"
-            + "{\"name\":\"limit\",\"type\":\"integer\",\"required\":false,\"default\":10,"
-            + "\"description\":\"Most rows\",\"min\":1,\"max\":1000}]}]}"));
+    assertThat(h.messages())
+        .containsExactly(
+            read(
+                "{\"type\":\"catalog\",\"requestId\":\"r2\",\"queries\":["
+                    + "{\"name\":\"numbers\",\"description\":\"Numbered rows\",\"default\":true,\"parameters\":[]},"
+                    + "{\"name\":\"by-region\",\"default\":false,\"parameters\":["
+                    + "{\"name\":\"region\",\"type\":\"string\",\"required\":true,"
+                    + "\"pattern\":\"[a-z]{2}(-[a-z]+)+-[0-9]\",\"maxLength\":32},"
+                    + "{\"name\":\"limit\",\"type\":\"integer\",\"required\":false,\"default\":10,"
+                    + "\"description\":\"Most rows\",\"min\":1,\"max\":1000}]}]}"));
     assertThat(h.api.messages(Harness.CONNECTION).get(0)).doesNotContain("SELECT");
   }
 
@@ -71,6 +73,7 @@ class ListQueriesTest {
   void theOverrideEndpointIsUsedWhenSet() {
     new QueryRouteHandler(h.wiring()).handle(event("list-queries.json"), ScriptedTime.plenty());
     assertThat(h.managementEndpoints).containsExactly(h.api.endpoint());
-    assertThat(FakeManagementApi.MAX_PAYLOAD).isGreaterThan(h.api.messages(Harness.CONNECTION).get(0).length());
+    assertThat(FakeManagementApi.MAX_PAYLOAD)
+        .isGreaterThan(h.api.messages(Harness.CONNECTION).get(0).length());
   }
 }

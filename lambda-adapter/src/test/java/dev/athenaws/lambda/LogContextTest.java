@@ -59,58 +59,89 @@ class LogContextTest {
   void aPushInvocationsLinesCarryTheRequestConnectionAndQueryIds() throws IOException {
     String id = h.athena.addQuery(Scripts.numbers(Duration.ZERO, 1, 3));
     PushResultsHandler push = new PushResultsHandler(h.wiring());
-    String input = "{\"connection\":" + Harness.fixture("push-state.json").get("connection")
-        + ",\"requestId\":\"r1\",\"queryExecutionId\":\"" + id + "\"}";
+    String input =
+        "{\"connection\":"
+            + Harness.fixture("push-state.json").get("connection")
+            + ",\"requestId\":\"r1\",\"queryExecutionId\":\""
+            + id
+            + "\"}";
 
-    List<JsonNode> lines = logLines(() -> push.handleRequest(
-        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
-        new LambdaContext("lambda-req-1")));
+    List<JsonNode> lines =
+        logLines(
+            () ->
+                push.handleRequest(
+                    new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(),
+                    new LambdaContext("lambda-req-1")));
 
     assertThat(lines).isNotEmpty();
-    assertThat(lines).allSatisfy(line -> {
-      assertThat(line.path("AWSRequestId").asText()).isEqualTo("lambda-req-1");
-      assertThat(line.path("connectionId").asText()).isEqualTo(Harness.CONNECTION);
-      assertThat(line.path("queryExecutionId").asText()).isEqualTo(id);
-      assertThat(line.path("level").asText()).isNotEmpty();
-      assertThat(line.path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-    });
+    assertThat(lines)
+        .allSatisfy(
+            line -> {
+              assertThat(line.path("AWSRequestId").asText()).isEqualTo("lambda-req-1");
+              assertThat(line.path("connectionId").asText()).isEqualTo(Harness.CONNECTION);
+              assertThat(line.path("queryExecutionId").asText()).isEqualTo(id);
+              assertThat(line.path("level").asText()).isNotEmpty();
+              assertThat(line.path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+            });
     assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
   }
 
   @Test
   void aRefusedMessagesLinesCarryTheIdsButNeverTheFrame() throws IOException {
     QueryRouteHandler route = new QueryRouteHandler(h.wiring());
-    String secret = "{\"action\":\"query\",\"query\":\"by-region\","
-        + "\"parameters\":{\"region\":\"secret-value-42\",\"limit\":\"not a number\"}}";
+    String secret =
+        "{\"action\":\"query\",\"query\":\"by-region\","
+            + "\"parameters\":{\"region\":\"secret-value-42\",\"limit\":\"not a number\"}}";
 
-    List<JsonNode> lines = logLines(() -> route.handleRequest(message(secret),
-        new LambdaContext("lambda-req-2")));
+    List<JsonNode> lines =
+        logLines(() -> route.handleRequest(message(secret), new LambdaContext("lambda-req-2")));
 
     assertThat(lines).isNotEmpty();
-    assertThat(lines).allSatisfy(line -> {
-      assertThat(line.path("AWSRequestId").asText()).isEqualTo("lambda-req-2");
-      assertThat(line.path("connectionId").asText()).isEqualTo(Harness.CONNECTION);
-      assertThat(line.toString()).doesNotContain("secret-value-42").doesNotContain("not a number");
-    });
+    assertThat(lines)
+        .allSatisfy(
+            line -> {
+              assertThat(line.path("AWSRequestId").asText()).isEqualTo("lambda-req-2");
+              assertThat(line.path("connectionId").asText()).isEqualTo(Harness.CONNECTION);
+              assertThat(line.toString())
+                  .doesNotContain("secret-value-42")
+                  .doesNotContain("not a number");
+            });
   }
 
   @Test
   void aQueryRunInlineLogsNeitherSqlNorParametersNorRowsNorTheToken() throws IOException {
     h.athena.nextQuery(Scripts.numbers(Duration.ofSeconds(1), 1, 3));
     QueryRouteHandler route = new QueryRouteHandler(h.wiring());
-    String token = RequestKey.of(Harness.CONNECTION, "r1", new Statement(
-        "SELECT n FROM numbers WHERE region = ? LIMIT ?", List.of("'eu-west-1'", "5"), null))
-        .clientRequestToken();
+    String token =
+        RequestKey.of(
+                Harness.CONNECTION,
+                "r1",
+                new Statement(
+                    "SELECT n FROM numbers WHERE region = ? LIMIT ?",
+                    List.of("'eu-west-1'", "5"),
+                    null))
+            .clientRequestToken();
 
-    List<JsonNode> lines = logLines(() -> route.handleRequest(Harness.event("query.json"),
-        new LambdaContext("lambda-req-3")));
+    List<JsonNode> lines =
+        logLines(
+            () ->
+                route.handleRequest(
+                    Harness.event("query.json"), new LambdaContext("lambda-req-3")));
 
     assertThat(h.types()).contains("complete");
-    assertThat(lines).extracting(l -> l.path("queryExecutionId").asText()).contains(Harness.FIRST_QUERY);
-    assertThat(lines).allSatisfy(line -> {
-      assertThat(line.path("AWSRequestId").asText()).isEqualTo("lambda-req-3");
-      assertThat(line.toString()).doesNotContain("SELECT").doesNotContain("eu-west-1")
-          .doesNotContain(token).doesNotContain("\"rows\"");
-    });
+    assertThat(lines)
+        .extracting(l -> l.path("queryExecutionId").asText())
+        .contains(Harness.FIRST_QUERY);
+    assertThat(lines)
+        .allSatisfy(
+            line -> {
+              assertThat(line.path("AWSRequestId").asText()).isEqualTo("lambda-req-3");
+              assertThat(line.toString())
+                  .doesNotContain("SELECT")
+                  .doesNotContain("eu-west-1")
+                  .doesNotContain(token)
+                  .doesNotContain("\"rows\"");
+            });
   }
 }

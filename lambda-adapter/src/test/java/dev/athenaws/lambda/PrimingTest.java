@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Priming drives the real handlers over in-memory SDK clients: every step succeeds (a malformed
- * canned answer would show as an {@code error} message or a non-200 status), and nothing reaches the
- * container's configured endpoints, here the wire fakes.
+ * canned answer would show as an {@code error} message or a non-200 status), and nothing reaches
+ * the container's configured endpoints, here the wire fakes.
  */
 class PrimingTest {
   private final Harness h = new Harness();
@@ -40,19 +40,31 @@ class PrimingTest {
     assertThat(report.routeStatuses()).containsExactly(200, 200, 200);
     // listQueries; raw SQL and the catalog's default query, each started, polled, fetched and sent;
     // then the push task reads the status and sends the page.
-    assertThat(types(report)).containsExactly(
-        "catalog",
-        "accepted", "progress", "rows", "complete",
-        "accepted", "progress", "rows", "complete",
-        "progress", "rows", "complete");
-    assertThat(report.calls()).contains(
-        "AmazonAthena.StartQueryExecution", "AmazonAthena.GetQueryExecution",
-        "AmazonAthena.GetQueryResults");
+    assertThat(types(report))
+        .containsExactly(
+            "catalog",
+            "accepted",
+            "progress",
+            "rows",
+            "complete",
+            "accepted",
+            "progress",
+            "rows",
+            "complete",
+            "progress",
+            "rows",
+            "complete");
+    assertThat(report.calls())
+        .contains(
+            "AmazonAthena.StartQueryExecution",
+            "AmazonAthena.GetQueryExecution",
+            "AmazonAthena.GetQueryResults");
     JsonNode rows = Harness.read(report.posted().get(3));
     assertThat(rows.path("results")).hasSize(2);
     assertThat(rows.path("results").get(0).path("big").asText()).isEqualTo("9007199254740993");
-    assertThat(Harness.read(report.pushOutput())).isEqualTo(Harness.read(
-        "{\"done\":true,\"rowCount\":2,\"chunks\":1,\"outcome\":\"completed\"}"));
+    assertThat(Harness.read(report.pushOutput()))
+        .isEqualTo(
+            Harness.read("{\"done\":true,\"rowCount\":2,\"chunks\":1,\"outcome\":\"completed\"}"));
     assertTheFakesSawNothing();
   }
 
@@ -63,7 +75,8 @@ class PrimingTest {
     Priming.Report report = Priming.prime(h.env);
 
     assertThat(report.routeStatuses()).containsExactly(200, 200, 200);
-    assertThat(types(report)).containsExactly("catalog", "accepted", "accepted", "progress", "rows", "complete");
+    assertThat(types(report))
+        .containsExactly("catalog", "accepted", "accepted", "progress", "rows", "complete");
     assertThat(report.calls().stream().filter(c -> c.equals("AWSStepFunctions.StartExecution")))
         .hasSize(2);
     assertTheFakesSawNothing();

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The wiring Lambda uses ({@link Wiring#fromEnvironment}) finds its endpoints the SDK's standard way:
- * {@code AWS_ENDPOINT_URL_ATHENA} in a deployment, here its system-property twin
- * {@code aws.endpointUrlAthena} (the JVM cannot set environment variables). Real clock, real
+ * The wiring Lambda uses ({@link Wiring#fromEnvironment}) finds its endpoints the SDK's standard
+ * way: {@code AWS_ENDPOINT_URL_ATHENA} in a deployment, here its system-property twin {@code
+ * aws.endpointUrlAthena} (the JVM cannot set environment variables). Real clock, real
  * url-connection clients, credentials from the standard system properties. With a sampled trace
  * header, every AWS call of the run reaches the X-Ray daemon (a local UDP socket here) as a
  * subsegment, unless {@code TRACING_DISABLED}.
@@ -54,7 +54,10 @@ class ProductionWiringTest {
 
     assertThat(status).isEqualTo(200);
     assertThat(athena.calls(FakeAthena.START)).isEqualTo(1);
-    assertThat(api.messages(Harness.CONNECTION)).last().asString().contains("\"type\":\"complete\"");
+    assertThat(api.messages(Harness.CONNECTION))
+        .last()
+        .asString()
+        .contains("\"type\":\"complete\"");
   }
 
   @Test
@@ -65,13 +68,18 @@ class ProductionWiringTest {
       assertThat(runQuery(env)).isEqualTo(200);
 
       List<JsonNode> docs = receiveUntilMarker(daemon);
-      assertThat(docs).extracting(d -> d.get("name").asText() + " " + d.get("aws").get("operation").asText())
-          .contains("Athena StartQueryExecution", "Athena GetQueryResults",
+      assertThat(docs)
+          .extracting(d -> d.get("name").asText() + " " + d.get("aws").get("operation").asText())
+          .contains(
+              "Athena StartQueryExecution",
+              "Athena GetQueryResults",
               "ApiGatewayManagementApi PostToConnection");
-      assertThat(docs).allSatisfy(d -> {
-        assertThat(d.get("trace_id").asText()).isEqualTo(ROOT);
-        assertThat(d.get("parent_id").asText()).isEqualTo(PARENT);
-      });
+      assertThat(docs)
+          .allSatisfy(
+              d -> {
+                assertThat(d.get("trace_id").asText()).isEqualTo(ROOT);
+                assertThat(d.get("parent_id").asText()).isEqualTo(PARENT);
+              });
       assertThat(docs).hasSize(athena.requests().size() + (int) api.posts(Harness.CONNECTION));
     }
   }
@@ -112,12 +120,14 @@ class ProductionWiringTest {
     athena.nextQuery(Scripts.numbers(java.time.Duration.ZERO, 1, 2));
     try (Wiring wiring = Wiring.fromEnvironment(env)) {
       return new QueryRouteHandler(wiring)
-          .handle(event("query.json"), ScriptedTime.plenty()).getStatusCode();
+          .handle(event("query.json"), ScriptedTime.plenty())
+          .getStatusCode();
     }
   }
 
   private static DatagramSocket daemon() throws IOException {
-    DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    DatagramSocket socket =
+        new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     socket.setSoTimeout(10_000); // a bound on a lost datagram, not a wait: they were sent already
     return socket;
   }

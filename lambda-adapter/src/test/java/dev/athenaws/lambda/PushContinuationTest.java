@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A push input whose continuation cannot be resumed exactly is refused (the task fails with
- * MalformedContinuationException) instead of guessed: guessing restarted {@code seq} at 0 for a bare
- * NextToken and skipped a data row as the header when {@code pageNumber} was missing.
+ * MalformedContinuationException) instead of guessed: guessing restarted {@code seq} at 0 for a
+ * bare NextToken and skipped a data row as the header when {@code pageNumber} was missing.
  */
 class PushContinuationTest {
   private final Harness h = new Harness();
@@ -32,9 +32,11 @@ class PushContinuationTest {
 
   private JsonNode push(JsonNode input) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new PushResultsHandler(h.wiring()).handle(
-        new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), out,
-        ScriptedTime.plenty());
+    new PushResultsHandler(h.wiring())
+        .handle(
+            new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)),
+            out,
+            ScriptedTime.plenty());
     return read(out.toString(StandardCharsets.UTF_8));
   }
 
@@ -65,19 +67,20 @@ class PushContinuationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "{\"nextSeq\":1,\"rowsSoFar\":2,\"chunksSoFar\":1}",
-    "{\"pageNumber\":2,\"rowsSoFar\":2,\"chunksSoFar\":1}",
-    "{\"pageNumber\":2,\"nextSeq\":1,\"chunksSoFar\":1}",
-    "{\"pageNumber\":2,\"nextSeq\":1,\"rowsSoFar\":2}",
-    "{\"pageNumber\":\"2\",\"nextSeq\":1,\"rowsSoFar\":2,\"chunksSoFar\":1}",
-    "{\"pageNumber\":2.5,\"nextSeq\":1,\"rowsSoFar\":2,\"chunksSoFar\":1}",
-    "{\"pageNumber\":0,\"nextSeq\":1,\"rowsSoFar\":2,\"chunksSoFar\":1}",
-    "{\"pageNumber\":2,\"nextSeq\":-1,\"rowsSoFar\":2,\"chunksSoFar\":1}",
-    "{\"pageNumber\":2,\"nextSeq\":1,\"rowsSoFar\":2,\"chunksSoFar\":1}",
-    "{\"pageNumber\":1,\"nextSeq\":0,\"rowsSoFar\":0,\"chunksSoFar\":0,\"nextToken\":\"t\"}",
-    "\"page 2\""
-  })
+  @ValueSource(
+      strings = {
+        "{\"nextSeq\":1,\"rowsSoFar\":2,\"chunksSoFar\":1}",
+        "{\"pageNumber\":2,\"rowsSoFar\":2,\"chunksSoFar\":1}",
+        "{\"pageNumber\":2,\"nextSeq\":1,\"chunksSoFar\":1}",
+        "{\"pageNumber\":2,\"nextSeq\":1,\"rowsSoFar\":2}",
+        "{\"pageNumber\":\"2\",\"nextSeq\":1,\"rowsSoFar\":2,\"chunksSoFar\":1}",
+        "{\"pageNumber\":2.5,\"nextSeq\":1,\"rowsSoFar\":2,\"chunksSoFar\":1}",
+        "{\"pageNumber\":0,\"nextSeq\":1,\"rowsSoFar\":2,\"chunksSoFar\":1}",
+        "{\"pageNumber\":2,\"nextSeq\":-1,\"rowsSoFar\":2,\"chunksSoFar\":1}",
+        "{\"pageNumber\":2,\"nextSeq\":1,\"rowsSoFar\":2,\"chunksSoFar\":1}",
+        "{\"pageNumber\":1,\"nextSeq\":0,\"rowsSoFar\":0,\"chunksSoFar\":0,\"nextToken\":\"t\"}",
+        "\"page 2\""
+      })
   void anIncompleteOrInconsistentContinuationIsRefused(String continuation) {
     h.athena.addQuery(Scripts.numbers(Duration.ZERO, 3, 2));
 
@@ -91,8 +94,11 @@ class PushContinuationTest {
     // Pages of 2 rows (page 1 has the header too); pages 1 and 2 went out as seq 0 and 1.
     h.athena.addQuery(Scripts.numbers(Duration.ZERO, 3, 2));
 
-    JsonNode out = push(input("fake-token/" + Harness.FIRST_QUERY + "/2",
-        "{\"pageNumber\":3,\"nextSeq\":2,\"rowsSoFar\":4,\"chunksSoFar\":2}"));
+    JsonNode out =
+        push(
+            input(
+                "fake-token/" + Harness.FIRST_QUERY + "/2",
+                "{\"pageNumber\":3,\"nextSeq\":2,\"rowsSoFar\":4,\"chunksSoFar\":2}"));
 
     assertThat(out.path("rowCount").asInt()).isEqualTo(6);
     JsonNode rows = h.messages().get(0);
@@ -103,14 +109,24 @@ class PushContinuationTest {
   @Test
   void theCatchOfThatFailureTellsTheClientClearly() throws Exception {
     ObjectNode input = input("fake-token/" + Harness.FIRST_QUERY + "/1", null);
-    input.set("error", read("{\"Error\":\"dev.athenaws.lambda.MalformedContinuationException\","
-        + "\"Cause\":\"{\\\"errorMessage\\\":\\\"push input has a NextToken but no continuation\\\"}\"}"));
+    input.set(
+        "error",
+        read(
+            "{\"Error\":\"dev.athenaws.lambda.MalformedContinuationException\","
+                + "\"Cause\":\"{\\\"errorMessage\\\":\\\"push input has a NextToken but no continuation\\\"}\"}"));
 
     JsonNode out = push(input);
 
     assertThat(out.path("errorCode").asText()).isEqualTo("INTERNAL");
-    assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"queryExecutionId\":\"" + Harness.FIRST_QUERY + "\",\"code\":\"INTERNAL\","
-        + "\"message\":\"" + StepFailure.NOT_CONTINUED + "\"}"));
+    assertThat(h.messages())
+        .containsExactly(
+            read(
+                "{\"type\":\"error\",\"requestId\":\"r1\","
+                    + "\"queryExecutionId\":\""
+                    + Harness.FIRST_QUERY
+                    + "\",\"code\":\"INTERNAL\","
+                    + "\"message\":\""
+                    + StepFailure.NOT_CONTINUED
+                    + "\"}"));
   }
 }

@@ -29,8 +29,11 @@ class PushResultsHandlerTest {
 
   private JsonNode push(JsonNode input, ScriptedTime context) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new PushResultsHandler(h.wiring()).handle(
-        new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), out, context);
+    new PushResultsHandler(h.wiring())
+        .handle(
+            new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)),
+            out,
+            context);
     return read(out.toString(StandardCharsets.UTF_8));
   }
 
@@ -40,22 +43,29 @@ class PushResultsHandlerTest {
 
     JsonNode out = push(fixture("push-state.json"), ScriptedTime.plenty());
 
-    assertThat(out).isEqualTo(read(
-        "{\"done\":true,\"rowCount\":6,\"chunks\":1,\"outcome\":\"completed\"}"));
+    assertThat(out)
+        .isEqualTo(read("{\"done\":true,\"rowCount\":6,\"chunks\":1,\"outcome\":\"completed\"}"));
     assertThat(Streams.completeStream(h.messages(), "n")).isEqualTo(Streams.numbers(6));
     List<JsonNode> messages = h.messages();
     // Statistics come from the embedded QueryExecution: no GetQueryExecution was needed.
-    assertThat(messages.get(messages.size() - 1)).isEqualTo(read(
-        "{\"type\":\"complete\",\"requestId\":\"r1\",\"queryExecutionId\":\"" + Harness.FIRST_QUERY
-            + "\",\"rowCount\":6,\"chunks\":1,\"statistics\":{\"engineExecutionTimeMillis\":1500,"
-            + "\"dataScannedBytes\":2048,\"totalExecutionTimeMillis\":2000,\"queryQueueTimeMillis\":120,"
-            + "\"reusedPreviousResult\":false}}"));
+    assertThat(messages.get(messages.size() - 1))
+        .isEqualTo(
+            read(
+                "{\"type\":\"complete\",\"requestId\":\"r1\",\"queryExecutionId\":\""
+                    + Harness.FIRST_QUERY
+                    + "\",\"rowCount\":6,\"chunks\":1,\"statistics\":{\"engineExecutionTimeMillis\":1500,"
+                    + "\"dataScannedBytes\":2048,\"totalExecutionTimeMillis\":2000,\"queryQueueTimeMillis\":120,"
+                    + "\"reusedPreviousResult\":false}}"));
     assertThat(h.athena.calls(FakeAthena.GET)).isZero();
     // First the query's end, as progress (the .sync wait posted none), then the rows.
-    assertThat(messages.get(0)).isEqualTo(read(
-        "{\"type\":\"progress\",\"requestId\":\"r1\",\"queryExecutionId\":\"" + Harness.FIRST_QUERY
-            + "\",\"state\":\"SUCCEEDED\",\"elapsedMillis\":2000,\"dataScannedBytes\":2048}"));
-    assertThat(messages.get(1).path("columns")).isEqualTo(read("[{\"name\":\"n\",\"type\":\"integer\"}]"));
+    assertThat(messages.get(0))
+        .isEqualTo(
+            read(
+                "{\"type\":\"progress\",\"requestId\":\"r1\",\"queryExecutionId\":\""
+                    + Harness.FIRST_QUERY
+                    + "\",\"state\":\"SUCCEEDED\",\"elapsedMillis\":2000,\"dataScannedBytes\":2048}"));
+    assertThat(messages.get(1).path("columns"))
+        .isEqualTo(read("[{\"name\":\"n\",\"type\":\"integer\"}]"));
   }
 
   @Test
@@ -64,8 +74,14 @@ class PushResultsHandlerTest {
     h.without("WEBSOCKET_ENDPOINT").with("AWS_REGION", "eu-west-1");
     h.athena.addQuery(Scripts.numbers(Duration.ZERO, 1, 2));
     ObjectNode input = fixture("push-state.json");
-    input.set("connection", read("{\"connectionId\":\"" + Harness.CONNECTION + "\",\"endpoint\":\""
-        + h.api.endpoint() + "/\"}"));
+    input.set(
+        "connection",
+        read(
+            "{\"connectionId\":\""
+                + Harness.CONNECTION
+                + "\",\"endpoint\":\""
+                + h.api.endpoint()
+                + "/\"}"));
 
     JsonNode out = push(input, ScriptedTime.plenty());
 
@@ -84,13 +100,15 @@ class PushResultsHandlerTest {
     JsonNode first = push(fixture("push-state.json"), ScriptedTime.remaining(60_000, 9_000));
 
     assertThat(first.path("done").asBoolean()).isFalse();
-    assertThat(first.path("NextToken").asText()).isEqualTo("fake-token/" + Harness.FIRST_QUERY + "/2");
+    assertThat(first.path("NextToken").asText())
+        .isEqualTo("fake-token/" + Harness.FIRST_QUERY + "/2");
     assertThat(first.path("continuation").path("pageNumber").asInt()).isEqualTo(3);
     assertThat(first.path("continuation").path("rowsSoFar").asInt()).isEqualTo(200);
     assertThat(first.path("queryExecutionId").asText()).isEqualTo(Harness.FIRST_QUERY);
     assertThat(first.path("requestId").asText()).isEqualTo("r1");
     assertThat(first.path("queryName").asText()).isEqualTo("numbers");
-    assertThat(first.path("connection").path("connectionId").asText()).isEqualTo(Harness.CONNECTION);
+    assertThat(first.path("connection").path("connectionId").asText())
+        .isEqualTo(Harness.CONNECTION);
     int chunksAfterFirst = (int) h.types().stream().filter("rows"::equals).count();
     assertThat(first.path("continuation").path("nextSeq").asInt()).isEqualTo(chunksAfterFirst);
     assertThat(h.types()).doesNotContain("complete");
@@ -113,20 +131,27 @@ class PushResultsHandlerTest {
   @Test
   void theOriginalDesignsInputIsPushedFromPageOneWithoutReadingTheQueryAgain() throws Exception {
     // The input's embedded page is not used: results are read from page 1 (core takes no SDK page).
-    h.athena.addQuery(FakeAthenaQuery.builder().column("eventname", "varchar").column("n", "bigint")
-        .page(List.of("eventname", "n"), List.of("CreateTable", "42"), Arrays.asList("", null))
-        .page(List.of("PutObject", "7"))
-        .build());
+    h.athena.addQuery(
+        FakeAthenaQuery.builder()
+            .column("eventname", "varchar")
+            .column("n", "bigint")
+            .page(List.of("eventname", "n"), List.of("CreateTable", "42"), Arrays.asList("", null))
+            .page(List.of("PutObject", "7"))
+            .build());
 
     JsonNode out = push(fixture("push-original.json"), ScriptedTime.plenty());
 
     assertThat(out.path("done").asBoolean()).isTrue();
     assertThat(out.path("rowCount").asInt()).isEqualTo(3);
     List<JsonNode> results = new ArrayList<>();
-    h.messages().stream().filter(m -> m.path("type").asText().equals("rows"))
+    h.messages().stream()
+        .filter(m -> m.path("type").asText().equals("rows"))
         .forEach(m -> m.path("results").forEach(results::add));
-    assertThat(results).containsExactly(read("{\"eventname\":\"CreateTable\",\"n\":42}"),
-        read("{\"eventname\":\"\",\"n\":null}"), read("{\"eventname\":\"PutObject\",\"n\":7}"));
+    assertThat(results)
+        .containsExactly(
+            read("{\"eventname\":\"CreateTable\",\"n\":42}"),
+            read("{\"eventname\":\"\",\"n\":null}"),
+            read("{\"eventname\":\"PutObject\",\"n\":7}"));
     assertThat(h.athena.requests(FakeAthena.RESULTS)).hasSize(2);
     assertThat(h.athena.requests(FakeAthena.RESULTS).get(0).body().has("NextToken")).isFalse();
     // The .sync output said SUCCEEDED: no GetQueryExecution.
@@ -147,11 +172,13 @@ class PushResultsHandlerTest {
 
     assertThat(out.path("done").asBoolean()).isTrue();
     assertThat(out.path("errorCode").asText()).isEqualTo("QUERY_FAILED");
-    assertThat(h.messages()).containsExactly(read(
-        "{\"type\":\"error\",\"requestId\":\"r1\",\"queryExecutionId\":"
-            + "\"00000000-0000-4000-8000-000000000009\",\"code\":\"QUERY_FAILED\","
-            + "\"message\":\"TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.default.numbers' does "
-            + "not exist\",\"athenaErrorCategory\":2,\"athenaErrorType\":1301,\"retryable\":false}"));
+    assertThat(h.messages())
+        .containsExactly(
+            read(
+                "{\"type\":\"error\",\"requestId\":\"r1\",\"queryExecutionId\":"
+                    + "\"00000000-0000-4000-8000-000000000009\",\"code\":\"QUERY_FAILED\","
+                    + "\"message\":\"TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.default.numbers' does "
+                    + "not exist\",\"athenaErrorCategory\":2,\"athenaErrorType\":1301,\"retryable\":false}"));
   }
 
   @Test
@@ -163,8 +190,13 @@ class PushResultsHandlerTest {
 
     push(input, ScriptedTime.plenty());
 
-    assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"code\":\"INTERNAL\",\"message\":\"" + QueryRouteHandler.INTERNAL_MESSAGE + "\"}"));
+    assertThat(h.messages())
+        .containsExactly(
+            read(
+                "{\"type\":\"error\",\"requestId\":\"r1\","
+                    + "\"code\":\"INTERNAL\",\"message\":\""
+                    + QueryRouteHandler.INTERNAL_MESSAGE
+                    + "\"}"));
   }
 
   @Test
@@ -172,19 +204,24 @@ class PushResultsHandlerTest {
     ObjectNode input = fixture("push-caught.json");
     ObjectNode error = (ObjectNode) input.get("error");
     error.put("Error", "Athena.TooManyRequestsException");
-    error.put("Cause", "You have exceeded the limit for the number of queries you can run concurrently.");
+    error.put(
+        "Cause", "You have exceeded the limit for the number of queries you can run concurrently.");
 
     push(input, ScriptedTime.plenty());
 
-    assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"code\":\"ATHENA_BUSY\",\"message\":\"Too many queries are running; try again\","
-        + "\"retryable\":true}"));
+    assertThat(h.messages())
+        .containsExactly(
+            read(
+                "{\"type\":\"error\",\"requestId\":\"r1\","
+                    + "\"code\":\"ATHENA_BUSY\",\"message\":\"Too many queries are running; try again\","
+                    + "\"retryable\":true}"));
   }
 
   @Test
   void aCauseThatMentionsAnAthenaFailureIsQueryFailed() throws Exception {
     ObjectNode input = fixture("push-caught.json");
-    ((ObjectNode) input.get("error")).put("Cause", "Athena query execution FAILED: see the console");
+    ((ObjectNode) input.get("error"))
+        .put("Cause", "Athena query execution FAILED: see the console");
     push(input, ScriptedTime.plenty());
     assertThat(h.messages().get(0).path("code").asText()).isEqualTo("QUERY_FAILED");
     assertThat(h.messages().get(0).path("message").asText()).isEqualTo(StepFailure.QUERY_FAILED);
@@ -221,7 +258,8 @@ class PushResultsHandlerTest {
   void aStateThatKeptOnlyTheQueryIdReadsTheStatusOnce() throws Exception {
     h.athena.addQuery(Scripts.numbers(Duration.ZERO, 1, 2));
     ObjectNode input = fixture("push-state.json");
-    input.set("StartAthenaQuery",
+    input.set(
+        "StartAthenaQuery",
         read("{\"QueryExecution\":{\"QueryExecutionId\":\"" + Harness.FIRST_QUERY + "\"}}"));
 
     JsonNode out = push(input, ScriptedTime.plenty());
@@ -232,8 +270,10 @@ class PushResultsHandlerTest {
 
   @Test
   void aQueryThatFailedIsReportedFromItsStatus() throws Exception {
-    h.athena.addQuery(FakeAthenaQuery.builder()
-        .fails(1, 100, true, "Internal error", "INTERNAL_ERROR_QUERY_ENGINE").build());
+    h.athena.addQuery(
+        FakeAthenaQuery.builder()
+            .fails(1, 100, true, "Internal error", "INTERNAL_ERROR_QUERY_ENGINE")
+            .build());
     ObjectNode input = Harness.JSON.createObjectNode();
     input.set("connection", fixture("push-state.json").get("connection"));
     input.put("queryExecutionId", Harness.FIRST_QUERY);
@@ -282,12 +322,18 @@ class PushResultsHandlerTest {
 
   @Test
   void inputThatIsNotJsonOrNamesNoQueryFailsTheTask() {
-    assertThatThrownBy(() -> new PushResultsHandler(h.wiring()).handle(
-        new ByteArrayInputStream("nope".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
-        null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new PushResultsHandler(h.wiring())
+                    .handle(
+                        new ByteArrayInputStream("nope".getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(),
+                        null))
+        .isInstanceOf(IllegalArgumentException.class);
     ObjectNode input = Harness.JSON.createObjectNode();
     input.set("connection", fixture("push-state.json").get("connection"));
     assertThatThrownBy(() -> push(input, ScriptedTime.plenty()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("queryExecutionId");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("queryExecutionId");
   }
 }

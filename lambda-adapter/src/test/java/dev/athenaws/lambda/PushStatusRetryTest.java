@@ -37,8 +37,8 @@ class PushStatusRetryTest {
 
     JsonNode out = pushById();
 
-    assertThat(out).isEqualTo(read(
-        "{\"done\":true,\"rowCount\":3,\"chunks\":1,\"outcome\":\"completed\"}"));
+    assertThat(out)
+        .isEqualTo(read("{\"done\":true,\"rowCount\":3,\"chunks\":1,\"outcome\":\"completed\"}"));
     assertThat(h.athena.calls(FakeAthena.GET)).isEqualTo(4);
     assertThat(Streams.completeStream(h.messages(), "n")).isEqualTo(Streams.numbers(3));
     // The throttling backoff's ceilings are 200, 400 and 800 ms; jitter takes up to half off.
@@ -46,7 +46,8 @@ class PushStatusRetryTest {
     assertThat(sleeps).hasSize(3);
     for (int i = 0; i < 3; i++) {
       long ceiling = 200L << i;
-      assertThat(sleeps.get(i)).isBetween(Duration.ofMillis(ceiling / 2), Duration.ofMillis(ceiling));
+      assertThat(sleeps.get(i))
+          .isBetween(Duration.ofMillis(ceiling / 2), Duration.ofMillis(ceiling));
     }
   }
 
@@ -62,10 +63,13 @@ class PushStatusRetryTest {
     assertThat(h.athena.calls(FakeAthena.GET)).isEqualTo(5);
     assertThat(h.athena.calls(FakeAthena.RESULTS)).isZero();
     assertThat(h.time.sleeps()).hasSize(4);
-    assertThat(h.messages()).containsExactly(read(
-        "{\"type\":\"error\",\"requestId\":\"r1\",\"queryExecutionId\":\"" + Harness.FIRST_QUERY
-            + "\",\"code\":\"ATHENA_BUSY\",\"message\":\"Athena is throttling; try again\","
-            + "\"retryable\":true}"));
+    assertThat(h.messages())
+        .containsExactly(
+            read(
+                "{\"type\":\"error\",\"requestId\":\"r1\",\"queryExecutionId\":\""
+                    + Harness.FIRST_QUERY
+                    + "\",\"code\":\"ATHENA_BUSY\",\"message\":\"Athena is throttling; try again\","
+                    + "\"retryable\":true}"));
   }
 
   @Test

@@ -11,7 +11,9 @@ import dev.athenaws.testing.FakeAthena;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Every refused client message: one {@code error} to that connection, status 400, no Athena call. */
+/**
+ * Every refused client message: one {@code error} to that connection, status 400, no Athena call.
+ */
 class QueryRouteClientErrorsTest {
   private final Harness h = new Harness();
 
@@ -34,7 +36,8 @@ class QueryRouteClientErrorsTest {
 
   @Test
   void defaultRouteWithNonJsonBodyIsBadRequest() {
-    assertRefused(event("default-not-json.json"),
+    assertRefused(
+        event("default-not-json.json"),
         "{\"type\":\"error\",\"code\":\"BAD_REQUEST\",\"message\":\"Message is not valid JSON (at character 0).\"}");
   }
 
@@ -51,16 +54,19 @@ class QueryRouteClientErrorsTest {
 
   @Test
   void unknownQueryIsUnknownQuery() {
-    assertRefused(message("{\"action\":\"query\",\"requestId\":\"r3\",\"query\":\"nope\"}"),
+    assertRefused(
+        message("{\"action\":\"query\",\"requestId\":\"r3\",\"query\":\"nope\"}"),
         "{\"type\":\"error\",\"requestId\":\"r3\",\"code\":\"UNKNOWN_QUERY\","
             + "\"message\":\"Unknown query 'nope'\"}");
   }
 
   @Test
   void invalidParameterNamesTheField() {
-    APIGatewayV2WebSocketResponse response = handle(message(
-        "{\"action\":\"query\",\"requestId\":\"r4\",\"query\":\"by-region\","
-            + "\"parameters\":{\"region\":\"eu-west-1\",\"limit\":5000}}"));
+    APIGatewayV2WebSocketResponse response =
+        handle(
+            message(
+                "{\"action\":\"query\",\"requestId\":\"r4\",\"query\":\"by-region\","
+                    + "\"parameters\":{\"region\":\"eu-west-1\",\"limit\":5000}}"));
     assertThat(response.getStatusCode()).isEqualTo(400);
     assertThat(h.messages()).hasSize(1);
     assertThat(h.messages().get(0).path("code").asText()).isEqualTo("INVALID_PARAMETER");
@@ -79,7 +85,8 @@ class QueryRouteClientErrorsTest {
 
   @Test
   void rawSqlIsRefusedUnlessEnabled() {
-    assertRefused(message("{\"action\":\"query\",\"requestId\":\"r5\",\"sql\":\"SELECT 1\"}"),
+    assertRefused(
+        message("{\"action\":\"query\",\"requestId\":\"r5\",\"sql\":\"SELECT 1\"}"),
         "{\"type\":\"error\",\"requestId\":\"r5\",\"code\":\"BAD_REQUEST\","
             + "\"message\":\"raw SQL is disabled\",\"field\":\"sql\"}");
   }
@@ -100,8 +107,12 @@ class QueryRouteClientErrorsTest {
   void binaryFrameIsBadRequest() {
     APIGatewayV2WebSocketEvent e = message("eyJhY3Rpb24iOiJxdWVyeSJ9");
     e.setIsBase64Encoded(true);
-    assertRefused(e, "{\"type\":\"error\",\"code\":\"BAD_REQUEST\","
-        + "\"message\":\"" + QueryRoute.BINARY_FRAME + "\"}");
+    assertRefused(
+        e,
+        "{\"type\":\"error\",\"code\":\"BAD_REQUEST\","
+            + "\"message\":\""
+            + QueryRoute.BINARY_FRAME
+            + "\"}");
   }
 
   @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which messages share an Athena execution (ClientRequestToken): a retry of the same message (the
- * same event redelivered, or the client's requestId reused) does; a new, identical message does not.
+ * same event redelivered, or the client's requestId reused) does; a new, identical message does
+ * not.
  */
 class RequestIdentityTest {
   private static final String NO_REQUEST_ID =
@@ -29,8 +30,12 @@ class RequestIdentityTest {
   /** Two queries whose data differ: the first execution sees n = 1, a second one n = 2. */
   private void twoExecutionsOfDifferentData() {
     for (String n : List.of("1", "2")) {
-      h.athena.nextQuery(FakeAthenaQuery.builder().running(Duration.ofMillis(200))
-          .column("n", "integer").page(List.of("n"), List.of(n)).build());
+      h.athena.nextQuery(
+          FakeAthenaQuery.builder()
+              .running(Duration.ofMillis(200))
+              .column("n", "integer")
+              .page(List.of("n"), List.of(n))
+              .build());
     }
   }
 
@@ -47,13 +52,16 @@ class RequestIdentityTest {
 
   private List<String> tokens() {
     return h.athena.requests(FakeAthena.START).stream()
-        .map(r -> r.body().path("ClientRequestToken").asText()).toList();
+        .map(r -> r.body().path("ClientRequestToken").asText())
+        .toList();
   }
 
   private List<String> rowValues() {
-    return h.messages().stream().filter(m -> m.path("type").asText().equals("rows"))
+    return h.messages().stream()
+        .filter(m -> m.path("type").asText().equals("rows"))
         .flatMap(m -> java.util.stream.StreamSupport.stream(m.path("results").spliterator(), false))
-        .map(r -> r.path("n").asText()).toList();
+        .map(r -> r.path("n").asText())
+        .toList();
   }
 
   @Test
@@ -87,9 +95,11 @@ class RequestIdentityTest {
 
     assertThat(tokens()).hasSize(2).containsOnly(tokens().get(0));
     assertThat(h.athena.requests(FakeAthena.START)).hasSize(2);
-    List<JsonNode> accepted = h.messages().stream()
-        .filter(m -> m.path("type").asText().equals("accepted")).toList();
-    assertThat(accepted).extracting(m -> m.path("queryExecutionId").asText()).containsOnly(Harness.FIRST_QUERY);
+    List<JsonNode> accepted =
+        h.messages().stream().filter(m -> m.path("type").asText().equals("accepted")).toList();
+    assertThat(accepted)
+        .extracting(m -> m.path("queryExecutionId").asText())
+        .containsOnly(Harness.FIRST_QUERY);
     assertThat(rowValues()).containsExactly("1", "1");
   }
 }

@@ -6,8 +6,9 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 
 /**
- * A remaining-time source whose answers are scripted: each call answers the next value, the last one
- * repeating. What the handlers read of a Lambda invocation's time, without a Lambda {@code Context}.
+ * A remaining-time source whose answers are scripted: each call answers the next value, the last
+ * one repeating. What the handlers read of a Lambda invocation's time, without a Lambda {@code
+ * Context}.
  */
 final class ScriptedTime implements RemainingTime {
   private final Queue<Integer> remaining = new ArrayDeque<>();

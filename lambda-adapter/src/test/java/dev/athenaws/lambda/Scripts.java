@@ -4,7 +4,9 @@ import dev.athenaws.testing.FakeAthenaQuery;
 import java.time.Duration;
 import java.util.List;
 
-/** FakeAthena scripts of SELECTs over one integer column {@code n}: page 1 starts with the header. */
+/**
+ * FakeAthena scripts of SELECTs over one integer column {@code n}: page 1 starts with the header.
+ */
 final class Scripts {
   private Scripts() {}
 

@@ -55,16 +55,17 @@ class ShadedJarIT {
 
   @Test
   void hasTheHandlersTheUrlConnectionClientAndALoggingBinding() {
-    assertThat(entries).contains(
-        "dev/athenaws/lambda/QueryRouteHandler.class",
-        "dev/athenaws/lambda/PushResultsHandler.class",
-        "dev/athenaws/lambda/ConnectionHandler.class",
-        "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class",
-        "dev/athenaws/catalog/cloudtrail-example.json",
-        "dev/athenaws/lambda/logging/JsonLogProvider.class",
-        "META-INF/services/org.slf4j.spi.SLF4JServiceProvider",
-        "org/crac/Resource.class",
-        "dev/athenaws/lambda/priming-responses.json");
+    assertThat(entries)
+        .contains(
+            "dev/athenaws/lambda/QueryRouteHandler.class",
+            "dev/athenaws/lambda/PushResultsHandler.class",
+            "dev/athenaws/lambda/ConnectionHandler.class",
+            "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class",
+            "dev/athenaws/catalog/cloudtrail-example.json",
+            "dev/athenaws/lambda/logging/JsonLogProvider.class",
+            "META-INF/services/org.slf4j.spi.SLF4JServiceProvider",
+            "org/crac/Resource.class",
+            "dev/athenaws/lambda/priming-responses.json");
   }
 
   @Test
@@ -77,8 +78,8 @@ class ShadedJarIT {
   }
 
   /**
-   * Loads the jar alone in a class loader (as Lambda's runtime does), deserializes a real
-   * {@code $connect} event with the runtime's own event serializer, and invokes the handlers built by
+   * Loads the jar alone in a class loader (as Lambda's runtime does), deserializes a real {@code
+   * $connect} event with the runtime's own event serializer, and invokes the handlers built by
    * their public constructors from the environment (failsafe sets it in the POM).
    */
   @Test
@@ -86,21 +87,27 @@ class ShadedJarIT {
     try (URLClassLoader loader =
         new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       Class<?> eventType =
-          loader.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent");
+          loader.loadClass(
+              "com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent");
       Object event;
-      try (InputStream in = ShadedJarIT.class.getClassLoader().getResourceAsStream("events/connect.json")) {
+      try (InputStream in =
+          ShadedJarIT.class.getClassLoader().getResourceAsStream("events/connect.json")) {
         event = LambdaEventSerializers.serializerFor(eventType, loader).fromJson(in);
       }
       Class<?> contextType = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
 
-      Object connect = loader.loadClass("dev.athenaws.lambda.ConnectionHandler")
-          .getConstructor().newInstance();
-      Object response = connect.getClass().getMethod("handleRequest", Object.class, contextType)
-          .invoke(connect, event, null);
+      Object connect =
+          loader.loadClass("dev.athenaws.lambda.ConnectionHandler").getConstructor().newInstance();
+      Object response =
+          connect
+              .getClass()
+              .getMethod("handleRequest", Object.class, contextType)
+              .invoke(connect, event, null);
       assertThat(response.getClass().getMethod("getStatusCode").invoke(response)).isEqualTo(200);
 
       for (String handler : List.of("QueryRouteHandler", "PushResultsHandler")) {
-        assertThat(loader.loadClass("dev.athenaws.lambda." + handler).getConstructor().newInstance())
+        assertThat(
+                loader.loadClass("dev.athenaws.lambda." + handler).getConstructor().newInstance())
             .isNotNull();
       }
     }

@@ -32,19 +32,32 @@ class StepFunctionsModeTest {
   void aQueryStartsTheStateMachineWithTheRenderedStatementAndIsAccepted() {
     assertThat(query().getStatusCode()).isEqualTo(200);
 
-    assertThat(h.messages()).containsExactly(read("{\"type\":\"accepted\",\"requestId\":\"r1\","
-        + "\"message\":\"Query accepted; results will follow on this connection.\"}"));
+    assertThat(h.messages())
+        .containsExactly(
+            read(
+                "{\"type\":\"accepted\",\"requestId\":\"r1\","
+                    + "\"message\":\"Query accepted; results will follow on this connection.\"}"));
     assertThat(h.sfn.executions()).hasSize(1);
     String sql = "SELECT n FROM numbers WHERE region = ? LIMIT ?";
-    RequestKey key = RequestKey.of(Harness.CONNECTION, "r1",
-        new Statement(sql, List.of("'eu-west-1'", "5"), "by-region"));
+    RequestKey key =
+        RequestKey.of(
+            Harness.CONNECTION, "r1", new Statement(sql, List.of("'eu-west-1'", "5"), "by-region"));
     assertThat(h.sfn.executions().get(0).name()).isEqualTo(key.executionName());
     JsonNode input = read(h.sfn.executions().get(0).input());
-    assertThat(input).isEqualTo(read("{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
-        + "\"endpoint\":\"" + h.api.endpoint() + "\"},\"requestId\":\"r1\","
-        + "\"query\":{\"name\":\"by-region\",\"sql\":\"" + sql + "\","
-        + "\"executionParameters\":[\"'eu-west-1'\",\"5\"]},"
-        + "\"clientRequestToken\":\"" + key.clientRequestToken() + "\"}"));
+    assertThat(input)
+        .isEqualTo(
+            read(
+                "{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
+                    + "\"endpoint\":\""
+                    + h.api.endpoint()
+                    + "\"},\"requestId\":\"r1\","
+                    + "\"query\":{\"name\":\"by-region\",\"sql\":\""
+                    + sql
+                    + "\","
+                    + "\"executionParameters\":[\"'eu-west-1'\",\"5\"]},"
+                    + "\"clientRequestToken\":\""
+                    + key.clientRequestToken()
+                    + "\"}"));
     assertThat(h.athena.requests()).isEmpty();
   }
 
@@ -65,7 +78,8 @@ class StepFunctionsModeTest {
     assertThat(query().getStatusCode()).isEqualTo(200);
 
     // Before, the closed execution's ARN was taken as the answer: accepted, then nothing ever.
-    assertThat(h.sfn.executions()).extracting(FakeStepFunctions.Execution::name)
+    assertThat(h.sfn.executions())
+        .extracting(FakeStepFunctions.Execution::name)
         .containsExactly(name, name + "-1");
     // The same input, so the same ClientRequestToken: the state machine finds the same Athena
     // query and pushes its results again.
@@ -78,7 +92,8 @@ class StepFunctionsModeTest {
     "500, Step Functions is unavailable; try again",
     "400, Step Functions is throttling; try again",
   })
-  void aThrottlingOrFailingStepFunctionsIsAthenaBusyOnceAsABusyAthenaIs(int status, String message) {
+  void aThrottlingOrFailingStepFunctionsIsAthenaBusyOnceAsABusyAthenaIs(
+      int status, String message) {
     if (status == 500) {
       h.sfn.failNext(20);
     } else {
@@ -86,8 +101,13 @@ class StepFunctionsModeTest {
     }
     APIGatewayV2WebSocketResponse response = query();
     assertThat(response.getStatusCode()).isEqualTo(500);
-    assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"code\":\"ATHENA_BUSY\",\"message\":\"" + message + "\",\"retryable\":true}"));
+    assertThat(h.messages())
+        .containsExactly(
+            read(
+                "{\"type\":\"error\",\"requestId\":\"r1\","
+                    + "\"code\":\"ATHENA_BUSY\",\"message\":\""
+                    + message
+                    + "\",\"retryable\":true}"));
     assertThat(h.api.messages(Harness.CONNECTION).get(0)).doesNotContain("arn:");
     assertThat(h.sfn.executions()).isEmpty();
   }
@@ -98,15 +118,19 @@ class StepFunctionsModeTest {
     APIGatewayV2WebSocketResponse response =
         new QueryRouteHandler(h.wiring()).handle(event("query.json"), ScriptedTime.plenty());
     assertThat(response.getStatusCode()).isEqualTo(500);
-    assertThat(h.messages()).containsExactly(read("{\"type\":\"error\",\"requestId\":\"r1\","
-        + "\"code\":\"INTERNAL\",\"message\":\"The query could not be started; please try again.\"}"));
+    assertThat(h.messages())
+        .containsExactly(
+            read(
+                "{\"type\":\"error\",\"requestId\":\"r1\","
+                    + "\"code\":\"INTERNAL\",\"message\":\"The query could not be started; please try again.\"}"));
   }
 
   @Test
   void clientErrorsAreRefusedBeforeTheStateMachine() {
     h.with("STATE_MACHINE_ARN", h.stateMachineArn);
     new QueryRouteHandler(h.wiring())
-        .handle(Harness.message("{\"action\":\"query\",\"query\":\"nope\"}"), ScriptedTime.plenty());
+        .handle(
+            Harness.message("{\"action\":\"query\",\"query\":\"nope\"}"), ScriptedTime.plenty());
     assertThat(h.sfn.executions()).isEmpty();
     assertThat(h.messages().get(0).path("code").asText()).isEqualTo("UNKNOWN_QUERY");
   }

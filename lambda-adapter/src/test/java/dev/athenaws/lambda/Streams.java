@@ -17,14 +17,17 @@ final class Streams {
    * @return the values of column {@code column} over all rows, in seq order
    */
   static List<String> completeStream(List<JsonNode> messages, String column) {
-    List<JsonNode> rows = messages.stream().filter(m -> m.path("type").asText().equals("rows")).toList();
+    List<JsonNode> rows =
+        messages.stream().filter(m -> m.path("type").asText().equals("rows")).toList();
     List<JsonNode> completes =
         messages.stream().filter(m -> m.path("type").asText().equals("complete")).toList();
     assertThat(completes).hasSize(1);
     assertThat(messages.get(messages.size() - 1)).isEqualTo(completes.get(0));
     List<String> values = new ArrayList<>();
     for (int seq = 0; seq < rows.size(); seq++) {
-      assertThat(rows.get(seq).path("seq").asInt()).as("seq of rows message %d", seq).isEqualTo(seq);
+      assertThat(rows.get(seq).path("seq").asInt())
+          .as("seq of rows message %d", seq)
+          .isEqualTo(seq);
       assertThat(rows.get(seq).has("columns")).isEqualTo(seq == 0);
       rows.get(seq).path("results").forEach(r -> values.add(r.path(column).asText()));
     }
@@ -33,7 +36,9 @@ final class Streams {
     return values;
   }
 
-  /** @return "0", "1", ..., String.valueOf(n - 1) */
+  /**
+   * @return "0", "1", ..., String.valueOf(n - 1)
+   */
   static List<String> numbers(int n) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {

@@ -34,20 +34,25 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 public final class BaselineServer implements AutoCloseable {
   /** The size at which a message is sent: the local stack's default chunk size. */
   static final int MESSAGE_BYTES = 96 * 1024;
+
   private static final JsonFactory JSON = new JsonFactory();
 
   /** Opens a database connection per query. */
   public interface Database {
-    /** @return a new connection; the caller closes it */
+    /**
+     * @return a new connection; the caller closes it
+     */
     Connection open() throws SQLException;
   }
 
   private final Server server;
-  private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "baseline-query");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService workers =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "baseline-query");
+            t.setDaemon(true);
+            return t;
+          });
   private final Database database;
   private final String sql;
   private final int port;
@@ -60,11 +65,14 @@ public final class BaselineServer implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
-      container.setMaxTextMessageSize(128 * 1024);
-      container.setIdleTimeout(Duration.ofMinutes(10));
-      container.addMapping("/baseline", (req, resp, cb) -> new Socket());
-    }));
+    server.setHandler(
+        WebSocketUpgradeHandler.from(
+            server,
+            container -> {
+              container.setMaxTextMessageSize(128 * 1024);
+              container.setIdleTimeout(Duration.ofMinutes(10));
+              container.addMapping("/baseline", (req, resp, cb) -> new Socket());
+            }));
     server.start();
     this.port = connector.getLocalPort();
   }
@@ -79,7 +87,9 @@ public final class BaselineServer implements AutoCloseable {
     return new BaselineServer(database, sql);
   }
 
-  /** @return the WebSocket URL */
+  /**
+   * @return the WebSocket URL
+   */
   public URI uri() {
     return URI.create("ws://127.0.0.1:" + port + "/baseline");
   }
@@ -95,7 +105,8 @@ public final class BaselineServer implements AutoCloseable {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(MESSAGE_BYTES + 16 * 1024);
     long rows = 0;
     int seq = 0;
-    try (Connection c = database.open(); Statement st = c.createStatement();
+    try (Connection c = database.open();
+        Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       ResultSetMetaData meta = rs.getMetaData();
       int columns = meta.getColumnCount();
@@ -163,7 +174,9 @@ public final class BaselineServer implements AutoCloseable {
     }
   }
 
-  /** One client: each message runs the query. Public because Jetty requires listener classes to be. */
+  /**
+   * One client: each message runs the query. Public because Jetty requires listener classes to be.
+   */
   public final class Socket implements Session.Listener.AutoDemanding {
     private Session session;
 
@@ -175,14 +188,16 @@ public final class BaselineServer implements AutoCloseable {
     @Override
     public void onWebSocketText(String message) {
       Session s = session;
-      workers.execute(() -> {
-        try {
-          stream(s);
-        } catch (SQLException | IOException | RuntimeException e) {
-          s.sendText("{\"type\":\"error\",\"message\":\"" + e.getClass().getSimpleName() + "\"}",
-              Callback.NOOP);
-        }
-      });
+      workers.execute(
+          () -> {
+            try {
+              stream(s);
+            } catch (SQLException | IOException | RuntimeException e) {
+              s.sendText(
+                  "{\"type\":\"error\",\"message\":\"" + e.getClass().getSimpleName() + "\"}",
+                  Callback.NOOP);
+            }
+          });
     }
   }
 }

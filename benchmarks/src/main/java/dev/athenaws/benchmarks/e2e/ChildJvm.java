@@ -20,7 +20,8 @@ final class ChildJvm {
    * @return its standard output
    * @throws IllegalStateException when it fails or times out, with the end of its error output
    */
-  static String run(List<String> jvmFlags, Class<?> mainClass, List<String> args, long timeoutSeconds)
+  static String run(
+      List<String> jvmFlags, Class<?> mainClass, List<String> args, long timeoutSeconds)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -32,16 +33,23 @@ final class ChildJvm {
     Path out = Files.createTempFile("child-out", ".txt");
     Path err = Files.createTempFile("child-err", ".txt");
     try {
-      Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-          .start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new IllegalStateException(mainClass.getSimpleName() + " did not finish in "
-            + timeoutSeconds + " s: " + tail(err));
+        throw new IllegalStateException(
+            mainClass.getSimpleName()
+                + " did not finish in "
+                + timeoutSeconds
+                + " s: "
+                + tail(err));
       }
       if (p.exitValue() != 0) {
-        throw new IllegalStateException(mainClass.getSimpleName() + " exited " + p.exitValue() + ": "
-            + tail(err));
+        throw new IllegalStateException(
+            mainClass.getSimpleName() + " exited " + p.exitValue() + ": " + tail(err));
       }
       return Files.readString(out);
     } finally {

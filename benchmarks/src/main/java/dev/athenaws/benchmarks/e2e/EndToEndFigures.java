@@ -26,6 +26,7 @@ import java.util.Map;
 public final class EndToEndFigures {
   /** The two queries, as the catalog names them. */
   static final String ORIGINAL = "create-table-events";
+
   static final String ALL_EVENTS = "events-between";
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
@@ -39,27 +40,37 @@ public final class EndToEndFigures {
    * @param runs the measured runs
    */
   public record Row(String path, String query, List<StreamClient.Stream> runs) {
-    /** @return rows of one run */
+    /**
+     * @return rows of one run
+     */
     public long rows() {
       return runs.get(0).rows();
     }
 
-    /** @return median time from request to final message */
+    /**
+     * @return median time from request to final message
+     */
     public double totalMs() {
       return median(runs.stream().mapToDouble(r -> r.totalNanos() / 1e6).toArray());
     }
 
-    /** @return median time from request to the first rows message */
+    /**
+     * @return median time from request to the first rows message
+     */
     public double firstRowMs() {
       return median(runs.stream().mapToDouble(r -> r.firstRowNanos() / 1e6).toArray());
     }
 
-    /** @return rows per second over the median total time */
+    /**
+     * @return rows per second over the median total time
+     */
     public double rowsPerSecond() {
       return rows() / (totalMs() / 1000);
     }
 
-    /** @return MB (10^6 bytes) per second over the median total time */
+    /**
+     * @return MB (10^6 bytes) per second over the median total time
+     */
     public double megabytesPerSecond() {
       return runs.get(0).bytes() / 1e6 / (totalMs() / 1000);
     }
@@ -74,9 +85,13 @@ public final class EndToEndFigures {
    * @param otherTops the top frames (and thread names) of the samples counted as "other"
    */
   public record Report(List<Row> rows, Map<String, Long> profile, Map<String, Long> otherTops) {
-    /** @return the row of a path and query */
+    /**
+     * @return the row of a path and query
+     */
     public Row row(String path, String query) {
-      return rows.stream().filter(r -> r.path().equals(path) && r.query().equals(query)).findFirst()
+      return rows.stream()
+          .filter(r -> r.path().equals(path) && r.query().equals(query))
+          .findFirst()
           .orElseThrow();
     }
   }
@@ -102,37 +117,59 @@ public final class EndToEndFigures {
     List<Row> rows = new ArrayList<>();
     Map<String, Long> samples = Map.of();
     Map<String, Long> otherTops = Map.of();
-    try (LocalStack stack = LocalStack.start(LocalOptions.parse("--port", "0", "--events",
-        Integer.toString(events)))) {
+    try (LocalStack stack =
+        LocalStack.start(LocalOptions.parse("--port", "0", "--events", Integer.toString(events)))) {
       QueryCatalog catalog = QueryCatalog.cloudTrailExample();
       for (String query : List.of(ORIGINAL, ALL_EVENTS)) {
         String request = "{\"action\":\"query\",\"query\":\"" + query + "\"}";
-        rows.add(new Row("local stack (stepfunctions)", query,
-            measure(stack.webSocketUri(), request, runs, null)));
-        try (BaselineServer baseline = BaselineServer.start(() -> open(stack), sql(catalog, query))) {
-          rows.add(new Row("baseline (JDBC -> JSON -> WebSocket)", query,
-              measure(baseline.uri(), "{}", runs, null)));
+        rows.add(
+            new Row(
+                "local stack (stepfunctions)",
+                query,
+                measure(stack.webSocketUri(), request, runs, null)));
+        try (BaselineServer baseline =
+            BaselineServer.start(() -> open(stack), sql(catalog, query))) {
+          rows.add(
+              new Row(
+                  "baseline (JDBC -> JSON -> WebSocket)",
+                  query,
+                  measure(baseline.uri(), "{}", runs, null)));
         }
       }
       if (profile) {
         StackSampler sampler = new StackSampler(Profile.CATEGORIES, Duration.ofMillis(10));
         sampler.start();
-        measure(stack.webSocketUri(), "{\"action\":\"query\",\"query\":\"" + ALL_EVENTS + "\"}",
-            runs, null);
+        measure(
+            stack.webSocketUri(),
+            "{\"action\":\"query\",\"query\":\"" + ALL_EVENTS + "\"}",
+            runs,
+            null);
         samples = sampler.stop();
         otherTops = sampler.otherTops();
       }
     }
-    try (LocalStack inline = LocalStack.start(LocalOptions.parse("--port", "0", "--events",
-        Integer.toString(events), "--mode", "inline"))) {
-      rows.add(new Row("local stack (inline)", ALL_EVENTS, measure(inline.webSocketUri(),
-          "{\"action\":\"query\",\"query\":\"" + ALL_EVENTS + "\"}", runs, null)));
+    try (LocalStack inline =
+        LocalStack.start(
+            LocalOptions.parse(
+                "--port", "0", "--events", Integer.toString(events), "--mode", "inline"))) {
+      rows.add(
+          new Row(
+              "local stack (inline)",
+              ALL_EVENTS,
+              measure(
+                  inline.webSocketUri(),
+                  "{\"action\":\"query\",\"query\":\"" + ALL_EVENTS + "\"}",
+                  runs,
+                  null)));
     }
     return new Report(rows, samples, otherTops);
   }
 
   /** One warm-up, then {@code runs} measured streams, each checked. */
-  static List<StreamClient.Stream> measure(java.net.URI uri, String request, int runs,
+  static List<StreamClient.Stream> measure(
+      java.net.URI uri,
+      String request,
+      int runs,
       java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> check) {
     List<StreamClient.Stream> out = new ArrayList<>();
     try (StreamClient client = StreamClient.connect(uri)) {
@@ -180,35 +217,68 @@ public final class EndToEndFigures {
 
   static String format(Report r, int events, int runs) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%nEnd to end, %,d sample events, median of %d runs after "
-        + "one warm-up%n%n", events, runs));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nEnd to end, %,d sample events, median of %d runs after " + "one warm-up%n%n",
+            events,
+            runs));
     out.append("| path | query | rows | rows/s | MB/s | first row ms | total ms |\n");
     out.append("|---|---|---|---|---|---|---|\n");
     for (Row row : r.rows()) {
-      out.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,.0f | %.1f | %.0f | %.0f |%n",
-          row.path(), row.query(), row.rows(), row.rowsPerSecond(), row.megabytesPerSecond(),
-          row.firstRowMs(), row.totalMs()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %,d | %,.0f | %.1f | %.0f | %.0f |%n",
+              row.path(),
+              row.query(),
+              row.rows(),
+              row.rowsPerSecond(),
+              row.megabytesPerSecond(),
+              row.firstRowMs(),
+              row.totalMs()));
     }
     for (String query : List.of(ORIGINAL, ALL_EVENTS)) {
       Row stack = r.row("local stack (stepfunctions)", query);
       Row base = r.row("baseline (JDBC -> JSON -> WebSocket)", query);
-      out.append(String.format(Locale.ROOT, "%n%s: stack / baseline rows/s = %.2f (total %.0f vs %.0f"
-          + " ms); engine ms of the last run %s", query, base.totalMs() / stack.totalMs(),
-          stack.totalMs(), base.totalMs(),
-          stack.runs().get(stack.runs().size() - 1).last().path("statistics")));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%n%s: stack / baseline rows/s = %.2f (total %.0f vs %.0f"
+                  + " ms); engine ms of the last run %s",
+              query,
+              base.totalMs() / stack.totalMs(),
+              stack.totalMs(),
+              base.totalMs(),
+              stack.runs().get(stack.runs().size() - 1).last().path("statistics")));
     }
     out.append("\n");
     if (!r.profile().isEmpty()) {
       long total = r.profile().values().stream().mapToLong(Long::longValue).sum();
-      out.append(String.format(Locale.ROOT, "%nBusy-thread samples during the stack's %s runs (%,d)%n%n",
-          ALL_EVENTS, total));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%nBusy-thread samples during the stack's %s runs (%,d)%n%n",
+              ALL_EVENTS,
+              total));
       out.append("| where | share |\n|---|---|\n");
-      r.profile().forEach((k, v) -> out.append(String.format(Locale.ROOT, "| %s | %.0f%% |%n", k,
-          100.0 * v / Math.max(1, total))));
+      r.profile()
+          .forEach(
+              (k, v) ->
+                  out.append(
+                      String.format(
+                          Locale.ROOT, "| %s | %.0f%% |%n", k, 100.0 * v / Math.max(1, total))));
       out.append("\nMost frequent tops of \"other\":\n");
-      r.otherTops().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-          .limit(12).forEach(e -> out.append("  ").append(e.getValue()).append("  ").append(e.getKey())
-              .append('\n'));
+      r.otherTops().entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(12)
+          .forEach(
+              e ->
+                  out.append("  ")
+                      .append(e.getValue())
+                      .append("  ")
+                      .append(e.getKey())
+                      .append('\n'));
     }
     return out.toString();
   }

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 public final class MemoryFigures {
   /** The heap limit of the pushing JVM. */
   public static final String HEAP = "-Xmx128m";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int COPIES = 10;
 
@@ -42,8 +43,15 @@ public final class MemoryFigures {
    * @param collections garbage collections in the child
    * @param maxHeapBytes the child's heap limit as the JVM reports it
    */
-  public record Result(long rows, double seconds, double megabytes, int invocations,
-      long heapPeakBytes, long liveAfterGcMaxBytes, long collections, long maxHeapBytes) {}
+  public record Result(
+      long rows,
+      double seconds,
+      double megabytes,
+      int invocations,
+      long heapPeakBytes,
+      long liveAfterGcMaxBytes,
+      long collections,
+      long maxHeapBytes) {}
 
   public static void main(String[] args) throws Exception {
     int rows = Integer.getInteger("memory.rows", 1_000_000);
@@ -61,35 +69,57 @@ public final class MemoryFigures {
       throw new IllegalArgumentException("rows must be a multiple of " + COPIES);
     }
     int events = rows / COPIES;
-    try (LocalStack stack = LocalStack.start(LocalOptions.parse("--port", "0", "--events",
-            Integer.toString(events)));
+    try (LocalStack stack =
+            LocalStack.start(
+                LocalOptions.parse("--port", "0", "--events", Integer.toString(events)));
         AthenaClient athena = athena(stack.httpUri())) {
-      String id = athena.startQueryExecution(b -> b.queryString(
-          "SELECT e.eventid, e.eventtime, e.eventname, e.eventsource, e.awsregion, e.sourceipaddress, "
-              + "e.errorcode, e.region, e.date, c.copy FROM cloudtrail_logs_partition_projection e "
-              + "CROSS JOIN range(" + COPIES + ") c(copy)")).queryExecutionId();
+      String id =
+          athena
+              .startQueryExecution(
+                  b ->
+                      b.queryString(
+                          "SELECT e.eventid, e.eventtime, e.eventname, e.eventsource, e.awsregion, e.sourceipaddress, "
+                              + "e.errorcode, e.region, e.date, c.copy FROM cloudtrail_logs_partition_projection e "
+                              + "CROSS JOIN range("
+                              + COPIES
+                              + ") c(copy)"))
+              .queryExecutionId();
       awaitSucceeded(athena, id);
       try (StreamClient client = StreamClient.connect(stack.webSocketUri())) {
         Set<String> ids = stack.gateway().connectionIds();
         if (ids.size() != 1) {
           throw new IllegalStateException("expected one connection, found " + ids.size());
         }
-        var stream = client.listen(row -> {
-          if (row.path("eventid").asText().isEmpty()) {
-            throw new IllegalStateException("row without eventid: " + row);
-          }
-        });
-        String out = ChildJvm.run(List.of(HEAP, "-XX:+UseSerialGC"), PushChild.class,
-            List.of(stack.httpUri().toString(), stack.managementEndpoint().toString(),
-                ids.iterator().next(), id), 1800);
+        var stream =
+            client.listen(
+                row -> {
+                  if (row.path("eventid").asText().isEmpty()) {
+                    throw new IllegalStateException("row without eventid: " + row);
+                  }
+                });
+        String out =
+            ChildJvm.run(
+                List.of(HEAP, "-XX:+UseSerialGC"),
+                PushChild.class,
+                List.of(
+                    stack.httpUri().toString(),
+                    stack.managementEndpoint().toString(),
+                    ids.iterator().next(),
+                    id),
+                1800);
         StreamClient.Stream s = stream.get(60, TimeUnit.SECONDS);
         JsonNode pushed = pushed(out);
         if (!s.completed() || s.rows() != rows) {
           throw new IllegalStateException("client got " + s.rows() + " rows, ending " + s.last());
         }
-        return new Result(s.rows(), pushed.path("seconds").asDouble(), s.bytes() / 1e6,
-            pushed.path("invocations").asInt(), pushed.path("heapPeakBytes").asLong(),
-            pushed.path("liveAfterGcMaxBytes").asLong(), pushed.path("collections").asLong(),
+        return new Result(
+            s.rows(),
+            pushed.path("seconds").asDouble(),
+            s.bytes() / 1e6,
+            pushed.path("invocations").asInt(),
+            pushed.path("heapPeakBytes").asLong(),
+            pushed.path("liveAfterGcMaxBytes").asLong(),
+            pushed.path("collections").asLong(),
             pushed.path("maxHeapBytes").asLong());
       }
     }
@@ -105,9 +135,12 @@ public final class MemoryFigures {
   }
 
   static AthenaClient athena(URI endpoint) {
-    return AthenaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+    return AthenaClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("b", "b")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   private static void awaitSucceeded(AthenaClient athena, String id) throws InterruptedException {
@@ -127,11 +160,20 @@ public final class MemoryFigures {
   }
 
   static String format(Result r) {
-    return String.format(Locale.ROOT, "%nMemory: %,d rows (%.0f MB) pushed by PushResultsHandler in a "
-        + "JVM with %s (-XX:+UseSerialGC; max heap reported %.0f MiB) in %.1f s, %d invocation(s): "
-        + "peak heap in use %.1f MiB, largest heap after a collection %.1f MiB (old generation "
-        + "included: an upper bound of the live set), %d collections%n",
-        r.rows(), r.megabytes(), HEAP, r.maxHeapBytes() / 1048576.0, r.seconds(), r.invocations(),
-        r.heapPeakBytes() / 1048576.0, r.liveAfterGcMaxBytes() / 1048576.0, r.collections());
+    return String.format(
+        Locale.ROOT,
+        "%nMemory: %,d rows (%.0f MB) pushed by PushResultsHandler in a "
+            + "JVM with %s (-XX:+UseSerialGC; max heap reported %.0f MiB) in %.1f s, %d invocation(s): "
+            + "peak heap in use %.1f MiB, largest heap after a collection %.1f MiB (old generation "
+            + "included: an upper bound of the live set), %d collections%n",
+        r.rows(),
+        r.megabytes(),
+        HEAP,
+        r.maxHeapBytes() / 1048576.0,
+        r.seconds(),
+        r.invocations(),
+        r.heapPeakBytes() / 1048576.0,
+        r.liveAfterGcMaxBytes() / 1048576.0,
+        r.collections());
   }
 }

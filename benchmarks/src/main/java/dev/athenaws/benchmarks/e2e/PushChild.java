@@ -26,8 +26,8 @@ import javax.management.openmbean.CompositeData;
  * real handlers ({@link Handlers#fromEnvironment}) against a local stack and invokes {@code
  * PushResultsHandler} as the state machine does (again with its own output while it answers {@code
  * done: false}, each invocation with a 15-minute Lambda context) for a finished query, then prints
- * one line {@code PUSHED {json}}: the last output, the invocations, the peak heap in use (the sum of
- * the heap pools' peaks, garbage included), the largest heap left after any collection (the live
+ * one line {@code PUSHED {json}}: the last output, the invocations, the peak heap in use (the sum
+ * of the heap pools' peaks, garbage included), the largest heap left after any collection (the live
  * set) and the collections.
  *
  * <p>Arguments: stack endpoint (Athena), management endpoint ({@code WEBSOCKET_ENDPOINT}),
@@ -42,25 +42,45 @@ public final class PushChild {
     AtomicLong liveMax = new AtomicLong();
     AtomicLong collections = new AtomicLong();
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
-        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-          GarbageCollectionNotificationInfo info =
-              GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-          long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-              .mapToLong(MemoryUsage::getUsed).sum();
-          liveMax.accumulateAndGet(after, Math::max);
-          collections.incrementAndGet();
-        }
-      }, null, null);
+      ((NotificationEmitter) gc)
+          .addNotificationListener(
+              (n, h) -> {
+                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                    n.getType())) {
+                  GarbageCollectionNotificationInfo info =
+                      GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                  long after =
+                      info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                          .mapToLong(MemoryUsage::getUsed)
+                          .sum();
+                  liveMax.accumulateAndGet(after, Math::max);
+                  collections.incrementAndGet();
+                }
+              },
+              null,
+              null);
     }
     System.setProperty("aws.endpointUrlAthena", args[0]);
     System.setProperty("aws.accessKeyId", "local");
     System.setProperty("aws.secretAccessKey", "local");
-    Handlers handlers = Handlers.fromEnvironment(Map.of("ATHENA_WS_MODE", "inline",
-        "AWS_REGION", "us-east-1", "WEBSOCKET_ENDPOINT", args[1], "ATHENA_WS_PRIME", "off"));
+    Handlers handlers =
+        Handlers.fromEnvironment(
+            Map.of(
+                "ATHENA_WS_MODE",
+                "inline",
+                "AWS_REGION",
+                "us-east-1",
+                "WEBSOCKET_ENDPOINT",
+                args[1],
+                "ATHENA_WS_PRIME",
+                "off"));
     ObjectNode input = JSON.createObjectNode();
-    input.putObject("connection").put("connectionId", args[2]).put("apiId", "local00000")
-        .put("region", "us-east-1").put("stage", "dev");
+    input
+        .putObject("connection")
+        .put("connectionId", args[2])
+        .put("apiId", "local00000")
+        .put("region", "us-east-1")
+        .put("stage", "dev");
     input.put("requestId", "memory").put("queryExecutionId", args[3]);
     JsonNode out = input;
     int invocations = 0;
@@ -68,8 +88,12 @@ public final class PushChild {
     do {
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
       // Each invocation has a Lambda's 15 minutes.
-      handlers.pushResults().handle(new ByteArrayInputStream(JSON.writeValueAsBytes(out)), buffer,
-          RemainingTime.until(Instant.now().plus(Duration.ofMinutes(15)), Clock.systemUTC()));
+      handlers
+          .pushResults()
+          .handle(
+              new ByteArrayInputStream(JSON.writeValueAsBytes(out)),
+              buffer,
+              RemainingTime.until(Instant.now().plus(Duration.ofMinutes(15)), Clock.systemUTC()));
       out = JSON.readTree(buffer.toByteArray());
       invocations++;
     } while (out.path("done").isBoolean() && !out.path("done").asBoolean());

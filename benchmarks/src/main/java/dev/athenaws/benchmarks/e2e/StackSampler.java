@@ -13,9 +13,9 @@ import java.util.TreeMap;
  * A sampling profiler as simple as can be: every period it takes every thread's stack ({@link
  * ThreadMXBean#dumpAllThreads}, full depth) and counts each thread that is RUNNABLE and not waiting
  * in a socket poll, epoll or accept, under the first category whose marker appears anywhere in its
- * stack. So it sees native work too (DuckDB runs in C++ under {@code org.duckdb.DuckDBNative}), which
- * Java-only samplers miss. Samples are taken at safepoints: a coarse picture, good for "where does
- * the time go", not for hot methods.
+ * stack. So it sees native work too (DuckDB runs in C++ under {@code org.duckdb.DuckDBNative}),
+ * which Java-only samplers miss. Samples are taken at safepoints: a coarse picture, good for "where
+ * does the time go", not for hot methods.
  *
  * <p>Thread-safety: start and stop from one thread.
  */
@@ -31,10 +31,16 @@ public final class StackSampler {
    */
   public record Category(String name, List<String> threadPrefixes, List<String> frameMarkers) {}
 
-  private static final List<String> IDLE_TOPS = List.of("sun.nio.ch.EPoll.wait", "sun.nio.ch.Net.poll",
-      "sun.nio.ch.Net.accept", "sun.nio.ch.ServerSocketChannelImpl.accept",
-      "java.net.PlainSocketImpl.socketAccept", "java.net.SocketInputStream.socketRead0",
-      "java.lang.ref.Reference.waitForReferencePendingList", "java.io.FileInputStream.readBytes");
+  private static final List<String> IDLE_TOPS =
+      List.of(
+          "sun.nio.ch.EPoll.wait",
+          "sun.nio.ch.Net.poll",
+          "sun.nio.ch.Net.accept",
+          "sun.nio.ch.ServerSocketChannelImpl.accept",
+          "java.net.PlainSocketImpl.socketAccept",
+          "java.net.SocketInputStream.socketRead0",
+          "java.lang.ref.Reference.waitForReferencePendingList",
+          "java.io.FileInputStream.readBytes");
 
   private final List<Category> categories;
   private final Duration period;
@@ -74,12 +80,16 @@ public final class StackSampler {
     return new LinkedHashMap<>(counts);
   }
 
-  /** @return how many dumps were taken */
+  /**
+   * @return how many dumps were taken
+   */
   public long dumps() {
     return samples;
   }
 
-  /** @return the top frames of "other" samples, by count, for checking the categories */
+  /**
+   * @return the top frames of "other" samples, by count, for checking the categories
+   */
   public Map<String, Long> otherTops() {
     return other;
   }
@@ -125,8 +135,15 @@ public final class StackSampler {
         }
       }
     }
-    other.merge(st[0].getClassName() + "." + st[0].getMethodName() + " [" + t.getThreadName()
-        .replaceAll("\\d+", "N") + "]", 1L, Long::sum);
+    other.merge(
+        st[0].getClassName()
+            + "."
+            + st[0].getMethodName()
+            + " ["
+            + t.getThreadName().replaceAll("\\d+", "N")
+            + "]",
+        1L,
+        Long::sum);
     return "other";
   }
 }

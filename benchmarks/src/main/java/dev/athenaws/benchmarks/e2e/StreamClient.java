@@ -32,11 +32,16 @@ public final class StreamClient implements AutoCloseable {
   private final Listener listener = new Listener();
 
   private StreamClient(URI uri) {
-    this.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-        .buildAsync(uri, listener).join();
+    this.socket =
+        HTTP.newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .buildAsync(uri, listener)
+            .join();
   }
 
-  /** @return a client connected to {@code uri} */
+  /**
+   * @return a client connected to {@code uri}
+   */
   public static StreamClient connect(URI uri) {
     return new StreamClient(uri);
   }
@@ -52,9 +57,17 @@ public final class StreamClient implements AutoCloseable {
    * @param last the final message ({@code complete} or {@code error})
    * @param requestIds the {@code requestId}s the rows and final messages carried
    */
-  public record Stream(long rows, long bytes, int messages, long firstRowNanos, long totalNanos,
-      JsonNode last, java.util.Set<String> requestIds) {
-    /** @return whether the stream ended with {@code complete} */
+  public record Stream(
+      long rows,
+      long bytes,
+      int messages,
+      long firstRowNanos,
+      long totalNanos,
+      JsonNode last,
+      java.util.Set<String> requestIds) {
+    /**
+     * @return whether the stream ended with {@code complete}
+     */
     public boolean completed() {
       return last != null && "complete".equals(last.path("type").asText());
     }
@@ -158,7 +171,8 @@ public final class StreamClient implements AutoCloseable {
           firstRow = System.nanoTime() - start;
         }
         if (node.path("seq").asInt(-1) != nextSeq) {
-          throw new IllegalStateException("seq " + node.path("seq") + " where " + nextSeq + " was due");
+          throw new IllegalStateException(
+              "seq " + node.path("seq") + " where " + nextSeq + " was due");
         }
         nextSeq++;
         for (JsonNode row : node.path("results")) {
@@ -169,11 +183,12 @@ public final class StreamClient implements AutoCloseable {
         }
       } else if (type.equals("complete") || type.equals("error")) {
         if (type.equals("complete") && node.path("rowCount").asLong() != rows) {
-          throw new IllegalStateException("rowCount " + node.path("rowCount") + " but " + rows
-              + " rows arrived");
+          throw new IllegalStateException(
+              "rowCount " + node.path("rowCount") + " but " + rows + " rows arrived");
         }
-        done.complete(new Stream(rows, bytes, messages, firstRow, System.nanoTime() - start, node,
-            requestIds));
+        done.complete(
+            new Stream(
+                rows, bytes, messages, firstRow, System.nanoTime() - start, node, requestIds));
       }
     }
 

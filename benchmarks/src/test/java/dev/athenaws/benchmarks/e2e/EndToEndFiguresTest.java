@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A small run of the end-to-end benchmark: both paths deliver the same rows, checked; no timing. */
+/**
+ * A small run of the end-to-end benchmark: both paths deliver the same rows, checked; no timing.
+ */
 class EndToEndFiguresTest {
   @Test
   void theStackAndTheBaselineDeliverTheSameRowsWhole() throws Exception {
@@ -15,7 +17,8 @@ class EndToEndFiguresTest {
       assertThat(stack.rows()).as(query).isPositive().isEqualTo(base.rows());
       assertThat(stack.runs()).allSatisfy(s -> assertThat(s.completed()).isTrue());
     }
-    assertThat(r.row("local stack (stepfunctions)", EndToEndFigures.ALL_EVENTS).rows()).isEqualTo(3_000);
+    assertThat(r.row("local stack (stepfunctions)", EndToEndFigures.ALL_EVENTS).rows())
+        .isEqualTo(3_000);
     assertThat(r.row("local stack (inline)", EndToEndFigures.ALL_EVENTS).rows()).isEqualTo(3_000);
     assertThat(r.profile().values().stream().mapToLong(Long::longValue).sum()).isPositive();
     System.out.println(EndToEndFigures.format(r, 3_000, 1));

@@ -2,16 +2,16 @@ package dev.athenaws.internal.catalog;
 
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.catalog.Statement;
+import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.InvalidParameterException;
 import dev.athenaws.error.UnknownQueryException;
-import dev.athenaws.error.AthenaWsException;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Turns a client's query request into a statement to run: a named query from the catalog with its
- * parameters validated and bound, or, only where a deployment explicitly enabled it, the client's raw
- * SQL. This is the one place that decides whether client text may become SQL.
+ * parameters validated and bound, or, only where a deployment explicitly enabled it, the client's
+ * raw SQL. This is the one place that decides whether client text may become SQL.
  *
  * <p>Thread-safety: immutable and thread-safe.
  *
@@ -51,7 +51,9 @@ public final class QueryResolver {
     return new QueryResolver(catalog, true);
   }
 
-  /** @return the catalog */
+  /**
+   * @return the catalog
+   */
   public QueryCatalog catalog() {
     return catalog;
   }
@@ -64,9 +66,8 @@ public final class QueryResolver {
    * @param sql the client's raw SQL, or null
    * @return the statement to run: a catalog query's, or {@link Statement#rawSql} (no query name)
    * @throws AthenaWsException BAD_REQUEST (its field {@code sql}) when raw SQL is sent but
-   *     disabled, sent together with a
-   *     query name or parameters, blank, or not acceptable as a statement (such as one with {@code ?}
-   *     markers or over Athena's length limit)
+   *     disabled, sent together with a query name or parameters, blank, or not acceptable as a
+   *     statement (such as one with {@code ?} markers or over Athena's length limit)
    * @throws UnknownQueryException when the named (or default) query does not exist
    * @throws InvalidParameterException when a parameter fails validation
    * @throws NullPointerException if parameters is null

@@ -14,7 +14,8 @@ import java.util.Objects;
  *
  * @param name the name a client passes as {@code query}, not null
  * @param description human-readable description, nullable (omitted from the JSON when null)
- * @param isDefault whether this query runs when a client gives no {@code query} (JSON {@code default})
+ * @param isDefault whether this query runs when a client gives no {@code query} (JSON {@code
+ *     default})
  * @param parameters the parameters in declaration order, not null
  */
 public record CatalogEntry(

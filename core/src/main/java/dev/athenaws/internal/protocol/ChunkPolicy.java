@@ -1,8 +1,8 @@
 package dev.athenaws.internal.protocol;
 
 /**
- * How large a {@code rows} message may be. Every message {@link RowChunker} emits is at most
- * {@code maxMessageBytes} UTF-8 bytes, envelope included.
+ * How large a {@code rows} message may be. Every message {@link RowChunker} emits is at most {@code
+ * maxMessageBytes} UTF-8 bytes, envelope included.
  *
  * <p>The default, {@value #DEFAULT_MAX_MESSAGE_BYTES} bytes (96 KiB), is chosen because:
  *
@@ -10,8 +10,8 @@ package dev.athenaws.internal.protocol;
  *   <li>API Gateway meters WebSocket messages in 32 KB units, so 96 KiB is exactly three whole
  *       units and no unit is paid for partly;
  *   <li>fewer, larger messages mean fewer {@code PostToConnection} round trips than small chunks;
- *   <li>it leaves a quarter of headroom under the {@value #HARD_CAP} byte hard limit, over which API
- *       Gateway closes the connection (1009);
+ *   <li>it leaves a quarter of headroom under the {@value #HARD_CAP} byte hard limit, over which
+ *       API Gateway closes the connection (1009);
  *   <li>a browser's {@code JSON.parse} per message stays small enough not to stall the UI thread.
  * </ul>
  *
@@ -27,8 +27,10 @@ public record ChunkPolicy(int maxMessageBytes) {
    * (docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html).
    */
   public static final int HARD_CAP = 131_072;
+
   /** 96 KiB: three 32 KB metering units, a quarter under {@link #HARD_CAP}. */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 98_304;
+
   /** Smallest accepted limit: room for the envelope and at least a small row. */
   public static final int MIN_MESSAGE_BYTES = 1024;
 
@@ -36,8 +38,8 @@ public record ChunkPolicy(int maxMessageBytes) {
    * Validates the limit.
    *
    * @param maxMessageBytes the largest message, {@value #MIN_MESSAGE_BYTES}..{@value #HARD_CAP}
-   * @throws IllegalArgumentException if maxMessageBytes is below {@link #MIN_MESSAGE_BYTES} or above
-   *     {@link #HARD_CAP}
+   * @throws IllegalArgumentException if maxMessageBytes is below {@link #MIN_MESSAGE_BYTES} or
+   *     above {@link #HARD_CAP}
    */
   public ChunkPolicy {
     if (maxMessageBytes > HARD_CAP) {
@@ -50,7 +52,9 @@ public record ChunkPolicy(int maxMessageBytes) {
     }
   }
 
-  /** @return the policy with {@link #DEFAULT_MAX_MESSAGE_BYTES} */
+  /**
+   * @return the policy with {@link #DEFAULT_MAX_MESSAGE_BYTES}
+   */
   public static ChunkPolicy defaults() {
     return new ChunkPolicy(DEFAULT_MAX_MESSAGE_BYTES);
   }

@@ -16,7 +16,9 @@ import java.util.Objects;
 public sealed interface ClientMessage
     permits ClientMessage.QueryRequest, ClientMessage.ListQueriesRequest {
 
-  /** @return the client's request id (echoed in every reply), or null when it gave none */
+  /**
+   * @return the client's request id (echoed in every reply), or null when it gave none
+   */
   String requestId();
 
   /**
@@ -24,9 +26,9 @@ public sealed interface ClientMessage
    *
    * @param requestId the client's request id, nullable
    * @param query the name of the query to run, null for the catalog's default query
-   * @param parameters parameter values by name, in message order: each a {@code String}, a
-   *     {@code BigDecimal} (every JSON number), a {@code Boolean} or null (JSON null); unmodifiable,
-   *     empty when the client gave none
+   * @param parameters parameter values by name, in message order: each a {@code String}, a {@code
+   *     BigDecimal} (every JSON number), a {@code Boolean} or null (JSON null); unmodifiable, empty
+   *     when the client gave none
    * @param sql raw SQL, nullable; only decoded here, refused later unless explicitly enabled
    */
   record QueryRequest(String requestId, String query, Map<String, Object> parameters, String sql)

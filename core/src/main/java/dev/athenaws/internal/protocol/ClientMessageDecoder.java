@@ -15,9 +15,9 @@ import java.util.Objects;
 /**
  * Decodes client text frames into {@link ClientMessage}s, enforcing {@link DecoderLimits}.
  *
- * <p>Parsing is streaming (Jackson {@link JsonParser}) with the nesting depth capped by
- * {@link StreamReadConstraints}, so no input can overflow the stack. Duplicate keys (at any depth)
- * and content after the JSON object are refused. Unknown top-level fields are ignored so that newer
+ * <p>Parsing is streaming (Jackson {@link JsonParser}) with the nesting depth capped by {@link
+ * StreamReadConstraints}, so no input can overflow the stack. Duplicate keys (at any depth) and
+ * content after the JSON object are refused. Unknown top-level fields are ignored so that newer
  * clients can talk to older servers; they still count against the size and depth limits.
  *
  * <p>When a message is refused, scanning continues over the remaining top-level fields (as long as
@@ -59,7 +59,9 @@ public final class ClientMessageDecoder {
             .build();
   }
 
-  /** @return the limits this decoder enforces */
+  /**
+   * @return the limits this decoder enforces
+   */
   public DecoderLimits limits() {
     return limits;
   }

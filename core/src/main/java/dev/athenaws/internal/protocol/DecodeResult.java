@@ -4,7 +4,8 @@ import dev.athenaws.error.ErrorCode;
 import java.util.Objects;
 
 /**
- * The outcome of {@link ClientMessageDecoder#decode(String)}: a message, or the reason it was refused.
+ * The outcome of {@link ClientMessageDecoder#decode(String)}: a message, or the reason it was
+ * refused.
  *
  * <p>Thread-safety: all implementations are immutable records.
  *

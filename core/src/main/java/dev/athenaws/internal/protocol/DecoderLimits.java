@@ -32,16 +32,22 @@ public record DecoderLimits(
 
   /** 128 KiB: API Gateway's WebSocket message payload limit. */
   public static final int DEFAULT_MAX_MESSAGE_CHARS = 128 * 1024;
+
   /** Enough for any query name or parameter value a report needs. */
   public static final int DEFAULT_MAX_STRING_CHARS = 4096;
+
   /** 256 KiB chars: Athena's own query string limit is 262144 bytes. */
   public static final int DEFAULT_MAX_SQL_CHARS = 262_144;
+
   /** Message object, {@code parameters} object, and room for forward-compatible extensions. */
   public static final int DEFAULT_MAX_DEPTH = 8;
+
   /** Far more than any report query declares; bounds the work one message can cause. */
   public static final int DEFAULT_MAX_PARAMETERS = 64;
+
   /** Parameter names are identifiers; this also bounds what an error's {@code field} can echo. */
   public static final int DEFAULT_MAX_PARAMETER_NAME_CHARS = 64;
+
   /** Ids a client can generate (UUIDs, counters, ULIDs) and that are safe to log and echo. */
   public static final Pattern DEFAULT_REQUEST_ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -70,7 +76,9 @@ public record DecoderLimits(
     Objects.requireNonNull(requestIdPattern, "requestIdPattern");
   }
 
-  /** @return the default limits */
+  /**
+   * @return the default limits
+   */
   public static DecoderLimits defaults() {
     return new DecoderLimits(
         DEFAULT_MAX_MESSAGE_CHARS,

@@ -3,10 +3,10 @@ package dev.athenaws.internal.protocol;
 import java.time.Duration;
 
 /**
- * ISO-8601 text of a {@link Duration} with a day component, as the JSON encoding wants it:
- * {@code P2DT3H4M5.678S}, zero components omitted, {@code PT0S} for zero, a leading {@code -} for a
- * negative duration. Unlike {@link Duration#toString()} it counts days and never writes per-component
- * signs ({@code PT-1H-30M}).
+ * ISO-8601 text of a {@link Duration} with a day component, as the JSON encoding wants it: {@code
+ * P2DT3H4M5.678S}, zero components omitted, {@code PT0S} for zero, a leading {@code -} for a
+ * negative duration. Unlike {@link Duration#toString()} it counts days and never writes
+ * per-component signs ({@code PT-1H-30M}).
  *
  * <p>Thread-safety: stateless.
  */
@@ -23,7 +23,8 @@ final class DurationText {
     int nanos = d.getNano();
     boolean negative = secs < 0;
     if (negative) {
-      // -(secs + nanos/1e9) as positive seconds and nanos; unsigned arithmetic keeps Long.MIN_VALUE.
+      // -(secs + nanos/1e9) as positive seconds and nanos; unsigned arithmetic keeps
+      // Long.MIN_VALUE.
       secs = -secs;
       if (nanos > 0) {
         secs -= 1;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The one Jackson factory of this package. It comes from an {@link ObjectMapper} so generators carry
- * a codec and can embed {@code JsonNode} values (json columns) with {@code writeTree}.
+ * The one Jackson factory of this package. It comes from an {@link ObjectMapper} so generators
+ * carry a codec and can embed {@code JsonNode} values (json columns) with {@code writeTree}.
  *
  * <p>Thread-safety: the factory is immutable after construction and safe to share.
  */

@@ -1,7 +1,7 @@
 package dev.athenaws.internal.protocol;
 
-import dev.athenaws.internal.query.QueryStats;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.athenaws.internal.query.QueryStats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Encodes {@link ServerMessage}s as compact UTF-8 JSON with the fields in the order docs/protocol.md
- * lists them: {@code type}, {@code requestId}, {@code queryExecutionId}, then the message's own
- * fields. Null optional fields are omitted.
+ * Encodes {@link ServerMessage}s as compact UTF-8 JSON with the fields in the order
+ * docs/protocol.md lists them: {@code type}, {@code requestId}, {@code queryExecutionId}, then the
+ * message's own fields. Null optional fields are omitted.
  *
  * <p>Thread-safety: immutable and thread-safe; share one instance.
  *

@@ -17,6 +17,7 @@ import java.util.Map;
 final class MessageScan {
   /** Longest JSON number literal accepted (Jackson's default too). */
   static final int MAX_NUMBER_CHARS = 1000;
+
   /**
    * Largest |scale| of a parameter number. {@code 1e999999999} is a short literal, but turning it
    * into plain digits later would allocate a billion chars; such numbers are refused here.
@@ -122,7 +123,9 @@ final class MessageScan {
     p.skipChildren();
   }
 
-  /** @return the string, or null for JSON null or a fault (which is recorded) */
+  /**
+   * @return the string, or null for JSON null or a fault (which is recorded)
+   */
   private String readString(JsonParser p, JsonToken v, String field, int maxChars)
       throws IOException {
     if (v == JsonToken.VALUE_NULL) {
@@ -187,7 +190,10 @@ final class MessageScan {
       case VALUE_STRING:
         String s = p.getText();
         if (s.length() > limits.maxStringChars()) {
-          fail(ErrorCode.INVALID_PARAMETER, tooLong(label, s.length(), limits.maxStringChars()), name);
+          fail(
+              ErrorCode.INVALID_PARAMETER,
+              tooLong(label, s.length(), limits.maxStringChars()),
+              name);
         } else if (hasUnpairedSurrogate(s)) {
           fail(ErrorCode.INVALID_PARAMETER, label + " " + BAD_UNICODE, name);
         } else {

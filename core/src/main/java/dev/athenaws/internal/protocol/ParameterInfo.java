@@ -10,8 +10,8 @@ import java.util.Objects;
  * view: the catalog package maps its own parameter specs to this record.
  *
  * <p>{@code defaultValue}, {@code min}, {@code max} and the {@code allowedValues} elements are Java
- * values of the value contract and are written in the JSON encoding (so a decimal bound is a string,
- * a date bound an ISO date). Nullable components are omitted from the JSON when null.
+ * values of the value contract and are written in the JSON encoding (so a decimal bound is a
+ * string, a date bound an ISO date). Nullable components are omitted from the JSON when null.
  *
  * <p>Thread-safety: an immutable record (the list is copied; its elements should be immutable).
  *
@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param name the parameter name, not null
  * @param type the parameter type name as the catalog spells it (e.g. {@code varchar}, {@code date})
  * @param required whether the client must give a value
- * @param defaultValue the value used when the client gives none, nullable (JSON field {@code default})
+ * @param defaultValue the value used when the client gives none, nullable (JSON field {@code
+ *     default})
  * @param description human-readable description, nullable
  * @param pattern regular expression a string value must match, nullable
  * @param min smallest allowed value, nullable

@@ -1,8 +1,8 @@
 package dev.athenaws.internal.protocol;
 
 /**
- * The state of a query execution as reported in {@code progress} messages: Athena's
- * {@code QueryExecutionState} values. RUNNING can go back to QUEUED on a transient Athena error;
+ * The state of a query execution as reported in {@code progress} messages: Athena's {@code
+ * QueryExecutionState} values. RUNNING can go back to QUEUED on a transient Athena error;
  * SUCCEEDED, FAILED and CANCELLED are terminal.
  *
  * <p>Thread-safety: an enum, immutable.
@@ -22,7 +22,9 @@ public enum QueryState {
   /** Stopped by a user or by athena-ws (terminal). */
   CANCELLED;
 
-  /** @return true for SUCCEEDED, FAILED and CANCELLED */
+  /**
+   * @return true for SUCCEEDED, FAILED and CANCELLED
+   */
   public boolean isTerminal() {
     return this == SUCCEEDED || this == FAILED || this == CANCELLED;
   }

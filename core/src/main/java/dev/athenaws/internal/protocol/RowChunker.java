@@ -1,9 +1,9 @@
 package dev.athenaws.internal.protocol;
 
-import dev.athenaws.error.RowTooLargeException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.SerializedString;
+import dev.athenaws.error.RowTooLargeException;
 import dev.athenaws.internal.results.Column;
 import dev.athenaws.internal.results.Row;
 import java.io.IOException;
@@ -13,16 +13,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Packs the rows of one query run into {@code rows} messages, each at most
- * {@link ChunkPolicy#maxMessageBytes()} UTF-8 bytes including its envelope:
+ * Packs the rows of one query run into {@code rows} messages, each at most {@link
+ * ChunkPolicy#maxMessageBytes()} UTF-8 bytes including its envelope:
  *
- * <pre>{"type":"rows","requestId":"r1","queryExecutionId":"q","seq":0,"columns":[...],"results":[...]}</pre>
+ * <pre>
+ * {"type":"rows","requestId":"r1","queryExecutionId":"q","seq":0,"columns":[...],"results":[...]}
+ * </pre>
  *
- * <p>Rows keep their order and are never split; {@code seq} runs 0, 1, 2, ... without gaps;
- * {@code columns} (name and type signature of each column) is only in {@code seq} 0. Each row is
- * encoded once, straight into the reusable buffer of the message being filled; a message is
- * emitted when the next row would not fit, and that row's bytes move to the next message. If the first row does not fit next to the columns, seq 0
- * is emitted with empty results so the row can go into seq 1.
+ * <p>Rows keep their order and are never split; {@code seq} runs 0, 1, 2, ... without gaps; {@code
+ * columns} (name and type signature of each column) is only in {@code seq} 0. Each row is encoded
+ * once, straight into the reusable buffer of the message being filled; a message is emitted when
+ * the next row would not fit, and that row's bytes move to the next message. If the first row does
+ * not fit next to the columns, seq 0 is emitted with empty results so the row can go into seq 1.
  *
  * <p>Thread-safety: not thread-safe. One instance serves one query run on one thread.
  *
@@ -66,8 +68,8 @@ public final class RowChunker {
 
   /**
    * Continues a run that an earlier chunker (perhaps in an earlier Lambda invocation) started: the
-   * first message gets {@code nextSeq}, and since the columns went out in {@code seq} 0 they are not
-   * repeated; {@link #finish()} emits nothing when no row was added.
+   * first message gets {@code nextSeq}, and since the columns went out in {@code seq} 0 they are
+   * not repeated; {@link #finish()} emits nothing when no row was added.
    *
    * @param policy the message size limit, not null
    * @param requestId the client's request id, nullable (omitted)
@@ -119,8 +121,12 @@ public final class RowChunker {
     this.columnsJson = colJson.append(']').toString().getBytes(StandardCharsets.UTF_8);
     if (headerLength(0) + CLOSE.length > max) {
       throw new IllegalArgumentException(
-          "the rows envelope with " + columnCount + " columns needs "
-              + (headerLength(0) + CLOSE.length) + " bytes, more than maxMessageBytes " + max);
+          "the rows envelope with "
+              + columnCount
+              + " columns needs "
+              + (headerLength(0) + CLOSE.length)
+              + " bytes, more than maxMessageBytes "
+              + max);
     }
     this.body = new ByteSink(Math.min(max, 16 * 1024));
     this.rowGen = newGenerator();
@@ -191,17 +197,23 @@ public final class RowChunker {
     return List.of();
   }
 
-  /** @return the number of rows added so far */
+  /**
+   * @return the number of rows added so far
+   */
   public long rowCount() {
     return rowCount;
   }
 
-  /** @return the {@code seq} the next message will carry */
+  /**
+   * @return the {@code seq} the next message will carry
+   */
   public int nextSeq() {
     return seq;
   }
 
-  /** @return the number of messages returned so far */
+  /**
+   * @return the number of messages returned so far
+   */
   public int chunkCount() {
     return chunkCount;
   }
@@ -223,7 +235,9 @@ public final class RowChunker {
     return out.toByteArray();
   }
 
-  /** @return the bytes of the current message's rows so far, flushed or still in the generator */
+  /**
+   * @return the bytes of the current message's rows so far, flushed or still in the generator
+   */
   private int position() {
     return body.size() + rowGen.getOutputBuffered();
   }

@@ -1,8 +1,8 @@
 package dev.athenaws.internal.protocol;
 
-import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.internal.query.QueryStats;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,20 +27,26 @@ public sealed interface ServerMessage
         ServerMessage.Error,
         ServerMessage.Catalog {
 
-  /** @return the JSON {@code type} of this message */
+  /**
+   * @return the JSON {@code type} of this message
+   */
   String type();
 
-  /** @return the client's request id, or null */
+  /**
+   * @return the client's request id, or null
+   */
   String requestId();
 
   /**
    * The query was validated and started (or handed to the orchestrator).
    *
    * @param requestId the client's request id, nullable
-   * @param queryExecutionId the query execution id, nullable (not known yet in the orchestrated mode)
+   * @param queryExecutionId the query execution id, nullable (not known yet in the orchestrated
+   *     mode)
    * @param message human-readable text that original clients display, not null
    */
-  record Accepted(String requestId, String queryExecutionId, String message) implements ServerMessage {
+  record Accepted(String requestId, String queryExecutionId, String message)
+      implements ServerMessage {
     /** The default human-readable text of an {@code accepted} message. */
     public static final String DEFAULT_MESSAGE =
         "Query accepted; results will follow on this connection.";
@@ -124,11 +130,7 @@ public sealed interface ServerMessage
    * @param statistics Athena's statistics, null to omit
    */
   record Complete(
-      String requestId,
-      String queryExecutionId,
-      long rowCount,
-      int chunks,
-      QueryStats statistics)
+      String requestId, String queryExecutionId, long rowCount, int chunks, QueryStats statistics)
       implements ServerMessage {
     /**
      * Validates the counts.
@@ -229,8 +231,14 @@ public sealed interface ServerMessage
      */
     public static Error of(DecodeResult.Rejected rejected) {
       return new Error(
-          rejected.requestId(), null, rejected.code(), rejected.message(), rejected.field(),
-          null, null, null);
+          rejected.requestId(),
+          null,
+          rejected.code(),
+          rejected.message(),
+          rejected.field(),
+          null,
+          null,
+          null);
     }
 
     @Override

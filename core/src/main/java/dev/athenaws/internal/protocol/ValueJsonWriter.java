@@ -22,10 +22,12 @@ import java.util.Map;
  * "Value encoding"). Dates and times are formatted into a reusable char buffer instead of through
  * {@code DateTimeFormatter} because this runs for every value of every row.
  *
- * <p>Values outside the contract are still written, never rejected: other {@link Number}s as numbers
- * (a {@link BigInteger} like a {@code Long}), anything else as the string of its {@code toString()}.
+ * <p>Values outside the contract are still written, never rejected: other {@link Number}s as
+ * numbers (a {@link BigInteger} like a {@code Long}), anything else as the string of its {@code
+ * toString()}.
  *
- * <p>Thread-safety: not thread-safe (the char buffer is reused); use one instance per thread or run.
+ * <p>Thread-safety: not thread-safe (the char buffer is reused); use one instance per thread or
+ * run.
  */
 final class ValueJsonWriter {
   /** 2^53 - 1: the largest integer a JavaScript number holds exactly. */
@@ -135,8 +137,8 @@ final class ValueJsonWriter {
   }
 
   /**
-   * The JSON-string form of a map key: a string as is, any other value as the text its JSON encoding
-   * has ({@code 5} -> {@code "5"}, a decimal -> its plain digits, a date -> its ISO text).
+   * The JSON-string form of a map key: a string as is, any other value as the text its JSON
+   * encoding has ({@code 5} -> {@code "5"}, a decimal -> its plain digits, a date -> its ISO text).
    */
   String keyString(Object k) {
     if (k == null) {
@@ -163,8 +165,8 @@ final class ValueJsonWriter {
   /**
    * Formats a date/time value into {@link #buf}.
    *
-   * @return the number of chars written, or -1 when the value is not a temporal this writer
-   *     formats itself (or has a year outside 0..9999, left to {@code toString()})
+   * @return the number of chars written, or -1 when the value is not a temporal this writer formats
+   *     itself (or has a year outside 0..9999, left to {@code toString()})
    */
   int formatTemporal(Object v) {
     if (v instanceof LocalDateTime) {
@@ -256,8 +258,11 @@ final class ValueJsonWriter {
   private int period(Period per) {
     int y = per.getYears();
     int m = per.getMonths();
-    if (per.getDays() != 0 || (y < 0 && m > 0) || (y > 0 && m < 0)
-        || y == Integer.MIN_VALUE || m == Integer.MIN_VALUE) {
+    if (per.getDays() != 0
+        || (y < 0 && m > 0)
+        || (y > 0 && m < 0)
+        || y == Integer.MIN_VALUE
+        || m == Integer.MIN_VALUE) {
       return -1;
     }
     int p = 0;

@@ -3,11 +3,11 @@ package dev.athenaws.internal.publish;
 import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
-import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.PostOutcome;
 import dev.athenaws.internal.protocol.MessageEncoder;
 import dev.athenaws.internal.protocol.ServerMessage;
 import dev.athenaws.internal.query.QueryError;
+import dev.athenaws.notify.ConnectionNotifier;
+import dev.athenaws.notify.PostOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +32,9 @@ final class Messenger {
     if (!outcome.delivered()) {
       LOG.debug(
           "post to {} for {} ended {}",
-          target.connection().id(), target.queryExecutionId(), outcome);
+          target.connection().id(),
+          target.queryExecutionId(),
+          outcome);
     }
     return outcome;
   }
@@ -53,13 +55,24 @@ final class Messenger {
     } else {
       // Unexpected: the details go to the log (ids only), the client gets a generic message.
       LOG.error(
-          "publishing {} to {} failed", target.queryExecutionId(),
-          target.connection().id(), failure);
+          "publishing {} to {} failed",
+          target.queryExecutionId(),
+          target.connection().id(),
+          failure);
     }
     // ATHENA_BUSY says the same request may succeed later: the client may offer to send it again.
     Boolean retryable = code == ErrorCode.ATHENA_BUSY ? Boolean.TRUE : null;
-    return fail(target, new ServerMessage.Error(target.requestId(), target.queryExecutionId(), code,
-        message, field, null, null, retryable));
+    return fail(
+        target,
+        new ServerMessage.Error(
+            target.requestId(),
+            target.queryExecutionId(),
+            code,
+            message,
+            field,
+            null,
+            null,
+            retryable));
   }
 
   /** Sends the {@code error} of a query Athena ended FAILED. */
@@ -68,9 +81,14 @@ final class Messenger {
     return fail(
         target,
         new ServerMessage.Error(
-            target.requestId(), target.queryExecutionId(), ErrorCode.QUERY_FAILED,
-            message != null ? message : "The query failed.", null,
-            error.category(), error.type(), error.retryable()));
+            target.requestId(),
+            target.queryExecutionId(),
+            ErrorCode.QUERY_FAILED,
+            message != null ? message : "The query failed.",
+            null,
+            error.category(),
+            error.type(),
+            error.retryable()));
   }
 
   PublishResult.Failed fail(PublishTarget target, ServerMessage.Error error) {

@@ -16,6 +16,8 @@ public interface PauseCondition {
   /** Never pause. */
   PauseCondition NEVER = () -> false;
 
-  /** @return true to stop before the next page */
+  /**
+   * @return true to stop before the next page
+   */
   boolean shouldPause();
 }

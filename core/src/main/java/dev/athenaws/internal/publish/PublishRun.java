@@ -4,7 +4,6 @@ import dev.athenaws.Continuation;
 import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
-import dev.athenaws.notify.PostOutcome;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.protocol.RowChunker;
 import dev.athenaws.internal.protocol.ServerMessage;
@@ -13,6 +12,7 @@ import dev.athenaws.internal.results.MappedPage;
 import dev.athenaws.internal.results.MappingListener;
 import dev.athenaws.internal.results.ResultSetMapper;
 import dev.athenaws.internal.results.Row;
+import dev.athenaws.notify.PostOutcome;
 import java.util.Iterator;
 import java.util.List;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
@@ -70,7 +70,11 @@ final class PublishRun {
               ? stop
               : new PublishResult.Paused(
                   new Continuation(
-                      page.nextToken(), page.pageNumber() + 1, chunker.nextSeq(), rows(), chunks()));
+                      page.nextToken(),
+                      page.pageNumber() + 1,
+                      chunker.nextSeq(),
+                      rows(),
+                      chunks()));
         }
       }
       if (chunker == null) {
@@ -82,11 +86,16 @@ final class PublishRun {
       }
       ServerMessage.Complete complete =
           new ServerMessage.Complete(
-              target.requestId(), target.queryExecutionId(), rows(), chunks(), request.statistics());
+              target.requestId(),
+              target.queryExecutionId(),
+              rows(),
+              chunks(),
+              request.statistics());
       stop = check(messenger.send(target, complete));
       return stop != null ? stop : new PublishResult.Completed(rows(), chunks());
     } catch (AthenaWsException e) {
-      // ROW_TOO_LARGE, a strict-mode ValueFormatException, a failed page fetch: the client hears why.
+      // ROW_TOO_LARGE, a strict-mode ValueFormatException, a failed page fetch: the client hears
+      // why.
       return messenger.fail(target, e);
     } catch (RuntimeException e) {
       return messenger.fail(target, e);
@@ -106,7 +115,9 @@ final class PublishRun {
     return request.from().chunksSoFar() + (chunker == null ? 0 : chunker.chunkCount());
   }
 
-  /** @return null when every message was delivered, else how the run ends */
+  /**
+   * @return null when every message was delivered, else how the run ends
+   */
   private PublishResult post(List<byte[]> messages) {
     for (byte[] message : messages) {
       PublishResult stop = check(messenger.post(target, message));
@@ -128,7 +139,9 @@ final class PublishRun {
     messenger.fail(
         target,
         ServerMessage.Error.of(
-            target.requestId(), target.queryExecutionId(), ErrorCode.INTERNAL,
+            target.requestId(),
+            target.queryExecutionId(),
+            ErrorCode.INTERNAL,
             "Results could not be delivered; please run the query again."));
     return new PublishResult.Undelivered(outcome);
   }

@@ -2,18 +2,18 @@ package dev.athenaws.internal.publish;
 
 import dev.athenaws.Continuation;
 import dev.athenaws.Outcome.PublishResult;
-import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.PostOutcome;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.protocol.QueryState;
 import dev.athenaws.internal.protocol.ServerMessage;
 import dev.athenaws.internal.query.CancellationFlag;
 import dev.athenaws.internal.query.PageFetcher;
-import dev.athenaws.internal.query.QueryProgress;
 import dev.athenaws.internal.query.QueryError;
+import dev.athenaws.internal.query.QueryProgress;
 import dev.athenaws.internal.query.ResultPages;
 import dev.athenaws.internal.results.MappingListener;
+import dev.athenaws.notify.ConnectionNotifier;
+import dev.athenaws.notify.PostOutcome;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -23,16 +23,17 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 
 /**
  * Pushes the results of a finished query to a WebSocket client: {@code GetQueryResults} pages ->
- * {@link dev.athenaws.internal.results.ResultSetMapper} -> {@link dev.athenaws.internal.protocol.RowChunker} ->
- * {@code PostToConnection}, then {@code complete}; or {@code error} with a stable code.
+ * {@link dev.athenaws.internal.results.ResultSetMapper} -> {@link
+ * dev.athenaws.internal.protocol.RowChunker} -> {@code PostToConnection}, then {@code complete}; or
+ * {@code error} with a stable code.
  *
  * <ul>
- *   <li>Pipelined: page k+1 is fetched (on the executor) while page k is mapped and posted, so a run
- *       takes about max(fetch time, post time), and memory stays at two pages plus one message.
+ *   <li>Pipelined: page k+1 is fetched (on the executor) while page k is mapped and posted, so a
+ *       run takes about max(fetch time, post time), and memory stays at two pages plus one message.
  *   <li>A 410 stops the run at once: the post that found it is the last one.
  *   <li>A failure (a row too large for a message, a page that cannot be fetched, a value that does
- *       not parse in strict mode) reaches the client as an {@code error} message; internal details go
- *       to the log (ids only, never rows).
+ *       not parse in strict mode) reaches the client as an {@code error} message; internal details
+ *       go to the log (ids only, never rows).
  *   <li>Between pages a {@link PauseCondition} may stop the run with a {@link Continuation} that a
  *       later run resumes from, losing and repeating nothing.
  * </ul>
@@ -42,8 +43,8 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  *
  * <p>Thread-safety: thread-safe; one publisher serves any number of concurrent runs. Its methods
  * report failures as results ({@link PublishResult}, {@link PostOutcome}) and throw only for a null
- * argument ({@link NullPointerException}), except {@link #send}, which throws as
- * {@link ConnectionNotifier#post} does.
+ * argument ({@link NullPointerException}), except {@link #send}, which throws as {@link
+ * ConnectionNotifier#post} does.
  */
 public final class ResultPublisher implements AutoCloseable {
 
@@ -96,8 +97,8 @@ public final class ResultPublisher implements AutoCloseable {
   }
 
   /**
-   * Publishes pages the caller supplies, e.g. a page that arrived embedded in a Step Functions state
-   * followed by the pages after it.
+   * Publishes pages the caller supplies, e.g. a page that arrived embedded in a Step Functions
+   * state followed by the pages after it.
    *
    * @param request what to publish, not null; {@code from} must describe the first page supplied
    * @param pages the pages, in order, not null; a failure thrown by the iterator ends the run with
@@ -151,17 +152,20 @@ public final class ResultPublisher implements AutoCloseable {
         send(
             target,
             new ServerMessage.Progress(
-                target.requestId(), target.queryExecutionId(), state,
-                progress.elapsed().toMillis(), progress.dataScannedBytes()));
+                target.requestId(),
+                target.queryExecutionId(),
+                state,
+                progress.elapsed().toMillis(),
+                progress.dataScannedBytes()));
     if (outcome instanceof PostOutcome.Gone) {
       gone.cancel();
     }
   }
 
   /**
-   * Tells the client about a failure as an {@code error} message: an
-   * {@link AthenaWsException} with its code and message, anything else as INTERNAL
-   * with a generic message (the details are logged).
+   * Tells the client about a failure as an {@code error} message: an {@link AthenaWsException} with
+   * its code and message, anything else as INTERNAL with a generic message (the details are
+   * logged).
    *
    * @param target the client, not null
    * @param failure what went wrong, not null
@@ -176,8 +180,8 @@ public final class ResultPublisher implements AutoCloseable {
   }
 
   /**
-   * Tells the client that Athena ended its query FAILED, with Athena's category, type and
-   * retryable flag: an {@code error} QUERY_FAILED.
+   * Tells the client that Athena ended its query FAILED, with Athena's category, type and retryable
+   * flag: an {@code error} QUERY_FAILED.
    *
    * @param target the client and query, not null
    * @param error Athena's error, not null ({@code QueryOutcome.Failed.error()})
@@ -227,8 +231,8 @@ public final class ResultPublisher implements AutoCloseable {
   /**
    * Configures a {@link ResultPublisher}. Defaults: {@link ChunkPolicy#defaults()}, lenient mapping
    * (unparsable values pass as text and are logged once per column), a daemon thread pool of the
-   * publisher's own for prefetching (shut down by {@link ResultPublisher#close()}). Setters throw {@link NullPointerException} for null, naming the parameter.
-   * Not thread-safe.
+   * publisher's own for prefetching (shut down by {@link ResultPublisher#close()}). Setters throw
+   * {@link NullPointerException} for null, naming the parameter. Not thread-safe.
    */
   public static final class Builder {
     private final ConnectionNotifier notifier;
@@ -266,8 +270,8 @@ public final class ResultPublisher implements AutoCloseable {
     }
 
     /**
-     * Chooses strict value mapping: a value that does not parse fails the stream with an error
-     * (the default is lenient: it passes as text).
+     * Chooses strict value mapping: a value that does not parse fails the stream with an error (the
+     * default is lenient: it passes as text).
      *
      * @return this builder
      */
@@ -287,7 +291,9 @@ public final class ResultPublisher implements AutoCloseable {
       return this;
     }
 
-    /** @return the publisher */
+    /**
+     * @return the publisher
+     */
     public ResultPublisher build() {
       return new ResultPublisher(this);
     }

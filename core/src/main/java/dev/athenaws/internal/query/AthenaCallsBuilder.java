@@ -8,10 +8,10 @@ import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
- * The settings every Athena-backed part shares: the client, how its calls are retried
- * ({@link AthenaRetry}), how it waits ({@link Sleeper}), the clock deadlines are read on and the
- * jitter source. The builders of {@link QueryStarter}, {@link CompletionWaiter} and {@link
- * PageFetcher} extend it, so each setter is written once.
+ * The settings every Athena-backed part shares: the client, how its calls are retried ({@link
+ * AthenaRetry}), how it waits ({@link Sleeper}), the clock deadlines are read on and the jitter
+ * source. The builders of {@link QueryStarter}, {@link CompletionWaiter} and {@link PageFetcher}
+ * extend it, so each setter is written once.
  *
  * <p>Thread-safety: not thread-safe; use one builder per thread.
  *
@@ -76,7 +76,9 @@ public abstract class AthenaCallsBuilder<B extends AthenaCallsBuilder<B>> {
     return self();
   }
 
-  /** @return the retry loop these settings describe */
+  /**
+   * @return the retry loop these settings describe
+   */
   RetryLoop retryLoop() {
     return new RetryLoop(retry, sleeper, random, clock);
   }

@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
 
 /**
  * {@link QueryStarter} over {@code StartQueryExecution}. Every retry sends the same request, and so
- * the same {@code ClientRequestToken}: a start that reached Athena but whose answer was lost (a
- * 5xx after the fact, a timeout) is not run a second time by the retry.
+ * the same {@code ClientRequestToken}: a start that reached Athena but whose answer was lost (a 5xx
+ * after the fact, a timeout) is not run a second time by the retry.
  */
 final class AthenaQueryStarter implements QueryStarter {
   private static final Logger LOG = LoggerFactory.getLogger(AthenaQueryStarter.class);
@@ -44,15 +44,17 @@ final class AthenaQueryStarter implements QueryStarter {
     return run(statement, key, Objects.requireNonNull(deadline, "deadline"));
   }
 
-  /** @param deadline null: bounded by the attempts only */
+  /**
+   * @param deadline null: bounded by the attempts only
+   */
   private String run(Statement statement, RequestKey key, Instant deadline) {
     StartQueryExecutionRequest request = request(statement, key);
     try {
-      String id = retry.call(
-          OPERATION, () -> client.startQueryExecution(request).queryExecutionId(),
-          deadline);
-      LOG.debug("Started query {} ({}) in work group {}", id, statement.label(),
-          settings.workGroup());
+      String id =
+          retry.call(
+              OPERATION, () -> client.startQueryExecution(request).queryExecutionId(), deadline);
+      LOG.debug(
+          "Started query {} ({}) in work group {}", id, statement.label(), settings.workGroup());
       return id;
     } catch (InvalidRequestException e) {
       throw AthenaRejection.of(e, null, "Athena rejected the query");
@@ -79,7 +81,8 @@ final class AthenaQueryStarter implements QueryStarter {
     }
     settings
         .outputLocation()
-        .ifPresent(o -> b.resultConfiguration(ResultConfiguration.builder().outputLocation(o).build()));
+        .ifPresent(
+            o -> b.resultConfiguration(ResultConfiguration.builder().outputLocation(o).build()));
     settings
         .resultReuseMaxAge()
         .ifPresent(

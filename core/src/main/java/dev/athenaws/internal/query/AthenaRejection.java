@@ -13,7 +13,8 @@ final class AthenaRejection {
    * @param fallback the message when Athena gave none
    * @return the failure with Athena's message made user-safe
    */
-  static QueryFailedException of(InvalidRequestException e, String queryExecutionId, String fallback) {
+  static QueryFailedException of(
+      InvalidRequestException e, String queryExecutionId, String fallback) {
     String message =
         UserSafeMessage.of(
             e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage(), fallback);

@@ -11,15 +11,15 @@ import java.util.Objects;
  *
  * <p>A rate limit ({@code ThrottlingException}, a {@code TooManyRequestsException} without a
  * reason, HTTP 429) or a server error (HTTP 5xx) clears within seconds: {@link #throttling}. The
- * account's concurrent query limit ({@code TooManyRequestsException} with reason
- * {@code CONCURRENT_QUERY_LIMIT_EXCEEDED}) clears only when other queries finish:
- * {@link #concurrencyLimit}, longer.
+ * account's concurrent query limit ({@code TooManyRequestsException} with reason {@code
+ * CONCURRENT_QUERY_LIMIT_EXCEEDED}) clears only when other queries finish: {@link
+ * #concurrencyLimit}, longer.
  *
- * <p>Why a pair of policies rather than one policy with an extra schedule: each kind of push-back is
- * exactly the idea a {@link RetryPolicy} names (a backoff and a bound on calls), so the same value,
- * validated in one place, configures the notifier, the Step Functions starter and both Athena
- * schedules; this record only says which policy answers which push-back, and the Athena builders
- * keep one setter, {@code .retry(AthenaRetry)}, for one idea.
+ * <p>Why a pair of policies rather than one policy with an extra schedule: each kind of push-back
+ * is exactly the idea a {@link RetryPolicy} names (a backoff and a bound on calls), so the same
+ * value, validated in one place, configures the notifier, the Step Functions starter and both
+ * Athena schedules; this record only says which policy answers which push-back, and the Athena
+ * builders keep one setter, {@code .retry(AthenaRetry)}, for one idea.
  *
  * <p>Thread-safety: immutable.
  *
@@ -32,8 +32,8 @@ import java.util.Objects;
  */
 public record AthenaRetry(RetryPolicy throttling, RetryPolicy concurrencyLimit) {
   /**
-   * Waiting for running queries to finish: 1 s doubling to 30 s, 20% jitter, for 8 calls (about 91 s
-   * at most).
+   * Waiting for running queries to finish: 1 s doubling to 30 s, 20% jitter, for 8 calls (about 91
+   * s at most).
    */
   public static final RetryPolicy CONCURRENCY_LIMIT =
       new RetryPolicy(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 2.0, 0.2), 8);

@@ -15,6 +15,8 @@ public interface CancellationSignal {
   /** A signal that is never raised. */
   CancellationSignal NEVER = () -> false;
 
-  /** @return true once the wait should stop the query and return */
+  /**
+   * @return true once the wait should stop the query and return
+   */
   boolean isCancelled();
 }

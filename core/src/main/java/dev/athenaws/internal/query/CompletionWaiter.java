@@ -4,7 +4,6 @@ import dev.athenaws.error.QueryFailedException;
 import dev.athenaws.error.ThrottledException;
 import dev.athenaws.retry.Backoff;
 import dev.athenaws.retry.Sleeper;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,9 +20,9 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * end the wait, so a query cancelled elsewhere is never polled forever. A throttled or 5xx poll is
  * retried within the same deadline with {@link AthenaRetry#throttling}'s backoff, at most its
  * {@code maxAttempts} times in a row. No sleep reaches past the deadline; at the deadline (unless
- * built with {@link Builder#stopAtDeadline stopAtDeadline(false)}), on a raised
- * {@link CancellationSignal} or on an interrupt, the query is stopped ({@code StopQueryExecution},
- * best effort: a failure to stop is logged, not thrown).
+ * built with {@link Builder#stopAtDeadline stopAtDeadline(false)}), on a raised {@link
+ * CancellationSignal} or on an interrupt, the query is stopped ({@code StopQueryExecution}, best
+ * effort: a failure to stop is logged, not thrown).
  *
  * <p>Thread-safety: implementations are thread-safe; each call is one independent wait.
  *
@@ -38,7 +37,8 @@ public interface CompletionWaiter {
    *
    * @param queryExecutionId the query, not null
    * @param timeout how long to wait at most, > 0
-   * @param listener hears state changes and statistics changes, not null ({@link QueryProgressListener#NONE})
+   * @param listener hears state changes and statistics changes, not null ({@link
+   *     QueryProgressListener#NONE})
    * @param cancel checked before every sleep and poll, not null ({@link CancellationSignal#NEVER})
    * @return how the query ended: {@link QueryOutcome.Succeeded}, {@link QueryOutcome.Failed},
    *     {@link QueryOutcome.Cancelled} (also when the thread was interrupted: the interrupt flag is
@@ -51,20 +51,24 @@ public interface CompletionWaiter {
    * @throws IllegalArgumentException when timeout is not positive
    */
   QueryOutcome await(
-      String queryExecutionId, Duration timeout, QueryProgressListener listener, CancellationSignal cancel);
+      String queryExecutionId,
+      Duration timeout,
+      QueryProgressListener listener,
+      CancellationSignal cancel);
 
   /**
    * Reads a query's status once ({@code GetQueryExecution}), without waiting for it to end: for a
    * caller that takes over a query started elsewhere and needs its state, statement type and
-   * statistics. A throttled or 5xx call is retried with {@link AthenaRetry#throttling}'s backoff, at
-   * most its {@code maxAttempts} calls in all (GetQueryExecution is read-only, so a retry is always safe).
+   * statistics. A throttled or 5xx call is retried with {@link AthenaRetry#throttling}'s backoff,
+   * at most its {@code maxAttempts} calls in all (GetQueryExecution is read-only, so a retry is
+   * always safe).
    *
    * @param queryExecutionId the query, not null
    * @return the query execution as Athena describes it
    * @throws ThrottledException when Athena kept pushing back until the retries ran out
    * @throws QueryFailedException when Athena rejects the request (such as an unknown query id)
-   * @throws dev.athenaws.error.AthenaWsException with code QUERY_CANCELLED when interrupted while waiting
-   *     to retry (the interrupt flag is set again)
+   * @throws dev.athenaws.error.AthenaWsException with code QUERY_CANCELLED when interrupted while
+   *     waiting to retry (the interrupt flag is set again)
    * @throws software.amazon.awssdk.core.exception.SdkException for other Athena failures (such as
    *     access denied)
    */
@@ -87,9 +91,10 @@ public interface CompletionWaiter {
   }
 
   /**
-   * Builds the Athena-backed {@link CompletionWaiter}. Defaults: {@link Backoff#POLLING},
-   * {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, {@link Clock#systemUTC()}, a {@link java.security.SecureRandom}.
-   * Setters throw {@link NullPointerException} for null, naming the parameter.
+   * Builds the Athena-backed {@link CompletionWaiter}. Defaults: {@link Backoff#POLLING}, {@link
+   * AthenaRetry#DEFAULT}, {@link Sleeper#system()}, {@link Clock#systemUTC()}, a {@link
+   * java.security.SecureRandom}. Setters throw {@link NullPointerException} for null, naming the
+   * parameter.
    *
    * <p>Thread-safety: not thread-safe; the built waiter is.
    */
@@ -112,14 +117,11 @@ public interface CompletionWaiter {
       return this;
     }
 
-
-
-
-
     /**
-     * Whether a wait that reaches its deadline stops the query (the default) or leaves it running, for
-     * a caller that hands the running query on to someone else (such as a Lambda that passes it to a
-     * Step Functions execution before its own time runs out). Cancellation always stops the query.
+     * Whether a wait that reaches its deadline stops the query (the default) or leaves it running,
+     * for a caller that hands the running query on to someone else (such as a Lambda that passes it
+     * to a Step Functions execution before its own time runs out). Cancellation always stops the
+     * query.
      *
      * @param stop false to leave the query running when the deadline passes
      * @return this builder
@@ -136,8 +138,7 @@ public interface CompletionWaiter {
      */
     public CompletionWaiter build() {
       return new PollingCompletionWaiter(
-          client, polling, retryLoop(), sleeper, clock, random,
-          stopAtDeadline);
+          client, polling, retryLoop(), sleeper, clock, random, stopAtDeadline);
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.athenaws.internal.query;
 import dev.athenaws.error.QueryFailedException;
 import dev.athenaws.error.ThrottledException;
 import dev.athenaws.retry.Sleeper;
-import java.security.SecureRandom;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 
@@ -11,9 +10,9 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  * Fetches one page of a query's results ({@code GetQueryResults}). Pages are strictly sequential:
  * each needs the previous page's {@code NextToken}. {@link ResultPages} fetches one page ahead.
  *
- * <p>Users may mock this interface. {@link #builder} creates the Athena-backed implementation, which
- * retries throttling and 5xx with {@link AthenaRetry} (GetQueryResults is read-only, so a retry is
- * always safe).
+ * <p>Users may mock this interface. {@link #builder} creates the Athena-backed implementation,
+ * which retries throttling and 5xx with {@link AthenaRetry} (GetQueryResults is read-only, so a
+ * retry is always safe).
  *
  * <p>Thread-safety: implementations are thread-safe.
  *
@@ -29,8 +28,8 @@ public interface PageFetcher {
    * @throws QueryFailedException when Athena rejects the request (unknown id, query not finished,
    *     expired token)
    * @throws ThrottledException when Athena kept throttling until the retries ran out
-   * @throws dev.athenaws.error.AthenaWsException with code QUERY_CANCELLED when interrupted while waiting
-   *     to retry
+   * @throws dev.athenaws.error.AthenaWsException with code QUERY_CANCELLED when interrupted while
+   *     waiting to retry
    * @throws software.amazon.awssdk.core.exception.SdkException for other failures
    */
   GetQueryResultsResponse fetch(String queryExecutionId, String nextToken);
@@ -44,10 +43,10 @@ public interface PageFetcher {
   }
 
   /**
-   * Builds the Athena-backed {@link PageFetcher}. Defaults: {@value #DEFAULT_MAX_RESULTS} rows a page,
-   * {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, a {@link java.security.SecureRandom}. Setters throw
-   * {@link NullPointerException} for null and {@link IllegalArgumentException} for a bad value, naming
-   * the parameter.
+   * Builds the Athena-backed {@link PageFetcher}. Defaults: {@value #DEFAULT_MAX_RESULTS} rows a
+   * page, {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, a {@link
+   * java.security.SecureRandom}. Setters throw {@link NullPointerException} for null and {@link
+   * IllegalArgumentException} for a bad value, naming the parameter.
    *
    * <p>Thread-safety: not thread-safe; the built fetcher is.
    */
@@ -64,7 +63,8 @@ public interface PageFetcher {
     /**
      * Sets the page size.
      *
-     * @param maxResults rows a page, 1..1000 (Athena's bounds; page 1 of a SELECT includes the header)
+     * @param maxResults rows a page, 1..1000 (Athena's bounds; page 1 of a SELECT includes the
+     *     header)
      * @return this builder
      * @throws IllegalArgumentException if maxResults is out of range
      */
@@ -76,10 +76,9 @@ public interface PageFetcher {
       return this;
     }
 
-
-
-
-    /** @return the fetcher */
+    /**
+     * @return the fetcher
+     */
     public PageFetcher build() {
       // No deadline reaches a page fetch: the clock only serves deadlines.
       return new AthenaPageFetcher(client, maxResults, retryLoop());

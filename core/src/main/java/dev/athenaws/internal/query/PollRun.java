@@ -32,7 +32,10 @@ final class PollRun {
   private QueryStats lastStats = QueryStats.EMPTY;
 
   PollRun(
-      PollingCompletionWaiter w, String id, Duration timeout, QueryProgressListener listener,
+      PollingCompletionWaiter w,
+      String id,
+      Duration timeout,
+      QueryProgressListener listener,
       CancellationSignal cancel) {
     this.w = w;
     this.id = id;
@@ -93,7 +96,9 @@ final class PollRun {
     }
   }
 
-  /** @return the execution, or null after a push-back that may be retried */
+  /**
+   * @return the execution, or null after a push-back that may be retried
+   */
   private QueryExecution poll() {
     polls++;
     RunTally tally = RunTally.current();
@@ -123,7 +128,9 @@ final class PollRun {
     }
   }
 
-  /** @return the outcome when the execution is in a terminal state, else null */
+  /**
+   * @return the outcome when the execution is in a terminal state, else null
+   */
   private QueryOutcome observe(QueryExecution execution) {
     QueryExecutionStatus status = execution.status();
     QueryExecutionState state = status == null ? null : status.state();
@@ -133,7 +140,8 @@ final class PollRun {
     boolean changed =
         state != lastState
             || !Objects.equals(stats.dataScannedBytes(), lastStats.dataScannedBytes())
-            || !Objects.equals(stats.engineExecutionTimeMillis(), lastStats.engineExecutionTimeMillis());
+            || !Objects.equals(
+                stats.engineExecutionTimeMillis(), lastStats.engineExecutionTimeMillis());
     lastState = state;
     lastStats = stats;
     if (changed && state != null) {
@@ -149,16 +157,22 @@ final class PollRun {
     }
     String reason = UserSafeMessage.of(status.stateChangeReason(), null);
     return switch (state) {
-      case SUCCEEDED -> new QueryOutcome.Succeeded(
-          id,
-          StatementKind.of(execution),
-          execution.resultConfiguration() == null
-              ? null
-              : execution.resultConfiguration().outputLocation(),
-          stats,
-          polls);
-      case FAILED -> new QueryOutcome.Failed(
-          id, QueryError.of(status.athenaError(), status.stateChangeReason()), reason, stats, polls);
+      case SUCCEEDED ->
+          new QueryOutcome.Succeeded(
+              id,
+              StatementKind.of(execution),
+              execution.resultConfiguration() == null
+                  ? null
+                  : execution.resultConfiguration().outputLocation(),
+              stats,
+              polls);
+      case FAILED ->
+          new QueryOutcome.Failed(
+              id,
+              QueryError.of(status.athenaError(), status.stateChangeReason()),
+              reason,
+              stats,
+              polls);
       case CANCELLED -> new QueryOutcome.Cancelled(id, false, reason, stats, polls);
       default -> null;
     };

@@ -29,8 +29,13 @@ final class PollingCompletionWaiter implements CompletionWaiter {
   final boolean stopAtDeadline;
 
   PollingCompletionWaiter(
-      AthenaClient client, Backoff polling, RetryLoop retry, Sleeper sleeper, Clock clock,
-      RandomGenerator random, boolean stopAtDeadline) {
+      AthenaClient client,
+      Backoff polling,
+      RetryLoop retry,
+      Sleeper sleeper,
+      Clock clock,
+      RandomGenerator random,
+      boolean stopAtDeadline) {
     this.client = client;
     this.polling = polling;
     this.retry = retry;
@@ -42,7 +47,10 @@ final class PollingCompletionWaiter implements CompletionWaiter {
 
   @Override
   public QueryOutcome await(
-      String queryExecutionId, Duration timeout, QueryProgressListener listener, CancellationSignal cancel) {
+      String queryExecutionId,
+      Duration timeout,
+      QueryProgressListener listener,
+      CancellationSignal cancel) {
     Objects.requireNonNull(queryExecutionId, "queryExecutionId");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(listener, "listener");

@@ -15,18 +15,18 @@ import software.amazon.awssdk.services.athena.model.TooManyRequestsException;
 /**
  * Classifies an SDK failure as transient (worth a retry, and why) or terminal.
  *
- * <p>The classification is the AWS SDK's own, as its standard retry strategy applies it
- * ({@code SdkDefaultRetryStrategy.configure} and {@code AwsRetryStrategy}): a throttling error
- * ({@link RetryUtils#isThrottlingException}: HTTP 429 or an AWS throttling error code), a status in
- * {@link SdkDefaultRetrySetting#RETRYABLE_STATUS_CODES} (500, 502, 503, 504), an AWS retryable
- * error code ({@link AwsErrorCode#isRetryableErrorCode}: RequestTimeout, InternalError...), and a
- * client-side failure that is, or is caused by, one of {@link
- * SdkDefaultRetrySetting#RETRYABLE_EXCEPTIONS} (an {@code IOException} such as a connection reset or
- * refused or a read timeout, {@code ApiCallAttemptTimeoutException}, {@code RetryableException}).
- * The SDK classes are reused rather than copied so that an SDK upgrade keeps them in step
- * ({@code PushBackTest} pins the cases that matter). Differences from the SDK, on purpose: clock
- * skew errors are not retried (this loop cannot correct the clock as the SDK's does); an {@link
- * AbortedException} (the thread was interrupted: a cancellation) is never retried.
+ * <p>The classification is the AWS SDK's own, as its standard retry strategy applies it ({@code
+ * SdkDefaultRetryStrategy.configure} and {@code AwsRetryStrategy}): a throttling error ({@link
+ * RetryUtils#isThrottlingException}: HTTP 429 or an AWS throttling error code), a status in {@link
+ * SdkDefaultRetrySetting#RETRYABLE_STATUS_CODES} (500, 502, 503, 504), an AWS retryable error code
+ * ({@link AwsErrorCode#isRetryableErrorCode}: RequestTimeout, InternalError...), and a client-side
+ * failure that is, or is caused by, one of {@link SdkDefaultRetrySetting#RETRYABLE_EXCEPTIONS} (an
+ * {@code IOException} such as a connection reset or refused or a read timeout, {@code
+ * ApiCallAttemptTimeoutException}, {@code RetryableException}). The SDK classes are reused rather
+ * than copied so that an SDK upgrade keeps them in step ({@code PushBackTest} pins the cases that
+ * matter). Differences from the SDK, on purpose: clock skew errors are not retried (this loop
+ * cannot correct the clock as the SDK's does); an {@link AbortedException} (the thread was
+ * interrupted: a cancellation) is never retried.
  */
 final class PushBack {
   private PushBack() {}
@@ -63,8 +63,8 @@ final class PushBack {
   /**
    * @param e a failed call
    * @return true when the call failed because the calling thread was interrupted: an {@link
-   *     AbortedException}, one in the cause chain (the SDK wraps an abort that lands while a response
-   *     is read as "Unable to unmarshall response"), or the interrupt flag still set
+   *     AbortedException}, one in the cause chain (the SDK wraps an abort that lands while a
+   *     response is read as "Unable to unmarshall response"), or the interrupt flag still set
    */
   static boolean interrupted(SdkException e) {
     if (Thread.currentThread().isInterrupted()) {
@@ -106,6 +106,8 @@ final class PushBack {
    * @return the policy that answers this reason: its backoff and its bound on calls
    */
   static RetryPolicy policy(AthenaRetry policy, Reason reason) {
-    return reason == Reason.CONCURRENT_QUERY_LIMIT ? policy.concurrencyLimit() : policy.throttling();
+    return reason == Reason.CONCURRENT_QUERY_LIMIT
+        ? policy.concurrencyLimit()
+        : policy.throttling();
   }
 }

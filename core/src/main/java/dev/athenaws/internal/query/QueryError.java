@@ -3,8 +3,8 @@ package dev.athenaws.internal.query;
 import software.amazon.awssdk.services.athena.model.AthenaError;
 
 /**
- * Why Athena failed a query: its {@code Status.AthenaError}. Named apart from the SDK's
- * {@code AthenaError} so both can be used in one file.
+ * Why Athena failed a query: its {@code Status.AthenaError}. Named apart from the SDK's {@code
+ * AthenaError} so both can be used in one file.
  *
  * <p>Thread-safety: immutable.
  *
@@ -20,8 +20,10 @@ import software.amazon.awssdk.services.athena.model.AthenaError;
 public record QueryError(Integer category, Integer type, Boolean retryable, String message) {
   /** ErrorCategory 1: an Athena system error. */
   public static final int SYSTEM = 1;
+
   /** ErrorCategory 2: a user error (bad SQL, missing table, permissions). */
   public static final int USER = 2;
+
   /** ErrorCategory 3: other. */
   public static final int OTHER = 3;
 

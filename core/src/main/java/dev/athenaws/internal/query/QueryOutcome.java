@@ -14,13 +14,19 @@ import java.util.Objects;
  * error, timeout or statistics; accessors never throw.
  */
 public sealed interface QueryOutcome {
-  /** @return the query execution id */
+  /**
+   * @return the query execution id
+   */
   String queryExecutionId();
 
-  /** @return the last statistics seen */
+  /**
+   * @return the last statistics seen
+   */
   QueryStats stats();
 
-  /** @return how many GetQueryExecution calls the wait made */
+  /**
+   * @return how many GetQueryExecution calls the wait made
+   */
   int polls();
 
   /**
@@ -33,8 +39,12 @@ public sealed interface QueryOutcome {
    * @param polls the number of GetQueryExecution calls made
    */
   record Succeeded(
-      String queryExecutionId, StatementKind statementKind, String outputLocation, QueryStats stats,
-      int polls) implements QueryOutcome {
+      String queryExecutionId,
+      StatementKind statementKind,
+      String outputLocation,
+      QueryStats stats,
+      int polls)
+      implements QueryOutcome {
     /**
      * Validates the components.
      *
@@ -62,8 +72,12 @@ public sealed interface QueryOutcome {
    * @param polls the number of GetQueryExecution calls made
    */
   record Failed(
-      String queryExecutionId, QueryError error, String stateChangeReason, QueryStats stats,
-      int polls) implements QueryOutcome {
+      String queryExecutionId,
+      QueryError error,
+      String stateChangeReason,
+      QueryStats stats,
+      int polls)
+      implements QueryOutcome {
     /**
      * Validates the components.
      *

@@ -18,7 +18,10 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  * @param engineExecutionTimeMillis engine time so far, or null
  */
 public record QueryProgress(
-    QueryExecutionState state, Duration elapsed, Long dataScannedBytes, Long engineExecutionTimeMillis) {
+    QueryExecutionState state,
+    Duration elapsed,
+    Long dataScannedBytes,
+    Long engineExecutionTimeMillis) {
   /**
    * Validates the components.
    *

@@ -12,6 +12,8 @@ public interface QueryProgressListener {
   /** A listener that ignores progress. */
   QueryProgressListener NONE = p -> {};
 
-  /** @param progress what the last poll saw */
+  /**
+   * @param progress what the last poll saw
+   */
   void onProgress(QueryProgress progress);
 }

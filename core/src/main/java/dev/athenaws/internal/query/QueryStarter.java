@@ -5,16 +5,15 @@ import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.QueryFailedException;
 import dev.athenaws.error.ThrottledException;
 import dev.athenaws.retry.Sleeper;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
- * Starts Athena queries, idempotently: the {@link RequestKey} becomes the
- * {@code ClientRequestToken}, so a retried start (by this library, the SDK or a redelivered Lambda
- * event) returns the same query execution instead of running the query twice.
+ * Starts Athena queries, idempotently: the {@link RequestKey} becomes the {@code
+ * ClientRequestToken}, so a retried start (by this library, the SDK or a redelivered Lambda event)
+ * returns the same query execution instead of running the query twice.
  *
  * <p>Users may mock this interface. {@link #builder} creates the Athena-backed implementation.
  *
@@ -33,10 +32,10 @@ public interface QueryStarter {
    * @return the query execution id
    * @throws QueryFailedException when Athena rejects the request ({@code InvalidRequestException})
    * @throws ThrottledException when Athena was still busy (or unreachable) when the retries ran out
-   * @throws dev.athenaws.error.AthenaWsException with code QUERY_CANCELLED when interrupted while waiting
-   *     to retry
-   * @throws software.amazon.awssdk.core.exception.SdkException for any other failure (access denied,
-   *     a missing work group: never retried)
+   * @throws dev.athenaws.error.AthenaWsException with code QUERY_CANCELLED when interrupted while
+   *     waiting to retry
+   * @throws software.amazon.awssdk.core.exception.SdkException for any other failure (access
+   *     denied, a missing work group: never retried)
    */
   String start(Statement statement, RequestKey key);
 
@@ -44,8 +43,8 @@ public interface QueryStarter {
    * Starts a query, retrying a busy Athena (concurrent query limit, throttling, server errors,
    * network failures) no later than {@code deadline}: when the next wait would end after it, the
    * start gives up at once with {@link ThrottledException}, leaving the caller the time that is
-   * left to tell the client or hand the query on. The retried call is the same request, with the same
-   * {@code ClientRequestToken}, so Athena runs the query at most once.
+   * left to tell the client or hand the query on. The retried call is the same request, with the
+   * same {@code ClientRequestToken}, so Athena runs the query at most once.
    *
    * <p>The default implementation ignores the deadline and calls {@link #start(Statement,
    * RequestKey)}; the Athena-backed starter honours it. A mock must stub this method when the code
@@ -57,8 +56,8 @@ public interface QueryStarter {
    * @return the query execution id
    * @throws QueryFailedException when Athena rejects the request ({@code InvalidRequestException})
    * @throws ThrottledException when Athena was still busy when the retries or the time ran out
-   * @throws dev.athenaws.error.AthenaWsException with code QUERY_CANCELLED when interrupted while waiting
-   *     to retry
+   * @throws dev.athenaws.error.AthenaWsException with code QUERY_CANCELLED when interrupted while
+   *     waiting to retry
    * @throws software.amazon.awssdk.core.exception.SdkException for any other failure (access
    *     denied, a missing work group: never retried)
    */
@@ -68,13 +67,13 @@ public interface QueryStarter {
   }
 
   /**
-   * @param client the Athena client. Build it with {@code AwsRetryStrategy.doNotRetry()} so that all
-   *     waiting happens in this library's bounded loop, with the injected {@link
-   *     dev.athenaws.retry.Sleeper} and under the caller's deadline, and give it an
-   *     {@code apiCallAttemptTimeout} so that an unanswered call ends. The SDK's standard strategy
-   *     also works: its attempts count towards {@link AthenaRetry}'s bound (the total stays bounded),
-   *     but its own backoff waits outside the deadline. Avoid the adaptive strategy: its client-side
-   *     rate limiter blocks outside the injected sleeper.
+   * @param client the Athena client. Build it with {@code AwsRetryStrategy.doNotRetry()} so that
+   *     all waiting happens in this library's bounded loop, with the injected {@link
+   *     dev.athenaws.retry.Sleeper} and under the caller's deadline, and give it an {@code
+   *     apiCallAttemptTimeout} so that an unanswered call ends. The SDK's standard strategy also
+   *     works: its attempts count towards {@link AthenaRetry}'s bound (the total stays bounded),
+   *     but its own backoff waits outside the deadline. Avoid the adaptive strategy: its
+   *     client-side rate limiter blocks outside the injected sleeper.
    * @return a builder of the Athena-backed starter
    */
   static Builder builder(AthenaClient client) {
@@ -84,8 +83,8 @@ public interface QueryStarter {
   /**
    * Builds the Athena-backed {@link QueryStarter}. Defaults: {@link AthenaSettings#defaults()},
    * {@link AthenaRetry#DEFAULT}, {@link Sleeper#system()}, {@link Clock#systemUTC()}, a {@link
-   * java.security.SecureRandom}. Setters throw
-   * {@link NullPointerException} for null, naming the parameter.
+   * java.security.SecureRandom}. Setters throw {@link NullPointerException} for null, naming the
+   * parameter.
    *
    * <p>Thread-safety: not thread-safe; the built starter is.
    */
@@ -107,11 +106,9 @@ public interface QueryStarter {
       return this;
     }
 
-
-
-
-
-    /** @return the starter */
+    /**
+     * @return the starter
+     */
     public QueryStarter build() {
       return new AthenaQueryStarter(client, settings, retryLoop());
     }

@@ -40,6 +40,8 @@ public record QueryStats(
         s.dataScannedInBytes(),
         s.totalExecutionTimeInMillis(),
         s.queryQueueTimeInMillis(),
-        s.resultReuseInformation() == null ? null : s.resultReuseInformation().reusedPreviousResult());
+        s.resultReuseInformation() == null
+            ? null
+            : s.resultReuseInformation().reusedPreviousResult());
   }
 }

@@ -11,9 +11,9 @@ import java.util.Objects;
  * The idempotency key of one client request: a SHA-256 over the caller's connection id, what
  * identifies the request, and the exact statement (SQL and execution parameters). The same request
  * retried (a Lambda invocation redelivered, a message resent under the same client request id) gets
- * the same key, so Athena's {@code ClientRequestToken} returns the same {@code QueryExecutionId} and
- * a Step Functions execution with the same name is not started twice; a different statement under a
- * reused request id gets a different key.
+ * the same key, so Athena's {@code ClientRequestToken} returns the same {@code QueryExecutionId}
+ * and a Step Functions execution with the same name is not started twice; a different statement
+ * under a reused request id gets a different key.
  *
  * <p>The request identity must tell one request from another: the client's request id, else what
  * the transport gives one message (API Gateway's {@code requestContext.messageId}), else a fresh
@@ -26,8 +26,8 @@ import java.util.Objects;
  * <p>Exceptions: the constructor throws {@link IllegalArgumentException} for a malformed key; the
  * constructor and {@link #of} throw {@link NullPointerException} for null.
  *
- * @param hex 64 lower-case hex characters: valid as a {@code ClientRequestToken} (32..128 chars) and
- *     as a Step Functions execution name (at most 80 of {@code [A-Za-z0-9_-]})
+ * @param hex 64 lower-case hex characters: valid as a {@code ClientRequestToken} (32..128 chars)
+ *     and as a Step Functions execution name (at most 80 of {@code [A-Za-z0-9_-]})
  */
 public record RequestKey(String hex) {
   /**
@@ -67,12 +67,16 @@ public record RequestKey(String hex) {
     return new RequestKey(HexFormat.of().formatHex(digest.digest()));
   }
 
-  /** @return the key as an Athena {@code ClientRequestToken} */
+  /**
+   * @return the key as an Athena {@code ClientRequestToken}
+   */
   public String clientRequestToken() {
     return hex;
   }
 
-  /** @return the key as a Step Functions execution name */
+  /**
+   * @return the key as a Step Functions execution name
+   */
   public String executionName() {
     return hex;
   }

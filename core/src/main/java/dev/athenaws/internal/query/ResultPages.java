@@ -1,8 +1,8 @@
 package dev.athenaws.internal.query;
 
-import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.internal.retry.Interrupts;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -24,14 +24,14 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  * each, and Athena caps a row's data), provided the caller lets go of page k before asking for page
  * k+1.
  *
- * <p>Failures of a fetch are thrown by the {@link #next()} that would have returned its page, as the
- * fetcher threw them (see {@link PageFetcher#fetch}); after that {@link #hasNext()} is false.
+ * <p>Failures of a fetch are thrown by the {@link #next()} that would have returned its page, as
+ * the fetcher threw them (see {@link PageFetcher#fetch}); after that {@link #hasNext()} is false.
  * {@link #close()} cancels the fetch in flight: its thread is interrupted (the SDK gives up at its
  * next interrupt check; a blocking socket read finishes first) and its page is discarded. close
  * never waits.
  *
- * <p>Thread-safety: one consumer thread calls {@link #hasNext()} and {@link #next()};
- * {@link #close()} may be called from any thread, and a {@code next()} blocked at that moment throws
+ * <p>Thread-safety: one consumer thread calls {@link #hasNext()} and {@link #next()}; {@link
+ * #close()} may be called from any thread, and a {@code next()} blocked at that moment throws
  * {@link IllegalStateException}.
  *
  * <p>Exceptions: {@link #open} throws {@link NullPointerException} for a null fetcher, id or

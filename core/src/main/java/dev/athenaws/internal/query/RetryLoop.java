@@ -1,10 +1,10 @@
 package dev.athenaws.internal.query;
 
-import dev.athenaws.internal.retry.Interrupts;
-import dev.athenaws.error.ThrottledException;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.ThrottledException;
 import dev.athenaws.error.ThrottledException.Reason;
+import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;

@@ -29,12 +29,16 @@ public final class RunTally {
 
   private RunTally() {}
 
-  /** @return a new, empty tally (not yet current on any thread) */
+  /**
+   * @return a new, empty tally (not yet current on any thread)
+   */
   public static RunTally open() {
     return new RunTally();
   }
 
-  /** @return the calling thread's current tally, or null outside a front-door call */
+  /**
+   * @return the calling thread's current tally, or null outside a front-door call
+   */
   public static RunTally current() {
     return CURRENT.get();
   }
@@ -51,7 +55,9 @@ public final class RunTally {
     return before;
   }
 
-  /** @param before what {@link #enter} returned */
+  /**
+   * @param before what {@link #enter} returned
+   */
   public static void restore(RunTally before) {
     if (before == null) {
       CURRENT.remove();
@@ -88,66 +94,90 @@ public final class RunTally {
     }
   }
 
-  /** @param id the query's execution id, once known */
+  /**
+   * @param id the query's execution id, once known
+   */
   public void queryExecutionId(String id) {
     if (id != null) {
       queryExecutionId.set(id);
     }
   }
 
-  /** @param name the catalog query's name, null for raw SQL */
+  /**
+   * @param name the catalog query's name, null for raw SQL
+   */
   public void queryName(String name) {
     queryName.set(name);
   }
 
-  /** @return the catalog query's name, null for raw SQL or when not known */
+  /**
+   * @return the catalog query's name, null for raw SQL or when not known
+   */
   public String queryName() {
     return queryName.get();
   }
 
-  /** @param latest Athena's latest statistics of the query */
+  /**
+   * @param latest Athena's latest statistics of the query
+   */
   public void stats(QueryStats latest) {
     if (latest != null) {
       stats.set(latest);
     }
   }
 
-  /** @return Athena calls made */
+  /**
+   * @return Athena calls made
+   */
   public long athenaCalls() {
     return athenaCalls.get();
   }
 
-  /** @return Athena calls retried */
+  /**
+   * @return Athena calls retried
+   */
   public long athenaRetries() {
     return athenaRetries.get();
   }
 
-  /** @return messages posted (attempted) */
+  /**
+   * @return messages posted (attempted)
+   */
   public long messages() {
     return messages.get();
   }
 
-  /** @return bytes of the messages posted */
+  /**
+   * @return bytes of the messages posted
+   */
   public long messageBytes() {
     return messageBytes.get();
   }
 
-  /** @return post retries (calls beyond the first) */
+  /**
+   * @return post retries (calls beyond the first)
+   */
   public long postsRetried() {
     return postsRetried.get();
   }
 
-  /** @return posts still throttled after their retries */
+  /**
+   * @return posts still throttled after their retries
+   */
   public long postsThrottled() {
     return postsThrottled.get();
   }
 
-  /** @return the query's execution id, null when none was started or known */
+  /**
+   * @return the query's execution id, null when none was started or known
+   */
   public String queryExecutionId() {
     return queryExecutionId.get();
   }
 
-  /** @return Athena's latest statistics, {@link QueryStats#EMPTY} when none */
+  /**
+   * @return Athena's latest statistics, {@link QueryStats#EMPTY} when none
+   */
   public QueryStats stats() {
     return stats.get();
   }

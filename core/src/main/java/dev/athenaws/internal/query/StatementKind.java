@@ -4,14 +4,15 @@ import java.util.Locale;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 /**
- * What kind of statement produced a result, as Athena reports it in {@code QueryExecution.StatementType}
- * ({@code DDL}, {@code DML}, {@code UTILITY}) and {@code SubstatementType} ({@code SELECT},
- * {@code INSERT}, {@code CREATE_TABLE_AS_SELECT}, {@code SHOW_TABLES}, ...).
+ * What kind of statement produced a result, as Athena reports it in {@code
+ * QueryExecution.StatementType} ({@code DDL}, {@code DML}, {@code UTILITY}) and {@code
+ * SubstatementType} ({@code SELECT}, {@code INSERT}, {@code CREATE_TABLE_AS_SELECT}, {@code
+ * SHOW_TABLES}, ...).
  *
- * <p>It decides one thing: whether row 0 of page 1 is the header row of column labels. Athena writes
- * that row only for SELECT. Deciding it by comparing row 0 with the labels (as several clients do)
- * drops a real row from {@code SELECT 'x' AS x}; deciding it per page drops the first row of every
- * later page. See docs/aws-behaviour.md, "Header row".
+ * <p>It decides one thing: whether row 0 of page 1 is the header row of column labels. Athena
+ * writes that row only for SELECT. Deciding it by comparing row 0 with the labels (as several
+ * clients do) drops a real row from {@code SELECT 'x' AS x}; deciding it per page drops the first
+ * row of every later page. See docs/aws-behaviour.md, "Header row".
  *
  * <p>Thread-safety: immutable.
  *
@@ -48,9 +49,9 @@ public record StatementKind(String statementType, String substatementType) {
   }
 
   /**
-   * @return true when page 1 starts with a header row: a DML statement whose substatement is SELECT.
-   *     A DML statement without a substatement type (responses from before Athena added the field)
-   *     is taken as SELECT, the only DML that returns rows then.
+   * @return true when page 1 starts with a header row: a DML statement whose substatement is
+   *     SELECT. A DML statement without a substatement type (responses from before Athena added the
+   *     field) is taken as SELECT, the only DML that returns rows then.
    */
   public boolean hasHeaderRow() {
     return "DML".equals(statementType)

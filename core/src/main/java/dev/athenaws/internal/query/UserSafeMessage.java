@@ -3,9 +3,9 @@ package dev.athenaws.internal.query;
 import java.util.regex.Pattern;
 
 /**
- * Makes an Athena error message safe to send to an end user. Athena's messages are about the
- * user's own statement and worth showing (a syntax error with its line and column), but they can
- * name result buckets and resource ARNs of the deployment.
+ * Makes an Athena error message safe to send to an end user. Athena's messages are about the user's
+ * own statement and worth showing (a syntax error with its line and column), but they can name
+ * result buckets and resource ARNs of the deployment.
  */
 final class UserSafeMessage {
   static final int MAX_LENGTH = 512;

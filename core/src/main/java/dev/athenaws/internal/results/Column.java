@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * <p>Exceptions: the constructor throws {@link NullPointerException} for a null component.
  *
- * @param name the key of this column in each result object: the Athena label, made unique within the
- *     result by suffixing {@code _2}, {@code _3}, ... to repeated labels
+ * @param name the key of this column in each result object: the Athena label, made unique within
+ *     the result by suffixing {@code _2}, {@code _3}, ... to repeated labels
  * @param label the label exactly as Athena gave it
  * @param type the column type: the query definition's type hint when it has one, else Athena's
  *     {@code ColumnInfo} type

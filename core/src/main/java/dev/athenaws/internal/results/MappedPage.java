@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param columns the result columns, the same list on every page of a result
  * @param rows the rows of this page, header row removed; unmodifiable
  * @param nextToken the {@code NextToken} for the next page, null on the last page
- * @param updateCount rows written by INSERT or CTAS ({@code UpdateCount}), null when Athena gave none
+ * @param updateCount rows written by INSERT or CTAS ({@code UpdateCount}), null when Athena gave
+ *     none
  */
 public record MappedPage(
     int pageNumber, List<Column> columns, List<Row> rows, String nextToken, Long updateCount) {
@@ -39,7 +40,9 @@ public record MappedPage(
     rows = List.copyOf(Objects.requireNonNull(rows, "rows"));
   }
 
-  /** @return true when no further page follows */
+  /**
+   * @return true when no further page follows
+   */
   public boolean isLast() {
     return nextToken == null;
   }

@@ -4,8 +4,8 @@ import dev.athenaws.error.ValueFormatException;
 
 /**
  * Told when a value does not parse as its column type and the mapper keeps the raw string (lenient
- * mode). Called at most once per column per mapper, so a bad column in a million-row result costs one
- * call, not a million.
+ * mode). Called at most once per column per mapper, so a bad column in a million-row result costs
+ * one call, not a million.
  *
  * <p>Thread-safety: called on the thread that calls {@link ResultSetMapper#map}.
  *

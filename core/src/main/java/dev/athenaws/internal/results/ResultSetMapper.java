@@ -2,11 +2,11 @@ package dev.athenaws.internal.results;
 
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.ValueFormatException;
 import dev.athenaws.internal.query.StatementKind;
 import dev.athenaws.internal.types.AthenaType;
 import dev.athenaws.internal.types.ValueConverter;
 import dev.athenaws.internal.types.ValueConverters;
-import dev.athenaws.error.ValueFormatException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,37 +23,40 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.ResultSet;
 
 /**
- * Maps Athena {@code GetQueryResults} pages to typed {@link Row}s, one page at a time, so a result of
- * any size streams through in memory bounded by one page.
+ * Maps Athena {@code GetQueryResults} pages to typed {@link Row}s, one page at a time, so a result
+ * of any size streams through in memory bounded by one page.
  *
  * <ul>
- *   <li>The header row is skipped only on page 1 and only when {@link StatementKind#hasHeaderRow()}:
- *       never by comparing values with labels.
- *   <li>NULL (a {@code Datum} without {@code VarCharValue}) becomes Java {@code null}; the empty string
- *       stays {@code ""}.
- *   <li>Each value converts to the Java class given in docs/types.md; array/map/row columns convert to
- *       lists and maps only when the query definition gives a type hint for the column.
- *   <li>A value that does not parse never becomes null. Lenient (default): the raw string is kept and
- *       the {@link MappingListener} hears of it once per column. Strict: {@link ValueFormatException}
- *       naming the column, type and truncated value.
+ *   <li>The header row is skipped only on page 1 and only when {@link
+ *       StatementKind#hasHeaderRow()}: never by comparing values with labels.
+ *   <li>NULL (a {@code Datum} without {@code VarCharValue}) becomes Java {@code null}; the empty
+ *       string stays {@code ""}.
+ *   <li>Each value converts to the Java class given in docs/types.md; array/map/row columns convert
+ *       to lists and maps only when the query definition gives a type hint for the column.
+ *   <li>A value that does not parse never becomes null. Lenient (default): the raw string is kept
+ *       and the {@link MappingListener} hears of it once per column. Strict: {@link
+ *       ValueFormatException} naming the column, type and truncated value.
  * </ul>
  *
- * <p>Thread-safety: not thread-safe. One mapper serves one query result and remembers which page it is
- * on; create one per result (cheap).
+ * <p>Thread-safety: not thread-safe. One mapper serves one query result and remembers which page it
+ * is on; create one per result (cheap).
  *
  * <p>Exceptions: {@link #map} throws {@link ValueFormatException} (strict mode) and {@link
  * AthenaWsException} (INTERNAL, a structurally broken page) as documented on it; the builder's
  * setters throw {@link NullPointerException} and {@link IllegalArgumentException} at once.
  *
- * @see <a href="https://docs.aws.amazon.com/athena/latest/APIReference/API_GetQueryResults.html">GetQueryResults</a>
+ * @see <a
+ *     href="https://docs.aws.amazon.com/athena/latest/APIReference/API_GetQueryResults.html">GetQueryResults</a>
  */
 public final class ResultSetMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ResultSetMapper.class);
 
   private final StatementKind statementKind;
   private final Map<String, AthenaType> columnTypes;
+
   /** The hints by lower-cased label; a label two hints share in different cases is left out. */
   private final Map<String, AthenaType> hintsByLowerLabel;
+
   private final boolean strict;
   private final MappingListener listener;
 
@@ -71,7 +74,9 @@ public final class ResultSetMapper {
     this.nextPageNumber = b.firstPageNumber;
   }
 
-  /** @return a builder with the defaults: SELECT, no type hints, lenient, warnings logged */
+  /**
+   * @return a builder with the defaults: SELECT, no type hints, lenient, warnings logged
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -92,8 +97,8 @@ public final class ResultSetMapper {
   }
 
   /**
-   * Maps the next page of the result from its {@code ResultSet} (for callers that receive the page in
-   * another envelope, such as a Step Functions state).
+   * Maps the next page of the result from its {@code ResultSet} (for callers that receive the page
+   * in another envelope, such as a Step Functions state).
    *
    * @param resultSet the page's result set, not null
    * @param nextToken the page's {@code NextToken}, null on the last page
@@ -118,7 +123,9 @@ public final class ResultSetMapper {
     return new MappedPage(pageNumber, columns, rows, nextToken, updateCount);
   }
 
-  /** @return the result's columns, or null before the first page was mapped */
+  /**
+   * @return the result's columns, or null before the first page was mapped
+   */
   public List<Column> columns() {
     return columns;
   }
@@ -172,7 +179,8 @@ public final class ResultSetMapper {
     Set<String> usedNames = new HashSet<>();
     for (int i = 0; i < infos.size(); i++) {
       ColumnInfo info = infos.get(i);
-      String label = info.label() != null ? info.label() : Objects.toString(info.name(), "_col" + i);
+      String label =
+          info.label() != null ? info.label() : Objects.toString(info.name(), "_col" + i);
       AthenaType type = columnType(label, info);
       cols.add(new Column(uniqueName(label, usedNames), label, type));
       convs[i] = ValueConverters.forType(type);
@@ -206,12 +214,13 @@ public final class ResultSetMapper {
   private static Map<String, AthenaType> byLowerLabel(Map<String, AthenaType> hints) {
     Map<String, AthenaType> out = new HashMap<>();
     Set<String> clashing = new HashSet<>();
-    hints.forEach((label, type) -> {
-      String lower = label.toLowerCase(Locale.ROOT);
-      if (out.putIfAbsent(lower, type) != null) {
-        clashing.add(lower);
-      }
-    });
+    hints.forEach(
+        (label, type) -> {
+          String lower = label.toLowerCase(Locale.ROOT);
+          if (out.putIfAbsent(lower, type) != null) {
+            clashing.add(lower);
+          }
+        });
     clashing.forEach(out::remove);
     return Map.copyOf(out);
   }
@@ -225,9 +234,10 @@ public final class ResultSetMapper {
   }
 
   /**
-   * Configures a {@link ResultSetMapper}. Not thread-safe; {@link #build()} may be called repeatedly,
-   * each mapper gets its own copy of the settings. Setters throw {@link NullPointerException} for
-   * null and {@link IllegalArgumentException} for a bad value, naming the parameter.
+   * Configures a {@link ResultSetMapper}. Not thread-safe; {@link #build()} may be called
+   * repeatedly, each mapper gets its own copy of the settings. Setters throw {@link
+   * NullPointerException} for null and {@link IllegalArgumentException} for a bad value, naming the
+   * parameter.
    */
   public static final class Builder {
     private StatementKind statementKind = StatementKind.SELECT;
@@ -306,7 +316,9 @@ public final class ResultSetMapper {
       return this;
     }
 
-    /** @return a new mapper */
+    /**
+     * @return a new mapper
+     */
     public ResultSetMapper build() {
       return new ResultSetMapper(this);
     }

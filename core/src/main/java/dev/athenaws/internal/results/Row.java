@@ -9,8 +9,9 @@ import java.util.Objects;
  * One result row: a value per column, in column order. A {@code null} element is SQL NULL; an empty
  * string is the empty string. The Java class of each value is given in docs/types.md.
  *
- * <p>Thread-safety: immutable once built; the values list is an unmodifiable view that is not copied
- * (rows are built by the million), so whoever builds a row must not change the list afterwards.
+ * <p>Thread-safety: immutable once built; the values list is an unmodifiable view that is not
+ * copied (rows are built by the million), so whoever builds a row must not change the list
+ * afterwards.
  *
  * <p>Exceptions: the constructor throws {@link NullPointerException} for a null list; {@link #get}
  * throws {@link IndexOutOfBoundsException} for a bad index.
@@ -29,7 +30,8 @@ public record Row(List<Object> values) {
   }
 
   /**
-   * Wraps an array without copying it; the caller hands over ownership and must not change it later.
+   * Wraps an array without copying it; the caller hands over ownership and must not change it
+   * later.
    *
    * @param values one value per column, nulls allowed
    * @return the row
@@ -49,7 +51,9 @@ public record Row(List<Object> values) {
     return values.get(index);
   }
 
-  /** @return the number of values */
+  /**
+   * @return the number of values
+   */
   public int size() {
     return values.size();
   }

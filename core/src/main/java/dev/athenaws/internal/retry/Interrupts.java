@@ -5,9 +5,9 @@ import dev.athenaws.error.ErrorCode;
 
 /**
  * What an interrupted wait means, in one place: the host is cancelling the work (shutting down, or
- * giving up on the client), so the run ends as {@link ErrorCode#QUERY_CANCELLED}, whichever wait was
- * interrupted (a retry's backoff, a poll, a prefetch, a post's retry, a Step Functions start), and
- * the thread's interrupt flag stays set for the caller.
+ * giving up on the client), so the run ends as {@link ErrorCode#QUERY_CANCELLED}, whichever wait
+ * was interrupted (a retry's backoff, a poll, a prefetch, a post's retry, a Step Functions start),
+ * and the thread's interrupt flag stays set for the caller.
  *
  * <p>Thread-safety: stateless.
  */

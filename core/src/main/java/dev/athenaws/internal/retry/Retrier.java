@@ -9,12 +9,12 @@ import java.util.random.RandomGenerator;
  * A {@link RetryPolicy} with the sleeper and jitter source that carry it out: what a bounded retry
  * loop needs besides its own attempt counter. Built by {@link RetryingBuilder}.
  *
- * <p>Thread-safety: immutable; thread-safe when the sleeper and the random source are (the
- * defaults of {@link RetryingBuilder} are).
+ * <p>Thread-safety: immutable; thread-safe when the sleeper and the random source are (the defaults
+ * of {@link RetryingBuilder} are).
  *
- * <p>Exceptions: the constructor throws {@link NullPointerException} for a null component;
- * {@link #pause} throws {@link InterruptedException} when the waiting thread is interrupted and
- * {@link IllegalArgumentException} for an attempt below 1.
+ * <p>Exceptions: the constructor throws {@link NullPointerException} for a null component; {@link
+ * #pause} throws {@link InterruptedException} when the waiting thread is interrupted and {@link
+ * IllegalArgumentException} for an attempt below 1.
  *
  * @param policy the backoff and bound on calls
  * @param sleeper waits between calls (tests inject virtual time)

@@ -64,7 +64,9 @@ public abstract class RetryingBuilder<B extends RetryingBuilder<B>> {
     return self();
   }
 
-  /** @return the settings so far, for the built caller's retry loop */
+  /**
+   * @return the settings so far, for the built caller's retry loop
+   */
   protected final Retrier retrier() {
     return new Retrier(retry, sleeper, random);
   }

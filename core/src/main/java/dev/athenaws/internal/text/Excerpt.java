@@ -1,7 +1,8 @@
 package dev.athenaws.internal.text;
 
 /**
- * Unsupported internal API. Makes client-supplied names safe to put into messages: bounded length, no control characters.
+ * Unsupported internal API. Makes client-supplied names safe to put into messages: bounded length,
+ * no control characters.
  *
  * <p>Thread-safety: stateless.
  */

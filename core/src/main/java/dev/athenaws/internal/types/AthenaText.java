@@ -22,13 +22,14 @@ import java.util.Objects;
  * <p>Canonical forms: {@code real}/{@code double} as {@link Float#toString}/{@link Double#toString}
  * ({@code 1.5}, {@code 1.0E-5}, {@code NaN}, {@code -Infinity}); decimal in plain notation with the
  * column's scale when known; date {@code 2017-01-02}; time, timestamp and their zoned forms with as
- * many fraction digits as the type's precision when it is given ({@code Simple.precision() > 0}), else
- * 3, extra digits truncated; a zone offset directly after a time ({@code 01:02:03.456-08:00}, as Trino
- * prints {@code time with time zone}), a region id after a blank, and after a blank for timestamps
- * ({@code ... 03:04:05.321 America/Los_Angeles}, {@code ... UTC}, {@code ... +08:00}); intervals
- * {@code -1-2} and {@code 2 03:04:05.678} (milliseconds, truncated); varbinary lower-case hex pairs
- * separated by blanks; json compact. Containers print {@code [a, b]}, {@code {k=v}} and, for a row,
- * {@code {field=value}} in the hint's field order; {@code null} elements print {@code null}.
+ * many fraction digits as the type's precision when it is given ({@code Simple.precision() > 0}),
+ * else 3, extra digits truncated; a zone offset directly after a time ({@code 01:02:03.456-08:00},
+ * as Trino prints {@code time with time zone}), a region id after a blank, and after a blank for
+ * timestamps ({@code ... 03:04:05.321 America/Los_Angeles}, {@code ... UTC}, {@code ... +08:00});
+ * intervals {@code -1-2} and {@code 2 03:04:05.678} (milliseconds, truncated); varbinary lower-case
+ * hex pairs separated by blanks; json compact. Containers print {@code [a, b]}, {@code {k=v}} and,
+ * for a row, {@code {field=value}} in the hint's field order; {@code null} elements print {@code
+ * null}.
  *
  * <p>Thread-safety: stateless.
  *
@@ -40,8 +41,8 @@ public final class AthenaText {
 
   /**
    * @param type the value's type, not null
-   * @param value a value of the class the contract gives for {@code type}; null formats as
-   *     {@code null} (the token Athena prints for a NULL inside a container)
+   * @param value a value of the class the contract gives for {@code type}; null formats as {@code
+   *     null} (the token Athena prints for a NULL inside a container)
    * @return Athena's text of the value
    * @throws IllegalArgumentException when the value's class does not fit the type, or a period has
    *     days, or a decimal does not fit the type's scale without rounding
@@ -165,7 +166,11 @@ public final class AthenaText {
         v = v.setScale(type.scale(), RoundingMode.UNNECESSARY);
       } catch (ArithmeticException e) {
         throw new IllegalArgumentException(
-            "value: " + v.toPlainString() + " does not fit " + type.signature() + " without rounding");
+            "value: "
+                + v.toPlainString()
+                + " does not fit "
+                + type.signature()
+                + " without rounding");
       }
     }
     return v.toPlainString();
@@ -216,7 +221,10 @@ public final class AthenaText {
       throw new IllegalArgumentException("value: an interval year to month has no days: " + p);
     }
     long months = p.toTotalMonths();
-    sb.append(months < 0 ? "-" : "").append(Math.abs(months) / 12).append('-').append(Math.abs(months) % 12);
+    sb.append(months < 0 ? "-" : "")
+        .append(Math.abs(months) / 12)
+        .append('-')
+        .append(Math.abs(months) % 12);
   }
 
   private static void dayToSecond(StringBuilder sb, Duration d) {
@@ -232,7 +240,9 @@ public final class AthenaText {
   private static void hex(StringBuilder sb, byte[] bytes) {
     final String digits = "0123456789abcdef";
     for (int i = 0; i < bytes.length; i++) {
-      sb.append(i > 0 ? " " : "").append(digits.charAt(bytes[i] >> 4 & 0xf)).append(digits.charAt(bytes[i] & 0xf));
+      sb.append(i > 0 ? " " : "")
+          .append(digits.charAt(bytes[i] >> 4 & 0xf))
+          .append(digits.charAt(bytes[i] & 0xf));
     }
   }
 
@@ -247,8 +257,13 @@ public final class AthenaText {
   private static <T> T cast(Object value, Class<T> cls, AthenaType type) {
     if (!cls.isInstance(value)) {
       throw new IllegalArgumentException(
-          "value: a " + value.getClass().getSimpleName() + " is not a value of " + type.signature()
-              + " (expected " + cls.getSimpleName() + ")");
+          "value: a "
+              + value.getClass().getSimpleName()
+              + " is not a value of "
+              + type.signature()
+              + " (expected "
+              + cls.getSimpleName()
+              + ")");
     }
     return cls.cast(value);
   }

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An Athena (Trino) column type. Athena's {@code ColumnInfo} only names the outer type ({@code array},
- * {@code map}, {@code row}) and gives decimal precision/scale; element types come from a type hint in
- * the query definition, written in Trino type syntax such as {@code array(row(a integer, b varchar))}.
+ * An Athena (Trino) column type. Athena's {@code ColumnInfo} only names the outer type ({@code
+ * array}, {@code map}, {@code row}) and gives decimal precision/scale; element types come from a
+ * type hint in the query definition, written in Trino type syntax such as {@code array(row(a
+ * integer, b varchar))}.
  *
- * <p>Values of a {@link Simple} type whose kind is ARRAY, MAP or ROW have no known structure and stay
- * the exact Athena string; the structured records ({@link ArrayType}, {@link MapType}, {@link RowType})
- * convert to lists and maps.
+ * <p>Values of a {@link Simple} type whose kind is ARRAY, MAP or ROW have no known structure and
+ * stay the exact Athena string; the structured records ({@link ArrayType}, {@link MapType}, {@link
+ * RowType}) convert to lists and maps.
  *
  * <p>Thread-safety: all implementations are immutable records.
  *
@@ -19,27 +20,35 @@ import java.util.Objects;
  * NullPointerException} for null and {@link IllegalArgumentException} for an out-of-range value.
  */
 public sealed interface AthenaType
-    permits AthenaType.Simple, AthenaType.Unknown, AthenaType.ArrayType, AthenaType.MapType,
+    permits AthenaType.Simple,
+        AthenaType.Unknown,
+        AthenaType.ArrayType,
+        AthenaType.MapType,
         AthenaType.RowType {
 
-  /** @return the kind of this type */
+  /**
+   * @return the kind of this type
+   */
   TypeKind kind();
 
-  /** @return the type in Trino syntax, e.g. {@code decimal(10,2)} or {@code array(integer)} */
+  /**
+   * @return the type in Trino syntax, e.g. {@code decimal(10,2)} or {@code array(integer)}
+   */
   String signature();
 
   /**
-   * Parses a type hint in Trino type syntax: {@code integer}, {@code decimal(10,2)},
-   * {@code varchar(20)}, {@code timestamp(3) with time zone}, {@code interval day to second},
-   * {@code array(row(a integer, b varchar))}, {@code map(varchar, array(bigint))},
-   * {@code row(a integer, "quoted name" varchar)}. Case-insensitive; blanks between tokens are ignored.
-   * Names this library does not know give {@link Unknown}; {@code float}, {@code int},
-   * {@code string} and {@code double precision} are accepted as aliases. {@code array}, {@code map}
-   * and {@code row} without parentheses give the unstructured {@link Simple} kinds.
+   * Parses a type hint in Trino type syntax: {@code integer}, {@code decimal(10,2)}, {@code
+   * varchar(20)}, {@code timestamp(3) with time zone}, {@code interval day to second}, {@code
+   * array(row(a integer, b varchar))}, {@code map(varchar, array(bigint))}, {@code row(a integer,
+   * "quoted name" varchar)}. Case-insensitive; blanks between tokens are ignored. Names this
+   * library does not know give {@link Unknown}; {@code float}, {@code int}, {@code string} and
+   * {@code double precision} are accepted as aliases. {@code array}, {@code map} and {@code row}
+   * without parentheses give the unstructured {@link Simple} kinds.
    *
    * @param signature the type hint, not null
    * @return the parsed type, never null
-   * @throws IllegalArgumentException when the signature is malformed; the message names the position
+   * @throws IllegalArgumentException when the signature is malformed; the message names the
+   *     position
    * @throws NullPointerException when {@code signature} is null
    */
   static AthenaType parse(String signature) {
@@ -49,11 +58,12 @@ public sealed interface AthenaType
   /**
    * Maps Athena's {@code ColumnInfo} ({@code Type}, {@code Precision}, {@code Scale}) to a type.
    * Decimal keeps precision and scale (a missing or inconsistent pair gives a decimal of unknown
-   * scale); time and timestamp kinds keep a precision of 0..9 as their fraction digits; {@code array},
-   * {@code map} and {@code row} give the unstructured {@link Simple} kinds, because Athena does not
-   * name element types. Never throws for any input.
+   * scale); time and timestamp kinds keep a precision of 0..9 as their fraction digits; {@code
+   * array}, {@code map} and {@code row} give the unstructured {@link Simple} kinds, because Athena
+   * does not name element types. Never throws for any input.
    *
-   * @param typeName Athena's type name such as {@code decimal}, {@code float}, {@code array}; may be null
+   * @param typeName Athena's type name such as {@code decimal}, {@code float}, {@code array}; may
+   *     be null
    * @param precision {@code ColumnInfo.Precision}, may be null
    * @param scale {@code ColumnInfo.Scale}, may be null
    * @return a {@link Simple} or, for null or unrecognised names, an {@link Unknown} type
@@ -100,7 +110,9 @@ public sealed interface AthenaType
       if (kind == TypeKind.UNKNOWN) {
         throw new IllegalArgumentException("kind: use AthenaType.Unknown for unknown types");
       }
-      if (precision < 0 || scale < 0 || scale > Math.max(precision, 0) && kind == TypeKind.DECIMAL) {
+      if (precision < 0
+          || scale < 0
+          || scale > Math.max(precision, 0) && kind == TypeKind.DECIMAL) {
         throw new IllegalArgumentException(
             "precision/scale out of range: " + precision + "," + scale);
       }

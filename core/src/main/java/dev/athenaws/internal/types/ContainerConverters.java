@@ -8,17 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Converters for {@code array}, {@code map} and {@code row} values guided by a type hint. Athena prints
- * them as {@code [1, 2, null]}, {@code {k=v, k2=v2}} and {@code {a=1, b=x}} (docs/aws-behaviour.md;
- * uber/athenadriver UndocumentedAthena.md; PyAthena tests/pyathena/test_cursor.py test_complex).
+ * Converters for {@code array}, {@code map} and {@code row} values guided by a type hint. Athena
+ * prints them as {@code [1, 2, null]}, {@code {k=v, k2=v2}} and {@code {a=1, b=x}}
+ * (docs/aws-behaviour.md; uber/athenadriver UndocumentedAthena.md; PyAthena
+ * tests/pyathena/test_cursor.py test_complex).
  *
- * <p>Elements are separated by {@code ", "}. When an element type is itself an array, map or row the
- * split respects {@code []}/{@code {}} nesting; otherwise every {@code ", "} separates, so brackets
- * inside strings do no harm. A map entry or row field is split at its first top-level {@code =}. The
- * token {@code null} is a null element or value. Strings are printed unquoted, so a varchar element
- * containing {@code ", "} (or, as a map key, {@code =}) cannot be told apart from two elements; such
- * texts either fail (wrong element count, duplicate key, unparsable element) or split wrongly. Only
- * {@code CAST(x AS JSON)} with a {@code json} column is unambiguous.
+ * <p>Elements are separated by {@code ", "}. When an element type is itself an array, map or row
+ * the split respects {@code []}/{@code {}} nesting; otherwise every {@code ", "} separates, so
+ * brackets inside strings do no harm. A map entry or row field is split at its first top-level
+ * {@code =}. The token {@code null} is a null element or value. Strings are printed unquoted, so a
+ * varchar element containing {@code ", "} (or, as a map key, {@code =}) cannot be told apart from
+ * two elements; such texts either fail (wrong element count, duplicate key, unparsable element) or
+ * split wrongly. Only {@code CAST(x AS JSON)} with a {@code json} column is unambiguous.
  *
  * <p>Thread-safety: immutable converters, safe to share.
  */
@@ -74,7 +75,11 @@ final class ContainerConverters {
       List<String> parts = parts(text, '{', '}', nested, sig);
       if (parts.size() != defs.size()) {
         throw invalid(
-            sig, text, parts.size() + " fields where the hint has " + defs.size()
+            sig,
+            text,
+            parts.size()
+                + " fields where the hint has "
+                + defs.size()
                 + " (a varchar field may contain ', ')");
       }
       Map<String, Object> out = new LinkedHashMap<>(Math.max(4, defs.size() * 2));

@@ -1,15 +1,15 @@
 package dev.athenaws.internal.types;
 
-import dev.athenaws.error.ValueFormatException;
 import com.fasterxml.jackson.core.io.NumberInput;
+import dev.athenaws.error.ValueFormatException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
  * Hand-rolled parsing of Athena's number texts. Accepts only the forms Athena prints (ASCII digits,
  * an optional leading {@code -}, no blanks, no {@code +}), so that {@code Integer.parseInt}'s
- * acceptance of non-ASCII digits or {@code Double.parseDouble}'s of {@code 1d} and hex never leak in.
- * Valid input never throws; invalid input throws {@link ValueFormatException}.
+ * acceptance of non-ASCII digits or {@code Double.parseDouble}'s of {@code 1d} and hex never leak
+ * in. Valid input never throws; invalid input throws {@link ValueFormatException}.
  *
  * <p>Thread-safety: stateless.
  */
@@ -18,7 +18,9 @@ final class NumberText {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22
   };
-  private static final float[] POW10F = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
+  private static final float[] POW10F = {
+    1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f
+  };
 
   private NumberText() {}
 
@@ -60,10 +62,13 @@ final class NumberText {
   static double parseDouble(String s, String type) {
     Decimal d = scan(s, type);
     if (d.special != 0) {
-      return d.special == 1 ? Double.NaN : d.special == 2 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+      return d.special == 1
+          ? Double.NaN
+          : d.special == 2 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }
     if (d.digits <= 15 && d.exp10 >= -22 && d.exp10 <= 22) {
-      // Exact mantissa and exact power of ten: one correctly rounded operation (Clinger's fast path).
+      // Exact mantissa and exact power of ten: one correctly rounded operation (Clinger's fast
+      // path).
       double m = d.mantissa;
       double v = d.exp10 >= 0 ? m * POW10[d.exp10] : m / POW10[-d.exp10];
       return d.negative ? -v : v;
@@ -77,7 +82,9 @@ final class NumberText {
   static float parseFloat(String s, String type) {
     Decimal d = scan(s, type);
     if (d.special != 0) {
-      return d.special == 1 ? Float.NaN : d.special == 2 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+      return d.special == 1
+          ? Float.NaN
+          : d.special == 2 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
     }
     if (d.digits <= 7 && d.exp10 >= -10 && d.exp10 <= 10) {
       float m = d.mantissa;
@@ -89,7 +96,8 @@ final class NumberText {
 
   /**
    * Parses a plain decimal {@code -?d+(.d+)?}. With {@code scale >= 0} the result has exactly that
-   * scale (a value needing rounding is invalid); with {@code precision > 0} at most that many digits.
+   * scale (a value needing rounding is invalid); with {@code precision > 0} at most that many
+   * digits.
    */
   static BigDecimal parseDecimal(String s, int precision, int scale, String type) {
     int n = s.length();

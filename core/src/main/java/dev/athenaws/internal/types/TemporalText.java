@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hand-rolled parsing of Athena's date, time, timestamp, zone and interval texts: fixed-position digit
- * reads, no {@code DateTimeFormatter} and no regular expressions, because these run for every value of
- * a result. Formats (docs/aws-behaviour.md; uber/athenadriver UndocumentedAthena.md): date
- * {@code 2017-01-02}; time {@code 01:02:03.456} (0..9 fraction digits); timestamp
- * {@code 2017-01-01 00:00:00.000}; zones as {@code America/Los_Angeles}, {@code UTC} or {@code +08:00};
- * intervals {@code 0-3} and {@code 2 00:00:00.000}.
+ * Hand-rolled parsing of Athena's date, time, timestamp, zone and interval texts: fixed-position
+ * digit reads, no {@code DateTimeFormatter} and no regular expressions, because these run for every
+ * value of a result. Formats (docs/aws-behaviour.md; uber/athenadriver UndocumentedAthena.md): date
+ * {@code 2017-01-02}; time {@code 01:02:03.456} (0..9 fraction digits); timestamp {@code 2017-01-01
+ * 00:00:00.000}; zones as {@code America/Los_Angeles}, {@code UTC} or {@code +08:00}; intervals
+ * {@code 0-3} and {@code 2 00:00:00.000}.
  *
  * <p>Valid input never throws; invalid input throws {@link ValueFormatException}.
  *
@@ -27,8 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TemporalText {
   private static final int ZONE_CACHE_LIMIT = 2048;
+
   /** Trino keeps day-to-second intervals as a long of milliseconds. */
   private static final long MAX_INTERVAL_DAYS = Long.MAX_VALUE / 86_400_000L;
+
   private static final ConcurrentHashMap<String, ZoneId> ZONES = new ConcurrentHashMap<>();
   private static final int[] NANO_SCALE = {
     1, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
@@ -79,7 +81,8 @@ final class TemporalText {
     LocalDateTime local = LocalDateTime.of(d, t);
     List<ZoneOffset> offsets = z.getRules().getValidOffsets(local);
     if (offsets.isEmpty()) {
-      throw NumberText.invalid(type, s, "a local time that a daylight saving gap skips in its zone");
+      throw NumberText.invalid(
+          type, s, "a local time that a daylight saving gap skips in its zone");
     }
     try {
       return ZonedDateTime.ofLocal(local, z, offsets.get(0));
@@ -117,7 +120,8 @@ final class TemporalText {
     boolean negative = !s.isEmpty() && s.charAt(0) == '-';
     int space = s.indexOf(' ');
     long days = space < 0 ? -1 : digits(s, negative ? 1 : 0, space);
-    LocalTime t = days < 0 || days > MAX_INTERVAL_DAYS ? null : timeOrNull(s, space + 1, s.length());
+    LocalTime t =
+        days < 0 || days > MAX_INTERVAL_DAYS ? null : timeOrNull(s, space + 1, s.length());
     if (t == null) {
       throw NumberText.invalid(type, s, "not an interval day to second [-]D HH:mm:ss.fff");
     }
@@ -188,7 +192,10 @@ final class TemporalText {
     boolean negative = from < to && s.charAt(from) == '-';
     int yStart = from < to && (s.charAt(from) == '-' || s.charAt(from) == '+') ? from + 1 : from;
     int yEnd = to - 6;
-    if (yEnd - yStart < 4 || yEnd - yStart > 9 || s.charAt(yEnd) != '-' || s.charAt(yEnd + 3) != '-') {
+    if (yEnd - yStart < 4
+        || yEnd - yStart > 9
+        || s.charAt(yEnd) != '-'
+        || s.charAt(yEnd + 3) != '-') {
       return null;
     }
     long year = digits(s, yStart, yEnd);

@@ -5,9 +5,10 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * A value of Athena's {@code time with time zone}: a local time and the zone Athena printed with it,
- * either an offset ({@code -08:00}) or a region id ({@code America/Los_Angeles}). The zone is kept as
- * given: a region id is not resolved to an offset because a time without a date has no defined offset.
+ * A value of Athena's {@code time with time zone}: a local time and the zone Athena printed with
+ * it, either an offset ({@code -08:00}) or a region id ({@code America/Los_Angeles}). The zone is
+ * kept as given: a region id is not resolved to an offset because a time without a date has no
+ * defined offset.
  *
  * <p>Thread-safety: an immutable record.
  *

@@ -67,7 +67,8 @@ public enum TypeKind {
   UNKNOWN("unknown");
 
   private static final Map<String, TypeKind> BY_NAME =
-      Stream.of(values()).collect(Collectors.toUnmodifiableMap(k -> k.athenaName, Function.identity()));
+      Stream.of(values())
+          .collect(Collectors.toUnmodifiableMap(k -> k.athenaName, Function.identity()));
 
   private final String athenaName;
 
@@ -75,7 +76,9 @@ public enum TypeKind {
     this.athenaName = athenaName;
   }
 
-  /** @return the name as Athena writes it in {@code ColumnInfo.Type}, lower case */
+  /**
+   * @return the name as Athena writes it in {@code ColumnInfo.Type}, lower case
+   */
   public String athenaName() {
     return athenaName;
   }

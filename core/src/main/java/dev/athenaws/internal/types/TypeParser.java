@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Recursive-descent parser for Trino type signatures as written in type hints, e.g.
- * {@code array(row(a integer, "quoted name" varchar))} or {@code timestamp(3) with time zone}.
- * Keywords are case-insensitive and blanks between tokens are ignored. Unquoted row field names keep
- * the spelling of the hint; a quoted name may contain {@code ""} for a double quote. A row field
- * without a name ({@code row(integer, double)}) is named {@code field0}, {@code field1}, ... as Athena
- * prints anonymous rows.
+ * Recursive-descent parser for Trino type signatures as written in type hints, e.g. {@code
+ * array(row(a integer, "quoted name" varchar))} or {@code timestamp(3) with time zone}. Keywords
+ * are case-insensitive and blanks between tokens are ignored. Unquoted row field names keep the
+ * spelling of the hint; a quoted name may contain {@code ""} for a double quote. A row field
+ * without a name ({@code row(integer, double)}) is named {@code field0}, {@code field1}, ... as
+ * Athena prints anonymous rows.
  *
  * <p>Thread-safety: one instance parses one string and is not shared; use {@link #parse(String)}.
  */
@@ -23,7 +23,8 @@ final class TypeParser {
   }
 
   /**
-   * @throws IllegalArgumentException when the signature is malformed; the message names the position
+   * @throws IllegalArgumentException when the signature is malformed; the message names the
+   *     position
    * @throws NullPointerException when {@code signature} is null
    */
   static AthenaType parse(String signature) {
@@ -44,7 +45,8 @@ final class TypeParser {
     int start = pos;
     String name = word();
     if (name.isEmpty()) {
-      throw error(pos < src.length() ? "expected a type name" : "expected a type name, got the end");
+      throw error(
+          pos < src.length() ? "expected a type name" : "expected a type name, got the end");
     }
     switch (name) {
       case "array":
@@ -104,7 +106,8 @@ final class TypeParser {
     if ((kind == TypeKind.TIME || kind == TypeKind.TIMESTAMP) && optionalWords("with")) {
       requireWord("time");
       requireWord("zone");
-      kind = kind == TypeKind.TIME ? TypeKind.TIME_WITH_TIME_ZONE : TypeKind.TIMESTAMP_WITH_TIME_ZONE;
+      kind =
+          kind == TypeKind.TIME ? TypeKind.TIME_WITH_TIME_ZONE : TypeKind.TIMESTAMP_WITH_TIME_ZONE;
     }
     if (kind == TypeKind.DECIMAL && scale > precision) {
       throw error("decimal scale " + scale + " exceeds precision " + precision);

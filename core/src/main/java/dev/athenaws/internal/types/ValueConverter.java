@@ -3,9 +3,9 @@ package dev.athenaws.internal.types;
 import dev.athenaws.error.ValueFormatException;
 
 /**
- * Converts one Athena result value (the {@code VarCharValue} text of a {@code Datum}) to its Java value.
- * A converter is built once per column and applied to every value of that column; it is never called
- * for NULL (a {@code Datum} without {@code VarCharValue}).
+ * Converts one Athena result value (the {@code VarCharValue} text of a {@code Datum}) to its Java
+ * value. A converter is built once per column and applied to every value of that column; it is
+ * never called for NULL (a {@code Datum} without {@code VarCharValue}).
  *
  * <p>Thread-safety: implementations are stateless and safe to share.
  *

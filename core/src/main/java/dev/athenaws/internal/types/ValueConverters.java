@@ -1,34 +1,35 @@
 package dev.athenaws.internal.types;
 
-import dev.athenaws.error.ValueFormatException;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.athenaws.error.ValueFormatException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Builds the {@link ValueConverter} for an {@link AthenaType}: Athena's text of a value to the Java
- * value of the contract in docs/types.md (Integer, Long, Float, Double, BigDecimal, String, LocalDate,
- * LocalTime, {@link TimeWithZone}, LocalDateTime, ZonedDateTime, Period, Duration, byte[], JsonNode,
- * and unmodifiable List/Map for hinted array/map/row).
+ * value of the contract in docs/types.md (Integer, Long, Float, Double, BigDecimal, String,
+ * LocalDate, LocalTime, {@link TimeWithZone}, LocalDateTime, ZonedDateTime, Period, Duration,
+ * byte[], JsonNode, and unmodifiable List/Map for hinted array/map/row).
  *
- * <p>Build a converter once per column and apply it to every value: the number, date and time parsers
- * are hand-rolled (no regular expressions, no {@code DateTimeFormatter}) and valid input never throws
- * internally. Every converter is strict: a text not in its type's Athena format throws
+ * <p>Build a converter once per column and apply it to every value: the number, date and time
+ * parsers are hand-rolled (no regular expressions, no {@code DateTimeFormatter}) and valid input
+ * never throws internally. Every converter is strict: a text not in its type's Athena format throws
  * {@link ValueFormatException} with a null column, the type's signature, the (truncated) text and a
  * reason; the empty string is invalid for every type except the string-like ones.
  *
  * <p><b>Nested values are ambiguous.</b> Athena prints strings inside arrays, maps and rows without
  * quotes: {@code ARRAY['a, b']} and {@code ARRAY['a', 'b']} both print {@code [a, b]}, a map key
  * {@code 'k=v'} prints like a key {@code k} with a value starting {@code v}, and a string element
- * {@code 'null'} prints like a NULL element. The converters split at top-level {@code ", "} (and a map
- * entry at its first {@code =}), which is right unless varchar elements contain those sequences. Where
- * that matters, select {@code CAST(x AS JSON)} and give the column the type hint {@code json}.
+ * {@code 'null'} prints like a NULL element. The converters split at top-level {@code ", "} (and a
+ * map entry at its first {@code =}), which is right unless varchar elements contain those
+ * sequences. Where that matters, select {@code CAST(x AS JSON)} and give the column the type hint
+ * {@code json}.
  *
  * <p>Thread-safety: this class is stateless and every converter it returns is immutable and safe to
  * share between threads.
@@ -48,6 +49,7 @@ public final class ValueConverters {
           .build()
           .reader()
           .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private static final ValueConverter IDENTITY = text -> text;
 
   private ValueConverters() {}

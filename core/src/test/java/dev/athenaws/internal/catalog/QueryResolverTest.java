@@ -1,10 +1,10 @@
 package dev.athenaws.internal.catalog;
 
-import dev.athenaws.catalog.QueryCatalog;
-import dev.athenaws.catalog.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import java.util.Map;
@@ -25,7 +25,8 @@ class QueryResolverTest {
   @Test
   void rawSqlIsRefusedUnlessEnabled() {
     assertThatThrownBy(() -> QueryResolver.catalogOnly(catalog).resolve(null, Map.of(), "SELECT 1"))
-        .isInstanceOfSatisfying(AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST))
+        .isInstanceOfSatisfying(
+            AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST))
         .hasMessageContaining("disabled");
   }
 
@@ -43,11 +44,12 @@ class QueryResolverTest {
     assertThatThrownBy(() -> resolver.resolve("events-by-name", Map.of(), "SELECT 1"))
         .hasMessageContaining("not both");
     assertThatThrownBy(() -> resolver.resolve(null, Map.of(), "SELECT ?"))
-        .isInstanceOfSatisfying(AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST))
+        .isInstanceOfSatisfying(
+            AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST))
         .hasMessageContaining("1 ? marker(s)");
     assertThatThrownBy(() -> resolver.resolve(null, Map.of(), "SELECT 'open"))
-        .isInstanceOfSatisfying(AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
-    assertThatThrownBy(() -> resolver.resolve(null, Map.of(), "  "))
-        .hasMessageContaining("blank");
+        .isInstanceOfSatisfying(
+            AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+    assertThatThrownBy(() -> resolver.resolve(null, Map.of(), "  ")).hasMessageContaining("blank");
   }
 }

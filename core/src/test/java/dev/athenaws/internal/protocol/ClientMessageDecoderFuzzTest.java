@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Fuzzes {@link ClientMessageDecoder#decode(String)}: it never throws, and every rejection has a code
- * and a short message. Without {@code JAZZER_FUZZ=1} this runs the seeds in
- * {@code ClientMessageDecoderFuzzTestInputs/decodeNeverThrows/} as regression tests.
+ * Fuzzes {@link ClientMessageDecoder#decode(String)}: it never throws, and every rejection has a
+ * code and a short message. Without {@code JAZZER_FUZZ=1} this runs the seeds in {@code
+ * ClientMessageDecoderFuzzTestInputs/decodeNeverThrows/} as regression tests.
  *
  * <p>Input bytes are UTF-8, except that a leading 0x00 byte makes the rest UTF-16BE, so inputs can
  * carry unpaired surrogates that UTF-8 cannot encode.

@@ -138,9 +138,13 @@ class ClientMessageDecoderTest {
     DecodeResult.Rejected r = rejected("{\"action\":\"nope\",\"requestId\":\"r9\"}");
     assertThat(r.requestId()).isEqualTo("r9");
     r = rejected("{\"parameters\":{\"p\":[]},\"requestId\":\"r8\",\"action\":\"query\"}");
-    assertThat(r).isEqualTo(new DecodeResult.Rejected(ErrorCode.INVALID_PARAMETER,
-        "Parameter 'p' must be a string, number, boolean or null, not an object or array.", "r8",
-        "p"));
+    assertThat(r)
+        .isEqualTo(
+            new DecodeResult.Rejected(
+                ErrorCode.INVALID_PARAMETER,
+                "Parameter 'p' must be a string, number, boolean or null, not an object or array.",
+                "r8",
+                "p"));
     r = rejected("{\"requestId\":\"r7\",\"action\":\"query\",[");
     assertThat(r.requestId()).isEqualTo("r7");
   }
@@ -154,38 +158,56 @@ class ClientMessageDecoderTest {
   @Test
   void echoIsCutTo64CharsAndSanitised() {
     String action = "\u0001" + "x".repeat(200);
-    DecodeResult.Rejected r = rejected("{\"action\":\"" + action.replace("\u0001", "\\u0001") + "\"}");
+    DecodeResult.Rejected r =
+        rejected("{\"action\":\"" + action.replace("\u0001", "\\u0001") + "\"}");
     assertThat(r.message())
-        .isEqualTo("Unknown action '?" + "x".repeat(63) + "...'; expected \"query\" or \"listQueries\".");
+        .isEqualTo(
+            "Unknown action '?" + "x".repeat(63) + "...'; expected \"query\" or \"listQueries\".");
   }
 
   @Test
   void messageSizeLimit() {
     String pad = " ".repeat(DecoderLimits.DEFAULT_MAX_MESSAGE_CHARS - 18);
-    assertThat(decoded("{\"action\":\"query\"}" + pad)).isInstanceOf(ClientMessage.QueryRequest.class);
+    assertThat(decoded("{\"action\":\"query\"}" + pad))
+        .isInstanceOf(ClientMessage.QueryRequest.class);
     DecodeResult.Rejected r = rejected("{\"action\":\"query\"}" + pad + " ");
-    assertThat(r.message()).isEqualTo("Message is too large: 131073 characters, the limit is 131072.");
+    assertThat(r.message())
+        .isEqualTo("Message is too large: 131073 characters, the limit is 131072.");
     assertThat(r.code()).isEqualTo(ErrorCode.BAD_REQUEST);
   }
 
   @Test
   void stringLimits() {
     String ok = "q".repeat(4096);
-    assertThat(((ClientMessage.QueryRequest) decoded("{\"action\":\"query\",\"query\":\"" + ok + "\"}"))
-        .query()).isEqualTo(ok);
+    assertThat(
+            ((ClientMessage.QueryRequest)
+                    decoded("{\"action\":\"query\",\"query\":\"" + ok + "\"}"))
+                .query())
+        .isEqualTo(ok);
     assertThat(rejected("{\"action\":\"query\",\"query\":\"" + ok + "q\"}").message())
         .isEqualTo("Field 'query' is too long: 4097 characters, the limit is 4096.");
     assertThat(rejected("{\"action\":\"query\",\"parameters\":{\"p\":\"" + ok + "q\"}}"))
-        .isEqualTo(new DecodeResult.Rejected(ErrorCode.INVALID_PARAMETER,
-            "Parameter 'p' is too long: 4097 characters, the limit is 4096.", null, "p"));
+        .isEqualTo(
+            new DecodeResult.Rejected(
+                ErrorCode.INVALID_PARAMETER,
+                "Parameter 'p' is too long: 4097 characters, the limit is 4096.",
+                null,
+                "p"));
     String sql = "s".repeat(100_000);
-    assertThat(((ClientMessage.QueryRequest) decoded("{\"action\":\"query\",\"sql\":\"" + sql + "\"}"))
-        .sql()).isEqualTo(sql);
-    ClientMessageDecoder small = new ClientMessageDecoder(new DecoderLimits(
-        1000, 10, 20, 8, 64, 64, DecoderLimits.DEFAULT_REQUEST_ID_PATTERN));
+    assertThat(
+            ((ClientMessage.QueryRequest) decoded("{\"action\":\"query\",\"sql\":\"" + sql + "\"}"))
+                .sql())
+        .isEqualTo(sql);
+    ClientMessageDecoder small =
+        new ClientMessageDecoder(
+            new DecoderLimits(1000, 10, 20, 8, 64, 64, DecoderLimits.DEFAULT_REQUEST_ID_PATTERN));
     assertThat(small.decode("{\"action\":\"query\",\"sql\":\"" + "s".repeat(21) + "\"}"))
-        .isEqualTo(new DecodeResult.Rejected(ErrorCode.BAD_REQUEST,
-            "Field 'sql' is too long: 21 characters, the limit is 20.", null, "sql"));
+        .isEqualTo(
+            new DecodeResult.Rejected(
+                ErrorCode.BAD_REQUEST,
+                "Field 'sql' is too long: 21 characters, the limit is 20.",
+                null,
+                "sql"));
   }
 
   @Test
@@ -202,10 +224,15 @@ class ClientMessageDecoderTest {
     // depth 1 = the message object; 8 levels are allowed, 9 refused
     String ok = "{\"action\":\"query\",\"x\":" + "[".repeat(7) + "]".repeat(7) + "}";
     assertThat(decoded(ok)).isInstanceOf(ClientMessage.QueryRequest.class);
-    String deep = "{\"action\":\"query\",\"requestId\":\"r1\",\"x\":" + "[".repeat(8) + "]".repeat(8) + "}";
+    String deep =
+        "{\"action\":\"query\",\"requestId\":\"r1\",\"x\":" + "[".repeat(8) + "]".repeat(8) + "}";
     assertThat(rejected(deep))
-        .isEqualTo(new DecodeResult.Rejected(ErrorCode.BAD_REQUEST,
-            "Message is nested too deeply: the limit is 8 levels.", "r1", null));
+        .isEqualTo(
+            new DecodeResult.Rejected(
+                ErrorCode.BAD_REQUEST,
+                "Message is nested too deeply: the limit is 8 levels.",
+                "r1",
+                null));
     assertThat(rejected("{\"a\":[".repeat(20_000)).message())
         .isEqualTo("Message is nested too deeply: the limit is 8 levels.");
   }
@@ -220,19 +247,29 @@ class ClientMessageDecoderTest {
     assertThat(((ClientMessage.QueryRequest) decoded(ok)).parameters()).hasSize(64);
     entries.add("\"p64\":1");
     String tooMany = "{\"action\":\"query\",\"parameters\":{" + String.join(",", entries) + "}}";
-    assertThat(rejected(tooMany)).isEqualTo(new DecodeResult.Rejected(ErrorCode.BAD_REQUEST,
-        "Too many parameters: the limit is 64.", null, "parameters"));
+    assertThat(rejected(tooMany))
+        .isEqualTo(
+            new DecodeResult.Rejected(
+                ErrorCode.BAD_REQUEST,
+                "Too many parameters: the limit is 64.",
+                null,
+                "parameters"));
     String longName = "n".repeat(65);
     assertThat(rejected("{\"action\":\"query\",\"parameters\":{\"" + longName + "\":1}}"))
-        .isEqualTo(new DecodeResult.Rejected(ErrorCode.BAD_REQUEST,
-            "Parameter name '" + "n".repeat(64) + "...' is not valid: at most 64 characters of valid Unicode.",
-            null, "parameters"));
+        .isEqualTo(
+            new DecodeResult.Rejected(
+                ErrorCode.BAD_REQUEST,
+                "Parameter name '"
+                    + "n".repeat(64)
+                    + "...' is not valid: at most 64 characters of valid Unicode.",
+                null,
+                "parameters"));
   }
 
   @Test
   void limitsAreValidated() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DecoderLimits(
-            0, 1, 1, 8, 1, 1, DecoderLimits.DEFAULT_REQUEST_ID_PATTERN))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new DecoderLimits(0, 1, 1, 8, 1, 1, DecoderLimits.DEFAULT_REQUEST_ID_PATTERN))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxMessageChars");
     assertThat(new ClientMessageDecoder().limits()).isEqualTo(DecoderLimits.defaults());
@@ -241,10 +278,13 @@ class ClientMessageDecoderTest {
   @Test
   void rejectedConvertsToAnErrorMessage() {
     DecodeResult.Rejected r = rejected("{\"action\":\"x\",\"requestId\":\"r1\"}");
-    assertThat(new String(new MessageEncoder().encode(ServerMessage.Error.of(r)),
-            java.nio.charset.StandardCharsets.UTF_8))
-        .isEqualTo("{\"type\":\"error\",\"requestId\":\"r1\",\"code\":\"BAD_REQUEST\","
-            + "\"message\":\"Unknown action 'x'; expected \\\"query\\\" or \\\"listQueries\\\".\","
-            + "\"field\":\"action\"}");
+    assertThat(
+            new String(
+                new MessageEncoder().encode(ServerMessage.Error.of(r)),
+                java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"type\":\"error\",\"requestId\":\"r1\",\"code\":\"BAD_REQUEST\","
+                + "\"message\":\"Unknown action 'x'; expected \\\"query\\\" or \\\"listQueries\\\".\","
+                + "\"field\":\"action\"}");
   }
 }

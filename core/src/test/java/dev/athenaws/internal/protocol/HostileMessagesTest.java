@@ -2,20 +2,21 @@ package dev.athenaws.internal.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
-import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.internal.catalog.QueryResolver;
 import dev.athenaws.testing.HostileMessages;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Every hostile message gets its stable code from the decoder or the catalog; nothing throws. */
 class HostileMessagesTest {
   private static final ClientMessageDecoder DECODER = new ClientMessageDecoder();
-  private static final QueryResolver RESOLVER = QueryResolver.catalogOnly(QueryCatalog.cloudTrailExample());
+  private static final QueryResolver RESOLVER =
+      QueryResolver.catalogOnly(QueryCatalog.cloudTrailExample());
 
   static List<HostileMessages.Message> corpus() {
     return HostileMessages.all();

@@ -1,10 +1,10 @@
 package dev.athenaws.internal.protocol;
 
-import dev.athenaws.error.RowTooLargeException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.error.RowTooLargeException;
 import dev.athenaws.internal.results.Column;
 import dev.athenaws.internal.results.Row;
 import dev.athenaws.internal.types.AthenaType;
@@ -22,20 +22,22 @@ import net.jqwik.api.constraints.IntRange;
 
 class RowChunkerPropertiesTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final List<Column> COLUMNS = List.of(
-      new Column("n", "n", AthenaType.Simple.of(TypeKind.INTEGER)),
-      new Column("s", "s", AthenaType.Simple.of(TypeKind.VARCHAR)));
+  private static final List<Column> COLUMNS =
+      List.of(
+          new Column("n", "n", AthenaType.Simple.of(TypeKind.INTEGER)),
+          new Column("s", "s", AthenaType.Simple.of(TypeKind.VARCHAR)));
 
   @Provide
   Arbitrary<List<String>> texts() {
     // Sizes from empty to larger than the smallest limit, with multi-byte and escaped chars.
-    Arbitrary<String> piece = Arbitraries.strings()
-        .withChars("abc\u00e9\u4e2d\"\\\n\ud83d")
-        .ofMinLength(1)
-        .ofMaxLength(8)
-        .map(x -> x.replace("\ud83d", "\ud83d\ude00"));
-    Arbitrary<String> text = Combinators.combine(piece, Arbitraries.integers().between(0, 200))
-        .as(String::repeat);
+    Arbitrary<String> piece =
+        Arbitraries.strings()
+            .withChars("abc\u00e9\u4e2d\"\\\n\ud83d")
+            .ofMinLength(1)
+            .ofMaxLength(8)
+            .map(x -> x.replace("\ud83d", "\ud83d\ude00"));
+    Arbitrary<String> text =
+        Combinators.combine(piece, Arbitraries.integers().between(0, 200)).as(String::repeat);
     return text.list().ofMaxSize(60);
   }
 

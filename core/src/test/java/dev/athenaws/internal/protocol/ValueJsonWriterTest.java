@@ -163,8 +163,9 @@ class ValueJsonWriterTest {
     m.put(9007199254740993L, true);
     m.put(new BigDecimal("1.50"), null);
     assertThat(json(Arrays.asList(m, List.of(), Map.of(), null)))
-        .isEqualTo("[{\"k\":[1,2],\"5\":[null,\"0.10\"],\"2020-01-02\":{\"x\":\"NaN\"},"
-            + "\"9007199254740993\":true,\"1.50\":null},[],{},null]");
+        .isEqualTo(
+            "[{\"k\":[1,2],\"5\":[null,\"0.10\"],\"2020-01-02\":{\"x\":\"NaN\"},"
+                + "\"9007199254740993\":true,\"1.50\":null},[],{},null]");
   }
 
   private String jsonColumn(String athenaText) {
@@ -179,8 +180,10 @@ class ValueJsonWriterTest {
     assertThat(jsonColumn("-9007199254740993")).isEqualTo("\"-9007199254740993\"");
     assertThat(jsonColumn("123456789012345678901234567890"))
         .isEqualTo("\"123456789012345678901234567890\"");
-    assertThat(jsonColumn("{\"a\":[9007199254740993,{\"b\":0.1000000000000000055511151231257827}]}"))
-        .isEqualTo("{\"a\":[\"9007199254740993\",{\"b\":\"0.1000000000000000055511151231257827\"}]}");
+    assertThat(
+            jsonColumn("{\"a\":[9007199254740993,{\"b\":0.1000000000000000055511151231257827}]}"))
+        .isEqualTo(
+            "{\"a\":[\"9007199254740993\",{\"b\":\"0.1000000000000000055511151231257827\"}]}");
   }
 
   @Test

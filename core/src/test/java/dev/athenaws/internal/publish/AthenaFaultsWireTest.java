@@ -1,12 +1,12 @@
 package dev.athenaws.internal.publish;
 
-import dev.athenaws.Outcome.PublishResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.athenaws.Outcome.PublishResult;
+import dev.athenaws.error.ErrorCode;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.testing.FakeAthena;
-import dev.athenaws.error.ErrorCode;
 import dev.athenaws.testing.FakeAthenaFault;
 import dev.athenaws.testing.FakeAthenaRequest;
 import java.time.Duration;
@@ -17,8 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The run flow ({@code AthenaWs.handle}) against Athena faults over the wire: lost answers are retried,
- * terminal errors are not, and a busy Athena is waited for no longer than the run's deadline.
+ * The run flow ({@code AthenaWs.handle}) against Athena faults over the wire: lost answers are
+ * retried, terminal errors are not, and a busy Athena is waited for no longer than the run's
+ * deadline.
  */
 class AthenaFaultsWireTest {
   private final PublishHarness h = new PublishHarness();
@@ -40,8 +41,7 @@ class AthenaFaultsWireTest {
    */
   @Test
   void aFivePageResultReachesTheClientWholeThoughEveryThirdRequestIsDropped() {
-    h.athena.nextQuery(
-        PublishHarness.numbered(5, 7).running(Duration.ofSeconds(2)).build());
+    h.athena.nextQuery(PublishHarness.numbered(5, 7).running(Duration.ofSeconds(2)).build());
     h.athena.dropEvery(3);
 
     PublishResult result = run(Duration.ofMinutes(1));
@@ -56,14 +56,19 @@ class AthenaFaultsWireTest {
     List<FakeAthenaRequest> starts = h.athena.requests(FakeAthena.START);
     assertThat(starts.stream().map(r -> r.body().get("ClientRequestToken").asText()).distinct())
         .hasSize(1);
-    assertThat(m).allSatisfy(x -> assertThat(x.get("queryExecutionId").asText())
-        .isEqualTo("00000000-0000-4000-8000-000000000001"));
+    assertThat(m)
+        .allSatisfy(
+            x ->
+                assertThat(x.get("queryExecutionId").asText())
+                    .isEqualTo("00000000-0000-4000-8000-000000000001"));
   }
 
   @Test
   void aTerminalErrorIsNotRetried() {
     h.athena.nextQuery(PublishHarness.numbered(2, 3).build());
-    h.athena.failNext(FakeAthena.RESULTS, 1,
+    h.athena.failNext(
+        FakeAthena.RESULTS,
+        1,
         new FakeAthenaFault(400, "AccessDeniedException", Map.of("Message", "not authorized")));
 
     PublishResult result = run(Duration.ofMinutes(1));
@@ -74,7 +79,9 @@ class AthenaFaultsWireTest {
 
   @Test
   void anInvalidStartIsNotRetried() {
-    h.athena.failNext(FakeAthena.START, 1,
+    h.athena.failNext(
+        FakeAthena.START,
+        1,
         FakeAthenaFault.invalidRequest("MALFORMED_QUERY", "line 1:8: mismatched input"));
 
     PublishResult result = run(Duration.ofMinutes(1));
@@ -98,7 +105,8 @@ class AthenaFaultsWireTest {
     assertThat(h.time.since(begin)).isLessThanOrEqualTo(Duration.ofSeconds(20));
     assertThat(h.athena.calls(FakeAthena.START)).isBetween(3, 5);
     List<FakeAthenaRequest> starts = h.athena.requests(FakeAthena.START);
-    assertThat(starts).extracting(r -> r.body().get("ClientRequestToken").asText())
+    assertThat(starts)
+        .extracting(r -> r.body().get("ClientRequestToken").asText())
         .containsOnly(starts.get(0).body().get("ClientRequestToken").asText());
     JsonNode error = h.received("conn-1=").get(0);
     assertThat(error.get("code").asText()).isEqualTo("ATHENA_BUSY");

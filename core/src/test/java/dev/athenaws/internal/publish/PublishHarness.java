@@ -1,26 +1,26 @@
 package dev.athenaws.internal.publish;
 
-import dev.athenaws.catalog.Statement;
-import dev.athenaws.Outcome.PublishResult;
-import dev.athenaws.retry.RetryPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.athenaws.AthenaWs;
 import dev.athenaws.Outcome;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.RunOptions;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
-import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.internal.query.RequestKey;
-import dev.athenaws.notify.ApiGateway;
-import dev.athenaws.notify.Connection;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStarter;
+import dev.athenaws.internal.query.RequestKey;
+import dev.athenaws.notify.ApiGateway;
+import dev.athenaws.notify.Connection;
+import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.RetryPolicy;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaQuery;
@@ -44,7 +44,9 @@ final class PublishHarness implements AutoCloseable {
   final ConnectionNotifier notifier =
       ApiGateway.notifier()
           .clientFactory(ref -> api.client())
-          .retry(new RetryPolicy(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)), 6))
+          .retry(
+              new RetryPolicy(
+                  Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)), 6))
           .sleeper(time)
           .random(new FixedRandom(0))
           .build();
@@ -66,33 +68,39 @@ final class PublishHarness implements AutoCloseable {
   }
 
   /** The catalog of the runs: query {@code t} is {@code SELECT n FROM t WHERE a = ?}. */
-  static final QueryCatalog CATALOG = QueryCatalog.of(List.of(NamedQuery.named("t")
-      .sql("SELECT n FROM t WHERE a = ?")
-      .parameters(List.of(ParameterSpec.required("a", ParameterType.STRING))).build()),
-      null);
+  static final QueryCatalog CATALOG =
+      QueryCatalog.of(
+          List.of(
+              NamedQuery.named("t")
+                  .sql("SELECT n FROM t WHERE a = ?")
+                  .parameters(List.of(ParameterSpec.required("a", ParameterType.STRING)))
+                  .build()),
+          null);
 
   /**
    * The front door over these fakes, run to the end with a timeout; its waiter leaves a query
    * running at the deadline (the run stops it), as {@code AthenaWs}'s own does.
    */
   Runner runner(int maxMessageBytes, Duration timeout) {
-    AthenaWs ws = AthenaWs.builder()
-        .notifier(notifier)
-        .catalog(CATALOG)
-        .queryTimeout(timeout)
-        .chunkPolicy(new ChunkPolicy(maxMessageBytes))
-        .clock(time)
-        .sleeper(time)
-        .queryStarter(starter)
-        .completionWaiter(CompletionWaiter.builder(athena.client())
-            .polling(Backoff.POLLING.withJitter(0))
-            .sleeper(time)
+    AthenaWs ws =
+        AthenaWs.builder()
+            .notifier(notifier)
+            .catalog(CATALOG)
+            .queryTimeout(timeout)
+            .chunkPolicy(new ChunkPolicy(maxMessageBytes))
             .clock(time)
-            .random(new FixedRandom(0))
-            .stopAtDeadline(false)
-            .build())
-        .pageFetcher(fetcher)
-        .build();
+            .sleeper(time)
+            .queryStarter(starter)
+            .completionWaiter(
+                CompletionWaiter.builder(athena.client())
+                    .polling(Backoff.POLLING.withJitter(0))
+                    .sleeper(time)
+                    .clock(time)
+                    .random(new FixedRandom(0))
+                    .stopAtDeadline(false)
+                    .build())
+            .pageFetcher(fetcher)
+            .build();
     runners.add(ws);
     return new Runner(ws);
   }
@@ -102,8 +110,11 @@ final class PublishHarness implements AutoCloseable {
   /** Runs jobs through {@link AthenaWs#handle}; each must end in this call. */
   record Runner(AthenaWs ws) {
     PublishResult run(Job job) {
-      Outcome outcome = ws.handle(job.connection(), job.frame(),
-          RunOptions.defaults().withTransportRequestId(job.identity()));
+      Outcome outcome =
+          ws.handle(
+              job.connection(),
+              job.frame(),
+              RunOptions.defaults().withTransportRequestId(job.identity()));
       return ((Outcome.Ran) outcome).result();
     }
   }
@@ -111,7 +122,9 @@ final class PublishHarness implements AutoCloseable {
   /** One client frame of query {@code t} (a = 'x') and what identifies it. */
   record Job(Connection connection, String frame, String identity) {
     RequestKey key() {
-      return RequestKey.of(connection.id(), identity,
+      return RequestKey.of(
+          connection.id(),
+          identity,
           new Statement("SELECT n FROM t WHERE a = ?", List.of("'x'"), "t"));
     }
   }
@@ -123,12 +136,15 @@ final class PublishHarness implements AutoCloseable {
 
   Job job(Connection connection, String requestId, String identity) {
     String id = requestId == null ? "" : ",\"requestId\":\"" + requestId + "\"";
-    return new Job(connection,
+    return new Job(
+        connection,
         "{\"action\":\"query\",\"query\":\"t\",\"parameters\":{\"a\":\"x\"}" + id + "}",
         identity);
   }
 
-  /** @return the messages the connection received, parsed */
+  /**
+   * @return the messages the connection received, parsed
+   */
   List<JsonNode> received(String connectionId) {
     List<JsonNode> out = new ArrayList<>();
     for (String m : api.messages(connectionId)) {
@@ -141,12 +157,16 @@ final class PublishHarness implements AutoCloseable {
     return out;
   }
 
-  /** @return the "type" of each message, e.g. [accepted, progress, rows, complete] */
+  /**
+   * @return the "type" of each message, e.g. [accepted, progress, rows, complete]
+   */
   List<String> types(String connectionId) {
     return received(connectionId).stream().map(m -> m.get("type").asText()).toList();
   }
 
-  /** @return the values of column {@code n} across all rows messages, in order */
+  /**
+   * @return the values of column {@code n} across all rows messages, in order
+   */
   List<String> rowValues(String connectionId) {
     List<String> out = new ArrayList<>();
     for (JsonNode m : received(connectionId)) {
@@ -157,7 +177,9 @@ final class PublishHarness implements AutoCloseable {
     return out;
   }
 
-  /** @return the seq of each rows message */
+  /**
+   * @return the seq of each rows message
+   */
   List<Integer> seqs(String connectionId) {
     return received(connectionId).stream()
         .filter(m -> m.get("type").asText().equals("rows"))

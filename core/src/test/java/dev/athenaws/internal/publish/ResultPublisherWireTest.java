@@ -1,13 +1,13 @@
 package dev.athenaws.internal.publish;
 
-import dev.athenaws.Outcome.PublishResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.error.ErrorCode;
-import dev.athenaws.notify.Connection;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.StatementKind;
+import dev.athenaws.notify.Connection;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
 import dev.athenaws.testing.FakeAthenaQuery;
@@ -37,7 +37,8 @@ class ResultPublisherWireTest {
   }
 
   private ResultRequest request(String id) {
-    return ResultRequest.of(new PublishTarget(client, "r1", id), StatementKind.SELECT, QueryStats.EMPTY);
+    return ResultRequest.of(
+        new PublishTarget(client, "r1", id), StatementKind.SELECT, QueryStats.EMPTY);
   }
 
   private void assertCompleteStream(int rows) {
@@ -62,7 +63,8 @@ class ResultPublisherWireTest {
 
     assertThat(result).isInstanceOf(PublishResult.Completed.class);
     assertCompleteStream(1000);
-    assertThat(h.api.messages("c1")).allSatisfy(m -> assertThat(m.length()).isLessThanOrEqualTo(SMALL));
+    assertThat(h.api.messages("c1"))
+        .allSatisfy(m -> assertThat(m.length()).isLessThanOrEqualTo(SMALL));
     assertThat(h.received("c1").get(0).has("columns")).isTrue();
     assertThat(h.received("c1").get(1).has("columns")).isFalse();
     assertThat(h.athena.calls(FakeAthena.RESULTS)).isEqualTo(5);
@@ -129,7 +131,9 @@ class ResultPublisherWireTest {
   @Test
   void aPageThatCannotBeFetchedEndsWithAnError() {
     String id = finished(3, 10);
-    h.athena.failNext(FakeAthena.RESULTS, 1,
+    h.athena.failNext(
+        FakeAthena.RESULTS,
+        1,
         FakeAthenaFault.invalidRequest("INVALID_INPUT", "Query has not yet finished"));
 
     PublishResult result = h.publisher(SMALL).publish(request(id), PauseCondition.NEVER);
@@ -151,7 +155,9 @@ class ResultPublisherWireTest {
       result = publisher.publish(request, () -> ++pagesThisRun[0] >= 2);
       runs++;
       if (result instanceof PublishResult.Paused p) {
-        request = new ResultRequest(request.target(), request.statementKind(), Map.of(), QueryStats.EMPTY, p.next());
+        request =
+            new ResultRequest(
+                request.target(), request.statementKind(), Map.of(), QueryStats.EMPTY, p.next());
       }
     } while (result instanceof PublishResult.Paused && runs < 10);
 
@@ -179,7 +185,9 @@ class ResultPublisherWireTest {
 
   @Test
   void anEmptyResultStillTellsTheColumns() {
-    String id = h.athena.addQuery(FakeAthenaQuery.builder().column("n", "integer").page(List.of("n")).build());
+    String id =
+        h.athena.addQuery(
+            FakeAthenaQuery.builder().column("n", "integer").page(List.of("n")).build());
 
     PublishResult result = h.publisher(SMALL).publish(request(id), PauseCondition.NEVER);
 

@@ -1,9 +1,9 @@
 package dev.athenaws.internal.publish;
 
-import dev.athenaws.Outcome.PublishResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.testing.FakeAthena;
@@ -15,7 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The run flow of {@code AthenaWs.handle} end to end over the wire: the exact messages a client receives. */
+/**
+ * The run flow of {@code AthenaWs.handle} end to end over the wire: the exact messages a client
+ * receives.
+ */
 class RunFlowWireTest {
   private final PublishHarness h = new PublishHarness();
   private final Connection client = h.api.connect("conn-1=");
@@ -33,7 +36,9 @@ class RunFlowWireTest {
         .scanRate(1000);
   }
 
-  /** @return the message types with runs of "progress" collapsed to one */
+  /**
+   * @return the message types with runs of "progress" collapsed to one
+   */
   private List<String> collapsed() {
     List<String> out = new ArrayList<>();
     for (String t : h.types("conn-1=")) {
@@ -44,18 +49,21 @@ class RunFlowWireTest {
     return out;
   }
 
-  /** @return a runner; a first execution returns n = 1, a second one n = 2 */
+  /**
+   * @return a runner; a first execution returns n = 1, a second one n = 2
+   */
   private PublishHarness.Runner twoExecutionsOfDifferentData() {
     for (String n : List.of("1", "2")) {
-      h.athena.nextQuery(FakeAthenaQuery.builder().column("n", "integer")
-          .page(List.of("n"), List.of(n)).build());
+      h.athena.nextQuery(
+          FakeAthenaQuery.builder().column("n", "integer").page(List.of("n"), List.of(n)).build());
     }
     return h.runner(96 * 1024, Duration.ofMinutes(1));
   }
 
   private List<JsonNode> startTokens() {
     return h.athena.requests(FakeAthena.START).stream()
-        .map(r -> r.body().path("ClientRequestToken")).toList();
+        .map(r -> r.body().path("ClientRequestToken"))
+        .toList();
   }
 
   @Test
@@ -134,7 +142,8 @@ class RunFlowWireTest {
 
   @Test
   void aQueryCancelledElsewhereEndsWithQueryCancelled() {
-    h.athena.nextQuery(FakeAthenaQuery.builder().running(Duration.ofSeconds(1)).cancelled("by admin").build());
+    h.athena.nextQuery(
+        FakeAthenaQuery.builder().running(Duration.ofSeconds(1)).cancelled("by admin").build());
 
     PublishResult result = h.runner(4096, Duration.ofMinutes(1)).run(h.job(client, null));
 
@@ -185,7 +194,9 @@ class RunFlowWireTest {
 
   @Test
   void aStartAthenaRejectsEndsWithQueryFailedAndNoAccepted() {
-    h.athena.failNext(FakeAthena.START, 1,
+    h.athena.failNext(
+        FakeAthena.START,
+        1,
         FakeAthenaFault.invalidRequest("SYNTAX_ERROR", "line 1:8: mismatched input 'FORM'"));
 
     PublishResult result = h.runner(4096, Duration.ofMinutes(1)).run(h.job(client, "r1"));
@@ -204,9 +215,12 @@ class RunFlowWireTest {
     h.runner(4096, Duration.ofMinutes(1)).run(h.job(client, "r1"));
 
     List<JsonNode> accepted =
-        h.received("conn-1=").stream().filter(m -> m.get("type").asText().equals("accepted")).toList();
+        h.received("conn-1=").stream()
+            .filter(m -> m.get("type").asText().equals("accepted"))
+            .toList();
     assertThat(accepted).hasSize(2);
-    assertThat(accepted.get(0).get("queryExecutionId")).isEqualTo(accepted.get(1).get("queryExecutionId"));
+    assertThat(accepted.get(0).get("queryExecutionId"))
+        .isEqualTo(accepted.get(1).get("queryExecutionId"));
     assertThat(h.athena.requests(FakeAthena.START))
         .extracting(r -> r.body().get("ClientRequestToken").asText())
         .containsOnly(h.job(client, "r1").key().clientRequestToken());

@@ -1,7 +1,5 @@
 package dev.athenaws.internal.query;
 
-import dev.athenaws.catalog.Statement;
-import dev.athenaws.testing.FixedRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -10,9 +8,11 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.retry.VirtualTime;
+import dev.athenaws.testing.FixedRandom;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -54,15 +54,17 @@ class AthenaQueryStarterTest {
         .thenThrow(TooManyRequestsException.builder().statusCode(400).build());
     QueryStarter starter =
         QueryStarter.builder(client)
-            .sleeper(d -> {
-              throw new InterruptedException();
-            })
+            .sleeper(
+                d -> {
+                  throw new InterruptedException();
+                })
             .build();
 
     try {
       assertThatThrownBy(() -> starter.start(Statement.rawSql("SELECT 1"), key))
           .isInstanceOfSatisfying(
-              AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED));
+              AthenaWsException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED));
     } finally {
       assertThat(Thread.interrupted()).isTrue();
     }

@@ -24,7 +24,8 @@ class AthenaRetryTest {
 
   @Test
   void withersReplaceOneField() {
-    RetryPolicy p = new RetryPolicy(Backoff.exponential(Duration.ofMillis(1), Duration.ofMillis(2)), 3);
+    RetryPolicy p =
+        new RetryPolicy(Backoff.exponential(Duration.ofMillis(1), Duration.ofMillis(2)), 3);
 
     assertThat(AthenaRetry.DEFAULT.withThrottling(p))
         .isEqualTo(new AthenaRetry(p, AthenaRetry.CONCURRENCY_LIMIT));
@@ -34,7 +35,8 @@ class AthenaRetryTest {
 
   @Test
   void boundsMustAllowOneCallAndPoliciesAreRequired() {
-    assertThatThrownBy(() -> AthenaRetry.DEFAULT.withThrottling(RetryPolicy.THROTTLING.withMaxAttempts(0)))
+    assertThatThrownBy(
+            () -> AthenaRetry.DEFAULT.withThrottling(RetryPolicy.THROTTLING.withMaxAttempts(0)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("maxAttempts");
     assertThatThrownBy(() -> AthenaRetry.DEFAULT.withThrottling(null))

@@ -1,9 +1,9 @@
 package dev.athenaws.internal.query;
 
-import dev.athenaws.AthenaSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.athenaws.AthenaSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,9 +43,15 @@ class AthenaSettingsTest {
   void nullsAreRejectedByName() {
     AthenaSettings.Builder b = AthenaSettings.builder();
 
-    assertThatThrownBy(() -> b.workGroup(null)).isInstanceOf(NullPointerException.class).hasMessage("workGroup");
-    assertThatThrownBy(() -> b.catalog(null)).isInstanceOf(NullPointerException.class).hasMessage("catalog");
-    assertThatThrownBy(() -> b.database(null)).isInstanceOf(NullPointerException.class).hasMessage("database");
+    assertThatThrownBy(() -> b.workGroup(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("workGroup");
+    assertThatThrownBy(() -> b.catalog(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("catalog");
+    assertThatThrownBy(() -> b.database(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("database");
   }
 
   @ParameterizedTest
@@ -58,7 +64,8 @@ class AthenaSettingsTest {
 
   @Test
   void workGroupNamesAreAtMost128Characters() {
-    assertThat(AthenaSettings.builder().workGroup("w".repeat(128)).build().workGroup()).hasSize(128);
+    assertThat(AthenaSettings.builder().workGroup("w".repeat(128)).build().workGroup())
+        .hasSize(128);
     assertThatThrownBy(() -> AthenaSettings.builder().workGroup("w".repeat(129)))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -72,7 +79,8 @@ class AthenaSettingsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"bucket/prefix", "s3:/bucket", "https://bucket/x", "s3://B/x", "s3://ab", "s3://"})
+  @ValueSource(
+      strings = {"bucket/prefix", "s3:/bucket", "https://bucket/x", "s3://B/x", "s3://ab", "s3://"})
   void outputLocationMustBeAnS3Uri(String location) {
     assertThatThrownBy(() -> AthenaSettings.builder().outputLocation(location))
         .isInstanceOf(IllegalArgumentException.class)
@@ -82,7 +90,8 @@ class AthenaSettingsTest {
   @ParameterizedTest
   @ValueSource(longs = {0, 59, 90, 604_860, -60})
   void resultReuseMustBeWholeMinutesUpToSevenDays(long seconds) {
-    assertThatThrownBy(() -> AthenaSettings.builder().resultReuseMaxAge(Duration.ofSeconds(seconds)))
+    assertThatThrownBy(
+            () -> AthenaSettings.builder().resultReuseMaxAge(Duration.ofSeconds(seconds)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("resultReuseMaxAge");
   }

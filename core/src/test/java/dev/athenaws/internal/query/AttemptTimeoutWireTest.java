@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 
 /**
- * A call Athena never answers ends with the client's attempt timeout
- * ({@code ApiCallAttemptTimeoutException}) and is retried. The timeout is real time, kept short.
+ * A call Athena never answers ends with the client's attempt timeout ({@code
+ * ApiCallAttemptTimeoutException}) and is retried. The timeout is real time, kept short.
  */
 class AttemptTimeoutWireTest {
   private final VirtualTime time = new VirtualTime();
@@ -31,8 +31,12 @@ class AttemptTimeoutWireTest {
 
   @Test
   void anUnansweredPageRequestTimesOutAndIsRetried() {
-    String id = fake.addQuery(FakeAthenaQuery.builder().column("n", "integer")
-        .page(List.of("n"), List.of("1")).build());
+    String id =
+        fake.addQuery(
+            FakeAthenaQuery.builder()
+                .column("n", "integer")
+                .page(List.of("n"), List.of("1"))
+                .build());
     PageFetcher fetcher =
         PageFetcher.builder(fake.client(Duration.ofSeconds(1))).sleeper(time).build();
     fetcher.fetch(id, null); // a first call loads the SDK's classes: later ones are quick
@@ -40,11 +44,12 @@ class AttemptTimeoutWireTest {
     // (a cold first call may itself take longer than the timeout: count from here)
     int callsBefore = fake.calls(FakeAthena.RESULTS);
     int sleepsBefore = time.sleeps().size();
-    fake.hook(r -> {
-      if (r.operation().equals(FakeAthena.RESULTS) && seen.getAndIncrement() == 0) {
-        release.await(10, TimeUnit.SECONDS); // never answered within the attempt timeout
-      }
-    });
+    fake.hook(
+        r -> {
+          if (r.operation().equals(FakeAthena.RESULTS) && seen.getAndIncrement() == 0) {
+            release.await(10, TimeUnit.SECONDS); // never answered within the attempt timeout
+          }
+        });
 
     GetQueryResultsResponse page = fetcher.fetch(id, null);
 

@@ -1,11 +1,11 @@
 package dev.athenaws.internal.query;
 
-import dev.athenaws.error.QueryFailedException;
-import dev.athenaws.error.ThrottledException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.QueryFailedException;
+import dev.athenaws.error.ThrottledException;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
@@ -19,16 +19,19 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
 /**
- * {@link CompletionWaiter#describe}: one status read over the wire, push-backs retried with
- * {@link AthenaRetry#DEFAULT}'s throttling backoff (200 ms doubling, jitter 0.5 at a fixed 0.5:
- * sleeps of 150, 300, 600, 1200 ms), never stopping the query.
+ * {@link CompletionWaiter#describe}: one status read over the wire, push-backs retried with {@link
+ * AthenaRetry#DEFAULT}'s throttling backoff (200 ms doubling, jitter 0.5 at a fixed 0.5: sleeps of
+ * 150, 300, 600, 1200 ms), never stopping the query.
  */
 class CompletionWaiterDescribeTest {
   private final VirtualTime time = new VirtualTime();
   private final FakeAthena fake = FakeAthena.start(time);
   private final CompletionWaiter waiter =
-      CompletionWaiter.builder(fake.client()).sleeper(time).clock(time)
-          .random(new FixedRandom(0.5)).build();
+      CompletionWaiter.builder(fake.client())
+          .sleeper(time)
+          .clock(time)
+          .random(new FixedRandom(0.5))
+          .build();
 
   @AfterEach
   void close() {
@@ -68,12 +71,14 @@ class CompletionWaiterDescribeTest {
     fake.failNext(FakeAthena.GET, 5, FakeAthenaFault.throttling());
 
     assertThatThrownBy(() -> waiter.describe(id))
-        .isInstanceOfSatisfying(ThrottledException.class, e -> {
-          assertThat(e.reason()).isEqualTo(ThrottledException.Reason.THROTTLED);
-          assertThat(e.attempts()).isEqualTo(5);
-          assertThat(e.operation()).isEqualTo("GetQueryExecution");
-          assertThat(e.code()).isEqualTo(ErrorCode.ATHENA_BUSY);
-        });
+        .isInstanceOfSatisfying(
+            ThrottledException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(ThrottledException.Reason.THROTTLED);
+              assertThat(e.attempts()).isEqualTo(5);
+              assertThat(e.operation()).isEqualTo("GetQueryExecution");
+              assertThat(e.code()).isEqualTo(ErrorCode.ATHENA_BUSY);
+            });
     assertThat(fake.calls(FakeAthena.GET)).isEqualTo(5);
     assertThat(fake.calls(FakeAthena.STOP)).isZero();
     assertThat(fake.state(id)).isEqualTo("RUNNING");
@@ -84,10 +89,12 @@ class CompletionWaiterDescribeTest {
     String id = "00000000-0000-4000-8000-999999999999";
 
     assertThatThrownBy(() -> waiter.describe(id))
-        .isInstanceOfSatisfying(QueryFailedException.class, e -> {
-          assertThat(e.queryExecutionId()).contains(id);
-          assertThat(e.getMessage()).contains("was not found");
-        });
+        .isInstanceOfSatisfying(
+            QueryFailedException.class,
+            e -> {
+              assertThat(e.queryExecutionId()).contains(id);
+              assertThat(e.getMessage()).contains("was not found");
+            });
     assertThat(fake.calls(FakeAthena.GET)).isEqualTo(1);
   }
 

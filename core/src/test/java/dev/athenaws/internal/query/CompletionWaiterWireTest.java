@@ -1,17 +1,17 @@
 package dev.athenaws.internal.query;
 
-import dev.athenaws.error.QueryFailedException;
-import dev.athenaws.error.ThrottledException;
-import dev.athenaws.testing.FixedRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.QueryFailedException;
+import dev.athenaws.error.ThrottledException;
 import dev.athenaws.retry.Backoff;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
 import dev.athenaws.testing.FakeAthenaQuery;
+import dev.athenaws.testing.FixedRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
 /**
- * The real SDK client against FakeAthena in virtual time. Polling without jitter: sleeps of 100, 200,
- * 400, 800, 1600, 3200 ms then 5 s, so polls land at 0.1, 0.3, 0.7, 1.5, 3.1, 6.3, 11.3 s, ...
+ * The real SDK client against FakeAthena in virtual time. Polling without jitter: sleeps of 100,
+ * 200, 400, 800, 1600, 3200 ms then 5 s, so polls land at 0.1, 0.3, 0.7, 1.5, 3.1, 6.3, 11.3 s, ...
  */
 class CompletionWaiterWireTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -79,7 +79,8 @@ class CompletionWaiterWireTest {
   @Test
   void failedCarriesAthenaError() {
     // Message shape from the Athena error catalog (TABLE_NOT_FOUND is category 2, user).
-    String message = "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.default.nope' does not exist";
+    String message =
+        "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.default.nope' does not exist";
     String id =
         fake.addQuery(
             FakeAthenaQuery.builder()
@@ -87,7 +88,8 @@ class CompletionWaiterWireTest {
                 .fails(2, 1301, false, message, message)
                 .build());
 
-    QueryOutcome outcome = waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER);
+    QueryOutcome outcome =
+        waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome)
         .isEqualTo(
@@ -108,13 +110,17 @@ class CompletionWaiterWireTest {
                 .cancelled("Query was cancelled by user")
                 .build());
 
-    QueryOutcome outcome = waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER);
+    QueryOutcome outcome =
+        waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER);
 
-    assertThat(outcome).isInstanceOfSatisfying(QueryOutcome.Cancelled.class, c -> {
-      assertThat(c.byUs()).isFalse();
-      assertThat(c.stateChangeReason()).isEqualTo("Query was cancelled by user");
-      assertThat(c.polls()).isEqualTo(3);
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            QueryOutcome.Cancelled.class,
+            c -> {
+              assertThat(c.byUs()).isFalse();
+              assertThat(c.stateChangeReason()).isEqualTo("Query was cancelled by user");
+              assertThat(c.polls()).isEqualTo(3);
+            });
     assertThat(fake.calls(FakeAthena.GET)).isEqualTo(3);
     assertThat(fake.calls(FakeAthena.STOP)).isZero();
     assertThat(time.sleeps()).hasSize(3);
@@ -138,8 +144,12 @@ class CompletionWaiterWireTest {
     assertThat(progress)
         .extracting(QueryProgress::state)
         .containsExactly(
-            QueryExecutionState.RUNNING, QueryExecutionState.RUNNING, QueryExecutionState.RUNNING,
-            QueryExecutionState.QUEUED, QueryExecutionState.RUNNING, QueryExecutionState.SUCCEEDED);
+            QueryExecutionState.RUNNING,
+            QueryExecutionState.RUNNING,
+            QueryExecutionState.RUNNING,
+            QueryExecutionState.QUEUED,
+            QueryExecutionState.RUNNING,
+            QueryExecutionState.SUCCEEDED);
   }
 
   @Test
@@ -154,12 +164,14 @@ class CompletionWaiterWireTest {
 
     waiter.await(id, MINUTE, progress::add, CancellationSignal.NEVER);
 
-    // Polls at 0.1 (QUEUED), 0.3 (QUEUED, nothing new: no callback), 0.7 (RUNNING), 1.5 (SUCCEEDED).
+    // Polls at 0.1 (QUEUED), 0.3 (QUEUED, nothing new: no callback), 0.7 (RUNNING), 1.5
+    // (SUCCEEDED).
     assertThat(progress)
         .containsExactly(
             new QueryProgress(QueryExecutionState.QUEUED, Duration.ofMillis(100), 0L, 0L),
             new QueryProgress(QueryExecutionState.RUNNING, Duration.ofMillis(700), 200_000L, 200L),
-            new QueryProgress(QueryExecutionState.SUCCEEDED, Duration.ofMillis(1500), 1_000_000L, 1000L));
+            new QueryProgress(
+                QueryExecutionState.SUCCEEDED, Duration.ofMillis(1500), 1_000_000L, 1000L));
   }
 
   @Test
@@ -167,13 +179,17 @@ class CompletionWaiterWireTest {
     String id = fake.addQuery(FakeAthenaQuery.builder().running(Duration.ofMinutes(10)).build());
 
     QueryOutcome outcome =
-        waiter.await(id, Duration.ofSeconds(2), QueryProgressListener.NONE, CancellationSignal.NEVER);
+        waiter.await(
+            id, Duration.ofSeconds(2), QueryProgressListener.NONE, CancellationSignal.NEVER);
 
-    assertThat(outcome).isInstanceOfSatisfying(QueryOutcome.TimedOut.class, t -> {
-      assertThat(t.timeout()).isEqualTo(Duration.ofSeconds(2));
-      assertThat(t.polls()).isEqualTo(5);
-      assertThat(t.stats().engineExecutionTimeMillis()).isEqualTo(2000L);
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            QueryOutcome.TimedOut.class,
+            t -> {
+              assertThat(t.timeout()).isEqualTo(Duration.ofSeconds(2));
+              assertThat(t.polls()).isEqualTo(5);
+              assertThat(t.stats().engineExecutionTimeMillis()).isEqualTo(2000L);
+            });
     // The last sleep is cut to the 500 ms left; the last poll happens at the deadline.
     assertThat(time.sleeps()).isEqualTo(millis(100, 200, 400, 800, 500));
     assertThat(fake.calls(FakeAthena.STOP)).isEqualTo(1);
@@ -195,7 +211,8 @@ class CompletionWaiterWireTest {
     String id = fake.addQuery(FakeAthenaQuery.builder().running(Duration.ofMinutes(10)).build());
 
     QueryOutcome outcome =
-        handingOff.await(id, Duration.ofSeconds(2), QueryProgressListener.NONE, CancellationSignal.NEVER);
+        handingOff.await(
+            id, Duration.ofSeconds(2), QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOf(QueryOutcome.TimedOut.class);
     assertThat(fake.calls(FakeAthena.STOP)).isZero();
@@ -222,8 +239,10 @@ class CompletionWaiterWireTest {
 
     QueryOutcome outcome = waiter.await(id, MINUTE, cancelOnSecond, flag);
 
-    assertThat(outcome).isEqualTo(
-        new QueryOutcome.Cancelled(id, true, null, new QueryStats(300L, 300_000L, 300L, 0L, false), 2));
+    assertThat(outcome)
+        .isEqualTo(
+            new QueryOutcome.Cancelled(
+                id, true, null, new QueryStats(300L, 300_000L, 300L, 0L, false), 2));
     assertThat(time.sleeps()).hasSize(2);
     assertThat(fake.calls(FakeAthena.STOP)).isEqualTo(1);
     assertThat(fake.state(id)).isEqualTo("CANCELLED");
@@ -237,11 +256,14 @@ class CompletionWaiterWireTest {
 
     QueryOutcome outcome = waiter.await(id, MINUTE, QueryProgressListener.NONE, flag);
 
-    assertThat(outcome).isInstanceOfSatisfying(QueryOutcome.Cancelled.class, c -> {
-      assertThat(c.byUs()).isTrue();
-      assertThat(c.polls()).isZero();
-      assertThat(c.stats()).isEqualTo(QueryStats.EMPTY);
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            QueryOutcome.Cancelled.class,
+            c -> {
+              assertThat(c.byUs()).isTrue();
+              assertThat(c.polls()).isZero();
+              assertThat(c.stats()).isEqualTo(QueryStats.EMPTY);
+            });
     assertThat(fake.calls(FakeAthena.GET)).isZero();
     assertThat(fake.calls(FakeAthena.STOP)).isEqualTo(1);
   }
@@ -261,15 +283,19 @@ class CompletionWaiterWireTest {
 
     QueryOutcome outcome;
     try {
-      outcome = interrupting.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER);
+      outcome =
+          interrupting.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER);
     } finally {
       assertThat(Thread.interrupted()).isTrue();
     }
 
-    assertThat(outcome).isInstanceOfSatisfying(QueryOutcome.Cancelled.class, c -> {
-      assertThat(c.byUs()).isTrue();
-      assertThat(c.polls()).isEqualTo(2);
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            QueryOutcome.Cancelled.class,
+            c -> {
+              assertThat(c.byUs()).isTrue();
+              assertThat(c.polls()).isEqualTo(2);
+            });
     // The stop went out although the thread was interrupted.
     assertThat(fake.calls(FakeAthena.STOP)).isEqualTo(1);
     assertThat(fake.state(id)).isEqualTo("CANCELLED");
@@ -281,7 +307,8 @@ class CompletionWaiterWireTest {
     fake.failNext(FakeAthena.GET, 1, FakeAthenaFault.throttling());
     fake.failNext(FakeAthena.GET, 1, FakeAthenaFault.internal());
 
-    QueryOutcome outcome = waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER);
+    QueryOutcome outcome =
+        waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOf(QueryOutcome.Succeeded.class);
     assertThat(outcome.polls()).isEqualTo(5).isEqualTo(fake.calls(FakeAthena.GET));
@@ -296,7 +323,8 @@ class CompletionWaiterWireTest {
     fake.failNext(FakeAthena.GET, 4, FakeAthenaFault.throttling());
 
     QueryOutcome outcome =
-        waiter.await(id, Duration.ofMillis(200), QueryProgressListener.NONE, CancellationSignal.NEVER);
+        waiter.await(
+            id, Duration.ofMillis(200), QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOf(QueryOutcome.TimedOut.class);
     assertThat(outcome.polls()).isEqualTo(2);
@@ -309,12 +337,15 @@ class CompletionWaiterWireTest {
     String id = fake.addQuery(FakeAthenaQuery.builder().running(Duration.ofMinutes(10)).build());
     fake.failNext(FakeAthena.GET, 5, FakeAthenaFault.internal());
 
-    assertThatThrownBy(() -> waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER))
-        .isInstanceOfSatisfying(ThrottledException.class, e -> {
-          assertThat(e.reason()).isEqualTo(ThrottledException.Reason.SERVER_ERROR);
-          assertThat(e.attempts()).isEqualTo(5);
-          assertThat(e.operation()).isEqualTo("GetQueryExecution");
-        });
+    assertThatThrownBy(
+            () -> waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER))
+        .isInstanceOfSatisfying(
+            ThrottledException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(ThrottledException.Reason.SERVER_ERROR);
+              assertThat(e.attempts()).isEqualTo(5);
+              assertThat(e.operation()).isEqualTo("GetQueryExecution");
+            });
     assertThat(fake.calls(FakeAthena.GET)).isEqualTo(5);
     assertThat(fake.calls(FakeAthena.STOP)).isEqualTo(1);
   }
@@ -323,12 +354,15 @@ class CompletionWaiterWireTest {
   void anUnknownQueryFails() {
     String id = "00000000-0000-4000-8000-999999999999";
 
-    assertThatThrownBy(() -> waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER))
-        .isInstanceOfSatisfying(QueryFailedException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.QUERY_FAILED);
-          assertThat(e.queryExecutionId()).contains(id);
-          assertThat(e.getMessage()).contains("was not found");
-        });
+    assertThatThrownBy(
+            () -> waiter.await(id, MINUTE, QueryProgressListener.NONE, CancellationSignal.NEVER))
+        .isInstanceOfSatisfying(
+            QueryFailedException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.QUERY_FAILED);
+              assertThat(e.queryExecutionId()).contains(id);
+              assertThat(e.getMessage()).contains("was not found");
+            });
     assertThat(fake.calls(FakeAthena.GET)).isEqualTo(1);
   }
 
@@ -338,7 +372,14 @@ class CompletionWaiterWireTest {
     IllegalStateException boom = new IllegalStateException("connection gone");
 
     assertThatThrownBy(
-            () -> waiter.await(id, MINUTE, p -> { throw boom; }, CancellationSignal.NEVER))
+            () ->
+                waiter.await(
+                    id,
+                    MINUTE,
+                    p -> {
+                      throw boom;
+                    },
+                    CancellationSignal.NEVER))
         .isSameAs(boom);
     assertThat(fake.calls(FakeAthena.STOP)).isEqualTo(1);
   }

@@ -13,7 +13,9 @@ final class ManualExecutor implements Executor {
     queue.add(task);
   }
 
-  /** @return how many tasks wait */
+  /**
+   * @return how many tasks wait
+   */
   synchronized int queued() {
     return queue.size();
   }

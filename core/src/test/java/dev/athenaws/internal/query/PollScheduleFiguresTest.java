@@ -1,12 +1,12 @@
 package dev.athenaws.internal.query;
 
-import dev.athenaws.testing.FixedRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athenaws.retry.Backoff;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaQuery;
+import dev.athenaws.testing.FixedRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
- * The poll schedule of a query that takes exactly 60 s, measured in virtual time against FakeAthena:
- * how many GetQueryExecution calls a policy makes and how late it notices completion. The issue's
- * target: at most 15 calls, noticed within 10% + 200 ms (6.2 s).
+ * The poll schedule of a query that takes exactly 60 s, measured in virtual time against
+ * FakeAthena: how many GetQueryExecution calls a policy makes and how late it notices completion.
+ * The issue's target: at most 15 calls, noticed within 10% + 200 ms (6.2 s).
  */
 class PollScheduleFiguresTest {
   private static final Duration QUERY = Duration.ofSeconds(60);
@@ -90,7 +90,9 @@ class PollScheduleFiguresTest {
   void aSixSecondCapMeetsTheTargetAt60Seconds() {
     // With a 5 s cap, 60 s need 6 ramp polls (to 6.3 s) + 11 more: 17. The cap must reach ~6 s for
     // 15 calls, and stay <= 6.2 s for the lateness bound, which leaves little room for jitter.
-    assertThat(measure(Backoff.POLLING.withMax(Duration.ofSeconds(6)).withJitter(0), new FixedRandom(0)))
+    assertThat(
+            measure(
+                Backoff.POLLING.withMax(Duration.ofSeconds(6)).withJitter(0), new FixedRandom(0)))
         .isEqualTo(new Figures(15, Duration.ofMillis(300)));
     assertThat(spread(Backoff.POLLING.withMax(Duration.ofSeconds(6))))
         .extracting(Spread::minPolls, Spread::maxPolls)

@@ -1,6 +1,5 @@
 package dev.athenaws.internal.query;
 
-import dev.athenaws.testing.FixedRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -13,11 +12,12 @@ import static org.mockito.Mockito.when;
 
 import dev.athenaws.retry.Backoff;
 import dev.athenaws.retry.VirtualTime;
+import dev.athenaws.testing.FixedRandom;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -42,7 +42,8 @@ class PollingCompletionWaiterTest {
 
   private static GetQueryExecutionResponse in(String state) {
     return GetQueryExecutionResponse.builder()
-        .queryExecution(QueryExecution.builder().queryExecutionId("q").status(s -> s.state(state)).build())
+        .queryExecution(
+            QueryExecution.builder().queryExecutionId("q").status(s -> s.state(state)).build())
         .build();
   }
 
@@ -59,7 +60,9 @@ class PollingCompletionWaiterTest {
     when(client.getQueryExecution(any(GetQueryExecutionRequest.class)))
         .thenReturn(in("RUNNING"), in("CANCELLED"), in("RUNNING"));
 
-    QueryOutcome outcome = waiter.await("q", Duration.ofMinutes(1), QueryProgressListener.NONE, CancellationSignal.NEVER);
+    QueryOutcome outcome =
+        waiter.await(
+            "q", Duration.ofMinutes(1), QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOf(QueryOutcome.Cancelled.class);
     verify(client, times(2)).getQueryExecution(any(GetQueryExecutionRequest.class));
@@ -70,11 +73,15 @@ class PollingCompletionWaiterTest {
   @Test
   void anUnknownStateOrMissingStatusKeepsPolling() {
     GetQueryExecutionResponse noStatus =
-        GetQueryExecutionResponse.builder().queryExecution(QueryExecution.builder().build()).build();
+        GetQueryExecutionResponse.builder()
+            .queryExecution(QueryExecution.builder().build())
+            .build();
     when(client.getQueryExecution(any(GetQueryExecutionRequest.class)))
         .thenReturn(noStatus, in("SOMETHING_NEW"), in("SUCCEEDED"));
 
-    QueryOutcome outcome = waiter.await("q", Duration.ofMinutes(1), QueryProgressListener.NONE, CancellationSignal.NEVER);
+    QueryOutcome outcome =
+        waiter.await(
+            "q", Duration.ofMinutes(1), QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOf(QueryOutcome.Succeeded.class);
     assertThat(outcome.polls()).isEqualTo(3);
@@ -86,7 +93,8 @@ class PollingCompletionWaiterTest {
     when(client.stopQueryExecution(any(StopQueryExecutionRequest.class))).thenThrow(denied());
 
     QueryOutcome outcome =
-        waiter.await("q", Duration.ofMillis(250), QueryProgressListener.NONE, CancellationSignal.NEVER);
+        waiter.await(
+            "q", Duration.ofMillis(250), QueryProgressListener.NONE, CancellationSignal.NEVER);
 
     assertThat(outcome).isInstanceOf(QueryOutcome.TimedOut.class);
     assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(150));
@@ -98,7 +106,12 @@ class PollingCompletionWaiterTest {
     when(client.getQueryExecution(any(GetQueryExecutionRequest.class))).thenThrow(denied());
 
     assertThatThrownBy(
-            () -> waiter.await("q", Duration.ofMinutes(1), QueryProgressListener.NONE, CancellationSignal.NEVER))
+            () ->
+                waiter.await(
+                    "q",
+                    Duration.ofMinutes(1),
+                    QueryProgressListener.NONE,
+                    CancellationSignal.NEVER))
         .isInstanceOf(AthenaException.class);
     verify(client, times(1)).getQueryExecution(any(GetQueryExecutionRequest.class));
     verify(client, times(1)).stopQueryExecution(any(StopQueryExecutionRequest.class));
@@ -112,7 +125,8 @@ class PollingCompletionWaiterTest {
   static Stream<SdkClientException> interruptsDuringAPoll() {
     return Stream.of(
         AbortedException.create("Thread was interrupted"),
-        SdkClientException.create("Unable to unmarshall response (null)",
+        SdkClientException.create(
+            "Unable to unmarshall response (null)",
             AbortedException.create("Thread was interrupted")));
   }
 
@@ -123,7 +137,9 @@ class PollingCompletionWaiterTest {
 
     QueryOutcome outcome;
     try {
-      outcome = waiter.await("q", Duration.ofMinutes(1), QueryProgressListener.NONE, CancellationSignal.NEVER);
+      outcome =
+          waiter.await(
+              "q", Duration.ofMinutes(1), QueryProgressListener.NONE, CancellationSignal.NEVER);
     } finally {
       assertThat(Thread.interrupted()).isTrue();
     }
@@ -135,14 +151,25 @@ class PollingCompletionWaiterTest {
 
   @Test
   void argumentsAreChecked() {
-    assertThatThrownBy(() -> waiter.await("q", Duration.ZERO, QueryProgressListener.NONE, CancellationSignal.NEVER))
+    assertThatThrownBy(
+            () ->
+                waiter.await(
+                    "q", Duration.ZERO, QueryProgressListener.NONE, CancellationSignal.NEVER))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("timeout");
-    assertThatThrownBy(() -> waiter.await(null, Duration.ofSeconds(1), QueryProgressListener.NONE, CancellationSignal.NEVER))
+    assertThatThrownBy(
+            () ->
+                waiter.await(
+                    null,
+                    Duration.ofSeconds(1),
+                    QueryProgressListener.NONE,
+                    CancellationSignal.NEVER))
         .hasMessage("queryExecutionId");
-    assertThatThrownBy(() -> waiter.await("q", Duration.ofSeconds(1), null, CancellationSignal.NEVER))
+    assertThatThrownBy(
+            () -> waiter.await("q", Duration.ofSeconds(1), null, CancellationSignal.NEVER))
         .hasMessage("listener");
-    assertThatThrownBy(() -> waiter.await("q", Duration.ofSeconds(1), QueryProgressListener.NONE, null))
+    assertThatThrownBy(
+            () -> waiter.await("q", Duration.ofSeconds(1), QueryProgressListener.NONE, null))
         .hasMessage("cancel");
     verifyNoMoreInteractions(client);
   }

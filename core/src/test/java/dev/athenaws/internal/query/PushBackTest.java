@@ -62,24 +62,37 @@ class PushBackTest {
 
   @Test
   void clientSideFailuresTheSdkCallsRetryableAreNetworkFailures() {
-    assertThat(PushBack.of(SdkClientException.create("Unable to execute HTTP request",
-        new SocketException("Connection reset")))).isEqualTo(Reason.NETWORK);
-    assertThat(PushBack.of(SdkClientException.create("Unable to execute HTTP request",
-        new ConnectException("Connection refused")))).isEqualTo(Reason.NETWORK);
-    assertThat(PushBack.of(SdkClientException.create("wrapped",
-        new UncheckedIOException(new SocketTimeoutException("Read timed out")))))
+    assertThat(
+            PushBack.of(
+                SdkClientException.create(
+                    "Unable to execute HTTP request", new SocketException("Connection reset"))))
+        .isEqualTo(Reason.NETWORK);
+    assertThat(
+            PushBack.of(
+                SdkClientException.create(
+                    "Unable to execute HTTP request", new ConnectException("Connection refused"))))
+        .isEqualTo(Reason.NETWORK);
+    assertThat(
+            PushBack.of(
+                SdkClientException.create(
+                    "wrapped",
+                    new UncheckedIOException(new SocketTimeoutException("Read timed out")))))
         .isEqualTo(Reason.NETWORK);
     assertThat(PushBack.of(ApiCallAttemptTimeoutException.create(5000))).isEqualTo(Reason.NETWORK);
-    assertThat(PushBack.of(withCode("RequestTimeoutException", 400))).isEqualTo(Reason.SERVER_ERROR);
+    assertThat(PushBack.of(withCode("RequestTimeoutException", 400)))
+        .isEqualTo(Reason.SERVER_ERROR);
   }
 
   @Test
   void anInterruptIsACancellationAndNeverRetried() {
-    assertThat(PushBack.of(AbortedException.create("Thread was interrupted",
-        new InterruptedIOException()))).isNull();
+    assertThat(
+            PushBack.of(
+                AbortedException.create("Thread was interrupted", new InterruptedIOException())))
+        .isNull();
     Thread.currentThread().interrupt();
     try {
-      assertThat(PushBack.of(SdkClientException.create("x", new SocketException("reset")))).isNull();
+      assertThat(PushBack.of(SdkClientException.create("x", new SocketException("reset"))))
+          .isNull();
     } finally {
       Thread.interrupted();
     }
@@ -87,8 +100,13 @@ class PushBackTest {
 
   @Test
   void theSdksOwnAttemptsCountTowardsTheBound() {
-    SdkClientException thrice = (SdkClientException) SdkClientException.builder()
-        .message("reset").cause(new SocketException("reset")).numAttempts(3).build();
+    SdkClientException thrice =
+        (SdkClientException)
+            SdkClientException.builder()
+                .message("reset")
+                .cause(new SocketException("reset"))
+                .numAttempts(3)
+                .build();
     assertThat(PushBack.attempts(thrice)).isEqualTo(3);
     assertThat(PushBack.attempts(SdkClientException.create("reset"))).isEqualTo(1);
   }

@@ -1,19 +1,19 @@
 package dev.athenaws.internal.query;
 
-import dev.athenaws.catalog.Statement;
-import dev.athenaws.AthenaSettings;
-import dev.athenaws.error.QueryFailedException;
-import dev.athenaws.error.ThrottledException;
-import dev.athenaws.testing.FixedRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.athenaws.AthenaSettings;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.QueryFailedException;
+import dev.athenaws.error.ThrottledException;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
 import dev.athenaws.testing.FakeAthenaRequest;
+import dev.athenaws.testing.FixedRandom;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +66,8 @@ class QueryStarterWireTest {
     assertThat(body.path("QueryString").asText()).isEqualTo(SQL);
     assertThat(body.path("ClientRequestToken").asText()).isEqualTo(key.hex());
     assertThat(body.path("WorkGroup").asText()).isEqualTo("analytics");
-    assertThat(body.path("QueryExecutionContext").path("Catalog").asText()).isEqualTo("AwsDataCatalog");
+    assertThat(body.path("QueryExecutionContext").path("Catalog").asText())
+        .isEqualTo("AwsDataCatalog");
     assertThat(body.path("QueryExecutionContext").path("Database").asText()).isEqualTo("sales_db");
     assertThat(body.path("ResultConfiguration").path("OutputLocation").asText())
         .isEqualTo("s3://my-results/athena/");
@@ -88,7 +89,8 @@ class QueryStarterWireTest {
     assertThat(body.has("ResultConfiguration")).isFalse();
     assertThat(body.has("ResultReuseConfiguration")).isFalse();
     assertThat(body.path("WorkGroup").asText()).isEqualTo("primary");
-    assertThat(body.path("QueryExecutionContext").path("Catalog").asText()).isEqualTo("AwsDataCatalog");
+    assertThat(body.path("QueryExecutionContext").path("Catalog").asText())
+        .isEqualTo("AwsDataCatalog");
     assertThat(body.path("QueryExecutionContext").path("Database").asText()).isEqualTo("default");
   }
 
@@ -185,8 +187,12 @@ class QueryStarterWireTest {
     assertThat(fake.calls(FakeAthena.START)).isEqualTo(8);
     assertThat(time.sleeps())
         .containsExactly(
-            Duration.ofMillis(900), Duration.ofMillis(1800), Duration.ofMillis(3600),
-            Duration.ofMillis(7200), Duration.ofMillis(14400), Duration.ofMillis(27000),
+            Duration.ofMillis(900),
+            Duration.ofMillis(1800),
+            Duration.ofMillis(3600),
+            Duration.ofMillis(7200),
+            Duration.ofMillis(14400),
+            Duration.ofMillis(27000),
             Duration.ofMillis(27000));
   }
 

@@ -1,9 +1,9 @@
 package dev.athenaws.internal.query;
 
-import dev.athenaws.catalog.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.athenaws.catalog.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +30,18 @@ class RequestKeyTest {
     // are the same statement to Athena.
     assertThat(RequestKey.of("c", "r1", new Statement(SQL, List.of("'x'"), "q"))).isEqualTo(base);
 
-    assertThat(RequestKey.of("c2", "r1", new Statement(SQL, List.of("'x'"), null))).isNotEqualTo(base);
-    assertThat(RequestKey.of("c", "r2", new Statement(SQL, List.of("'x'"), null))).isNotEqualTo(base);
-    assertThat(RequestKey.of("c", "r1", new Statement(SQL + " ", List.of("'x'"), null))).isNotEqualTo(base);
-    assertThat(RequestKey.of("c", "r1", new Statement(SQL, List.of("'y'"), null))).isNotEqualTo(base);
+    assertThat(RequestKey.of("c2", "r1", new Statement(SQL, List.of("'x'"), null)))
+        .isNotEqualTo(base);
+    assertThat(RequestKey.of("c", "r2", new Statement(SQL, List.of("'x'"), null)))
+        .isNotEqualTo(base);
+    assertThat(RequestKey.of("c", "r1", new Statement(SQL + " ", List.of("'x'"), null)))
+        .isNotEqualTo(base);
+    assertThat(RequestKey.of("c", "r1", new Statement(SQL, List.of("'y'"), null)))
+        .isNotEqualTo(base);
     assertThat(RequestKey.of("c", "", new Statement(SQL, List.of("'x'"), null))).isNotEqualTo(base);
     // Field boundaries matter: no collision by shifting characters between fields.
-    assertThat(RequestKey.of("ab", "c", new Statement(SQL, List.of("'x'"), null))).isNotEqualTo(RequestKey.of("a", "bc", new Statement(SQL, List.of("'x'"), null)));
+    assertThat(RequestKey.of("ab", "c", new Statement(SQL, List.of("'x'"), null)))
+        .isNotEqualTo(RequestKey.of("a", "bc", new Statement(SQL, List.of("'x'"), null)));
   }
 
   @Test

@@ -80,9 +80,13 @@ class ResultPagesTest {
   @Test
   void aRejectedHandOffIsThrownByNext() {
     ResultPages pages =
-        ResultPages.open((id, token) -> page(null), "q", null, task -> {
-          throw new RejectedExecutionException("shut down");
-        });
+        ResultPages.open(
+            (id, token) -> page(null),
+            "q",
+            null,
+            task -> {
+              throw new RejectedExecutionException("shut down");
+            });
 
     assertThat(pages.hasNext()).isTrue();
     assertThatThrownBy(pages::next).isInstanceOf(RejectedExecutionException.class);
@@ -92,7 +96,14 @@ class ResultPagesTest {
   @Test
   void aFetcherErrorIsRethrownAsIs() {
     IllegalStateException boom = new IllegalStateException("boom");
-    ResultPages pages = ResultPages.open((id, token) -> { throw boom; }, "q", null, Runnable::run);
+    ResultPages pages =
+        ResultPages.open(
+            (id, token) -> {
+              throw boom;
+            },
+            "q",
+            null,
+            Runnable::run);
 
     assertThatThrownBy(pages::next).isSameAs(boom);
   }

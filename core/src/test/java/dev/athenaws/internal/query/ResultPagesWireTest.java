@@ -1,17 +1,17 @@
 package dev.athenaws.internal.query;
 
-import dev.athenaws.error.QueryFailedException;
-import dev.athenaws.error.ThrottledException;
-import dev.athenaws.testing.FixedRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.QueryFailedException;
+import dev.athenaws.error.ThrottledException;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
 import dev.athenaws.testing.FakeAthenaQuery;
+import dev.athenaws.testing.FixedRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,9 @@ class ResultPagesWireTest {
 
   private static List<String> values(GetQueryResultsResponse page) {
     List<String> out = new ArrayList<>();
-    page.resultSet().rows().forEach(r -> r.data().stream().map(Datum::varCharValue).forEach(out::add));
+    page.resultSet()
+        .rows()
+        .forEach(r -> r.data().stream().map(Datum::varCharValue).forEach(out::add));
     return out;
   }
 
@@ -115,15 +117,20 @@ class ResultPagesWireTest {
     ResultPages pages = ResultPages.open(fetcher, id, null, manual);
     manual.runNext();
     pages.next();
-    fake.failNext(FakeAthena.RESULTS, 1, FakeAthenaFault.invalidRequest("INVALID_INPUT", "The NextToken has expired"));
+    fake.failNext(
+        FakeAthena.RESULTS,
+        1,
+        FakeAthenaFault.invalidRequest("INVALID_INPUT", "The NextToken has expired"));
     manual.runNext();
 
     assertThatThrownBy(pages::next)
-        .isInstanceOfSatisfying(QueryFailedException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.QUERY_FAILED);
-          assertThat(e.getMessage()).isEqualTo("The NextToken has expired");
-          assertThat(e.queryExecutionId()).contains(id);
-        });
+        .isInstanceOfSatisfying(
+            QueryFailedException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.QUERY_FAILED);
+              assertThat(e.getMessage()).isEqualTo("The NextToken has expired");
+              assertThat(e.queryExecutionId()).contains(id);
+            });
     assertThat(pages.hasNext()).isFalse();
     assertThat(manual.queued()).isZero();
   }

@@ -2,9 +2,9 @@ package dev.athenaws.internal.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.StatementType;
 
@@ -34,7 +34,10 @@ class StatementKindTest {
   @Test
   void readsTheQueryExecution() {
     QueryExecution execution =
-        QueryExecution.builder().statementType(StatementType.UTILITY).substatementType("SHOW_TABLES").build();
+        QueryExecution.builder()
+            .statementType(StatementType.UTILITY)
+            .substatementType("SHOW_TABLES")
+            .build();
 
     assertThat(StatementKind.of(execution)).isEqualTo(new StatementKind("UTILITY", "SHOW_TABLES"));
     assertThat(StatementKind.of(QueryExecution.builder().build()).hasHeaderRow()).isFalse();

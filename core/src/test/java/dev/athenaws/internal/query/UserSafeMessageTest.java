@@ -23,7 +23,9 @@ class UserSafeMessageTest {
   @Test
   void replacesControlCharactersAndCapsTheLength() {
     assertThat(UserSafeMessage.of("a\u0000b\tc", "f")).isEqualTo("a b c");
-    assertThat(UserSafeMessage.of("x".repeat(2000), "f")).hasSize(UserSafeMessage.MAX_LENGTH).endsWith("...");
+    assertThat(UserSafeMessage.of("x".repeat(2000), "f"))
+        .hasSize(UserSafeMessage.MAX_LENGTH)
+        .endsWith("...");
   }
 
   @Test

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.ValueFormatException;
 import dev.athenaws.internal.query.StatementKind;
 import dev.athenaws.internal.types.AthenaType;
 import dev.athenaws.testing.ResultFixtures;
-import dev.athenaws.error.ValueFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +39,9 @@ class ResultSetMapperTest {
     assertThat(first.nextToken()).isEqualTo("page-2-token");
     assertThat(values(first))
         .containsExactly(
-            Arrays.asList("x", "name", 1), Arrays.asList("x", "", null), Arrays.asList("x", null, -3));
+            Arrays.asList("x", "name", 1),
+            Arrays.asList("x", "", null),
+            Arrays.asList("x", null, -3));
     assertThat(second.pageNumber()).isEqualTo(2);
     assertThat(second.isLast()).isTrue();
     // Row 0 of page 2 equals the labels and is still data.
@@ -49,7 +51,8 @@ class ResultSetMapperTest {
 
   @Test
   void nullAndTheEmptyStringStayApart() {
-    MappedPage page = ResultSetMapper.builder().build().map(ResultFixtures.load("select-page1.json"));
+    MappedPage page =
+        ResultSetMapper.builder().build().map(ResultFixtures.load("select-page1.json"));
 
     assertThat(page.rows().get(1).get(1)).isEqualTo("");
     assertThat(page.rows().get(1).get(2)).isNull();
@@ -58,7 +61,8 @@ class ResultSetMapperTest {
 
   @Test
   void columnsCarryLabelsAndAthenaTypes() {
-    MappedPage page = ResultSetMapper.builder().build().map(ResultFixtures.load("select-page1.json"));
+    MappedPage page =
+        ResultSetMapper.builder().build().map(ResultFixtures.load("select-page1.json"));
 
     assertThat(page.columns())
         .extracting(Column::name, c -> c.type().signature())
@@ -75,18 +79,28 @@ class ResultSetMapperTest {
     StatementKind explain = new StatementKind("UTILITY", "EXPLAIN");
 
     MappedPage tables =
-        ResultSetMapper.builder().statementKind(show).build().map(ResultFixtures.load("show-tables.json"));
+        ResultSetMapper.builder()
+            .statementKind(show)
+            .build()
+            .map(ResultFixtures.load("show-tables.json"));
     MappedPage columns =
-        ResultSetMapper.builder().statementKind(describe).build().map(ResultFixtures.load("describe.json"));
+        ResultSetMapper.builder()
+            .statementKind(describe)
+            .build()
+            .map(ResultFixtures.load("describe.json"));
     MappedPage plan =
-        ResultSetMapper.builder().statementKind(explain).build().map(ResultFixtures.load("explain.json"));
+        ResultSetMapper.builder()
+            .statementKind(explain)
+            .build()
+            .map(ResultFixtures.load("explain.json"));
 
     assertThat(values(tables))
         .containsExactly(List.of("cloudtrail_logs_partition_projection"), List.of("elb_logs"));
     assertThat(columns.rows()).hasSize(2);
     assertThat((String) columns.rows().get(0).get(0)).startsWith("eventname");
     // An unknown Athena type name ("string" from DESCRIBE) keeps the exact text.
-    assertThat(columns.columns().get(0).type().kind()).isEqualTo(dev.athenaws.internal.types.TypeKind.UNKNOWN);
+    assertThat(columns.columns().get(0).type().kind())
+        .isEqualTo(dev.athenaws.internal.types.TypeKind.UNKNOWN);
     assertThat(values(plan)).containsExactly(List.of("Query Plan"), List.of("Fragment 0 [SINGLE]"));
   }
 
@@ -96,9 +110,15 @@ class ResultSetMapperTest {
     StatementKind ctas = new StatementKind("DDL", "CREATE_TABLE_AS_SELECT");
 
     MappedPage inserted =
-        ResultSetMapper.builder().statementKind(insert).build().map(ResultFixtures.load("insert.json"));
+        ResultSetMapper.builder()
+            .statementKind(insert)
+            .build()
+            .map(ResultFixtures.load("insert.json"));
     MappedPage created =
-        ResultSetMapper.builder().statementKind(ctas).build().map(ResultFixtures.load("insert.json"));
+        ResultSetMapper.builder()
+            .statementKind(ctas)
+            .build()
+            .map(ResultFixtures.load("insert.json"));
 
     for (MappedPage page : List.of(inserted, created)) {
       assertThat(page.updateCount()).isEqualTo(42L);
@@ -170,7 +190,8 @@ class ResultSetMapperTest {
     String longValue = "9".repeat(200);
     GetQueryResultsResponse response =
         page(List.of(col("id", "varchar"), col("big", "bigint")), List.of(List.of("a", longValue)));
-    ResultSetMapper mapper = ResultSetMapper.builder().statementKind(utility()).strict(true).build();
+    ResultSetMapper mapper =
+        ResultSetMapper.builder().statementKind(utility()).strict(true).build();
 
     assertThatThrownBy(() -> mapper.map(response))
         .isInstanceOf(ValueFormatException.class)
@@ -198,11 +219,13 @@ class ResultSetMapperTest {
 
     assertThatThrownBy(() -> mapper.map(response))
         .isInstanceOf(ValueFormatException.class)
-        .hasMessage("value of column 'xs' is not a valid array(integer): '[1, x]'"
-            + " (element 1 is not a valid integer: 'x')")
+        .hasMessage(
+            "value of column 'xs' is not a valid array(integer): '[1, x]'"
+                + " (element 1 is not a valid integer: 'x')")
         .satisfies(
-            e -> assertThat(((ValueFormatException) e).reason())
-                .isEqualTo("element 1 is not a valid integer: 'x'"));
+            e ->
+                assertThat(((ValueFormatException) e).reason())
+                    .isEqualTo("element 1 is not a valid integer: 'x'"));
   }
 
   @Test
@@ -230,19 +253,22 @@ class ResultSetMapperTest {
 
   @Test
   void hintsMatchAthenasLowerCasedLabelsWhateverTheirCase() {
-    // SELECT userName, CAST(ROW(1) AS ROW(a integer)) AS Info ...: Athena labels them username, info.
+    // SELECT userName, CAST(ROW(1) AS ROW(a integer)) AS Info ...: Athena labels them username,
+    // info.
     GetQueryResultsResponse response =
-        page(List.of(col("username", "array"), col("info", "row"), col("Exact", "array")),
+        page(
+            List.of(col("username", "array"), col("info", "row"), col("Exact", "array")),
             List.of(List.of("[1, 2]", "{a=1}", "[3]")));
 
     MappedPage page =
         ResultSetMapper.builder()
             .statementKind(utility())
-            .columnTypes(Map.of(
-                "userName", AthenaType.parse("array(integer)"),
-                "Info", AthenaType.parse("row(a integer)"),
-                "Exact", AthenaType.parse("array(integer)"),
-                "exact", AthenaType.parse("array(varchar)")))
+            .columnTypes(
+                Map.of(
+                    "userName", AthenaType.parse("array(integer)"),
+                    "Info", AthenaType.parse("row(a integer)"),
+                    "Exact", AthenaType.parse("array(integer)"),
+                    "exact", AthenaType.parse("array(varchar)")))
             .build()
             .map(response);
 

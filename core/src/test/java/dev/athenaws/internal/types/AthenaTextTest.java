@@ -49,27 +49,41 @@ class AthenaTextTest {
     // docs/aws-behaviour.md; uber/athenadriver UndocumentedAthena.md
     assertThat(fmt("date", LocalDate.of(2017, 1, 2))).isEqualTo("2017-01-02");
     assertThat(fmt("time", LocalTime.of(1, 2, 3, 456_000_000))).isEqualTo("01:02:03.456");
-    assertThat(fmt("timestamp", LocalDateTime.of(2017, 1, 1, 0, 0))).isEqualTo("2017-01-01 00:00:00.000");
+    assertThat(fmt("timestamp", LocalDateTime.of(2017, 1, 1, 0, 0)))
+        .isEqualTo("2017-01-01 00:00:00.000");
     assertThat(fmt("timestamp(6)", LocalDateTime.of(2017, 1, 1, 0, 0, 0, 1000)))
         .isEqualTo("2017-01-01 00:00:00.000001");
     assertThat(fmt("timestamp(9)", LocalDateTime.of(2017, 1, 1, 0, 0, 0, 1)))
         .isEqualTo("2017-01-01 00:00:00.000000001");
     assertThat(fmt("timestamp(3)", LocalDateTime.of(2017, 1, 1, 0, 0, 0, 999_999)))
         .isEqualTo("2017-01-01 00:00:00.000");
-    assertThat(fmt("timestamp with time zone", ZonedDateTime.of(
-        LocalDateTime.of(2001, 8, 22, 3, 4, 5, 321_000_000), ZoneId.of("America/Los_Angeles"))))
+    assertThat(
+            fmt(
+                "timestamp with time zone",
+                ZonedDateTime.of(
+                    LocalDateTime.of(2001, 8, 22, 3, 4, 5, 321_000_000),
+                    ZoneId.of("America/Los_Angeles"))))
         .isEqualTo("2001-08-22 03:04:05.321 America/Los_Angeles");
-    assertThat(fmt("timestamp with time zone",
-        ZonedDateTime.of(LocalDateTime.of(2017, 1, 1, 0, 0), ZoneId.of("UTC"))))
+    assertThat(
+            fmt(
+                "timestamp with time zone",
+                ZonedDateTime.of(LocalDateTime.of(2017, 1, 1, 0, 0), ZoneId.of("UTC"))))
         .isEqualTo("2017-01-01 00:00:00.000 UTC");
-    assertThat(fmt("timestamp with time zone",
-        ZonedDateTime.of(LocalDateTime.of(2017, 1, 1, 0, 0), ZoneOffset.UTC)))
+    assertThat(
+            fmt(
+                "timestamp with time zone",
+                ZonedDateTime.of(LocalDateTime.of(2017, 1, 1, 0, 0), ZoneOffset.UTC)))
         .isEqualTo("2017-01-01 00:00:00.000 +00:00");
-    assertThat(fmt("time with time zone",
-        new TimeWithZone(LocalTime.of(1, 2, 3, 456_000_000), ZoneOffset.ofHours(-8))))
+    assertThat(
+            fmt(
+                "time with time zone",
+                new TimeWithZone(LocalTime.of(1, 2, 3, 456_000_000), ZoneOffset.ofHours(-8))))
         .isEqualTo("01:02:03.456-08:00");
-    assertThat(fmt("time with time zone",
-        new TimeWithZone(LocalTime.of(1, 2, 3, 456_000_000), ZoneId.of("America/Los_Angeles"))))
+    assertThat(
+            fmt(
+                "time with time zone",
+                new TimeWithZone(
+                    LocalTime.of(1, 2, 3, 456_000_000), ZoneId.of("America/Los_Angeles"))))
         .isEqualTo("01:02:03.456 America/Los_Angeles");
   }
 
@@ -77,7 +91,8 @@ class AthenaTextTest {
   void intervalsAndBinary() {
     // uber/athenadriver UndocumentedAthena.md: 2 00:00:00.000 and 0-3
     assertThat(fmt("interval day to second", Duration.ofDays(2))).isEqualTo("2 00:00:00.000");
-    assertThat(fmt("interval day to second", Duration.parse("-P1DT2H3M4.5S"))).isEqualTo("-1 02:03:04.500");
+    assertThat(fmt("interval day to second", Duration.parse("-P1DT2H3M4.5S")))
+        .isEqualTo("-1 02:03:04.500");
     assertThat(fmt("interval year to month", Period.ofMonths(3))).isEqualTo("0-3");
     assertThat(fmt("interval year to month", Period.of(-1, -2, 0))).isEqualTo("-1-2");
     assertThat(fmt("interval year to month", Period.ofMonths(14))).isEqualTo("1-2");
@@ -98,9 +113,13 @@ class AthenaTextTest {
     assertThat(fmt("map(integer, integer)", m)).isEqualTo("{1=2, 3=null}");
     assertThat(fmt("map(varchar, varchar)", Map.of())).isEqualTo("{}");
     assertThat(fmt("row(a integer, b varchar)", Map.of("b", "x", "a", 1))).isEqualTo("{a=1, b=x}");
-    assertThat(fmt("array(row(a integer, b array(double)))",
-        List.of(Map.of("a", 1, "b", List.of(1.5d))))).isEqualTo("[{a=1, b=[1.5]}]");
-    assertThat(fmt("json", new ObjectMapper().readTree("{\"a\": [1, 2]}"))).isEqualTo("{\"a\":[1,2]}");
+    assertThat(
+            fmt(
+                "array(row(a integer, b array(double)))",
+                List.of(Map.of("a", 1, "b", List.of(1.5d)))))
+        .isEqualTo("[{a=1, b=[1.5]}]");
+    assertThat(fmt("json", new ObjectMapper().readTree("{\"a\": [1, 2]}")))
+        .isEqualTo("{\"a\":[1,2]}");
     assertThat(fmt("array", "[1, 2]")).isEqualTo("[1, 2]");
     assertThat(fmt("geometry", "POINT (1 2)")).isEqualTo("POINT (1 2)");
   }
@@ -111,7 +130,8 @@ class AthenaTextTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Long")
         .hasMessageContaining("integer");
-    assertThatThrownBy(() -> fmt("array(integer)", "[1]")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> fmt("array(integer)", "[1]"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(fmt("integer", null)).isEqualTo("null");
   }
 }

@@ -1,10 +1,10 @@
 package dev.athenaws.internal.types;
 
-import dev.athenaws.error.ValueFormatException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.error.ValueFormatException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,7 +35,8 @@ class ScalarConvertersGoldenTest {
 
   @Test
   void integersAtTheirLimits() {
-    // PyAthena tests/pyathena/test_cursor.py test_complex: 127, 32767, 2147483647, 9223372036854775807
+    // PyAthena tests/pyathena/test_cursor.py test_complex: 127, 32767, 2147483647,
+    // 9223372036854775807
     assertThat(convert("tinyint", "127")).isEqualTo(127);
     assertThat(convert("tinyint", "-128")).isEqualTo(-128);
     assertThat(convert("smallint", "32767")).isEqualTo(32767);
@@ -75,7 +76,8 @@ class ScalarConvertersGoldenTest {
 
   @Test
   void decimalsKeepTheColumnScale() {
-    // docs/aws-behaviour.md: decimal plain 0.10; PyAthena test_complex col_decimal decimal(10,1) "0.1"
+    // docs/aws-behaviour.md: decimal plain 0.10; PyAthena test_complex col_decimal decimal(10,1)
+    // "0.1"
     assertThat(convert("decimal(10,2)", "0.10")).isEqualTo(new BigDecimal("0.10"));
     assertThat(convert("decimal(10,1)", "0.1")).isEqualTo(new BigDecimal("0.1"));
     assertThat(convert("decimal(10,3)", "-12.500")).isEqualTo(new BigDecimal("-12.500"));
@@ -92,7 +94,8 @@ class ScalarConvertersGoldenTest {
 
   @Test
   void stringsStayExact() {
-    // docs/aws-behaviour.md: the empty string is VarCharValue "" and stays "" (NULL never reaches converters)
+    // docs/aws-behaviour.md: the empty string is VarCharValue "" and stays "" (NULL never reaches
+    // converters)
     assertThat(convert("varchar", "")).isEqualTo("");
     assertThat(convert("varchar", "a string")).isEqualTo("a string");
     assertThat(convert("char(3)", "ab ")).isEqualTo("ab ");
@@ -108,7 +111,8 @@ class ScalarConvertersGoldenTest {
 
   @Test
   void datesAndTimes() {
-    // docs/aws-behaviour.md / uber/athenadriver UndocumentedAthena.md: date 2017-01-02, time 01:02:03.456
+    // docs/aws-behaviour.md / uber/athenadriver UndocumentedAthena.md: date 2017-01-02, time
+    // 01:02:03.456
     assertThat(convert("date", "2017-01-02")).isEqualTo(LocalDate.of(2017, 1, 2));
     assertThat(convert("date", "2020-02-29")).isEqualTo(LocalDate.of(2020, 2, 29));
     assertThat(convert("date", "0001-01-01")).isEqualTo(LocalDate.of(1, 1, 1));
@@ -119,7 +123,8 @@ class ScalarConvertersGoldenTest {
 
   @Test
   void timestampsOfEachPrecision() {
-    // docs/aws-behaviour.md: timestamp 2017-01-01 00:00:00.000 (precision 3, can be 6/9); Trino prints
+    // docs/aws-behaviour.md: timestamp 2017-01-01 00:00:00.000 (precision 3, can be 6/9); Trino
+    // prints
     // timestamp(0) without a fraction.
     assertThat(convert("timestamp", "2017-01-01 00:00:00.000"))
         .isEqualTo(LocalDateTime.of(2017, 1, 1, 0, 0));
@@ -135,12 +140,14 @@ class ScalarConvertersGoldenTest {
   void zonedTimestampsKeepTheZoneAsGiven() {
     // uber/athenadriver UndocumentedAthena.md: 2001-08-22 03:04:05.321 America/Los_Angeles;
     // docs/aws-behaviour.md: zone id or offset; PyAthena test_complex col_timestamp_tz in UTC.
-    ZonedDateTime la = (ZonedDateTime) convert("timestamp with time zone",
-        "2001-08-22 03:04:05.321 America/Los_Angeles");
+    ZonedDateTime la =
+        (ZonedDateTime)
+            convert("timestamp with time zone", "2001-08-22 03:04:05.321 America/Los_Angeles");
     assertThat(la.toLocalDateTime()).isEqualTo(LocalDateTime.of(2001, 8, 22, 3, 4, 5, 321_000_000));
     assertThat(la.getZone()).isEqualTo(ZoneId.of("America/Los_Angeles"));
     assertThat(la.getOffset()).isEqualTo(ZoneOffset.ofHours(-7));
-    ZonedDateTime utc = (ZonedDateTime) convert("timestamp with time zone", "2017-01-01 00:00:00.000 UTC");
+    ZonedDateTime utc =
+        (ZonedDateTime) convert("timestamp with time zone", "2017-01-01 00:00:00.000 UTC");
     assertThat(utc.getZone().getId()).isEqualTo("UTC");
     assertThat(convert("timestamp(3) with time zone", "2017-01-01 00:00:00.000 +08:00"))
         .isEqualTo(ZonedDateTime.of(2017, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8)));
@@ -165,8 +172,9 @@ class ScalarConvertersGoldenTest {
 
     // 2021-03-14 in New York: 02:00 EST jumps to 03:00 EDT; 02:30 never happens, no instant
     // prints as it, and Trino refuses it as a literal. It is not shifted to 03:30.
-    assertThatThrownBy(() -> convert("timestamp(3) with time zone",
-        "2021-03-14 02:30:00.000 America/New_York"))
+    assertThatThrownBy(
+            () ->
+                convert("timestamp(3) with time zone", "2021-03-14 02:30:00.000 America/New_York"))
         .isInstanceOf(ValueFormatException.class)
         .hasMessageContaining("daylight saving gap");
     assertThat(convert("timestamp(3) with time zone", "2021-03-14 03:30:00.000 America/New_York"))
@@ -190,7 +198,8 @@ class ScalarConvertersGoldenTest {
 
   @Test
   void intervals() {
-    // uber/athenadriver UndocumentedAthena.md: INTERVAL '2' DAY -> 2 00:00:00.000, '3' MONTH -> 0-3;
+    // uber/athenadriver UndocumentedAthena.md: INTERVAL '2' DAY -> 2 00:00:00.000, '3' MONTH ->
+    // 0-3;
     // docs/aws-behaviour.md / the value contract: negative forms -1-2 and -1 02:03:04.500.
     assertThat(convert("interval year to month", "0-3")).isEqualTo(Period.ofMonths(3));
     assertThat(convert("interval year to month", "5-0")).isEqualTo(Period.ofYears(5));

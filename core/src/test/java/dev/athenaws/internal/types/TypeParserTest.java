@@ -19,13 +19,29 @@ class TypeParserTest {
 
   @ParameterizedTest
   @CsvSource({
-    "integer, INTEGER", "INT, INTEGER", "bigint, BIGINT", "float, REAL", "real, REAL",
-    "double, DOUBLE", "'double precision', DOUBLE", "boolean, BOOLEAN", "varchar, VARCHAR",
-    "string, VARCHAR", "date, DATE", "json, JSON", "varbinary, VARBINARY", "uuid, UUID",
-    "ipaddress, IPADDRESS", "time, TIME", "'time with time zone', TIME_WITH_TIME_ZONE",
+    "integer, INTEGER",
+    "INT, INTEGER",
+    "bigint, BIGINT",
+    "float, REAL",
+    "real, REAL",
+    "double, DOUBLE",
+    "'double precision', DOUBLE",
+    "boolean, BOOLEAN",
+    "varchar, VARCHAR",
+    "string, VARCHAR",
+    "date, DATE",
+    "json, JSON",
+    "varbinary, VARBINARY",
+    "uuid, UUID",
+    "ipaddress, IPADDRESS",
+    "time, TIME",
+    "'time with time zone', TIME_WITH_TIME_ZONE",
     "'timestamp with time zone', TIMESTAMP_WITH_TIME_ZONE",
     "'interval day to second', INTERVAL_DAY_TO_SECOND",
-    "'INTERVAL  Year  To  Month', INTERVAL_YEAR_TO_MONTH", "array, ARRAY", "map, MAP", "row, ROW"
+    "'INTERVAL  Year  To  Month', INTERVAL_YEAR_TO_MONTH",
+    "array, ARRAY",
+    "map, MAP",
+    "row, ROW"
   })
   void parsesSimpleNamesCaseInsensitively(String signature, TypeKind kind) {
     assertThat(AthenaType.parse(signature)).isEqualTo(Simple.of(kind));
@@ -47,17 +63,23 @@ class TypeParserTest {
   @Test
   void parsesNestedTypes() {
     assertThat(AthenaType.parse("array(row(a integer, b varchar))"))
-        .isEqualTo(new ArrayType(new RowType(List.of(
-            new Field("a", Simple.of(TypeKind.INTEGER)), new Field("b", Simple.of(TypeKind.VARCHAR))))));
+        .isEqualTo(
+            new ArrayType(
+                new RowType(
+                    List.of(
+                        new Field("a", Simple.of(TypeKind.INTEGER)),
+                        new Field("b", Simple.of(TypeKind.VARCHAR))))));
     assertThat(AthenaType.parse("map(varchar, array(bigint))"))
-        .isEqualTo(new MapType(Simple.of(TypeKind.VARCHAR), new ArrayType(Simple.of(TypeKind.BIGINT))));
+        .isEqualTo(
+            new MapType(Simple.of(TypeKind.VARCHAR), new ArrayType(Simple.of(TypeKind.BIGINT))));
     assertThat(AthenaType.parse("ARRAY( MAP(VARCHAR,DECIMAL(5,1)) )"))
         .isEqualTo(new ArrayType(new MapType(Simple.of(TypeKind.VARCHAR), Simple.decimal(5, 1))));
   }
 
   @Test
   void parsesRowFieldNames() {
-    RowType row = (RowType) AthenaType.parse("row(a integer, \"quoted name\" varchar, \"x\"\"y\" date)");
+    RowType row =
+        (RowType) AthenaType.parse("row(a integer, \"quoted name\" varchar, \"x\"\"y\" date)");
     assertThat(row.fields()).extracting(Field::name).containsExactly("a", "quoted name", "x\"y");
     assertThat(row.fields().get(2).type()).isEqualTo(Simple.of(TypeKind.DATE));
   }
@@ -65,18 +87,21 @@ class TypeParserTest {
   @Test
   void namesAnonymousRowFieldsLikeAthena() {
     // uber/athenadriver UndocumentedAthena.md: ROW(1, 2.0) prints {field0=1, field1=2.0}
-    RowType row = (RowType) AthenaType.parse("row(integer, timestamp with time zone, double precision)");
+    RowType row =
+        (RowType) AthenaType.parse("row(integer, timestamp with time zone, double precision)");
     assertThat(row.fields()).extracting(Field::name).containsExactly("field0", "field1", "field2");
-    assertThat(row.fields()).extracting(f -> f.type().kind())
+    assertThat(row.fields())
+        .extracting(f -> f.type().kind())
         .containsExactly(TypeKind.INTEGER, TypeKind.TIMESTAMP_WITH_TIME_ZONE, TypeKind.DOUBLE);
   }
 
   @Test
   void rowFieldsMayBeNamedLikeTypes() {
     RowType row = (RowType) AthenaType.parse("row(date date, time time with time zone)");
-    assertThat(row.fields()).containsExactly(
-        new Field("date", Simple.of(TypeKind.DATE)),
-        new Field("time", Simple.of(TypeKind.TIME_WITH_TIME_ZONE)));
+    assertThat(row.fields())
+        .containsExactly(
+            new Field("date", Simple.of(TypeKind.DATE)),
+            new Field("time", Simple.of(TypeKind.TIME_WITH_TIME_ZONE)));
   }
 
   @Test
@@ -88,13 +113,32 @@ class TypeParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "", "   ", "array(", "array(integer", "array()", "map(varchar)", "map(varchar,)",
-    "decimal(10,", "decimal(a)", "decimal(2,5)", "row()", "row(a integer,)",
-    "row(\"\" integer)", "row(\"open integer)", "interval day", "interval hour to minute",
-    "timestamp with zone", "integer integer", "array(integer))", "(integer)", "decimal(99999999999)",
-    "geometry(1", "varchar(20"
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "array(",
+        "array(integer",
+        "array()",
+        "map(varchar)",
+        "map(varchar,)",
+        "decimal(10,",
+        "decimal(a)",
+        "decimal(2,5)",
+        "row()",
+        "row(a integer,)",
+        "row(\"\" integer)",
+        "row(\"open integer)",
+        "interval day",
+        "interval hour to minute",
+        "timestamp with zone",
+        "integer integer",
+        "array(integer))",
+        "(integer)",
+        "decimal(99999999999)",
+        "geometry(1",
+        "varchar(20"
+      })
   void rejectsMalformedSignaturesNamingThePosition(String signature) {
     assertThatThrownBy(() -> AthenaType.parse(signature))
         .isInstanceOf(IllegalArgumentException.class)
@@ -120,7 +164,8 @@ class TypeParserTest {
   void fromColumnInfoMapsAthenaNames() {
     // Precision/scale as PyAthena test_cursor.py test_complex shows them in cursor.description.
     assertThat(AthenaType.fromColumnInfo("decimal", 10, 1)).isEqualTo(Simple.decimal(10, 1));
-    assertThat(AthenaType.fromColumnInfo("decimal", null, null)).isEqualTo(Simple.of(TypeKind.DECIMAL));
+    assertThat(AthenaType.fromColumnInfo("decimal", null, null))
+        .isEqualTo(Simple.of(TypeKind.DECIMAL));
     assertThat(AthenaType.fromColumnInfo("decimal", 2, 5)).isEqualTo(Simple.of(TypeKind.DECIMAL));
     assertThat(AthenaType.fromColumnInfo("timestamp", 3, 0))
         .isEqualTo(new Simple(TypeKind.TIMESTAMP, 3, 0));

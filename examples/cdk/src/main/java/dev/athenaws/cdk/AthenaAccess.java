@@ -61,9 +61,9 @@ final class AthenaAccess {
   }
 
   /**
-   * Reading a finished query's pages and stopping it when the client is gone: the push handler,
-   * and the route handler in inline mode. {@code GetQueryResults} reads the result file from S3
-   * with the caller's credentials.
+   * Reading a finished query's pages and stopping it when the client is gone: the push handler, and
+   * the route handler in inline mode. {@code GetQueryResults} reads the result file from S3 with
+   * the caller's credentials.
    */
   List<PolicyStatement> readResults() {
     return List.of(

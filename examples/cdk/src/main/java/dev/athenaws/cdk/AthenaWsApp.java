@@ -22,7 +22,8 @@ public final class AthenaWsApp {
     String name = context == null ? STACK_ID : context.toString().trim();
     // CloudFormation: letters, digits and hyphens, starting with a letter, at most 128 characters.
     if (!name.matches("[A-Za-z][A-Za-z0-9-]{0,127}")) {
-      throw new IllegalArgumentException("stackName: not a CloudFormation stack name: '" + name + "'");
+      throw new IllegalArgumentException(
+          "stackName: not a CloudFormation stack name: '" + name + "'");
     }
     return name;
   }
@@ -31,14 +32,15 @@ public final class AthenaWsApp {
    * Synthesizes the stack into {@code cdk.out}.
    *
    * @param args ignored; configuration comes from CDK context
-   * @throws IllegalArgumentException when a context value is malformed; a Lambda jar that is missing
-   *     or not self-contained (the thin jar without the AWS SDK and Jackson) ends the process with
-   *     status 1 and the reason on stderr
+   * @throws IllegalArgumentException when a context value is malformed; a Lambda jar that is
+   *     missing or not self-contained (the thin jar without the AWS SDK and Jackson) ends the
+   *     process with status 1 and the reason on stderr
    */
   public static void main(String[] args) {
     App app = new App();
     StackSettings settings = StackSettings.fromContext(app.getNode()::tryGetContext);
-    // Before any construct: a jar without the SDK and Jackson would deploy and then fail every call.
+    // Before any construct: a jar without the SDK and Jackson would deploy and then fail every
+    // call.
     // The CLI shows the app's stderr: the reason alone, without a stack trace.
     try {
       LambdaJar.requireSelfContained(Path.of(settings.lambdaJar()));
@@ -53,8 +55,10 @@ public final class AthenaWsApp {
     StackProps.Builder props =
         StackProps.builder()
             .stackName(stackName(app.getNode().tryGetContext("stackName")))
-            .description("athena-ws: Athena queries pushed over API Gateway WebSockets ("
-                + settings.mode().envValue() + " mode)");
+            .description(
+                "athena-ws: Athena queries pushed over API Gateway WebSockets ("
+                    + settings.mode().envValue()
+                    + " mode)");
     if (account != null && region != null) {
       props.env(Environment.builder().account(account).region(region).build());
     }

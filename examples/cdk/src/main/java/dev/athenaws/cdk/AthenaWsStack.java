@@ -83,8 +83,14 @@ public final class AthenaWsStack extends Stack {
     Map<String, String> pushEnv = new LinkedHashMap<>(common);
     pushEnv.put("PUSH_TIME_RESERVE_MILLIS", Integer.toString(PUSH_TIME_RESERVE_MILLIS));
     JavaFunction push =
-        new JavaFunction(this, "PushResults", code, HandlerClasses.PUSH_RESULTS, PUSH_MEMORY_MB,
-            PUSH_TIMEOUT, pushEnv);
+        new JavaFunction(
+            this,
+            "PushResults",
+            code,
+            HandlerClasses.PUSH_RESULTS,
+            PUSH_MEMORY_MB,
+            PUSH_TIMEOUT,
+            pushEnv);
     access.readResults().forEach(push.function()::addToRolePolicy);
 
     PushStateMachine flow =
@@ -100,8 +106,14 @@ public final class AthenaWsStack extends Stack {
       queryEnv.put("PUSH_TIME_RESERVE_MILLIS", Integer.toString(PUSH_TIME_RESERVE_MILLIS));
     }
     JavaFunction query =
-        new JavaFunction(this, "QueryRoute", code, HandlerClasses.QUERY_ROUTE, QUERY_MEMORY_MB,
-            inline ? QUERY_TIMEOUT_INLINE : QUERY_TIMEOUT_STEPFUNCTIONS, queryEnv);
+        new JavaFunction(
+            this,
+            "QueryRoute",
+            code,
+            HandlerClasses.QUERY_ROUTE,
+            QUERY_MEMORY_MB,
+            inline ? QUERY_TIMEOUT_INLINE : QUERY_TIMEOUT_STEPFUNCTIONS,
+            queryEnv);
     // Execution names are deterministic per request; DescribeExecution tells a duplicate apart.
     flow.stateMachine().grantStartExecution(query.function());
     flow.stateMachine().grantExecution(query.function(), "states:DescribeExecution");
@@ -113,21 +125,29 @@ public final class AthenaWsStack extends Stack {
     Map<String, String> connectionEnv = new LinkedHashMap<>();
     settings.allowedOrigins().ifPresent(o -> connectionEnv.put("ALLOWED_ORIGINS", o));
     JavaFunction connection =
-        new JavaFunction(this, "Connection", code, HandlerClasses.CONNECTION,
-            CONNECTION_MEMORY_MB, CONNECTION_TIMEOUT, connectionEnv);
+        new JavaFunction(
+            this,
+            "Connection",
+            code,
+            HandlerClasses.CONNECTION,
+            CONNECTION_MEMORY_MB,
+            CONNECTION_TIMEOUT,
+            connectionEnv);
 
     WebSocketFrontDoor frontDoor =
-        new WebSocketFrontDoor(this, "WebSocket", connection.alias(), query.alias(),
-            settings.stageName());
+        new WebSocketFrontDoor(
+            this, "WebSocket", connection.alias(), query.alias(), settings.stageName());
     query.function().addToRolePolicy(frontDoor.postToConnections());
     push.function().addToRolePolicy(frontDoor.postToConnections());
 
     new Operations(this, "Operations", query.function(), push.function());
 
-    output("WebSocketUrl", frontDoor.url(), "wscat -c <this URL>, then send {\"action\":\"query\"}");
+    output(
+        "WebSocketUrl", frontDoor.url(), "wscat -c <this URL>, then send {\"action\":\"query\"}");
     output("ManagementEndpoint", frontDoor.callbackUrl(), "PostToConnection endpoint");
     output("StateMachineArn", flow.stateMachine().getStateMachineArn(), "push state machine");
-    output("ResultsBucket", storage.bucket().getBucketName(), "Athena results; retained on destroy");
+    output(
+        "ResultsBucket", storage.bucket().getBucketName(), "Athena results; retained on destroy");
     output("WorkGroup", storage.workGroupName(), "Athena work group");
     output("Mode", settings.mode().envValue(), "ATHENA_WS_MODE of the route handler");
   }

@@ -24,8 +24,8 @@ public final class HandlerClasses {
   private HandlerClasses() {}
 
   /**
-   * The Lambda {@code Handler} string of a handler class. A {@code RequestStreamHandler} is named by
-   * its class alone; the WebSocket handlers name their method as well, which the Java runtime
+   * The Lambda {@code Handler} string of a handler class. A {@code RequestStreamHandler} is named
+   * by its class alone; the WebSocket handlers name their method as well, which the Java runtime
    * accepts both for {@code RequestHandler} implementations and plain classes.
    *
    * @param className one of the constants of this class

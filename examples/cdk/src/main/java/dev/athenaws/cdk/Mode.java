@@ -40,6 +40,7 @@ public enum Mode {
         return m;
       }
     }
-    throw new IllegalArgumentException("mode: expected inline or stepfunctions, got '" + value + "'");
+    throw new IllegalArgumentException(
+        "mode: expected inline or stepfunctions, got '" + value + "'");
   }
 }

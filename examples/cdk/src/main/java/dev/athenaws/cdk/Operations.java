@@ -22,6 +22,7 @@ import software.constructs.Construct;
 final class Operations extends Construct {
   /** The adapter's default METRICS_NAMESPACE. */
   static final String NAMESPACE = "AthenaWs";
+
   static final Duration PERIOD = Duration.minutes(5);
 
   private final Alarm failedQueries;
@@ -36,21 +37,28 @@ final class Operations extends Construct {
         graph("Delivery", both, "Rows", "Messages", "PostsRetried", "PostsThrottled"),
         graph("Athena calls", both, "AthenaCalls", "AthenaRetries"));
     // Failed queries of either handler: the route handler (inline) and the push task both report.
-    this.failedQueries = Alarm.Builder.create(this, "FailedQueries")
-        .alarmDescription("athena-ws queries ended with an error (QueriesFailed > 0 in 5 minutes)")
-        .metric(MathExpression.Builder.create()
-            .expression("q + p")
-            .usingMetrics(Map.of("q", metric(queryRoute, "QueriesFailed"),
-                "p", metric(push, "QueriesFailed")))
-            .label("QueriesFailed")
-            .period(PERIOD)
-            .build())
-        .threshold(1)
-        .evaluationPeriods(1)
-        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-        // No line means no query: not a failure.
-        .treatMissingData(TreatMissingData.NOT_BREACHING)
-        .build();
+    this.failedQueries =
+        Alarm.Builder.create(this, "FailedQueries")
+            .alarmDescription(
+                "athena-ws queries ended with an error (QueriesFailed > 0 in 5 minutes)")
+            .metric(
+                MathExpression.Builder.create()
+                    .expression("q + p")
+                    .usingMetrics(
+                        Map.of(
+                            "q",
+                            metric(queryRoute, "QueriesFailed"),
+                            "p",
+                            metric(push, "QueriesFailed")))
+                    .label("QueriesFailed")
+                    .period(PERIOD)
+                    .build())
+            .threshold(1)
+            .evaluationPeriods(1)
+            .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+            // No line means no query: not a failure.
+            .treatMissingData(TreatMissingData.NOT_BREACHING)
+            .build();
   }
 
   Alarm failedQueries() {

@@ -54,7 +54,8 @@ final class PushStateMachine extends Construct {
             .build();
     // A definition given as text grants nothing by itself: invoke the push alias only.
     stateMachine.addToRolePolicy(
-        AthenaAccess.allow(List.of("lambda:InvokeFunction"), List.of(pushResults.getFunctionArn())));
+        AthenaAccess.allow(
+            List.of("lambda:InvokeFunction"), List.of(pushResults.getFunctionArn())));
     access.runQueries().forEach(stateMachine::addToRolePolicy);
   }
 

@@ -31,7 +31,8 @@ final class ResultsStorage extends Construct {
     super(scope, id);
     // Result files may hold any row a query returned: private, encrypted, TLS only, short-lived.
     // RETAIN, because CloudFormation cannot delete a bucket that still holds objects and the
-    // auto-delete custom resource would need wildcard S3 actions; docs/deployment-cdk.md removes it.
+    // auto-delete custom resource would need wildcard S3 actions; docs/deployment-cdk.md removes
+    // it.
     this.bucket =
         Bucket.Builder.create(this, "Bucket")
             .encryption(BucketEncryption.S3_MANAGED)

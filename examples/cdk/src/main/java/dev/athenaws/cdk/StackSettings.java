@@ -58,12 +58,16 @@ public record StackSettings(
 
   /** Athena's smallest {@code BytesScannedCutoffPerQuery}. */
   public static final long MIN_BYTES_SCANNED_CUTOFF = 10_000_000L;
+
   /** 10 GiB: about 0.05 USD per query at 5 USD per TB scanned. */
   public static final long DEFAULT_BYTES_SCANNED_CUTOFF = 10L * 1024 * 1024 * 1024;
+
   /** Result files are only read while a query's results are pushed; a week leaves room to debug. */
   public static final int DEFAULT_RESULT_EXPIRY_DAYS = 7;
+
   /** Matches the library's {@code AthenaWs.Builder.DEFAULT_QUERY_TIMEOUT}. */
   public static final int DEFAULT_QUERY_TIMEOUT_MINUTES = 30;
+
   /** The stage of the original design and of the local stack. */
   public static final String DEFAULT_STAGE = "dev";
 
@@ -93,7 +97,10 @@ public record StackSettings(
     dataBucket.ifPresent(b -> check("dataBucket", b, BUCKET));
     if (bytesScannedCutoff < MIN_BYTES_SCANNED_CUTOFF) {
       throw new IllegalArgumentException(
-          "bytesScannedCutoff: at least " + MIN_BYTES_SCANNED_CUTOFF + ", got " + bytesScannedCutoff);
+          "bytesScannedCutoff: at least "
+              + MIN_BYTES_SCANNED_CUTOFF
+              + ", got "
+              + bytesScannedCutoff);
     }
     if (resultExpiryDays < 1) {
       throw new IllegalArgumentException("resultExpiryDays: at least 1, got " + resultExpiryDays);
@@ -123,7 +130,8 @@ public record StackSettings(
         text(context, "database").orElse("default"),
         text(context, "dataBucket"),
         number(context, "bytesScannedCutoff").orElse(DEFAULT_BYTES_SCANNED_CUTOFF),
-        Math.toIntExact(number(context, "resultExpiryDays").orElse((long) DEFAULT_RESULT_EXPIRY_DAYS)),
+        Math.toIntExact(
+            number(context, "resultExpiryDays").orElse((long) DEFAULT_RESULT_EXPIRY_DAYS)),
         Math.toIntExact(
             number(context, "queryTimeoutMinutes").orElse((long) DEFAULT_QUERY_TIMEOUT_MINUTES)),
         text(context, "queryCatalog"),
@@ -132,8 +140,8 @@ public record StackSettings(
 
   /**
    * Where {@code mvn -pl lambda-adapter -am package} leaves the shaded, self-contained jar (the
-   * handlers with the AWS SDK and Jackson; the thin {@code athena-ws-lambda-<version>.jar} beside it
-   * would fail at init), relative to examples/cdk (the directory {@code cdk} commands run in).
+   * handlers with the AWS SDK and Jackson; the thin {@code athena-ws-lambda-<version>.jar} beside
+   * it would fail at init), relative to examples/cdk (the directory {@code cdk} commands run in).
    *
    * @return {@code ../../lambda-adapter/target/athena-ws-lambda-<version>-lambda.jar}
    * @throws UncheckedIOException when the build's version file cannot be read
@@ -164,7 +172,9 @@ public record StackSettings(
 
   private static Optional<String> text(Function<String, Object> context, String key) {
     Object v = context.apply(key);
-    return v == null || v.toString().isBlank() ? Optional.empty() : Optional.of(v.toString().trim());
+    return v == null || v.toString().isBlank()
+        ? Optional.empty()
+        : Optional.of(v.toString().trim());
   }
 
   private static Optional<Long> number(Function<String, Object> context, String key) {

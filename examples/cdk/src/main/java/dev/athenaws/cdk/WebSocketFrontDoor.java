@@ -14,9 +14,9 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.constructs.Construct;
 
 /**
- * The WebSocket API: {@code $connect}/{@code $disconnect} to the connection handler;
- * {@code query}, {@code listQueries} and {@code $default} to the route handler, selected on
- * {@code $request.body.action}; one auto-deployed stage.
+ * The WebSocket API: {@code $connect}/{@code $disconnect} to the connection handler; {@code query},
+ * {@code listQueries} and {@code $default} to the route handler, selected on {@code
+ * $request.body.action}; one auto-deployed stage.
  *
  * <p>Not thread-safe (a CDK construct). Throws what CDK throws for invalid properties.
  */
@@ -53,15 +53,16 @@ final class WebSocketFrontDoor extends Construct {
             .defaultRouteOptions(route("Default", queryRoute))
             .build();
     for (String route : QUERY_ROUTES) {
-      api.addRoute(route, route(Character.toUpperCase(route.charAt(0)) + route.substring(1),
-          queryRoute));
+      api.addRoute(
+          route, route(Character.toUpperCase(route.charAt(0)) + route.substring(1), queryRoute));
     }
     this.stage =
         WebSocketStage.Builder.create(this, "Stage")
             .webSocketApi(api)
             .stageName(stageName)
             .autoDeploy(true)
-            .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT).burstLimit(BURST_LIMIT).build())
+            .throttle(
+                ThrottleSettings.builder().rateLimit(RATE_LIMIT).burstLimit(BURST_LIMIT).build())
             .build();
   }
 
@@ -72,8 +73,8 @@ final class WebSocketFrontDoor extends Construct {
   }
 
   /**
-   * {@code execute-api:ManageConnections} on this API's stage only, and only for
-   * {@code POST @connections/*} (PostToConnection): the handlers never read or close connections.
+   * {@code execute-api:ManageConnections} on this API's stage only, and only for {@code
+   * POST @connections/*} (PostToConnection): the handlers never read or close connections.
    */
   PolicyStatement postToConnections() {
     String arn =

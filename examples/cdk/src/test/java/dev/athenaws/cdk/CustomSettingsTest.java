@@ -41,7 +41,8 @@ class CustomSettingsTest {
     template.hasResourceProperties(
         "AWS::Athena::WorkGroup",
         Map.of(
-            "Name", "reports",
+            "Name",
+            "reports",
             "WorkGroupConfiguration",
             Match.objectLike(Map.of("BytesScannedCutoffPerQuery", 1_000_000_000))));
     template.hasResourceProperties(
@@ -60,7 +61,8 @@ class CustomSettingsTest {
                 .flatMap(s -> s.resources().stream())
                 .distinct())
         .containsExactly(
-            "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:REF(" + api
+            "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:REF("
+                + api
                 + ")/prod/POST/@connections/*");
   }
 
@@ -74,8 +76,10 @@ class CustomSettingsTest {
               .toList();
       assertThat(data).as(role).hasSize(2);
       assertThat(data)
-          .allSatisfy(s -> assertThat(s.actions())
-              .isSubsetOf("s3:GetBucketLocation", "s3:ListBucket", "s3:GetObject"));
+          .allSatisfy(
+              s ->
+                  assertThat(s.actions())
+                      .isSubsetOf("s3:GetBucketLocation", "s3:ListBucket", "s3:GetObject"));
     }
     assertThat(Statements.ofRole(template, "PushResultsFunctionServiceRole"))
         .noneMatch(s -> s.resources().stream().anyMatch(r -> r.startsWith(bucket)));
@@ -88,8 +92,11 @@ class CustomSettingsTest {
                 .filter(s -> s.actions().contains("glue:GetTable"))
                 .flatMap(s -> s.resources().stream())
                 .distinct())
-        .allMatch(r -> r.endsWith(":catalog") || r.endsWith(":database/logs")
-            || r.endsWith(":table/logs/*"))
+        .allMatch(
+            r ->
+                r.endsWith(":catalog")
+                    || r.endsWith(":database/logs")
+                    || r.endsWith(":table/logs/*"))
         .hasSize(3);
   }
 
@@ -103,11 +110,16 @@ class CustomSettingsTest {
         .containsEntry("QUERY_TIMEOUT_SECONDS", "600");
     assertThat(HandlerFunctionsTest.environment(template, "Connection"))
         .containsOnly(Map.entry("ALLOWED_ORIGINS", "https://reports.example.com"));
-    assertThat(Synthesized.stateMachineDefinition(template).at("/States/Start query/TimeoutSeconds")
-        .asInt()).isEqualTo(600);
+    assertThat(
+            Synthesized.stateMachineDefinition(template)
+                .at("/States/Start query/TimeoutSeconds")
+                .asInt())
+        .isEqualTo(600);
     for (String start : java.util.List.of("Start query", "Start query with parameters")) {
-      assertThat(Synthesized.stateMachineDefinition(template)
-          .at("/States/" + start + "/Parameters/QueryExecutionContext/Database").asText())
+      assertThat(
+              Synthesized.stateMachineDefinition(template)
+                  .at("/States/" + start + "/Parameters/QueryExecutionContext/Database")
+                  .asText())
           .isEqualTo("logs");
     }
   }

@@ -29,8 +29,8 @@ class HandlerClassesTest {
   }
 
   /**
-   * The deployed handler names are the lambda-adapter classes, so a rename there breaks this
-   * test. Skipped (not passed) while lambda-adapter is not on this module's test classpath.
+   * The deployed handler names are the lambda-adapter classes, so a rename there breaks this test.
+   * Skipped (not passed) while lambda-adapter is not on this module's test classpath.
    */
   @Test
   void handlerClassesExistInLambdaAdapter() throws ReflectiveOperationException {

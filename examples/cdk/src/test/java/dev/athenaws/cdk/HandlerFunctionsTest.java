@@ -26,14 +26,17 @@ class HandlerFunctionsTest {
     Map<String, String> handlers =
         resources(template, "AWS::Lambda::Function").values().stream()
             .map(Synthesized::properties)
-            .collect(Collectors.toMap(p -> p.get("Description").toString(),
-                p -> p.get("Handler").toString()));
+            .collect(
+                Collectors.toMap(
+                    p -> p.get("Description").toString(), p -> p.get("Handler").toString()));
     assertThat(handlers)
         .containsOnly(
-            Map.entry("athena-ws QueryRouteHandler",
+            Map.entry(
+                "athena-ws QueryRouteHandler",
                 "dev.athenaws.lambda.QueryRouteHandler::handleRequest"),
             Map.entry("athena-ws PushResultsHandler", "dev.athenaws.lambda.PushResultsHandler"),
-            Map.entry("athena-ws ConnectionHandler",
+            Map.entry(
+                "athena-ws ConnectionHandler",
                 "dev.athenaws.lambda.ConnectionHandler::handleRequest"));
   }
 
@@ -73,7 +76,8 @@ class HandlerFunctionsTest {
   void routeHandlersStayWithinApiGatewaysIntegrationTimeout() {
     // docs: API Gateway WebSocket integration timeout 29 s (docs/aws-behaviour.md).
     assertThat(AthenaWsStack.QUERY_TIMEOUT_INLINE.toSeconds().intValue()).isLessThanOrEqualTo(29);
-    assertThat(AthenaWsStack.QUERY_TIMEOUT_STEPFUNCTIONS.toSeconds().intValue()).isLessThanOrEqualTo(29);
+    assertThat(AthenaWsStack.QUERY_TIMEOUT_STEPFUNCTIONS.toSeconds().intValue())
+        .isLessThanOrEqualTo(29);
     assertThat(AthenaWsStack.CONNECTION_TIMEOUT.toSeconds().intValue()).isLessThanOrEqualTo(29);
     assertThat(AthenaWsStack.INLINE_DEADLINE_SECONDS)
         .isLessThan(AthenaWsStack.QUERY_TIMEOUT_INLINE.toSeconds().intValue());

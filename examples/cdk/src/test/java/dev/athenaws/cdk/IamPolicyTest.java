@@ -36,11 +36,14 @@ class IamPolicyTest {
         Statements.all(Synthesized.template(mode)).stream()
             .filter(s -> s.effect().equals("Deny"))
             .toList();
-    assertThat(denies).singleElement().satisfies(s -> {
-      assertThat(s.actions()).containsExactly("s3:*");
-      assertThat(s.condition())
-          .isEqualTo(Map.of("Bool", Map.of("aws:SecureTransport", "false")));
-    });
+    assertThat(denies)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.actions()).containsExactly("s3:*");
+              assertThat(s.condition())
+                  .isEqualTo(Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+            });
   }
 
   @ParameterizedTest
@@ -59,7 +62,8 @@ class IamPolicyTest {
       assertThat(s.actions()).containsExactly("execute-api:ManageConnections");
       assertThat(s.resources())
           .containsExactly(
-              "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:REF(" + api
+              "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:REF("
+                  + api
                   + ")/dev/POST/@connections/*");
     }
   }
@@ -70,7 +74,8 @@ class IamPolicyTest {
     Template template = Synthesized.template(mode);
     String workGroup =
         "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/REF("
-            + logicalId(template, "AWS::Athena::WorkGroup", "ResultsWorkGroup") + ")";
+            + logicalId(template, "AWS::Athena::WorkGroup", "ResultsWorkGroup")
+            + ")";
     List<Statements> athena =
         Statements.all(template).stream()
             .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("athena:")))
@@ -92,14 +97,20 @@ class IamPolicyTest {
         continue;
       }
       if (s.actions().stream().anyMatch(a -> a.startsWith("s3:"))) {
-        assertThat(s.resources()).as("%s", s)
+        assertThat(s.resources())
+            .as("%s", s)
             .allMatch(r -> r.equals(bucket) || r.equals(bucket + "/results/*"));
-        assertThat(s.actions()).as("%s", s)
-            .noneMatch(a -> a.startsWith("s3:Delete") || a.startsWith("s3:Put") && !a.equals("s3:PutObject"));
+        assertThat(s.actions())
+            .as("%s", s)
+            .noneMatch(
+                a ->
+                    a.startsWith("s3:Delete")
+                        || a.startsWith("s3:Put") && !a.equals("s3:PutObject"));
       }
       if (s.actions().stream().anyMatch(a -> a.startsWith("glue:"))) {
-        assertThat(s.actions()).as("%s", s).allMatch(a -> a.startsWith("glue:Get")
-            || a.equals("glue:BatchGetPartition"));
+        assertThat(s.actions())
+            .as("%s", s)
+            .allMatch(a -> a.startsWith("glue:Get") || a.equals("glue:BatchGetPartition"));
         String prefix = "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:";
         assertThat(s.resources())
             .containsExactlyInAnyOrder(
@@ -117,16 +128,23 @@ class IamPolicyTest {
         Statements.all(template).stream()
             .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("states:")))
             .toList();
-    assertThat(states).extracting(Statements::actions)
+    assertThat(states)
+        .extracting(Statements::actions)
         .containsExactlyInAnyOrder(
             List.of("states:StartExecution"), List.of("states:DescribeExecution"));
     for (Statements s : states) {
       assertThat(s.owner()).startsWith(QUERY_ROLE);
-      assertThat(s.resources()).singleElement().asString()
+      assertThat(s.resources())
+          .singleElement()
+          .asString()
           .satisfiesAnyOf(
               r -> assertThat(r).isEqualTo("REF(" + machine + ")"),
-              r -> assertThat(r).startsWith("arn:${AWS::Partition}:states:${AWS::Region}:"
-                  + "${AWS::AccountId}:execution:").endsWith(":*"));
+              r ->
+                  assertThat(r)
+                      .startsWith(
+                          "arn:${AWS::Partition}:states:${AWS::Region}:"
+                              + "${AWS::AccountId}:execution:")
+                      .endsWith(":*"));
     }
   }
 
@@ -139,10 +157,13 @@ class IamPolicyTest {
         Statements.all(template).stream()
             .filter(s -> s.actions().contains("lambda:InvokeFunction"))
             .toList();
-    assertThat(invokes).singleElement().satisfies(s -> {
-      assertThat(s.owner()).startsWith(STATE_MACHINE_ROLE);
-      assertThat(s.resources()).containsExactly(alias);
-    });
+    assertThat(invokes)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.owner()).startsWith(STATE_MACHINE_ROLE);
+              assertThat(s.resources()).containsExactly(alias);
+            });
   }
 
   @ParameterizedTest
@@ -159,8 +180,8 @@ class IamPolicyTest {
       assertThat(actions(template, QUERY_ROLE))
           .contains("athena:StartQueryExecution", "athena:GetQueryResults", "s3:PutObject");
     } else {
-      assertThat(actions(template, QUERY_ROLE)).noneMatch(a -> a.startsWith("athena:")
-          || a.startsWith("s3:") || a.startsWith("glue:"));
+      assertThat(actions(template, QUERY_ROLE))
+          .noneMatch(a -> a.startsWith("athena:") || a.startsWith("s3:") || a.startsWith("glue:"));
     }
   }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The app refuses a jar Lambda could not start (the thin jar) before synthesizing anything. */
 class LambdaJarTest {
-  private static final List<String> HANDLERS = List.of(
-      HandlerClasses.QUERY_ROUTE, HandlerClasses.PUSH_RESULTS, HandlerClasses.CONNECTION);
+  private static final List<String> HANDLERS =
+      List.of(HandlerClasses.QUERY_ROUTE, HandlerClasses.PUSH_RESULTS, HandlerClasses.CONNECTION);
 
   @TempDir Path dir;
 
@@ -62,7 +62,8 @@ class LambdaJarTest {
 
   private Path jar(String name, List<String> classes) throws IOException {
     Path file = dir.resolve(name);
-    try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(file);
+        JarOutputStream jar = new JarOutputStream(out)) {
       for (String c : classes) {
         jar.putNextEntry(new JarEntry(c.replace('.', '/') + ".class"));
         jar.write(new byte[] {(byte) 0xCA, (byte) 0xFE});

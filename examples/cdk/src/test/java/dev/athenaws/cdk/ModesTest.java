@@ -54,6 +54,7 @@ class ModesTest {
         Synthesized.template(Mode.STEPFUNCTIONS).findResources("AWS::StepFunctions::StateMachine");
     assertThat(inline).isEqualTo(stepFunctions);
     assertThat(Synthesized.template(Mode.INLINE).findResources("AWS::ApiGatewayV2::Route"))
-        .isEqualTo(Synthesized.template(Mode.STEPFUNCTIONS).findResources("AWS::ApiGatewayV2::Route"));
+        .isEqualTo(
+            Synthesized.template(Mode.STEPFUNCTIONS).findResources("AWS::ApiGatewayV2::Route"));
   }
 }

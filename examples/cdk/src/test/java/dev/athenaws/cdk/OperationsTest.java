@@ -1,6 +1,5 @@
 package dev.athenaws.cdk;
 
-import static dev.athenaws.cdk.Synthesized.properties;
 import static dev.athenaws.cdk.Synthesized.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,29 +19,45 @@ class OperationsTest {
 
   @Test
   void everyFunctionLogsInJsonAtInfo() {
-    template.allResourcesProperties("AWS::Lambda::Function", Map.of("LoggingConfig", Map.of(
-        "LogFormat", "JSON", "ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO")));
+    template.allResourcesProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "LoggingConfig",
+            Map.of("LogFormat", "JSON", "ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO")));
   }
 
   @Test
   void aDashboardGraphsTheEmbeddedMetrics() {
     template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
     String body = template.toJSON().toString();
-    assertThat(body).contains(Operations.NAMESPACE)
-        .contains("QueriesCompleted").contains("QueriesFailed").contains("EngineTime")
-        .contains("QueueTime").contains("PostsThrottled").contains("AthenaRetries");
+    assertThat(body)
+        .contains(Operations.NAMESPACE)
+        .contains("QueriesCompleted")
+        .contains("QueriesFailed")
+        .contains("EngineTime")
+        .contains("QueueTime")
+        .contains("PostsThrottled")
+        .contains("AthenaRetries");
   }
 
   @Test
   void anAlarmFiresOnAFailedQueryOfEitherHandler() {
-    Map<String, Object> alarm = resources(template, "AWS::CloudWatch::Alarm").values().stream()
-        .map(Synthesized::properties).findFirst().orElseThrow();
+    Map<String, Object> alarm =
+        resources(template, "AWS::CloudWatch::Alarm").values().stream()
+            .map(Synthesized::properties)
+            .findFirst()
+            .orElseThrow();
     assertThat(resources(template, "AWS::CloudWatch::Alarm")).hasSize(1);
-    assertThat(alarm).containsEntry("Threshold", 1).containsEntry("EvaluationPeriods", 1)
+    assertThat(alarm)
+        .containsEntry("Threshold", 1)
+        .containsEntry("EvaluationPeriods", 1)
         .containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
         .containsEntry("TreatMissingData", "notBreaching");
     String metrics = alarm.get("Metrics").toString();
-    assertThat(metrics).contains("q + p").contains("QueriesFailed").contains(Operations.NAMESPACE)
+    assertThat(metrics)
+        .contains("q + p")
+        .contains("QueriesFailed")
+        .contains(Operations.NAMESPACE)
         .contains("FunctionName");
   }
 }

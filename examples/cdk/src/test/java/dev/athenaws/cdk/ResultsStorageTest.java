@@ -31,7 +31,8 @@ class ResultsStorageTest {
             "BucketEncryption",
                 Map.of(
                     "ServerSideEncryptionConfiguration",
-                    List.of(Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
+                    List.of(
+                        Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
             "PublicAccessBlockConfiguration",
                 Map.of(
                     "BlockPublicAcls", true,
@@ -46,11 +47,14 @@ class ResultsStorageTest {
                     List.of(
                         Match.objectLike(
                             Map.of(
-                                "Status", "Enabled",
-                                "Prefix", "results/",
-                                "ExpirationInDays", 7,
+                                "Status",
+                                "Enabled",
+                                "Prefix",
+                                "results/",
+                                "ExpirationInDays",
+                                7,
                                 "AbortIncompleteMultipartUpload",
-                                    Map.of("DaysAfterInitiation", 1)))))));
+                                Map.of("DaysAfterInitiation", 1)))))));
   }
 
   @Test
@@ -76,7 +80,8 @@ class ResultsStorageTest {
                         Map.of(
                             "Effect", "Deny",
                             "Principal", Map.of("AWS", "*"),
-                            "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))));
+                            "Condition",
+                                Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))));
   }
 
   @Test
@@ -93,7 +98,8 @@ class ResultsStorageTest {
     assertThat(((Number) configuration.get("BytesScannedCutoffPerQuery")).longValue())
         .isEqualTo(StackSettings.DEFAULT_BYTES_SCANNED_CUTOFF);
     Map<?, ?> result = (Map<?, ?>) configuration.get("ResultConfiguration");
-    assertThat(flatten(result.get("OutputLocation"))).isEqualTo("s3://REF(" + bucket + ")/results/");
+    assertThat(flatten(result.get("OutputLocation")))
+        .isEqualTo("s3://REF(" + bucket + ")/results/");
     assertThat(result.get("EncryptionConfiguration"))
         .isEqualTo(Map.of("EncryptionOption", "SSE_S3"));
   }

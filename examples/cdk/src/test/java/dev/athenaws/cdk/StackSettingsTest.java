@@ -29,7 +29,8 @@ class StackSettingsTest {
   void defaultJarIsTheShadedAdapterOfThisVersion() {
     // The version comes from the filtered build.properties, never a "${...}" placeholder.
     assertThat(StackSettings.defaultLambdaJar())
-        .matches("\\.\\./\\.\\./lambda-adapter/target/athena-ws-lambda-\\d+\\.\\d+\\.\\d+[^$/]*\\.jar");
+        .matches(
+            "\\.\\./\\.\\./lambda-adapter/target/athena-ws-lambda-\\d+\\.\\d+\\.\\d+[^$/]*\\.jar");
   }
 
   @Test
@@ -50,9 +51,18 @@ class StackSettingsTest {
     StackSettings s = StackSettings.fromContext(context::get);
     assertThat(s)
         .isEqualTo(
-            new StackSettings(Mode.INLINE, "/tmp/x.jar", "prod", "athena-ws-prod", "logs",
-                Optional.of("my-trail-bucket"), 2_000_000_000L, 3, 45,
-                Optional.of("classpath:catalog.json"), Optional.of("https://example.com")));
+            new StackSettings(
+                Mode.INLINE,
+                "/tmp/x.jar",
+                "prod",
+                "athena-ws-prod",
+                "logs",
+                Optional.of("my-trail-bucket"),
+                2_000_000_000L,
+                3,
+                45,
+                Optional.of("classpath:catalog.json"),
+                Optional.of("https://example.com")));
   }
 
   @Test

@@ -13,7 +13,8 @@ import software.amazon.awscdk.assertions.Template;
 
 class StateMachineTest {
 
-  private static final String START_SYNC = "arn:${AWS::Partition}:states:::athena:startQueryExecution.sync";
+  private static final String START_SYNC =
+      "arn:${AWS::Partition}:states:::athena:startQueryExecution.sync";
 
   private static Template template;
   private static JsonNode definition;
@@ -52,7 +53,8 @@ class StateMachineTest {
   void emptyParameterListsTakeTheStartWithoutExecutionParameters() {
     // Athena rejects an empty ExecutionParameters list.
     JsonNode choice = states.get("Has parameters?");
-    assertThat(choice.at("/Choices/0/Variable").asText()).isEqualTo("$.query.executionParameters[0]");
+    assertThat(choice.at("/Choices/0/Variable").asText())
+        .isEqualTo("$.query.executionParameters[0]");
     assertThat(choice.at("/Choices/0/IsPresent").asBoolean()).isTrue();
     assertThat(choice.at("/Choices/0/Next").asText()).isEqualTo("Start query with parameters");
     assertThat(choice.get("Default").asText()).isEqualTo("Start query");
@@ -64,7 +66,8 @@ class StateMachineTest {
 
   @Test
   void startsRunTheSyncIntegrationInTheStacksWorkGroup() {
-    String workGroup = "REF(" + logicalId(template, "AWS::Athena::WorkGroup", "ResultsWorkGroup") + ")";
+    String workGroup =
+        "REF(" + logicalId(template, "AWS::Athena::WorkGroup", "ResultsWorkGroup") + ")";
     for (String name : List.of("Start query", "Start query with parameters")) {
       JsonNode start = states.get(name);
       assertThat(start.get("Type").asText()).isEqualTo("Task");
@@ -141,8 +144,16 @@ class StateMachineTest {
     assertThat(definition.toString()).doesNotContain("getQueryResults");
     assertThat(fieldNames(states))
         .containsExactlyInAnyOrder(
-            "Already started?", "Has parameters?", "Start query", "Start query with parameters",
-            "Lift query id", "Push results", "More pages?", "Done", "Report error", "Failed");
+            "Already started?",
+            "Has parameters?",
+            "Start query",
+            "Start query with parameters",
+            "Lift query id",
+            "Push results",
+            "More pages?",
+            "Done",
+            "Report error",
+            "Failed");
   }
 
   private static void assertCatchesInto(JsonNode state, String target) {

@@ -10,14 +10,20 @@ import java.util.Map;
 import software.amazon.awscdk.assertions.Template;
 
 /** One IAM statement of a synthesized template, flattened for assertions. */
-record Statements(String owner, String effect, List<String> actions, List<String> resources,
+record Statements(
+    String owner,
+    String effect,
+    List<String> actions,
+    List<String> resources,
     Map<?, ?> condition) {
 
   /** Every statement of every identity policy, role trust policy and bucket policy. */
   static List<Statements> all(Template template) {
     List<Statements> all = new ArrayList<>();
     Synthesized.resources(template, "AWS::IAM::Policy")
-        .forEach((id, r) -> addDocument(all, ownerOf(properties(r)), properties(r).get("PolicyDocument")));
+        .forEach(
+            (id, r) ->
+                addDocument(all, ownerOf(properties(r)), properties(r).get("PolicyDocument")));
     Synthesized.resources(template, "AWS::IAM::Role")
         .forEach(
             (id, r) -> {
@@ -55,13 +61,20 @@ record Statements(String owner, String effect, List<String> actions, List<String
     for (Object s : asList(((Map<?, ?>) document).get("Statement"))) {
       Map<?, ?> st = (Map<?, ?>) s;
       List<String> actions =
-          st.get("Action") == null ? List.of()
+          st.get("Action") == null
+              ? List.of()
               : asList(st.get("Action")).stream().map(Object::toString).toList();
       List<String> resources =
-          st.get("Resource") == null ? List.of()
+          st.get("Resource") == null
+              ? List.of()
               : asList(st.get("Resource")).stream().map(Synthesized::flatten).toList();
-      all.add(new Statements(owner, st.get("Effect").toString(), actions, resources,
-          (Map<?, ?>) st.get("Condition")));
+      all.add(
+          new Statements(
+              owner,
+              st.get("Effect").toString(),
+              actions,
+              resources,
+              (Map<?, ?>) st.get("Condition")));
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.athenaws.cdk;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,8 +15,6 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
@@ -98,9 +98,9 @@ final class Synthesized {
   }
 
   /**
-   * The state machine's definition as JSON. CloudFormation references inside it (an
-   * {@code Fn::Join} of text and intrinsics) become {@code REF(<logical id>)} or
-   * {@code ${AWS::Partition}} style text.
+   * The state machine's definition as JSON. CloudFormation references inside it (an {@code
+   * Fn::Join} of text and intrinsics) become {@code REF(<logical id>)} or {@code ${AWS::Partition}}
+   * style text.
    */
   static JsonNode stateMachineDefinition(Template template) {
     Map<String, Map<String, Object>> machines =

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Synthesizes the app as {@code cdk synth} runs it: {@link AthenaWsApp}'s main in a fresh JVM from
  * examples/cdk with {@code CDK_OUTDIR} (and {@code CDK_CONTEXT_JSON}, how the CLI passes {@code -c}
- * values), then opens the code asset the functions deploy. An integration test: it needs the
- * shaded jar that lambda-adapter's package phase builds, which the reactor runs first (pom.xml).
+ * values), then opens the code asset the functions deploy. An integration test: it needs the shaded
+ * jar that lambda-adapter's package phase builds, which the reactor runs first (pom.xml).
  */
 class SynthesizedAppIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,11 +35,13 @@ class SynthesizedAppIT {
     Synth synth = synth(out, "{}");
     assertThat(synth.exitCode).as(synth.stderr).isZero();
 
-    JsonNode template = JSON.readTree(out.resolve(AthenaWsApp.STACK_ID + ".template.json").toFile());
+    JsonNode template =
+        JSON.readTree(out.resolve(AthenaWsApp.STACK_ID + ".template.json").toFile());
     JsonNode assets = JSON.readTree(out.resolve(AthenaWsApp.STACK_ID + ".assets.json").toFile());
     Set<String> keys = new HashSet<>();
     int functions = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields();
+        it.hasNext(); ) {
       JsonNode r = it.next().getValue();
       if (r.path("Type").asText().equals("AWS::Lambda::Function")
           && r.path("Properties").path("Handler").asText().startsWith("dev.athenaws.")) {
@@ -54,42 +56,54 @@ class SynthesizedAppIT {
     assertThat(source.path("packaging").asText()).isEqualTo("file");
     Path staged = out.resolve(source.path("path").asText());
 
-    assertThat(entries(staged)).as("the staged asset " + staged).contains(
-        HandlerClasses.QUERY_ROUTE.replace('.', '/') + ".class",
-        HandlerClasses.PUSH_RESULTS.replace('.', '/') + ".class",
-        HandlerClasses.CONNECTION.replace('.', '/') + ".class",
-        "software/amazon/awssdk/services/athena/AthenaClient.class",
-        "software/amazon/awssdk/services/sfn/SfnClient.class",
-        "software/amazon/awssdk/services/apigatewaymanagementapi/ApiGatewayManagementApiClient.class",
-        "com/fasterxml/jackson/databind/ObjectMapper.class");
+    assertThat(entries(staged))
+        .as("the staged asset " + staged)
+        .contains(
+            HandlerClasses.QUERY_ROUTE.replace('.', '/') + ".class",
+            HandlerClasses.PUSH_RESULTS.replace('.', '/') + ".class",
+            HandlerClasses.CONNECTION.replace('.', '/') + ".class",
+            "software/amazon/awssdk/services/athena/AthenaClient.class",
+            "software/amazon/awssdk/services/sfn/SfnClient.class",
+            "software/amazon/awssdk/services/apigatewaymanagementapi/ApiGatewayManagementApiClient.class",
+            "com/fasterxml/jackson/databind/ObjectMapper.class");
   }
 
   @Test
   void theThinJarIsRefusedWithAClearMessage() throws Exception {
-    Path thin = Path.of(StackSettings.defaultLambdaJar().replace("-lambda.jar", ".jar"))
-        .toAbsolutePath().normalize();
+    Path thin =
+        Path.of(StackSettings.defaultLambdaJar().replace("-lambda.jar", ".jar"))
+            .toAbsolutePath()
+            .normalize();
     assertThat(thin).as("lambda-adapter's thin jar, built before this module").isRegularFile();
     Path out = Path.of("target", "synth-it", "thin").toAbsolutePath();
     Synth synth = synth(out, JSON.createObjectNode().put("lambdaJar", thin.toString()).toString());
     assertThat(synth.exitCode).isNotZero();
-    assertThat(synth.stderr).contains("is not self-contained",
-        "software.amazon.awssdk.services.athena.AthenaClient", "-lambda.jar")
-        .as("a reason, not a stack trace").doesNotContain("\tat ");
+    assertThat(synth.stderr)
+        .contains(
+            "is not self-contained",
+            "software.amazon.awssdk.services.athena.AthenaClient",
+            "-lambda.jar")
+        .as("a reason, not a stack trace")
+        .doesNotContain("\tat ");
     assertThat(out.resolve(AthenaWsApp.STACK_ID + ".template.json")).doesNotExist();
   }
 
   private record Synth(int exitCode, String stderr) {}
 
-  private static Synth synth(Path out, String contextJson) throws IOException, InterruptedException {
+  private static Synth synth(Path out, String contextJson)
+      throws IOException, InterruptedException {
     deleteTree(out);
     Files.createDirectories(out);
     Path stderr = out.resolveSibling(out.getFileName() + ".stderr.txt");
-    ProcessBuilder pb = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), AthenaWsApp.class.getName())
-        .directory(new File(System.getProperty("user.dir")))
-        .redirectOutput(out.resolveSibling(out.getFileName() + ".stdout.txt").toFile())
-        .redirectError(stderr.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                AthenaWsApp.class.getName())
+            .directory(new File(System.getProperty("user.dir")))
+            .redirectOutput(out.resolveSibling(out.getFileName() + ".stdout.txt").toFile())
+            .redirectError(stderr.toFile());
     pb.environment().put("CDK_OUTDIR", out.toString());
     pb.environment().put("CDK_CONTEXT_JSON", contextJson);
     pb.environment().remove("CDK_DEFAULT_ACCOUNT");
@@ -102,13 +116,17 @@ class SynthesizedAppIT {
     return new Synth(p.exitValue(), Files.readString(stderr, StandardCharsets.UTF_8));
   }
 
-  /** @return the entry names of a staged asset: a jar or zip file, or a directory */
+  /**
+   * @return the entry names of a staged asset: a jar or zip file, or a directory
+   */
   private static List<String> entries(Path staged) throws IOException {
     List<String> names = new ArrayList<>();
     if (Files.isDirectory(staged)) {
       try (var files = Files.walk(staged)) {
-        files.filter(Files::isRegularFile)
-            .forEach(f -> names.add(staged.relativize(f).toString().replace(File.separatorChar, '/')));
+        files
+            .filter(Files::isRegularFile)
+            .forEach(
+                f -> names.add(staged.relativize(f).toString().replace(File.separatorChar, '/')));
       }
       return names;
     }

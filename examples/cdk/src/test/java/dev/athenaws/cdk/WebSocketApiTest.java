@@ -84,12 +84,14 @@ class WebSocketApiTest {
     template.hasResourceProperties(
         "AWS::ApiGatewayV2::Stage",
         Map.of(
-            "StageName", "dev",
-            "AutoDeploy", true,
+            "StageName",
+            "dev",
+            "AutoDeploy",
+            true,
             "DefaultRouteSettings",
-                Map.of(
-                    "ThrottlingRateLimit", WebSocketFrontDoor.RATE_LIMIT,
-                    "ThrottlingBurstLimit", WebSocketFrontDoor.BURST_LIMIT)));
+            Map.of(
+                "ThrottlingRateLimit", WebSocketFrontDoor.RATE_LIMIT,
+                "ThrottlingBurstLimit", WebSocketFrontDoor.BURST_LIMIT)));
   }
 
   @Test
@@ -126,7 +128,8 @@ class WebSocketApiTest {
               assertThat(target).startsWith("integrations/REF(");
               String integrationId =
                   target.substring("integrations/REF(".length(), target.length() - 1);
-              String uri = flatten(properties(integrations.get(integrationId)).get("IntegrationUri"));
+              String uri =
+                  flatten(properties(integrations.get(integrationId)).get("IntegrationUri"));
               List<String> aliases =
                   List.of(connectionAlias, queryAlias).stream()
                       .filter(a -> uri.contains("/functions/REF(" + a + ")/invocations"))

@@ -20,16 +20,17 @@ import org.eclipse.jetty.util.Callback;
  * The AWS JSON endpoints at {@code POST /}, told apart by {@code X-Amz-Target} as AWS clients send
  * it: {@code AmazonAthena.*} (JSON 1.1) to the Athena emulator, after the configured latency, and
  * {@code AWSStepFunctions.*} (JSON 1.0) to the Step Functions emulator. So {@code
- * AWS_ENDPOINT_URL_ATHENA} and {@code AWS_ENDPOINT_URL_SFN} both point at the stack's one port.
- * An Athena call that the {@link Faults} pick is answered 400 {@code TooManyRequestsException}
+ * AWS_ENDPOINT_URL_ATHENA} and {@code AWS_ENDPOINT_URL_SFN} both point at the stack's one port. An
+ * Athena call that the {@link Faults} pick is answered 400 {@code TooManyRequestsException}
  * instead, after the latency, without reaching the emulator.
  *
  * <p>Thread-safety: thread-safe.
  */
 final class AwsEndpoints extends Handler.Abstract {
   private static final int MAX_BODY = 1024 * 1024;
-  private static final byte[] THROTTLED = ("{\"__type\":\"TooManyRequestsException\","
-      + "\"Message\":\"Rate exceeded\"}").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] THROTTLED =
+      ("{\"__type\":\"TooManyRequestsException\"," + "\"Message\":\"Rate exceeded\"}")
+          .getBytes(StandardCharsets.UTF_8);
   private final AthenaEmulator athena;
   private final StepFunctionsEmulator stepFunctions;
   private final Faults faults;
@@ -57,15 +58,21 @@ final class AwsEndpoints extends Handler.Abstract {
       if (latency > 0) {
         Thread.sleep(latency);
       }
-      answer = faults.throttleAthenaCall()
-          ? new EmulatorResponse(400, EmulatorResponse.CONTENT_TYPE, THROTTLED)
-          : athena.handle(target, body);
+      answer =
+          faults.throttleAthenaCall()
+              ? new EmulatorResponse(400, EmulatorResponse.CONTENT_TYPE, THROTTLED)
+              : athena.handle(target, body);
     } else if (target.startsWith("AWSStepFunctions.")) {
       answer = stepFunctions.handle(target, body);
     } else {
-      answer = new EmulatorResponse(400, EmulatorResponse.CONTENT_TYPE,
-          ("{\"__type\":\"UnknownOperationException\",\"message\":\"no such service here: "
-              + target.replaceAll("[^A-Za-z0-9._-]", "") + "\"}").getBytes(StandardCharsets.UTF_8));
+      answer =
+          new EmulatorResponse(
+              400,
+              EmulatorResponse.CONTENT_TYPE,
+              ("{\"__type\":\"UnknownOperationException\",\"message\":\"no such service here: "
+                      + target.replaceAll("[^A-Za-z0-9._-]", "")
+                      + "\"}")
+                  .getBytes(StandardCharsets.UTF_8));
     }
     response.setStatus(answer.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());

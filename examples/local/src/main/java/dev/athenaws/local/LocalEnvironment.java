@@ -31,14 +31,14 @@ record LocalEnvironment(Map<String, String> variables, String endpoint) {
 
   /**
    * Points the SDK's standard endpoint resolution at the stack: the system-property forms of {@code
-   * AWS_ENDPOINT_URL_ATHENA} and {@code AWS_ENDPOINT_URL_SFN}, and placeholder credentials unless the
-   * user has some (the local endpoints do not check signatures).
+   * AWS_ENDPOINT_URL_ATHENA} and {@code AWS_ENDPOINT_URL_SFN}, and placeholder credentials unless
+   * the user has some (the local endpoints do not check signatures).
    */
   void applySdkSettings() {
     System.setProperty("aws.endpointUrlAthena", endpoint);
     System.setProperty("aws.endpointUrlSfn", endpoint);
-    boolean hasCredentials = System.getenv("AWS_ACCESS_KEY_ID") != null
-        || System.getProperty("aws.accessKeyId") != null;
+    boolean hasCredentials =
+        System.getenv("AWS_ACCESS_KEY_ID") != null || System.getProperty("aws.accessKeyId") != null;
     if (!hasCredentials) {
       System.setProperty("aws.accessKeyId", "local");
       System.setProperty("aws.secretAccessKey", "local");

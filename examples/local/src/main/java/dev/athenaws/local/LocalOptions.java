@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * @param queryCatalog the named-query catalog file, null for the built-in CloudTrail example
  * @param pushTimeoutMs the push task's Lambda timeout: its remaining time counts down from this
  * @param throttleSeed the seed of the throttling decisions (reproducible fault runs)
- * @param athenaThrottleRate the fraction of Athena API calls answered TooManyRequestsException, 0..1
+ * @param athenaThrottleRate the fraction of Athena API calls answered TooManyRequestsException,
+ *     0..1
  * @param postErrorRate the fraction of management API POSTs answered 500, 0..1
  * @param metrics whether the handlers write their EMF metric lines (METRICS_DISABLED otherwise)
  * @param database the Athena database queries run in (handlers' {@code ATHENA_DATABASE}, the
@@ -54,6 +55,7 @@ public record LocalOptions(
     boolean metrics) {
 
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
   /** Athena database names: lower-case letters, digits and underscores. */
   private static final Pattern DATABASE = Pattern.compile("[a-z0-9_]{1,255}");
 
@@ -67,29 +69,54 @@ public record LocalOptions(
     Objects.requireNonNull(database, "database");
     require(port >= 0 && port <= 65535, "--port must be 0..65535");
     require(STAGE.matcher(stage).matches(), "--stage must match [A-Za-z0-9_-]{1,128}");
-    require(mode.equals("stepfunctions") || mode.equals("inline"),
+    require(
+        mode.equals("stepfunctions") || mode.equals("inline"),
         "--mode must be stepfunctions or inline");
     require(events >= 0 && events <= 10_000_000, "--events must be 0..10000000");
-    require(athenaLatencyMs >= 0 && athenaLatencyMs <= 60_000, "--athena-latency-ms must be 0..60000");
+    require(
+        athenaLatencyMs >= 0 && athenaLatencyMs <= 60_000, "--athena-latency-ms must be 0..60000");
     require(postLatencyMs >= 0 && postLatencyMs <= 60_000, "--post-latency-ms must be 0..60000");
-    require(postThrottleRate >= 0 && postThrottleRate < 1, "--post-throttle-rate must be 0 <= rate < 1");
-    require(athenaThrottleRate >= 0 && athenaThrottleRate < 1,
+    require(
+        postThrottleRate >= 0 && postThrottleRate < 1,
+        "--post-throttle-rate must be 0 <= rate < 1");
+    require(
+        athenaThrottleRate >= 0 && athenaThrottleRate < 1,
         "--athena-throttle-rate must be 0 <= rate < 1");
     require(postErrorRate >= 0 && postErrorRate < 1, "--post-error-rate must be 0 <= rate < 1");
-    require(pushTimeoutMs >= 15_000 && pushTimeoutMs <= 900_000, "--push-timeout-ms must be 15000..900000");
-    require(queryCatalog == null || Files.isRegularFile(queryCatalog),
+    require(
+        pushTimeoutMs >= 15_000 && pushTimeoutMs <= 900_000,
+        "--push-timeout-ms must be 15000..900000");
+    require(
+        queryCatalog == null || Files.isRegularFile(queryCatalog),
         "--query-catalog must name a readable file: " + queryCatalog);
     require(DATABASE.matcher(database).matches(), "--database must match [a-z0-9_]{1,255}");
-    require(stateMachineDefinition == null || Files.isRegularFile(stateMachineDefinition),
+    require(
+        stateMachineDefinition == null || Files.isRegularFile(stateMachineDefinition),
         "--state-machine-definition must name a readable file: " + stateMachineDefinition);
   }
 
-  private static final Set<String> FLAGS = Set.of("--host", "--port", "--stage", "--mode", "--events",
-      "--seed", "--athena-latency-ms", "--post-latency-ms", "--post-throttle-rate", "--query-catalog",
-      "--push-timeout-ms", "--athena-throttle-rate", "--post-error-rate", "--database",
-      "--state-machine-definition", "--metrics");
+  private static final Set<String> FLAGS =
+      Set.of(
+          "--host",
+          "--port",
+          "--stage",
+          "--mode",
+          "--events",
+          "--seed",
+          "--athena-latency-ms",
+          "--post-latency-ms",
+          "--post-throttle-rate",
+          "--query-catalog",
+          "--push-timeout-ms",
+          "--athena-throttle-rate",
+          "--post-error-rate",
+          "--database",
+          "--state-machine-definition",
+          "--metrics");
 
-  /** @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events */
+  /**
+   * @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events
+   */
   public static LocalOptions defaults() {
     return parse();
   }
@@ -154,7 +181,9 @@ public record LocalOptions(
     };
   }
 
-  /** @return the {@code --help} text */
+  /**
+   * @return the {@code --help} text
+   */
   public static String usage() {
     return """
         athena-ws local stack: WebSocket gateway, management API, Athena and Step Functions endpoints

@@ -43,19 +43,26 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 public final class LocalStack implements AutoCloseable {
   /** The region the handlers and the ARNs name. */
   public static final String REGION = "us-east-1";
+
   /** The ARN of the one state machine the Step Functions endpoint runs. */
   public static final String STATE_MACHINE_ARN =
       "arn:aws:states:" + REGION + ":000000000000:stateMachine:athena-ws-push";
+
   /** The ARN the push function has in the workflow definition. */
   public static final String PUSH_FUNCTION_ARN =
       "arn:aws:lambda:" + REGION + ":000000000000:function:athena-ws-push-results";
+
   /** The Athena work group of the handlers and the workflow. */
   static final String WORK_GROUP = "primary";
+
   /** The workflow's query timeout (the start states' TimeoutSeconds), as deployed by default. */
   static final Duration QUERY_TIMEOUT = Duration.ofMinutes(30);
+
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
   /** API Gateway's integration timeout: the route functions' Lambda timeout here. */
   private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(29);
+
   private static final Object STARTING = new Object();
 
   private final LocalOptions options;
@@ -69,9 +76,17 @@ public final class LocalStack implements AutoCloseable {
   private final boolean webApp;
   private final Faults faults;
 
-  private LocalStack(LocalOptions options, Server server, AthenaEmulator athena,
-      StepFunctionsEmulator stepFunctions, Gateway gateway, AthenaClient workflowAthena,
-      Handlers handlers, int port, boolean webApp, Faults faults) {
+  private LocalStack(
+      LocalOptions options,
+      Server server,
+      AthenaEmulator athena,
+      StepFunctionsEmulator stepFunctions,
+      Gateway gateway,
+      AthenaClient workflowAthena,
+      Handlers handlers,
+      int port,
+      boolean webApp,
+      Faults faults) {
     this.faults = faults;
     this.options = options;
     this.server = server;
@@ -111,11 +126,17 @@ public final class LocalStack implements AutoCloseable {
     try {
       connector.open(); // before the data loads: a busy port fails at once
     } catch (java.io.IOException e) {
-      throw new java.io.IOException("cannot listen on " + o.host() + ":" + o.port()
-          + " (is another local stack running? use --port)", e);
+      throw new java.io.IOException(
+          "cannot listen on "
+              + o.host()
+              + ":"
+              + o.port()
+              + " (is another local stack running? use --port)",
+          e);
     }
     int port = connector.getLocalPort();
-    // What is open so far, closed in reverse when a later step fails (a bad catalog, say), so that a
+    // What is open so far, closed in reverse when a later step fails (a bad catalog, say), so that
+    // a
     // failed start leaves no port bound and no database open.
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     opened.push(connector::close);
@@ -125,44 +146,72 @@ public final class LocalStack implements AutoCloseable {
       env.applySdkSettings();
       Handlers handlers = Handlers.fromEnvironment(env.variables());
       opened.push(handlers);
-      AthenaClient workflowAthena = AthenaClient.builder()
-          .endpointOverride(URI.create(base))
-          .region(Region.of(REGION))
-          .credentialsProvider(StaticCredentialsProvider.create(
-              AwsBasicCredentials.create("local", "local")))
-          .httpClient(UrlConnectionHttpClient.create())
-          .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-          .build();
+      AthenaClient workflowAthena =
+          AthenaClient.builder()
+              .endpointOverride(URI.create(base))
+              .region(Region.of(REGION))
+              .credentialsProvider(
+                  StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+              .httpClient(UrlConnectionHttpClient.create())
+              .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+              .build();
       opened.push(workflowAthena);
       // Before the data loads: a definition the interpreter cannot run fails the start at once.
-      StepFunctionsEmulator stepFunctions = new StepFunctionsEmulator(STATE_MACHINE_ARN,
-          definition(o), workflowAthena, Map.of(PUSH_FUNCTION_ARN, handlers.pushResults()::handle),
-          new WorkflowSettings(Duration.ofMillis(o.pushTimeoutMs()), Duration.ofMillis(100)),
-          clock, Sleeper.system());
+      StepFunctionsEmulator stepFunctions =
+          new StepFunctionsEmulator(
+              STATE_MACHINE_ARN,
+              definition(o),
+              workflowAthena,
+              Map.of(PUSH_FUNCTION_ARN, handlers.pushResults()::handle),
+              new WorkflowSettings(Duration.ofMillis(o.pushTimeoutMs()), Duration.ofMillis(100)),
+              clock,
+              Sleeper.system());
       opened.push(stepFunctions);
-      AthenaEmulator athena = AthenaEmulator.builder().sampleData(o.events(), o.seed())
-          .sampleDatabase(o.database()).build();
+      AthenaEmulator athena =
+          AthenaEmulator.builder()
+              .sampleData(o.events(), o.seed())
+              .sampleDatabase(o.database())
+              .build();
       opened.push(athena);
       Gateway.RouteHandler route = handlers.queryRoute()::handle;
       Gateway.RouteHandler connection = (event, remaining) -> handlers.connection().handle(event);
-      Gateway gateway = new Gateway(
-          new Gateway.Settings(o.stage(), loopback(o.host()) + ":" + port, ROUTE_TIMEOUT,
-              Duration.ofSeconds(10)),
-          new Gateway.Routes(connection, connection,
-              Map.of("query", route, "listQueries", route, "$default", route)),
-          clock);
+      Gateway gateway =
+          new Gateway(
+              new Gateway.Settings(
+                  o.stage(),
+                  loopback(o.host()) + ":" + port,
+                  ROUTE_TIMEOUT,
+                  Duration.ofSeconds(10)),
+              new Gateway.Routes(
+                  connection,
+                  connection,
+                  Map.of("query", route, "listQueries", route, "$default", route)),
+              clock);
       opened.push(gateway);
       StaticSite site = new StaticSite();
       Faults faults = new Faults(o.athenaThrottleRate(), o.postErrorRate(), o.throttleSeed());
       faults.postThrottleRate(o.postThrottleRate());
       faults.athenaLatencyMs(o.athenaLatencyMs());
       faults.postLatencyMs(o.postLatencyMs());
-      server.setHandler(new Handler.Sequence(gateway.webSocket(server),
-          gateway.managementApi(faults), new AwsEndpoints(athena, stepFunctions, faults), site));
+      server.setHandler(
+          new Handler.Sequence(
+              gateway.webSocket(server),
+              gateway.managementApi(faults),
+              new AwsEndpoints(athena, stepFunctions, faults),
+              site));
       server.setStopTimeout(2_000);
       server.start();
-      return new LocalStack(o, server, athena, stepFunctions, gateway, workflowAthena, handlers,
-          port, site.servesWebApp(), faults);
+      return new LocalStack(
+          o,
+          server,
+          athena,
+          stepFunctions,
+          gateway,
+          workflowAthena,
+          handlers,
+          port,
+          site.servesWebApp(),
+          faults);
     } catch (Exception | Error e) {
       while (!opened.isEmpty()) {
         try {
@@ -176,16 +225,18 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * The push workflow the Step Functions endpoint runs: the one the CDK app deploys
-   * ({@link PushWorkflowDefinition}) with the local work group, database and function ARN, or the
-   * file of {@code --state-machine-definition}; {@code ${PushResultsFunctionArn}} is substituted in
-   * either, as the CDK app's {@code DefinitionSubstitutions} does.
+   * The push workflow the Step Functions endpoint runs: the one the CDK app deploys ({@link
+   * PushWorkflowDefinition}) with the local work group, database and function ARN, or the file of
+   * {@code --state-machine-definition}; {@code ${PushResultsFunctionArn}} is substituted in either,
+   * as the CDK app's {@code DefinitionSubstitutions} does.
    */
   static String definition(LocalOptions o) throws java.io.IOException {
-    String text = o.stateMachineDefinition() == null
-        ? PushWorkflowDefinition.inAws(PUSH_FUNCTION_ARN, WORK_GROUP, o.database(),
-            Optional.empty(), QUERY_TIMEOUT).toJson()
-        : java.nio.file.Files.readString(o.stateMachineDefinition());
+    String text =
+        o.stateMachineDefinition() == null
+            ? PushWorkflowDefinition.inAws(
+                    PUSH_FUNCTION_ARN, WORK_GROUP, o.database(), Optional.empty(), QUERY_TIMEOUT)
+                .toJson()
+            : java.nio.file.Files.readString(o.stateMachineDefinition());
     return text.replace(PushWorkflowDefinition.PUSH_FUNCTION_PLACEHOLDER, PUSH_FUNCTION_ARN);
   }
 
@@ -193,45 +244,59 @@ public final class LocalStack implements AutoCloseable {
     return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
   }
 
-  /** @return the bound port */
+  /**
+   * @return the bound port
+   */
   public int port() {
     return port;
   }
 
-  /** @return the WebSocket URL clients connect to */
+  /**
+   * @return the WebSocket URL clients connect to
+   */
   public URI webSocketUri() {
     return URI.create("ws://" + loopback(options.host()) + ":" + port + "/" + options.stage());
   }
 
-  /** @return the web client's URL, also the endpoint of the AWS APIs */
+  /**
+   * @return the web client's URL, also the endpoint of the AWS APIs
+   */
   public URI httpUri() {
     return URI.create("http://" + loopback(options.host()) + ":" + port + "/");
   }
 
-  /** @return the management API endpoint ({@code WEBSOCKET_ENDPOINT}) */
+  /**
+   * @return the management API endpoint ({@code WEBSOCKET_ENDPOINT})
+   */
   public URI managementEndpoint() {
     return URI.create("http://" + loopback(options.host()) + ":" + port + "/" + options.stage());
   }
 
-  /** @return the gateway, for its connection and invocation counts */
+  /**
+   * @return the gateway, for its connection and invocation counts
+   */
   public Gateway gateway() {
     return gateway;
   }
 
-  /** @return the Athena emulator */
+  /**
+   * @return the Athena emulator
+   */
   public AthenaEmulator athena() {
     return athena;
   }
 
   /**
-   * @return the injected faults ({@code --athena-throttle-rate}, {@code --post-error-rate}), which a
-   *     test may change while the stack runs
+   * @return the injected faults ({@code --athena-throttle-rate}, {@code --post-error-rate}), which
+   *     a test may change while the stack runs
    */
   public Faults faults() {
     return faults;
   }
 
-  /** @return the Step Functions emulator */
+  /**
+   * @return the Step Functions emulator
+   */
   public StepFunctionsEmulator stepFunctions() {
     return stepFunctions;
   }
@@ -257,7 +322,8 @@ public final class LocalStack implements AutoCloseable {
    * @param args the flags of {@link LocalOptions#usage()}
    */
   public static void main(String[] args) {
-    if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+    if (java.util.Arrays.asList(args).contains("--help")
+        || java.util.Arrays.asList(args).contains("-h")) {
       System.out.print(LocalOptions.usage());
       return;
     }
@@ -278,11 +344,15 @@ public final class LocalStack implements AutoCloseable {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("athena-ws local: stopping");
-      stack.close();
-      stopped.countDown();
-    }, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("athena-ws local: stopping");
+                  stack.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
     System.out.println(stack.banner());
     try {
       stopped.await();
@@ -292,14 +362,26 @@ public final class LocalStack implements AutoCloseable {
   }
 
   String banner() {
-    return String.join(System.lineSeparator(),
-        "athena-ws local stack is running (" + options.mode() + " mode, " + options.events()
+    return String.join(
+        System.lineSeparator(),
+        "athena-ws local stack is running ("
+            + options.mode()
+            + " mode, "
+            + options.events()
             + " sample CloudTrail events). Ctrl-C stops it.",
-        "  web client      " + httpUri() + (webApp ? "" : "  (minimal page: examples/web not built)"),
-        "  WebSocket       " + webSocketUri() + "   try: npx wscat -c " + webSocketUri()
+        "  web client      "
+            + httpUri()
+            + (webApp ? "" : "  (minimal page: examples/web not built)"),
+        "  WebSocket       "
+            + webSocketUri()
+            + "   try: npx wscat -c "
+            + webSocketUri()
             + "  then  {\"action\":\"query\"}",
         "  management API  " + managementEndpoint() + "/@connections/{connectionId}",
         "  Athena API      " + httpUri() + "   (AWS_ENDPOINT_URL_ATHENA)",
-        "  Step Functions  " + httpUri() + "   (AWS_ENDPOINT_URL_SFN), state machine " + STATE_MACHINE_ARN);
+        "  Step Functions  "
+            + httpUri()
+            + "   (AWS_ENDPOINT_URL_SFN), state machine "
+            + STATE_MACHINE_ARN);
   }
 }

@@ -13,8 +13,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The web client at {@code /}: the built React app (classpath folder {@code athena-ws-web/}, from
- * the examples/web module) when it is on the classpath, else a minimal page of this module. Read-only
- * GET/HEAD of a fixed set of safe paths; anything else 404 (405 for other methods).
+ * the examples/web module) when it is on the classpath, else a minimal page of this module.
+ * Read-only GET/HEAD of a fixed set of safe paths; anything else 404 (405 for other methods).
  *
  * <p>Thread-safety: immutable and thread-safe.
  */
@@ -22,21 +22,24 @@ final class StaticSite extends Handler.Abstract {
   static final String WEB_ROOT = "athena-ws-web/";
   static final String MINIMAL_PAGE = "dev/athenaws/local/minimal.html";
   private static final Pattern SAFE = Pattern.compile("(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+/?|/");
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8",
-      "js", "text/javascript; charset=utf-8",
-      "css", "text/css; charset=utf-8",
-      "svg", "image/svg+xml",
-      "png", "image/png",
-      "ico", "image/x-icon",
-      "json", "application/json",
-      "map", "application/json",
-      "txt", "text/plain; charset=utf-8");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html", "text/html; charset=utf-8",
+          "js", "text/javascript; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "svg", "image/svg+xml",
+          "png", "image/png",
+          "ico", "image/x-icon",
+          "json", "application/json",
+          "map", "application/json",
+          "txt", "text/plain; charset=utf-8");
 
   private final ClassLoader loader = StaticSite.class.getClassLoader();
   private final boolean webApp = loader.getResource(WEB_ROOT + "index.html") != null;
 
-  /** @return whether the React client is served (else the minimal page) */
+  /**
+   * @return whether the React client is served (else the minimal page)
+   */
   boolean servesWebApp() {
     return webApp;
   }
@@ -57,14 +60,18 @@ final class StaticSite extends Handler.Abstract {
     }
     String ext = resource.substring(resource.lastIndexOf('.') + 1);
     response.setStatus(200);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, TYPES.getOrDefault(ext, "application/octet-stream"));
+    response
+        .getHeaders()
+        .put(HttpHeader.CONTENT_TYPE, TYPES.getOrDefault(ext, "application/octet-stream"));
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
     response.write(true, "HEAD".equals(method) ? null : ByteBuffer.wrap(body), callback);
     return true;
   }
 
-  /** @return the classpath resource of a request path, or null when it names none */
+  /**
+   * @return the classpath resource of a request path, or null when it names none
+   */
   private String resource(String path) {
     if (path == null || !SAFE.matcher(path).matches() || path.contains("..")) {
       return null;

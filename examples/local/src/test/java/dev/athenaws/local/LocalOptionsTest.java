@@ -40,8 +40,18 @@ class LocalOptionsTest {
 
   @Test
   void bothFlagFormsParse() {
-    LocalOptions o = LocalOptions.parse("--port", "9090", "--mode=INLINE", "--stage", "prod",
-        "--post-throttle-rate=0.3", "--athena-latency-ms", "50", "--events", "10");
+    LocalOptions o =
+        LocalOptions.parse(
+            "--port",
+            "9090",
+            "--mode=INLINE",
+            "--stage",
+            "prod",
+            "--post-throttle-rate=0.3",
+            "--athena-latency-ms",
+            "50",
+            "--events",
+            "10");
     assertThat(o.port()).isEqualTo(9090);
     assertThat(o.mode()).isEqualTo("inline");
     assertThat(o.stage()).isEqualTo("prod");
@@ -53,7 +63,8 @@ class LocalOptionsTest {
   @Test
   void badFlagsNameTheFlag() {
     assertThatThrownBy(() -> LocalOptions.parse("--prot", "1"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option --prot");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown option --prot");
     assertThatThrownBy(() -> LocalOptions.parse("--port"))
         .hasMessageContaining("missing value for --port");
     assertThatThrownBy(() -> LocalOptions.parse("--port", "eighty"))
@@ -66,8 +77,7 @@ class LocalOptionsTest {
         .hasMessageContaining("--post-throttle-rate");
     assertThatThrownBy(() -> LocalOptions.parse("--post-throttle-rate", "NaN"))
         .hasMessageContaining("--post-throttle-rate needs a number");
-    assertThatThrownBy(() -> LocalOptions.parse("--stage", "a/b"))
-        .hasMessageContaining("--stage");
+    assertThatThrownBy(() -> LocalOptions.parse("--stage", "a/b")).hasMessageContaining("--stage");
     assertThatThrownBy(() -> LocalOptions.parse("--query-catalog", "/no/such/file.json"))
         .hasMessageContaining("--query-catalog");
     assertThatThrownBy(() -> LocalOptions.parse("--events", "99999999999"))
@@ -76,9 +86,23 @@ class LocalOptionsTest {
 
   @Test
   void usageListsEveryFlag() {
-    for (String flag : new String[] {"--port", "--host", "--stage", "--mode", "--events", "--seed",
-        "--athena-latency-ms", "--post-latency-ms", "--post-throttle-rate", "--query-catalog",
-        "--push-timeout-ms", "--athena-throttle-rate", "--post-error-rate", "--help"}) {
+    for (String flag :
+        new String[] {
+          "--port",
+          "--host",
+          "--stage",
+          "--mode",
+          "--events",
+          "--seed",
+          "--athena-latency-ms",
+          "--post-latency-ms",
+          "--post-throttle-rate",
+          "--query-catalog",
+          "--push-timeout-ms",
+          "--athena-throttle-rate",
+          "--post-error-rate",
+          "--help"
+        }) {
       assertThat(LocalOptions.usage()).contains(flag);
     }
   }

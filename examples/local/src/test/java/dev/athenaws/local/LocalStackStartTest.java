@@ -17,8 +17,9 @@ class LocalStackStartTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    String[] args = {"--port", Integer.toString(port), "--events", "10", "--query-catalog",
-        catalog.toString()};
+    String[] args = {
+      "--port", Integer.toString(port), "--events", "10", "--query-catalog", catalog.toString()
+    };
 
     assertThatThrownBy(() -> LocalStack.start(LocalOptions.parse(args)))
         .hasMessageContaining("QUERY_CATALOG is invalid");
@@ -31,14 +32,22 @@ class LocalStackStartTest {
   @Test
   void aDefinitionTheInterpreterCannotRunFailsTheStartNamingStateAndField(@TempDir Path dir)
       throws Exception {
-    Path definition = Files.writeString(dir.resolve("definition.json"), "{\"StartAt\":\"Each\","
-        + "\"States\":{\"Each\":{\"Type\":\"Map\",\"End\":true}}}");
+    Path definition =
+        Files.writeString(
+            dir.resolve("definition.json"),
+            "{\"StartAt\":\"Each\"," + "\"States\":{\"Each\":{\"Type\":\"Map\",\"End\":true}}}");
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    String[] args = {"--port", Integer.toString(port), "--events", "10",
-        "--state-machine-definition", definition.toString()};
+    String[] args = {
+      "--port",
+      Integer.toString(port),
+      "--events",
+      "10",
+      "--state-machine-definition",
+      definition.toString()
+    };
 
     assertThatThrownBy(() -> LocalStack.start(LocalOptions.parse(args)))
         .isInstanceOf(dev.athenaws.local.sfn.DefinitionException.class)

@@ -15,9 +15,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * The SLF4J binding of the deployable Lambda jar: every log line is one JSON object on stdout
  * ({@code timestamp}, {@code level}, {@code logger}, {@code message}, then the MDC: {@code
- * AWSRequestId}, {@code connectionId}, {@code queryExecutionId}), the shape of the Java runtime's own
- * JSON log lines. Lambda passes stdout through as it is and does not encode a line that already is
- * JSON a second time, so the lines work with the function's JSON log format (see
+ * AWSRequestId}, {@code connectionId}, {@code queryExecutionId}), the shape of the Java runtime's
+ * own JSON log lines. Lambda passes stdout through as it is and does not encode a line that already
+ * is JSON a second time, so the lines work with the function's JSON log format (see
  * docs/operations.md). The level is {@code AWS_LAMBDA_LOG_LEVEL} (what the function's application
  * log level sets), INFO when unset. Exceptions are logged as their class and stack frames, never
  * their message (it may quote a payload).

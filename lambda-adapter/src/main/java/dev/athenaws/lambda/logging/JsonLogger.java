@@ -23,9 +23,11 @@ final class JsonLogger extends LegacyAbstractLogger {
   // binding, and building an ObjectMapper costs a cold start about 0.15 s of class loading (the
   // $connect handler logs before anything else has loaded Jackson databind).
   private static final JsonFactory JSON = new JsonFactory();
+
   /** The Java runtime's own JSON log timestamp: ISO-8601 UTC with milliseconds. */
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   private static final int MAX_FRAMES = 30;
 
   private final transient Supplier<Level> threshold;
@@ -70,13 +72,20 @@ final class JsonLogger extends LegacyAbstractLogger {
   }
 
   @Override
-  protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern,
-      Object[] arguments, Throwable throwable) {
+  protected void handleNormalizedLoggingCall(
+      Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
     System.out.println(line(Instant.now(), level, name, pattern, arguments, throwable));
   }
 
-  /** @return the JSON line of one event, with the calling thread's MDC */
-  static String line(Instant at, Level level, String logger, String pattern, Object[] arguments,
+  /**
+   * @return the JSON line of one event, with the calling thread's MDC
+   */
+  static String line(
+      Instant at,
+      Level level,
+      String logger,
+      String pattern,
+      Object[] arguments,
       Throwable throwable) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator line = JSON.createGenerator(out)) {

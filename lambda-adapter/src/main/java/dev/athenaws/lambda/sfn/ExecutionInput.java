@@ -3,10 +3,10 @@ package dev.athenaws.lambda.sfn;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import dev.athenaws.notify.Connection;
 import dev.athenaws.Continuation;
 import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.query.RequestKey;
+import dev.athenaws.notify.Connection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +48,9 @@ final class ExecutionInput {
     }
     if (out.size() > MAX_BYTES) {
       throw new IllegalArgumentException(
-          "execution input is " + out.size() + " bytes; Step Functions accepts at most "
+          "execution input is "
+              + out.size()
+              + " bytes; Step Functions accepts at most "
               + MAX_BYTES);
     }
     return out.toString(StandardCharsets.UTF_8);

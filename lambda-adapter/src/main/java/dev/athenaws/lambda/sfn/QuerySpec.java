@@ -56,12 +56,16 @@ public sealed interface QuerySpec {
       if (value instanceof BigDecimal d && Math.abs(d.scale()) > 9999) {
         throw new IllegalArgumentException("parameter " + key + ": decimal scale out of range");
       }
-      if (value == null || value instanceof String || value instanceof BigDecimal
+      if (value == null
+          || value instanceof String
+          || value instanceof BigDecimal
           || value instanceof Boolean) {
         return value;
       }
       throw new IllegalArgumentException(
-          "parameter " + key + " must be a string, decimal, boolean or null, not "
+          "parameter "
+              + key
+              + " must be a string, decimal, boolean or null, not "
               + value.getClass().getSimpleName());
     }
   }
@@ -92,8 +96,8 @@ public sealed interface QuerySpec {
    * {@code StartQueryExecution} and goes straight to the push task, which resumes at {@code from}.
    *
    * <p>The constructor throws {@link NullPointerException} if queryExecutionId or from is null, and
-   * {@link IllegalArgumentException} if queryExecutionId is not 1..128 characters or a given name is
-   * blank.
+   * {@link IllegalArgumentException} if queryExecutionId is not 1..128 characters or a given name
+   * is blank.
    *
    * @param queryExecutionId the Athena query execution id
    * @param queryName the catalog name of the query, or null for raw SQL (column type hints)

@@ -1,12 +1,12 @@
 package dev.athenaws.lambda.sfn;
 
-import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.error.ThrottledException;
-import dev.athenaws.notify.Connection;
 import dev.athenaws.internal.query.RequestKey;
+import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.internal.retry.Retrier;
+import dev.athenaws.notify.Connection;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,22 +23,26 @@ import software.amazon.awssdk.services.sfn.model.KmsThrottlingException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 
 /**
- * {@link StepFunctionsStarter} over {@code StartExecution}. Throttling, 5xx and network failures are
- * retried with the injected {@link Retrier} (policy, sleeper, random source) up to its bound, then
- * given up with {@link ThrottledException}; always with the same name and input, so a start that reached Step Functions before its answer was lost is found again
- * rather than duplicated. Other errors are terminal. Logs execution names and connection ids, never
- * the input (it carries the client's parameters).
+ * {@link StepFunctionsStarter} over {@code StartExecution}. Throttling, 5xx and network failures
+ * are retried with the injected {@link Retrier} (policy, sleeper, random source) up to its bound,
+ * then given up with {@link ThrottledException}; always with the same name and input, so a start
+ * that reached Step Functions before its answer was lost is found again rather than duplicated.
+ * Other errors are terminal. Logs execution names and connection ids, never the input (it carries
+ * the client's parameters).
  */
 final class SfnStarter implements StepFunctionsStarter {
   private static final Logger LOG = LoggerFactory.getLogger(SfnStarter.class);
 
   static final String REUSED = "request id reused for a different query";
-  static final String REPEATED = "this request was already answered too often; send it with a new requestId";
+  static final String REPEATED =
+      "this request was already answered too often; send it with a new requestId";
+
   /**
    * How often a request whose execution has closed may be answered again, each time by a new
    * execution named {@code <key>-<n>} (66 characters at most, within the 80 allowed).
    */
   static final int MAX_REPLAYS = 9;
+
   static final String OPERATION = "StartExecution";
 
   private final SfnClient client;
@@ -73,7 +77,9 @@ final class SfnStarter implements StepFunctionsStarter {
         // again (ExecutionAlreadyExists "regardless of input" once closed: StartExecution API
         // reference), so a new execution answers it; its Athena start reuses the request's
         // ClientRequestToken and finds the same query and its results.
-        LOG.info("execution {} for connection {} already closed: answering again", name,
+        LOG.info(
+            "execution {} for connection {} already closed: answering again",
+            name,
             connection.id());
       }
     }
@@ -86,14 +92,17 @@ final class SfnStarter implements StepFunctionsStarter {
    */
   private String startNamed(String name, String input, Connection connection) {
     StartExecutionRequest request =
-        StartExecutionRequest.builder().stateMachineArn(stateMachineArn).name(name).input(input)
+        StartExecutionRequest.builder()
+            .stateMachineArn(stateMachineArn)
+            .name(name)
+            .input(input)
             .build();
     for (int attempt = 1; ; attempt++) {
       SdkException failure;
       try {
         String arn = client.startExecution(request).executionArn();
-        LOG.info("execution {} for connection {} started (attempt {})", name,
-            connection.id(), attempt);
+        LOG.info(
+            "execution {} for connection {} started (attempt {})", name, connection.id(), attempt);
         return arn;
       } catch (ExecutionAlreadyExistsException e) {
         throw e;
@@ -108,27 +117,34 @@ final class SfnStarter implements StepFunctionsStarter {
         failure = e;
       }
       if (retrier.exhausted(attempt)) {
-        LOG.warn("execution {} for connection {} not started after {} attempts", name,
-            connection.id(), attempt);
+        LOG.warn(
+            "execution {} for connection {} not started after {} attempts",
+            name,
+            connection.id(),
+            attempt);
         // The same exception as a busy Athena's (code ATHENA_BUSY): hosts branch on one type.
-        throw new ThrottledException(ThrottledException.Service.STEP_FUNCTIONS, OPERATION,
-            reason(failure), attempt, failure);
+        throw new ThrottledException(
+            ThrottledException.Service.STEP_FUNCTIONS,
+            OPERATION,
+            reason(failure),
+            attempt,
+            failure);
       }
       pause(attempt, name, failure);
     }
   }
 
   /**
-   * Step Functions answers ExecutionAlreadyExists both for another input and, whatever the input, once
-   * the first execution has closed. Comparing the stored input tells a repeat of the same request
-   * from a reused request id; when the input cannot be read it is treated as reuse.
+   * Step Functions answers ExecutionAlreadyExists both for another input and, whatever the input,
+   * once the first execution has closed. Comparing the stored input tells a repeat of the same
+   * request from a reused request id; when the input cannot be read it is treated as reuse.
    *
-   * @return the ARN of the same request's execution while it runs (it answers the client), or
-   *     null when it has closed (nothing would answer the client: the caller starts another)
+   * @return the ARN of the same request's execution while it runs (it answers the client), or null
+   *     when it has closed (nothing would answer the client: the caller starts another)
    * @throws AthenaWsException BAD_REQUEST when the name holds another input
    */
-  private String existing(String name, String input, Connection connection,
-      ExecutionAlreadyExistsException e) {
+  private String existing(
+      String name, String input, Connection connection, ExecutionAlreadyExistsException e) {
     String executionArn =
         stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name;
     try {
@@ -136,15 +152,17 @@ final class SfnStarter implements StepFunctionsStarter {
           client.describeExecution(
               DescribeExecutionRequest.builder().executionArn(executionArn).build());
       if (input.equals(existing.input())) {
-        LOG.info("execution {} for connection {} exists ({})", name,
-            connection.id(), existing.statusAsString());
+        LOG.info(
+            "execution {} for connection {} exists ({})",
+            name,
+            connection.id(),
+            existing.statusAsString());
         return ExecutionStatus.RUNNING == existing.status() ? existing.executionArn() : null;
       }
     } catch (SdkException describeFailure) {
       e.addSuppressed(describeFailure);
     }
-    LOG.info("execution {} for connection {} exists with another input", name,
-        connection.id());
+    LOG.info("execution {} for connection {} exists with another input", name, connection.id());
     throw new AthenaWsException(ErrorCode.BAD_REQUEST, REUSED, e);
   }
 
@@ -169,8 +187,8 @@ final class SfnStarter implements StepFunctionsStarter {
   private AthenaWsException rejected(AwsServiceException e) {
     String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     LOG.error("StartExecution of {} rejected: {} ({})", stateMachineArn, e.statusCode(), code);
-    return new AthenaWsException(ErrorCode.INTERNAL,
-        "cannot start state machine " + stateMachineArn + " (" + code + ")", e);
+    return new AthenaWsException(
+        ErrorCode.INTERNAL, "cannot start state machine " + stateMachineArn + " (" + code + ")", e);
   }
 
   private void pause(int attempt, String name, SdkException failure) {

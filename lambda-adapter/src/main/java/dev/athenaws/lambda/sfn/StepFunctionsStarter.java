@@ -2,18 +2,18 @@ package dev.athenaws.lambda.sfn;
 
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ThrottledException;
-import dev.athenaws.notify.Connection;
 import dev.athenaws.internal.query.RequestKey;
-import dev.athenaws.retry.RetryPolicy;
 import dev.athenaws.internal.retry.RetryingBuilder;
+import dev.athenaws.notify.Connection;
+import dev.athenaws.retry.RetryPolicy;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * Starts the orchestrated mode of a client's query: one execution of a Step Functions Standard state
- * machine, which runs the query with {@code StartQueryExecution.sync} and has the results pushed to
- * the client's connection.
+ * Starts the orchestrated mode of a client's query: one execution of a Step Functions Standard
+ * state machine, which runs the query with {@code StartQueryExecution.sync} and has the results
+ * pushed to the client's connection.
  *
  * <h2>Execution input</h2>
  *
@@ -49,14 +49,14 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * <h2>Idempotency</h2>
  *
  * The execution name is {@link RequestKey#executionName()}, so a retried or resent request finds
- * the execution of the first one: Step Functions answers a start with the same name and the same input
- * with the running execution. Once that execution has closed, Step Functions refuses the name
+ * the execution of the first one: Step Functions answers a start with the same name and the same
+ * input with the running execution. Once that execution has closed, Step Functions refuses the name
  * whatever the input, and a closed execution would answer nobody: the starter (after checking with
- * {@code DescribeExecution} that the input is the same) starts the request again as
- * {@code <name>-1}, {@code <name>-2}, ... (the first not closed; at most 9
- * times, then BAD_REQUEST), whose Athena start reuses the request's
- * {@code ClientRequestToken} and so sends the same query's results again. The same name with
- * another input means a client reused its request id for a different query (BAD_REQUEST).
+ * {@code DescribeExecution} that the input is the same) starts the request again as {@code
+ * <name>-1}, {@code <name>-2}, ... (the first not closed; at most 9 times, then BAD_REQUEST), whose
+ * Athena start reuses the request's {@code ClientRequestToken} and so sends the same query's
+ * results again. The same name with another input means a client reused its request id for a
+ * different query (BAD_REQUEST).
  *
  * <p>Thread-safety: implementations are thread-safe.
  *
@@ -65,7 +65,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * the builder's setters throw at once for a bad value and {@link Builder#build()} throws {@link
  * IllegalStateException} without a state machine ARN.
  *
- * @see <a href="https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html">StartExecution</a>
+ * @see <a
+ *     href="https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html">StartExecution</a>
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/dg/connect-athena.html">Athena
  *     integration</a>
  */
@@ -84,8 +85,8 @@ public interface StepFunctionsStarter {
    *     Functions keeps throttling, answering 5xx or cannot be reached after the retry bound: the
    *     same exception as a busy Athena's
    * @throws AthenaWsException {@code BAD_REQUEST} when the request id was reused for a different
-   *     query; {@code INTERNAL} when Step Functions rejects the start (missing state machine, denied
-   *     access: a configuration problem) or the thread is interrupted
+   *     query; {@code INTERNAL} when Step Functions rejects the start (missing state machine,
+   *     denied access: a configuration problem) or the thread is interrupted
    */
   String start(Connection connection, String requestId, QuerySpec query, RequestKey key);
 
@@ -102,14 +103,15 @@ public interface StepFunctionsStarter {
   /**
    * Configures a starter. Required: {@link #stateMachineArn}. Defaults: the retry defaults of
    * {@link RetryingBuilder} ({@link RetryPolicy#THROTTLING}: 5 {@code StartExecution} calls per
-   * start). Setters throw {@link NullPointerException} for null and {@link IllegalArgumentException}
-   * for a bad value, naming the parameter.
+   * start). Setters throw {@link NullPointerException} for null and {@link
+   * IllegalArgumentException} for a bad value, naming the parameter.
    *
    * <p>Thread-safety: not thread-safe; the starter it builds is.
    */
   final class Builder extends RetryingBuilder<Builder> {
     private static final Pattern ARN =
-        Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}");
+        Pattern.compile(
+            "arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}");
 
     private final SfnClient client;
     private String stateMachineArn;
@@ -121,8 +123,8 @@ public interface StepFunctionsStarter {
     /**
      * Sets the state machine to start (required).
      *
-     * @param arn the Standard state machine's ARN, e.g.
-     *     {@code arn:aws:states:eu-west-1:123456789012:stateMachine:athena-ws}
+     * @param arn the Standard state machine's ARN, e.g. {@code
+     *     arn:aws:states:eu-west-1:123456789012:stateMachine:athena-ws}
      * @return this builder
      * @throws IllegalArgumentException if it is not a state machine ARN
      */

@@ -57,8 +57,8 @@ final class SubsegmentInterceptor implements ExecutionInterceptor {
    * @param ids the random source of subsegment ids
    * @param sender where the documents go
    */
-  SubsegmentInterceptor(Supplier<String> traceHeader, Clock clock, LongSupplier ids,
-      SegmentSender sender) {
+  SubsegmentInterceptor(
+      Supplier<String> traceHeader, Clock clock, LongSupplier ids, SegmentSender sender) {
     this.traceHeader = traceHeader;
     this.clock = clock;
     this.ids = ids;
@@ -71,7 +71,8 @@ final class SubsegmentInterceptor implements ExecutionInterceptor {
       Optional<TraceHeader> trace = TraceHeader.parse(traceHeader.get());
       if (trace.isPresent() && trace.get().sampled()) {
         String id = String.format("%016x", ids.getAsLong());
-        attributes.putAttribute(CALL, new Call(trace.get(), id, clock.instant(), new AtomicInteger()));
+        attributes.putAttribute(
+            CALL, new Call(trace.get(), id, clock.instant(), new AtomicInteger()));
       }
     } catch (RuntimeException e) {
       failed(null, e);
@@ -79,15 +80,16 @@ final class SubsegmentInterceptor implements ExecutionInterceptor {
   }
 
   @Override
-  public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
-      ExecutionAttributes attributes) {
+  public SdkHttpRequest modifyHttpRequest(
+      Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
     Call call = attributes.getAttribute(CALL);
     if (call == null) {
       return context.httpRequest();
     }
     try {
       return context.httpRequest().toBuilder()
-          .putHeader(TRACE_HEADER, call.trace().downstream(call.id())).build();
+          .putHeader(TRACE_HEADER, call.trace().downstream(call.id()))
+          .build();
     } catch (RuntimeException e) {
       failed(call, e);
       return context.httpRequest();
@@ -95,7 +97,8 @@ final class SubsegmentInterceptor implements ExecutionInterceptor {
   }
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     Call call = attributes.getAttribute(CALL);
     if (call != null) {
       call.attempts().incrementAndGet();
@@ -112,14 +115,18 @@ final class SubsegmentInterceptor implements ExecutionInterceptor {
     end(attributes, context.response(), context.httpResponse(), context.exception());
   }
 
-  private void end(ExecutionAttributes attributes, Optional<SdkResponse> response,
-      Optional<SdkHttpResponse> http, Throwable exception) {
+  private void end(
+      ExecutionAttributes attributes,
+      Optional<SdkResponse> response,
+      Optional<SdkHttpResponse> http,
+      Throwable exception) {
     Call call = attributes.getAttribute(CALL);
     if (call == null) {
       return;
     }
     try {
-      sender.send(SubsegmentDocument.of(call, attributes, clock.instant(), response, http, exception));
+      sender.send(
+          SubsegmentDocument.of(call, attributes, clock.instant(), response, http, exception));
       sent.incrementAndGet();
     } catch (Exception e) {
       failed(call, e);
@@ -129,18 +136,24 @@ final class SubsegmentInterceptor implements ExecutionInterceptor {
   private void failed(Call call, Exception e) {
     failures.incrementAndGet();
     if (logged.compareAndSet(false, true)) {
-      LOG.debug("X-Ray subsegment not sent (trace {}, subsegment {}): {}",
-          call == null ? null : call.trace().root(), call == null ? null : call.id(),
+      LOG.debug(
+          "X-Ray subsegment not sent (trace {}, subsegment {}): {}",
+          call == null ? null : call.trace().root(),
+          call == null ? null : call.id(),
           e.getClass().getSimpleName());
     }
   }
 
-  /** @return how many subsegments could not be recorded or sent */
+  /**
+   * @return how many subsegments could not be recorded or sent
+   */
   long failures() {
     return failures.get();
   }
 
-  /** @return how many subsegments were handed to the sender */
+  /**
+   * @return how many subsegments were handed to the sender
+   */
   long sent() {
     return sent.get();
   }

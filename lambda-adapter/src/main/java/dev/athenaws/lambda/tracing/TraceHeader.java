@@ -4,11 +4,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The parts of an X-Ray trace header ({@code Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1})
- * that parent a subsegment. Format: X-Ray Developer Guide, "Tracing header"; the trace id: "Sending
- * trace data to AWS X-Ray", "Generating trace IDs" (version 1, 8 hex digits of epoch seconds, 24 hex
- * digits). As the X-Ray SDK for Java's {@code LambdaSegmentContext}, a subsegment is only recorded
- * under a header that carries all three of root, parent and sampling decision.
+ * The parts of an X-Ray trace header ({@code
+ * Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1}) that parent a
+ * subsegment. Format: X-Ray Developer Guide, "Tracing header"; the trace id: "Sending trace data to
+ * AWS X-Ray", "Generating trace IDs" (version 1, 8 hex digits of epoch seconds, 24 hex digits). As
+ * the X-Ray SDK for Java's {@code LambdaSegmentContext}, a subsegment is only recorded under a
+ * header that carries all three of root, parent and sampling decision.
  *
  * @param root the trace id
  * @param parent the id of the function's segment, 16 hex digits
@@ -41,17 +42,22 @@ record TraceHeader(String root, String parent, boolean sampled) {
         case "Root" -> root = value;
         case "Parent" -> parent = value;
         case "Sampled" -> sampled = value;
-        default -> { } // Lineage, Self and other fields do not concern a subsegment.
+        default -> {} // Lineage, Self and other fields do not concern a subsegment.
       }
     }
-    if (root == null || parent == null || !ROOT.matcher(root).matches()
-        || !ID.matcher(parent).matches() || !("0".equals(sampled) || "1".equals(sampled))) {
+    if (root == null
+        || parent == null
+        || !ROOT.matcher(root).matches()
+        || !ID.matcher(parent).matches()
+        || !("0".equals(sampled) || "1".equals(sampled))) {
       return Optional.empty();
     }
     return Optional.of(new TraceHeader(root, parent, "1".equals(sampled)));
   }
 
-  /** @return the header to send downstream: the same trace, parented on {@code subsegmentId} */
+  /**
+   * @return the header to send downstream: the same trace, parented on {@code subsegmentId}
+   */
   String downstream(String subsegmentId) {
     return "Root=" + root + ";Parent=" + subsegmentId + ";Sampled=" + (sampled ? "1" : "0");
   }

@@ -8,18 +8,21 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Sends segment documents to the X-Ray daemon: one UDP datagram each, the daemon header line {@code
- * {"format": "json", "version": 1}} then the document (X-Ray Developer Guide, "Sending trace data to
- * AWS X-Ray", "Sending segment documents to the X-Ray daemon"; the aws-xray-daemon README, "Sending
- * Segment Documents"; the X-Ray SDK for Java's {@code UDPEmitter} does the same). A document is at
- * most 64 kB ("AWS X-Ray segment documents"); as the SDK's emitter, a datagram over 63 KiB is not
- * sent. The socket is opened on the first send, so a function that is never sampled opens none.
+ * {"format": "json", "version": 1}} then the document (X-Ray Developer Guide, "Sending trace data
+ * to AWS X-Ray", "Sending segment documents to the X-Ray daemon"; the aws-xray-daemon README,
+ * "Sending Segment Documents"; the X-Ray SDK for Java's {@code UDPEmitter} does the same). A
+ * document is at most 64 kB ("AWS X-Ray segment documents"); as the SDK's emitter, a datagram over
+ * 63 KiB is not sent. The socket is opened on the first send, so a function that is never sampled
+ * opens none.
  *
  * <p>Thread-safety: thread-safe ({@link DatagramSocket#send} is).
  */
 final class UdpSender implements SegmentSender, AutoCloseable {
   static final String HEADER = "{\"format\": \"json\", \"version\": 1}\n";
+
   /** The X-Ray SDK for Java's {@code UDPEmitter.UDP_PACKET_LIMIT}. */
   static final int MAX_DATAGRAM_BYTES = 63 * 1024;
+
   /** Where the daemon listens when {@code AWS_XRAY_DAEMON_ADDRESS} is unset, as the X-Ray SDKs. */
   static final String DEFAULT_ADDRESS = "127.0.0.1:2000";
 
@@ -59,9 +62,9 @@ final class UdpSender implements SegmentSender, AutoCloseable {
 
   /**
    * Reads the daemon address as the X-Ray SDK for Java's {@code DaemonConfiguration} does: {@code
-   * host:port}, or {@code tcp:host:port udp:host:port} in either order (the UDP one is used). Lambda
-   * sets {@code AWS_XRAY_DAEMON_ADDRESS} to {@code host:port} (Lambda Developer Guide, "Defined
-   * runtime environment variables").
+   * host:port}, or {@code tcp:host:port udp:host:port} in either order (the UDP one is used).
+   * Lambda sets {@code AWS_XRAY_DAEMON_ADDRESS} to {@code host:port} (Lambda Developer Guide,
+   * "Defined runtime environment variables").
    *
    * @param value the variable's value
    * @return the UDP address

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The one definition of the push workflow, in the Amazon States Language: the deployed state
- * machine (examples/cdk) and the local stack's Step Functions endpoint (examples/local) both run the
- * JSON this class writes, so a wiring mistake in it fails the local end-to-end tests too.
+ * machine (examples/cdk) and the local stack's Step Functions endpoint (examples/local) both run
+ * the JSON this class writes, so a wiring mistake in it fails the local end-to-end tests too.
  *
  * <pre>
  * Already started? --query.queryExecutionId present-------------------------+
@@ -30,21 +30,22 @@ import java.util.Optional;
  * inputs and every caller gets the same JSON. The build checks the output against the Amazon States
  * Language with the npm {@code asl-validator} (lambda-adapter/asl-check).
  *
- * <p>The start states pass {@code QueryExecutionContext} ({@code Database}, and {@code Catalog} when
- * one is given), so unqualified table names resolve in the configured database as they do for the
- * route handler (StartQueryExecution API reference, QueryExecutionContext).
+ * <p>The start states pass {@code QueryExecutionContext} ({@code Database}, and {@code Catalog}
+ * when one is given), so unqualified table names resolve in the configured database as they do for
+ * the route handler (StartQueryExecution API reference, QueryExecutionContext).
  *
  * <p>Immutable; thread-safe.
  *
  * @param partition the ARN partition of the Step Functions integration resource ({@code aws}, or a
  *     CDK token such as {@code Aws.PARTITION})
  * @param pushFunctionArn the push function's ARN, or a placeholder such as {@link
- *     #PUSH_FUNCTION_PLACEHOLDER} that the deployment substitutes (CloudFormation
- *     {@code DefinitionSubstitutions})
+ *     #PUSH_FUNCTION_PLACEHOLDER} that the deployment substitutes (CloudFormation {@code
+ *     DefinitionSubstitutions})
  * @param workGroup the Athena work group of started queries
  * @param database the database unqualified table names resolve in
  * @param catalog the data catalog, when the default of the work group should not be used
- * @param queryTimeout the start states' {@code TimeoutSeconds}: Step Functions stops the query after it
+ * @param queryTimeout the start states' {@code TimeoutSeconds}: Step Functions stops the query
+ *     after it
  */
 public record PushWorkflowDefinition(
     String partition,
@@ -54,7 +55,9 @@ public record PushWorkflowDefinition(
     Optional<String> catalog,
     Duration queryTimeout) {
 
-  /** The placeholder a CDK or CloudFormation deployment substitutes with the push function's ARN. */
+  /**
+   * The placeholder a CDK or CloudFormation deployment substitutes with the push function's ARN.
+   */
   public static final String PUSH_FUNCTION_PLACEHOLDER = "${PushResultsFunctionArn}";
 
   /** Time the whole execution gets beyond the query timeout: for pushing the results. */
@@ -132,10 +135,14 @@ public record PushWorkflowDefinition(
    * @throws NullPointerException when an argument is null
    * @throws IllegalArgumentException when a text is blank or the timeout is not positive
    */
-  public static PushWorkflowDefinition inAws(String pushFunctionArn, String workGroup,
-      String database, Optional<String> catalog, Duration queryTimeout) {
-    return new PushWorkflowDefinition("aws", pushFunctionArn, workGroup, database, catalog,
-        queryTimeout);
+  public static PushWorkflowDefinition inAws(
+      String pushFunctionArn,
+      String workGroup,
+      String database,
+      Optional<String> catalog,
+      Duration queryTimeout) {
+    return new PushWorkflowDefinition(
+        "aws", pushFunctionArn, workGroup, database, catalog, queryTimeout);
   }
 
   /**
@@ -145,18 +152,26 @@ public record PushWorkflowDefinition(
    */
   public ObjectNode toTree() {
     ObjectNode root = JSON.createObjectNode();
-    root.put("Comment", "athena-ws push workflow: start the query (.sync), then push its results "
-        + "page by page to the WebSocket connection");
+    root.put(
+        "Comment",
+        "athena-ws push workflow: start the query (.sync), then push its results "
+            + "page by page to the WebSocket connection");
     root.put("StartAt", ALREADY_STARTED);
     // Standard workflows only (.sync); the execution ends even if a push loop never does.
     root.put("TimeoutSeconds", queryTimeout.plus(PUSH_ALLOWANCE).toSeconds());
     ObjectNode states = root.putObject("States");
     // Inline mode hands off a query it already started.
-    choice(states.putObject(ALREADY_STARTED), "$.query.queryExecutionId", PUSH_RESULTS,
+    choice(
+        states.putObject(ALREADY_STARTED),
+        "$.query.queryExecutionId",
+        PUSH_RESULTS,
         HAS_PARAMETERS);
     // Athena rejects an empty ExecutionParameters list: a query without any takes the other state.
-    choice(states.putObject(HAS_PARAMETERS), "$.query.executionParameters[0]",
-        START_WITH_PARAMETERS, START);
+    choice(
+        states.putObject(HAS_PARAMETERS),
+        "$.query.executionParameters[0]",
+        START_WITH_PARAMETERS,
+        START);
     start(states.putObject(START_WITH_PARAMETERS), true);
     start(states.putObject(START), false);
     // The .sync result, reduced to the id by ResultSelector, lifted to the top level where the push
@@ -166,21 +181,36 @@ public record PushWorkflowDefinition(
     lift.put("OutputPath", "$.state").put("Next", PUSH_RESULTS);
     // The function ARN as Resource: the whole state is the payload, the function's result the
     // state (on later rounds its own continuation: ids and tokens only, never rows).
-    ObjectNode push = states.putObject(PUSH_RESULTS).put("Type", "Task")
-        .put("Resource", pushFunctionArn).put("Next", MORE_PAGES);
+    ObjectNode push =
+        states
+            .putObject(PUSH_RESULTS)
+            .put("Type", "Task")
+            .put("Resource", pushFunctionArn)
+            .put("Next", MORE_PAGES);
     lambdaRetry(push);
     catchInto(push);
     ObjectNode more = states.putObject(MORE_PAGES).put("Type", "Choice");
-    more.putArray("Choices").addObject().put("Variable", "$.done").put("BooleanEquals", false)
+    more.putArray("Choices")
+        .addObject()
+        .put("Variable", "$.done")
+        .put("BooleanEquals", false)
         .put("Next", PUSH_RESULTS);
     more.put("Default", DONE);
     states.putObject(DONE).put("Type", "Succeed");
     // The whole state, with the caught {"Error","Cause"} under "error", goes to the push handler;
     // its result is discarded so that Failed still finds the error.
-    ObjectNode report = states.putObject(REPORT_ERROR).put("Type", "Task")
-        .put("Resource", pushFunctionArn).putNull("ResultPath").put("Next", FAILED);
+    ObjectNode report =
+        states
+            .putObject(REPORT_ERROR)
+            .put("Type", "Task")
+            .put("Resource", pushFunctionArn)
+            .putNull("ResultPath")
+            .put("Next", FAILED);
     lambdaRetry(report);
-    states.putObject(FAILED).put("Type", "Fail").put("ErrorPath", "$.error.Error")
+    states
+        .putObject(FAILED)
+        .put("Type", "Fail")
+        .put("ErrorPath", "$.error.Error")
         .put("CausePath", "$.error.Cause");
     return root;
   }
@@ -212,13 +242,17 @@ public record PushWorkflowDefinition(
     ObjectNode context = p.putObject("QueryExecutionContext").put("Database", database);
     catalog.ifPresent(c -> context.put("Catalog", c));
     // Only the id is kept of the GetQueryExecution answer (state payloads are capped at 256 KiB).
-    state.putObject("ResultSelector").put("queryExecutionId.$", "$.QueryExecution.QueryExecutionId");
+    state
+        .putObject("ResultSelector")
+        .put("queryExecutionId.$", "$.QueryExecution.QueryExecutionId");
     state.put("ResultPath", "$.started");
     // On timeout Step Functions stops the query (the .sync pattern cancels the job it started).
     state.put("TimeoutSeconds", queryTimeout.toSeconds());
     ObjectNode retry = state.putArray("Retry").addObject();
     // Athena's StartQueryExecution quota and concurrent-query limit, transient faults.
-    retry.putArray("ErrorEquals").add("Athena.TooManyRequestsException")
+    retry
+        .putArray("ErrorEquals")
+        .add("Athena.TooManyRequestsException")
         .add("Athena.InternalServerException");
     retry.put("IntervalSeconds", 2).put("MaxAttempts", 5).put("BackoffRate", 2);
     catchInto(state);
@@ -231,15 +265,22 @@ public record PushWorkflowDefinition(
    */
   private static void lambdaRetry(ObjectNode state) {
     ObjectNode retry = state.putArray("Retry").addObject();
-    retry.putArray("ErrorEquals").add("Lambda.ClientExecutionTimeoutException")
-        .add("Lambda.ServiceException").add("Lambda.AWSLambdaException")
+    retry
+        .putArray("ErrorEquals")
+        .add("Lambda.ClientExecutionTimeoutException")
+        .add("Lambda.ServiceException")
+        .add("Lambda.AWSLambdaException")
         .add("Lambda.SdkClientException");
     retry.put("IntervalSeconds", 2).put("MaxAttempts", 6).put("BackoffRate", 2);
   }
 
   private static void choice(ObjectNode state, String presentPath, String then, String otherwise) {
     state.put("Type", "Choice");
-    state.putArray("Choices").addObject().put("Variable", presentPath).put("IsPresent", true)
+    state
+        .putArray("Choices")
+        .addObject()
+        .put("Variable", presentPath)
+        .put("IsPresent", true)
         .put("Next", then);
     state.put("Default", otherwise);
   }

@@ -29,30 +29,44 @@ class ExecutionInputTest {
   @Test
   void namedQueryHasTheConnectionsEndpointAndSortedParameters() {
     String input = ExecutionInput.of(connection(), "r-1", named(), key());
-    assertThat(input).isEqualTo("{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
-        + "\"endpoint\":\"https://abcdef1234.execute-api.eu-west-1.amazonaws.com/dev\"},"
-        + "\"requestId\":\"r-1\","
-        + "\"query\":{\"name\":\"top_sales\",\"parameters\":{\"all\":false,\"limit\":1000,"
-        + "\"min\":0.10,\"region\":\"EU\",\"since\":null}},"
-        + "\"clientRequestToken\":\"" + key().hex() + "\"}");
+    assertThat(input)
+        .isEqualTo(
+            "{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
+                + "\"endpoint\":\"https://abcdef1234.execute-api.eu-west-1.amazonaws.com/dev\"},"
+                + "\"requestId\":\"r-1\","
+                + "\"query\":{\"name\":\"top_sales\",\"parameters\":{\"all\":false,\"limit\":1000,"
+                + "\"min\":0.10,\"region\":\"EU\",\"since\":null}},"
+                + "\"clientRequestToken\":\""
+                + key().hex()
+                + "\"}");
   }
 
   @Test
   void aConnectionWithoutEndpointWritesOnlyItsId() throws Exception {
-    JsonNode input = JSON.readTree(
-        ExecutionInput.of(dev.athenaws.notify.Connection.of(Fixtures.CONNECTION_ID), null, statement(), key()));
-    assertThat(input.path("connection")).isEqualTo(
-        JSON.readTree("{\"connectionId\":\"L0SM9cOFvHcCIhw=\"}"));
+    JsonNode input =
+        JSON.readTree(
+            ExecutionInput.of(
+                dev.athenaws.notify.Connection.of(Fixtures.CONNECTION_ID),
+                null,
+                statement(),
+                key()));
+    assertThat(input.path("connection"))
+        .isEqualTo(JSON.readTree("{\"connectionId\":\"L0SM9cOFvHcCIhw=\"}"));
   }
 
   @Test
   void statementWithOverrideHasEndpointAndNoRequestIdWhenNull() throws Exception {
     JsonNode input = JSON.readTree(ExecutionInput.of(overridden(), null, statement(), key()));
-    assertThat(input).isEqualTo(JSON.readTree("{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
-        + "\"endpoint\":\"https://ws.example.com/dev\"},"
-        + "\"query\":{\"sql\":\"SELECT * FROM sales WHERE region = ? AND n > ?\","
-        + "\"executionParameters\":[\"'EU'\",\"10\"]},"
-        + "\"clientRequestToken\":\"" + key().hex() + "\"}"));
+    assertThat(input)
+        .isEqualTo(
+            JSON.readTree(
+                "{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
+                    + "\"endpoint\":\"https://ws.example.com/dev\"},"
+                    + "\"query\":{\"sql\":\"SELECT * FROM sales WHERE region = ? AND n > ?\","
+                    + "\"executionParameters\":[\"'EU'\",\"10\"]},"
+                    + "\"clientRequestToken\":\""
+                    + key().hex()
+                    + "\"}"));
     assertThat(input.has("requestId")).isFalse();
   }
 
@@ -61,22 +75,26 @@ class ExecutionInputTest {
     QuerySpec.Rendered s =
         new QuerySpec.Rendered(new Statement("SELECT ?", List.of("'EU'"), "top_sales"));
     JsonNode input = JSON.readTree(ExecutionInput.of(connection(), "r-1", s, key()));
-    assertThat(input.get("query")).isEqualTo(JSON.readTree(
-        "{\"name\":\"top_sales\",\"sql\":\"SELECT ?\",\"executionParameters\":[\"'EU'\"]}"));
+    assertThat(input.get("query"))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"name\":\"top_sales\",\"sql\":\"SELECT ?\",\"executionParameters\":[\"'EU'\"]}"));
   }
 
   @Test
   void runningQueryCarriesItsIdNameAndContinuation() {
     QuerySpec.Running fresh = new QuerySpec.Running("qid-1", null, Continuation.start());
-    assertThat(ExecutionInput.of(connection(), null, fresh, key())).contains(
-        "\"query\":{\"queryExecutionId\":\"qid-1\",\"continuation\":{\"pageNumber\":1,"
-            + "\"nextSeq\":0,\"rowsSoFar\":0,\"chunksSoFar\":0}}");
+    assertThat(ExecutionInput.of(connection(), null, fresh, key()))
+        .contains(
+            "\"query\":{\"queryExecutionId\":\"qid-1\",\"continuation\":{\"pageNumber\":1,"
+                + "\"nextSeq\":0,\"rowsSoFar\":0,\"chunksSoFar\":0}}");
     QuerySpec.Running resumed =
         new QuerySpec.Running("qid-1", "top_sales", new Continuation("tok", 3, 7, 2000, 7));
-    assertThat(ExecutionInput.of(connection(), null, resumed, key())).contains(
-        "\"query\":{\"name\":\"top_sales\",\"queryExecutionId\":\"qid-1\",\"continuation\":"
-            + "{\"nextToken\":\"tok\",\"pageNumber\":3,\"nextSeq\":7,\"rowsSoFar\":2000,"
-            + "\"chunksSoFar\":7}}");
+    assertThat(ExecutionInput.of(connection(), null, resumed, key()))
+        .contains(
+            "\"query\":{\"name\":\"top_sales\",\"queryExecutionId\":\"qid-1\",\"continuation\":"
+                + "{\"nextToken\":\"tok\",\"pageNumber\":3,\"nextSeq\":7,\"rowsSoFar\":2000,"
+                + "\"chunksSoFar\":7}}");
   }
 
   @Test
@@ -84,7 +102,8 @@ class ExecutionInputTest {
     Map<String, Object> reversed = new HashMap<>();
     named().parameters().forEach(reversed::put);
     String a = ExecutionInput.of(connection(), "r-1", named(), key());
-    String b = ExecutionInput.of(connection(), "r-1", new QuerySpec.Named("top_sales", reversed), key());
+    String b =
+        ExecutionInput.of(connection(), "r-1", new QuerySpec.Named("top_sales", reversed), key());
     assertThat(b).isEqualTo(a);
   }
 
@@ -94,7 +113,8 @@ class ExecutionInputTest {
     int room = ExecutionInput.MAX_BYTES - base;
     assertThat(bytes(ExecutionInput.of(connection(), null, padded("a".repeat(room), 'a'), key())))
         .isEqualTo(262_144);
-    assertThatThrownBy(() -> ExecutionInput.of(connection(), null, padded("a".repeat(room + 1), 'a'), key()))
+    assertThatThrownBy(
+            () -> ExecutionInput.of(connection(), null, padded("a".repeat(room + 1), 'a'), key()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("execution input is 262145 bytes; Step Functions accepts at most 262144");
   }
@@ -112,8 +132,8 @@ class ExecutionInputTest {
   void decimalsAreWrittenInPlainNotation(
       @ForAll long unscaled, @ForAll @IntRange(min = -40, max = 40) int scale) throws Exception {
     BigDecimal d = new BigDecimal(BigInteger.valueOf(unscaled), scale);
-    String input = ExecutionInput.of(connection(), null,
-        new QuerySpec.Named("q", Map.of("d", d)), key());
+    String input =
+        ExecutionInput.of(connection(), null, new QuerySpec.Named("q", Map.of("d", d)), key());
     JsonNode node = JSON.readTree(input).at("/query/parameters/d");
     assertThat(node.isNumber()).isTrue();
     assertThat(input).contains("\"d\":" + d.toPlainString() + "}").doesNotContain("E");

@@ -1,15 +1,15 @@
 package dev.athenaws.lambda.sfn;
 
 import dev.athenaws.catalog.Statement;
+import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.notify.ApiGateway;
 import dev.athenaws.notify.Connection;
-import software.amazon.awssdk.regions.Region;
-import dev.athenaws.internal.query.RequestKey;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.regions.Region;
 
 /** Shared inputs of the sfn tests. */
 final class Fixtures {
@@ -37,8 +37,9 @@ final class Fixtures {
   }
 
   static QuerySpec.Rendered statement() {
-    return new QuerySpec.Rendered(new Statement("SELECT * FROM sales WHERE region = ? AND n > ?",
-        List.of("'EU'", "10"), null));
+    return new QuerySpec.Rendered(
+        new Statement(
+            "SELECT * FROM sales WHERE region = ? AND n > ?", List.of("'EU'", "10"), null));
   }
 
   static RequestKey key() {

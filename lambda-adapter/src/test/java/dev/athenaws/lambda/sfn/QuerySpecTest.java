@@ -3,9 +3,9 @@ package dev.athenaws.lambda.sfn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import dev.athenaws.Continuation;
 import dev.athenaws.catalog.Statement;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +38,19 @@ class QuerySpecTest {
   @Test
   void namedRejectsBlankNameAndNulls() {
     assertThatThrownBy(() -> new QuerySpec.Named(" ", Map.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("name must not be blank");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("name must not be blank");
     assertThatThrownBy(() -> new QuerySpec.Named(null, Map.of()))
-        .isInstanceOf(NullPointerException.class).hasMessage("name");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("name");
     assertThatThrownBy(() -> new QuerySpec.Named("q", null))
-        .isInstanceOf(NullPointerException.class).hasMessage("parameters");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("parameters");
     Map<String, Object> nullKey = new HashMap<>();
     nullKey.put(null, "x");
     assertThatThrownBy(() -> new QuerySpec.Named("q", nullKey))
-        .isInstanceOf(NullPointerException.class).hasMessage("parameter name");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("parameter name");
   }
 
   @Test
@@ -54,7 +58,8 @@ class QuerySpecTest {
     Statement statement = new Statement("SELECT ?", List.of("1"), "q1");
     assertThat(new QuerySpec.Rendered(statement).statement()).isSameAs(statement);
     assertThatThrownBy(() -> new QuerySpec.Rendered(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("statement");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("statement");
   }
 
   @Test
@@ -62,15 +67,18 @@ class QuerySpecTest {
     QuerySpec.Running r = new QuerySpec.Running("qid-1", null, Continuation.start());
     assertThat(r.from().isStart()).isTrue();
     assertThatThrownBy(() -> new QuerySpec.Running(null, null, Continuation.start()))
-        .isInstanceOf(NullPointerException.class).hasMessage("queryExecutionId");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("queryExecutionId");
     assertThatThrownBy(() -> new QuerySpec.Running("qid-1", null, null))
-        .isInstanceOf(NullPointerException.class).hasMessage("from");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("from");
     assertThatThrownBy(() -> new QuerySpec.Running("", null, Continuation.start()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("queryExecutionId must be 1..128 characters");
     assertThatThrownBy(() -> new QuerySpec.Running("x".repeat(129), null, Continuation.start()))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new QuerySpec.Running("qid-1", "", Continuation.start()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("queryName must not be blank");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("queryName must not be blank");
   }
 }

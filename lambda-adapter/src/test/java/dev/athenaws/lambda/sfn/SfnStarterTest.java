@@ -1,6 +1,5 @@
 package dev.athenaws.lambda.sfn;
 
-import dev.athenaws.retry.RetryPolicy;
 import static dev.athenaws.lambda.sfn.Fixtures.ARN;
 import static dev.athenaws.lambda.sfn.Fixtures.connection;
 import static dev.athenaws.lambda.sfn.Fixtures.key;
@@ -17,6 +16,7 @@ import static org.mockito.Mockito.when;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.error.ThrottledException;
+import dev.athenaws.retry.RetryPolicy;
 import dev.athenaws.retry.VirtualTime;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -48,9 +48,12 @@ class SfnStarterTest {
   }
 
   private StepFunctionsStarter starter(int maxAttempts) {
-    return StepFunctionsStarter.builder(client).stateMachineArn(ARN)
+    return StepFunctionsStarter.builder(client)
+        .stateMachineArn(ARN)
         .retry(RetryPolicy.THROTTLING.withMaxAttempts(maxAttempts))
-        .sleeper(time).random(() -> 0L).build();
+        .sleeper(time)
+        .random(() -> 0L)
+        .build();
   }
 
   private String start() {
@@ -58,8 +61,12 @@ class SfnStarterTest {
   }
 
   private static SfnException error(int status, String code) {
-    return (SfnException) SfnException.builder().statusCode(status)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build()).message(code).build();
+    return (SfnException)
+        SfnException.builder()
+            .statusCode(status)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build())
+            .message(code)
+            .build();
   }
 
   private static StartExecutionResponse ok() {
@@ -70,7 +77,8 @@ class SfnStarterTest {
   void startsWithTheKeyAsNameAndTheDocumentedInput() {
     when(client.startExecution(any(StartExecutionRequest.class))).thenReturn(ok());
     assertThat(start()).isEqualTo(EXECUTION);
-    ArgumentCaptor<StartExecutionRequest> request = ArgumentCaptor.forClass(StartExecutionRequest.class);
+    ArgumentCaptor<StartExecutionRequest> request =
+        ArgumentCaptor.forClass(StartExecutionRequest.class);
     verify(client).startExecution(request.capture());
     assertThat(request.getValue().stateMachineArn()).isEqualTo(ARN);
     assertThat(request.getValue().name()).isEqualTo(key().executionName());
@@ -90,8 +98,12 @@ class SfnStarterTest {
     String arn = starter(5).start(connection(), "r-1", named(), key());
     assertThat(arn).isEqualTo(EXECUTION);
     verify(client, times(5)).startExecution(any(StartExecutionRequest.class));
-    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400),
-        Duration.ofMillis(800), Duration.ofMillis(1600));
+    assertThat(time.sleeps())
+        .containsExactly(
+            Duration.ofMillis(200),
+            Duration.ofMillis(400),
+            Duration.ofMillis(800),
+            Duration.ofMillis(1600));
   }
 
   @Test
@@ -100,11 +112,13 @@ class SfnStarterTest {
     when(client.startExecution(any(StartExecutionRequest.class)))
         .thenThrow(error(400, "ThrottlingException"), error(400, "ThrottlingException"), last);
     assertThatThrownBy(this::start)
-        .isInstanceOfSatisfying(ThrottledException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.ATHENA_BUSY);
-          assertThat(e.reason()).isEqualTo(ThrottledException.Reason.THROTTLED);
-          assertThat(e).hasMessage("Step Functions is throttling; try again").hasCause(last);
-        });
+        .isInstanceOfSatisfying(
+            ThrottledException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.ATHENA_BUSY);
+              assertThat(e.reason()).isEqualTo(ThrottledException.Reason.THROTTLED);
+              assertThat(e).hasMessage("Step Functions is throttling; try again").hasCause(last);
+            });
     verify(client, times(3)).startExecution(any(StartExecutionRequest.class));
     assertThat(time.sleeps()).hasSize(2);
   }
@@ -114,17 +128,20 @@ class SfnStarterTest {
     when(client.startExecution(any(StartExecutionRequest.class)))
         .thenThrow(SdkClientException.create("connection refused"));
     assertThatThrownBy(this::start)
-        .isInstanceOfSatisfying(ThrottledException.class, e -> {
-          assertThat(e.reason()).isEqualTo(ThrottledException.Reason.NETWORK);
-          assertThat(e.service()).isEqualTo(ThrottledException.Service.STEP_FUNCTIONS);
-        })
+        .isInstanceOfSatisfying(
+            ThrottledException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(ThrottledException.Reason.NETWORK);
+              assertThat(e.service()).isEqualTo(ThrottledException.Service.STEP_FUNCTIONS);
+            })
         .hasMessage("Step Functions could not be reached; try again");
     verify(client, times(3)).startExecution(any(StartExecutionRequest.class));
   }
 
   @Test
   void defaultBoundIsFiveCalls() {
-    when(client.startExecution(any(StartExecutionRequest.class))).thenThrow(error(500, "InternalFailure"));
+    when(client.startExecution(any(StartExecutionRequest.class)))
+        .thenThrow(error(500, "InternalFailure"));
     StepFunctionsStarter starter =
         StepFunctionsStarter.builder(client).stateMachineArn(ARN).sleeper(time).build();
     assertThatThrownBy(() -> starter.start(connection(), null, named(), key()))
@@ -136,9 +153,11 @@ class SfnStarterTest {
 
   @Test
   void persistentServerErrorsEndThrottledUnavailable() {
-    when(client.startExecution(any(StartExecutionRequest.class))).thenThrow(error(500, "InternalFailure"));
+    when(client.startExecution(any(StartExecutionRequest.class)))
+        .thenThrow(error(500, "InternalFailure"));
     assertThatThrownBy(this::start)
-        .isInstanceOfSatisfying(ThrottledException.class,
+        .isInstanceOfSatisfying(
+            ThrottledException.class,
             e -> assertThat(e.reason()).isEqualTo(ThrottledException.Reason.SERVER_ERROR))
         .hasMessage("Step Functions is unavailable; try again");
     verify(client, times(3)).startExecution(any(StartExecutionRequest.class));
@@ -149,11 +168,14 @@ class SfnStarterTest {
     SfnException denied = error(400, "AccessDeniedException");
     when(client.startExecution(any(StartExecutionRequest.class))).thenThrow(denied);
     assertThatThrownBy(this::start)
-        .isInstanceOfSatisfying(AthenaWsException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
-          assertThat(e).hasMessage("cannot start state machine " + ARN + " (AccessDeniedException)")
-              .hasCause(denied);
-        });
+        .isInstanceOfSatisfying(
+            AthenaWsException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
+              assertThat(e)
+                  .hasMessage("cannot start state machine " + ARN + " (AccessDeniedException)")
+                  .hasCause(denied);
+            });
     verify(client, times(1)).startExecution(any(StartExecutionRequest.class));
     assertThat(time.sleeps()).isEmpty();
   }
@@ -163,13 +185,17 @@ class SfnStarterTest {
     when(client.startExecution(any(StartExecutionRequest.class)))
         .thenThrow(ExecutionAlreadyExistsException.builder().statusCode(400).build());
     when(client.describeExecution(any(DescribeExecutionRequest.class)))
-        .thenReturn(DescribeExecutionResponse.builder().executionArn(EXECUTION).input("{}").build());
+        .thenReturn(
+            DescribeExecutionResponse.builder().executionArn(EXECUTION).input("{}").build());
     assertThatThrownBy(this::start)
-        .isInstanceOfSatisfying(AthenaWsException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
-          assertThat(e).hasMessage("request id reused for a different query")
-              .hasCauseInstanceOf(ExecutionAlreadyExistsException.class);
-        });
+        .isInstanceOfSatisfying(
+            AthenaWsException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+              assertThat(e)
+                  .hasMessage("request id reused for a different query")
+                  .hasCauseInstanceOf(ExecutionAlreadyExistsException.class);
+            });
     ArgumentCaptor<DescribeExecutionRequest> describe =
         ArgumentCaptor.forClass(DescribeExecutionRequest.class);
     verify(client).describeExecution(describe.capture());
@@ -181,17 +207,25 @@ class SfnStarterTest {
     when(client.startExecution(any(StartExecutionRequest.class)))
         .thenThrow(ExecutionAlreadyExistsException.builder().statusCode(400).build());
     when(client.describeExecution(any(DescribeExecutionRequest.class)))
-        .thenReturn(DescribeExecutionResponse.builder().executionArn(EXECUTION)
-            .input(ExecutionInput.of(connection(), "r-1", named(), key())).status("SUCCEEDED").build());
+        .thenReturn(
+            DescribeExecutionResponse.builder()
+                .executionArn(EXECUTION)
+                .input(ExecutionInput.of(connection(), "r-1", named(), key()))
+                .status("SUCCEEDED")
+                .build());
     assertThatThrownBy(this::start)
-        .isInstanceOfSatisfying(AthenaWsException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
-          assertThat(e).hasMessage(SfnStarter.REPEATED);
-        });
-    ArgumentCaptor<StartExecutionRequest> starts = ArgumentCaptor.forClass(StartExecutionRequest.class);
+        .isInstanceOfSatisfying(
+            AthenaWsException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+              assertThat(e).hasMessage(SfnStarter.REPEATED);
+            });
+    ArgumentCaptor<StartExecutionRequest> starts =
+        ArgumentCaptor.forClass(StartExecutionRequest.class);
     verify(client, times(SfnStarter.MAX_REPLAYS + 1)).startExecution(starts.capture());
     assertThat(starts.getAllValues().get(SfnStarter.MAX_REPLAYS).name())
-        .isEqualTo(key().executionName() + "-" + SfnStarter.MAX_REPLAYS).hasSizeLessThanOrEqualTo(80);
+        .isEqualTo(key().executionName() + "-" + SfnStarter.MAX_REPLAYS)
+        .hasSizeLessThanOrEqualTo(80);
     assertThat(time.sleeps()).isEmpty();
   }
 
@@ -202,23 +236,29 @@ class SfnStarterTest {
         .thenThrow(ExecutionAlreadyExistsException.builder().statusCode(400).build());
     when(client.describeExecution(any(DescribeExecutionRequest.class))).thenThrow(denied);
     assertThatThrownBy(this::start)
-        .isInstanceOfSatisfying(AthenaWsException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
-          assertThat(e.getCause().getSuppressed()).containsExactly(denied);
-        });
+        .isInstanceOfSatisfying(
+            AthenaWsException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+              assertThat(e.getCause().getSuppressed()).containsExactly(denied);
+            });
   }
 
   @Test
   void interruptionStopsRetrying() {
     when(client.startExecution(any(StartExecutionRequest.class)))
         .thenThrow(error(400, "ThrottlingException"));
-    StepFunctionsStarter starter = StepFunctionsStarter.builder(client).stateMachineArn(ARN)
-        .sleeper(d -> {
-          throw new InterruptedException();
-        }).build();
+    StepFunctionsStarter starter =
+        StepFunctionsStarter.builder(client)
+            .stateMachineArn(ARN)
+            .sleeper(
+                d -> {
+                  throw new InterruptedException();
+                })
+            .build();
     assertThatThrownBy(() -> starter.start(connection(), "r-1", named(), key()))
-        .isInstanceOfSatisfying(AthenaWsException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED))
+        .isInstanceOfSatisfying(
+            AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED))
         .hasMessageStartingWith("Interrupted while starting");
     assertThat(Thread.currentThread().isInterrupted()).isTrue();
     verify(client, times(1)).startExecution(any(StartExecutionRequest.class));
@@ -229,8 +269,8 @@ class SfnStarterTest {
     when(client.startExecution(any(StartExecutionRequest.class)))
         .thenThrow(AbortedException.create("aborted"));
     assertThatThrownBy(this::start)
-        .isInstanceOfSatisfying(AthenaWsException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED))
+        .isInstanceOfSatisfying(
+            AthenaWsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELLED))
         .hasCauseInstanceOf(AbortedException.class);
     verify(client, times(1)).startExecution(any(StartExecutionRequest.class));
     assertThat(Thread.currentThread().isInterrupted()).isTrue();
@@ -240,11 +280,14 @@ class SfnStarterTest {
   void nullArgumentsAreRejectedBeforeAnyCall() {
     StepFunctionsStarter starter = starter(3);
     assertThatThrownBy(() -> starter.start(null, "r", named(), key()))
-        .isInstanceOf(NullPointerException.class).hasMessage("connection");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("connection");
     assertThatThrownBy(() -> starter.start(connection(), "r", null, key()))
-        .isInstanceOf(NullPointerException.class).hasMessage("query");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("query");
     assertThatThrownBy(() -> starter.start(connection(), "r", named(), null))
-        .isInstanceOf(NullPointerException.class).hasMessage("key");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("key");
     verify(client, never()).startExecution(any(StartExecutionRequest.class));
   }
 }

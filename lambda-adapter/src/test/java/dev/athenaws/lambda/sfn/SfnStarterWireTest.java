@@ -1,6 +1,5 @@
 package dev.athenaws.lambda.sfn;
 
-import dev.athenaws.retry.RetryPolicy;
 import static dev.athenaws.lambda.sfn.Fixtures.connection;
 import static dev.athenaws.lambda.sfn.Fixtures.key;
 import static dev.athenaws.lambda.sfn.Fixtures.named;
@@ -14,8 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.AthenaWsException;
-import dev.athenaws.error.ThrottledException;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.ThrottledException;
+import dev.athenaws.retry.RetryPolicy;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeStepFunctions;
 import java.time.Duration;
@@ -42,8 +42,12 @@ class SfnStarterWireTest {
   }
 
   private StepFunctionsStarter starter(String stateMachineArn, int maxAttempts) {
-    return StepFunctionsStarter.builder(client).stateMachineArn(stateMachineArn)
-        .retry(RetryPolicy.THROTTLING.withMaxAttempts(maxAttempts)).sleeper(time).random(() -> 0L).build();
+    return StepFunctionsStarter.builder(client)
+        .stateMachineArn(stateMachineArn)
+        .retry(RetryPolicy.THROTTLING.withMaxAttempts(maxAttempts))
+        .sleeper(time)
+        .random(() -> 0L)
+        .build();
   }
 
   private StepFunctionsStarter starter() {
@@ -58,11 +62,16 @@ class SfnStarterWireTest {
     FakeStepFunctions.Execution e = sfn.executions().get(0);
     assertThat(e.name()).isEqualTo(name);
     assertThat(e.arn()).isEqualTo(executionArn);
-    assertThat(JSON.readTree(e.input())).isEqualTo(JSON.readTree("{\"connection\":{"
-        + "\"connectionId\":\"L0SM9cOFvHcCIhw=\","
-        + "\"endpoint\":\"https://abcdef1234.execute-api.eu-west-1.amazonaws.com/dev\"},\"requestId\":\"r-1\",\"query\":{\"name\":\"top_sales\",\"parameters\":"
-        + "{\"all\":false,\"limit\":1000,\"min\":0.10,\"region\":\"EU\",\"since\":null}},"
-        + "\"clientRequestToken\":\"" + key().clientRequestToken() + "\"}"));
+    assertThat(JSON.readTree(e.input()))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"connection\":{"
+                    + "\"connectionId\":\"L0SM9cOFvHcCIhw=\","
+                    + "\"endpoint\":\"https://abcdef1234.execute-api.eu-west-1.amazonaws.com/dev\"},\"requestId\":\"r-1\",\"query\":{\"name\":\"top_sales\",\"parameters\":"
+                    + "{\"all\":false,\"limit\":1000,\"min\":0.10,\"region\":\"EU\",\"since\":null}},"
+                    + "\"clientRequestToken\":\""
+                    + key().clientRequestToken()
+                    + "\"}"));
     // Decimal text survives the trip: plain notation, scale kept.
     assertThat(e.input()).contains("\"limit\":1000,", "\"min\":0.10,");
   }
@@ -71,11 +80,16 @@ class SfnStarterWireTest {
   void statementInputWithOverrideArrivesExactly() throws Exception {
     starter().start(overridden(), null, statement(), key());
     JsonNode input = JSON.readTree(sfn.executions().get(0).input());
-    assertThat(input).isEqualTo(JSON.readTree("{\"connection\":{"
-        + "\"connectionId\":\"L0SM9cOFvHcCIhw=\",\"endpoint\":\"https://ws.example.com/dev\"},"
-        + "\"query\":{\"sql\":\"SELECT * FROM sales WHERE region = ? AND n > ?\","
-        + "\"executionParameters\":[\"'EU'\",\"10\"]},"
-        + "\"clientRequestToken\":\"" + key().clientRequestToken() + "\"}"));
+    assertThat(input)
+        .isEqualTo(
+            JSON.readTree(
+                "{\"connection\":{"
+                    + "\"connectionId\":\"L0SM9cOFvHcCIhw=\",\"endpoint\":\"https://ws.example.com/dev\"},"
+                    + "\"query\":{\"sql\":\"SELECT * FROM sales WHERE region = ? AND n > ?\","
+                    + "\"executionParameters\":[\"'EU'\",\"10\"]},"
+                    + "\"clientRequestToken\":\""
+                    + key().clientRequestToken()
+                    + "\"}"));
     assertThat(input.has("requestId")).isFalse();
   }
 
@@ -83,9 +97,11 @@ class SfnStarterWireTest {
   void retriedStartKeepsItsNameAndStartsOnce() {
     sfn.throttleNext(2);
     String executionArn = starter().start(connection(), "r-1", named(), key());
-    assertThat(sfn.calls()).containsExactly(
-        "StartExecution " + name + " 400", "StartExecution " + name + " 400",
-        "StartExecution " + name + " 200");
+    assertThat(sfn.calls())
+        .containsExactly(
+            "StartExecution " + name + " 400",
+            "StartExecution " + name + " 400",
+            "StartExecution " + name + " 200");
     assertThat(time.sleeps()).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
     assertThat(sfn.executions()).hasSize(1);
     assertThat(sfn.executions().get(0).arn()).isEqualTo(executionArn);
@@ -108,12 +124,16 @@ class SfnStarterWireTest {
     sfn.finish(name);
     String second = starter().start(connection(), "r-1", named(), key());
     assertThat(second).isNotEqualTo(first).endsWith(":" + name + "-1");
-    assertThat(sfn.executions()).extracting(FakeStepFunctions.Execution::name)
+    assertThat(sfn.executions())
+        .extracting(FakeStepFunctions.Execution::name)
         .containsExactly(name, name + "-1");
     assertThat(sfn.executions().get(1).input()).isEqualTo(sfn.executions().get(0).input());
-    assertThat(sfn.calls()).containsExactly("StartExecution " + name + " 200",
-        "StartExecution " + name + " 400", "DescribeExecution " + first + " 200",
-        "StartExecution " + name + "-1 200");
+    assertThat(sfn.calls())
+        .containsExactly(
+            "StartExecution " + name + " 200",
+            "StartExecution " + name + " 400",
+            "DescribeExecution " + first + " 200",
+            "StartExecution " + name + "-1 200");
 
     // While that one runs, a further repeat joins it; once it closed, the next one answers.
     assertThat(starter().start(connection(), "r-1", named(), key())).isEqualTo(second);
@@ -127,10 +147,12 @@ class SfnStarterWireTest {
     starter().start(connection(), "r-1", named(), key());
     QuerySpec other = new QuerySpec.Named("top_sales", Map.of("region", "US"));
     assertThatThrownBy(() -> starter().start(connection(), "r-1", other, key()))
-        .isInstanceOfSatisfying(AthenaWsException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
-          assertThat(e).hasMessage("request id reused for a different query");
-        });
+        .isInstanceOfSatisfying(
+            AthenaWsException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+              assertThat(e).hasMessage("request id reused for a different query");
+            });
     assertThat(sfn.executions()).hasSize(1);
     assertThat(time.sleeps()).isEmpty();
   }
@@ -139,14 +161,16 @@ class SfnStarterWireTest {
   void exhaustedRetriesAreThrottledAsForAthenaAfterExactlyMaxAttempts() {
     sfn.throttleNext(10);
     assertThatThrownBy(() -> starter(arn, 3).start(connection(), "r-1", named(), key()))
-        .isInstanceOfSatisfying(ThrottledException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.ATHENA_BUSY);
-          assertThat(e.service()).isEqualTo(ThrottledException.Service.STEP_FUNCTIONS);
-          assertThat(e.reason()).isEqualTo(ThrottledException.Reason.THROTTLED);
-          assertThat(e.operation()).isEqualTo("StartExecution");
-          assertThat(e.attempts()).isEqualTo(3);
-          assertThat(e).hasMessage("Step Functions is throttling; try again");
-        });
+        .isInstanceOfSatisfying(
+            ThrottledException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.ATHENA_BUSY);
+              assertThat(e.service()).isEqualTo(ThrottledException.Service.STEP_FUNCTIONS);
+              assertThat(e.reason()).isEqualTo(ThrottledException.Reason.THROTTLED);
+              assertThat(e.operation()).isEqualTo("StartExecution");
+              assertThat(e.attempts()).isEqualTo(3);
+              assertThat(e).hasMessage("Step Functions is throttling; try again");
+            });
     assertThat(sfn.startCalls()).isEqualTo(3);
     assertThat(time.sleeps()).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
     assertThat(sfn.executions()).isEmpty();
@@ -156,20 +180,23 @@ class SfnStarterWireTest {
   void serverErrorsAreRetriedToo() {
     sfn.failNext(1);
     starter().start(connection(), "r-1", named(), key());
-    assertThat(sfn.calls()).containsExactly(
-        "StartExecution " + name + " 500", "StartExecution " + name + " 200");
+    assertThat(sfn.calls())
+        .containsExactly("StartExecution " + name + " 500", "StartExecution " + name + " 200");
   }
 
   @Test
   void unknownStateMachineIsInternalWithoutRetry() {
     String missing = "arn:aws:states:us-east-1:123456789012:stateMachine:missing";
     assertThatThrownBy(() -> starter(missing, 5).start(connection(), "r-1", named(), key()))
-        .isInstanceOfSatisfying(AthenaWsException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
-          assertThat(e).hasMessage("cannot start state machine " + missing
-              + " (StateMachineDoesNotExist)")
-              .hasCauseInstanceOf(StateMachineDoesNotExistException.class);
-        });
+        .isInstanceOfSatisfying(
+            AthenaWsException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
+              assertThat(e)
+                  .hasMessage(
+                      "cannot start state machine " + missing + " (StateMachineDoesNotExist)")
+                  .hasCauseInstanceOf(StateMachineDoesNotExistException.class);
+            });
     assertThat(sfn.startCalls()).isEqualTo(1);
     assertThat(time.sleeps()).isEmpty();
   }
@@ -178,8 +205,9 @@ class SfnStarterWireTest {
   void tooLargeInputIsRejectedBeforeAnyCall() {
     // A statement's own limits (SQL up to 256 KiB of UTF-8, literals up to 1024 characters) let its
     // JSON exceed Step Functions' 256 KiB input limit.
-    QuerySpec huge = new QuerySpec.Rendered(
-        Statement.rawSql("SELECT '" + "x".repeat(NamedQuery.MAX_SQL_BYTES - 10) + "'"));
+    QuerySpec huge =
+        new QuerySpec.Rendered(
+            Statement.rawSql("SELECT '" + "x".repeat(NamedQuery.MAX_SQL_BYTES - 10) + "'"));
     assertThatThrownBy(() -> starter().start(connection(), "r-1", huge, key()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageMatching("execution input is \\d+ bytes; Step Functions accepts at most 262144");

@@ -17,27 +17,33 @@ class StepFunctionsStarterBuilderTest {
   @Test
   void stateMachineArnIsRequired() {
     assertThatThrownBy(builder::build)
-        .isInstanceOf(IllegalStateException.class).hasMessage("stateMachineArn is required");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("stateMachineArn is required");
     assertThat(builder.stateMachineArn(ARN).build()).isNotNull();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "arn:aws:states:eu-west-1:123456789012:stateMachine:athena_ws-1",
-      "arn:aws-cn:states:cn-north-1:123456789012:stateMachine:m",
-      "arn:aws-us-gov:states:us-gov-west-1:123456789012:stateMachine:m"})
+  @ValueSource(
+      strings = {
+        "arn:aws:states:eu-west-1:123456789012:stateMachine:athena_ws-1",
+        "arn:aws-cn:states:cn-north-1:123456789012:stateMachine:m",
+        "arn:aws-us-gov:states:us-gov-west-1:123456789012:stateMachine:m"
+      })
   void acceptsStateMachineArns(String arn) {
     assertThat(builder.stateMachineArn(arn).build()).isNotNull();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", "athena-ws",
-      "arn:aws:states:us-east-1:123456789012:activity:m",
-      "arn:aws:states:us-east-1:12345678901:stateMachine:m",
-      "arn:aws:states:us-east-1:123456789012:stateMachine:m:version1",
-      "arn:aws:states:us-east-1:123456789012:execution:m:e",
-      "arn:aws:lambda:us-east-1:123456789012:stateMachine:m"})
+  @ValueSource(
+      strings = {
+        "",
+        "athena-ws",
+        "arn:aws:states:us-east-1:123456789012:activity:m",
+        "arn:aws:states:us-east-1:12345678901:stateMachine:m",
+        "arn:aws:states:us-east-1:123456789012:stateMachine:m:version1",
+        "arn:aws:states:us-east-1:123456789012:execution:m:e",
+        "arn:aws:lambda:us-east-1:123456789012:stateMachine:m"
+      })
   void rejectsOtherArnsNamingTheParameter(String arn) {
     assertThatThrownBy(() -> builder.stateMachineArn(arn))
         .isInstanceOf(IllegalArgumentException.class)
@@ -55,14 +61,19 @@ class StepFunctionsStarterBuilderTest {
   @Test
   void validatesEachSetterAtOnce() {
     assertThatThrownBy(() -> StepFunctionsStarter.builder(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("client");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("client");
     assertThatThrownBy(() -> builder.stateMachineArn(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("stateMachineArn");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("stateMachineArn");
     assertThatThrownBy(() -> builder.retry(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("retry");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("retry");
     assertThatThrownBy(() -> builder.sleeper(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("sleeper");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("sleeper");
     assertThatThrownBy(() -> builder.random(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("random");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("random");
   }
 }

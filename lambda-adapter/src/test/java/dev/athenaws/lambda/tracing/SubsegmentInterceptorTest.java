@@ -28,8 +28,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 
 /**
- * The documents {@link SubsegmentInterceptor} sends for real SDK calls against the in-process fakes:
- * fields, ids, parent, times from the injected clock, and the error, throttle and fault flags.
+ * The documents {@link SubsegmentInterceptor} sends for real SDK calls against the in-process
+ * fakes: fields, ids, parent, times from the injected clock, and the error, throttle and fault
+ * flags.
  */
 class SubsegmentInterceptorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,8 +44,8 @@ class SubsegmentInterceptorTest {
   private final AtomicReference<String> header = new AtomicReference<>(SAMPLED);
   private final AtomicLong nextId = new AtomicLong(0x00c0ffee00000001L);
   private SegmentSender sender = documents::add;
-  private final SubsegmentInterceptor interceptor = new SubsegmentInterceptor(
-      header::get, time, nextId::getAndIncrement, d -> sender.send(d));
+  private final SubsegmentInterceptor interceptor =
+      new SubsegmentInterceptor(header::get, time, nextId::getAndIncrement, d -> sender.send(d));
   private final TracedClients clients = new TracedClients(interceptor);
   private final AthenaClient client = clients.build(AthenaClient.builder(), athena.endpoint());
 
@@ -83,8 +84,8 @@ class SubsegmentInterceptorTest {
     assertThat(doc.get("http").get("response").get("content_length").asLong()).isPositive();
     assertThat(doc.has("error") || doc.has("fault") || doc.has("throttle")).isFalse();
     // Downstream, the call carries the trace parented on its own subsegment.
-    assertThat(clients.sentHeaders).containsExactly(
-        "Root=" + ROOT + ";Parent=00c0ffee00000001;Sampled=1");
+    assertThat(clients.sentHeaders)
+        .containsExactly("Root=" + ROOT + ";Parent=00c0ffee00000001;Sampled=1");
   }
 
   @Test
@@ -140,8 +141,10 @@ class SubsegmentInterceptorTest {
             clients.build(ApiGatewayManagementApiClient.builder(), api.endpoint())) {
       api.connect("c-1");
       api.failNext("c-1", 429);
-      assertThatThrownBy(() -> management.postToConnection(
-          r -> r.connectionId("c-1").data(SdkBytes.fromUtf8String("{}"))))
+      assertThatThrownBy(
+              () ->
+                  management.postToConnection(
+                      r -> r.connectionId("c-1").data(SdkBytes.fromUtf8String("{}"))))
           .isInstanceOf(software.amazon.awssdk.core.exception.SdkServiceException.class);
 
       JsonNode doc = only();
@@ -160,7 +163,8 @@ class SubsegmentInterceptorTest {
         SfnClient starter = clients.build(SfnClient.builder(), sfn.endpoint())) {
       String arn = sfn.createStateMachine("athena-ws");
       sfn.throttleNext(1);
-      assertThatThrownBy(() -> starter.startExecution(r -> r.stateMachineArn(arn).name("n").input("{}")))
+      assertThatThrownBy(
+              () -> starter.startExecution(r -> r.stateMachineArn(arn).name("n").input("{}")))
           .isInstanceOf(SfnException.class);
       starter.startExecution(r -> r.stateMachineArn(arn).name("n").input("{}"));
 
@@ -176,12 +180,14 @@ class SubsegmentInterceptorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0",
-      "Root=1-5759e988-bd862e3fe1be46a994272793",
-      "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=?",
-      "garbage",
-      ""})
+  @ValueSource(
+      strings = {
+        "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0",
+        "Root=1-5759e988-bd862e3fe1be46a994272793",
+        "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=?",
+        "garbage",
+        ""
+      })
   void unsampledOrIncompleteHeaderSendsNothingAndLeavesTheRequestAlone(String value) {
     header.set(value);
     client.startQueryExecution(r -> r.queryString("SELECT 1"));
@@ -200,9 +206,10 @@ class SubsegmentInterceptorTest {
 
   @Test
   void aSenderThatFailsNeitherFailsNorChangesTheCall() {
-    sender = d -> {
-      throw new IOException("daemon gone");
-    };
+    sender =
+        d -> {
+          throw new IOException("daemon gone");
+        };
     String id = client.startQueryExecution(r -> r.queryString("SELECT 1")).queryExecutionId();
     assertThat(id).isNotBlank();
     assertThat(interceptor.failures()).isEqualTo(1);
@@ -211,10 +218,16 @@ class SubsegmentInterceptorTest {
 
   @Test
   void aTraceHeaderSourceThatThrowsIsCountedNotPropagated() {
-    SubsegmentInterceptor broken = new SubsegmentInterceptor(() -> {
-      throw new IllegalStateException("no property access");
-    }, time, nextId::getAndIncrement, documents::add);
-    try (AthenaClient other = new TracedClients(broken).build(AthenaClient.builder(), athena.endpoint())) {
+    SubsegmentInterceptor broken =
+        new SubsegmentInterceptor(
+            () -> {
+              throw new IllegalStateException("no property access");
+            },
+            time,
+            nextId::getAndIncrement,
+            documents::add);
+    try (AthenaClient other =
+        new TracedClients(broken).build(AthenaClient.builder(), athena.endpoint())) {
       other.startQueryExecution(r -> r.queryString("SELECT 1"));
     }
     assertThat(broken.failures()).isEqualTo(1);

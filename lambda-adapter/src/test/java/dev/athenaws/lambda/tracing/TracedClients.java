@@ -21,28 +21,39 @@ import software.amazon.awssdk.regions.Region;
 final class TracedClients {
   /** The trace header of each attempt sent, null when it had none. */
   final List<String> sentHeaders = new ArrayList<>();
+
   private final ExecutionInterceptor tracing;
 
   TracedClients(ExecutionInterceptor tracing) {
     this.tracing = tracing;
   }
 
-  <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C build(B builder, URI endpoint) {
-    ExecutionInterceptor recorder = new ExecutionInterceptor() {
-      @Override
-      public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes a) {
-        synchronized (sentHeaders) {
-          sentHeaders.add(context.httpRequest()
-              .firstMatchingHeader(SubsegmentInterceptor.TRACE_HEADER).orElse(null));
-        }
-      }
-    };
-    return builder.endpointOverride(endpoint)
+  <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C build(
+      B builder, URI endpoint) {
+    ExecutionInterceptor recorder =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeTransmission(
+              Context.BeforeTransmission context, ExecutionAttributes a) {
+            synchronized (sentHeaders) {
+              sentHeaders.add(
+                  context
+                      .httpRequest()
+                      .firstMatchingHeader(SubsegmentInterceptor.TRACE_HEADER)
+                      .orElse(null));
+            }
+          }
+        };
+    return builder
+        .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
-            .addExecutionInterceptor(tracing).addExecutionInterceptor(recorder))
+        .overrideConfiguration(
+            c ->
+                c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                    .addExecutionInterceptor(tracing)
+                    .addExecutionInterceptor(recorder))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }

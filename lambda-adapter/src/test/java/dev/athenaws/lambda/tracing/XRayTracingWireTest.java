@@ -20,8 +20,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
- * {@link XRayTracing#interceptor} as Lambda wires it, against a UDP socket standing in for the X-Ray
- * daemon: a real SDK call to the in-process Athena fake, and what arrives on the wire.
+ * {@link XRayTracing#interceptor} as Lambda wires it, against a UDP socket standing in for the
+ * X-Ray daemon: a real SDK call to the in-process Athena fake, and what arrives on the wire.
  */
 class XRayTracingWireTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +41,8 @@ class XRayTracingWireTest {
 
   private static DatagramSocket daemon() {
     try {
-      DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      DatagramSocket socket =
+          new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       socket.setSoTimeout(10_000); // a bound on a lost datagram, not a wait: sends arrive at once
       return socket;
     } catch (IOException e) {
@@ -54,7 +55,8 @@ class XRayTracingWireTest {
   }
 
   private void callAthena(ExecutionInterceptor tracing) {
-    try (AthenaClient client = new TracedClients(tracing).build(AthenaClient.builder(), athena.endpoint())) {
+    try (AthenaClient client =
+        new TracedClients(tracing).build(AthenaClient.builder(), athena.endpoint())) {
       client.startQueryExecution(r -> r.queryString("SELECT 1"));
     }
   }
@@ -75,8 +77,13 @@ class XRayTracingWireTest {
 
   @Test
   void sampledCallArrivesAsHeaderLineAndSubsegmentDocument() throws IOException {
-    callAthena(XRayTracing.interceptor(Map.of(
-        XRayTracing.DAEMON_ADDRESS_VARIABLE, address(), XRayTracing.TRACE_HEADER_VARIABLE, SAMPLED)));
+    callAthena(
+        XRayTracing.interceptor(
+            Map.of(
+                XRayTracing.DAEMON_ADDRESS_VARIABLE,
+                address(),
+                XRayTracing.TRACE_HEADER_VARIABLE,
+                SAMPLED)));
 
     String datagram = receive();
     int newline = datagram.indexOf('\n');
@@ -87,23 +94,33 @@ class XRayTracingWireTest {
     assertThat(doc.get("parent_id").asText()).isEqualTo("53995c3f42cd8ad8");
     assertThat(doc.get("id").asText()).matches("[0-9a-f]{16}");
     assertThat(doc.get("aws").get("operation").asText()).isEqualTo("StartQueryExecution");
-    assertThat(doc.get("end_time").asDouble()).isGreaterThanOrEqualTo(doc.get("start_time").asDouble());
+    assertThat(doc.get("end_time").asDouble())
+        .isGreaterThanOrEqualTo(doc.get("start_time").asDouble());
   }
 
   @Test
   void theRuntimesSystemPropertyComesFirstAndTheDaemonsUdpAddressIsUsed() throws IOException {
     System.setProperty(XRayTracing.TRACE_HEADER_PROPERTY, SAMPLED);
-    callAthena(XRayTracing.interceptor(Map.of(XRayTracing.DAEMON_ADDRESS_VARIABLE,
-        "tcp:127.0.0.1:1 udp:" + address(),
-        XRayTracing.TRACE_HEADER_VARIABLE, "Root=" + ROOT + ";Parent=53995c3f42cd8ad8;Sampled=0")));
+    callAthena(
+        XRayTracing.interceptor(
+            Map.of(
+                XRayTracing.DAEMON_ADDRESS_VARIABLE,
+                "tcp:127.0.0.1:1 udp:" + address(),
+                XRayTracing.TRACE_HEADER_VARIABLE,
+                "Root=" + ROOT + ";Parent=53995c3f42cd8ad8;Sampled=0")));
 
     assertThat(receive()).contains("\"trace_id\":\"" + ROOT + "\"");
   }
 
   @Test
   void unsampledOrAbsentHeaderSendsNothing() throws IOException {
-    callAthena(XRayTracing.interceptor(Map.of(XRayTracing.DAEMON_ADDRESS_VARIABLE, address(),
-        XRayTracing.TRACE_HEADER_VARIABLE, "Root=" + ROOT + ";Parent=53995c3f42cd8ad8;Sampled=0")));
+    callAthena(
+        XRayTracing.interceptor(
+            Map.of(
+                XRayTracing.DAEMON_ADDRESS_VARIABLE,
+                address(),
+                XRayTracing.TRACE_HEADER_VARIABLE,
+                "Root=" + ROOT + ";Parent=53995c3f42cd8ad8;Sampled=0")));
     callAthena(XRayTracing.interceptor(Map.of(XRayTracing.DAEMON_ADDRESS_VARIABLE, address())));
     sendMarker();
 
@@ -116,9 +133,17 @@ class XRayTracingWireTest {
         .isEqualTo(new InetSocketAddress("169.254.79.129", 2000));
     assertThat(UdpSender.address("udp:127.0.0.2:2001 tcp:127.0.0.1:2000"))
         .isEqualTo(new InetSocketAddress("127.0.0.2", 2001));
-    for (String bad : new String[] {"localhost", "127.0.0.1:x", "127.0.0.1:0", "a:1 b:2",
-        "tcp:127.0.0.1:1 tcp:127.0.0.1:2", "1:2:3"}) {
-      assertThatThrownBy(() -> UdpSender.address(bad)).as(bad)
+    for (String bad :
+        new String[] {
+          "localhost",
+          "127.0.0.1:x",
+          "127.0.0.1:0",
+          "a:1 b:2",
+          "tcp:127.0.0.1:1 tcp:127.0.0.1:2",
+          "1:2:3"
+        }) {
+      assertThatThrownBy(() -> UdpSender.address(bad))
+          .as(bad)
           .isInstanceOf(IllegalArgumentException.class);
     }
     // Unset or malformed: the X-Ray SDK's default, and the function keeps working.

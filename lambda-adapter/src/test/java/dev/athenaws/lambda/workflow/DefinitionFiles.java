@@ -9,17 +9,19 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Writes the definitions the build checks with {@code asl-validator} (lambda-adapter/pom.xml runs it
- * after compiling the tests): the CDK form (function ARN placeholder, no catalog), the local form
- * (a real ARN and a catalog), and a deliberately broken one that the validator must reject, so the
- * check is known to be able to fail.
+ * Writes the definitions the build checks with {@code asl-validator} (lambda-adapter/pom.xml runs
+ * it after compiling the tests): the CDK form (function ARN placeholder, no catalog), the local
+ * form (a real ARN and a catalog), and a deliberately broken one that the validator must reject, so
+ * the check is known to be able to fail.
  */
 final class DefinitionFiles {
   static final String LOCAL_ARN = "arn:aws:lambda:us-east-1:000000000000:function:athena-ws-push";
 
   private DefinitionFiles() {}
 
-  /** @param args the target directory */
+  /**
+   * @param args the target directory
+   */
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
     Files.createDirectories(dir.resolve("valid"));
@@ -31,13 +33,17 @@ final class DefinitionFiles {
   }
 
   static PushWorkflowDefinition cdk() {
-    return PushWorkflowDefinition.inAws(PushWorkflowDefinition.PUSH_FUNCTION_PLACEHOLDER,
-        "athena-ws-dev", "default", Optional.empty(), Duration.ofMinutes(30));
+    return PushWorkflowDefinition.inAws(
+        PushWorkflowDefinition.PUSH_FUNCTION_PLACEHOLDER,
+        "athena-ws-dev",
+        "default",
+        Optional.empty(),
+        Duration.ofMinutes(30));
   }
 
   static PushWorkflowDefinition local() {
-    return PushWorkflowDefinition.inAws(LOCAL_ARN, "primary", "reports",
-        Optional.of("AwsDataCatalog"), Duration.ofMinutes(30));
+    return PushWorkflowDefinition.inAws(
+        LOCAL_ARN, "primary", "reports", Optional.of("AwsDataCatalog"), Duration.ofMinutes(30));
   }
 
   /** The lift state leads to a state that does not exist. */

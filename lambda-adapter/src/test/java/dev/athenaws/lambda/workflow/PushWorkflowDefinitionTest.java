@@ -23,8 +23,8 @@ class PushWorkflowDefinitionTest {
   void startStatesPassTheDatabaseAndTheCatalogOnlyWhenGiven() throws Exception {
     JsonNode without = JSON.readTree(DefinitionFiles.cdk().toJson()).path("States");
     JsonNode with = JSON.readTree(DefinitionFiles.local().toJson()).path("States");
-    for (String start : List.of(PushWorkflowDefinition.START,
-        PushWorkflowDefinition.START_WITH_PARAMETERS)) {
+    for (String start :
+        List.of(PushWorkflowDefinition.START, PushWorkflowDefinition.START_WITH_PARAMETERS)) {
       assertThat(without.at("/" + start + "/Parameters/QueryExecutionContext").toString())
           .isEqualTo("{\"Database\":\"default\"}");
       assertThat(with.at("/" + start + "/Parameters/QueryExecutionContext").toString())
@@ -47,8 +47,10 @@ class PushWorkflowDefinitionTest {
 
   @Test
   void timeoutsFollowTheQueryTimeout() throws Exception {
-    JsonNode root = JSON.readTree(PushWorkflowDefinition.inAws("f", "w", "d", Optional.empty(),
-        Duration.ofMinutes(10)).toJson());
+    JsonNode root =
+        JSON.readTree(
+            PushWorkflowDefinition.inAws("f", "w", "d", Optional.empty(), Duration.ofMinutes(10))
+                .toJson());
     assertThat(root.at("/States/Start query/TimeoutSeconds").asLong()).isEqualTo(600);
     assertThat(root.path("TimeoutSeconds").asLong()).isEqualTo(600 + 1800);
   }
@@ -60,13 +62,28 @@ class PushWorkflowDefinitionTest {
 
   @Test
   void rejectsMissingAndBlankInputs() {
-    assertThatNullPointerException().isThrownBy(() -> PushWorkflowDefinition.inAws(null, "w", "d",
-        Optional.empty(), Duration.ofMinutes(1))).withMessage("pushFunctionArn");
-    assertThatIllegalArgumentException().isThrownBy(() -> PushWorkflowDefinition.inAws("f", "w",
-        " ", Optional.empty(), Duration.ofMinutes(1))).withMessageContaining("database");
-    assertThatIllegalArgumentException().isThrownBy(() -> PushWorkflowDefinition.inAws("f", "w",
-        "d", Optional.of(""), Duration.ofMinutes(1))).withMessageContaining("catalog");
-    assertThatIllegalArgumentException().isThrownBy(() -> PushWorkflowDefinition.inAws("f", "w",
-        "d", Optional.empty(), Duration.ofMillis(10))).withMessageContaining("queryTimeout");
+    assertThatNullPointerException()
+        .isThrownBy(
+            () ->
+                PushWorkflowDefinition.inAws(
+                    null, "w", "d", Optional.empty(), Duration.ofMinutes(1)))
+        .withMessage("pushFunctionArn");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                PushWorkflowDefinition.inAws(
+                    "f", "w", " ", Optional.empty(), Duration.ofMinutes(1)))
+        .withMessageContaining("database");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                PushWorkflowDefinition.inAws("f", "w", "d", Optional.of(""), Duration.ofMinutes(1)))
+        .withMessageContaining("catalog");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                PushWorkflowDefinition.inAws(
+                    "f", "w", "d", Optional.empty(), Duration.ofMillis(10)))
+        .withMessageContaining("queryTimeout");
   }
 }

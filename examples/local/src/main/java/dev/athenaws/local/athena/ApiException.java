@@ -21,7 +21,9 @@ final class ApiException extends RuntimeException {
     this.athenaErrorCode = athenaErrorCode;
   }
 
-  /** @return Athena's 400 InvalidRequestException with error code INVALID_INPUT */
+  /**
+   * @return Athena's 400 InvalidRequestException with error code INVALID_INPUT
+   */
   static ApiException invalidRequest(String message) {
     return new ApiException(400, "InvalidRequestException", message, "INVALID_INPUT");
   }

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Queries run asynchronously on a pool of worker threads (QUEUED -> RUNNING -> SUCCEEDED, FAILED
  * or CANCELLED); {@code QueryExecutionContext.Database} names the DuckDB schema ({@code default});
- * result values are formatted exactly as Athena prints them. Which Athena behaviours differ is listed
- * in the module README.
+ * result values are formatted exactly as Athena prints them. Which Athena behaviours differ is
+ * listed in the module README.
  *
  * <p>Thread-safety: thread-safe; {@link #handle} may be called concurrently from any number of
  * transport threads. {@link #close} stops the workers and closes the database.
@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class AthenaEmulator implements AutoCloseable {
   /** The default database (DuckDB schema) of queries that name none. */
   public static final String DEFAULT_DATABASE = "default";
+
   private static final Logger LOG = LoggerFactory.getLogger(AthenaEmulator.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PREFIX = "AmazonAthena.";
@@ -58,17 +59,28 @@ public final class AthenaEmulator implements AutoCloseable {
       CloudTrailData.load(root, b.sampleEvents, b.sampleSeed, b.sampleDatabase);
     }
     AtomicInteger threads = new AtomicInteger();
-    executor = Executors.newScheduledThreadPool(b.workers, r -> {
-      Thread t = new Thread(r, "athena-emulator-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    operations = new Operations(new QueryStore(b.retainedQueries), new QueryRunner(root, b.clock),
-        executor, root, b.clock, new Operations.Settings(b.outputLocation, b.workGroup, b.queueDelay),
-        this::dropResults);
+    executor =
+        Executors.newScheduledThreadPool(
+            b.workers,
+            r -> {
+              Thread t = new Thread(r, "athena-emulator-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    operations =
+        new Operations(
+            new QueryStore(b.retainedQueries),
+            new QueryRunner(root, b.clock),
+            executor,
+            root,
+            b.clock,
+            new Operations.Settings(b.outputLocation, b.workGroup, b.queueDelay),
+            this::dropResults);
   }
 
-  /** @return a builder with the defaults documented on its setters */
+  /**
+   * @return a builder with the defaults documented on its setters
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -79,16 +91,24 @@ public final class AthenaEmulator implements AutoCloseable {
    * requests 400 {@code InvalidRequestException} with {@code Message} and {@code AthenaErrorCode},
    * and a fault of the emulator itself 500 {@code InternalServerException}.
    *
-   * @param amzTarget the {@code X-Amz-Target} header, e.g. {@code AmazonAthena.GetQueryResults}; may be null
+   * @param amzTarget the {@code X-Amz-Target} header, e.g. {@code AmazonAthena.GetQueryResults};
+   *     may be null
    * @param jsonBody the request body; null or empty counts as {@code {}}
    * @return the response, never null
    */
   public EmulatorResponse handle(String amzTarget, byte[] jsonBody) {
-    String op = amzTarget != null && amzTarget.startsWith(PREFIX) ? amzTarget.substring(PREFIX.length()) : "";
+    String op =
+        amzTarget != null && amzTarget.startsWith(PREFIX)
+            ? amzTarget.substring(PREFIX.length())
+            : "";
     try {
-      JsonNode req = jsonBody == null || jsonBody.length == 0 ? JSON.createObjectNode() : JSON.readTree(jsonBody);
+      JsonNode req =
+          jsonBody == null || jsonBody.length == 0
+              ? JSON.createObjectNode()
+              : JSON.readTree(jsonBody);
       if (req == null || !req.isObject()) {
-        throw new ApiException(400, "SerializationException", "request body is not a JSON object", null);
+        throw new ApiException(
+            400, "SerializationException", "request body is not a JSON object", null);
       }
       ObjectNode out;
       switch (op) {
@@ -114,7 +134,8 @@ public final class AthenaEmulator implements AutoCloseable {
     } catch (ApiException e) {
       return error(e);
     } catch (IOException e) {
-      return error(new ApiException(400, "SerializationException", "request body is not JSON", null));
+      return error(
+          new ApiException(400, "SerializationException", "request body is not JSON", null));
     } catch (SQLException | RuntimeException e) {
       LOG.warn("{} failed inside the emulator", op, e);
       return error(new ApiException(500, "InternalServerException", "internal error", null));
@@ -166,7 +187,8 @@ public final class AthenaEmulator implements AutoCloseable {
       body.put("AthenaErrorCode", e.athenaErrorCode());
     }
     try {
-      return new EmulatorResponse(e.status(), EmulatorResponse.CONTENT_TYPE, JSON.writeValueAsBytes(body));
+      return new EmulatorResponse(
+          e.status(), EmulatorResponse.CONTENT_TYPE, JSON.writeValueAsBytes(body));
     } catch (JacksonException impossible) {
       throw new IllegalStateException(impossible);
     }
@@ -191,13 +213,17 @@ public final class AthenaEmulator implements AutoCloseable {
 
     private Builder() {}
 
-    /** @param clock the clock of submission/completion times and statistics; default system UTC */
+    /**
+     * @param clock the clock of submission/completion times and statistics; default system UTC
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** @param workers how many queries run at once, 1..64; default 4 */
+    /**
+     * @param workers how many queries run at once, 1..64; default 4
+     */
     public Builder workers(int workers) {
       if (workers < 1 || workers > 64) {
         throw new IllegalArgumentException("workers: must be 1..64: " + workers);
@@ -206,7 +232,10 @@ public final class AthenaEmulator implements AutoCloseable {
       return this;
     }
 
-    /** @param count executions kept (with their results) before the oldest finished are dropped; default 1000 */
+    /**
+     * @param count executions kept (with their results) before the oldest finished are dropped;
+     *     default 1000
+     */
     public Builder retainedQueries(int count) {
       if (count < 1) {
         throw new IllegalArgumentException("retainedQueries: must be positive: " + count);
@@ -215,19 +244,26 @@ public final class AthenaEmulator implements AutoCloseable {
       return this;
     }
 
-    /** @param location the default result OutputLocation (an s3:// URI, only echoed); default s3://athena-ws-local/results/ */
+    /**
+     * @param location the default result OutputLocation (an s3:// URI, only echoed); default
+     *     s3://athena-ws-local/results/
+     */
     public Builder outputLocation(String location) {
       this.outputLocation = Objects.requireNonNull(location, "location");
       return this;
     }
 
-    /** @param workGroup the WorkGroup of queries that name none; default primary */
+    /**
+     * @param workGroup the WorkGroup of queries that name none; default primary
+     */
     public Builder workGroup(String workGroup) {
       this.workGroup = Objects.requireNonNull(workGroup, "workGroup");
       return this;
     }
 
-    /** @param delay how long each query stays QUEUED before it runs (latency injection); default 0 */
+    /**
+     * @param delay how long each query stays QUEUED before it runs (latency injection); default 0
+     */
     public Builder queueDelay(Duration delay) {
       Objects.requireNonNull(delay, "delay");
       if (delay.isNegative()) {

@@ -7,13 +7,14 @@ import java.util.Locale;
  * Athena's {@code AthenaError} of a failed query, mapped from a DuckDB error (Athena error catalog:
  * category 1 SYSTEM, 2 USER; docs.aws.amazon.com/athena/latest/ug/error-reference.html).
  *
- * <p>Mapping: every SQL error is category 2 (USER), not retryable. A missing table, schema or column
- * (DuckDB "Catalog Error ... Table/Schema ... does not exist", "Binder Error ... column ... not
- * found") is ErrorType 1301; every other SQL error (syntax, conversion, binder, parameter count) is
- * 1000, Athena's generic user error. A failure of the emulator itself is category 1 (SYSTEM) type 200
- * ("query engine had an internal error"), retryable. The message is the Trino-style error name
- * followed by the first line of DuckDB's message, e.g. {@code TABLE_NOT_FOUND: Catalog Error: Table
- * with name nope does not exist!}; StateChangeReason carries the same text.
+ * <p>Mapping: every SQL error is category 2 (USER), not retryable. A missing table, schema or
+ * column (DuckDB "Catalog Error ... Table/Schema ... does not exist", "Binder Error ... column ...
+ * not found") is ErrorType 1301; every other SQL error (syntax, conversion, binder, parameter
+ * count) is 1000, Athena's generic user error. A failure of the emulator itself is category 1
+ * (SYSTEM) type 200 ("query engine had an internal error"), retryable. The message is the
+ * Trino-style error name followed by the first line of DuckDB's message, e.g. {@code
+ * TABLE_NOT_FOUND: Catalog Error: Table with name nope does not exist!}; StateChangeReason carries
+ * the same text.
  *
  * <p>Thread-safety: an immutable record.
  */
@@ -43,7 +44,9 @@ record AthenaFailure(int category, int type, boolean retryable, String message) 
         return user("FUNCTION_NOT_FOUND: " + line);
       }
     }
-    if (lower.startsWith("binder error") && lower.contains("column") && lower.contains("not found")) {
+    if (lower.startsWith("binder error")
+        && lower.contains("column")
+        && lower.contains("not found")) {
       return new AthenaFailure(USER, 1301, false, "COLUMN_NOT_FOUND: " + line);
     }
     if (lower.startsWith("parser error")) {

@@ -5,8 +5,9 @@ import dev.athenaws.internal.types.TypeKind;
 
 /**
  * One result column as Athena's {@code ColumnInfo} describes it. Precision follows what Athena
- * reports: integer 10, bigint 19, double 17, varchar 2147483647, decimal its own, time and timestamp
- * kinds 3 (their fraction digits); 0 otherwise. CaseSensitive is true for varchar and char only.
+ * reports: integer 10, bigint 19, double 17, varchar 2147483647, decimal its own, time and
+ * timestamp kinds 3 (their fraction digits); 0 otherwise. CaseSensitive is true for varchar and
+ * char only.
  *
  * <p>Thread-safety: an immutable record.
  *
@@ -17,7 +18,8 @@ import dev.athenaws.internal.types.TypeKind;
  */
 record ColumnMeta(String label, AthenaType type, String typeName) {
   static ColumnMeta of(String label, AthenaType type) {
-    return new ColumnMeta(label, type, type.kind() == TypeKind.UNKNOWN ? type.signature() : type.kind().athenaName());
+    return new ColumnMeta(
+        label, type, type.kind() == TypeKind.UNKNOWN ? type.signature() : type.kind().athenaName());
   }
 
   static ColumnMeta varchar(String label) {

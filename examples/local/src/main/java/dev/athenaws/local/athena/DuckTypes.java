@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Maps DuckDB type names, as {@code ResultSetMetaData.getColumnTypeName} gives them
- * ({@code INTEGER}, {@code DECIMAL(10,2)}, {@code VARCHAR[]}, {@code STRUCT(a INTEGER, "type"
- * VARCHAR)}, {@code MAP(VARCHAR, INTEGER)}), to the Athena type whose text form the result must have.
+ * Maps DuckDB type names, as {@code ResultSetMetaData.getColumnTypeName} gives them ({@code
+ * INTEGER}, {@code DECIMAL(10,2)}, {@code VARCHAR[]}, {@code STRUCT(a INTEGER, "type" VARCHAR)},
+ * {@code MAP(VARCHAR, INTEGER)}), to the Athena type whose text form the result must have.
  *
- * <p>Mapping (Athena has no unsigned or 128-bit integers): UTINYINT -> smallint, USMALLINT -> integer,
- * UINTEGER, UBIGINT, HUGEINT, UHUGEINT -> bigint (DuckDB's {@code sum(integer)} is a HUGEINT where
- * Trino's is a bigint); every TIMESTAMP precision -> timestamp; TIMETZ -> time with time zone; BLOB
- * and BIT -> varbinary; INTERVAL -> interval day to second; ENUM -> varchar; {@code "NULL"} (the type
- * of a bare NULL literal) -> unknown; UNION and anything else -> unknown (the value's DuckDB text).
+ * <p>Mapping (Athena has no unsigned or 128-bit integers): UTINYINT -> smallint, USMALLINT ->
+ * integer, UINTEGER, UBIGINT, HUGEINT, UHUGEINT -> bigint (DuckDB's {@code sum(integer)} is a
+ * HUGEINT where Trino's is a bigint); every TIMESTAMP precision -> timestamp; TIMETZ -> time with
+ * time zone; BLOB and BIT -> varbinary; INTERVAL -> interval day to second; ENUM -> varchar; {@code
+ * "NULL"} (the type of a bare NULL literal) -> unknown; UNION and anything else -> unknown (the
+ * value's DuckDB text).
  *
  * <p>Thread-safety: stateless.
  */

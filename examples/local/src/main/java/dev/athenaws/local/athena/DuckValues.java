@@ -27,13 +27,13 @@ import java.util.Map;
 
 /**
  * Turns a value read from DuckDB's JDBC driver into Athena's text for it: first into the Java value
- * of the value contract for the column's {@link AthenaType} (recursively for arrays, maps and rows),
- * then through core's {@link AthenaText#format}, so the emulator prints exactly what the library's
- * converters parse.
+ * of the value contract for the column's {@link AthenaType} (recursively for arrays, maps and
+ * rows), then through core's {@link AthenaText#format}, so the emulator prints exactly what the
+ * library's converters parse.
  *
- * <p>DuckDB keeps instants, not zones: a {@code timestamp with time zone} prints in the session zone
- * UTC ({@code 2001-08-22 10:04:05.321 UTC}). Intervals print as day to second, a month counting 30
- * days. Bigint values beyond the long range (a HUGEINT sum) print their digits.
+ * <p>DuckDB keeps instants, not zones: a {@code timestamp with time zone} prints in the session
+ * zone UTC ({@code 2001-08-22 10:04:05.321 UTC}). Intervals print as day to second, a month
+ * counting 30 days. Bigint values beyond the long range (a HUGEINT sum) print their digits.
  *
  * <p>Thread-safety: stateless.
  */
@@ -51,7 +51,8 @@ final class DuckValues {
     if (value == null) {
       return null;
     }
-    if (type.kind() == dev.athenaws.internal.types.TypeKind.BIGINT && value instanceof BigInteger
+    if (type.kind() == dev.athenaws.internal.types.TypeKind.BIGINT
+        && value instanceof BigInteger
         && ((BigInteger) value).bitLength() > 63) {
       return value.toString();
     }
@@ -64,7 +65,8 @@ final class DuckValues {
     }
     if (type instanceof AthenaType.ArrayType) {
       AthenaType element = ((AthenaType.ArrayType) type).element();
-      Object[] items = v instanceof Array ? (Object[]) ((Array) v).getArray() : ((List<?>) v).toArray();
+      Object[] items =
+          v instanceof Array ? (Object[]) ((Array) v).getArray() : ((List<?>) v).toArray();
       List<Object> out = new ArrayList<>(items.length);
       for (Object item : items) {
         out.add(toJava(element, item));
@@ -177,9 +179,10 @@ final class DuckValues {
     boolean negative = t.startsWith("-");
     String[] parts = (negative ? t.substring(1) : t).split(":");
     BigDecimal seconds = new BigDecimal(parts[2]);
-    Duration d = Duration.ofHours(Long.parseLong(parts[0]))
-        .plusMinutes(Long.parseLong(parts[1]))
-        .plusNanos(seconds.movePointRight(9).longValueExact());
+    Duration d =
+        Duration.ofHours(Long.parseLong(parts[0]))
+            .plusMinutes(Long.parseLong(parts[1]))
+            .plusNanos(seconds.movePointRight(9).longValueExact());
     return negative ? d.negated() : d;
   }
 }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A transport-neutral AWS JSON 1.1 response: HTTP status, content type
- * ({@value #CONTENT_TYPE}) and JSON body. A transport writes the three as they are.
+ * A transport-neutral AWS JSON 1.1 response: HTTP status, content type ({@value #CONTENT_TYPE}) and
+ * JSON body. A transport writes the three as they are.
  *
  * <p>Thread-safety: immutable (the body array is copied in and out).
  *
@@ -30,20 +30,26 @@ public record EmulatorResponse(int status, String contentType, byte[] body) {
     }
   }
 
-  /** @return a copy of the body */
+  /**
+   * @return a copy of the body
+   */
   @Override
   public byte[] body() {
     return body.clone();
   }
 
-  /** @return the body as a string */
+  /**
+   * @return the body as a string
+   */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EmulatorResponse r && r.status == status && r.contentType.equals(contentType)
+    return o instanceof EmulatorResponse r
+        && r.status == status
+        && r.contentType.equals(contentType)
         && Arrays.equals(r.body, body);
   }
 

@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One query execution and its state machine: QUEUED -> RUNNING -> SUCCEEDED | FAILED | CANCELLED.
- * A stop moves a QUEUED or RUNNING query to CANCELLED at once and cancels its running DuckDB
+ * One query execution and its state machine: QUEUED -> RUNNING -> SUCCEEDED | FAILED | CANCELLED. A
+ * stop moves a QUEUED or RUNNING query to CANCELLED at once and cancels its running DuckDB
  * statement; a later outcome of the runner is then ignored (the runner drops its result table).
  *
- * <p>Thread-safety: the request fields are immutable; the state is guarded by this object's monitor.
+ * <p>Thread-safety: the request fields are immutable; the state is guarded by this object's
+ * monitor.
  */
 final class Execution {
   enum State {
@@ -23,7 +24,11 @@ final class Execution {
 
   /** A consistent copy of the mutable state, for rendering. */
   record Snapshot(
-      State state, String reason, AthenaFailure failure, Instant started, Instant completed,
+      State state,
+      String reason,
+      AthenaFailure failure,
+      Instant started,
+      Instant completed,
       QueryResult result) {}
 
   final String id;
@@ -44,8 +49,16 @@ final class Execution {
   private QueryResult result;
   private Statement statement;
 
-  Execution(String id, String query, List<String> parameters, String database, String catalog,
-      String workGroup, String outputLocation, StatementKind kind, Instant submitted) {
+  Execution(
+      String id,
+      String query,
+      List<String> parameters,
+      String database,
+      String catalog,
+      String workGroup,
+      String outputLocation,
+      StatementKind kind,
+      Instant submitted) {
     this.id = id;
     this.query = query;
     this.parameters = List.copyOf(parameters);
@@ -65,7 +78,9 @@ final class Execution {
     return state != State.QUEUED && state != State.RUNNING;
   }
 
-  /** @return false when the query was cancelled while queued */
+  /**
+   * @return false when the query was cancelled while queued
+   */
   synchronized boolean markRunning(Instant now) {
     if (state != State.QUEUED) {
       return false;
@@ -75,13 +90,17 @@ final class Execution {
     return true;
   }
 
-  /** @return false when a stop came first: the caller must not execute */
+  /**
+   * @return false when a stop came first: the caller must not execute
+   */
   synchronized boolean attach(Statement s) {
     statement = s;
     return state == State.RUNNING;
   }
 
-  /** @return false when the query was already cancelled: the result is to be discarded */
+  /**
+   * @return false when the query was already cancelled: the result is to be discarded
+   */
   synchronized boolean succeed(QueryResult r, Instant now) {
     statement = null;
     if (state != State.RUNNING) {

@@ -8,8 +8,8 @@ import java.time.Instant;
 
 /**
  * Renders an {@link Execution} as Athena's {@code QueryExecution} shape (Athena API reference:
- * QueryExecution, QueryExecutionStatus, QueryExecutionStatistics, AthenaError). Date-times are epoch
- * seconds with a millisecond fraction, as JSON numbers, the AWS JSON 1.1 timestamp encoding.
+ * QueryExecution, QueryExecutionStatus, QueryExecutionStatistics, AthenaError). Date-times are
+ * epoch seconds with a millisecond fraction, as JSON numbers, the AWS JSON 1.1 timestamp encoding.
  *
  * <p>Statistics are from the injected clock: queue time submission -> start, engine time start ->
  * completion (or now while running), total submission -> completion; planning, pre- and
@@ -30,7 +30,9 @@ final class ExecutionJson {
     q.put("StatementType", e.kind.statementType());
     String suffix = e.kind.isSelect() || e.kind.returnsUpdateCount() ? ".csv" : ".txt";
     q.putObject("ResultConfiguration").put("OutputLocation", e.outputLocation + e.id + suffix);
-    q.putObject("ResultReuseConfiguration").putObject("ResultReuseByAgeConfiguration").put("Enabled", false);
+    q.putObject("ResultReuseConfiguration")
+        .putObject("ResultReuseByAgeConfiguration")
+        .put("Enabled", false);
     ObjectNode ctx = q.putObject("QueryExecutionContext");
     ctx.put("Database", e.database);
     ctx.put("Catalog", e.catalog);

@@ -3,8 +3,8 @@ package dev.athenaws.local.athena;
 import dev.athenaws.internal.types.AthenaType;
 
 /**
- * Hive type names, as Athena's DESCRIBE prints columns: {@code string}, {@code int},
- * {@code array<string>}, {@code struct<a:string,b:int>}, {@code map<string,int>}; other kinds by their
+ * Hive type names, as Athena's DESCRIBE prints columns: {@code string}, {@code int}, {@code
+ * array<string>}, {@code struct<a:string,b:int>}, {@code map<string,int>}; other kinds by their
  * Athena name.
  *
  * <p>Thread-safety: stateless.

@@ -39,8 +39,14 @@ final class Operations {
   private final Settings settings;
   private final Consumer<Execution> evicted;
 
-  Operations(QueryStore store, QueryRunner runner, ScheduledExecutorService executor,
-      DuckDBConnection root, Clock clock, Settings settings, Consumer<Execution> evicted) {
+  Operations(
+      QueryStore store,
+      QueryRunner runner,
+      ScheduledExecutorService executor,
+      DuckDBConnection root,
+      Clock clock,
+      Settings settings,
+      Consumer<Execution> evicted) {
     this.store = store;
     this.runner = runner;
     this.executor = executor;
@@ -62,12 +68,25 @@ final class Operations {
     JsonNode ctx = req.path("QueryExecutionContext");
     String database = ctx.hasNonNull("Database") ? ctx.get("Database").asText() : "default";
     String catalog = ctx.hasNonNull("Catalog") ? ctx.get("Catalog").asText() : "AwsDataCatalog";
-    String workGroup = req.hasNonNull("WorkGroup") ? req.get("WorkGroup").asText() : settings.workGroup();
-    String output = req.path("ResultConfiguration").path("OutputLocation").asText(settings.outputLocation());
+    String workGroup =
+        req.hasNonNull("WorkGroup") ? req.get("WorkGroup").asText() : settings.workGroup();
+    String output =
+        req.path("ResultConfiguration").path("OutputLocation").asText(settings.outputLocation());
     String outputDir = output.endsWith("/") ? output : output + "/";
-    QueryStore.Started started = store.start(text(req, "ClientRequestToken"), () -> new Execution(
-        UUID.randomUUID().toString(), sql, params, database, catalog, workGroup, outputDir,
-        kindOf(sql), clock.instant()));
+    QueryStore.Started started =
+        store.start(
+            text(req, "ClientRequestToken"),
+            () ->
+                new Execution(
+                    UUID.randomUUID().toString(),
+                    sql,
+                    params,
+                    database,
+                    catalog,
+                    workGroup,
+                    outputDir,
+                    kindOf(sql),
+                    clock.instant()));
     if (started.created()) {
       Execution e = started.execution();
       executor.schedule(() -> runner.run(e), settings.queueDelay().toNanos(), TimeUnit.NANOSECONDS);
@@ -94,7 +113,10 @@ final class Operations {
     for (JsonNode id : ids) {
       Execution e = store.get(id.asText());
       if (e == null) {
-        missing.addObject().put("QueryExecutionId", id.asText()).put("ErrorCode", "INVALID_INPUT")
+        missing
+            .addObject()
+            .put("QueryExecutionId", id.asText())
+            .put("ErrorCode", "INVALID_INPUT")
             .put("ErrorMessage", "QueryExecution " + id.asText() + " was not found");
       } else {
         found.add(ExecutionJson.render(e, clock.instant()));
@@ -112,16 +134,21 @@ final class Operations {
     Execution e = find(text(req, "QueryExecutionId"));
     int max = req.hasNonNull("MaxResults") ? req.get("MaxResults").asInt() : MAX_RESULTS;
     if (max < 1 || max > MAX_RESULTS) {
-      throw ApiException.invalidRequest("1 validation error detected: Value '" + max
-          + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000");
+      throw ApiException.invalidRequest(
+          "1 validation error detected: Value '"
+              + max
+              + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000");
     }
     Execution.Snapshot s = e.snapshot();
     if (s.state() != Execution.State.SUCCEEDED) {
-      throw ApiException.invalidRequest(s.reason() != null ? s.reason()
-          : "Query has not yet finished. Current state: " + s.state().name());
+      throw ApiException.invalidRequest(
+          s.reason() != null
+              ? s.reason()
+              : "Query has not yet finished. Current state: " + s.state().name());
     }
     QueryResult r = s.result();
-    long position = req.hasNonNull("NextToken") ? PageToken.decode(req.get("NextToken").asText(), e.id) : 0;
+    long position =
+        req.hasNonNull("NextToken") ? PageToken.decode(req.get("NextToken").asText(), e.id) : 0;
     boolean header = e.kind.isSelect();
     long first = header ? Math.max(position - 1, 0) : position;
     int count = header && position == 0 ? max - 1 : max;

@@ -5,8 +5,8 @@ import java.util.Base64;
 
 /**
  * GetQueryResults' opaque NextToken: base64url of {@code <queryExecutionId>:<position>}, where the
- * position counts Athena's rows of the result including a SELECT's header row (position 0), so
- * page 1 is exactly the page at position 0.
+ * position counts Athena's rows of the result including a SELECT's header row (position 0), so page
+ * 1 is exactly the page at position 0.
  *
  * <p>Thread-safety: stateless.
  */

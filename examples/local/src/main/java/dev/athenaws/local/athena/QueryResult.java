@@ -8,7 +8,8 @@ import java.util.List;
  *
  * <p>Thread-safety: an immutable record.
  */
-record QueryResult(List<ColumnMeta> columns, String table, long rowCount, Long updateCount, long bytes) {
+record QueryResult(
+    List<ColumnMeta> columns, String table, long rowCount, Long updateCount, long bytes) {
   QueryResult {
     columns = List.copyOf(columns);
   }

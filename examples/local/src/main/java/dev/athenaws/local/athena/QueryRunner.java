@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link Execution} on its own DuckDB connection (a duplicate of the emulator's root
- * connection, so queries run in parallel): selects the schema named by the database, prepares the SQL
- * ({@link SqlRewrite}), executes it, and streams a result into a {@link ResultTable}.
+ * connection, so queries run in parallel): selects the schema named by the database, prepares the
+ * SQL ({@link SqlRewrite}), executes it, and streams a result into a {@link ResultTable}.
  *
  * <p>DataScannedInBytes is an estimate: the characters of the result text written (Athena reports
  * the input bytes read, which DuckDB does not expose per query).

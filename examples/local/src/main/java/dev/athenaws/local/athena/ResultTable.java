@@ -11,9 +11,9 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Where a query's result rows live until they are paged: a DuckDB table
- * {@code athena_results.r_<id>(rn BIGINT, c0 VARCHAR, ...)} holding every value already in Athena's
- * text (NULL stays NULL). Rows are appended while the query's JDBC result streams, so neither the
+ * Where a query's result rows live until they are paged: a DuckDB table {@code
+ * athena_results.r_<id>(rn BIGINT, c0 VARCHAR, ...)} holding every value already in Athena's text
+ * (NULL stays NULL). Rows are appended while the query's JDBC result streams, so neither the
  * emulator nor the driver holds the whole result in the Java heap; a page is one indexed range scan
  * ({@code rn >= from AND rn < to}). DuckDB keeps the table in its own buffer pool and spills to its
  * temp directory under memory pressure.
@@ -44,8 +44,11 @@ final class ResultTable implements AutoCloseable {
     return "r_" + queryExecutionId.replace('-', '_');
   }
 
-  /** @return a writer for a fresh table of {@code columns} varchar columns, on {@code c} */
-  static ResultTable create(DuckDBConnection c, String queryExecutionId, int columns) throws SQLException {
+  /**
+   * @return a writer for a fresh table of {@code columns} varchar columns, on {@code c}
+   */
+  static ResultTable create(DuckDBConnection c, String queryExecutionId, int columns)
+      throws SQLException {
     String name = tableName(queryExecutionId);
     StringBuilder ddl = new StringBuilder("CREATE TABLE " + SCHEMA + "." + name + " (rn BIGINT");
     for (int i = 0; i < columns; i++) {
@@ -82,7 +85,9 @@ final class ResultTable implements AutoCloseable {
     appender.close();
   }
 
-  /** @return rows {@code from .. from+count-1} (0-based), each value Athena text or null */
+  /**
+   * @return rows {@code from .. from+count-1} (0-based), each value Athena text or null
+   */
   static List<String[]> page(Connection c, String table, int columns, long from, int count)
       throws SQLException {
     List<String[]> out = new ArrayList<>(count);

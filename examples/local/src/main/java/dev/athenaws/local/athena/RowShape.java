@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * How a DuckDB result becomes Athena's columns and row texts. A SELECT keeps DuckDB's columns with
- * Athena types (labels as DuckDB gives them). Utility statements take Athena's (Hive) shapes:
- * SHOW TABLES one varchar column {@code tab_name}; DESCRIBE one {@code string} column {@code col_name}
+ * Athena types (labels as DuckDB gives them). Utility statements take Athena's (Hive) shapes: SHOW
+ * TABLES one varchar column {@code tab_name}; DESCRIBE one {@code string} column {@code col_name}
  * of tab-separated {@code name type comment} lines padded to 20 characters with Hive type names;
  * EXPLAIN one varchar column {@code Query Plan}.
  *
@@ -40,7 +40,11 @@ final class RowShape {
       return new RowShape(List.of(ColumnMeta.varchar("tab_name")), types, sub);
     }
     if (sub.equals("DESCRIBE_TABLE")) {
-      ColumnMeta col = new ColumnMeta("col_name", AthenaType.Simple.of(dev.athenaws.internal.types.TypeKind.VARCHAR), "string");
+      ColumnMeta col =
+          new ColumnMeta(
+              "col_name",
+              AthenaType.Simple.of(dev.athenaws.internal.types.TypeKind.VARCHAR),
+              "string");
       return new RowShape(List.of(col), types, sub);
     }
     if (sub.equals("EXPLAIN")) {
@@ -53,7 +57,9 @@ final class RowShape {
     return columns;
   }
 
-  /** @return the current row of {@code rs} as Athena texts (null for NULL) */
+  /**
+   * @return the current row of {@code rs} as Athena texts (null for NULL)
+   */
   String[] row(ResultSet rs) throws SQLException {
     switch (utility) {
       case "SHOW_TABLES":

@@ -6,15 +6,15 @@ import java.util.List;
 /**
  * Prepares Athena SQL for DuckDB: binds {@code ExecutionParameters} and rewrites the two Trino
  * literal forms whose DuckDB meaning differs. Everything else runs unchanged (DuckDB accepts the
- * sample queries and Trino's {@code ARRAY[...]}, {@code MAP(ARRAY[..], ARRAY[..])},
- * {@code CAST(... AS ROW(...))}, {@code X'..'}, {@code JSON '..'}, {@code UUID '..'} as they are).
+ * sample queries and Trino's {@code ARRAY[...]}, {@code MAP(ARRAY[..], ARRAY[..])}, {@code CAST(...
+ * AS ROW(...))}, {@code X'..'}, {@code JSON '..'}, {@code UUID '..'} as they are).
  *
  * <ul>
  *   <li>{@code DECIMAL '0.10'}: DuckDB types it DECIMAL(18,3); Trino decimal(2,2). Rewritten to
  *       {@code CAST('0.10' AS DECIMAL(p,s))} with the literal's own precision and scale.
  *   <li>{@code TIMESTAMP '2001-08-22 03:04:05.321 America/Los_Angeles'}: DuckDB drops the zone and
- *       gives a timestamp; Trino a timestamp with time zone. A TIMESTAMP literal whose text has a zone
- *       (a letter or a +/- offset after the time) becomes {@code CAST('...' AS TIMESTAMPTZ)}.
+ *       gives a timestamp; Trino a timestamp with time zone. A TIMESTAMP literal whose text has a
+ *       zone (a letter or a +/- offset after the time) becomes {@code CAST('...' AS TIMESTAMPTZ)}.
  * </ul>
  *
  * <p>Thread-safety: stateless.

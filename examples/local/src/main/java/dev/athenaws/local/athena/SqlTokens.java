@@ -6,9 +6,10 @@ import java.util.Locale;
 
 /**
  * A minimal SQL lexer in the Trino lexer's terms: {@code '...'} string literals and {@code "..."}
- * quoted identifiers (doubled quotes escape), {@code --} line and {@code /* *}{@code /} block comments
- * (skipped), words, {@code ?} markers and single-character symbols. Enough to find the first keyword,
- * positional markers and typed literals without touching text inside literals or comments.
+ * quoted identifiers (doubled quotes escape), {@code --} line and {@code /* *}{@code /} block
+ * comments (skipped), words, {@code ?} markers and single-character symbols. Enough to find the
+ * first keyword, positional markers and typed literals without touching text inside literals or
+ * comments.
  *
  * <p>Thread-safety: stateless; token lists are immutable.
  */
@@ -27,7 +28,9 @@ final class SqlTokens {
       return text.toUpperCase(Locale.ROOT);
     }
 
-    /** @return a string literal's value without quotes and with doubled quotes undone */
+    /**
+     * @return a string literal's value without quotes and with doubled quotes undone
+     */
     String literalValue() {
       return text.substring(1, text.length() - 1).replace("''", "'");
     }
@@ -59,12 +62,15 @@ final class SqlTokens {
         i = close + 2;
       } else if (c == '\'' || c == '"') {
         int end = closing(sql, i, c);
-        out.add(new Token(c == '\'' ? Kind.STRING : Kind.QUOTED, sql.substring(i, end), i, end, depth));
+        out.add(
+            new Token(c == '\'' ? Kind.STRING : Kind.QUOTED, sql.substring(i, end), i, end, depth));
         i = end;
       } else if (Character.isLetterOrDigit(c) || c == '_') {
         int end = i;
-        while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
-            || sql.charAt(end) == '.' && Character.isDigit(c))) {
+        while (end < n
+            && (Character.isLetterOrDigit(sql.charAt(end))
+                || sql.charAt(end) == '_'
+                || sql.charAt(end) == '.' && Character.isDigit(c))) {
           end++;
         }
         out.add(new Token(Kind.WORD, sql.substring(i, end), i, end, depth));
@@ -73,7 +79,8 @@ final class SqlTokens {
         if (c == ')') {
           depth--;
         }
-        out.add(new Token(c == '?' ? Kind.MARKER : Kind.SYMBOL, String.valueOf(c), i, i + 1, depth));
+        out.add(
+            new Token(c == '?' ? Kind.MARKER : Kind.SYMBOL, String.valueOf(c), i, i + 1, depth));
         if (c == '(') {
           depth++;
         }
@@ -97,6 +104,7 @@ final class SqlTokens {
     }
     throw new IllegalArgumentException(
         (quote == '\'' ? "unterminated string literal" : "unterminated quoted identifier")
-            + " at offset " + start);
+            + " at offset "
+            + start);
   }
 }

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Athena's {@code StatementType} and {@code SubstatementType} of a query, decided from its first
- * keywords: SELECT/WITH/VALUES/TABLE -> DML SELECT; INSERT -> DML INSERT; UPDATE/DELETE/MERGE -> DML;
- * CREATE TABLE ... AS (an AS outside parentheses) -> DDL CREATE_TABLE_AS_SELECT; other
- * CREATE/DROP/ALTER -> DDL {@code <VERB>_<OBJECT>}; SHOW/DESCRIBE/EXPLAIN and anything else -> UTILITY.
+ * keywords: SELECT/WITH/VALUES/TABLE -> DML SELECT; INSERT -> DML INSERT; UPDATE/DELETE/MERGE ->
+ * DML; CREATE TABLE ... AS (an AS outside parentheses) -> DDL CREATE_TABLE_AS_SELECT; other
+ * CREATE/DROP/ALTER -> DDL {@code <VERB>_<OBJECT>}; SHOW/DESCRIBE/EXPLAIN and anything else ->
+ * UTILITY.
  *
  * <p>Thread-safety: an immutable record.
  */
@@ -19,18 +20,23 @@ record StatementKind(String statementType, String substatementType) {
     return DML.equals(statementType) && "SELECT".equals(substatementType);
   }
 
-  /** @return true for INSERT and CTAS, whose result is the {@code rows} count */
+  /**
+   * @return true for INSERT and CTAS, whose result is the {@code rows} count
+   */
   boolean returnsUpdateCount() {
     return "INSERT".equals(substatementType) || "CREATE_TABLE_AS_SELECT".equals(substatementType);
   }
 
   static StatementKind of(List<SqlTokens.Token> tokens) {
     // The statement's own words are at the depth of its first word: "(SELECT 1)" is a SELECT.
-    int depth = tokens.stream().filter(t -> t.kind() == SqlTokens.Kind.WORD).mapToInt(SqlTokens.Token::depth)
-        .findFirst().orElse(0);
-    List<SqlTokens.Token> words = tokens.stream()
-        .filter(t -> t.kind() == SqlTokens.Kind.WORD && t.depth() == depth)
-        .toList();
+    int depth =
+        tokens.stream()
+            .filter(t -> t.kind() == SqlTokens.Kind.WORD)
+            .mapToInt(SqlTokens.Token::depth)
+            .findFirst()
+            .orElse(0);
+    List<SqlTokens.Token> words =
+        tokens.stream().filter(t -> t.kind() == SqlTokens.Kind.WORD && t.depth() == depth).toList();
     if (words.isEmpty()) {
       return new StatementKind(UTILITY, "UNKNOWN");
     }
@@ -71,7 +77,10 @@ record StatementKind(String statementType, String substatementType) {
   private static String object(List<SqlTokens.Token> words) {
     for (int i = 1; i < words.size(); i++) {
       String w = words.get(i).upper();
-      if (!w.equals("OR") && !w.equals("REPLACE") && !w.equals("EXTERNAL") && !w.equals("TEMP")
+      if (!w.equals("OR")
+          && !w.equals("REPLACE")
+          && !w.equals("EXTERNAL")
+          && !w.equals("TEMP")
           && !w.equals("TEMPORARY")) {
         return w;
       }

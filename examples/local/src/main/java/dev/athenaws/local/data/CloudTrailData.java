@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deterministic synthetic CloudTrail events as the table
- * {@code "default".cloudtrail_logs_partition_projection}, with the columns of Athena's CloudTrail
- * table (docs.aws.amazon.com/athena/latest/ug/cloudtrail-logs.html: userIdentity and resources nested)
+ * Deterministic synthetic CloudTrail events as the table {@code
+ * "default".cloudtrail_logs_partition_projection}, with the columns of Athena's CloudTrail table
+ * (docs.aws.amazon.com/athena/latest/ug/cloudtrail-logs.html: userIdentity and resources nested)
  * plus the partition columns {@code region} and {@code date} ({@code yyyy/MM/dd}), so the original
  * design's query runs verbatim. Events fall in July-September 2021 across 12 regions and 37 API
  * calls; about 5% carry an errorCode.
@@ -25,46 +25,55 @@ import org.slf4j.LoggerFactory;
 public final class CloudTrailData {
   /** The table name the original design queries. */
   public static final String TABLE = "cloudtrail_logs_partition_projection";
+
   /** The schema (Athena database) holding {@link #TABLE}. */
   public static final String SCHEMA = "default";
+
   /** The default number of events of the local stack. */
   public static final int DEFAULT_EVENTS = 100_000;
+
   /** The default generator seed. */
   public static final long DEFAULT_SEED = 20210801L;
 
   private static final Logger LOG = LoggerFactory.getLogger(CloudTrailData.class);
 
-  private static final String DDL = "CREATE OR REPLACE TABLE %s." + TABLE + " ("
-      + "eventversion VARCHAR, "
-      + "useridentity STRUCT(type VARCHAR, principalid VARCHAR, arn VARCHAR, accountid VARCHAR, "
-      + "invokedby VARCHAR, accesskeyid VARCHAR, username VARCHAR, sessioncontext STRUCT("
-      + "attributes STRUCT(mfaauthenticated VARCHAR, creationdate VARCHAR), sessionissuer STRUCT("
-      + "type VARCHAR, principalid VARCHAR, arn VARCHAR, accountid VARCHAR, username VARCHAR))), "
-      + "eventtime VARCHAR, eventsource VARCHAR, eventname VARCHAR, awsregion VARCHAR, "
-      + "sourceipaddress VARCHAR, useragent VARCHAR, errorcode VARCHAR, errormessage VARCHAR, "
-      + "requestparameters VARCHAR, responseelements VARCHAR, additionaleventdata VARCHAR, "
-      + "requestid VARCHAR, eventid VARCHAR, "
-      + "resources STRUCT(arn VARCHAR, accountid VARCHAR, type VARCHAR)[], "
-      + "eventtype VARCHAR, apiversion VARCHAR, readonly VARCHAR, recipientaccountid VARCHAR, "
-      + "serviceeventdetails VARCHAR, sharedeventid VARCHAR, vpcendpointid VARCHAR, "
-      + "region VARCHAR, \"date\" VARCHAR)";
+  private static final String DDL =
+      "CREATE OR REPLACE TABLE %s."
+          + TABLE
+          + " ("
+          + "eventversion VARCHAR, "
+          + "useridentity STRUCT(type VARCHAR, principalid VARCHAR, arn VARCHAR, accountid VARCHAR, "
+          + "invokedby VARCHAR, accesskeyid VARCHAR, username VARCHAR, sessioncontext STRUCT("
+          + "attributes STRUCT(mfaauthenticated VARCHAR, creationdate VARCHAR), sessionissuer STRUCT("
+          + "type VARCHAR, principalid VARCHAR, arn VARCHAR, accountid VARCHAR, username VARCHAR))), "
+          + "eventtime VARCHAR, eventsource VARCHAR, eventname VARCHAR, awsregion VARCHAR, "
+          + "sourceipaddress VARCHAR, useragent VARCHAR, errorcode VARCHAR, errormessage VARCHAR, "
+          + "requestparameters VARCHAR, responseelements VARCHAR, additionaleventdata VARCHAR, "
+          + "requestid VARCHAR, eventid VARCHAR, "
+          + "resources STRUCT(arn VARCHAR, accountid VARCHAR, type VARCHAR)[], "
+          + "eventtype VARCHAR, apiversion VARCHAR, readonly VARCHAR, recipientaccountid VARCHAR, "
+          + "serviceeventdetails VARCHAR, sharedeventid VARCHAR, vpcendpointid VARCHAR, "
+          + "region VARCHAR, \"date\" VARCHAR)";
 
-  private static final String ASSEMBLE = "INSERT INTO %s." + TABLE + " SELECT "
-      + "eventversion, "
-      + "{'type': ui_type, 'principalid': ui_principalid, 'arn': ui_arn, 'accountid': ui_accountid, "
-      + "'invokedby': ui_invokedby, 'accesskeyid': ui_accesskeyid, 'username': ui_username, "
-      + "'sessioncontext': CASE WHEN si_type IS NULL THEN NULL ELSE {"
-      + "'attributes': {'mfaauthenticated': sc_mfa, 'creationdate': sc_creationdate}, "
-      + "'sessionissuer': {'type': si_type, 'principalid': si_principalid, 'arn': si_arn, "
-      + "'accountid': si_accountid, 'username': si_username}} END}, "
-      + "eventtime, eventsource, eventname, awsregion, sourceipaddress, useragent, errorcode, "
-      + "errormessage, requestparameters, responseelements, additionaleventdata, requestid, eventid, "
-      + "CASE WHEN r1_arn IS NULL THEN NULL "
-      + "WHEN r2_arn IS NULL THEN [{'arn': r1_arn, 'accountid': recipientaccountid, 'type': r1_type}] "
-      + "ELSE [{'arn': r1_arn, 'accountid': recipientaccountid, 'type': r1_type}, "
-      + "{'arn': r2_arn, 'accountid': recipientaccountid, 'type': r2_type}] END, "
-      + "eventtype, apiversion, readonly, recipientaccountid, serviceeventdetails, sharedeventid, "
-      + "vpcendpointid, region, \"date\" FROM %s.cloudtrail_staging ORDER BY seq";
+  private static final String ASSEMBLE =
+      "INSERT INTO %s."
+          + TABLE
+          + " SELECT "
+          + "eventversion, "
+          + "{'type': ui_type, 'principalid': ui_principalid, 'arn': ui_arn, 'accountid': ui_accountid, "
+          + "'invokedby': ui_invokedby, 'accesskeyid': ui_accesskeyid, 'username': ui_username, "
+          + "'sessioncontext': CASE WHEN si_type IS NULL THEN NULL ELSE {"
+          + "'attributes': {'mfaauthenticated': sc_mfa, 'creationdate': sc_creationdate}, "
+          + "'sessionissuer': {'type': si_type, 'principalid': si_principalid, 'arn': si_arn, "
+          + "'accountid': si_accountid, 'username': si_username}} END}, "
+          + "eventtime, eventsource, eventname, awsregion, sourceipaddress, useragent, errorcode, "
+          + "errormessage, requestparameters, responseelements, additionaleventdata, requestid, eventid, "
+          + "CASE WHEN r1_arn IS NULL THEN NULL "
+          + "WHEN r2_arn IS NULL THEN [{'arn': r1_arn, 'accountid': recipientaccountid, 'type': r1_type}] "
+          + "ELSE [{'arn': r1_arn, 'accountid': recipientaccountid, 'type': r1_type}, "
+          + "{'arn': r2_arn, 'accountid': recipientaccountid, 'type': r2_type}] END, "
+          + "eventtype, apiversion, readonly, recipientaccountid, serviceeventdetails, sharedeventid, "
+          + "vpcendpointid, region, \"date\" FROM %s.cloudtrail_staging ORDER BY seq";
 
   private CloudTrailData() {}
 
@@ -124,13 +133,16 @@ public final class CloudTrailData {
       s.execute(String.format(ASSEMBLE, q, q));
       s.execute("DROP TABLE " + q + ".cloudtrail_staging");
     }
-    LOG.info("loaded {} CloudTrail events (seed {}) in {} ms", events, seed,
+    LOG.info(
+        "loaded {} CloudTrail events (seed {}) in {} ms",
+        events,
+        seed,
         (System.nanoTime() - startNanos) / 1_000_000);
   }
 
   private static String stagingDdl(String schema) {
-    StringBuilder sb = new StringBuilder("CREATE OR REPLACE TABLE " + schema
-        + ".cloudtrail_staging (seq BIGINT");
+    StringBuilder sb =
+        new StringBuilder("CREATE OR REPLACE TABLE " + schema + ".cloudtrail_staging (seq BIGINT");
     for (String c : EventGenerator.COLUMNS) {
       sb.append(", \"").append(c).append("\" VARCHAR");
     }

@@ -9,25 +9,63 @@ import java.util.SplittableRandom;
 
 /**
  * Generates flat synthetic CloudTrail events from a seeded {@link SplittableRandom}: the same seed
- * gives the same sequence. Each event is a String array in {@link #COLUMNS} order (null for a NULL);
- * {@link CloudTrailData} assembles the nested userIdentity and resources columns from them in SQL.
+ * gives the same sequence. Each event is a String array in {@link #COLUMNS} order (null for a
+ * NULL); {@link CloudTrailData} assembles the nested userIdentity and resources columns from them
+ * in SQL.
  *
  * <p>Thread-safety: not thread-safe (owns its random source); use one instance per load.
  */
 final class EventGenerator {
-  static final List<String> COLUMNS = List.of(
-      "eventversion", "ui_type", "ui_principalid", "ui_arn", "ui_accountid", "ui_invokedby",
-      "ui_accesskeyid", "ui_username", "sc_mfa", "sc_creationdate", "si_type", "si_principalid",
-      "si_arn", "si_accountid", "si_username", "eventtime", "eventsource", "eventname", "awsregion",
-      "sourceipaddress", "useragent", "errorcode", "errormessage", "requestparameters",
-      "responseelements", "additionaleventdata", "requestid", "eventid", "r1_arn", "r1_type",
-      "r2_arn", "r2_type", "eventtype", "apiversion", "readonly", "recipientaccountid",
-      "serviceeventdetails", "sharedeventid", "vpcendpointid", "region", "date");
+  static final List<String> COLUMNS =
+      List.of(
+          "eventversion",
+          "ui_type",
+          "ui_principalid",
+          "ui_arn",
+          "ui_accountid",
+          "ui_invokedby",
+          "ui_accesskeyid",
+          "ui_username",
+          "sc_mfa",
+          "sc_creationdate",
+          "si_type",
+          "si_principalid",
+          "si_arn",
+          "si_accountid",
+          "si_username",
+          "eventtime",
+          "eventsource",
+          "eventname",
+          "awsregion",
+          "sourceipaddress",
+          "useragent",
+          "errorcode",
+          "errormessage",
+          "requestparameters",
+          "responseelements",
+          "additionaleventdata",
+          "requestid",
+          "eventid",
+          "r1_arn",
+          "r1_type",
+          "r2_arn",
+          "r2_type",
+          "eventtype",
+          "apiversion",
+          "readonly",
+          "recipientaccountid",
+          "serviceeventdetails",
+          "sharedeventid",
+          "vpcendpointid",
+          "region",
+          "date");
 
   private static final LocalDateTime START = LocalDateTime.of(2021, 7, 1, 0, 0);
   private static final long SPAN_SECONDS = 92L * 24 * 3600; // July 1 .. September 30, 2021
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
-  private static final DateTimeFormatter PARTITION = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
+  private static final DateTimeFormatter PARTITION =
+      DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
 
   private final SplittableRandom random;
   private final int apiWeightTotal;
@@ -70,7 +108,8 @@ final class EventGenerator {
     row[33] = api.source().startsWith("ec2") ? "2016-11-15" : null;
     row[34] = Boolean.toString(api.readOnly());
     row[35] = account;
-    row[38] = api.source().startsWith("s3") && random.nextInt(4) == 0 ? "vpce-0a1b2c3d4e5f60718" : null;
+    row[38] =
+        api.source().startsWith("s3") && random.nextInt(4) == 0 ? "vpce-0a1b2c3d4e5f60718" : null;
     row[39] = region;
     row[40] = time.format(PARTITION);
     return row;
@@ -138,7 +177,12 @@ final class EventGenerator {
   }
 
   private String ip() {
-    return (random.nextInt(200) + 3) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
+    return (random.nextInt(200) + 3)
+        + "."
+        + random.nextInt(256)
+        + "."
+        + random.nextInt(256)
+        + "."
         + (random.nextInt(254) + 1);
   }
 

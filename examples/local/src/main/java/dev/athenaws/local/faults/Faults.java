@@ -8,14 +8,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * The faults and latencies the local stack injects, for fault tests and demos. Two endpoints consult
- * it:
+ * The faults and latencies the local stack injects, for fault tests and demos. Two endpoints
+ * consult it:
  *
  * <ul>
- *   <li>the Athena endpoint waits {@link #athenaLatencyMs()} ({@code --athena-latency-ms}) per call,
- *       then answers HTTP 400 {@code TooManyRequestsException} ("Rate exceeded", no reason: Athena's
- *       API rate limit) when {@link #throttleAthenaCall()} says so: a fraction of calls ({@code
- *       --athena-throttle-rate}), or every call during a storm ({@link #throttleAthenaFor});
+ *   <li>the Athena endpoint waits {@link #athenaLatencyMs()} ({@code --athena-latency-ms}) per
+ *       call, then answers HTTP 400 {@code TooManyRequestsException} ("Rate exceeded", no reason:
+ *       Athena's API rate limit) when {@link #throttleAthenaCall()} says so: a fraction of calls
+ *       ({@code --athena-throttle-rate}), or every call during a storm ({@link
+ *       #throttleAthenaFor});
  *   <li>the management API waits {@link #postLatencyMs()} ({@code --post-latency-ms}) per POST,
  *       answers 429 {@code LimitExceededException} when {@link #throttlePost()} says so (a fraction
  *       of POSTs, {@code --post-throttle-rate}), and 500 {@code InternalServerErrorException} when
@@ -63,14 +64,16 @@ public final class Faults {
     this.postOutageEnd = now;
   }
 
-  /** @return faults that never fire (until set) */
+  /**
+   * @return faults that never fire (until set)
+   */
   public static Faults none() {
     return new Faults(0, 0, 1);
   }
 
   /**
-   * @param rate the fraction of Athena calls answered TooManyRequestsException from now on, 0 <= rate
-   *     < 1
+   * @param rate the fraction of Athena calls answered TooManyRequestsException from now on, 0 <=
+   *     rate < 1
    * @throws IllegalArgumentException when out of range
    */
   public void athenaThrottleRate(double rate) {
@@ -109,12 +112,16 @@ public final class Faults {
     this.postLatencyMs = latency(ms, "postLatencyMs");
   }
 
-  /** @return the time added to every Athena call, ms */
+  /**
+   * @return the time added to every Athena call, ms
+   */
   public int athenaLatencyMs() {
     return athenaLatencyMs;
   }
 
-  /** @return the time added to every management API POST, ms */
+  /**
+   * @return the time added to every management API POST, ms
+   */
   public int postLatencyMs() {
     return postLatencyMs;
   }
@@ -141,8 +148,8 @@ public final class Faults {
   }
 
   /**
-   * @param count how many of the next POSTs are answered 500, whatever their connection; replaces an
-   *     earlier count
+   * @param count how many of the next POSTs are answered 500, whatever their connection; replaces
+   *     an earlier count
    * @throws IllegalArgumentException when negative
    */
   public void failNextPosts(int count) {
@@ -184,9 +191,10 @@ public final class Faults {
    * @return whether to answer this POST 500
    */
   public boolean failPost() {
-    boolean fail = nanoTime.getAsLong() - postOutageEnd < 0
-        || postsToFail.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0
-        || draw(postErrorRate);
+    boolean fail =
+        nanoTime.getAsLong() - postOutageEnd < 0
+            || postsToFail.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0
+            || draw(postErrorRate);
     if (fail) {
       postsFailed.incrementAndGet();
     }
@@ -202,12 +210,16 @@ public final class Faults {
     return draw(postThrottleRate);
   }
 
-  /** @return how many Athena calls were throttled so far */
+  /**
+   * @return how many Athena calls were throttled so far
+   */
   public long athenaCallsThrottled() {
     return athenaThrottled.get();
   }
 
-  /** @return how many POSTs were answered 500 so far */
+  /**
+   * @return how many POSTs were answered 500 so far
+   */
   public long postsFailed() {
     return postsFailed.get();
   }

@@ -101,7 +101,9 @@ final class Connection {
     }
   }
 
-  /** @return the end of the frame that starts at {@code from}: at most MAX_FRAME UTF-8 bytes */
+  /**
+   * @return the end of the frame that starts at {@code from}: at most MAX_FRAME UTF-8 bytes
+   */
   static int frameEnd(String text, int from) {
     int bytes = 0;
     int i = from;

@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The gateway's open connections by id. Ids look like API Gateway's: 16 characters of base64 ending
- * in {@code =} (so clients must URL-encode them in {@code @connections} paths, as with the real one).
+ * in {@code =} (so clients must URL-encode them in {@code @connections} paths, as with the real
+ * one).
  *
  * <p>Thread-safety: thread-safe.
  */

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Events {
   /** The API id of the local WebSocket API (API Gateway's are 10 lowercase alphanumerics). */
   static final String API_ID = "local00000";
+
   private static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -33,8 +34,11 @@ final class Events {
     this.domainName = domainName;
   }
 
-  APIGatewayV2WebSocketEvent connect(Connection.Identity c, Map<String, List<String>> headers,
-      Map<String, List<String>> query, Instant now) {
+  APIGatewayV2WebSocketEvent connect(
+      Connection.Identity c,
+      Map<String, List<String>> headers,
+      Map<String, List<String>> query,
+      Instant now) {
     APIGatewayV2WebSocketEvent e = base(c, "$connect", "CONNECT", now);
     e.setHeaders(first(headers));
     e.setMultiValueHeaders(headers);
@@ -45,8 +49,8 @@ final class Events {
     return e;
   }
 
-  APIGatewayV2WebSocketEvent message(Connection.Identity c, String routeKey, String body,
-      Instant now) {
+  APIGatewayV2WebSocketEvent message(
+      Connection.Identity c, String routeKey, String body, Instant now) {
     APIGatewayV2WebSocketEvent e = base(c, routeKey, "MESSAGE", now);
     e.getRequestContext().setMessageId(Long.toString(messages.incrementAndGet(), 36) + "=");
     e.setBody(body);
@@ -59,7 +63,8 @@ final class Events {
     return e;
   }
 
-  private APIGatewayV2WebSocketEvent base(Connection.Identity c, String routeKey, String type, Instant now) {
+  private APIGatewayV2WebSocketEvent base(
+      Connection.Identity c, String routeKey, String type, Instant now) {
     APIGatewayV2WebSocketEvent.RequestIdentity identity =
         new APIGatewayV2WebSocketEvent.RequestIdentity();
     identity.setSourceIp(c.sourceIp());
@@ -87,11 +92,12 @@ final class Events {
 
   private static Map<String, String> first(Map<String, List<String>> multi) {
     Map<String, String> m = new java.util.LinkedHashMap<>();
-    multi.forEach((k, v) -> {
-      if (!v.isEmpty()) {
-        m.put(k, v.get(v.size() - 1));
-      }
-    });
+    multi.forEach(
+        (k, v) -> {
+          if (!v.isEmpty()) {
+            m.put(k, v.get(v.size() - 1));
+          }
+        });
     return m;
   }
 }

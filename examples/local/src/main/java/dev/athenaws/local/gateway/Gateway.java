@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * upgrade (a non-2xx answer refuses the connection), selects a route per message on {@code
  * $request.body.action} (else {@code $default}), invokes the route's handler with an API Gateway
  * event on a worker thread (never the socket's I/O thread), runs {@code $disconnect} after a close,
- * and enforces API Gateway's limits: 128 KiB per message and 32 KiB per frame (a client that exceeds
- * them is disconnected with 1009), text frames only (a binary frame disconnects with 1003), 10
- * minutes idle. It accepts permessage-deflate as API Gateway does and applies the limits to the
+ * and enforces API Gateway's limits: 128 KiB per message and 32 KiB per frame (a client that
+ * exceeds them is disconnected with 1009), text frames only (a binary frame disconnects with 1003),
+ * 10 minutes idle. It accepts permessage-deflate as API Gateway does and applies the limits to the
  * inflated message and frames ({@link Compression}).
  *
  * <p>Thread-safety: thread-safe.
@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
   /** API Gateway's WebSocket frame size limit. */
   public static final int MAX_FRAME = 32 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,7 +78,8 @@ public final class Gateway implements AutoCloseable {
    * @param disconnect the {@code $disconnect} handler
    * @param routes the message routes by route key, {@code $default} among them
    */
-  public record Routes(RouteHandler connect, RouteHandler disconnect, Map<String, RouteHandler> routes) {
+  public record Routes(
+      RouteHandler connect, RouteHandler disconnect, Map<String, RouteHandler> routes) {
     /** Copies the map; throws NullPointerException on a null part. */
     public Routes {
       Objects.requireNonNull(connect, "connect");
@@ -89,11 +91,12 @@ public final class Gateway implements AutoCloseable {
   /**
    * @param stage the stage: the WebSocket's path
    * @param domainName the {@code domainName} of events (host:port)
-   * @param routeTimeout the route functions' Lambda timeout (their invocations' remaining time counts down from it)
+   * @param routeTimeout the route functions' Lambda timeout (their invocations' remaining time
+   *     counts down from it)
    * @param sendTimeout how long a POST waits for a slow client before dropping it
    */
-  public record Settings(String stage, String domainName, Duration routeTimeout,
-      Duration sendTimeout) {}
+  public record Settings(
+      String stage, String domainName, Duration routeTimeout, Duration sendTimeout) {}
 
   private final Settings settings;
   private final Routes routes;
@@ -116,12 +119,18 @@ public final class Gateway implements AutoCloseable {
     this.events = new Events(settings.stage(), settings.domainName());
     AtomicInteger n = new AtomicInteger();
     // Like Lambda's concurrency: one worker per concurrent invocation, up to a bound.
-    this.invocations = new ThreadPoolExecutor(256, 256, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "lambda-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    this.invocations =
+        new ThreadPoolExecutor(
+            256,
+            256,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "lambda-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     invocations.allowCoreThreadTimeOut(true);
   }
 
@@ -130,14 +139,16 @@ public final class Gateway implements AutoCloseable {
    * @return the handler that upgrades {@code /{stage}} to the gateway's WebSocket
    */
   public Handler webSocket(Server server) {
-    return WebSocketUpgradeHandler.from(server, container -> {
-      container.setMaxTextMessageSize(ManagementApi.MAX_PAYLOAD);
-      container.setMaxBinaryMessageSize(ManagementApi.MAX_PAYLOAD);
-      container.setMaxFrameSize(MAX_FRAME);
-      container.setAutoFragment(false);
-      container.setIdleTimeout(Duration.ofMinutes(10));
-      container.addMapping("/" + settings.stage(), this::upgrade);
-    });
+    return WebSocketUpgradeHandler.from(
+        server,
+        container -> {
+          container.setMaxTextMessageSize(ManagementApi.MAX_PAYLOAD);
+          container.setMaxBinaryMessageSize(ManagementApi.MAX_PAYLOAD);
+          container.setMaxFrameSize(MAX_FRAME);
+          container.setAutoFragment(false);
+          container.setIdleTimeout(Duration.ofMinutes(10));
+          container.addMapping("/" + settings.stage(), this::upgrade);
+        });
   }
 
   /**
@@ -147,12 +158,14 @@ public final class Gateway implements AutoCloseable {
   public static HttpConfiguration httpConfiguration() {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
-    http.setUriCompliance(UriCompliance.DEFAULT.with("athena-ws",
-        UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+    http.setUriCompliance(
+        UriCompliance.DEFAULT.with("athena-ws", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
     return http;
   }
 
-  /** @return the management API handler ({@code /{stage}/@connections/{id}}), without faults */
+  /**
+   * @return the management API handler ({@code /{stage}/@connections/{id}}), without faults
+   */
   public Handler managementApi() {
     return managementApi(Faults.none());
   }
@@ -162,16 +175,24 @@ public final class Gateway implements AutoCloseable {
    * @return the management API handler ({@code /{stage}/@connections/{id}})
    */
   public Handler managementApi(Faults faults) {
-    return new ManagementApi(settings.stage(), connections, Objects.requireNonNull(faults, "faults"),
+    return new ManagementApi(
+        settings.stage(),
+        connections,
+        Objects.requireNonNull(faults, "faults"),
         settings.sendTimeout());
   }
 
-  /** @return how many clients are connected */
+  /**
+   * @return how many clients are connected
+   */
   public int openConnections() {
     return connections.size();
   }
 
-  /** @return the ids of the connected clients (a copy), e.g. for a test that invokes a handler itself */
+  /**
+   * @return the ids of the connected clients (a copy), e.g. for a test that invokes a handler
+   *     itself
+   */
   public java.util.Set<String> connectionIds() {
     java.util.Set<String> ids = new java.util.TreeSet<>();
     for (Connection c : connections.all()) {
@@ -180,7 +201,9 @@ public final class Gateway implements AutoCloseable {
     return ids;
   }
 
-  /** @return how many handler invocations are running or queued */
+  /**
+   * @return how many handler invocations are running or queued
+   */
   public int activeInvocations() {
     return invocations.getActiveCount() + invocations.getQueue().size();
   }
@@ -194,10 +217,14 @@ public final class Gateway implements AutoCloseable {
     invocations.shutdownNow();
   }
 
-  private Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response,
-      Callback callback) {
-    Connection.Identity identity = new Connection.Identity(connections.newId(), clock.instant(),
-        Request.getRemoteAddr(request), request.getHeaders().get("User-Agent"));
+  private Object upgrade(
+      ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+    Connection.Identity identity =
+        new Connection.Identity(
+            connections.newId(),
+            clock.instant(),
+            Request.getRemoteAddr(request),
+            request.getHeaders().get("User-Agent"));
     APIGatewayV2WebSocketEvent event =
         events.connect(identity, headers(request), query(request), identity.connectedAt());
     int status;
@@ -237,19 +264,21 @@ public final class Gateway implements AutoCloseable {
     LOG.debug("disconnected {} ({})", connection.id(), status);
     APIGatewayV2WebSocketEvent event = events.disconnect(connection.identity(), clock.instant());
     try {
-      invocations.execute(() -> {
-        try {
-          routes.disconnect().handle(event, remaining());
-        } catch (RuntimeException e) {
-          LOG.warn("$disconnect handler failed for {}: {}", connection.id(), e.toString());
-        }
-      });
+      invocations.execute(
+          () -> {
+            try {
+              routes.disconnect().handle(event, remaining());
+            } catch (RuntimeException e) {
+              LOG.warn("$disconnect handler failed for {}: {}", connection.id(), e.toString());
+            }
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       LOG.debug("shutting down: no $disconnect for {}", connection.id());
     }
   }
 
-  private void invoke(Connection connection, RouteHandler handler, APIGatewayV2WebSocketEvent event) {
+  private void invoke(
+      Connection connection, RouteHandler handler, APIGatewayV2WebSocketEvent event) {
     String requestId = event.getRequestContext().getRequestId();
     if (handler == null) {
       // API Gateway's answer when no route matches and there is no $default route.
@@ -257,20 +286,29 @@ public final class Gateway implements AutoCloseable {
       return;
     }
     try {
-      APIGatewayV2WebSocketResponse r =
-          handler.handle(event, remaining());
-      LOG.debug("route {} for {} answered {}", event.getRequestContext().getRouteKey(),
-          connection.id(), r == null ? null : r.getStatusCode());
+      APIGatewayV2WebSocketResponse r = handler.handle(event, remaining());
+      LOG.debug(
+          "route {} for {} answered {}",
+          event.getRequestContext().getRouteKey(),
+          connection.id(),
+          r == null ? null : r.getStatusCode());
     } catch (RuntimeException e) {
-      LOG.warn("route {} failed for {}: {}", event.getRequestContext().getRouteKey(),
-          connection.id(), e.toString());
+      LOG.warn(
+          "route {} failed for {}: {}",
+          event.getRequestContext().getRouteKey(),
+          connection.id(),
+          e.toString());
       tell(connection, "Internal server error", requestId);
     }
   }
 
   private void tell(Connection connection, String message, String requestId) {
-    String body = JSON.createObjectNode().put("message", message)
-        .put("connectionId", connection.id()).put("requestId", requestId).toString();
+    String body =
+        JSON.createObjectNode()
+            .put("message", message)
+            .put("connectionId", connection.id())
+            .put("requestId", requestId)
+            .toString();
     connection.send(body, settings.sendTimeout());
   }
 

@@ -65,11 +65,14 @@ public final class GatewaySocket implements Session.Listener.AutoDemanding {
       // disconnect, found when a write or read fails (Jetty's EofException "Broken pipe", a reset).
       LOG.info("connection {} disconnected by the client", identity.id());
     } else {
-      LOG.info("connection {} closed on an error: {}", identity.id(), cause.getClass().getSimpleName());
+      LOG.info(
+          "connection {} closed on an error: {}", identity.id(), cause.getClass().getSimpleName());
     }
   }
 
-  /** @return whether the error is the transport ending under the socket, not a protocol error */
+  /**
+   * @return whether the error is the transport ending under the socket, not a protocol error
+   */
   static boolean isPeerGone(Throwable cause) {
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof IOException) {

@@ -21,15 +21,16 @@ import org.slf4j.LoggerFactory;
  * (the id URL-encoded): {@code POST} sends the body to that client as one text message and answers
  * 200 once it is written; {@code GET} answers the connection's info; {@code DELETE} disconnects it
  * (204). Unknown or closed ids get 410 {@code GoneException}; a body over 128 KiB 413 {@code
- * PayloadTooLargeException}; a POST picked by the throttle 429 {@code LimitExceededException};
- * a POST that the injected {@link Faults} fail 500 {@code InternalServerErrorException} (not sent).
- * A client that does not read a message within the send timeout is disconnected (then 410).
+ * PayloadTooLargeException}; a POST picked by the throttle 429 {@code LimitExceededException}; a
+ * POST that the injected {@link Faults} fail 500 {@code InternalServerErrorException} (not sent). A
+ * client that does not read a message within the send timeout is disconnected (then 410).
  *
  * <p>Thread-safety: thread-safe.
  */
 final class ManagementApi extends Handler.Abstract {
   /** API Gateway's WebSocket message payload limit. */
   static final int MAX_PAYLOAD = 128 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(ManagementApi.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,7 +55,10 @@ final class ManagementApi extends Handler.Abstract {
     }
     String id = percentDecode(path.substring(prefix.length()));
     Optional<Connection> connection = connections.find(id).filter(Connection::isOpen);
-    LOG.debug("{} @connections/{} ({})", request.getMethod(), id,
+    LOG.debug(
+        "{} @connections/{} ({})",
+        request.getMethod(),
+        id,
         connection.isPresent() ? "open" : "unknown or closed");
     switch (request.getMethod()) {
       case "POST" -> post(request, response, callback, id, connection);
@@ -73,22 +77,28 @@ final class ManagementApi extends Handler.Abstract {
           HttpReplies.empty(response, callback, 204);
         }
       }
-      default -> HttpReplies.error(response, callback, 403, "ForbiddenException",
-          "Missing Authentication Token");
+      default ->
+          HttpReplies.error(
+              response, callback, 403, "ForbiddenException", "Missing Authentication Token");
     }
     return true;
   }
 
-  private void post(Request request, Response response, Callback callback, String id,
-      Optional<Connection> connection) throws IOException {
+  private void post(
+      Request request,
+      Response response,
+      Callback callback,
+      String id,
+      Optional<Connection> connection)
+      throws IOException {
     byte[] body;
     try (InputStream in = Content.Source.asInputStream(request)) {
       body = in.readNBytes(MAX_PAYLOAD + 1);
     }
     pause(faults.postLatencyMs());
     if (body.length > MAX_PAYLOAD) {
-      HttpReplies.error(response, callback, 413, "PayloadTooLargeException",
-          "Request entity too large");
+      HttpReplies.error(
+          response, callback, 413, "PayloadTooLargeException", "Request entity too large");
       return;
     }
     if (faults.throttlePost()) {
@@ -96,8 +106,8 @@ final class ManagementApi extends Handler.Abstract {
       return;
     }
     if (faults.failPost()) {
-      HttpReplies.error(response, callback, 500, "InternalServerErrorException",
-          "Internal server error");
+      HttpReplies.error(
+          response, callback, 500, "InternalServerErrorException", "Internal server error");
       return;
     }
     if (connection.isEmpty()) {
@@ -129,8 +139,10 @@ final class ManagementApi extends Handler.Abstract {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '%' && i + 2 < s.length()
-          && Character.digit(s.charAt(i + 1), 16) >= 0 && Character.digit(s.charAt(i + 2), 16) >= 0) {
+      if (c == '%'
+          && i + 2 < s.length()
+          && Character.digit(s.charAt(i + 1), 16) >= 0
+          && Character.digit(s.charAt(i + 2), 16) >= 0) {
         out.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
         i += 2;
       } else {

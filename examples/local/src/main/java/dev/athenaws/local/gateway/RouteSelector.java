@@ -7,9 +7,10 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * API Gateway's route selection on {@code $request.body.action}: a text message that is a JSON object
- * whose top-level {@code action} is a string naming a route goes to that route; everything else
- * (not JSON, no or another action, a non-string action, a binary frame) goes to {@code $default}.
+ * API Gateway's route selection on {@code $request.body.action}: a text message that is a JSON
+ * object whose top-level {@code action} is a string naming a route goes to that route; everything
+ * else (not JSON, no or another action, a non-string action, a binary frame) goes to {@code
+ * $default}.
  *
  * <p>Thread-safety: immutable and thread-safe.
  */
@@ -27,7 +28,9 @@ final class RouteSelector {
     return action != null && routes.contains(action) ? action : DEFAULT;
   }
 
-  /** @return the top-level string {@code action}, or null */
+  /**
+   * @return the top-level string {@code action}, or null
+   */
   private static String action(String body) {
     try (JsonParser p = JSON.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {

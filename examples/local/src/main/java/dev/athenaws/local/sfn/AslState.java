@@ -41,8 +41,16 @@ sealed interface AslState {
   record Catcher(List<String> errors, List<String> resultPath, String next) {}
 
   /** A Task state. */
-  record Task(String name, Resource resource, Io io, Template parameters, Template resultSelector,
-      Duration timeout, List<Retrier> retry, List<Catcher> catchers, String next)
+  record Task(
+      String name,
+      Resource resource,
+      Io io,
+      Template parameters,
+      Template resultSelector,
+      Duration timeout,
+      List<Retrier> retry,
+      List<Catcher> catchers,
+      String next)
       implements AslState {}
 
   /** A Pass state. */

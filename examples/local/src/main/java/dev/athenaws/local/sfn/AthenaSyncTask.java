@@ -25,12 +25,13 @@ import software.amazon.awssdk.services.athena.model.TooManyRequestsException;
 /**
  * {@code arn:aws:states:::athena:startQueryExecution.sync}, the "Run a Job" pattern: the task's
  * Parameters are the StartQueryExecution request; the task then waits for a terminal state with
- * GetQueryExecution. Its result is the GetQueryExecution response, {@code {"QueryExecution":{...}}},
- * with the API's field names and dates as epoch milliseconds. A FAILED or CANCELLED query is the
- * error {@code States.TaskFailed} with that response as the cause; an API error of the start is
- * {@code Athena.<error code>} (so a Retry on {@code Athena.TooManyRequestsException} applies); at
- * the task's deadline the query is stopped (the .sync pattern stops the job it started) and the error
- * is {@code States.Timeout}. Sources in docs/local.md.
+ * GetQueryExecution. Its result is the GetQueryExecution response, {@code
+ * {"QueryExecution":{...}}}, with the API's field names and dates as epoch milliseconds. A FAILED
+ * or CANCELLED query is the error {@code States.TaskFailed} with that response as the cause; an API
+ * error of the start is {@code Athena.<error code>} (so a Retry on {@code
+ * Athena.TooManyRequestsException} applies); at the task's deadline the query is stopped (the .sync
+ * pattern stops the job it started) and the error is {@code States.Timeout}. Sources in
+ * docs/local.md.
  *
  * <p>Thread-safety: thread-safe (the Athena client is).
  */
@@ -52,8 +53,8 @@ final class AthenaSyncTask {
     try {
       id = athena.startQueryExecution(request(parameters)).queryExecutionId();
     } catch (AthenaException e) {
-      throw new WorkflowFailure("Athena." + e.awsErrorDetails().errorCode(),
-          e.awsErrorDetails().errorMessage());
+      throw new WorkflowFailure(
+          "Athena." + e.awsErrorDetails().errorCode(), e.awsErrorDetails().errorMessage());
     }
     while (true) {
       GetQueryExecutionResponse r;
@@ -64,8 +65,8 @@ final class AthenaSyncTask {
         sleeper.sleep(pollInterval);
         continue;
       } catch (AthenaException e) {
-        throw new WorkflowFailure("Athena." + e.awsErrorDetails().errorCode(),
-            e.awsErrorDetails().errorMessage());
+        throw new WorkflowFailure(
+            "Athena." + e.awsErrorDetails().errorCode(), e.awsErrorDetails().errorMessage());
       }
       QueryExecutionState s = r.queryExecution().status().state();
       if (s == QueryExecutionState.SUCCEEDED) {
@@ -97,8 +98,8 @@ final class AthenaSyncTask {
     }
     JsonNode context = p.path("QueryExecutionContext");
     if (context.isObject()) {
-      b.queryExecutionContext(c -> c.database(text(context, "Database"))
-          .catalog(text(context, "Catalog")));
+      b.queryExecutionContext(
+          c -> c.database(text(context, "Database")).catalog(text(context, "Catalog")));
     }
     return b.build();
   }

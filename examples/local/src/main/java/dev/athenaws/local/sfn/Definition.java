@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * A state machine definition parsed for the local interpreter. Everything the interpreter does not
- * run exactly is refused here, when the local stack starts: a state type, a field, a Task resource, a
- * Choice operator, an indefinite path or an intrinsic function, with the state and field named.
+ * run exactly is refused here, when the local stack starts: a state type, a field, a Task resource,
+ * a Choice operator, an indefinite path or an intrinsic function, with the state and field named.
  *
  * <p>Thread-safety: immutable, thread-safe.
  *
@@ -28,25 +28,53 @@ record Definition(String startAt, Map<String, AslState> states, Duration timeout
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ATHENA_SYNC =
       Pattern.compile("arn:[a-z-]+:states:::athena:startQueryExecution\\.sync");
-  private static final Set<String> TOP = Set.of("Comment", "StartAt", "States", "TimeoutSeconds",
-      "Version");
-  private static final Set<String> TASK = Set.of("Type", "Comment", "Resource", "Parameters",
-      "ResultSelector", "InputPath", "OutputPath", "ResultPath", "TimeoutSeconds", "Retry", "Catch",
-      "Next", "End");
-  private static final Set<String> PASS = Set.of("Type", "Comment", "Parameters", "Result",
-      "InputPath", "OutputPath", "ResultPath", "Next", "End");
-  private static final Set<String> CHOICE = Set.of("Type", "Comment", "Choices", "Default",
-      "InputPath", "OutputPath");
+  private static final Set<String> TOP =
+      Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version");
+  private static final Set<String> TASK =
+      Set.of(
+          "Type",
+          "Comment",
+          "Resource",
+          "Parameters",
+          "ResultSelector",
+          "InputPath",
+          "OutputPath",
+          "ResultPath",
+          "TimeoutSeconds",
+          "Retry",
+          "Catch",
+          "Next",
+          "End");
+  private static final Set<String> PASS =
+      Set.of(
+          "Type",
+          "Comment",
+          "Parameters",
+          "Result",
+          "InputPath",
+          "OutputPath",
+          "ResultPath",
+          "Next",
+          "End");
+  private static final Set<String> CHOICE =
+      Set.of("Type", "Comment", "Choices", "Default", "InputPath", "OutputPath");
   private static final Set<String> SUCCEED = Set.of("Type", "Comment", "InputPath", "OutputPath");
-  private static final Set<String> FAIL = Set.of("Type", "Comment", "Error", "Cause", "ErrorPath",
-      "CausePath");
+  private static final Set<String> FAIL =
+      Set.of("Type", "Comment", "Error", "Cause", "ErrorPath", "CausePath");
   private static final Set<String> RULE = Set.of("Variable", "Next", "IsPresent", "BooleanEquals");
-  private static final Set<String> RETRY = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
-      "BackoffRate");
+  private static final Set<String> RETRY =
+      Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate");
   private static final Set<String> CATCH = Set.of("ErrorEquals", "Next", "ResultPath");
+
   /** The StartQueryExecution request fields the local integration passes on. */
-  private static final Set<String> ATHENA_PARAMETERS = Set.of("QueryString", "ExecutionParameters",
-      "ClientRequestToken", "WorkGroup", "QueryExecutionContext");
+  private static final Set<String> ATHENA_PARAMETERS =
+      Set.of(
+          "QueryString",
+          "ExecutionParameters",
+          "ClientRequestToken",
+          "WorkGroup",
+          "QueryExecutionContext");
+
   private static final Set<String> ATHENA_CONTEXT = Set.of("Database", "Catalog");
 
   /**
@@ -77,8 +105,11 @@ record Definition(String startAt, Map<String, AslState> states, Duration timeout
       states.put(e.getKey(), state(e.getKey(), e.getValue(), functions));
     }
     String startAt = root.path("StartAt").asText("");
-    Definition d = new Definition(startAt, Map.copyOf(states),
-        root.has("TimeoutSeconds") ? seconds(root.get("TimeoutSeconds"), "(root)") : null);
+    Definition d =
+        new Definition(
+            startAt,
+            Map.copyOf(states),
+            root.has("TimeoutSeconds") ? seconds(root.get("TimeoutSeconds"), "(root)") : null);
     d.checkTransitions();
     return d;
   }
@@ -113,10 +144,14 @@ record Definition(String startAt, Map<String, AslState> states, Duration timeout
       case "Task" -> task(name, json, functions);
       case "Pass" -> {
         only(json, PASS, name);
-        yield new AslState.Pass(name, io(name, json),
-            json.has("Parameters") ? Template.parse(json.get("Parameters"), where(name, "Parameters"))
+        yield new AslState.Pass(
+            name,
+            io(name, json),
+            json.has("Parameters")
+                ? Template.parse(json.get("Parameters"), where(name, "Parameters"))
                 : null,
-            json.get("Result"), next(name, json));
+            json.get("Result"),
+            next(name, json));
       }
       case "Choice" -> choice(name, json);
       case "Succeed" -> {
@@ -125,20 +160,26 @@ record Definition(String startAt, Map<String, AslState> states, Duration timeout
       }
       case "Fail" -> {
         only(json, FAIL, name);
-        yield new AslState.Fail(name, json.path("Error").asText(null),
-            json.path("Cause").asText(null), optionalPath(json, "ErrorPath", name),
+        yield new AslState.Fail(
+            name,
+            json.path("Error").asText(null),
+            json.path("Cause").asText(null),
+            optionalPath(json, "ErrorPath", name),
             optionalPath(json, "CausePath", name));
       }
-      default -> throw new DefinitionException(where(name, "Type"),
-          "state type not supported locally: '" + type + "'");
+      default ->
+          throw new DefinitionException(
+              where(name, "Type"), "state type not supported locally: '" + type + "'");
     };
   }
 
   private static AslState.Task task(String name, JsonNode json, Set<String> functions) {
     only(json, TASK, name);
     String resource = json.path("Resource").asText("");
-    Template parameters = json.has("Parameters")
-        ? Template.parse(json.get("Parameters"), where(name, "Parameters")) : null;
+    Template parameters =
+        json.has("Parameters")
+            ? Template.parse(json.get("Parameters"), where(name, "Parameters"))
+            : null;
     AslState.Resource r;
     if (ATHENA_SYNC.matcher(resource).matches()) {
       if (parameters == null) {
@@ -146,7 +187,8 @@ record Definition(String startAt, Map<String, AslState> states, Duration timeout
       }
       for (String field : parameters.names()) {
         if (!ATHENA_PARAMETERS.contains(field)) {
-          throw new DefinitionException(where(name, "Parameters." + field),
+          throw new DefinitionException(
+              where(name, "Parameters." + field),
               "StartQueryExecution field not passed on by the local integration");
         }
       }
@@ -154,7 +196,8 @@ record Definition(String startAt, Map<String, AslState> states, Duration timeout
       if (context != null) {
         for (String field : context.names()) {
           if (!ATHENA_CONTEXT.contains(field)) {
-            throw new DefinitionException(where(name, "Parameters.QueryExecutionContext." + field),
+            throw new DefinitionException(
+                where(name, "Parameters.QueryExecutionContext." + field),
                 "not a QueryExecutionContext field");
           }
         }
@@ -163,9 +206,14 @@ record Definition(String startAt, Map<String, AslState> states, Duration timeout
     } else if (functions.contains(resource)) {
       r = new AslState.LambdaFunction(resource);
     } else {
-      throw new DefinitionException(where(name, "Resource"), "resource not supported locally: '"
-          + resource + "' (supported: arn:aws:states:::athena:startQueryExecution.sync and the "
-          + "function ARNs " + functions + ")");
+      throw new DefinitionException(
+          where(name, "Resource"),
+          "resource not supported locally: '"
+              + resource
+              + "' (supported: arn:aws:states:::athena:startQueryExecution.sync and the "
+              + "function ARNs "
+              + functions
+              + ")");
     }
     List<AslState.Retrier> retry = new ArrayList<>();
     for (JsonNode rj : array(json, "Retry", name)) {
@@ -175,21 +223,36 @@ record Definition(String startAt, Map<String, AslState> states, Duration timeout
       if (max < 0 || rate < 1) {
         throw new DefinitionException(where(name, "Retry"), "MaxAttempts >= 0, BackoffRate >= 1");
       }
-      retry.add(new AslState.Retrier(errors(rj, name, "Retry"),
-          rj.has("IntervalSeconds") ? seconds(rj.get("IntervalSeconds"), name) : Duration.ofSeconds(1),
-          max, rate));
+      retry.add(
+          new AslState.Retrier(
+              errors(rj, name, "Retry"),
+              rj.has("IntervalSeconds")
+                  ? seconds(rj.get("IntervalSeconds"), name)
+                  : Duration.ofSeconds(1),
+              max,
+              rate));
     }
     List<AslState.Catcher> catchers = new ArrayList<>();
     for (JsonNode cj : array(json, "Catch", name)) {
       only(cj, CATCH, name + ".Catch");
-      catchers.add(new AslState.Catcher(errors(cj, name, "Catch"),
-          resultPath(cj, name + ".Catch"), cj.path("Next").asText(null)));
+      catchers.add(
+          new AslState.Catcher(
+              errors(cj, name, "Catch"),
+              resultPath(cj, name + ".Catch"),
+              cj.path("Next").asText(null)));
     }
-    return new AslState.Task(name, r, io(name, json), parameters,
+    return new AslState.Task(
+        name,
+        r,
+        io(name, json),
+        parameters,
         json.has("ResultSelector")
-            ? Template.parse(json.get("ResultSelector"), where(name, "ResultSelector")) : null,
+            ? Template.parse(json.get("ResultSelector"), where(name, "ResultSelector"))
+            : null,
         json.has("TimeoutSeconds") ? seconds(json.get("TimeoutSeconds"), name) : null,
-        List.copyOf(retry), List.copyOf(catchers), next(name, json));
+        List.copyOf(retry),
+        List.copyOf(catchers),
+        next(name, json));
   }
 
   private static AslState.Choice choice(String name, JsonNode json) {
@@ -199,30 +262,35 @@ record Definition(String startAt, Map<String, AslState> states, Duration timeout
       for (Iterator<String> f = rule.fieldNames(); f.hasNext(); ) {
         String field = f.next();
         if (!RULE.contains(field)) {
-          throw new DefinitionException(where(name, "Choices." + field),
+          throw new DefinitionException(
+              where(name, "Choices." + field),
               "Choice operator not supported locally (only Variable with IsPresent or "
                   + "BooleanEquals)");
         }
       }
       String operator = rule.has("IsPresent") ? "IsPresent" : "BooleanEquals";
       if (rule.has("IsPresent") == rule.has("BooleanEquals") || !rule.get(operator).isBoolean()) {
-        throw new DefinitionException(where(name, "Choices"),
+        throw new DefinitionException(
+            where(name, "Choices"),
             "each rule needs exactly one of IsPresent or BooleanEquals, with a boolean");
       }
-      rules.add(new AslState.Rule(Paths.compile(rule.path("Variable").asText(null),
-          where(name, "Choices.Variable")), operator, rule.get(operator).booleanValue(),
-          rule.path("Next").asText(null)));
+      rules.add(
+          new AslState.Rule(
+              Paths.compile(rule.path("Variable").asText(null), where(name, "Choices.Variable")),
+              operator,
+              rule.get(operator).booleanValue(),
+              rule.path("Next").asText(null)));
     }
     if (rules.isEmpty()) {
       throw new DefinitionException(where(name, "Choices"), "missing or empty");
     }
-    return new AslState.Choice(name, io(name, json), List.copyOf(rules),
-        json.path("Default").asText(null));
+    return new AslState.Choice(
+        name, io(name, json), List.copyOf(rules), json.path("Default").asText(null));
   }
 
   private static AslState.Io io(String name, JsonNode json) {
-    return new AslState.Io(path(json, "InputPath", name), path(json, "OutputPath", name),
-        resultPath(json, name));
+    return new AslState.Io(
+        path(json, "InputPath", name), path(json, "OutputPath", name), resultPath(json, name));
   }
 
   /** Missing: {@code $}; JSON null: null. */
@@ -230,12 +298,14 @@ record Definition(String startAt, Map<String, AslState> states, Duration timeout
     if (!json.has(field)) {
       return JsonPath.compile("$");
     }
-    return json.get(field).isNull() ? null
+    return json.get(field).isNull()
+        ? null
         : Paths.compile(json.get(field).asText(null), where(name, field));
   }
 
   private static JsonPath optionalPath(JsonNode json, String field, String name) {
-    return json.hasNonNull(field) ? Paths.compile(json.get(field).asText(null), where(name, field))
+    return json.hasNonNull(field)
+        ? Paths.compile(json.get(field).asText(null), where(name, field))
         : null;
   }
 
@@ -243,7 +313,8 @@ record Definition(String startAt, Map<String, AslState> states, Duration timeout
     if (!json.has("ResultPath")) {
       return List.of();
     }
-    return json.get("ResultPath").isNull() ? null
+    return json.get("ResultPath").isNull()
+        ? null
         : Paths.referencePath(json.get("ResultPath").asText(null), where(name, "ResultPath"));
   }
 

@@ -3,8 +3,8 @@ package dev.athenaws.local.sfn;
 import java.time.Instant;
 
 /**
- * One execution of the push workflow, as {@code DescribeExecution} reports it. Mutable status guarded
- * by the emulator's lock.
+ * One execution of the push workflow, as {@code DescribeExecution} reports it. Mutable status
+ * guarded by the emulator's lock.
  */
 final class Execution {
   final String arn;

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one {@link Definition} the way Step Functions does, for the states and fields the
- * definition may use (see docs/local.md): input and output processing (InputPath, Parameters,
- * ResultSelector, ResultPath, OutputPath), Choice, Pass, Succeed, Fail, Retry and Catch. Task work
- * is delegated to a {@link Tasks}. Waits between retries go through the injected sleeper, and the
- * execution's TimeoutSeconds is checked against the injected clock between states.
+ * Runs one {@link Definition} the way Step Functions does, for the states and fields the definition
+ * may use (see docs/local.md): input and output processing (InputPath, Parameters, ResultSelector,
+ * ResultPath, OutputPath), Choice, Pass, Succeed, Fail, Retry and Catch. Task work is delegated to
+ * a {@link Tasks}. Waits between retries go through the injected sleeper, and the execution's
+ * TimeoutSeconds is checked against the injected clock between states.
  *
  * <p>Error matching follows the Step Functions error-handling rules: {@code States.ALL} matches any
  * error, {@code States.TaskFailed} any but {@code States.Timeout}; {@code States.Runtime} (a broken
@@ -64,8 +64,8 @@ final class Interpreter {
    * @throws InterruptedException when the local stack shuts down
    */
   JsonNode run(JsonNode input) throws WorkflowFailure, InterruptedException {
-    Instant deadline = definition.timeout() == null ? null
-        : clock.instant().plus(definition.timeout());
+    Instant deadline =
+        definition.timeout() == null ? null : clock.instant().plus(definition.timeout());
     String current = definition.startAt();
     JsonNode data = input.deepCopy();
     while (true) {
@@ -73,8 +73,10 @@ final class Interpreter {
       AslState state = definition.states().get(current);
       if (state instanceof AslState.Pass p) {
         JsonNode in = input(p.io(), data, p.name());
-        JsonNode result = p.parameters() != null ? p.parameters().apply(in, p.name())
-            : p.result() != null ? p.result().deepCopy() : in;
+        JsonNode result =
+            p.parameters() != null
+                ? p.parameters().apply(in, p.name())
+                : p.result() != null ? p.result().deepCopy() : in;
         data = output(p.io(), data, result, p.name());
         if (p.next() == null) {
           return data;
@@ -108,8 +110,9 @@ final class Interpreter {
     JsonNode effective = t.parameters() != null ? t.parameters().apply(in, t.name()) : in;
     Map<AslState.Retrier, Integer> retried = new HashMap<>();
     while (true) {
-      Instant deadline = earliest(executionDeadline,
-          t.timeout() == null ? null : clock.instant().plus(t.timeout()));
+      Instant deadline =
+          earliest(
+              executionDeadline, t.timeout() == null ? null : clock.instant().plus(t.timeout()));
       JsonNode result;
       try {
         result = tasks.run(t, effective, deadline);
@@ -131,8 +134,9 @@ final class Interpreter {
             if (f.cause != null) {
               error.put("Cause", f.cause);
             }
-            return new Step(c.resultPath() == null ? data
-                : Paths.place(data, c.resultPath(), error, t.name()), c.next());
+            return new Step(
+                c.resultPath() == null ? data : Paths.place(data, c.resultPath(), error, t.name()),
+                c.next());
           }
         }
         throw f;
@@ -160,26 +164,28 @@ final class Interpreter {
   }
 
   static boolean matches(List<String> names, String error) {
-    return names.contains(error) || names.contains("States.ALL")
+    return names.contains(error)
+        || names.contains("States.ALL")
         || (names.contains("States.TaskFailed") && !error.equals("States.Timeout"));
   }
 
   private static String choose(AslState.Choice c, JsonNode in) throws WorkflowFailure {
     for (AslState.Rule r : c.rules()) {
-      boolean hit = switch (r.operator()) {
-        case "IsPresent" -> Paths.read(r.variable(), in).isPresent() == r.operand();
-        default -> {
-          JsonNode v = Paths.require(r.variable(), in, c.name());
-          yield v.isBoolean() && v.booleanValue() == r.operand();
-        }
-      };
+      boolean hit =
+          switch (r.operator()) {
+            case "IsPresent" -> Paths.read(r.variable(), in).isPresent() == r.operand();
+            default -> {
+              JsonNode v = Paths.require(r.variable(), in, c.name());
+              yield v.isBoolean() && v.booleanValue() == r.operand();
+            }
+          };
       if (hit) {
         return r.next();
       }
     }
     if (c.defaultNext() == null) {
-      throw new WorkflowFailure("States.NoChoiceMatched",
-          "No Choice Rules matched and no Default in '" + c.name() + "'");
+      throw new WorkflowFailure(
+          "States.NoChoiceMatched", "No Choice Rules matched and no Default in '" + c.name() + "'");
     }
     return c.defaultNext();
   }
@@ -201,7 +207,8 @@ final class Interpreter {
   /** ResultPath onto the raw input, then OutputPath. */
   private static JsonNode output(AslState.Io io, JsonNode raw, JsonNode result, String name)
       throws WorkflowFailure {
-    JsonNode placed = io.resultPath() == null ? raw : Paths.place(raw, io.resultPath(), result, name);
+    JsonNode placed =
+        io.resultPath() == null ? raw : Paths.place(raw, io.resultPath(), result, name);
     return select(io.outputPath(), placed, name);
   }
 

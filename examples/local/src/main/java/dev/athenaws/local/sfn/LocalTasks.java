@@ -32,8 +32,11 @@ final class LocalTasks implements Interpreter.Tasks {
   private final Duration functionTimeout;
   private final Clock clock;
 
-  LocalTasks(AthenaSyncTask athena, Map<String, LocalFunction> functions,
-      Duration functionTimeout, Clock clock) {
+  LocalTasks(
+      AthenaSyncTask athena,
+      Map<String, LocalFunction> functions,
+      Duration functionTimeout,
+      Clock clock) {
     this.athena = athena;
     this.functions = Map.copyOf(functions);
     this.functionTimeout = functionTimeout;
@@ -54,13 +57,16 @@ final class LocalTasks implements Interpreter.Tasks {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     JsonNode result;
     try {
-      handler.invoke(new ByteArrayInputStream(JSON.writeValueAsBytes(input)), out,
+      handler.invoke(
+          new ByteArrayInputStream(JSON.writeValueAsBytes(input)),
+          out,
           RemainingTime.until(clock.instant().plus(functionTimeout), clock));
       result = JSON.readTree(out.toByteArray());
     } catch (IOException | RuntimeException e) {
-      ObjectNode cause = JSON.createObjectNode()
-          .put("errorMessage", String.valueOf(e.getMessage()))
-          .put("errorType", e.getClass().getName());
+      ObjectNode cause =
+          JSON.createObjectNode()
+              .put("errorMessage", String.valueOf(e.getMessage()))
+              .put("errorType", e.getClass().getName());
       throw new WorkflowFailure(e.getClass().getName(), cause.toString());
     }
     if (deadline != null && !clock.instant().isBefore(deadline)) {

@@ -18,21 +18,24 @@ import java.util.regex.Pattern;
 
 /**
  * JSONPath as the States Language uses it: paths are evaluated with Jayway JsonPath (the
- * implementation the Step Functions "Paths" documentation links to), only definite paths (one value,
- * no wildcards or filters) are accepted, and reference paths (ResultPath) are placed here: {@code $}
- * followed by {@code .name} or {@code ['name']} steps only, as the ASL specification restricts them.
+ * implementation the Step Functions "Paths" documentation links to), only definite paths (one
+ * value, no wildcards or filters) are accepted, and reference paths (ResultPath) are placed here:
+ * {@code $} followed by {@code .name} or {@code ['name']} steps only, as the ASL specification
+ * restricts them.
  *
  * <p>Thread-safety: immutable, thread-safe.
  */
 final class Paths {
-  private static final Configuration JACKSON = Configuration.builder()
-      .jsonProvider(new JacksonJsonNodeJsonProvider())
-      .mappingProvider(new JacksonMappingProvider())
-      .build();
+  private static final Configuration JACKSON =
+      Configuration.builder()
+          .jsonProvider(new JacksonJsonNodeJsonProvider())
+          .mappingProvider(new JacksonMappingProvider())
+          .build();
   private static final Configuration PATH_LIST = JACKSON.addOptions(Option.AS_PATH_LIST);
   private static final Pattern NORMALIZED_STEP =
       Pattern.compile("\\['((?:[^'\\\\]|\\\\.)*)'\\]|\\[(\\d+)\\]");
-  private static final Pattern STEP = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)|\\['([^']+)'\\]");
+  private static final Pattern STEP =
+      Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)|\\['([^']+)'\\]");
 
   private Paths() {}
 
@@ -48,8 +51,11 @@ final class Paths {
       throw new DefinitionException(where, "invalid path " + path + ": " + e.getMessage());
     }
     if (!compiled.isDefinite()) {
-      throw new DefinitionException(where, "path " + path
-          + " selects several values (wildcard, filter or slice): not supported locally");
+      throw new DefinitionException(
+          where,
+          "path "
+              + path
+              + " selects several values (wildcard, filter or slice): not supported locally");
     }
     return compiled;
   }
@@ -67,7 +73,8 @@ final class Paths {
         // treats that as absent (IsPresent false). Confirm a null on the normalized path.
         JsonNode found = path.read(json, PATH_LIST);
         return found.size() == 1 && exists(found.get(0).asText(), json)
-            ? Optional.of(JsonNodeFactory.instance.nullNode()) : Optional.empty();
+            ? Optional.of(JsonNodeFactory.instance.nullNode())
+            : Optional.empty();
       }
       return Optional.of(v.deepCopy());
     } catch (PathNotFoundException e) {
@@ -84,8 +91,10 @@ final class Paths {
       if (!m.find(from) || m.start() != from || at == null) {
         return false;
       }
-      at = m.group(1) != null ? (at.isObject() ? at.get(m.group(1).replace("\\'", "'")) : null)
-          : (at.isArray() ? at.get(Integer.parseInt(m.group(2))) : null);
+      at =
+          m.group(1) != null
+              ? (at.isObject() ? at.get(m.group(1).replace("\\'", "'")) : null)
+              : (at.isArray() ? at.get(Integer.parseInt(m.group(2))) : null);
       from = m.end();
     }
     return at != null;
@@ -93,9 +102,16 @@ final class Paths {
 
   /** The value at a path, or the States.Runtime error Step Functions raises for a missing one. */
   static JsonNode require(JsonPath path, JsonNode json, String where) throws WorkflowFailure {
-    return read(path, json).orElseThrow(() -> new WorkflowFailure("States.Runtime",
-        "An error occurred while executing the state '" + where + "'. The JSONPath '"
-            + path.getPath() + "' could not be found in the input"));
+    return read(path, json)
+        .orElseThrow(
+            () ->
+                new WorkflowFailure(
+                    "States.Runtime",
+                    "An error occurred while executing the state '"
+                        + where
+                        + "'. The JSONPath '"
+                        + path.getPath()
+                        + "' could not be found in the input"));
   }
 
   /** The steps of a reference path ({@code $} alone: none), or a startup error. */
@@ -108,8 +124,8 @@ final class Paths {
     int at = 1;
     while (at < path.length()) {
       if (!m.find(at) || m.start() != at) {
-        throw new DefinitionException(where, "not a reference path (only $, .name and ['name'] "
-            + "steps): " + path);
+        throw new DefinitionException(
+            where, "not a reference path (only $, .name and ['name'] " + "steps): " + path);
       }
       steps.add(m.group(1) != null ? m.group(1) : m.group(2));
       at = m.end();
@@ -129,8 +145,9 @@ final class Paths {
       return value;
     }
     if (!input.isObject()) {
-      throw new WorkflowFailure("States.Runtime", "ResultPath of '" + where
-          + "' needs an object input, got " + input.getNodeType());
+      throw new WorkflowFailure(
+          "States.Runtime",
+          "ResultPath of '" + where + "' needs an object input, got " + input.getNodeType());
     }
     ObjectNode root = ((ObjectNode) input).deepCopy();
     ObjectNode at = root;
@@ -141,8 +158,9 @@ final class Paths {
       } else if (next.isObject()) {
         at = (ObjectNode) next;
       } else {
-        throw new WorkflowFailure("States.Runtime", "ResultPath of '" + where + "' crosses "
-            + steps.get(i) + ", which is not an object");
+        throw new WorkflowFailure(
+            "States.Runtime",
+            "ResultPath of '" + where + "' crosses " + steps.get(i) + ", which is not an object");
       }
     }
     at.set(steps.get(steps.size() - 1), value);

@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
  * A Step Functions-compatible endpoint (AWS JSON 1.0, {@code X-Amz-Target: AWSStepFunctions.<op>})
- * for one state machine, whose Amazon States Language definition it interprets
- * ({@link Interpreter}): the same definition the CDK app deploys. {@code StartExecution} runs it
+ * for one state machine, whose Amazon States Language definition it interprets ({@link
+ * Interpreter}): the same definition the CDK app deploys. {@code StartExecution} runs it
  * in-process; {@code DescribeExecution} reports executions. Start is idempotent by name as in Step
  * Functions: the same name and input answer the running execution; a name already used otherwise is
  * {@code ExecutionAlreadyExists}.
@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 public final class StepFunctionsEmulator implements AutoCloseable {
   /** The content type of AWS JSON 1.0 answers. */
   public static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+
   private static final Logger LOG = LoggerFactory.getLogger(StepFunctionsEmulator.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PREFIX = "AWSStepFunctions.";
@@ -59,22 +60,36 @@ public final class StepFunctionsEmulator implements AutoCloseable {
    * @throws DefinitionException when the definition uses a state type, field, resource, operator or
    *     intrinsic function the interpreter does not support, naming the state and the field
    */
-  public StepFunctionsEmulator(String stateMachineArn, String definition, AthenaClient athena,
-      Map<String, LocalFunction> functions, WorkflowSettings settings, Clock clock,
+  public StepFunctionsEmulator(
+      String stateMachineArn,
+      String definition,
+      AthenaClient athena,
+      Map<String, LocalFunction> functions,
+      WorkflowSettings settings,
+      Clock clock,
       Sleeper sleeper) {
     this.stateMachineArn = Objects.requireNonNull(stateMachineArn, "stateMachineArn");
-    Definition parsed = Definition.parse(Objects.requireNonNull(definition, "definition"),
-        functions.keySet());
-    this.interpreter = new Interpreter(parsed, new LocalTasks(
-        new AthenaSyncTask(athena, clock, sleeper, settings.pollInterval()), functions,
-        settings.functionTimeout(), clock), clock, sleeper);
+    Definition parsed =
+        Definition.parse(Objects.requireNonNull(definition, "definition"), functions.keySet());
+    this.interpreter =
+        new Interpreter(
+            parsed,
+            new LocalTasks(
+                new AthenaSyncTask(athena, clock, sleeper, settings.pollInterval()),
+                functions,
+                settings.functionTimeout(),
+                clock),
+            clock,
+            sleeper);
     this.clock = clock;
     AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "sfn-execution-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "sfn-execution-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
@@ -85,7 +100,8 @@ public final class StepFunctionsEmulator implements AutoCloseable {
    * @return the answer: 200 with the operation's output, or 400 with {@code __type} and message
    */
   public EmulatorResponse handle(String target, byte[] body) {
-    String op = target != null && target.startsWith(PREFIX) ? target.substring(PREFIX.length()) : "";
+    String op =
+        target != null && target.startsWith(PREFIX) ? target.substring(PREFIX.length()) : "";
     JsonNode in;
     try {
       in = JSON.readTree(body);
@@ -102,7 +118,9 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     };
   }
 
-  /** @return the number of executions still running */
+  /**
+   * @return the number of executions still running
+   */
   public long running() {
     return executions.values().stream().filter(e -> "RUNNING".equals(e.status())).count();
   }
@@ -165,16 +183,18 @@ public final class StepFunctionsEmulator implements AutoCloseable {
   private EmulatorResponse describe(JsonNode in) {
     Execution e = executions.get(in.path("executionArn").asText(""));
     if (e == null) {
-      return error("ExecutionDoesNotExist", "Execution Does Not Exist: '"
-          + in.path("executionArn").asText("") + "'");
+      return error(
+          "ExecutionDoesNotExist",
+          "Execution Does Not Exist: '" + in.path("executionArn").asText("") + "'");
     }
-    ObjectNode out = JSON.createObjectNode()
-        .put("executionArn", e.arn)
-        .put("stateMachineArn", stateMachineArn)
-        .put("name", e.name)
-        .put("status", e.status())
-        .put("startDate", seconds(e.startDate))
-        .put("input", e.input);
+    ObjectNode out =
+        JSON.createObjectNode()
+            .put("executionArn", e.arn)
+            .put("stateMachineArn", stateMachineArn)
+            .put("name", e.name)
+            .put("status", e.status())
+            .put("startDate", seconds(e.startDate))
+            .put("input", e.input);
     if (e.stopDate() != null) {
       out.put("stopDate", seconds(e.stopDate()));
     }
@@ -191,7 +211,9 @@ public final class StepFunctionsEmulator implements AutoCloseable {
   }
 
   private static ObjectNode startOutput(Execution e) {
-    return JSON.createObjectNode().put("executionArn", e.arn).put("startDate", seconds(e.startDate));
+    return JSON.createObjectNode()
+        .put("executionArn", e.arn)
+        .put("startDate", seconds(e.startDate));
   }
 
   private static double seconds(Instant i) {

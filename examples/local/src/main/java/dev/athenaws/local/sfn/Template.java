@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * A payload template: the {@code Parameters} or {@code ResultSelector} of a state. Keys ending in
- * {@code .$} take their value from a path or an intrinsic function ({@link Intrinsic}); other values
- * are copied; nested objects are templates too (ASL "Payload Template").
+ * {@code .$} take their value from a path or an intrinsic function ({@link Intrinsic}); other
+ * values are copied; nested objects are templates too (ASL "Payload Template").
  *
  * <p>Thread-safety: immutable after parsing, thread-safe.
  */
@@ -50,9 +50,10 @@ final class Template {
         if (!e.getValue().isTextual()) {
           throw new DefinitionException(at, "a .$ field needs a path or intrinsic function text");
         }
-        Value v = expression.startsWith("States.")
-            ? new FromIntrinsic(Intrinsic.parse(expression, at))
-            : new FromPath(Paths.compile(expression, at));
+        Value v =
+            expression.startsWith("States.")
+                ? new FromIntrinsic(Intrinsic.parse(expression, at))
+                : new FromPath(Paths.compile(expression, at));
         fields.add(new Field(key.substring(0, key.length() - 2), v));
       } else if (e.getValue().isObject()) {
         fields.add(new Field(key, new Nested(parse(e.getValue(), at))));

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.athena.model.Row;
 
 /**
  * Test harness: an emulator behind its HTTP adapter and the real {@link AthenaClient} pointed at it
- * (dummy static credentials, us-east-1, url-connection HTTP client, no retries), plus polling helpers.
+ * (dummy static credentials, us-east-1, url-connection HTTP client, no retries), plus polling
+ * helpers.
  */
 final class EmulatorClient implements AutoCloseable {
   final AthenaEmulator emulator;
@@ -29,13 +30,15 @@ final class EmulatorClient implements AutoCloseable {
   EmulatorClient(AthenaEmulator emulator) throws IOException {
     this.emulator = emulator;
     this.server = EmulatorHttpServer.start(emulator, new InetSocketAddress("127.0.0.1", 0));
-    this.athena = AthenaClient.builder()
-        .endpointOverride(URI.create(server.endpoint()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
+    this.athena =
+        AthenaClient.builder()
+            .endpointOverride(URI.create(server.endpoint()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build();
   }
 
   static EmulatorClient create() throws IOException {
@@ -43,12 +46,15 @@ final class EmulatorClient implements AutoCloseable {
   }
 
   String start(String sql, String... parameters) {
-    return athena.startQueryExecution(b -> {
-      b.queryString(sql).queryExecutionContext(c -> c.database("default"));
-      if (parameters.length > 0) {
-        b.executionParameters(parameters);
-      }
-    }).queryExecutionId();
+    return athena
+        .startQueryExecution(
+            b -> {
+              b.queryString(sql).queryExecutionContext(c -> c.database("default"));
+              if (parameters.length > 0) {
+                b.executionParameters(parameters);
+              }
+            })
+        .queryExecutionId();
   }
 
   QueryExecution execution(String id) {
@@ -61,7 +67,8 @@ final class EmulatorClient implements AutoCloseable {
     while (true) {
       QueryExecution q = execution(id);
       QueryExecutionState s = q.status().state();
-      if (s == QueryExecutionState.SUCCEEDED || s == QueryExecutionState.FAILED
+      if (s == QueryExecutionState.SUCCEEDED
+          || s == QueryExecutionState.FAILED
           || s == QueryExecutionState.CANCELLED) {
         return q;
       }
@@ -82,20 +89,25 @@ final class EmulatorClient implements AutoCloseable {
     return id;
   }
 
-  /** @return every page of the query's results, following NextToken */
+  /**
+   * @return every page of the query's results, following NextToken
+   */
   List<GetQueryResultsResponse> pages(String id, Integer maxResults) {
     List<GetQueryResultsResponse> pages = new ArrayList<>();
     String token = null;
     do {
       String t = token;
-      GetQueryResultsResponse page = athena.getQueryResults(b -> b.queryExecutionId(id).nextToken(t).maxResults(maxResults));
+      GetQueryResultsResponse page =
+          athena.getQueryResults(b -> b.queryExecutionId(id).nextToken(t).maxResults(maxResults));
       pages.add(page);
       token = page.nextToken();
     } while (token != null);
     return pages;
   }
 
-  /** @return the VarCharValue strings (null for a NULL datum) of every row of every page */
+  /**
+   * @return the VarCharValue strings (null for a NULL datum) of every row of every page
+   */
   static List<List<String>> values(List<GetQueryResultsResponse> pages) {
     List<List<String>> rows = new ArrayList<>();
     for (GetQueryResultsResponse p : pages) {

@@ -17,15 +17,19 @@ import software.amazon.awssdk.services.athena.model.StatementType;
 
 class LifecycleTest {
   /** About a second of DuckDB work on this machine: long enough to be seen RUNNING. */
-  private static final String SLOW = "SELECT count(*) AS n FROM range(12000) a, range(12000) b WHERE (a.range + b.range) % 7 = 3";
+  private static final String SLOW =
+      "SELECT count(*) AS n FROM range(12000) a, range(12000) b WHERE (a.range + b.range) % 7 = 3";
+
   /** Minutes of DuckDB work: only a stop ends it within the test. */
-  private static final String ENDLESS = "SELECT count(*) FROM range(1000000) a, range(1000000) b WHERE (a.range * b.range) % 7 = 3";
+  private static final String ENDLESS =
+      "SELECT count(*) FROM range(1000000) a, range(1000000) b WHERE (a.range * b.range) % 7 = 3";
 
   private static EmulatorClient client;
 
   @BeforeAll
   static void start() throws Exception {
-    client = new EmulatorClient(AthenaEmulator.builder().queueDelay(Duration.ofMillis(300)).build());
+    client =
+        new EmulatorClient(AthenaEmulator.builder().queueDelay(Duration.ofMillis(300)).build());
   }
 
   @AfterAll
@@ -42,21 +46,28 @@ class LifecycleTest {
       q = client.execution(id);
       seen.add(q.status().state());
       EmulatorClient.pause(20);
-    } while (q.status().state() == QueryExecutionState.QUEUED || q.status().state() == QueryExecutionState.RUNNING);
-    assertThat(seen).contains(QueryExecutionState.QUEUED, QueryExecutionState.RUNNING, QueryExecutionState.SUCCEEDED);
+    } while (q.status().state() == QueryExecutionState.QUEUED
+        || q.status().state() == QueryExecutionState.RUNNING);
+    assertThat(seen)
+        .contains(
+            QueryExecutionState.QUEUED, QueryExecutionState.RUNNING, QueryExecutionState.SUCCEEDED);
     assertThat(q.queryExecutionId()).isEqualTo(id);
     assertThat(q.query()).isEqualTo(SLOW);
     assertThat(q.statementType()).isEqualTo(StatementType.DML);
     assertThat(q.substatementType()).isEqualTo("SELECT");
     assertThat(q.queryExecutionContext().database()).isEqualTo("default");
     assertThat(q.workGroup()).isEqualTo("primary");
-    assertThat(q.resultConfiguration().outputLocation()).isEqualTo("s3://athena-ws-local/results/" + id + ".csv");
+    assertThat(q.resultConfiguration().outputLocation())
+        .isEqualTo("s3://athena-ws-local/results/" + id + ".csv");
     assertThat(q.status().completionDateTime()).isAfterOrEqualTo(q.status().submissionDateTime());
     assertThat(q.status().athenaError()).isNull();
     assertThat(q.statistics().queryQueueTimeInMillis()).isGreaterThanOrEqualTo(250);
     assertThat(q.statistics().engineExecutionTimeInMillis()).isPositive();
     assertThat(q.statistics().totalExecutionTimeInMillis())
-        .isGreaterThanOrEqualTo(q.statistics().engineExecutionTimeInMillis() + q.statistics().queryQueueTimeInMillis() - 1);
+        .isGreaterThanOrEqualTo(
+            q.statistics().engineExecutionTimeInMillis()
+                + q.statistics().queryQueueTimeInMillis()
+                - 1);
     assertThat(q.statistics().dataScannedInBytes()).isPositive();
     assertThat(q.statistics().resultReuseInformation().reusedPreviousResult()).isFalse();
   }
@@ -99,10 +110,22 @@ class LifecycleTest {
   @Test
   void sameClientRequestTokenSameExecution() {
     String token = "token-0123456789abcdef0123456789abcdef";
-    String first = client.athena.startQueryExecution(b -> b.queryString("SELECT 1").clientRequestToken(token)).queryExecutionId();
-    String second = client.athena.startQueryExecution(b -> b.queryString("SELECT 1").clientRequestToken(token)).queryExecutionId();
-    String other = client.athena.startQueryExecution(b -> b.queryString("SELECT 1")
-        .clientRequestToken(token.replace('0', '1'))).queryExecutionId();
+    String first =
+        client
+            .athena
+            .startQueryExecution(b -> b.queryString("SELECT 1").clientRequestToken(token))
+            .queryExecutionId();
+    String second =
+        client
+            .athena
+            .startQueryExecution(b -> b.queryString("SELECT 1").clientRequestToken(token))
+            .queryExecutionId();
+    String other =
+        client
+            .athena
+            .startQueryExecution(
+                b -> b.queryString("SELECT 1").clientRequestToken(token.replace('0', '1')))
+            .queryExecutionId();
     assertThat(second).isEqualTo(first);
     assertThat(other).isNotEqualTo(first);
   }
@@ -110,9 +133,13 @@ class LifecycleTest {
   @Test
   void batchGetReportsKnownAndUnknownIds() {
     String id = client.start("SELECT 1");
-    BatchGetQueryExecutionResponse r = client.athena.batchGetQueryExecution(b -> b.queryExecutionIds(id, "nope"));
-    assertThat(r.queryExecutions()).extracting(QueryExecution::queryExecutionId).containsExactly(id);
-    assertThat(r.unprocessedQueryExecutionIds()).singleElement()
+    BatchGetQueryExecutionResponse r =
+        client.athena.batchGetQueryExecution(b -> b.queryExecutionIds(id, "nope"));
+    assertThat(r.queryExecutions())
+        .extracting(QueryExecution::queryExecutionId)
+        .containsExactly(id);
+    assertThat(r.unprocessedQueryExecutionIds())
+        .singleElement()
         .satisfies(u -> assertThat(u.queryExecutionId()).isEqualTo("nope"));
   }
 
@@ -121,7 +148,10 @@ class LifecycleTest {
     assertThatThrownBy(() -> client.execution("00000000-0000-0000-0000-000000000000"))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("was not found")
-        .satisfies(e -> assertThat(((InvalidRequestException) e).athenaErrorCode()).isEqualTo("INVALID_INPUT"));
+        .satisfies(
+            e ->
+                assertThat(((InvalidRequestException) e).athenaErrorCode())
+                    .isEqualTo("INVALID_INPUT"));
     assertThatThrownBy(() -> client.athena.stopQueryExecution(b -> b.queryExecutionId("nope")))
         .isInstanceOf(InvalidRequestException.class);
   }

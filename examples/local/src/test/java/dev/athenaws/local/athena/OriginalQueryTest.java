@@ -11,10 +11,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.athena.model.ColumnInfo;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 
-/** The original design's query, verbatim (double blank included), over the sample CloudTrail data. */
+/**
+ * The original design's query, verbatim (double blank included), over the sample CloudTrail data.
+ */
 class OriginalQueryTest {
-  private static final String ORIGINAL = "SELECT * FROM cloudtrail_logs_partition_projection WHERE eventname = "
-      + "'CreateTable' AND  region = 'ap-northeast-1' AND date BETWEEN '2021/08/01' AND '2021/09/01';";
+  private static final String ORIGINAL =
+      "SELECT * FROM cloudtrail_logs_partition_projection WHERE eventname = "
+          + "'CreateTable' AND  region = 'ap-northeast-1' AND date BETWEEN '2021/08/01' AND '2021/09/01';";
 
   private static EmulatorClient client;
 
@@ -33,7 +36,10 @@ class OriginalQueryTest {
     List<GetQueryResultsResponse> pages = client.pages(client.run(ORIGINAL), null);
     List<ColumnInfo> info = pages.get(0).resultSet().resultSetMetadata().columnInfo();
     List<String> labels = info.stream().map(ColumnInfo::label).toList();
-    assertThat(labels).hasSize(25).startsWith("eventversion", "useridentity", "eventtime").endsWith("region", "date");
+    assertThat(labels)
+        .hasSize(25)
+        .startsWith("eventversion", "useridentity", "eventtime")
+        .endsWith("region", "date");
     assertThat(info.get(1).type()).isEqualTo("row");
     assertThat(info.get(labels.indexOf("resources")).type()).isEqualTo("array");
     List<List<String>> rows = EmulatorClient.values(pages);
@@ -43,27 +49,36 @@ class OriginalQueryTest {
     int name = labels.indexOf("eventname");
     int region = labels.indexOf("region");
     int date = labels.indexOf("date");
-    assertThat(data).allSatisfy(r -> {
-      assertThat(r.get(name)).isEqualTo("CreateTable");
-      assertThat(r.get(region)).isEqualTo("ap-northeast-1");
-      assertThat(r.get(date)).isBetween("2021/08/01", "2021/09/01");
-    });
+    assertThat(data)
+        .allSatisfy(
+            r -> {
+              assertThat(r.get(name)).isEqualTo("CreateTable");
+              assertThat(r.get(region)).isEqualTo("ap-northeast-1");
+              assertThat(r.get(date)).isBetween("2021/08/01", "2021/09/01");
+            });
   }
 
   @Test
   void nestedUserIdentityParsesWithItsTypeHint() {
-    String id = client.run("SELECT useridentity, resources FROM cloudtrail_logs_partition_projection "
-        + "WHERE useridentity.type = 'AssumedRole' AND eventname = 'GetObject' LIMIT 1");
+    String id =
+        client.run(
+            "SELECT useridentity, resources FROM cloudtrail_logs_partition_projection "
+                + "WHERE useridentity.type = 'AssumedRole' AND eventname = 'GetObject' LIMIT 1");
     List<String> row = EmulatorClient.values(client.pages(id, null)).get(1);
-    AthenaType identity = AthenaType.parse("row(type varchar, principalid varchar, arn varchar, accountid varchar, "
-        + "invokedby varchar, accesskeyid varchar, username varchar, sessioncontext row(attributes row("
-        + "mfaauthenticated varchar, creationdate varchar), sessionissuer row(type varchar, principalid varchar, "
-        + "arn varchar, accountid varchar, username varchar)))");
+    AthenaType identity =
+        AthenaType.parse(
+            "row(type varchar, principalid varchar, arn varchar, accountid varchar, "
+                + "invokedby varchar, accesskeyid varchar, username varchar, sessioncontext row(attributes row("
+                + "mfaauthenticated varchar, creationdate varchar), sessionissuer row(type varchar, principalid varchar, "
+                + "arn varchar, accountid varchar, username varchar)))");
     @SuppressWarnings("unchecked")
-    var value = (java.util.Map<String, Object>) ValueConverters.forType(identity).convert(row.get(0));
+    var value =
+        (java.util.Map<String, Object>) ValueConverters.forType(identity).convert(row.get(0));
     assertThat(value.get("type")).isEqualTo("AssumedRole");
     assertThat(value.get("invokedby")).isNull();
-    assertThat(row.get(0)).startsWith("{type=AssumedRole, principalid=AROA").contains("sessionissuer={type=Role");
+    assertThat(row.get(0))
+        .startsWith("{type=AssumedRole, principalid=AROA")
+        .contains("sessionissuer={type=Role");
     assertThat(row.get(1)).startsWith("[{arn=arn:aws:s3:::").endsWith("type=AWS::S3::Bucket}]");
   }
 }

@@ -25,11 +25,16 @@ class QueryFailureTest {
 
   @Test
   void parametersAreBoundPositionallyAsLiterals() {
-    String id = client.run("SELECT ? AS s, ? AS n, ? AS d, '?' AS q -- ? in a comment",
-        "'it''s'", "42", "DATE '2021-08-01'");
+    String id =
+        client.run(
+            "SELECT ? AS s, ? AS n, ? AS d, '?' AS q -- ? in a comment",
+            "'it''s'",
+            "42",
+            "DATE '2021-08-01'");
     List<List<String>> rows = EmulatorClient.values(client.pages(id, null));
     assertThat(rows.get(1)).containsExactly("it's", "42", "2021-08-01", "?");
-    assertThat(client.execution(id).executionParameters()).containsExactly("'it''s'", "42", "DATE '2021-08-01'");
+    assertThat(client.execution(id).executionParameters())
+        .containsExactly("'it''s'", "42", "DATE '2021-08-01'");
   }
 
   @Test
@@ -48,7 +53,10 @@ class QueryFailureTest {
     assertThat(e.errorCategory()).isEqualTo(2);
     assertThat(e.errorType()).isEqualTo(1000);
     assertThat(e.retryable()).isFalse();
-    assertThat(e.errorMessage()).startsWith("SYNTAX_ERROR: ").contains("SELEC").doesNotContain("\n");
+    assertThat(e.errorMessage())
+        .startsWith("SYNTAX_ERROR: ")
+        .contains("SELEC")
+        .doesNotContain("\n");
     assertThat(client.execution(id).status().stateChangeReason()).isEqualTo(e.errorMessage());
   }
 
@@ -65,8 +73,12 @@ class QueryFailureTest {
 
   @Test
   void unknownDatabaseFails() {
-    String id = client.athena.startQueryExecution(b -> b.queryString("SELECT 1")
-        .queryExecutionContext(c -> c.database("nodb"))).queryExecutionId();
+    String id =
+        client
+            .athena
+            .startQueryExecution(
+                b -> b.queryString("SELECT 1").queryExecutionContext(c -> c.database("nodb")))
+            .queryExecutionId();
     assertThat(failed(id).errorMessage()).contains("nodb");
   }
 

@@ -40,7 +40,8 @@ class ResultsTest {
       expected.add(List.of(Integer.toString(i), "v" + i));
     }
     assertThat(rows.subList(1, rows.size())).isEqualTo(expected);
-    assertThat(pages).allSatisfy(p -> assertThat(p.resultSet().resultSetMetadata().columnInfo()).hasSize(2));
+    assertThat(pages)
+        .allSatisfy(p -> assertThat(p.resultSet().resultSetMetadata().columnInfo()).hasSize(2));
   }
 
   @Test
@@ -58,7 +59,8 @@ class ResultsTest {
     assertThat(data.get(0).varCharValue()).isNull();
     assertThat(data.get(1).varCharValue()).isEqualTo("");
     assertThat(data.get(2).varCharValue()).isNull();
-    assertThat(page.resultSet().resultSetMetadata().columnInfo().get(0).type()).isEqualTo("unknown");
+    assertThat(page.resultSet().resultSetMetadata().columnInfo().get(0).type())
+        .isEqualTo("unknown");
   }
 
   @Test
@@ -70,9 +72,10 @@ class ResultsTest {
     assertThat(tables).contains(List.of("events")).doesNotContain(List.of("tab_name"));
     String describe = client.run("DESCRIBE events");
     GetQueryResultsResponse page = client.pages(describe, null).get(0);
-    assertThat(EmulatorClient.values(List.of(page))).containsExactly(
-        List.of("id                  \tint                 \t                    "),
-        List.of("name                \tstring              \t                    "));
+    assertThat(EmulatorClient.values(List.of(page)))
+        .containsExactly(
+            List.of("id                  \tint                 \t                    "),
+            List.of("name                \tstring              \t                    "));
     assertThat(page.resultSet().resultSetMetadata().columnInfo().get(0).type()).isEqualTo("string");
   }
 
@@ -83,41 +86,52 @@ class ResultsTest {
     GetQueryResultsResponse r = client.athena.getQueryResults(b -> b.queryExecutionId(insert));
     assertThat(r.updateCount()).isEqualTo(3L);
     assertThat(r.resultSet().rows()).isEmpty();
-    assertThat(r.resultSet().resultSetMetadata().columnInfo()).singleElement()
+    assertThat(r.resultSet().resultSetMetadata().columnInfo())
+        .singleElement()
         .satisfies(c -> assertThat(c.name() + " " + c.type()).isEqualTo("rows bigint"));
     String ctas = client.run("CREATE TABLE events_copy AS SELECT * FROM events");
     QueryExecution q = client.execution(ctas);
     assertThat(q.statementType()).isEqualTo(StatementType.DDL);
     assertThat(q.substatementType()).isEqualTo("CREATE_TABLE_AS_SELECT");
-    assertThat(client.athena.getQueryResults(b -> b.queryExecutionId(ctas)).updateCount()).isEqualTo(3L);
+    assertThat(client.athena.getQueryResults(b -> b.queryExecutionId(ctas)).updateCount())
+        .isEqualTo(3L);
     String drop = client.run("DROP TABLE events_copy");
     assertThat(client.execution(drop).substatementType()).isEqualTo("DROP_TABLE");
-    assertThat(client.athena.getQueryResults(b -> b.queryExecutionId(drop)).resultSet().rows()).isEmpty();
+    assertThat(client.athena.getQueryResults(b -> b.queryExecutionId(drop)).resultSet().rows())
+        .isEmpty();
   }
 
   @Test
   void maxResultsOutOfRangeIsAnInvalidRequest() {
     String id = client.run("SELECT 1");
-    assertThatThrownBy(() -> client.athena.getQueryResults(b -> b.queryExecutionId(id).maxResults(1001)))
+    assertThatThrownBy(
+            () -> client.athena.getQueryResults(b -> b.queryExecutionId(id).maxResults(1001)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("1001");
-    assertThatThrownBy(() -> client.athena.getQueryResults(b -> b.queryExecutionId(id).maxResults(0)))
+    assertThatThrownBy(
+            () -> client.athena.getQueryResults(b -> b.queryExecutionId(id).maxResults(0)))
         .isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() -> client.athena.getQueryResults(b -> b.queryExecutionId(id).nextToken("garbage")))
+    assertThatThrownBy(
+            () -> client.athena.getQueryResults(b -> b.queryExecutionId(id).nextToken("garbage")))
         .isInstanceOf(InvalidRequestException.class);
   }
 
   @Test
   void unknownOperationAndMalformedBodiesAreJsonErrors() {
-    EmulatorResponse unknown = client.emulator.handle("AmazonAthena.ListWorkGroups", "{}".getBytes());
+    EmulatorResponse unknown =
+        client.emulator.handle("AmazonAthena.ListWorkGroups", "{}".getBytes());
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.bodyText()).isEqualTo("{\"__type\":\"UnknownOperationException\"}");
-    EmulatorResponse malformed = client.emulator.handle("AmazonAthena.GetQueryExecution", "{".getBytes());
+    EmulatorResponse malformed =
+        client.emulator.handle("AmazonAthena.GetQueryExecution", "{".getBytes());
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.bodyText()).contains("SerializationException");
-    EmulatorResponse missing = client.emulator.handle("AmazonAthena.GetQueryResults", "{\"QueryExecutionId\":\"x\"}".getBytes());
+    EmulatorResponse missing =
+        client.emulator.handle(
+            "AmazonAthena.GetQueryResults", "{\"QueryExecutionId\":\"x\"}".getBytes());
     assertThat(missing.bodyText())
-        .isEqualTo("{\"__type\":\"InvalidRequestException\",\"Message\":\"QueryExecution x was not found\","
-            + "\"AthenaErrorCode\":\"INVALID_INPUT\"}");
+        .isEqualTo(
+            "{\"__type\":\"InvalidRequestException\",\"Message\":\"QueryExecution x was not found\","
+                + "\"AthenaErrorCode\":\"INVALID_INPUT\"}");
   }
 }

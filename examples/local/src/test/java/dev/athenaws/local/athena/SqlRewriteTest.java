@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The pure SQL helpers: binding, literal rewrites, statement kinds, DuckDB type names, intervals. */
+/**
+ * The pure SQL helpers: binding, literal rewrites, statement kinds, DuckDB type names, intervals.
+ */
 class SqlRewriteTest {
   @Test
   void bindsMarkersOutsideLiteralsIdentifiersAndComments() {
@@ -28,21 +30,28 @@ class SqlRewriteTest {
   void rewritesOnlyTheTrinoLiteralsDuckDbReadsDifferently() {
     assertThat(SqlRewrite.prepare("SELECT DECIMAL '0.10', decimal '-12.500'", List.of()))
         .isEqualTo("SELECT CAST('0.10' AS DECIMAL(2,2)), CAST('-12.500' AS DECIMAL(5,3))");
-    assertThat(SqlRewrite.prepare("SELECT TIMESTAMP '2001-08-22 03:04:05.321 America/Los_Angeles'", List.of()))
+    assertThat(
+            SqlRewrite.prepare(
+                "SELECT TIMESTAMP '2001-08-22 03:04:05.321 America/Los_Angeles'", List.of()))
         .isEqualTo("SELECT CAST('2001-08-22 03:04:05.321 America/Los_Angeles' AS TIMESTAMPTZ)");
     String unchanged = "SELECT TIMESTAMP '2017-01-01 00:00:00', DATE '2021-08-01', 'DECIMAL ''1'''";
     assertThat(SqlRewrite.prepare(unchanged, List.of())).isEqualTo(unchanged);
-    assertThat(SqlRewrite.prepare("SELECT ?", List.of("DECIMAL '1.5'"))).isEqualTo("SELECT CAST('1.5' AS DECIMAL(2,1))");
+    assertThat(SqlRewrite.prepare("SELECT ?", List.of("DECIMAL '1.5'")))
+        .isEqualTo("SELECT CAST('1.5' AS DECIMAL(2,1))");
   }
 
   @Test
   void statementKindsFromTheFirstKeywords() {
     assertThat(kind("  -- c\n(SELECT 1)")).isEqualTo(new StatementKind("DML", "SELECT"));
-    assertThat(kind("WITH x AS (SELECT 1) SELECT * FROM x")).isEqualTo(new StatementKind("DML", "SELECT"));
+    assertThat(kind("WITH x AS (SELECT 1) SELECT * FROM x"))
+        .isEqualTo(new StatementKind("DML", "SELECT"));
     assertThat(kind("insert into t values (1)")).isEqualTo(new StatementKind("DML", "INSERT"));
-    assertThat(kind("CREATE TABLE t AS SELECT 1")).isEqualTo(new StatementKind("DDL", "CREATE_TABLE_AS_SELECT"));
-    assertThat(kind("CREATE TABLE t (a VARCHAR DEFAULT 'AS')")).isEqualTo(new StatementKind("DDL", "CREATE_TABLE"));
-    assertThat(kind("CREATE OR REPLACE VIEW v AS SELECT 1")).isEqualTo(new StatementKind("DDL", "CREATE_VIEW"));
+    assertThat(kind("CREATE TABLE t AS SELECT 1"))
+        .isEqualTo(new StatementKind("DDL", "CREATE_TABLE_AS_SELECT"));
+    assertThat(kind("CREATE TABLE t (a VARCHAR DEFAULT 'AS')"))
+        .isEqualTo(new StatementKind("DDL", "CREATE_TABLE"));
+    assertThat(kind("CREATE OR REPLACE VIEW v AS SELECT 1"))
+        .isEqualTo(new StatementKind("DDL", "CREATE_VIEW"));
     assertThat(kind("DROP TABLE t")).isEqualTo(new StatementKind("DDL", "DROP_TABLE"));
     assertThat(kind("SHOW TABLES")).isEqualTo(new StatementKind("UTILITY", "SHOW_TABLES"));
     assertThat(kind("DESCRIBE t")).isEqualTo(new StatementKind("UTILITY", "DESCRIBE_TABLE"));
@@ -57,7 +66,8 @@ class SqlRewriteTest {
     assertThat(DuckTypes.toAthena("INTEGER[3]").signature()).isEqualTo("array(integer)");
     assertThat(DuckTypes.toAthena("MAP(VARCHAR, STRUCT(a INTEGER)[])").signature())
         .isEqualTo("map(varchar, array(row(a integer)))");
-    assertThat(DuckTypes.toAthena("STRUCT(\"type\" VARCHAR, \"da\"\"te\" TIMESTAMP WITH TIME ZONE)"))
+    assertThat(
+            DuckTypes.toAthena("STRUCT(\"type\" VARCHAR, \"da\"\"te\" TIMESTAMP WITH TIME ZONE)"))
         .isEqualTo(AthenaType.parse("row(type varchar, \"da\"\"te\" timestamp(3) with time zone)"));
     assertThat(DuckTypes.toAthena("\"NULL\"").signature()).isEqualTo("unknown");
     assertThat(DuckTypes.toAthena("UNION(a INTEGER, b VARCHAR)").signature()).isEqualTo("unknown");

@@ -15,12 +15,16 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 
 /**
  * One literal of every type through the real AthenaClient: the text and ColumnInfo.Type must be
- * Athena's (expected strings from docs/aws-behaviour.md "Value formats" and core's all-types-select.json
- * fixture, itself from uber/athenadriver UndocumentedAthena.md and PyAthena test_cursor.py), and
- * core's converters must parse every text back to a value that formats to the same text.
+ * Athena's (expected strings from docs/aws-behaviour.md "Value formats" and core's
+ * all-types-select.json fixture, itself from uber/athenadriver UndocumentedAthena.md and PyAthena
+ * test_cursor.py), and core's converters must parse every text back to a value that formats to the
+ * same text.
  */
 class TypesGoldenTest {
-  /** label, SQL expression, expected Athena text, expected ColumnInfo.Type, type hint for the round trip. */
+  /**
+   * label, SQL expression, expected Athena text, expected ColumnInfo.Type, type hint for the round
+   * trip.
+   */
   private static final String[][] CASES = {
     {"b", "true", "true", "boolean", "boolean"},
     {"ti", "CAST(-12 AS TINYINT)", "-12", "tinyint", "tinyint"},
@@ -39,19 +43,51 @@ class TypesGoldenTest {
     {"dt", "DATE '2017-01-02'", "2017-01-02", "date", "date"},
     {"tm", "TIME '01:02:03.456'", "01:02:03.456", "time", "time"},
     {"ts", "TIMESTAMP '2017-01-01 00:00:00'", "2017-01-01 00:00:00.000", "timestamp", "timestamp"},
-    {"ts2", "TIMESTAMP '2017-01-01 12:34:56.789'", "2017-01-01 12:34:56.789", "timestamp", "timestamp"},
-    {"tstz", "TIMESTAMP '2001-08-22 03:04:05.321 UTC'", "2001-08-22 03:04:05.321 UTC",
-      "timestamp with time zone", "timestamp with time zone"},
+    {
+      "ts2",
+      "TIMESTAMP '2017-01-01 12:34:56.789'",
+      "2017-01-01 12:34:56.789",
+      "timestamp",
+      "timestamp"
+    },
+    {
+      "tstz",
+      "TIMESTAMP '2001-08-22 03:04:05.321 UTC'",
+      "2001-08-22 03:04:05.321 UTC",
+      "timestamp with time zone",
+      "timestamp with time zone"
+    },
     {"bin", "X'0001ff'", "00 01 ff", "varbinary", "varbinary"},
     {"j", "JSON '{\"a\":1}'", "{\"a\":1}", "json", "json"},
     {"arr", "ARRAY[1, 2]", "[1, 2]", "array", "array(integer)"},
     {"arrn", "ARRAY['a', NULL]", "[a, null]", "array", "array(varchar)"},
-    {"m", "MAP(ARRAY['k', 'k2'], ARRAY['v', 'v2'])", "{k=v, k2=v2}", "map", "map(varchar, varchar)"},
-    {"rw", "CAST(ROW(1, 'x') AS ROW(a INTEGER, b VARCHAR))", "{a=1, b=x}", "row", "row(a integer, b varchar)"},
-    {"nested", "[{'a': 1, 'b': [DATE '2021-08-01']}]", "[{a=1, b=[2021-08-01]}]", "array",
-      "array(row(a integer, b array(date)))"},
-    {"u", "UUID '12151fd2-7586-11e9-8f9e-2a86e4085a59'", "12151fd2-7586-11e9-8f9e-2a86e4085a59", "uuid", "uuid"},
-    {"iv", "INTERVAL '2' DAY", "2 00:00:00.000", "interval day to second", "interval day to second"},
+    {
+      "m", "MAP(ARRAY['k', 'k2'], ARRAY['v', 'v2'])", "{k=v, k2=v2}", "map", "map(varchar, varchar)"
+    },
+    {
+      "rw",
+      "CAST(ROW(1, 'x') AS ROW(a INTEGER, b VARCHAR))",
+      "{a=1, b=x}",
+      "row",
+      "row(a integer, b varchar)"
+    },
+    {
+      "nested",
+      "[{'a': 1, 'b': [DATE '2021-08-01']}]",
+      "[{a=1, b=[2021-08-01]}]",
+      "array",
+      "array(row(a integer, b array(date)))"
+    },
+    {
+      "u",
+      "UUID '12151fd2-7586-11e9-8f9e-2a86e4085a59'",
+      "12151fd2-7586-11e9-8f9e-2a86e4085a59",
+      "uuid",
+      "uuid"
+    },
+    {
+      "iv", "INTERVAL '2' DAY", "2 00:00:00.000", "interval day to second", "interval day to second"
+    },
   };
 
   private static EmulatorClient client;
@@ -108,10 +144,15 @@ class TypesGoldenTest {
     List<ColumnInfo> info = page.resultSet().resultSetMetadata().columnInfo();
     for (int i = 0; i < CASES.length; i++) {
       AthenaType hint = AthenaType.parse(CASES[i][4]);
-      AthenaType fromInfo = AthenaType.fromColumnInfo(info.get(i).type(), info.get(i).precision(), info.get(i).scale());
-      AthenaType type = hint.kind() == fromInfo.kind() && CASES[i][4].contains("(") ? hint : fromInfo;
+      AthenaType fromInfo =
+          AthenaType.fromColumnInfo(
+              info.get(i).type(), info.get(i).precision(), info.get(i).scale());
+      AthenaType type =
+          hint.kind() == fromInfo.kind() && CASES[i][4].contains("(") ? hint : fromInfo;
       Object value = ValueConverters.forType(type).convert(values.get(i));
-      assertThat(AthenaText.format(type, value)).as("round trip of %s", CASES[i][0]).isEqualTo(values.get(i));
+      assertThat(AthenaText.format(type, value))
+          .as("round trip of %s", CASES[i][0])
+          .isEqualTo(values.get(i));
     }
   }
 }

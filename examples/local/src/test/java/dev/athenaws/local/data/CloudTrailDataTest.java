@@ -27,20 +27,48 @@ class CloudTrailDataTest {
       CloudTrailData.load(c, CloudTrailData.DEFAULT_EVENTS, CloudTrailData.DEFAULT_SEED);
       assertThat(scalar(c, "SELECT count(*) FROM " + TABLE)).isEqualTo("100000");
       assertThat(scalar(c, "SELECT count(DISTINCT region) FROM " + TABLE)).isEqualTo("12");
-      assertThat(Long.parseLong(scalar(c, "SELECT count(DISTINCT eventname) FROM " + TABLE))).isGreaterThanOrEqualTo(30);
+      assertThat(Long.parseLong(scalar(c, "SELECT count(DISTINCT eventname) FROM " + TABLE)))
+          .isGreaterThanOrEqualTo(30);
       assertThat(scalar(c, "SELECT min(\"date\") || ' ' || max(\"date\") FROM " + TABLE))
           .isEqualTo("2021/07/01 2021/09/30");
-      assertThat(scalar(c, "SELECT count(*) FROM " + TABLE
-          + " WHERE region <> awsregion OR replace(substr(eventtime, 1, 10), '-', '/') <> \"date\"")).isEqualTo("0");
-      double errorShare = Double.parseDouble(scalar(c, "SELECT avg(CASE WHEN errorcode IS NULL THEN 0 ELSE 1 END) FROM " + TABLE));
+      assertThat(
+              scalar(
+                  c,
+                  "SELECT count(*) FROM "
+                      + TABLE
+                      + " WHERE region <> awsregion OR replace(substr(eventtime, 1, 10), '-', '/') <> \"date\""))
+          .isEqualTo("0");
+      double errorShare =
+          Double.parseDouble(
+              scalar(c, "SELECT avg(CASE WHEN errorcode IS NULL THEN 0 ELSE 1 END) FROM " + TABLE));
       assertThat(errorShare).isBetween(0.04, 0.06);
-      assertThat(scalar(c, "SELECT count(*) FROM " + TABLE + " WHERE json_valid(requestparameters) = false")).isEqualTo("0");
-      assertThat(scalar(c, "SELECT useridentity.sessioncontext.sessionissuer.type FROM " + TABLE
-          + " WHERE useridentity.type = 'AssumedRole' LIMIT 1")).isEqualTo("Role");
-      assertThat(scalar(c, "SELECT resources[1].type FROM " + TABLE + " WHERE eventname = 'GetObject' LIMIT 1"))
+      assertThat(
+              scalar(
+                  c,
+                  "SELECT count(*) FROM " + TABLE + " WHERE json_valid(requestparameters) = false"))
+          .isEqualTo("0");
+      assertThat(
+              scalar(
+                  c,
+                  "SELECT useridentity.sessioncontext.sessionissuer.type FROM "
+                      + TABLE
+                      + " WHERE useridentity.type = 'AssumedRole' LIMIT 1"))
+          .isEqualTo("Role");
+      assertThat(
+              scalar(
+                  c,
+                  "SELECT resources[1].type FROM "
+                      + TABLE
+                      + " WHERE eventname = 'GetObject' LIMIT 1"))
           .isEqualTo("AWS::S3::Object");
-      assertThat(scalar(c, "SELECT count(*) FROM " + TABLE + " WHERE eventname IN ('CreateTable', 'GetObject', 'AssumeRole')"
-          + " GROUP BY ALL HAVING count(DISTINCT eventname) = 3")).isNotNull();
+      assertThat(
+              scalar(
+                  c,
+                  "SELECT count(*) FROM "
+                      + TABLE
+                      + " WHERE eventname IN ('CreateTable', 'GetObject', 'AssumeRole')"
+                      + " GROUP BY ALL HAVING count(DISTINCT eventname) = 3"))
+          .isNotNull();
     }
   }
 
@@ -65,7 +93,8 @@ class CloudTrailDataTest {
   }
 
   private static String scalar(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
     }
   }

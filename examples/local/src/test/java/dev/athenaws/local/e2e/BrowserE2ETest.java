@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The React client of examples/web in headless Chromium against a real local stack:
  * examples/web/e2e/browser-e2e.mjs opens the page, runs the default query and sees its rows, is
- * refused an invalid parameter by the page and then by the server, runs the 100,000-row
- * {@code events-between} and checks the final row count. Screenshots go to target/browser-e2e.
+ * refused an invalid parameter by the page and then by the server, runs the 100,000-row {@code
+ * events-between} and checks the final row count. Screenshots go to target/browser-e2e.
  */
 class BrowserE2ETest {
   private static final Path WEB = Path.of("..", "web").toAbsolutePath().normalize();
@@ -24,13 +24,24 @@ class BrowserE2ETest {
   @Test
   void theWebClientRunsQueriesInChromium() throws Exception {
     try (LocalStack stack = Stacks.start("--mode", "stepfunctions")) {
-      Process p = new ProcessBuilder("node", "e2e/browser-e2e.mjs",
-          "--url", stack.httpUri().toString(), "--out", OUT.toString(),
-          "--large-query", "events-between", "--large-min-rows", "100000")
-          .directory(WEB.toFile()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  "node",
+                  "e2e/browser-e2e.mjs",
+                  "--url",
+                  stack.httpUri().toString(),
+                  "--out",
+                  OUT.toString(),
+                  "--large-query",
+                  "events-between",
+                  "--large-min-rows",
+                  "100000")
+              .directory(WEB.toFile())
+              .redirectErrorStream(true)
+              .start();
       StringBuilder output = new StringBuilder();
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
           System.out.println("[browser-e2e] " + line);
           output.append(line).append('\n');
@@ -41,7 +52,8 @@ class BrowserE2ETest {
       assertThat(output.toString()).contains("0 failed");
     }
     try (var files = Files.list(OUT)) {
-      assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(3);
+      assertThat(files.filter(f -> f.toString().endsWith(".png")).count())
+          .isGreaterThanOrEqualTo(3);
     }
   }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A client that negotiates permessage-deflate (as browsers and node's ws do by default) gets exactly
- * the answers a client that does not compress gets: API Gateway's limits apply to the message and its
- * frames as the client sent them, not to their compressed bytes (docs/local.md).
+ * A client that negotiates permessage-deflate (as browsers and node's ws do by default) gets
+ * exactly the answers a client that does not compress gets: API Gateway's limits apply to the
+ * message and its frames as the client sent them, not to their compressed bytes (docs/local.md).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CompressingClientE2ETest {
@@ -83,11 +83,17 @@ class CompressingClientE2ETest {
         b.append(Character.forDigit(random.nextInt(36), 36));
       }
       String body = "{\"type\":\"rows\",\"x\":\"" + b + "\"}";
-      HttpResponse<String> posted = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(stack.managementEndpoint() + "/@connections/"
-              + URLEncoder.encode(id, StandardCharsets.UTF_8)))
-              .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> posted =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              stack.managementEndpoint()
+                                  + "/@connections/"
+                                  + URLEncoder.encode(id, StandardCharsets.UTF_8)))
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(posted.statusCode()).isEqualTo(200);
       assertThat(c.messages.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(body);
       assertThat(c.closed).isNotDone();
@@ -111,7 +117,9 @@ class CompressingClientE2ETest {
     assertThat(plain).isEqualTo(expected);
   }
 
-  /** @return the id of the one connection that was not open before (the gateway adds it on open) */
+  /**
+   * @return the id of the one connection that was not open before (the gateway adds it on open)
+   */
   private String newConnection(Set<String> before) {
     long end = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < end) {
@@ -131,6 +139,7 @@ class CompressingClientE2ETest {
 
   private static String eventName(int length) {
     return "{\"action\":\"query\",\"query\":\"events-by-name\",\"parameters\":{\"eventName\":\""
-        + "A".repeat(length) + "\"}}";
+        + "A".repeat(length)
+        + "\"}}";
   }
 }

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DefinitionWiringE2ETest {
   private static final String DATABASE = "reports";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void queriesRunInTheConfiguredDatabase() throws Exception {
@@ -43,14 +42,24 @@ class DefinitionWiringE2ETest {
 
   @Test
   void aDefinitionWithoutTheDatabaseFailsTheQuery() throws Exception {
-    Path definition = mutated(states -> {
-      for (String start : List.of(PushWorkflowDefinition.START,
-          PushWorkflowDefinition.START_WITH_PARAMETERS)) {
-        ((ObjectNode) states.path(start).path("Parameters")).remove("QueryExecutionContext");
-      }
-    });
-    try (LocalStack stack = Stacks.start("--events", "2000", "--database", DATABASE,
-        "--state-machine-definition", definition.toString())) {
+    Path definition =
+        mutated(
+            states -> {
+              for (String start :
+                  List.of(
+                      PushWorkflowDefinition.START, PushWorkflowDefinition.START_WITH_PARAMETERS)) {
+                ((ObjectNode) states.path(start).path("Parameters"))
+                    .remove("QueryExecutionContext");
+              }
+            });
+    try (LocalStack stack =
+        Stacks.start(
+            "--events",
+            "2000",
+            "--database",
+            DATABASE,
+            "--state-machine-definition",
+            definition.toString())) {
       JsonNode last = last(query(stack));
       assertThat(last.path("type").asText()).isEqualTo("error");
       assertThat(last.path("code").asText()).isEqualTo("QUERY_FAILED");
@@ -61,15 +70,24 @@ class DefinitionWiringE2ETest {
   void aQueryIdLiftedToTheWrongPlaceReachesTheClientAsAnError() throws Exception {
     // The start keeps the id under another name: Lift query id no longer puts queryExecutionId at
     // the top level, the push task fails, the Catch reports it to the client.
-    Path definition = mutated(states -> {
-      for (String start : List.of(PushWorkflowDefinition.START,
-          PushWorkflowDefinition.START_WITH_PARAMETERS)) {
-        ObjectNode selector = (ObjectNode) states.path(start).path("ResultSelector");
-        selector.set("queryId.$", selector.remove("queryExecutionId.$"));
-      }
-    });
-    try (LocalStack stack = Stacks.start("--events", "2000", "--database", DATABASE,
-        "--state-machine-definition", definition.toString())) {
+    Path definition =
+        mutated(
+            states -> {
+              for (String start :
+                  List.of(
+                      PushWorkflowDefinition.START, PushWorkflowDefinition.START_WITH_PARAMETERS)) {
+                ObjectNode selector = (ObjectNode) states.path(start).path("ResultSelector");
+                selector.set("queryId.$", selector.remove("queryExecutionId.$"));
+              }
+            });
+    try (LocalStack stack =
+        Stacks.start(
+            "--events",
+            "2000",
+            "--database",
+            DATABASE,
+            "--state-machine-definition",
+            definition.toString())) {
       List<JsonNode> messages = query(stack);
       JsonNode last = last(messages);
       assertThat(last.path("type").asText()).isEqualTo("error");
@@ -92,16 +110,29 @@ class DefinitionWiringE2ETest {
 
   /** The deployed definition (function placeholder, database "reports"), changed. */
   private Path mutated(Consumer<JsonNode> change) throws Exception {
-    ObjectNode tree = PushWorkflowDefinition.inAws(PushWorkflowDefinition.PUSH_FUNCTION_PLACEHOLDER,
-        "primary", DATABASE, Optional.empty(), Duration.ofMinutes(30)).toTree();
+    ObjectNode tree =
+        PushWorkflowDefinition.inAws(
+                PushWorkflowDefinition.PUSH_FUNCTION_PLACEHOLDER,
+                "primary",
+                DATABASE,
+                Optional.empty(),
+                Duration.ofMinutes(30))
+            .toTree();
     change.accept(tree.path("States"));
     return Files.writeString(dir.resolve("definition.json"), tree.toString());
   }
 
   private static int tablesIn(LocalStack stack, String schema) throws Exception {
-    try (Connection c = stack.athena().openConnection(); Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE "
-            + "table_schema = '" + schema + "' AND table_name = '" + CloudTrailData.TABLE + "'")) {
+    try (Connection c = stack.athena().openConnection();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT count(*) FROM information_schema.tables WHERE "
+                    + "table_schema = '"
+                    + schema
+                    + "' AND table_name = '"
+                    + CloudTrailData.TABLE
+                    + "'")) {
       r.next();
       return r.getInt(1);
     }

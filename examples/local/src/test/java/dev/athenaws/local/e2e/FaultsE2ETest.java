@@ -21,16 +21,18 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
 /**
- * Faults injected into a running stack (Step Functions mode, the default): Athena throttling storms,
- * a query FAILED mid-run, StopQueryExecution while the results are paged, the management API
- * answering 500, a client that never reads. In every case nothing hangs (each wait is bounded), no
- * row or {@code seq} arrives twice, the affected client ends with {@code complete} or a final
+ * Faults injected into a running stack (Step Functions mode, the default): Athena throttling
+ * storms, a query FAILED mid-run, StopQueryExecution while the results are paged, the management
+ * API answering 500, a client that never reads. In every case nothing hangs (each wait is bounded),
+ * no row or {@code seq} arrives twice, the affected client ends with {@code complete} or a final
  * {@code error} as the fault allows, and the other clients are unaffected.
  */
 class FaultsE2ETest {
   /** events-between over ten days: about 11,000 rows, 12 pages, 25 rows messages. */
-  static final String TEN_DAYS = "{\"action\":\"query\",\"query\":\"events-between\","
-      + "\"parameters\":{\"startDate\":\"2021/08/01\",\"endDate\":\"2021/08/10\"}}";
+  static final String TEN_DAYS =
+      "{\"action\":\"query\",\"query\":\"events-between\","
+          + "\"parameters\":{\"startDate\":\"2021/08/01\",\"endDate\":\"2021/08/10\"}}";
+
   static LocalStack stack;
   static AthenaClient athena;
 
@@ -52,11 +54,14 @@ class FaultsE2ETest {
   }
 
   static AthenaClient athenaClient(URI endpoint) {
-    return AthenaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+    return AthenaClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
         .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryStrategy(
-            software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+        .overrideConfiguration(
+            c ->
+                c.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
         .build();
   }
 
@@ -77,15 +82,18 @@ class FaultsE2ETest {
   private static CompletableFuture<Void> bystander() {
     WsClient b = WsClient.connect(stack.webSocketUri());
     b.send("{\"action\":\"query\",\"requestId\":\"bystander\"}");
-    return CompletableFuture.runAsync(() -> {
-      try (b) {
-        b.expect("accepted", FlowScenarios.WAIT);
-        Result r = Result.of(b.untilDone(FlowScenarios.WAIT));
-        assertThat(r.rows()).isNotEmpty().allSatisfy(row ->
-            assertThat(row.path("eventname").asText()).isEqualTo("CreateTable"));
-        assertThat(r.complete().path("rowCount").asLong()).isEqualTo(r.rows().size());
-      }
-    });
+    return CompletableFuture.runAsync(
+        () -> {
+          try (b) {
+            b.expect("accepted", FlowScenarios.WAIT);
+            Result r = Result.of(b.untilDone(FlowScenarios.WAIT));
+            assertThat(r.rows())
+                .isNotEmpty()
+                .allSatisfy(
+                    row -> assertThat(row.path("eventname").asText()).isEqualTo("CreateTable"));
+            assertThat(r.complete().path("rowCount").asLong()).isEqualTo(r.rows().size());
+          }
+        });
   }
 
   @Test
@@ -127,7 +135,8 @@ class FaultsE2ETest {
         WsClient c = WsClient.connect(stack.webSocketUri());
         clients.add(c);
         c.send(TEN_DAYS);
-        outcomes.add(CompletableFuture.supplyAsync(() -> Outcome.of(c.untilDone(FlowScenarios.WAIT))));
+        outcomes.add(
+            CompletableFuture.supplyAsync(() -> Outcome.of(c.untilDone(FlowScenarios.WAIT))));
       }
       for (CompletableFuture<Outcome> f : outcomes) {
         Outcome o = f.join();
@@ -148,7 +157,8 @@ class FaultsE2ETest {
   void aQueryThatFailsMidRunIsQueryFailedAndOthersComplete() {
     CompletableFuture<Void> other = bystander();
     try (WsClient c = WsClient.connect(stack.webSocketUri())) {
-      c.send("{\"action\":\"query\",\"requestId\":\"f\",\"query\":\"" + Stacks.FAILS_MID_RUN + "\"}");
+      c.send(
+          "{\"action\":\"query\",\"requestId\":\"f\",\"query\":\"" + Stacks.FAILS_MID_RUN + "\"}");
       c.expect("accepted", FlowScenarios.WAIT);
       List<JsonNode> all = c.untilDone(FlowScenarios.WAIT);
       JsonNode last = all.get(all.size() - 1);
@@ -170,7 +180,12 @@ class FaultsE2ETest {
       Outcome o = rest(c, first);
       assertThat(o.completed()).as("final message " + o.last()).isTrue();
       assertThat(o.assertNothingTwice("eventid")).isGreaterThan(10_000);
-      assertThat(athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution().status().state())
+      assertThat(
+              athena
+                  .getQueryExecution(b -> b.queryExecutionId(id))
+                  .queryExecution()
+                  .status()
+                  .state())
           .isEqualTo(QueryExecutionState.SUCCEEDED);
     }
   }
@@ -180,7 +195,9 @@ class FaultsE2ETest {
     try (WsClient c = WsClient.connect(stack.webSocketUri())) {
       JsonNode first = startTenDays(c);
       long failedBefore = stack.faults().postsFailed();
-      stack.faults().failNextPosts(4); // one post answered 500 four times; the fifth call gets through
+      stack
+          .faults()
+          .failNextPosts(4); // one post answered 500 four times; the fifth call gets through
       Outcome o = rest(c, first);
       assertThat(o.completed()).as("final message " + o.last()).isTrue();
       assertThat(o.assertNothingTwice("eventid")).isGreaterThan(10_000);
@@ -217,14 +234,16 @@ class FaultsE2ETest {
 
   @Test
   void aClientThatNeverReadsIsDroppedAndCostsOthersNothing() throws Exception {
-    try (StalledClient stalled = StalledClient.connectAndSend(stack.webSocketUri(),
-        "{\"action\":\"query\",\"query\":\"events-between\"}")) {
+    try (StalledClient stalled =
+        StalledClient.connectAndSend(
+            stack.webSocketUri(), "{\"action\":\"query\",\"query\":\"events-between\"}")) {
       // 100,000 rows (about 20 MB) cannot fit the socket buffers: the gateway's write blocks.
       Thread.sleep(1_000);
       long start = System.nanoTime();
       bystander().join();
       assertThat(Duration.ofNanos(System.nanoTime() - start))
-          .as("the bystander is not held up by the stalled write").isLessThan(Duration.ofSeconds(8));
+          .as("the bystander is not held up by the stalled write")
+          .isLessThan(Duration.ofSeconds(8));
       // The gateway drops the connection after 10 s without progress; the push stops at its 410.
       long end = System.nanoTime() + Duration.ofSeconds(45).toNanos();
       while (stack.stepFunctions().running() > 0 && System.nanoTime() < end) {

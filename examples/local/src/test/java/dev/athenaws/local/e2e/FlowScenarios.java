@@ -23,7 +23,9 @@ abstract class FlowScenarios {
   static final Duration WAIT = Duration.ofSeconds(90);
   private LocalStack stack;
 
-  /** @return the flags of the stack this class runs against (port and catalog are added) */
+  /**
+   * @return the flags of the stack this class runs against (port and catalog are added)
+   */
   abstract String[] flags();
 
   @BeforeAll
@@ -54,7 +56,8 @@ abstract class FlowScenarios {
         assertThat(row.path("date").asText()).isBetween("2021/08/01", "2021/09/01");
       }
       assertThat(r.complete().path("rowCount").asLong()).isEqualTo(r.rows().size());
-      assertThat(r.columns()).extracting(col -> col.path("name").asText())
+      assertThat(r.columns())
+          .extracting(col -> col.path("name").asText())
           .contains("eventname", "useridentity", "region", "date");
     }
   }
@@ -62,15 +65,19 @@ abstract class FlowScenarios {
   @Test
   void aNamedQueryBindsItsParameters() {
     try (WsClient c = WsClient.connect(stack().webSocketUri())) {
-      c.send("{\"action\":\"query\",\"requestId\":\"p1\",\"query\":\"events-by-name\","
-          + "\"parameters\":{\"eventName\":\"DeleteTable\",\"region\":\"us-east-1\","
-          + "\"startDate\":\"2021/07/01\",\"endDate\":\"2021/09/30\"}}");
+      c.send(
+          "{\"action\":\"query\",\"requestId\":\"p1\",\"query\":\"events-by-name\","
+              + "\"parameters\":{\"eventName\":\"DeleteTable\",\"region\":\"us-east-1\","
+              + "\"startDate\":\"2021/07/01\",\"endDate\":\"2021/09/30\"}}");
       assertThat(c.expect("accepted", WAIT).path("requestId").asText()).isEqualTo("p1");
       Result r = Result.of(c.untilDone(WAIT));
-      assertThat(r.rows()).isNotEmpty().allSatisfy(row -> {
-        assertThat(row.path("eventname").asText()).isEqualTo("DeleteTable");
-        assertThat(row.path("region").asText()).isEqualTo("us-east-1");
-      });
+      assertThat(r.rows())
+          .isNotEmpty()
+          .allSatisfy(
+              row -> {
+                assertThat(row.path("eventname").asText()).isEqualTo("DeleteTable");
+                assertThat(row.path("region").asText()).isEqualTo("us-east-1");
+              });
       assertThat(r.complete().path("requestId").asText()).isEqualTo("p1");
       assertThat(r.complete().path("rowCount").asLong()).isEqualTo(r.rows().size());
     }
@@ -83,8 +90,8 @@ abstract class FlowScenarios {
       JsonNode catalog = c.expect("catalog", WAIT);
       List<String> names = new ArrayList<>();
       catalog.path("queries").forEach(q -> names.add(q.path("name").asText()));
-      assertThat(names).contains("create-table-events", "events-by-name", "events-between",
-          Stacks.BROKEN);
+      assertThat(names)
+          .contains("create-table-events", "events-by-name", "events-between", Stacks.BROKEN);
     }
   }
 
@@ -104,8 +111,9 @@ abstract class FlowScenarios {
   @Test
   void aLargeResultArrivesWholeAndInOrder() {
     try (WsClient c = WsClient.connect(stack().webSocketUri())) {
-      c.send("{\"action\":\"query\",\"query\":\"events-between\","
-          + "\"parameters\":{\"startDate\":\"2021/08/01\",\"endDate\":\"2021/08/10\"}}");
+      c.send(
+          "{\"action\":\"query\",\"query\":\"events-between\","
+              + "\"parameters\":{\"startDate\":\"2021/08/01\",\"endDate\":\"2021/08/10\"}}");
       c.expect("accepted", WAIT);
       Result r = Result.of(c.untilDone(WAIT));
       r.assertContiguous();

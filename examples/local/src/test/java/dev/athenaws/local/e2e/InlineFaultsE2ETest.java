@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
  * Faults while the route handler itself waits for the query (inline mode), where the client sees
- * {@code progress} with the query's id: a query FAILED mid-run, StopQueryExecution from outside while
- * it runs, and a throttling storm while it is polled.
+ * {@code progress} with the query's id: a query FAILED mid-run, StopQueryExecution from outside
+ * while it runs, and a throttling storm while it is polled.
  */
 class InlineFaultsE2ETest {
   static LocalStack stack;
@@ -44,8 +44,11 @@ class InlineFaultsE2ETest {
       c.send("{\"action\":\"query\",\"query\":\"" + Stacks.FAILS_MID_RUN + "\"}");
       List<JsonNode> all = c.untilDone(FlowScenarios.WAIT);
       JsonNode last = all.get(all.size() - 1);
-      assertThat(all).anyMatch(m -> m.path("type").asText().equals("progress")
-          && m.path("state").asText().equals("RUNNING"));
+      assertThat(all)
+          .anyMatch(
+              m ->
+                  m.path("type").asText().equals("progress")
+                      && m.path("state").asText().equals("RUNNING"));
       assertThat(last.path("code").asText()).isEqualTo("QUERY_FAILED");
       assertThat(last.path("message").asText()).contains(Stacks.MID_RUN_FAILURE);
     }
@@ -55,10 +58,20 @@ class InlineFaultsE2ETest {
   void stopQueryExecutionWhileItRunsEndsInQueryCancelled() {
     try (WsClient c = WsClient.connect(stack.webSocketUri())) {
       c.send("{\"action\":\"query\",\"query\":\"" + Stacks.SLOW + "\"}");
-      JsonNode running = c.until(m -> m.path("type").asText().equals("progress")
-          && m.path("state").asText().equals("RUNNING"), FlowScenarios.WAIT).get(0);
-      String id = c.received.stream().filter(m -> m.hasNonNull("queryExecutionId")).findFirst()
-          .orElse(running).path("queryExecutionId").asText();
+      JsonNode running =
+          c.until(
+                  m ->
+                      m.path("type").asText().equals("progress")
+                          && m.path("state").asText().equals("RUNNING"),
+                  FlowScenarios.WAIT)
+              .get(0);
+      String id =
+          c.received.stream()
+              .filter(m -> m.hasNonNull("queryExecutionId"))
+              .findFirst()
+              .orElse(running)
+              .path("queryExecutionId")
+              .asText();
       long start = System.nanoTime();
       athena.stopQueryExecution(b -> b.queryExecutionId(id));
       List<JsonNode> rest = c.untilDone(FlowScenarios.WAIT);

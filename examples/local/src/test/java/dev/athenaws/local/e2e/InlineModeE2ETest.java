@@ -34,8 +34,9 @@ class InlineModeE2ETest extends FlowScenarios {
 
   private String state(String id) throws Exception {
     byte[] body = ("{\"QueryExecutionId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
-    JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-        stack().athena().handle("AmazonAthena.GetQueryExecution", body).body());
+    JsonNode r =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(stack().athena().handle("AmazonAthena.GetQueryExecution", body).body());
     return r.path("QueryExecution").path("Status").path("State").asText();
   }
 }

@@ -19,8 +19,9 @@ import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
- * A Jetty WebSocket client that sends every message (or every part of one) as one frame, as browsers
- * and node's {@code ws} do, and that may offer {@code permessage-deflate} as they do by default.
+ * A Jetty WebSocket client that sends every message (or every part of one) as one frame, as
+ * browsers and node's {@code ws} do, and that may offer {@code permessage-deflate} as they do by
+ * default.
  */
 final class JettyClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,12 +49,16 @@ final class JettyClient implements AutoCloseable {
     return new JettyClient(uri, compress);
   }
 
-  /** @return the extensions the server accepted in its handshake answer */
+  /**
+   * @return the extensions the server accepted in its handshake answer
+   */
   List<String> negotiatedExtensions() {
     return session.getUpgradeResponse().getExtensions().stream().map(e -> e.getName()).toList();
   }
 
-  /** @return the handshake answer's Sec-WebSocket-Extensions header, or "" */
+  /**
+   * @return the handshake answer's Sec-WebSocket-Extensions header, or ""
+   */
   String extensionsHeader() {
     String h = session.getUpgradeResponse().getHeader("Sec-WebSocket-Extensions");
     return h == null ? "" : h;
@@ -98,7 +103,9 @@ final class JettyClient implements AutoCloseable {
     throw new AssertionError("no answer within " + timeout);
   }
 
-  /** @return the next message of a type, skipping others */
+  /**
+   * @return the next message of a type, skipping others
+   */
   JsonNode expect(String type, Duration timeout) {
     try {
       long end = System.nanoTime() + timeout.toNanos();

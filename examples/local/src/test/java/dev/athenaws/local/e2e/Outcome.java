@@ -50,7 +50,9 @@ record Outcome(List<JsonNode> rowsMessages, JsonNode last) {
       JsonNode m = rowsMessages.get(i);
       assertThat(m.path("seq").asInt()).as("seq of rows message " + i).isEqualTo(i);
       for (JsonNode row : m.path("results")) {
-        assertThat(seen.add(row.path(key).asText())).as("row delivered once: " + row.path(key)).isTrue();
+        assertThat(seen.add(row.path(key).asText()))
+            .as("row delivered once: " + row.path(key))
+            .isTrue();
         rows++;
       }
     }

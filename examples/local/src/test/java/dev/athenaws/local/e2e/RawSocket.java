@@ -16,15 +16,26 @@ import java.util.Base64;
 final class RawSocket {
   private RawSocket() {}
 
-  /** @return the status code of the server's close frame, or -1 if the server sent none */
+  /**
+   * @return the status code of the server's close frame, or -1 if the server sent none
+   */
   static int sendOneFrameAndReadClose(URI ws, String text) throws IOException {
     try (Socket s = new Socket(ws.getHost(), ws.getPort())) {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
-      String key = Base64.getEncoder().encodeToString("athena-ws-e2e-key".getBytes(StandardCharsets.UTF_8));
-      out.write(("GET " + ws.getPath() + " HTTP/1.1\r\nHost: " + ws.getHost() + ":" + ws.getPort()
-          + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
-          + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String key =
+          Base64.getEncoder().encodeToString("athena-ws-e2e-key".getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("GET "
+                  + ws.getPath()
+                  + " HTTP/1.1\r\nHost: "
+                  + ws.getHost()
+                  + ":"
+                  + ws.getPort()
+                  + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                  + key
+                  + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       InputStream in = s.getInputStream();
       skipHeaders(in);
       byte[] payload = text.getBytes(StandardCharsets.UTF_8);
@@ -52,7 +63,8 @@ final class RawSocket {
       while (true) {
         int opcode = frames.readUnsignedByte() & 0x0f;
         int len = frames.readUnsignedByte() & 0x7f;
-        long length = len == 126 ? frames.readUnsignedShort() : len == 127 ? frames.readLong() : len;
+        long length =
+            len == 126 ? frames.readUnsignedShort() : len == 127 ? frames.readLong() : len;
         byte[] body = new byte[(int) length];
         frames.readFully(body);
         if (opcode == 0x8) {
@@ -69,8 +81,10 @@ final class RawSocket {
       if (c < 0) {
         throw new IOException("handshake ended early");
       }
-      state = (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3))
-          ? state + 1 : 0;
+      state =
+          (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3))
+              ? state + 1
+              : 0;
     }
   }
 }

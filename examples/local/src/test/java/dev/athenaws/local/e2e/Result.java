@@ -14,7 +14,9 @@ import java.util.List;
  */
 record Result(List<JsonNode> rowsMessages, JsonNode complete) {
 
-  /** @throws AssertionError unless the messages end with complete */
+  /**
+   * @throws AssertionError unless the messages end with complete
+   */
   static Result of(List<JsonNode> messages) {
     JsonNode last = messages.get(messages.size() - 1);
     assertThat(last.path("type").asText()).as("final message " + last).isEqualTo("complete");

@@ -13,21 +13,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Starts local stacks for end-to-end tests, with the example catalog plus two test-only queries. */
+/**
+ * Starts local stacks for end-to-end tests, with the example catalog plus two test-only queries.
+ */
 final class Stacks {
   /** A query on a table that does not exist: FAILED in Athena, QUERY_FAILED for the client. */
   static final String BROKEN = "broken-query";
+
   /** A query that runs for minutes unless stopped (a self cross join of the events). */
   static final String SLOW = "slow-query";
+
   /** A query that runs about a second, then fails in the engine: FAILED mid-run. */
   static final String FAILS_MID_RUN = "fails-mid-run";
+
   /** The reason the engine gives for {@link #FAILS_MID_RUN}. */
   static final String MID_RUN_FAILURE = "the engine lost a worker";
 
   private Stacks() {}
 
   static LocalStack start(String... flags) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--port", "0", "--query-catalog", catalog().toString()));
+    List<String> args =
+        new ArrayList<>(List.of("--port", "0", "--query-catalog", catalog().toString()));
     args.addAll(List.of(flags));
     return LocalStack.start(LocalOptions.parse(args.toArray(String[]::new)));
   }
@@ -35,18 +41,34 @@ final class Stacks {
   private static Path catalog() throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root;
-    try (InputStream in = QueryCatalog.class.getResourceAsStream("/" + QueryCatalog.CLOUDTRAIL_EXAMPLE)) {
+    try (InputStream in =
+        QueryCatalog.class.getResourceAsStream("/" + QueryCatalog.CLOUDTRAIL_EXAMPLE)) {
       root = (ObjectNode) json.readTree(in);
     }
     ArrayNode queries = (ArrayNode) root.get("queries");
-    queries.addObject().put("name", BROKEN).put("description", "reads a missing table")
+    queries
+        .addObject()
+        .put("name", BROKEN)
+        .put("description", "reads a missing table")
         .put("sql", "SELECT * FROM no_such_table");
-    queries.addObject().put("name", SLOW).put("description", "a self cross join")
-        .put("sql", "SELECT count(*) AS n FROM cloudtrail_logs_partition_projection a, "
-            + "cloudtrail_logs_partition_projection b WHERE a.eventid < b.eventid");
-    queries.addObject().put("name", FAILS_MID_RUN).put("description", "fails after running a while")
-        .put("sql", "SELECT count(*) AS n FROM range(300000000) t(i) WHERE CASE WHEN i = 200000000 "
-            + "THEN error('" + MID_RUN_FAILURE + "') ELSE i >= 0 END");
+    queries
+        .addObject()
+        .put("name", SLOW)
+        .put("description", "a self cross join")
+        .put(
+            "sql",
+            "SELECT count(*) AS n FROM cloudtrail_logs_partition_projection a, "
+                + "cloudtrail_logs_partition_projection b WHERE a.eventid < b.eventid");
+    queries
+        .addObject()
+        .put("name", FAILS_MID_RUN)
+        .put("description", "fails after running a while")
+        .put(
+            "sql",
+            "SELECT count(*) AS n FROM range(300000000) t(i) WHERE CASE WHEN i = 200000000 "
+                + "THEN error('"
+                + MID_RUN_FAILURE
+                + "') ELSE i >= 0 END");
     Path file = Files.createTempFile("e2e-catalog", ".json");
     file.toFile().deleteOnExit();
     json.writeValue(file.toFile(), root);

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * A client that sends one message and then never reads (a stalled browser tab, a dead network path):
- * its socket's receive buffer is a few KiB, so the server's writes block once the kernel's buffers
- * are full.
+ * A client that sends one message and then never reads (a stalled browser tab, a dead network
+ * path): its socket's receive buffer is a few KiB, so the server's writes block once the kernel's
+ * buffers are full.
  */
 final class StalledClient implements AutoCloseable {
   private final Socket socket;
@@ -27,10 +27,19 @@ final class StalledClient implements AutoCloseable {
     s.setReceiveBufferSize(4096); // before connect: fixes the advertised window
     s.connect(new InetSocketAddress(ws.getHost(), ws.getPort()), 10_000);
     OutputStream out = s.getOutputStream();
-    String key = Base64.getEncoder().encodeToString("athena-ws-stalled".getBytes(StandardCharsets.UTF_8));
-    out.write(("GET " + ws.getPath() + " HTTP/1.1\r\nHost: " + ws.getHost() + ":" + ws.getPort()
-        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
-        + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    String key =
+        Base64.getEncoder().encodeToString("athena-ws-stalled".getBytes(StandardCharsets.UTF_8));
+    out.write(
+        ("GET "
+                + ws.getPath()
+                + " HTTP/1.1\r\nHost: "
+                + ws.getHost()
+                + ":"
+                + ws.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                + key
+                + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     InputStream in = s.getInputStream();
     int state = 0;
     while (state < 4) { // the handshake answer, then nothing more is read
@@ -38,8 +47,10 @@ final class StalledClient implements AutoCloseable {
       if (c < 0) {
         throw new IOException("handshake ended early");
       }
-      state = (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3))
-          ? state + 1 : 0;
+      state =
+          (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3))
+              ? state + 1
+              : 0;
     }
     byte[] payload = text.getBytes(StandardCharsets.UTF_8);
     if (payload.length >= 126) {

@@ -28,10 +28,12 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
       for (HostileMessages.Message m : HostileMessages.all()) {
         int bytes = m.text().getBytes(StandardCharsets.UTF_8).length;
         if (bytes > 128 * 1024) {
-          continue; // over API Gateway's message limit: see overLimitMessagesCloseOnlyThatConnection
+          continue; // over API Gateway's message limit: see
+          // overLimitMessagesCloseOnlyThatConnection
         }
         if (m.binary()) {
-          continue; // API Gateway disconnects binary frames: see binaryFramesCloseOnlyThatConnection
+          continue; // API Gateway disconnects binary frames: see
+          // binaryFramesCloseOnlyThatConnection
         }
         c.send(m.text());
         JsonNode error = c.expect("error", FlowScenarios.WAIT);
@@ -66,8 +68,11 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
       big.sendUnlessClosed("{\"action\":\"query\",\"x\":\"" + "x".repeat(140_000) + "\"}");
       assertThat(big.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1009);
       // A frame over 32 KiB (a browser sends a message as one frame) closes too; under it does not.
-      assertThat(RawSocket.sendOneFrameAndReadClose(stack().webSocketUri(),
-          "{\"action\":\"query\",\"x\":\"" + "y".repeat(40_000) + "\"}")).isEqualTo(1009);
+      assertThat(
+              RawSocket.sendOneFrameAndReadClose(
+                  stack().webSocketUri(),
+                  "{\"action\":\"query\",\"x\":\"" + "y".repeat(40_000) + "\"}"))
+          .isEqualTo(1009);
       other.send("{\"action\":\"listQueries\"}");
       other.expect("catalog", FlowScenarios.WAIT);
     }
@@ -88,7 +93,8 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
       stayer.expect("accepted", FlowScenarios.WAIT);
       Result r = Result.of(stayer.untilDone(FlowScenarios.WAIT));
       assertThat(r.complete().path("rowCount").asLong()).isEqualTo(r.rows().size());
-      assertThat(stayer.received).as("no stack trace reaches a client")
+      assertThat(stayer.received)
+          .as("no stack trace reaches a client")
           .noneMatch(m -> m.toString().contains("\\tat ") || m.toString().contains("\tat "));
       // The leaver's push stops at its next post (410) instead of paging 100,000 rows.
       long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -107,8 +113,18 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
 
   @Test
   void twentyClientsEachGetOnlyTheirOwnRows() {
-    String[] names = {"CreateTable", "GetTable", "GetTables", "GetDatabase", "UpdateTable",
-        "GetObject", "PutObject", "HeadObject", "AssumeRole", "Decrypt"};
+    String[] names = {
+      "CreateTable",
+      "GetTable",
+      "GetTables",
+      "GetDatabase",
+      "UpdateTable",
+      "GetObject",
+      "PutObject",
+      "HeadObject",
+      "AssumeRole",
+      "Decrypt"
+    };
     String[] regions = {"ap-northeast-1", "us-east-1"};
     List<WsClient> clients = new ArrayList<>();
     List<CompletableFuture<Void>> done = new ArrayList<>();
@@ -118,22 +134,34 @@ class StepFunctionsModeE2ETest extends FlowScenarios {
         clients.add(c);
         String name = names[i % names.length];
         String region = regions[i / names.length];
-        c.send("{\"action\":\"query\",\"requestId\":\"c" + i + "\",\"query\":\"events-by-name\","
-            + "\"parameters\":{\"eventName\":\"" + name + "\",\"region\":\"" + region + "\","
-            + "\"startDate\":\"2021/08/01\",\"endDate\":\"2021/08/15\"}}");
+        c.send(
+            "{\"action\":\"query\",\"requestId\":\"c"
+                + i
+                + "\",\"query\":\"events-by-name\","
+                + "\"parameters\":{\"eventName\":\""
+                + name
+                + "\",\"region\":\""
+                + region
+                + "\","
+                + "\"startDate\":\"2021/08/01\",\"endDate\":\"2021/08/15\"}}");
         int n = i;
-        done.add(CompletableFuture.runAsync(() -> {
-          c.expect("accepted", FlowScenarios.WAIT);
-          Result r = Result.of(c.untilDone(FlowScenarios.WAIT));
-          r.assertContiguous();
-          assertThat(r.rows()).isNotEmpty().allSatisfy(row -> {
-            assertThat(row.path("eventname").asText()).isEqualTo(name);
-            assertThat(row.path("region").asText()).isEqualTo(region);
-          });
-          assertThat(r.rowsMessages()).allSatisfy(m ->
-              assertThat(m.path("requestId").asText()).isEqualTo("c" + n));
-          assertThat(r.complete().path("rowCount").asLong()).isEqualTo(r.rows().size());
-        }));
+        done.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  c.expect("accepted", FlowScenarios.WAIT);
+                  Result r = Result.of(c.untilDone(FlowScenarios.WAIT));
+                  r.assertContiguous();
+                  assertThat(r.rows())
+                      .isNotEmpty()
+                      .allSatisfy(
+                          row -> {
+                            assertThat(row.path("eventname").asText()).isEqualTo(name);
+                            assertThat(row.path("region").asText()).isEqualTo(region);
+                          });
+                  assertThat(r.rowsMessages())
+                      .allSatisfy(m -> assertThat(m.path("requestId").asText()).isEqualTo("c" + n));
+                  assertThat(r.complete().path("rowCount").asLong()).isEqualTo(r.rows().size());
+                }));
       }
       CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
     } finally {

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** 30% of the management API's POSTs answered 429: the notifier's retries lose and repeat nothing. */
+/**
+ * 30% of the management API's POSTs answered 429: the notifier's retries lose and repeat nothing.
+ */
 class ThrottledPostsE2ETest {
   static LocalStack stack;
 

@@ -33,8 +33,11 @@ final class WsClient implements AutoCloseable {
   private final WebSocket socket;
 
   private WsClient(URI uri) {
-    this.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-        .buildAsync(uri, new Listener()).join();
+    this.socket =
+        HTTP.newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .buildAsync(uri, new Listener())
+            .join();
   }
 
   static WsClient connect(URI uri) {
@@ -75,7 +78,9 @@ final class WsClient implements AutoCloseable {
     socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
   }
 
-  /** @return the next message, failing the test after the timeout */
+  /**
+   * @return the next message, failing the test after the timeout
+   */
   JsonNode next(Duration timeout) {
     try {
       JsonNode m = inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -87,14 +92,18 @@ final class WsClient implements AutoCloseable {
     }
   }
 
-  /** @return the next message of a type, failing on any other message first */
+  /**
+   * @return the next message of a type, failing on any other message first
+   */
   JsonNode expect(String type, Duration timeout) {
     JsonNode m = next(timeout);
     assertThat(m.path("type").asText()).as("message " + m).isEqualTo(type);
     return m;
   }
 
-  /** @return the first {@code rows} message, after any {@code progress} messages */
+  /**
+   * @return the first {@code rows} message, after any {@code progress} messages
+   */
   JsonNode firstRows(Duration timeout) {
     JsonNode m = next(timeout);
     while (m.path("type").asText().equals("progress")) {
@@ -104,7 +113,9 @@ final class WsClient implements AutoCloseable {
     return m;
   }
 
-  /** @return every message up to and including the first that matches {@code last} */
+  /**
+   * @return every message up to and including the first that matches {@code last}
+   */
   List<JsonNode> until(Predicate<JsonNode> last, Duration timeout) {
     List<JsonNode> out = new ArrayList<>();
     long end = System.nanoTime() + timeout.toNanos();
@@ -117,13 +128,18 @@ final class WsClient implements AutoCloseable {
     }
   }
 
-  /** @return the messages of one query: everything up to its complete or error */
+  /**
+   * @return the messages of one query: everything up to its complete or error
+   */
   List<JsonNode> untilDone(Duration timeout) {
-    return until(m -> m.path("type").asText().equals("complete")
-        || m.path("type").asText().equals("error"), timeout);
+    return until(
+        m -> m.path("type").asText().equals("complete") || m.path("type").asText().equals("error"),
+        timeout);
   }
 
-  /** @return whether no message arrives within {@code quiet} */
+  /**
+   * @return whether no message arrives within {@code quiet}
+   */
   boolean silentFor(Duration quiet) throws InterruptedException {
     JsonNode m = inbox.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
     if (m != null) {

@@ -95,7 +95,8 @@ class FaultsTest {
     assertThatThrownBy(() -> faults(0, -0.1)).hasMessageContaining("postErrorRate");
     assertThatThrownBy(() -> faults(0, Double.NaN)).hasMessageContaining("postErrorRate");
     Faults f = faults(0, 0);
-    assertThatThrownBy(() -> f.throttleAthenaFor(Duration.ofSeconds(-1))).hasMessageContaining("period");
+    assertThatThrownBy(() -> f.throttleAthenaFor(Duration.ofSeconds(-1)))
+        .hasMessageContaining("period");
     assertThatThrownBy(() -> f.failNextPosts(-1)).hasMessageContaining("count");
     assertThatThrownBy(() -> f.failPostsFor(null)).isInstanceOf(NullPointerException.class);
   }

@@ -21,13 +21,22 @@ class GatewaySocketTest {
 
   @Test
   void aPeerThatClosedItsSocketIsLoggedAsADisconnect() {
-    for (Throwable gone : new Throwable[] {new EofException("Broken pipe"),
-        new ClosedChannelException(), new IOException("Connection reset by peer"),
-        new RuntimeException(new EofException("Broken pipe"))}) {
+    for (Throwable gone :
+        new Throwable[] {
+          new EofException("Broken pipe"),
+          new ClosedChannelException(),
+          new IOException("Connection reset by peer"),
+          new RuntimeException(new EofException("Broken pipe"))
+        }) {
       assertThat(GatewaySocket.isPeerGone(gone)).as(gone.toString()).isTrue();
       String log = logOf(gone);
-      assertThat(log).as(gone.toString()).contains("conn-1").contains("disconnected")
-          .doesNotContain("Exception").doesNotContain("Broken pipe").doesNotContain("\tat ");
+      assertThat(log)
+          .as(gone.toString())
+          .contains("conn-1")
+          .contains("disconnected")
+          .doesNotContain("Exception")
+          .doesNotContain("Broken pipe")
+          .doesNotContain("\tat ");
       assertThat(log.strip().lines()).hasSize(1);
     }
   }
@@ -40,10 +49,15 @@ class GatewaySocketTest {
   }
 
   private static String logOf(Throwable error) {
-    Gateway gateway = new Gateway(new Gateway.Settings("test", "localhost", Duration.ofSeconds(29),
-        Duration.ofSeconds(5)), new Gateway.Routes(NONE, NONE, Map.of()), Clock.systemUTC());
-    GatewaySocket socket = new GatewaySocket(gateway,
-        new Connection.Identity("conn-1", Instant.EPOCH, "127.0.0.1", null));
+    Gateway gateway =
+        new Gateway(
+            new Gateway.Settings(
+                "test", "localhost", Duration.ofSeconds(29), Duration.ofSeconds(5)),
+            new Gateway.Routes(NONE, NONE, Map.of()),
+            Clock.systemUTC());
+    GatewaySocket socket =
+        new GatewaySocket(
+            gateway, new Connection.Identity("conn-1", Instant.EPOCH, "127.0.0.1", null));
     PrintStream err = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));

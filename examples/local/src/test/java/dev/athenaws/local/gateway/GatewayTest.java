@@ -28,7 +28,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The gateway alone, with test handlers: events, refusals, API Gateway's own answers, @connections. */
+/**
+ * The gateway alone, with test handlers: events, refusals, API Gateway's own answers, @connections.
+ */
 class GatewayTest {
   private final BlockingQueue<APIGatewayV2WebSocketEvent> events = new LinkedBlockingQueue<>();
   private final BlockingQueue<RemainingTime> remaining = new LinkedBlockingQueue<>();
@@ -39,21 +41,26 @@ class GatewayTest {
 
   @BeforeEach
   void start() throws Exception {
-    Gateway.RouteHandler connect = (e, c) -> {
-      events.add(e);
-      return status("evil.example".equals(e.getHeaders().get("Origin")) ? 403 : 200);
-    };
-    Gateway.RouteHandler record = (e, r) -> {
-      events.add(e);
-      remaining.add(r);
-      if (e.getBody().contains("boom")) {
-        throw new IllegalStateException("handler bug");
-      }
-      return status(200);
-    };
-    gateway = new Gateway(new Gateway.Settings("test", "localhost", Duration.ofSeconds(29),
-        Duration.ofSeconds(5)), new Gateway.Routes(connect, record, Map.of("echo", record)),
-        Clock.systemUTC());
+    Gateway.RouteHandler connect =
+        (e, c) -> {
+          events.add(e);
+          return status("evil.example".equals(e.getHeaders().get("Origin")) ? 403 : 200);
+        };
+    Gateway.RouteHandler record =
+        (e, r) -> {
+          events.add(e);
+          remaining.add(r);
+          if (e.getBody().contains("boom")) {
+            throw new IllegalStateException("handler bug");
+          }
+          return status(200);
+        };
+    gateway =
+        new Gateway(
+            new Gateway.Settings(
+                "test", "localhost", Duration.ofSeconds(29), Duration.ofSeconds(5)),
+            new Gateway.Routes(connect, record, Map.of("echo", record)),
+            Clock.systemUTC());
     server = new Server();
     ServerConnector connector =
         new ServerConnector(server, new HttpConnectionFactory(Gateway.httpConfiguration()));
@@ -105,7 +112,9 @@ class GatewayTest {
     RemainingTime r = remaining.poll(5, TimeUnit.SECONDS);
     assertThat(r).isNotNull();
     // this gateway's route timeout (Settings above) is 29 s
-    assertThat(r.remaining()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(29))
+    assertThat(r.remaining())
+        .isPositive()
+        .isLessThanOrEqualTo(Duration.ofSeconds(29))
         .isGreaterThan(Duration.ofSeconds(20));
   }
 
@@ -113,7 +122,9 @@ class GatewayTest {
   void aConnectHandlerRefusalRefusesTheUpgrade() {
     assertThatThrownBy(() -> connect(Map.of("Origin", "evil.example")))
         .isInstanceOf(CompletionException.class)
-        .cause().isInstanceOfSatisfying(java.net.http.WebSocketHandshakeException.class,
+        .cause()
+        .isInstanceOfSatisfying(
+            java.net.http.WebSocketHandshakeException.class,
             e -> assertThat(e.getResponse().statusCode()).isEqualTo(403));
     assertThat(gateway.openConnections()).isZero();
   }
@@ -124,7 +135,8 @@ class GatewayTest {
     c.socket.sendText("{\"action\":\"other\"}", true).join(); // no $default route here
     assertThat(c.messages.poll(5, TimeUnit.SECONDS)).contains("\"message\":\"Forbidden\"");
     c.socket.sendText("{\"action\":\"echo\",\"boom\":true}", true).join();
-    assertThat(c.messages.poll(5, TimeUnit.SECONDS)).contains("\"message\":\"Internal server error\"")
+    assertThat(c.messages.poll(5, TimeUnit.SECONDS))
+        .contains("\"message\":\"Internal server error\"")
         .contains("\"connectionId\"");
   }
 
@@ -132,8 +144,11 @@ class GatewayTest {
   void theManagementApiPostsGetsAndDeletes() throws Exception {
     Client c = connect(Map.of());
     String id = events.poll(5, TimeUnit.SECONDS).getRequestContext().getConnectionId();
-    String path = "http://127.0.0.1:" + port + "/test/@connections/"
-        + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+    String path =
+        "http://127.0.0.1:"
+            + port
+            + "/test/@connections/"
+            + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
 
     assertThat(send("POST", path, "{\"hi\":1}").statusCode()).isEqualTo(200);
     assertThat(c.messages.poll(5, TimeUnit.SECONDS)).isEqualTo("{\"hi\":1}");
@@ -142,7 +157,8 @@ class GatewayTest {
     assertThat(info.body()).contains("\"ConnectedAt\"", "\"SourceIp\":\"127.0.0.1\"");
     HttpResponse<String> tooLarge = send("POST", path, "x".repeat(128 * 1024 + 1));
     assertThat(tooLarge.statusCode()).isEqualTo(413);
-    assertThat(tooLarge.headers().firstValue("x-amzn-ErrorType")).hasValue("PayloadTooLargeException");
+    assertThat(tooLarge.headers().firstValue("x-amzn-ErrorType"))
+        .hasValue("PayloadTooLargeException");
     String big = "y".repeat(100_000); // over one 32 KiB frame: sent as several
     assertThat(send("POST", path, big).statusCode()).isEqualTo(200);
     assertThat(c.messages.poll(5, TimeUnit.SECONDS)).isEqualTo(big);
@@ -152,13 +168,17 @@ class GatewayTest {
     HttpResponse<String> gone = send("POST", path, "{}");
     assertThat(gone.statusCode()).isEqualTo(410);
     assertThat(gone.headers().firstValue("x-amzn-ErrorType")).hasValue("GoneException");
-    assertThat(send("GET", path.replace(id.substring(0, 3), "zzz"), null).statusCode()).isEqualTo(410);
+    assertThat(send("GET", path.replace(id.substring(0, 3), "zzz"), null).statusCode())
+        .isEqualTo(410);
   }
 
   private HttpResponse<String> send(String method, String uri, String body) throws Exception {
-    HttpRequest.BodyPublisher publisher = body == null
-        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
-    return http.send(HttpRequest.newBuilder(URI.create(uri)).method(method, publisher).build(),
+    HttpRequest.BodyPublisher publisher =
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body);
+    return http.send(
+        HttpRequest.newBuilder(URI.create(uri)).method(method, publisher).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

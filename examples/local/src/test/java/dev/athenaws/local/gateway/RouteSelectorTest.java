@@ -6,7 +6,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RouteSelectorTest {
-  private final RouteSelector selector = new RouteSelector(Set.of("query", "listQueries", "$default"));
+  private final RouteSelector selector =
+      new RouteSelector(Set.of("query", "listQueries", "$default"));
 
   @Test
   void selectsOnTheTopLevelStringAction() {

@@ -25,14 +25,15 @@ class InterpreterTest {
   private final List<Instant> deadlines = new ArrayList<>();
 
   /** Fails with the next scripted error, if any, else answers {"id":"q1"}. */
-  private final Interpreter.Tasks tasks = (task, input, deadline) -> {
-    inputs.add(input);
-    deadlines.add(deadline);
-    if (!errors.isEmpty()) {
-      throw new WorkflowFailure(errors.remove(0), "cause " + inputs.size());
-    }
-    return JSON.createObjectNode().put("id", "q1");
-  };
+  private final Interpreter.Tasks tasks =
+      (task, input, deadline) -> {
+        inputs.add(input);
+        deadlines.add(deadline);
+        if (!errors.isEmpty()) {
+          throw new WorkflowFailure(errors.remove(0), "cause " + inputs.size());
+        }
+        return JSON.createObjectNode().put("id", "q1");
+      };
 
   private JsonNode run(String definition, String input) throws Exception {
     return new Interpreter(Definition.parse(json(definition), Set.of(FN)), tasks, time, time)
@@ -46,53 +47,78 @@ class InterpreterTest {
 
   @Test
   void parametersResultSelectorResultPathAndOutputPath() throws Exception {
-    JsonNode out = run("{'StartAt':'T','States':{"
-        + "'T':{'Type':'Task','Resource':'" + FN + "','InputPath':'$.in',"
-        + "'Parameters':{'sql.$':'$.q','fixed':{'n':1},'ctx':{'db.$':'$.db'}},"
-        + "'ResultSelector':{'queryExecutionId.$':'$.id'},'ResultPath':'$.started.x','Next':'L'},"
-        + "'L':{'Type':'Pass','Parameters':{'state.$':'States.JsonMerge($, $.started.x, false)'},"
-        + "'OutputPath':'$.state','End':true}}}",
-        "{'in':{'q':'SELECT 1','db':'reports'},'keep':true}");
+    JsonNode out =
+        run(
+            "{'StartAt':'T','States':{"
+                + "'T':{'Type':'Task','Resource':'"
+                + FN
+                + "','InputPath':'$.in',"
+                + "'Parameters':{'sql.$':'$.q','fixed':{'n':1},'ctx':{'db.$':'$.db'}},"
+                + "'ResultSelector':{'queryExecutionId.$':'$.id'},'ResultPath':'$.started.x','Next':'L'},"
+                + "'L':{'Type':'Pass','Parameters':{'state.$':'States.JsonMerge($, $.started.x, false)'},"
+                + "'OutputPath':'$.state','End':true}}}",
+            "{'in':{'q':'SELECT 1','db':'reports'},'keep':true}");
     assertThat(inputs.get(0).toString())
         .isEqualTo(json("{'sql':'SELECT 1','fixed':{'n':1},'ctx':{'db':'reports'}}"));
     // ResultPath writes into the raw input (not the InputPath selection); the merge lifts the id.
-    assertThat(out.toString()).isEqualTo(json("{'in':{'q':'SELECT 1','db':'reports'},'keep':true,"
-        + "'started':{'x':{'queryExecutionId':'q1'}},'queryExecutionId':'q1'}"));
+    assertThat(out.toString())
+        .isEqualTo(
+            json(
+                "{'in':{'q':'SELECT 1','db':'reports'},'keep':true,"
+                    + "'started':{'x':{'queryExecutionId':'q1'}},'queryExecutionId':'q1'}"));
   }
 
   @Test
   void resultPathNullKeepsTheInputAndDollarReplacesIt() throws Exception {
-    assertThat(run("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FN
-        + "','ResultPath':null,'End':true}}}", "{'a':1}").toString()).isEqualTo("{\"a\":1}");
-    assertThat(run("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FN
-        + "','End':true}}}", "{'a':1}").path("id").asText()).isEqualTo("q1");
+    assertThat(
+            run(
+                    "{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'"
+                        + FN
+                        + "','ResultPath':null,'End':true}}}",
+                    "{'a':1}")
+                .toString())
+        .isEqualTo("{\"a\":1}");
+    assertThat(
+            run(
+                    "{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'"
+                        + FN
+                        + "','End':true}}}",
+                    "{'a':1}")
+                .path("id")
+                .asText())
+        .isEqualTo("q1");
   }
 
   @Test
   void choiceIsPresentBooleanEqualsAndNoMatch() throws Exception {
-    String def = "{'StartAt':'C','States':{'C':{'Type':'Choice','Choices':["
-        + "{'Variable':'$.list[0]','IsPresent':true,'Next':'Has'},"
-        + "{'Variable':'$.done','BooleanEquals':false,'Next':'NotDone'}]},"
-        + "'Has':{'Type':'Pass','Result':'has','ResultPath':'$.r','End':true},"
-        + "'NotDone':{'Type':'Pass','Result':'not done','ResultPath':'$.r','End':true}}}";
+    String def =
+        "{'StartAt':'C','States':{'C':{'Type':'Choice','Choices':["
+            + "{'Variable':'$.list[0]','IsPresent':true,'Next':'Has'},"
+            + "{'Variable':'$.done','BooleanEquals':false,'Next':'NotDone'}]},"
+            + "'Has':{'Type':'Pass','Result':'has','ResultPath':'$.r','End':true},"
+            + "'NotDone':{'Type':'Pass','Result':'not done','ResultPath':'$.r','End':true}}}";
     assertThat(run(def, "{'list':[7]}").path("r").asText()).isEqualTo("has");
     assertThat(run(def, "{'list':[],'done':false}").path("r").asText()).isEqualTo("not done");
     assertThatThrownBy(() -> run(def, "{'list':[],'done':true}"))
-        .isInstanceOfSatisfying(WorkflowFailure.class,
-            f -> assertThat(f.error).isEqualTo("States.NoChoiceMatched"));
+        .isInstanceOfSatisfying(
+            WorkflowFailure.class, f -> assertThat(f.error).isEqualTo("States.NoChoiceMatched"));
     // BooleanEquals on a missing variable is a runtime error, not a silent "false".
-    assertThatThrownBy(() -> run(def, "{}")).isInstanceOfSatisfying(WorkflowFailure.class,
-        f -> assertThat(f.error).isEqualTo("States.Runtime"));
+    assertThatThrownBy(() -> run(def, "{}"))
+        .isInstanceOfSatisfying(
+            WorkflowFailure.class, f -> assertThat(f.error).isEqualTo("States.Runtime"));
   }
 
   @Test
   void retryWaitsIntervalTimesBackoffInVirtualTime() throws Exception {
-    errors.addAll(List.of("Athena.TooManyRequestsException", "Athena.InternalServerException",
-        "Athena.TooManyRequestsException"));
+    errors.addAll(
+        List.of(
+            "Athena.TooManyRequestsException",
+            "Athena.InternalServerException",
+            "Athena.TooManyRequestsException"));
     JsonNode out = run(startWithRetry(), "{}");
     assertThat(out.path("id").asText()).isEqualTo("q1");
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4),
-        Duration.ofSeconds(8));
+    assertThat(time.sleeps())
+        .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
     assertThat(inputs).hasSize(4);
   }
 
@@ -102,10 +128,17 @@ class InterpreterTest {
       errors.add("Athena.TooManyRequestsException");
     }
     JsonNode out = run(startWithRetry(), "{'a':1}");
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4),
-        Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(32));
-    assertThat(out.toString()).isEqualTo(json(
-        "{'a':1,'error':{'Error':'Athena.TooManyRequestsException','Cause':'cause 6'},'caught':1}"));
+    assertThat(time.sleeps())
+        .containsExactly(
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(16),
+            Duration.ofSeconds(32));
+    assertThat(out.toString())
+        .isEqualTo(
+            json(
+                "{'a':1,'error':{'Error':'Athena.TooManyRequestsException','Cause':'cause 6'},'caught':1}"));
   }
 
   @Test
@@ -117,7 +150,9 @@ class InterpreterTest {
   }
 
   private static String startWithRetry() {
-    return "{'StartAt':'S','States':{'S':{'Type':'Task','Resource':'" + FN + "',"
+    return "{'StartAt':'S','States':{'S':{'Type':'Task','Resource':'"
+        + FN
+        + "',"
         + "'Retry':[{'ErrorEquals':['Athena.TooManyRequestsException',"
         + "'Athena.InternalServerException'],'IntervalSeconds':2,'MaxAttempts':5,'BackoffRate':2}],"
         + "'Catch':[{'ErrorEquals':['States.ALL'],'ResultPath':'$.error','Next':'Caught'}],"
@@ -127,45 +162,65 @@ class InterpreterTest {
   @Test
   void failTakesErrorAndCauseFromPathsOrText() {
     errors.add("Boom");
-    String def = "{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FN + "',"
-        + "'Catch':[{'ErrorEquals':['States.ALL'],'ResultPath':'$.error','Next':'F'}],'End':true},"
-        + "'F':{'Type':'Fail','ErrorPath':'$.error.Error','CausePath':'$.error.Cause'}}}";
-    assertThatThrownBy(() -> run(def, "{}")).isInstanceOfSatisfying(WorkflowFailure.class, f -> {
-      assertThat(f.error).isEqualTo("Boom");
-      assertThat(f.cause).isEqualTo("cause 1");
-    });
-    assertThatThrownBy(() -> run("{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'E',"
-        + "'Cause':'C'}}}", "{}")).isInstanceOfSatisfying(WorkflowFailure.class, f -> {
-          assertThat(f.error).isEqualTo("E");
-          assertThat(f.cause).isEqualTo("C");
-        });
+    String def =
+        "{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'"
+            + FN
+            + "',"
+            + "'Catch':[{'ErrorEquals':['States.ALL'],'ResultPath':'$.error','Next':'F'}],'End':true},"
+            + "'F':{'Type':'Fail','ErrorPath':'$.error.Error','CausePath':'$.error.Cause'}}}";
+    assertThatThrownBy(() -> run(def, "{}"))
+        .isInstanceOfSatisfying(
+            WorkflowFailure.class,
+            f -> {
+              assertThat(f.error).isEqualTo("Boom");
+              assertThat(f.cause).isEqualTo("cause 1");
+            });
+    assertThatThrownBy(
+            () ->
+                run(
+                    "{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'E'," + "'Cause':'C'}}}",
+                    "{}"))
+        .isInstanceOfSatisfying(
+            WorkflowFailure.class,
+            f -> {
+              assertThat(f.error).isEqualTo("E");
+              assertThat(f.cause).isEqualTo("C");
+            });
   }
 
   @Test
   void runtimeErrorsAreNeitherRetriedNorCaught() {
     // ResultPath through a string: States.Runtime, which States.ALL does not catch.
-    String def = "{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FN + "',"
-        + "'ResultPath':'$.a.b','Catch':[{'ErrorEquals':['States.ALL'],'Next':'X'}],'End':true},"
-        + "'X':{'Type':'Succeed'}}}";
+    String def =
+        "{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'"
+            + FN
+            + "',"
+            + "'ResultPath':'$.a.b','Catch':[{'ErrorEquals':['States.ALL'],'Next':'X'}],'End':true},"
+            + "'X':{'Type':'Succeed'}}}";
     assertThatThrownBy(() -> run(def, "{'a':'text'}"))
-        .isInstanceOfSatisfying(WorkflowFailure.class,
-            f -> assertThat(f.error).isEqualTo("States.Runtime"));
+        .isInstanceOfSatisfying(
+            WorkflowFailure.class, f -> assertThat(f.error).isEqualTo("States.Runtime"));
   }
 
   @Test
   void taskTimeoutIsTheDeadlineAndTheExecutionTimeoutEndsTheRun() {
-    String def = "{'StartAt':'T','TimeoutSeconds':60,'States':{'T':{'Type':'Task','Resource':'"
-        + SYNC + "','Parameters':{'QueryString':'x'},'TimeoutSeconds':30,'Next':'W'},"
-        + "'W':{'Type':'Task','Resource':'" + FN + "','Next':'T'}}}";
-    Interpreter.Tasks slow = (task, input, deadline) -> {
-      deadlines.add(deadline);
-      time.advance(Duration.ofSeconds(25));
-      return JSON.createObjectNode();
-    };
+    String def =
+        "{'StartAt':'T','TimeoutSeconds':60,'States':{'T':{'Type':'Task','Resource':'"
+            + SYNC
+            + "','Parameters':{'QueryString':'x'},'TimeoutSeconds':30,'Next':'W'},"
+            + "'W':{'Type':'Task','Resource':'"
+            + FN
+            + "','Next':'T'}}}";
+    Interpreter.Tasks slow =
+        (task, input, deadline) -> {
+          deadlines.add(deadline);
+          time.advance(Duration.ofSeconds(25));
+          return JSON.createObjectNode();
+        };
     Interpreter i = new Interpreter(Definition.parse(json(def), Set.of(FN)), slow, time, time);
     assertThatThrownBy(() -> i.run(JSON.createObjectNode()))
-        .isInstanceOfSatisfying(WorkflowFailure.class,
-            f -> assertThat(f.error).isEqualTo("States.Timeout"));
+        .isInstanceOfSatisfying(
+            WorkflowFailure.class, f -> assertThat(f.error).isEqualTo("States.Timeout"));
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
     assertThat(deadlines.get(0)).isEqualTo(start.plusSeconds(30));
     // Third task: the execution's deadline comes first.

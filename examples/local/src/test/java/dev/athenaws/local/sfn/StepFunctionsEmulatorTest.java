@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.lambda.workflow.PushWorkflowDefinition;
 import dev.athenaws.local.athena.EmulatorResponse;
+import dev.athenaws.retry.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.athenaws.lambda.workflow.PushWorkflowDefinition;
-import dev.athenaws.retry.Sleeper;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,32 +24,49 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 
 /**
  * The Step Functions endpoint's API: validation, idempotent start by name, DescribeExecution, and
- * the deployed definition's push loop over a push function that pauses twice. Inputs carry a running query, so Athena is
- * not called.
+ * the deployed definition's push loop over a push function that pauses twice. Inputs carry a
+ * running query, so Athena is not called.
  */
 class StepFunctionsEmulatorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:push";
   private static final String FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:push";
+
   /** The deployed workflow (its push loop and its Catch are what these tests run). */
-  private static final String DEFINITION = PushWorkflowDefinition.inAws(FUNCTION, "primary",
-      "default", Optional.empty(), Duration.ofMinutes(1)).toJson();
+  private static final String DEFINITION =
+      PushWorkflowDefinition.inAws(
+              FUNCTION, "primary", "default", Optional.empty(), Duration.ofMinutes(1))
+          .toJson();
+
   private final List<JsonNode> pushInputs = new CopyOnWriteArrayList<>();
-  private final AthenaClient unused = AthenaClient.builder().region(Region.US_EAST_1)
-      .endpointOverride(URI.create("http://127.0.0.1:9")).credentialsProvider(
-          AnonymousCredentialsProvider.create()).build();
-  private final StepFunctionsEmulator sfn = new StepFunctionsEmulator(ARN, DEFINITION, unused,
-      Map.of(FUNCTION, (in, out, context) -> {
-        JsonNode state = JSON.readTree(in);
-        pushInputs.add(state);
-        int round = state.path("round").asInt(0);
-        String answer = round < 2
-            ? "{\"done\":false,\"round\":" + (round + 1) + ",\"query\":{\"queryExecutionId\":\"q\"}}"
-            : "{\"done\":true,\"rows\":3}";
-        out.write(answer.getBytes(StandardCharsets.UTF_8));
-      }),
-      new WorkflowSettings(Duration.ofSeconds(60), Duration.ofMillis(10)),
-      Clock.systemUTC(), Sleeper.system());
+  private final AthenaClient unused =
+      AthenaClient.builder()
+          .region(Region.US_EAST_1)
+          .endpointOverride(URI.create("http://127.0.0.1:9"))
+          .credentialsProvider(AnonymousCredentialsProvider.create())
+          .build();
+  private final StepFunctionsEmulator sfn =
+      new StepFunctionsEmulator(
+          ARN,
+          DEFINITION,
+          unused,
+          Map.of(
+              FUNCTION,
+              (in, out, context) -> {
+                JsonNode state = JSON.readTree(in);
+                pushInputs.add(state);
+                int round = state.path("round").asInt(0);
+                String answer =
+                    round < 2
+                        ? "{\"done\":false,\"round\":"
+                            + (round + 1)
+                            + ",\"query\":{\"queryExecutionId\":\"q\"}}"
+                        : "{\"done\":true,\"rows\":3}";
+                out.write(answer.getBytes(StandardCharsets.UTF_8));
+              }),
+          new WorkflowSettings(Duration.ofSeconds(60), Duration.ofMillis(10)),
+          Clock.systemUTC(),
+          Sleeper.system());
 
   @AfterEach
   void close() {
@@ -82,38 +99,59 @@ class StepFunctionsEmulatorTest {
 
   @Test
   void badRequestsGetStepFunctionsErrors() throws Exception {
-    assertThat(type(sfn.handle("AWSStepFunctions.StartExecution",
-        bytes("{\"stateMachineArn\":\"arn:aws:states:us-east-1:1:stateMachine:other\"}"))))
+    assertThat(
+            type(
+                sfn.handle(
+                    "AWSStepFunctions.StartExecution",
+                    bytes(
+                        "{\"stateMachineArn\":\"arn:aws:states:us-east-1:1:stateMachine:other\"}"))))
         .isEqualTo("StateMachineDoesNotExist");
     assertThat(type(start("bad name!", "{}"))).isEqualTo("InvalidName");
     assertThat(type(start("x", "not json"))).isEqualTo("InvalidExecutionInput");
     assertThat(type(start("y", "[1]"))).isEqualTo("InvalidExecutionInput");
     assertThat(type(start("z", "{\"a\":\"" + "x".repeat(262_144) + "\"}")))
         .isEqualTo("InvalidExecutionInput");
-    assertThat(type(sfn.handle("AWSStepFunctions.StartExecution", bytes("{")))).isEqualTo("SerializationException");
+    assertThat(type(sfn.handle("AWSStepFunctions.StartExecution", bytes("{"))))
+        .isEqualTo("SerializationException");
     assertThat(type(sfn.handle("AWSStepFunctions.ListExecutions", bytes("{}"))))
         .isEqualTo("UnknownOperationException");
-    assertThat(type(sfn.handle("AWSStepFunctions.DescribeExecution",
-        bytes("{\"executionArn\":\"nope\"}")))).isEqualTo("ExecutionDoesNotExist");
+    assertThat(
+            type(
+                sfn.handle(
+                    "AWSStepFunctions.DescribeExecution", bytes("{\"executionArn\":\"nope\"}"))))
+        .isEqualTo("ExecutionDoesNotExist");
   }
 
   @Test
   void aPushThatThrowsIsReportedThenTheExecutionFails() throws Exception {
-    StepFunctionsEmulator failing = new StepFunctionsEmulator(ARN, DEFINITION, unused,
-        Map.of(FUNCTION, (in, out, context) -> {
-          JsonNode state = JSON.readTree(in);
-          pushInputs.add(state);
-          if (!state.has("error")) {
-            throw new IllegalArgumentException("push input names no queryExecutionId");
-          }
-          out.write("{\"done\":true}".getBytes(StandardCharsets.UTF_8));
-        }),
-        new WorkflowSettings(Duration.ofSeconds(60), Duration.ofMillis(10)),
-        Clock.systemUTC(), Sleeper.system());
+    StepFunctionsEmulator failing =
+        new StepFunctionsEmulator(
+            ARN,
+            DEFINITION,
+            unused,
+            Map.of(
+                FUNCTION,
+                (in, out, context) -> {
+                  JsonNode state = JSON.readTree(in);
+                  pushInputs.add(state);
+                  if (!state.has("error")) {
+                    throw new IllegalArgumentException("push input names no queryExecutionId");
+                  }
+                  out.write("{\"done\":true}".getBytes(StandardCharsets.UTF_8));
+                }),
+            new WorkflowSettings(Duration.ofSeconds(60), Duration.ofMillis(10)),
+            Clock.systemUTC(),
+            Sleeper.system());
     try {
-      EmulatorResponse r = failing.handle("AWSStepFunctions.StartExecution", bytes(
-          JSON.createObjectNode().put("stateMachineArn", ARN).put("name", "f")
-              .put("input", "{\"query\":{\"queryExecutionId\":\"q\"}}").toString()));
+      EmulatorResponse r =
+          failing.handle(
+              "AWSStepFunctions.StartExecution",
+              bytes(
+                  JSON.createObjectNode()
+                      .put("stateMachineArn", ARN)
+                      .put("name", "f")
+                      .put("input", "{\"query\":{\"queryExecutionId\":\"q\"}}")
+                      .toString()));
       String arn = ok(r).path("executionArn").asText();
       JsonNode d = awaitEnd(failing, arn);
       assertThat(d.path("status").asText()).isEqualTo("FAILED");
@@ -122,16 +160,25 @@ class StepFunctionsEmulatorTest {
       assertThat(pushInputs).hasSize(2);
       assertThat(pushInputs.get(1).path("error").path("Error").asText())
           .isEqualTo(IllegalArgumentException.class.getName());
-      assertThat(JSON.readTree(pushInputs.get(1).path("error").path("Cause").asText())
-          .path("errorType").asText()).isEqualTo(IllegalArgumentException.class.getName());
+      assertThat(
+              JSON.readTree(pushInputs.get(1).path("error").path("Cause").asText())
+                  .path("errorType")
+                  .asText())
+          .isEqualTo(IllegalArgumentException.class.getName());
     } finally {
       failing.close();
     }
   }
 
   private EmulatorResponse start(String name, String input) {
-    return sfn.handle("AWSStepFunctions.StartExecution", bytes(JSON.createObjectNode()
-        .put("stateMachineArn", ARN).put("name", name).put("input", input).toString()));
+    return sfn.handle(
+        "AWSStepFunctions.StartExecution",
+        bytes(
+            JSON.createObjectNode()
+                .put("stateMachineArn", ARN)
+                .put("name", name)
+                .put("input", input)
+                .toString()));
   }
 
   private JsonNode awaitEnd(String arn) throws Exception {
@@ -140,8 +187,11 @@ class StepFunctionsEmulatorTest {
 
   private static JsonNode awaitEnd(StepFunctionsEmulator sfn, String arn) throws Exception {
     for (int i = 0; i < 500; i++) {
-      JsonNode d = ok(sfn.handle("AWSStepFunctions.DescribeExecution",
-          bytes("{\"executionArn\":\"" + arn + "\"}")));
+      JsonNode d =
+          ok(
+              sfn.handle(
+                  "AWSStepFunctions.DescribeExecution",
+                  bytes("{\"executionArn\":\"" + arn + "\"}")));
       if (!d.path("status").asText().equals("RUNNING")) {
         return d;
       }

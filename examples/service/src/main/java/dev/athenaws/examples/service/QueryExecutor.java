@@ -19,15 +19,17 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>Shutdown: a {@link SmartLifecycle} in the default phase, so Spring stops it before the web
  * server, while clients are still connected. It takes no new frames, lets running queries finish
- * for the grace period, then interrupts them: an interrupted athena-ws wait stops the query in Athena
- * ({@code StopQueryExecution}) and the client gets {@code QUERY_CANCELLED}. Only then does the web
- * server close the sessions. Frames still waiting then are refused ({@code ATHENA_BUSY}), not dropped.
+ * for the grace period, then interrupts them: an interrupted athena-ws wait stops the query in
+ * Athena ({@code StopQueryExecution}) and the client gets {@code QUERY_CANCELLED}. Only then does
+ * the web server close the sessions. Frames still waiting then are refused ({@code ATHENA_BUSY}),
+ * not dropped.
  *
  * <p>Thread-safety: thread-safe. Exceptions: {@link #execute} throws {@link
  * RejectedExecutionException} when the pool is full or stopped.
  */
 final class QueryExecutor implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(QueryExecutor.class);
+
   /** How long stopped queries get to tell their clients and stop in Athena after the interrupt. */
   private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(10);
 
@@ -45,13 +47,19 @@ final class QueryExecutor implements SmartLifecycle {
     ThreadFactory named = r -> new Thread(r, "athena-ws-query-" + n.incrementAndGet());
     this.pool =
         new ThreadPoolExecutor(
-            threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), named,
+            threads,
+            threads,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(queue),
+            named,
             new ThreadPoolExecutor.AbortPolicy());
     this.grace = grace;
   }
 
   /**
-   * Runs {@code task} on a pool thread, or {@code refuse} if the pool stops before the task started.
+   * Runs {@code task} on a pool thread, or {@code refuse} if the pool stops before the task
+   * started.
    *
    * @param task the work
    * @param refuse tells the client its frame was not run; runs on the stopping thread

@@ -59,7 +59,9 @@ final class ReportSocketHandler extends TextWebSocketHandler {
     return (Connection) session.getAttributes().get(CONNECTION);
   }
 
-  /** ReportService tells clients of every failure; what it throws means the client is unreachable. */
+  /**
+   * ReportService tells clients of every failure; what it throws means the client is unreachable.
+   */
   private static void reportFailures(Runnable work) {
     try {
       work.run();

@@ -22,7 +22,8 @@ public class ServiceApplication {
    * Starts the service; it runs until the process is stopped (Ctrl-C or SIGTERM shut it down
    * cleanly).
    *
-   * @param args Spring Boot arguments, e.g. {@code --athena-ws.athena.endpoint=http://localhost:8080}
+   * @param args Spring Boot arguments, e.g. {@code
+   *     --athena-ws.athena.endpoint=http://localhost:8080}
    */
   public static void main(String[] args) {
     SpringApplication.run(ServiceApplication.class, args);

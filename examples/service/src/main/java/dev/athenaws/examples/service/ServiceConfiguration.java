@@ -1,7 +1,7 @@
 package dev.athenaws.examples.service;
 
-import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.AthenaSettings;
+import dev.athenaws.catalog.QueryCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.athena.AthenaClientBuilder;
 
 /**
  * Spring wiring: the beans of the service, built from {@link ServiceProperties}, and the WebSocket
- * endpoint. Everything athena-ws-specific is in {@link ReportService}; this class only hands it
- * its Athena client, settings, catalog and notifier.
+ * endpoint. Everything athena-ws-specific is in {@link ReportService}; this class only hands it its
+ * Athena client, settings, catalog and notifier.
  *
  * <p>Thread-safety: Spring calls it once, at start. Exceptions: a bean method fails the start when
  * a setting is invalid (e.g. a catalog file that does not parse).

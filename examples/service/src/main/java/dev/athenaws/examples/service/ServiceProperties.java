@@ -69,7 +69,5 @@ record ServiceProperties(
    * @param timeLimit how long one send may take before the client is disconnected
    * @param bufferLimit how much may wait unsent for a client before it is disconnected
    */
-  record Send(
-      @DefaultValue("10s") Duration timeLimit,
-      @DefaultValue("1MB") DataSize bufferLimit) {}
+  record Send(@DefaultValue("10s") Duration timeLimit, @DefaultValue("1MB") DataSize bufferLimit) {}
 }

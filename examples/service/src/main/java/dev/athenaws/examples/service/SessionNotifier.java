@@ -1,7 +1,7 @@
 package dev.athenaws.examples.service;
 
-import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.Connection;
+import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.PostOutcome;
 import java.io.IOException;
 import java.util.Map;
@@ -59,14 +59,15 @@ final class SessionNotifier implements ConnectionNotifier {
    * Registers a newly opened session.
    *
    * @param session the session, not null
-   * @return its connection: a random id, never reused (athena-ws derives Athena's idempotency
-   *     token from it, so the server's own session ids, which restart with the process, would not do)
+   * @return its connection: a random id, never reused (athena-ws derives Athena's idempotency token
+   *     from it, so the server's own session ids, which restart with the process, would not do)
    */
   Connection open(WebSocketSession session) {
     Objects.requireNonNull(session, "session");
     String id = UUID.randomUUID().toString();
     sessions.put(
-        id, new ConcurrentWebSocketSessionDecorator(session, sendTimeLimitMillis, bufferLimitBytes));
+        id,
+        new ConcurrentWebSocketSessionDecorator(session, sendTimeLimitMillis, bufferLimitBytes));
     return Connection.of(id);
   }
 
@@ -110,8 +111,11 @@ final class SessionNotifier implements ConnectionNotifier {
 
   @Override
   public PostOutcome disconnect(Connection connection) {
-    return drop(connection, CloseStatus.NORMAL) ? new PostOutcome.Delivered(1) : new PostOutcome.Gone();
+    return drop(connection, CloseStatus.NORMAL)
+        ? new PostOutcome.Delivered(1)
+        : new PostOutcome.Gone();
   }
+
   // snippet:end sessionNotifier
 
   /** Closes every session still open (the server is stopping). */

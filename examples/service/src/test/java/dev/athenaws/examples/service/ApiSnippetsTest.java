@@ -8,18 +8,18 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.AthenaSettings;
 import dev.athenaws.AthenaWs;
 import dev.athenaws.Outcome;
-import dev.athenaws.error.InvalidParameterException;
+import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
-import dev.athenaws.notify.ConnectionNotifier;
+import dev.athenaws.error.InvalidParameterException;
 import dev.athenaws.notify.Connection;
+import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.PostOutcome;
-import dev.athenaws.Outcome.PublishResult;
-import dev.athenaws.AthenaSettings;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaQuery;
@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 /**
  * The code of the snippets in docs/api.md, between {@code snippet:start}/{@code snippet:end}
  * markers, run against core's in-process fakes (an Athena speaking the real wire protocol, virtual
- * time) with their effect asserted. DocsSnippetsTest checks that the doc shows exactly these regions.
+ * time) with their effect asserted. DocsSnippetsTest checks that the doc shows exactly these
+ * regions.
  */
 class ApiSnippetsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,21 +57,24 @@ class ApiSnippetsTest {
   /** The catalog of the doc: one named query with a required and an optional, bounded parameter. */
   static QueryCatalog catalogInCode() {
     // snippet:start catalogInCode
-    QueryCatalog catalog = QueryCatalog.of(
-        List.of(
-            NamedQuery.named("logins")
-                .description("Logins of one user, most recent first")
-                .sql("SELECT username, login_time FROM logins WHERE username = ?"
-                    + " ORDER BY login_time DESC LIMIT ?")
-                .parameters(List.of(
-                    ParameterSpec.required("user", ParameterType.STRING),
-                    ParameterSpec.builder("limit", ParameterType.INTEGER)
-                        .defaultValue(new BigDecimal(10))
-                        .min(BigDecimal.ONE)
-                        .max(new BigDecimal(1000))
-                        .build()))
-                .build()),
-        "logins");   // the default query: what a request that names no query runs
+    QueryCatalog catalog =
+        QueryCatalog.of(
+            List.of(
+                NamedQuery.named("logins")
+                    .description("Logins of one user, most recent first")
+                    .sql(
+                        "SELECT username, login_time FROM logins WHERE username = ?"
+                            + " ORDER BY login_time DESC LIMIT ?")
+                    .parameters(
+                        List.of(
+                            ParameterSpec.required("user", ParameterType.STRING),
+                            ParameterSpec.builder("limit", ParameterType.INTEGER)
+                                .defaultValue(new BigDecimal(10))
+                                .min(BigDecimal.ONE)
+                                .max(new BigDecimal(1000))
+                                .build()))
+                    .build()),
+            "logins"); // the default query: what a request that names no query runs
     // snippet:end catalogInCode
     return catalog;
   }
@@ -90,10 +94,11 @@ class ApiSnippetsTest {
   @Test
   void thePlainServiceRunsAClientsQueryEndToEnd() throws IOException {
     when(notifier.post(any(), any()))
-        .thenAnswer(call -> {
-          posted.add(call.getArgument(1));
-          return new PostOutcome.Delivered(1);
-        });
+        .thenAnswer(
+            call -> {
+              posted.add(call.getArgument(1));
+              return new PostOutcome.Delivered(1);
+            });
     fakeAthena.nextQuery(
         FakeAthenaQuery.builder()
             .running(Duration.ofSeconds(3))
@@ -107,17 +112,21 @@ class ApiSnippetsTest {
     VirtualTime sleeper = time;
 
     // snippet:start plainService
-    AthenaWs ws = AthenaWs.builder()
-        .athenaClient(athena)     // optional: else a default AthenaClient, owned and closed by ws
-        .notifier(notifier)       // ApiGateway.notifier().build(), or your own (below)
-        .catalog(catalog)
-        .settings(AthenaSettings.builder().workGroup("reports").build())
-        .clock(clock).sleeper(sleeper)   // optional: tests pass virtual time
-        .build();
+    AthenaWs ws =
+        AthenaWs.builder()
+            .athenaClient(athena) // optional: else a default AthenaClient, owned and closed by ws
+            .notifier(notifier) // ApiGateway.notifier().build(), or your own (below)
+            .catalog(catalog)
+            .settings(AthenaSettings.builder().workGroup("reports").build())
+            .clock(clock)
+            .sleeper(sleeper) // optional: tests pass virtual time
+            .build();
 
     // for each text frame of a client, on a worker thread:
-    Outcome outcome = ws.handle(connection,
-        "{\"action\":\"query\",\"requestId\":\"r1\",\"parameters\":{\"user\":\"alice\"}}");
+    Outcome outcome =
+        ws.handle(
+            connection,
+            "{\"action\":\"query\",\"requestId\":\"r1\",\"parameters\":{\"user\":\"alice\"}}");
 
     // when the server stops:
     ws.close();
@@ -131,8 +140,10 @@ class ApiSnippetsTest {
     for (byte[] message : posted) {
       sent.add(JSON.readTree(message));
     }
-    assertThat(sent).extracting(m -> m.path("type").asText())
-        .startsWith("accepted").endsWith("rows", "complete");
+    assertThat(sent)
+        .extracting(m -> m.path("type").asText())
+        .startsWith("accepted")
+        .endsWith("rows", "complete");
     assertThat(sent.get(sent.size() - 2).path("results").toString())
         .isEqualTo("[{\"username\":\"alice\",\"login_time\":\"2024-05-01 10:00:00\"}]");
   }

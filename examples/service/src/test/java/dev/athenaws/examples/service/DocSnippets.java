@@ -33,28 +33,37 @@ final class DocSnippets {
    * @param lines its lines
    */
   record Block(int line, String language, String marker, List<String> lines) {
-    /** @return the marked file, relative to the repository root */
+    /**
+     * @return the marked file, relative to the repository root
+     */
     String file() {
       return marker.substring(0, marker.indexOf('#'));
     }
 
-    /** @return the marked region's name */
+    /**
+     * @return the marked region's name
+     */
     String region() {
       return marker.substring(marker.indexOf('#') + 1);
     }
   }
 
-  /** @return the repository root: the nearest directory above the working directory with docs/api.md */
+  /**
+   * @return the repository root: the nearest directory above the working directory with docs/api.md
+   */
   static Path repositoryRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("docs/api.md")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+      if (Files.isRegularFile(dir.resolve("docs/api.md"))
+          && Files.isRegularFile(dir.resolve("pom.xml"))) {
         return dir;
       }
     }
     throw new IllegalStateException("no docs/api.md above " + Path.of("").toAbsolutePath());
   }
 
-  /** @return the fenced blocks of a Markdown file, each with the snippet marker before it, if any */
+  /**
+   * @return the fenced blocks of a Markdown file, each with the snippet marker before it, if any
+   */
   static List<Block> blocks(Path markdown) {
     List<String> lines = read(markdown);
     List<Block> blocks = new ArrayList<>();
@@ -101,17 +110,23 @@ final class DocSnippets {
       }
     }
     if (start < 0 || end < 0) {
-      throw new IllegalArgumentException("no region " + name + " (// snippet:start/end) in " + file);
+      throw new IllegalArgumentException(
+          "no region " + name + " (// snippet:start/end) in " + file);
     }
     return lines.subList(start + 1, end);
   }
 
-  /** @return whether the line is the marker, alone or followed by a comment after a space */
+  /**
+   * @return whether the line is the marker, alone or followed by a comment after a space
+   */
   private static boolean isMarker(String line, String marker) {
     return line.equals(marker) || line.startsWith(marker + " ");
   }
 
-  /** @return the lines without their common indentation and trailing blanks, runs of blank lines as one */
+  /**
+   * @return the lines without their common indentation and trailing blanks, runs of blank lines as
+   *     one
+   */
   static List<String> normalise(List<String> lines) {
     int indent = Integer.MAX_VALUE;
     for (String line : lines) {

@@ -45,13 +45,17 @@ class DocsSnippetsTest {
 
   private static void check(Block block) {
     assertThat(block.marker())
-        .as("docs/api.md:%d: a java block needs <!-- snippet: PATH#NAME --> on the line before it,"
-            + " naming the // snippet:start NAME region of compiled code it shows", block.line())
+        .as(
+            "docs/api.md:%d: a java block needs <!-- snippet: PATH#NAME --> on the line before it,"
+                + " naming the // snippet:start NAME region of compiled code it shows",
+            block.line())
         .isNotNull();
     List<String> code = DocSnippets.region(ROOT.resolve(block.file()), block.region());
     assertThat(String.join("\n", DocSnippets.normalise(block.lines())))
-        .as("docs/api.md:%d shows region %s of %s, but the code differs (update the doc from the"
-            + " code)", block.line(), block.region(), block.file())
+        .as(
+            "docs/api.md:%d shows region %s of %s, but the code differs (update the doc from the"
+                + " code)",
+            block.line(), block.region(), block.file())
         .isEqualTo(String.join("\n", DocSnippets.normalise(code)));
   }
 
@@ -60,13 +64,17 @@ class DocsSnippetsTest {
     Map<String, String[]> published = new HashMap<>(); // artifactId -> {groupId, version}
     for (String pom : List.of("bom/pom.xml", "core/pom.xml", "lambda-adapter/pom.xml")) {
       Element project = parse(ROOT.resolve(pom).toFile().toURI().toString(), null);
-      published.put(text(project, "artifactId"), new String[] {
-          orParent(project, "groupId"), orParent(project, "version")});
+      published.put(
+          text(project, "artifactId"),
+          new String[] {orParent(project, "groupId"), orParent(project, "version")});
     }
     for (String page : PAGES_WITH_COORDINATES) {
       List<Block> xml =
           DocSnippets.blocks(ROOT.resolve(page)).stream()
-              .filter(b -> b.language().equals("xml") && String.join("\n", b.lines()).contains("athena-ws"))
+              .filter(
+                  b ->
+                      b.language().equals("xml")
+                          && String.join("\n", b.lines()).contains("athena-ws"))
               .toList();
       assertThat(xml).as("%s has a <dependency> snippet", page).isNotEmpty();
       for (Block block : xml) {
@@ -78,15 +86,20 @@ class DocsSnippetsTest {
           Element dependency = (Element) dependencies.item(i);
           String artifact = text(dependency, "artifactId");
           String where = page + ":" + block.line() + " " + artifact;
-          assertThat(published).as("%s: not an artifact athena-ws publishes", where).containsKey(artifact);
+          assertThat(published)
+              .as("%s: not an artifact athena-ws publishes", where)
+              .containsKey(artifact);
           artifacts.add(artifact);
           assertThat(text(dependency, "groupId")).as(where).isEqualTo(published.get(artifact)[0]);
           String version = text(dependency, "version");
           if (version != null) {
-            assertThat(version).as("%s: the version of its POM", where).isEqualTo(published.get(artifact)[1]);
+            assertThat(version)
+                .as("%s: the version of its POM", where)
+                .isEqualTo(published.get(artifact)[1]);
           }
         }
-        assertThat(artifacts).as("%s:%d imports the BOM and uses core", page, block.line())
+        assertThat(artifacts)
+            .as("%s:%d imports the BOM and uses core", page, block.line())
             .contains("athena-ws-bom", "athena-ws-core");
       }
     }
@@ -102,7 +115,9 @@ class DocsSnippetsTest {
     return document.getDocumentElement();
   }
 
-  /** @return the text of the element's direct child of that name, or null */
+  /**
+   * @return the text of the element's direct child of that name, or null
+   */
   private static String text(Element element, String child) {
     for (var node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
       if (node instanceof Element e && e.getTagName().equals(child)) {
@@ -112,7 +127,9 @@ class DocsSnippetsTest {
     return null;
   }
 
-  /** @return the project's own groupId or version, else its parent's */
+  /**
+   * @return the project's own groupId or version, else its parent's
+   */
   private static String orParent(Element project, String child) {
     String own = text(project, child);
     if (own != null) {

@@ -1,6 +1,5 @@
 package dev.athenaws.examples.service;
 
-import dev.athenaws.AthenaWs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -14,24 +13,25 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.athenaws.catalog.Statement;
+import dev.athenaws.AthenaWs;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
-import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.notify.Connection;
-import dev.athenaws.notify.PostOutcome;
+import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.PageFetcher;
-import dev.athenaws.internal.query.QueryProgress;
-import dev.athenaws.internal.query.QueryProgressListener;
 import dev.athenaws.internal.query.QueryError;
 import dev.athenaws.internal.query.QueryOutcome;
+import dev.athenaws.internal.query.QueryProgress;
+import dev.athenaws.internal.query.QueryProgressListener;
 import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.query.StatementKind;
+import dev.athenaws.notify.Connection;
+import dev.athenaws.notify.ConnectionNotifier;
+import dev.athenaws.notify.PostOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -51,8 +51,8 @@ import software.amazon.awssdk.services.athena.model.Row;
 
 /**
  * Unit tests of user code (ReportService) against Mockito mocks of athena-ws interfaces: no AWS, no
- * network, no sleeping. The real core classes (catalog, codec, publisher, runner) run in between, so
- * the tests read the exact JSON a browser would receive.
+ * network, no sleeping. The real core classes (catalog, codec, publisher, runner) run in between,
+ * so the tests read the exact JSON a browser would receive.
  */
 class ReportServiceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,7 +69,9 @@ class ReportServiceTest {
   private final QueryCatalog catalog =
       QueryCatalog.of(
           List.of(
-              NamedQuery.named("logins").description("Logins of one user").sql(SQL)
+              NamedQuery.named("logins")
+                  .description("Logins of one user")
+                  .sql(SQL)
                   .parameters(List.of(ParameterSpec.required("user", ParameterType.STRING)))
                   .build()),
           "logins");
@@ -78,8 +80,8 @@ class ReportServiceTest {
           AthenaWs.builder()
               .catalog(catalog)
               .notifier(notifier)
-              .queryStarter(starter)       // the advanced parts, mocked:
-              .completionWaiter(waiter)    // no AthenaClient is built or called
+              .queryStarter(starter) // the advanced parts, mocked:
+              .completionWaiter(waiter) // no AthenaClient is built or called
               .pageFetcher(fetcher)
               .queryTimeout(Duration.ofMinutes(5))
               .build());
@@ -93,6 +95,7 @@ class ReportServiceTest {
   void clientIsConnected() {
     when(notifier.post(eq(alice), any())).thenReturn(new PostOutcome.Delivered(1));
   }
+
   // snippet:end mockitoSetup
 
   // snippet:start mockitoTest
@@ -104,7 +107,8 @@ class ReportServiceTest {
             call -> {
               QueryProgressListener listener = call.getArgument(2);
               listener.onProgress(
-                  new QueryProgress(QueryExecutionState.RUNNING, Duration.ofMillis(1500), 2048L, null));
+                  new QueryProgress(
+                      QueryExecutionState.RUNNING, Duration.ofMillis(1500), 2048L, null));
               return new QueryOutcome.Succeeded(
                   "q-1", StatementKind.SELECT, null, QueryStats.EMPTY, 2);
             });
@@ -120,12 +124,15 @@ class ReportServiceTest {
     Statement bound = new Statement(SQL, List.of("'o''brien'"), "logins");
     verify(starter).start(eq(bound), eq(RequestKey.of("conn-1", "r1", bound)), any());
     List<JsonNode> sent = sent();
-    assertThat(sent).extracting(m -> m.get("type").asText())
+    assertThat(sent)
+        .extracting(m -> m.get("type").asText())
         .containsExactly("accepted", "progress", "rows", "complete");
-    assertThat(sent).allSatisfy(m -> {
-      assertThat(m.get("requestId").asText()).isEqualTo("r1");
-      assertThat(m.get("queryExecutionId").asText()).isEqualTo("q-1");
-    });
+    assertThat(sent)
+        .allSatisfy(
+            m -> {
+              assertThat(m.get("requestId").asText()).isEqualTo("r1");
+              assertThat(m.get("queryExecutionId").asText()).isEqualTo("q-1");
+            });
     assertThat(sent.get(1).get("state").asText()).isEqualTo("RUNNING");
     assertThat(sent.get(1).get("dataScannedBytes").asLong()).isEqualTo(2048);
     JsonNode rows = sent.get(2);
@@ -136,12 +143,14 @@ class ReportServiceTest {
     assertThat(sent.get(3).get("rowCount").asLong()).isEqualTo(2);
     assertThat(sent.get(3).get("chunks").asInt()).isEqualTo(1);
   }
+
   // snippet:end mockitoTest
 
   @Test
   void anInvalidParameterIsRefusedWithoutCallingAthena() {
     service.onMessage(
-        alice, "{\"action\":\"query\",\"requestId\":\"r2\",\"query\":\"logins\",\"parameters\":{}}");
+        alice,
+        "{\"action\":\"query\",\"requestId\":\"r2\",\"query\":\"logins\",\"parameters\":{}}");
 
     verifyNoInteractions(starter, waiter, fetcher);
     JsonNode error = sent().get(0);
@@ -159,7 +168,8 @@ class ReportServiceTest {
     service.onMessage(alice, "{\"action\":\"query\",\"requestId\":\"r3\",\"query\":\"nope\"}");
 
     verifyNoInteractions(starter);
-    assertThat(sent()).extracting(m -> m.get("code").asText())
+    assertThat(sent())
+        .extracting(m -> m.get("code").asText())
         .containsExactly("BAD_REQUEST", "UNKNOWN_QUERY");
   }
 
@@ -185,7 +195,9 @@ class ReportServiceTest {
             new QueryOutcome.Failed(
                 "q-3",
                 new QueryError(QueryError.USER, 1301, false, "TABLE_NOT_FOUND: logins_by_user"),
-                null, QueryStats.EMPTY, 3));
+                null,
+                QueryStats.EMPTY,
+                3));
 
     service.onMessage(
         alice, "{\"action\":\"query\",\"query\":\"logins\",\"parameters\":{\"user\":\"bob\"}}");
@@ -247,7 +259,11 @@ class ReportServiceTest {
     return Row.builder()
         .data(
             Arrays.stream(values)
-                .map(v -> v == null ? Datum.builder().build() : Datum.builder().varCharValue(v).build())
+                .map(
+                    v ->
+                        v == null
+                            ? Datum.builder().build()
+                            : Datum.builder().varCharValue(v).build())
                 .toList())
         .build();
   }

@@ -1,6 +1,5 @@
 package dev.athenaws.examples.service;
 
-import dev.athenaws.AthenaWs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -10,6 +9,7 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.AthenaWs;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.PageFetcher;
@@ -46,9 +46,12 @@ class ReportSocketHandlerTest {
                   .pageFetcher(mock(PageFetcher.class))
                   .queryTimeout(Duration.ofMinutes(1))
                   .build()),
-          notifier, executor);
+          notifier,
+          executor);
+
   /** What the client received, and on which thread it was sent. */
   private final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
+
   private final WebSocketSession session = mock(WebSocketSession.class);
 
   private record Sent(JsonNode message, String thread) {}
@@ -56,10 +59,14 @@ class ReportSocketHandlerTest {
   ReportSocketHandlerTest() throws Exception {
     when(session.isOpen()).thenReturn(true);
     when(session.getAttributes()).thenReturn(new HashMap<>());
-    doAnswer(call -> sent.add(new Sent(
-        JSON.readTree(((TextMessage) call.getArgument(0)).getPayload()),
-        Thread.currentThread().getName())))
-        .when(session).sendMessage(any());
+    doAnswer(
+            call ->
+                sent.add(
+                    new Sent(
+                        JSON.readTree(((TextMessage) call.getArgument(0)).getPayload()),
+                        Thread.currentThread().getName())))
+        .when(session)
+        .sendMessage(any());
     handler.afterConnectionEstablished(session);
     executor.start();
   }
@@ -71,7 +78,8 @@ class ReportSocketHandlerTest {
 
   @Test
   void aFrameIsHandledOnTheQueryPoolNotOnTheReceivingThread() throws Exception {
-    handler.handleTextMessage(session, new TextMessage("{\"action\":\"listQueries\",\"requestId\":\"r1\"}"));
+    handler.handleTextMessage(
+        session, new TextMessage("{\"action\":\"listQueries\",\"requestId\":\"r1\"}"));
 
     Sent reply = sent.poll(30, TimeUnit.SECONDS);
     assertThat(reply).isNotNull();
@@ -83,14 +91,17 @@ class ReportSocketHandlerTest {
   void whenThePoolIsFullAFrameIsRefusedAtOnceWithAthenaBusy() throws Exception {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    executor.execute(() -> {
-      running.countDown();
-      awaitQuietly(release);
-    }, () -> {});
+    executor.execute(
+        () -> {
+          running.countDown();
+          awaitQuietly(release);
+        },
+        () -> {});
     assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
     executor.execute(() -> awaitQuietly(release), () -> {});
 
-    handler.handleTextMessage(session, new TextMessage("{\"action\":\"query\",\"requestId\":\"r9\"}"));
+    handler.handleTextMessage(
+        session, new TextMessage("{\"action\":\"query\",\"requestId\":\"r9\"}"));
 
     Sent reply = sent.poll(30, TimeUnit.SECONDS);
     release.countDown();

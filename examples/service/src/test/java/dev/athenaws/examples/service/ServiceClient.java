@@ -24,6 +24,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  */
 final class ServiceClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The end of a request: nothing follows these for it. */
   private static final Set<String> FINAL = Set.of("complete", "error", "catalog");
 
@@ -37,12 +38,15 @@ final class ServiceClient implements AutoCloseable {
     TextWebSocketHandler handler =
         new TextWebSocketHandler() {
           @Override
-          protected void handleTextMessage(WebSocketSession s, TextMessage message) throws Exception {
+          protected void handleTextMessage(WebSocketSession s, TextMessage message)
+              throws Exception {
             received.add(JSON.readTree(message.getPayload()));
           }
         };
-    session = new StandardWebSocketClient(container).execute(handler, uri.toString())
-        .get(10, TimeUnit.SECONDS);
+    session =
+        new StandardWebSocketClient(container)
+            .execute(handler, uri.toString())
+            .get(10, TimeUnit.SECONDS);
   }
 
   static ServiceClient connect(URI uri) throws Exception {

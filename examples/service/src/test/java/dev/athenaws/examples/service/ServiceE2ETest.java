@@ -40,9 +40,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ServiceE2ETest {
   private static final Duration WAIT = Duration.ofSeconds(60);
+
   /** The same rows as the default query (core's CloudTrail example catalog), read from DuckDB. */
   private static final String SOURCE_ROWS =
-      "SELECT *, useridentity.arn AS identity_arn FROM \"default\"." + CloudTrailData.TABLE
+      "SELECT *, useridentity.arn AS identity_arn FROM \"default\"."
+          + CloudTrailData.TABLE
           + " WHERE eventname = 'CreateTable' AND region = 'ap-northeast-1'"
           + " AND \"date\" BETWEEN '2021/08/01' AND '2021/09/01'";
 
@@ -90,7 +92,8 @@ class ServiceE2ETest {
       messages = client.untilDone(WAIT);
     }
 
-    assertThat(messages).allSatisfy(m -> assertThat(m.path("requestId").asText()).isEqualTo("e2e-1"));
+    assertThat(messages)
+        .allSatisfy(m -> assertThat(m.path("requestId").asText()).isEqualTo("e2e-1"));
     assertThat(messages.get(0).path("type").asText()).isEqualTo("accepted");
     JsonNode complete = messages.get(messages.size() - 1);
     assertThat(complete.path("type").asText()).as(complete.toString()).isEqualTo("complete");
@@ -104,7 +107,8 @@ class ServiceE2ETest {
       JsonNode chunk = chunks.get(i);
       assertThat(chunk.path("seq").asInt()).as("seq of chunk " + i).isEqualTo(i);
       assertThat(chunk.has("columns")).as("columns only in chunk 0").isEqualTo(i == 0);
-      assertThat(chunk.path("queryExecutionId").asText()).isEqualTo(complete.path("queryExecutionId").asText());
+      assertThat(chunk.path("queryExecutionId").asText())
+          .isEqualTo(complete.path("queryExecutionId").asText());
       chunk.path("results").forEach(rows::add);
     }
     assertThat(complete.path("chunks").asInt()).isEqualTo(chunks.size());
@@ -118,18 +122,25 @@ class ServiceE2ETest {
       assertThat(received.put(row.path("eventid").asText(), row)).as("a row twice").isNull();
     }
     assertThat(received.keySet()).isEqualTo(source.keySet());
-    source.forEach((eventId, expected) -> {
-      JsonNode row = received.get(eventId);
-      expected.forEach((column, value) -> {
-        if (column.equals("identity_arn")) {
-          // A row column without a type hint is Athena's own text, {type=..., arn=..., ...}.
-          assertThat(row.path("useridentity").asText()).as(eventId).contains("arn=" + value + ",");
-        } else {
-          JsonNode actual = row.path(column);
-          assertThat(actual.isNull() ? null : actual.asText()).as(eventId + " " + column).isEqualTo(value);
-        }
-      });
-    });
+    source.forEach(
+        (eventId, expected) -> {
+          JsonNode row = received.get(eventId);
+          expected.forEach(
+              (column, value) -> {
+                if (column.equals("identity_arn")) {
+                  // A row column without a type hint is Athena's own text, {type=..., arn=...,
+                  // ...}.
+                  assertThat(row.path("useridentity").asText())
+                      .as(eventId)
+                      .contains("arn=" + value + ",");
+                } else {
+                  JsonNode actual = row.path(column);
+                  assertThat(actual.isNull() ? null : actual.asText())
+                      .as(eventId + " " + column)
+                      .isEqualTo(value);
+                }
+              });
+        });
   }
 
   @Test

@@ -38,7 +38,9 @@ class ServiceFootprintTest {
         }
       }
     }
-    assertThat(imported).as("athena-ws types the service imports").hasSizeLessThanOrEqualTo(6)
+    assertThat(imported)
+        .as("athena-ws types the service imports")
+        .hasSizeLessThanOrEqualTo(6)
         .noneMatch(type -> type.startsWith("dev.athenaws.internal."));
   }
 }

@@ -37,22 +37,26 @@ class SessionNotifierTest {
 
   SessionNotifierTest() throws IOException {
     when(session.isOpen()).thenReturn(true);
-    doAnswer(call -> {
-      if (!sending.compareAndSet(false, true)) {
-        throw new IllegalStateException("The remote endpoint was in state [TEXT_PARTIAL_WRITING]");
-      }
-      try {
-        String text = ((TextMessage) call.getArgument(0)).getPayload();
-        written.add(text);
-        if (text.equals("first")) {
-          firstSendEntered.countDown();
-          releaseFirstSend.await(30, TimeUnit.SECONDS);
-        }
-        return null;
-      } finally {
-        sending.set(false);
-      }
-    }).when(session).sendMessage(any());
+    doAnswer(
+            call -> {
+              if (!sending.compareAndSet(false, true)) {
+                throw new IllegalStateException(
+                    "The remote endpoint was in state [TEXT_PARTIAL_WRITING]");
+              }
+              try {
+                String text = ((TextMessage) call.getArgument(0)).getPayload();
+                written.add(text);
+                if (text.equals("first")) {
+                  firstSendEntered.countDown();
+                  releaseFirstSend.await(30, TimeUnit.SECONDS);
+                }
+                return null;
+              } finally {
+                sending.set(false);
+              }
+            })
+        .when(session)
+        .sendMessage(any());
   }
 
   @Test
@@ -108,13 +112,16 @@ class SessionNotifierTest {
   void anInterruptedQueryThreadStillDeliversItsLastMessageAndStaysInterrupted() throws Exception {
     WebSocketSession tomcatLike = mock(WebSocketSession.class);
     when(tomcatLike.isOpen()).thenReturn(true);
-    doAnswer(call -> {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new IOException("java.lang.InterruptedException");
-      }
-      written.add(((TextMessage) call.getArgument(0)).getPayload());
-      return null;
-    }).when(tomcatLike).sendMessage(any());
+    doAnswer(
+            call -> {
+              if (Thread.currentThread().isInterrupted()) {
+                throw new IOException("java.lang.InterruptedException");
+              }
+              written.add(((TextMessage) call.getArgument(0)).getPayload());
+              return null;
+            })
+        .when(tomcatLike)
+        .sendMessage(any());
     SessionNotifier notifier = new SessionNotifier(30_000, 1024);
     Connection client = notifier.open(tomcatLike);
 

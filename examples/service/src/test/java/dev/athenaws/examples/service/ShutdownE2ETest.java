@@ -30,20 +30,23 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  */
 class ShutdownE2ETest {
   private static final Duration WAIT = Duration.ofSeconds(60);
+
   /** Runs for minutes in DuckDB unless stopped. */
   private static final String SLOW_CATALOG =
       "{\"defaultQuery\":\"slow\",\"queries\":[{\"name\":\"slow\",\"description\":\"counts for minutes\","
           + "\"sql\":\"SELECT count(*) AS n FROM range(100000000000) t(i) WHERE i % 7 = 3\"}]}";
 
   @Test
-  void closingTheAppStopsARunningQueryInAthenaAndTellsItsClient(@TempDir Path dir) throws Exception {
+  void closingTheAppStopsARunningQueryInAthenaAndTellsItsClient(@TempDir Path dir)
+      throws Exception {
     Path catalog = Files.writeString(dir.resolve("catalog.json"), SLOW_CATALOG);
     try (AthenaEmulator emulator = AthenaEmulator.builder().build();
         EmulatorHttpServer endpoint =
             EmulatorHttpServer.start(emulator, new InetSocketAddress("127.0.0.1", 0));
         AthenaClient athena = athena(endpoint.endpoint())) {
       ConfigurableApplicationContext app =
-          new SpringApplicationBuilder(ServiceApplication.class, ServiceE2ETest.LocalCredentials.class)
+          new SpringApplicationBuilder(
+                  ServiceApplication.class, ServiceE2ETest.LocalCredentials.class)
               .run(
                   "--server.port=0",
                   "--athena-ws.athena.endpoint=" + endpoint.endpoint(),
@@ -52,7 +55,8 @@ class ShutdownE2ETest {
                   "--athena-ws.queries.shutdown-grace=0s");
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       List<JsonNode> afterClose;
-      try (ServiceClient client = ServiceClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws"))) {
+      try (ServiceClient client =
+          ServiceClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws"))) {
         client.send("{\"action\":\"query\",\"requestId\":\"slow-1\"}");
         JsonNode accepted = client.next(WAIT);
         assertThat(accepted.path("type").asText()).isEqualTo("accepted");
@@ -61,8 +65,12 @@ class ShutdownE2ETest {
         app.close();
 
         afterClose = client.untilDone(WAIT);
-        assertThat(athena.getQueryExecution(r -> r.queryExecutionId(queryId))
-                .queryExecution().status().state())
+        assertThat(
+                athena
+                    .getQueryExecution(r -> r.queryExecutionId(queryId))
+                    .queryExecution()
+                    .status()
+                    .state())
             .isEqualTo(QueryExecutionState.CANCELLED);
       }
       JsonNode error = afterClose.get(afterClose.size() - 1);
@@ -78,7 +86,8 @@ class ShutdownE2ETest {
     return AthenaClient.builder()
         .endpointOverride(URI.create(endpoint))
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .build();
   }
