@@ -2,7 +2,10 @@ package dev.athenaws.lambda;
 
 import static dev.athenaws.lambda.Harness.message;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.query.RequestKey;
@@ -72,7 +75,7 @@ class LogContextTest {
                 push.handleRequest(
                     new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                     new ByteArrayOutputStream(),
-                    new LambdaContext("lambda-req-1")));
+                    context("lambda-req-1")));
 
     assertThat(lines).isNotEmpty();
     assertThat(lines)
@@ -95,7 +98,7 @@ class LogContextTest {
             + "\"parameters\":{\"region\":\"secret-value-42\",\"limit\":\"not a number\"}}";
 
     List<JsonNode> lines =
-        logLines(() -> route.handleRequest(message(secret), new LambdaContext("lambda-req-2")));
+        logLines(() -> route.handleRequest(message(secret), context("lambda-req-2")));
 
     assertThat(lines).isNotEmpty();
     assertThat(lines)
@@ -124,10 +127,7 @@ class LogContextTest {
             .clientRequestToken();
 
     List<JsonNode> lines =
-        logLines(
-            () ->
-                route.handleRequest(
-                    Harness.event("query.json"), new LambdaContext("lambda-req-3")));
+        logLines(() -> route.handleRequest(Harness.event("query.json"), context("lambda-req-3")));
 
     assertThat(h.types()).contains("complete");
     assertThat(lines)
@@ -143,5 +143,13 @@ class LogContextTest {
                   .doesNotContain(token)
                   .doesNotContain("\"rows\"");
             });
+  }
+
+  /** The Lambda context of one invocation: what the handlers read of it (request id, time left). */
+  private static Context context(String awsRequestId) {
+    Context context = mock(Context.class);
+    when(context.getAwsRequestId()).thenReturn(awsRequestId);
+    when(context.getRemainingTimeInMillis()).thenReturn(900_000);
+    return context;
   }
 }
