@@ -1,13 +1,17 @@
 package dev.athenaws.examples.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,6 +38,8 @@ final class QueryExecutor implements SmartLifecycle {
   private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(10);
 
   private final ThreadPoolExecutor pool;
+  private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+  private final Consumer<Thread> interrupter;
   private final Duration grace;
   private volatile boolean running;
 
@@ -43,8 +49,25 @@ final class QueryExecutor implements SmartLifecycle {
    * @param grace how long {@link #stop()} waits for running queries before interrupting them
    */
   QueryExecutor(int threads, int queue, Duration grace) {
+    this(threads, queue, grace, Thread::interrupt);
+  }
+
+  /**
+   * @param threads queries that run at once, > 0
+   * @param queue frames that may wait for a thread, > 0
+   * @param grace how long {@link #stop()} waits for running queries before interrupting them
+   * @param interrupter how {@link #stop()} interrupts a running query's thread (the notifier's
+   *     {@link SessionNotifier#interruptOutsideSend}, so that no send is cut in half)
+   */
+  QueryExecutor(int threads, int queue, Duration grace, Consumer<Thread> interrupter) {
+    this.interrupter = interrupter;
     AtomicInteger n = new AtomicInteger();
-    ThreadFactory named = r -> new Thread(r, "athena-ws-query-" + n.incrementAndGet());
+    ThreadFactory named =
+        r -> {
+          Thread t = new Thread(r, "athena-ws-query-" + n.incrementAndGet());
+          workers.add(t);
+          return t;
+        };
     this.pool =
         new ThreadPoolExecutor(
             threads,
@@ -81,8 +104,10 @@ final class QueryExecutor implements SmartLifecycle {
     pool.shutdown();
     try {
       if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        List<Runnable> waiting = pool.shutdownNow();
+        List<Runnable> waiting = new ArrayList<>();
+        pool.getQueue().drainTo(waiting);
         LOG.info("Stopping the running queries; {} waiting frames refused", waiting.size());
+        workers.forEach(interrupter);
         waiting.forEach(job -> ((Job) job).refuseQuietly());
         if (!pool.awaitTermination(AFTER_INTERRUPT.toMillis(), TimeUnit.MILLISECONDS)) {
           LOG.warn("Queries still running after shutdown");

@@ -80,9 +80,10 @@ class ServiceConfiguration {
   }
 
   @Bean
-  QueryExecutor queryExecutor(ServiceProperties properties) {
+  QueryExecutor queryExecutor(ServiceProperties properties, SessionNotifier notifier) {
     ServiceProperties.Queries q = properties.queries();
-    return new QueryExecutor(q.threads(), q.queue(), q.shutdownGrace());
+    return new QueryExecutor(
+        q.threads(), q.queue(), q.shutdownGrace(), notifier::interruptOutsideSend);
   }
 
   @Bean

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -42,6 +43,12 @@ final class SessionNotifier implements ConnectionNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(SessionNotifier.class);
 
   private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
+
+  /**
+   * Per sending thread, held during a send (query threads and I/O threads: both pools are bounded).
+   */
+  private final Map<Thread, ReentrantLock> sends = new ConcurrentHashMap<>();
+
   private final int sendTimeLimitMillis;
   private final int bufferLimitBytes;
 
@@ -87,8 +94,12 @@ final class SessionNotifier implements ConnectionNotifier {
       return new PostOutcome.Gone();
     }
     // A query thread interrupted at shutdown still owes its client the final error; Tomcat's
-    // blocking send fails at once on an interrupted thread, so the flag is set aside for the send
-    // (bounded by the send limits) and restored after it.
+    // blocking send fails on an interrupted thread, so the flag is set aside for the send (bounded
+    // by the send limits) and restored after it, and interruptOutsideSend holds a stop's interrupt
+    // back until the send is over: an interrupt landing mid-send would fail the send and lose the
+    // client.
+    ReentrantLock sending = sends.computeIfAbsent(Thread.currentThread(), t -> new ReentrantLock());
+    sending.lock();
     boolean interrupted = Thread.interrupted();
     try {
       session.sendMessage(new TextMessage(payload));
@@ -106,6 +117,7 @@ final class SessionNotifier implements ConnectionNotifier {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+      sending.unlock();
     }
   }
 
@@ -117,6 +129,27 @@ final class SessionNotifier implements ConnectionNotifier {
   }
 
   // snippet:end sessionNotifier
+
+  /**
+   * Interrupts a thread, but never while it is inside {@link #post}: the interrupt waits for the
+   * send in progress (bounded by the send time limit). {@link QueryExecutor} stops queries this
+   * way.
+   *
+   * @param thread the thread to interrupt
+   */
+  void interruptOutsideSend(Thread thread) {
+    ReentrantLock sending = sends.get(thread);
+    if (sending == null) {
+      thread.interrupt();
+      return;
+    }
+    sending.lock();
+    try {
+      thread.interrupt();
+    } finally {
+      sending.unlock();
+    }
+  }
 
   /** Closes every session still open (the server is stopping). */
   @Override

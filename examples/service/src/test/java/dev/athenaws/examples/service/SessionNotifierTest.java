@@ -18,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -57,6 +59,39 @@ class SessionNotifierTest {
             })
         .when(session)
         .sendMessage(any());
+  }
+
+  @Test
+  void aStopsInterruptWaitsForTheSendInProgressInsteadOfCuttingIt() throws Exception {
+    SessionNotifier notifier = new SessionNotifier(30_000, 1024 * 1024);
+    Connection client = notifier.open(session);
+    AtomicReference<PostOutcome> outcome = new AtomicReference<>();
+    CountDownLatch interruptedAfterSend = new CountDownLatch(1);
+    Thread query =
+        new Thread(
+            () -> {
+              outcome.set(notifier.post(client, bytes("first")));
+              while (!Thread.currentThread().isInterrupted()) {
+                LockSupport.park(); // an interrupt unparks
+              }
+              interruptedAfterSend.countDown();
+            });
+    query.start();
+    assertThat(firstSendEntered.await(30, TimeUnit.SECONDS)).isTrue();
+
+    // What QueryExecutor.stop does; the session's send (like Tomcat's) fails if interrupted.
+    Thread stopper = new Thread(() -> notifier.interruptOutsideSend(query));
+    stopper.start();
+    while (stopper.isAlive() && stopper.getState() != Thread.State.WAITING) {
+      Thread.onSpinWait();
+    }
+    assertThat(stopper.isAlive()).as("the interrupt waits for the send in progress").isTrue();
+    releaseFirstSend.countDown();
+
+    stopper.join(30_000);
+    assertThat(interruptedAfterSend.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(outcome.get()).isEqualTo(new PostOutcome.Delivered(1));
+    assertThat(written).containsExactly("first");
   }
 
   @Test
