@@ -116,9 +116,10 @@ public final class FakeS3 implements ObjectReader {
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
+      if (left-- <= 0) {
+        throw new IOException("Connection reset");
+      }
+      return in.read();
     }
 
     @Override

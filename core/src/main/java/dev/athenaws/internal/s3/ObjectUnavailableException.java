@@ -19,6 +19,7 @@ public final class ObjectUnavailableException extends RuntimeException {
     NOT_FOUND
   }
 
+  /** Why S3 would not serve (part of the serialized form). */
   private final Reason reason;
 
   /**
