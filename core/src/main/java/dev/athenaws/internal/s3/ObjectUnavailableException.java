@@ -1,0 +1,40 @@
+package dev.athenaws.internal.s3;
+
+/**
+ * S3 will not serve a result object: access denied (403), no such key or bucket (404), or a
+ * client-side encrypted object. Retrying does not help; the API path may still serve the result.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * <p>Exceptions: none beyond what {@link RuntimeException} throws.
+ */
+public final class ObjectUnavailableException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Why S3 would not serve. */
+  public enum Reason {
+    /** 403 AccessDenied. */
+    ACCESS_DENIED,
+    /** 404 NoSuchKey or NoSuchBucket. */
+    NOT_FOUND
+  }
+
+  /** Why S3 would not serve (part of the serialized form). */
+  private final Reason reason;
+
+  /**
+   * @param reason why S3 would not serve, not null
+   * @param message details for the log (never user data)
+   */
+  public ObjectUnavailableException(Reason reason, String message) {
+    super(message);
+    this.reason = java.util.Objects.requireNonNull(reason, "reason");
+  }
+
+  /**
+   * @return why S3 would not serve
+   */
+  public Reason reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.athenaws.internal.s3;
+
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.error.ErrorCode;
+import dev.athenaws.internal.query.PageFetcher;
+import dev.athenaws.internal.query.StatementKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
+
+/**
+ * Decides, per finished query, whether its rows come from the result object in S3, and opens it. S3
+ * serves a query when the mode allows it and the query is a SELECT (only DML results are CSV; DDL,
+ * SHOW, DESCRIBE and EXPLAIN write text), its {@code OutputLocation} is an {@code s3://} object
+ * (managed query results have none), its results are not client-side encrypted ({@code CSE_KMS}:
+ * the bytes in S3 are ciphertext), and S3 lets the object be read (not 403 or 404). Otherwise, in
+ * {@link ResultFetchMode#AUTO}, {@link #open} answers empty and the caller pages {@code
+ * GetQueryResults} as before.
+ *
+ * <p>The column types come from one {@code GetQueryResults} call (the {@code metadataFetcher}
+ * should be built with {@code maxResults(1)}): its {@code ResultSetMetadata} is what the API path
+ * maps with, so both paths type columns alike. (The {@code .csv.metadata} object beside the result
+ * is in an undocumented binary format.)
+ *
+ * <p>Thread-safety: thread-safe; one source serves any number of queries.
+ *
+ * <p>Exceptions: {@link #open} throws as documented on it; the constructor throws {@link
+ * NullPointerException} for a null argument and {@link IllegalArgumentException} for a bad number.
+ */
+public final class ResultSource {
+  private static final Logger LOG = LoggerFactory.getLogger(ResultSource.class);
+  private static final String CSE_KMS = "CSE_KMS";
+
+  private final ResultFetchMode mode;
+  private final ObjectReader reader;
+  private final PageFetcher metadataFetcher;
+  private final int pageRows;
+  private final int maxResumes;
+
+  /**
+   * @param mode where rows may come from
+   * @param reader opens result objects
+   * @param metadataFetcher fetches the first results page, for its column metadata
+   * @param pageRows records a page, at least 1
+   * @param maxResumes ranged reopens allowed in a row without progress, at least 0
+   */
+  public ResultSource(
+      ResultFetchMode mode,
+      ObjectReader reader,
+      PageFetcher metadataFetcher,
+      int pageRows,
+      int maxResumes) {
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.reader = Objects.requireNonNull(reader, "reader");
+    this.metadataFetcher = Objects.requireNonNull(metadataFetcher, "metadataFetcher");
+    if (pageRows < 1 || maxResumes < 0) {
+      throw new IllegalArgumentException("pageRows >= 1 and maxResumes >= 0 required");
+    }
+    this.pageRows = pageRows;
+    this.maxResumes = maxResumes;
+  }
+
+  /**
+   * Opens a finished query's result object, or answers that the API path must serve it.
+   *
+   * @param queryExecutionId the SUCCEEDED query, not null
+   * @param kind its statement kind, not null
+   * @param outputLocation its {@code ResultConfiguration.OutputLocation}, may be null
+   * @param encryptionOption its {@code EncryptionConfiguration.EncryptionOption}, may be null
+   * @return the pages from S3, or empty when the API path must serve (mode API, or mode AUTO and S3
+   *     cannot)
+   * @throws AthenaWsException (INTERNAL) in mode S3 when S3 cannot serve, or when the object cannot
+   *     be opened after the retries; as {@link PageFetcher#fetch} for the metadata call
+   */
+  public Optional<CsvResultPages> open(
+      String queryExecutionId, StatementKind kind, String outputLocation, String encryptionOption) {
+    Objects.requireNonNull(queryExecutionId, "queryExecutionId");
+    Objects.requireNonNull(kind, "kind");
+    if (mode == ResultFetchMode.API) {
+      return Optional.empty();
+    }
+    String refusal = null;
+    Optional<S3Location> location = S3Location.parse(outputLocation);
+    if (!kind.hasHeaderRow()) {
+      refusal = "not a SELECT";
+    } else if (location.isEmpty()) {
+      refusal = "no s3:// output location";
+    } else if (encryptionOption != null
+        && CSE_KMS.equals(encryptionOption.toUpperCase(Locale.ROOT))) {
+      refusal = "client-side encrypted";
+    }
+    if (refusal != null) {
+      return refuse(queryExecutionId, refusal, null);
+    }
+    InputStream first;
+    try {
+      first = openWithRetries(location.get());
+    } catch (ObjectUnavailableException e) {
+      return refuse(queryExecutionId, e.reason().name(), e);
+    }
+    try {
+      GetQueryResultsResponse head = metadataFetcher.fetch(queryExecutionId, null);
+      InputStream bytes = new ResumingInputStream(reader, location.get(), first, maxResumes);
+      return Optional.of(new CsvResultPages(bytes, head.resultSet().resultSetMetadata(), pageRows));
+    } catch (RuntimeException e) {
+      closeQuietly(first);
+      throw e;
+    }
+  }
+
+  private InputStream openWithRetries(S3Location location) {
+    IOException last = null;
+    for (int attempt = 0; attempt <= maxResumes; attempt++) {
+      try {
+        return reader.open(location, 0);
+      } catch (IOException e) {
+        last = e;
+      }
+    }
+    throw new AthenaWsException(
+        ErrorCode.INTERNAL, "The result object could not be read from S3", last);
+  }
+
+  private Optional<CsvResultPages> refuse(String id, String why, RuntimeException cause) {
+    if (mode == ResultFetchMode.S3) {
+      throw new AthenaWsException(
+          ErrorCode.INTERNAL, "The result cannot be read from S3 (" + why + ")", cause);
+    }
+    LOG.debug("query {}: results from GetQueryResults, S3 cannot serve ({})", id, why);
+    return Optional.empty();
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // Not read from.
+    }
+  }
+}

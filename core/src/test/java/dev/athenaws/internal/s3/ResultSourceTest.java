@@ -1,0 +1,121 @@
+package dev.athenaws.internal.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.internal.query.PageFetcher;
+import dev.athenaws.internal.query.StatementKind;
+import dev.athenaws.testing.FakeS3;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.athena.model.ResultSet;
+
+/** Which path serves a query, and resuming a broken object read. */
+class ResultSourceTest {
+  private static final String URI = "s3://results/q1.csv";
+  private final FakeS3 s3 = new FakeS3();
+  private final AtomicInteger metadataCalls = new AtomicInteger();
+  private final PageFetcher metadata =
+      (id, token) -> {
+        metadataCalls.incrementAndGet();
+        return GetQueryResultsResponse.builder()
+            .resultSet(
+                ResultSet.builder()
+                    .resultSetMetadata(CsvResultPagesTest.metadata("n", "s"))
+                    .build())
+            .build();
+      };
+
+  private ResultSource source(ResultFetchMode mode) {
+    return new ResultSource(mode, s3, metadata, 1000, 3);
+  }
+
+  private static List<List<String>> rows(int n) {
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(List.of(Integer.toString(i), "row \"" + i + "\"\nsecond line"));
+    }
+    return out;
+  }
+
+  @Test
+  void aSelectWithAnS3OutputLocationIsReadFromS3() {
+    s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(3)));
+    CsvResultPages pages =
+        source(ResultFetchMode.AUTO).open("q1", StatementKind.SELECT, URI, null).orElseThrow();
+    assertThat(CsvResultPagesTest.values(pages)).hasSize(4);
+    assertThat(metadataCalls).hasValue(1);
+    assertThat(s3.opens()).containsExactly(0L);
+  }
+
+  @Test
+  void autoFallsBackWhereS3CannotServe() {
+    s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(1)));
+    s3.put("s3://results/denied.csv", "x");
+    s3.deny("s3://results/denied.csv");
+    ResultSource auto = source(ResultFetchMode.AUTO);
+    StatementKind ddl = new StatementKind("DDL", "SHOW_TABLES");
+    StatementKind ctas = new StatementKind("DML", "CREATE_TABLE_AS_SELECT");
+    assertThat(auto.open("q", ddl, URI, null)).isEmpty();
+    assertThat(auto.open("q", ctas, URI, null)).isEmpty();
+    assertThat(auto.open("q", StatementKind.SELECT, null, null)).isEmpty();
+    assertThat(auto.open("q", StatementKind.SELECT, "https://x/y.csv", null)).isEmpty();
+    assertThat(auto.open("q", StatementKind.SELECT, URI, "CSE_KMS")).isEmpty();
+    assertThat(auto.open("q", StatementKind.SELECT, "s3://results/denied.csv", null)).isEmpty();
+    assertThat(auto.open("q", StatementKind.SELECT, "s3://results/missing.csv", null)).isEmpty();
+    assertThat(metadataCalls).hasValue(0);
+    // SSE is readable with GetObject as usual.
+    assertThat(auto.open("q", StatementKind.SELECT, URI, "SSE_KMS")).isPresent();
+  }
+
+  @Test
+  void apiModeNeverTouchesS3() {
+    s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(1)));
+    assertThat(source(ResultFetchMode.API).open("q", StatementKind.SELECT, URI, null)).isEmpty();
+    assertThat(s3.opens()).isEmpty();
+  }
+
+  @Test
+  void s3ModeFailsWhereS3CannotServe() {
+    s3.deny(URI);
+    assertThatThrownBy(() -> source(ResultFetchMode.S3).open("q", StatementKind.SELECT, URI, null))
+        .isInstanceOf(AthenaWsException.class)
+        .hasMessageContaining("ACCESS_DENIED");
+    assertThatThrownBy(() -> source(ResultFetchMode.S3).open("q", StatementKind.SELECT, null, null))
+        .isInstanceOf(AthenaWsException.class);
+  }
+
+  @Test
+  void aStreamBrokenMidRowResumesFromTheByteReachedWithoutLosingOrRepeatingARow() {
+    String csv = FakeS3.athenaCsv(List.of("n", "s"), rows(2000));
+    s3.put(URI, csv);
+    int length = csv.getBytes(StandardCharsets.UTF_8).length;
+    // Breaks inside a quoted value (mid-row, mid-line) and again soon after the first resume.
+    int first = csv.indexOf("row \"\"1000") + 3;
+    s3.breakAfter(first, 7, 1);
+    CsvResultPages pages =
+        source(ResultFetchMode.AUTO).open("q1", StatementKind.SELECT, URI, null).orElseThrow();
+    List<List<String>> read = CsvResultPagesTest.values(pages);
+    List<List<String>> expected = new ArrayList<>();
+    expected.add(List.of("n", "s"));
+    expected.addAll(rows(2000));
+    assertThat(read).isEqualTo(expected);
+    assertThat(s3.opens()).containsExactly(0L, (long) first, first + 7L, first + 8L);
+    assertThat(s3.opens().get(3)).isLessThan(length);
+  }
+
+  @Test
+  void aStreamThatKeepsBreakingWithoutProgressFailsTheRun() {
+    s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(10)));
+    s3.breakAfter(20, 0, 0, 0, 0);
+    CsvResultPages pages =
+        source(ResultFetchMode.AUTO).open("q1", StatementKind.SELECT, URI, null).orElseThrow();
+    assertThatThrownBy(pages::next).isInstanceOf(AthenaWsException.class);
+    assertThat(s3.opens()).containsExactly(0L, 20L, 20L, 20L);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.athenaws.testing;
+
+import dev.athenaws.internal.s3.ObjectReader;
+import dev.athenaws.internal.s3.ObjectUnavailableException;
+import dev.athenaws.internal.s3.S3Location;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * An in-memory S3 behind core's {@link ObjectReader} seam: objects by {@code s3://} URI, ranged
+ * opens, 403 and 404, and connections that break after a given number of bytes (a reset
+ * mid-object). Records every open's start byte. Not an HTTP fake: core has no S3 SDK client to
+ * point at one.
+ *
+ * <p>Thread-safety: thread-safe.
+ */
+public final class FakeS3 implements ObjectReader {
+  private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+  private final Set<String> denied = ConcurrentHashMap.newKeySet();
+  private final Deque<Long> breaks = new ArrayDeque<>();
+  private final List<Long> opens = new ArrayList<>();
+
+  public void put(String uri, byte[] bytes) {
+    objects.put(uri, bytes.clone());
+  }
+
+  public void put(String uri, String text) {
+    put(uri, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Answers 403 AccessDenied for the object. */
+  public void deny(String uri) {
+    denied.add(uri);
+  }
+
+  /**
+   * The next connections each break (IOException "Connection reset") after the given number of
+   * bytes, one value per connection, in order.
+   */
+  public synchronized void breakAfter(long... bytes) {
+    for (long b : bytes) {
+      breaks.add(b);
+    }
+  }
+
+  /**
+   * @return the start byte of every open, in order
+   */
+  public synchronized List<Long> opens() {
+    return List.copyOf(opens);
+  }
+
+  @Override
+  public InputStream open(S3Location location, long fromByte) throws IOException {
+    String uri = location.toString();
+    long cut;
+    synchronized (this) {
+      opens.add(fromByte);
+      cut = breaks.isEmpty() ? Long.MAX_VALUE : breaks.poll();
+    }
+    if (denied.contains(uri)) {
+      throw new ObjectUnavailableException(ObjectUnavailableException.Reason.ACCESS_DENIED, uri);
+    }
+    byte[] bytes = objects.get(uri);
+    if (bytes == null) {
+      throw new ObjectUnavailableException(ObjectUnavailableException.Reason.NOT_FOUND, uri);
+    }
+    int from = (int) Math.min(fromByte, bytes.length);
+    InputStream in = new ByteArrayInputStream(bytes, from, bytes.length - from);
+    return cut == Long.MAX_VALUE ? in : new Breaking(in, cut);
+  }
+
+  /**
+   * Writes rows the way Athena writes a SELECT's result object: a header record, every value
+   * double-quoted with embedded quotes doubled, NULL as an unquoted empty field, records ended by
+   * {@code \n}.
+   *
+   * @param header the column labels
+   * @param rows the rows; a null value is NULL
+   * @return the object's text
+   */
+  public static String athenaCsv(List<String> header, List<List<String>> rows) {
+    StringBuilder out = new StringBuilder();
+    record(out, header);
+    rows.forEach(r -> record(out, r));
+    return out.toString();
+  }
+
+  private static void record(StringBuilder out, List<String> values) {
+    out.append(
+            values.stream()
+                .map(v -> v == null ? "" : '"' + v.replace("\"", "\"\"") + '"')
+                .collect(Collectors.joining(",")))
+        .append('\n');
+  }
+
+  /** A connection that resets after a number of bytes. */
+  private static final class Breaking extends InputStream {
+    private final InputStream in;
+    private long left;
+
+    Breaking(InputStream in, long left) {
+      this.in = in;
+      this.left = left;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left-- <= 0) {
+        throw new IOException("Connection reset");
+      }
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        throw new IOException("Connection reset");
+      }
+      int n = in.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+  }
+}
