@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  *     workflow's {@code QueryExecutionContext.Database}); the sample table is loaded into it
  * @param stateMachineDefinition a States Language definition file to run instead of the generated
  *     push workflow, null for the generated one
+ * @param s3FirstByteMs added before the first byte of every S3 GetObject body
+ * @param s3Mbps the S3 endpoint's bandwidth per GetObject in megabits per second, 0 for unlimited
  */
 public record LocalOptions(
     String host,
@@ -52,7 +54,9 @@ public record LocalOptions(
     double postErrorRate,
     String database,
     Path stateMachineDefinition,
-    boolean metrics) {
+    boolean metrics,
+    int s3FirstByteMs,
+    int s3Mbps) {
 
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
@@ -76,6 +80,8 @@ public record LocalOptions(
     require(
         athenaLatencyMs >= 0 && athenaLatencyMs <= 60_000, "--athena-latency-ms must be 0..60000");
     require(postLatencyMs >= 0 && postLatencyMs <= 60_000, "--post-latency-ms must be 0..60000");
+    require(s3FirstByteMs >= 0 && s3FirstByteMs <= 60_000, "--s3-first-byte-ms must be 0..60000");
+    require(s3Mbps >= 0 && s3Mbps <= 100_000, "--s3-mbps must be 0..100000 (0: unlimited)");
     require(
         postThrottleRate >= 0 && postThrottleRate < 1,
         "--post-throttle-rate must be 0 <= rate < 1");
@@ -112,7 +118,9 @@ public record LocalOptions(
           "--post-error-rate",
           "--database",
           "--state-machine-definition",
-          "--metrics");
+          "--metrics",
+          "--s3-first-byte-ms",
+          "--s3-mbps");
 
   /**
    * @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events
@@ -170,7 +178,9 @@ public record LocalOptions(
         decimal(given, "--post-error-rate"),
         given.getOrDefault("--database", "default"),
         definition == null ? null : Path.of(definition),
-        onOff(given.getOrDefault("--metrics", "off"), "--metrics"));
+        onOff(given.getOrDefault("--metrics", "off"), "--metrics"),
+        (int) number(given, "--s3-first-byte-ms", 0),
+        (int) number(given, "--s3-mbps", 0));
   }
 
   private static boolean onOff(String value, String name) {
@@ -198,6 +208,8 @@ public record LocalOptions(
           --seed N                  seed of the synthetic events [20210801]
           --athena-latency-ms N     added to every Athena API call [0]
           --post-latency-ms N       added to every @connections POST [0]
+          --s3-first-byte-ms N      added before the first byte of every S3 GetObject body [0]
+          --s3-mbps N               S3 GetObject bandwidth in megabits/s, 0 = unlimited [0]
           --post-throttle-rate R    fraction of @connections POSTs answered 429, 0 <= R < 1 [0]
           --post-error-rate R       fraction of @connections POSTs answered 500, 0 <= R < 1 [0]
           --athena-throttle-rate R  fraction of Athena API calls answered TooManyRequestsException,

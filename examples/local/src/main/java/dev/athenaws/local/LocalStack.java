@@ -5,6 +5,8 @@ import dev.athenaws.lambda.workflow.PushWorkflowDefinition;
 import dev.athenaws.local.athena.AthenaEmulator;
 import dev.athenaws.local.faults.Faults;
 import dev.athenaws.local.gateway.Gateway;
+import dev.athenaws.local.s3.ObjectStore;
+import dev.athenaws.local.s3.S3Endpoint;
 import dev.athenaws.local.sfn.StepFunctionsEmulator;
 import dev.athenaws.local.sfn.WorkflowSettings;
 import dev.athenaws.retry.Sleeper;
@@ -55,6 +57,11 @@ public final class LocalStack implements AutoCloseable {
   /** The Athena work group of the handlers and the workflow. */
   static final String WORK_GROUP = "primary";
 
+  /**
+   * The bucket of the emulator's default result location, {@code s3://athena-ws-local/results/}.
+   */
+  public static final String RESULTS_BUCKET = "athena-ws-local";
+
   /** The workflow's query timeout (the start states' TimeoutSeconds), as deployed by default. */
   static final Duration QUERY_TIMEOUT = Duration.ofMinutes(30);
 
@@ -75,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
   private final int port;
   private final boolean webApp;
   private final Faults faults;
+  private final ObjectStore objects;
 
   private LocalStack(
       LocalOptions options,
@@ -86,8 +94,10 @@ public final class LocalStack implements AutoCloseable {
       Handlers handlers,
       int port,
       boolean webApp,
-      Faults faults) {
+      Faults faults,
+      ObjectStore objects) {
     this.faults = faults;
+    this.objects = objects;
     this.options = options;
     this.server = server;
     this.athena = athena;
@@ -167,8 +177,12 @@ public final class LocalStack implements AutoCloseable {
               clock,
               Sleeper.system());
       opened.push(stepFunctions);
+      ObjectStore objects = new ObjectStore(clock);
+      opened.push(objects);
+      objects.createBucket(RESULTS_BUCKET);
       AthenaEmulator athena =
           AthenaEmulator.builder()
+              .resultObjects(objects.resultObjects())
               .sampleData(o.events(), o.seed())
               .sampleDatabase(o.database())
               .build();
@@ -197,6 +211,11 @@ public final class LocalStack implements AutoCloseable {
           new Handler.Sequence(
               gateway.webSocket(server),
               gateway.managementApi(faults),
+              new S3Endpoint(
+                  objects,
+                  clock,
+                  Sleeper.system(),
+                  new S3Endpoint.Network(o.s3FirstByteMs(), o.s3Mbps())),
               new AwsEndpoints(athena, stepFunctions, faults),
               site));
       server.setStopTimeout(2_000);
@@ -211,7 +230,8 @@ public final class LocalStack implements AutoCloseable {
           handlers,
           port,
           site.servesWebApp(),
-          faults);
+          faults,
+          objects);
     } catch (Exception | Error e) {
       while (!opened.isEmpty()) {
         try {
@@ -295,6 +315,13 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
+   * @return the S3 objects the S3 endpoint serves (the Athena emulator's result objects)
+   */
+  public ObjectStore objects() {
+    return objects;
+  }
+
+  /**
    * @return the Step Functions emulator
    */
   public StepFunctionsEmulator stepFunctions() {
@@ -314,6 +341,7 @@ public final class LocalStack implements AutoCloseable {
     handlers.close();
     workflowAthena.close();
     athena.close();
+    objects.close();
   }
 
   /**
@@ -379,6 +407,11 @@ public final class LocalStack implements AutoCloseable {
             + "  then  {\"action\":\"query\"}",
         "  management API  " + managementEndpoint() + "/@connections/{connectionId}",
         "  Athena API      " + httpUri() + "   (AWS_ENDPOINT_URL_ATHENA)",
+        "  S3 (path-style) "
+            + httpUri()
+            + "   (AWS_ENDPOINT_URL_S3), results in s3://"
+            + RESULTS_BUCKET
+            + "/results/",
         "  Step Functions  "
             + httpUri()
             + "   (AWS_ENDPOINT_URL_SFN), state machine "

@@ -70,7 +70,7 @@ public final class AthenaEmulator implements AutoCloseable {
     operations =
         new Operations(
             new QueryStore(b.retainedQueries),
-            new QueryRunner(root, b.clock),
+            new QueryRunner(root, b.clock, b.resultObjects),
             executor,
             root,
             b.clock,
@@ -210,8 +210,21 @@ public final class AthenaEmulator implements AutoCloseable {
     private int sampleEvents;
     private long sampleSeed = CloudTrailData.DEFAULT_SEED;
     private String sampleDatabase = CloudTrailData.SCHEMA;
+    private ResultObjects resultObjects = ResultObjects.NONE;
 
     private Builder() {}
+
+    /**
+     * Where each SELECT's result CSV is written ({@code <OutputLocation><QueryExecutionId>.csv}),
+     * as Athena does; none unless set.
+     *
+     * @param objects the object writer
+     * @return this builder
+     */
+    public Builder resultObjects(ResultObjects objects) {
+      this.resultObjects = Objects.requireNonNull(objects, "objects");
+      return this;
+    }
 
     /**
      * @param clock the clock of submission/completion times and statistics; default system UTC

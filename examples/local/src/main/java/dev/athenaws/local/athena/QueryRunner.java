@@ -28,10 +28,12 @@ final class QueryRunner {
 
   private final DuckDBConnection root;
   private final Clock clock;
+  private final ResultObjects objects;
 
-  QueryRunner(DuckDBConnection root, Clock clock) {
+  QueryRunner(DuckDBConnection root, Clock clock, ResultObjects objects) {
     this.root = root;
     this.clock = clock;
+    this.objects = objects;
   }
 
   void run(Execution e) {
@@ -79,7 +81,8 @@ final class QueryRunner {
       RowShape shape = RowShape.of(e.kind, rs.getMetaData());
       long bytes = 0;
       try (DuckDBConnection writer = root.duplicate();
-          ResultTable out = ResultTable.create(writer, e.id, shape.columns().size())) {
+          ResultTable out = ResultTable.create(writer, e.id, shape.columns().size());
+          CsvResult csv = csvFor(e, shape)) {
         table[0] = out.name();
         while (rs.next()) {
           String[] row = shape.row(rs);
@@ -87,13 +90,31 @@ final class QueryRunner {
             bytes += v == null ? 0 : v.length();
           }
           out.append(row);
+          if (csv != null) {
+            csv.append(row);
+          }
           if (out.rows() % CANCEL_CHECK_ROWS == 0 && e.isTerminal()) {
             break;
           }
         }
+        if (csv != null && !e.isTerminal()) {
+          csv.publish(); // before SUCCEEDED: a reader that sees SUCCEEDED finds the object
+        }
         return new QueryResult(shape.columns(), out.name(), out.rows(), null, bytes);
+      } catch (java.io.IOException io) {
+        throw new java.io.UncheckedIOException("writing the result object of " + e.id, io);
       }
     }
+  }
+
+  /**
+   * Athena writes a DML query's result as {@code <QueryID>.csv} in the output location; utility and
+   * DDL statements (a {@code .txt}) are not written here.
+   */
+  private CsvResult csvFor(Execution e, RowShape shape) throws java.io.IOException {
+    return e.kind.isSelect()
+        ? CsvResult.start(objects, e.outputLocation + e.id + ".csv", shape.columns())
+        : null;
   }
 
   private static QueryResult noRows(Execution e, Statement st) throws SQLException {
