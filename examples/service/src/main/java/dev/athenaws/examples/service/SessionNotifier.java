@@ -4,9 +4,11 @@ import dev.athenaws.notify.Connection;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.notify.PostOutcome;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -45,9 +47,10 @@ final class SessionNotifier implements ConnectionNotifier {
   private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
 
   /**
-   * Per sending thread, held during a send (query threads and I/O threads: both pools are bounded).
+   * Each thread's send lock, held during a send. Weak keys: Tomcat's I/O threads come and go, and
+   * an unlocked lock does not refer to its thread.
    */
-  private final Map<Thread, ReentrantLock> sends = new ConcurrentHashMap<>();
+  private final Map<Thread, ReentrantLock> sends = Collections.synchronizedMap(new WeakHashMap<>());
 
   private final int sendTimeLimitMillis;
   private final int bufferLimitBytes;
@@ -138,11 +141,9 @@ final class SessionNotifier implements ConnectionNotifier {
    * @param thread the thread to interrupt
    */
   void interruptOutsideSend(Thread thread) {
-    ReentrantLock sending = sends.get(thread);
-    if (sending == null) {
-      thread.interrupt();
-      return;
-    }
+    // The same lock the thread takes before its send (created here if it never sent), so an
+    // interrupt either precedes the send, where post sets the flag aside, or waits for its end.
+    ReentrantLock sending = sends.computeIfAbsent(thread, t -> new ReentrantLock());
     sending.lock();
     try {
       thread.interrupt();
