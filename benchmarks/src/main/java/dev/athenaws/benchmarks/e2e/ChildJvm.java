@@ -23,6 +23,25 @@ final class ChildJvm {
   static String run(
       List<String> jvmFlags, Class<?> mainClass, List<String> args, long timeoutSeconds)
       throws IOException, InterruptedException {
+    return run(jvmFlags, mainClass, args, java.util.Map.of(), timeoutSeconds);
+  }
+
+  /**
+   * @param jvmFlags flags such as {@code -Xmx128m}
+   * @param mainClass the class to run
+   * @param args its arguments
+   * @param env environment variables added to this process's for the child
+   * @param timeoutSeconds how long it may run before it is killed
+   * @return its standard output
+   * @throws IllegalStateException when it fails or times out, with the end of its error output
+   */
+  static String run(
+      List<String> jvmFlags,
+      Class<?> mainClass,
+      List<String> args,
+      java.util.Map<String, String> env,
+      long timeoutSeconds)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
@@ -33,11 +52,10 @@ final class ChildJvm {
     Path out = Files.createTempFile("child-out", ".txt");
     Path err = Files.createTempFile("child-err", ".txt");
     try {
-      Process p =
-          new ProcessBuilder(command)
-              .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().putAll(env);
+      Process p = builder.start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IllegalStateException(

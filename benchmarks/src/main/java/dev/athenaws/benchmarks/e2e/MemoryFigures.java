@@ -23,6 +23,10 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  * PushResultsHandler} in a child JVM limited to {@code -Xmx128m} (Lambda's smallest memory; serial
  * GC as on Lambda), against a local stack in this JVM, to a WebSocket client that checks every row
  * arrives. Reports the child's peak heap.
+ *
+ * <p>The push JVM reaches the stack's S3 endpoint as {@code AWS_ENDPOINT_URL_S3} (environment and
+ * system property); {@code memory.env} ({@code NAME=value,...}, empty by default) adds handler
+ * environment variables, such as the result-fetch setting that sends the push through the S3 path.
  */
 public final class MemoryFigures {
   /** The heap limit of the pushing JVM. */
@@ -55,7 +59,7 @@ public final class MemoryFigures {
 
   public static void main(String[] args) throws Exception {
     int rows = Integer.getInteger("memory.rows", 1_000_000);
-    Result r = run(rows);
+    Result r = run(rows, System.getProperty("memory.env", ""));
     System.out.println(format(r));
   }
 
@@ -65,6 +69,17 @@ public final class MemoryFigures {
    * @throws Exception when the stack, the query, the push or the client's checks fail
    */
   public static Result run(int rows) throws Exception {
+    return run(rows, "");
+  }
+
+  /**
+   * @param rows a multiple of 10, at most 100,000,000
+   * @param env more environment variables of the push JVM's handlers, {@code NAME=value,...}
+   * @return the figures
+   * @throws Exception when the stack, the query, the push or the client's checks fail
+   */
+  public static Result run(int rows, String env) throws Exception {
+    PushChild.environment(env); // a malformed list fails before the stack starts
     if (rows % COPIES != 0) {
       throw new IllegalArgumentException("rows must be a multiple of " + COPIES);
     }
@@ -105,7 +120,9 @@ public final class MemoryFigures {
                     stack.httpUri().toString(),
                     stack.managementEndpoint().toString(),
                     ids.iterator().next(),
-                    id),
+                    id,
+                    env),
+                java.util.Map.of("AWS_ENDPOINT_URL_S3", stack.httpUri().toString()),
                 1800);
         StreamClient.Stream s = stream.get(60, TimeUnit.SECONDS);
         JsonNode pushed = pushed(out);

@@ -30,8 +30,10 @@ import javax.management.openmbean.CompositeData;
  * of the heap pools' peaks, garbage included), the largest heap left after any collection (the live
  * set) and the collections.
  *
- * <p>Arguments: stack endpoint (Athena), management endpoint ({@code WEBSOCKET_ENDPOINT}),
- * connection id, query execution id.
+ * <p>Arguments: stack endpoint (Athena, and S3 as {@code AWS_ENDPOINT_URL_S3}), management endpoint
+ * ({@code WEBSOCKET_ENDPOINT}), connection id, query execution id, and optionally more environment
+ * variables of the handlers as {@code NAME=value,NAME=value} (the result-fetch setting of the S3
+ * path, say).
  */
 public final class PushChild {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,19 +63,18 @@ public final class PushChild {
               null);
     }
     System.setProperty("aws.endpointUrlAthena", args[0]);
+    // The system-property form of AWS_ENDPOINT_URL_S3: the stack's S3 endpoint (path-style).
+    System.setProperty("aws.endpointUrlS3", args[0]);
     System.setProperty("aws.accessKeyId", "local");
     System.setProperty("aws.secretAccessKey", "local");
-    Handlers handlers =
-        Handlers.fromEnvironment(
-            Map.of(
-                "ATHENA_WS_MODE",
-                "inline",
-                "AWS_REGION",
-                "us-east-1",
-                "WEBSOCKET_ENDPOINT",
-                args[1],
-                "ATHENA_WS_PRIME",
-                "off"));
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("ATHENA_WS_MODE", "inline");
+    env.put("AWS_REGION", "us-east-1");
+    env.put("WEBSOCKET_ENDPOINT", args[1]);
+    env.put("ATHENA_WS_PRIME", "off");
+    env.put("AWS_ENDPOINT_URL_S3", args[0]);
+    env.putAll(environment(args.length > 4 ? args[4] : ""));
+    Handlers handlers = Handlers.fromEnvironment(env);
     ObjectNode input = JSON.createObjectNode();
     input
         .putObject("connection")
@@ -112,5 +113,25 @@ public final class PushChild {
     result.put("collections", collections.get());
     result.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
     System.out.println("PUSHED " + result);
+  }
+
+  /**
+   * @param list {@code NAME=value,NAME=value}, or empty
+   * @return the variables
+   * @throws IllegalArgumentException when an entry has no {@code =}
+   */
+  static Map<String, String> environment(String list) {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    for (String entry : list.split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int eq = entry.indexOf('=');
+      if (eq < 1) {
+        throw new IllegalArgumentException("not NAME=value: " + entry);
+      }
+      env.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+    }
+    return env;
   }
 }

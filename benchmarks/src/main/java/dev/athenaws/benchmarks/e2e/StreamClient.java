@@ -19,8 +19,10 @@ import java.util.function.Consumer;
  * query, parsing every message as a browser would, without keeping the rows. The same client reads
  * the local stack and the baseline, so its own cost is the same on both sides.
  *
- * <p>It checks what a client can check: {@code seq} contiguous from 0, the rows received equal the
- * final {@code rowCount}; a row check supplied by the caller sees every row.
+ * <p>It checks what a client can check: every {@code seq} from 0 exactly once, in any order (posts
+ * may be in flight in parallel), the rows received equal the final {@code rowCount} (rows that
+ * arrive after the final message are waited for); a row check supplied by the caller sees every
+ * row.
  *
  * <p>Thread-safety: one query at a time; the listener runs on the HTTP client's threads.
  */
@@ -56,6 +58,9 @@ public final class StreamClient implements AutoCloseable {
    * @param totalNanos from sending to the final message
    * @param last the final message ({@code complete} or {@code error})
    * @param requestIds the {@code requestId}s the rows and final messages carried
+   * @param startNanos {@link System#nanoTime()} when the request was sent (when listening began)
+   * @param lastRowNanos from sending to the last {@code rows} message, -1 if none
+   * @param firstByType from sending to the first message of each {@code type}
    */
   public record Stream(
       long rows,
@@ -64,7 +69,10 @@ public final class StreamClient implements AutoCloseable {
       long firstRowNanos,
       long totalNanos,
       JsonNode last,
-      java.util.Set<String> requestIds) {
+      java.util.Set<String> requestIds,
+      long startNanos,
+      long lastRowNanos,
+      java.util.Map<String, Long> firstByType) {
     /**
      * @return whether the stream ended with {@code complete}
      */
@@ -122,7 +130,10 @@ public final class StreamClient implements AutoCloseable {
     private long rows;
     private long bytes;
     private int messages;
-    private int nextSeq;
+    private long lastRow;
+    private java.util.BitSet seqs = new java.util.BitSet();
+    private java.util.Map<String, Long> firstByType = new java.util.TreeMap<>();
+    private JsonNode pendingEnd;
     private java.util.Set<String> requestIds = new java.util.TreeSet<>();
 
     synchronized CompletableFuture<Stream> expect(Consumer<JsonNode> check) {
@@ -130,10 +141,13 @@ public final class StreamClient implements AutoCloseable {
       rowCheck = check;
       start = System.nanoTime();
       firstRow = -1;
+      lastRow = -1;
       rows = 0;
       bytes = 0;
       messages = 0;
-      nextSeq = 0;
+      seqs = new java.util.BitSet();
+      firstByType = new java.util.TreeMap<>();
+      pendingEnd = null;
       requestIds = new java.util.TreeSet<>();
       return done;
     }
@@ -163,33 +177,64 @@ public final class StreamClient implements AutoCloseable {
       messages++;
       JsonNode node = JSON.readTree(m);
       String type = node.path("type").asText();
+      long now = System.nanoTime() - start;
+      firstByType.putIfAbsent(type, now);
       if (type.equals("rows") || type.equals("complete") || type.equals("error")) {
         requestIds.add(node.path("requestId").asText(""));
       }
       if (type.equals("rows")) {
         if (firstRow < 0) {
-          firstRow = System.nanoTime() - start;
+          firstRow = now;
         }
-        if (node.path("seq").asInt(-1) != nextSeq) {
-          throw new IllegalStateException(
-              "seq " + node.path("seq") + " where " + nextSeq + " was due");
+        lastRow = now;
+        int seq = node.path("seq").asInt(-1);
+        if (seq < 0 || seqs.get(seq)) {
+          throw new IllegalStateException("seq " + node.path("seq") + " twice or missing");
         }
-        nextSeq++;
+        seqs.set(seq);
         for (JsonNode row : node.path("results")) {
           rows++;
           if (rowCheck != null) {
             rowCheck.accept(row);
           }
         }
-      } else if (type.equals("complete") || type.equals("error")) {
-        if (type.equals("complete") && node.path("rowCount").asLong() != rows) {
-          throw new IllegalStateException(
-              "rowCount " + node.path("rowCount") + " but " + rows + " rows arrived");
+        if (pendingEnd != null) {
+          end(pendingEnd, now);
         }
-        done.complete(
-            new Stream(
-                rows, bytes, messages, firstRow, System.nanoTime() - start, node, requestIds));
+      } else if (type.equals("complete") || type.equals("error")) {
+        end(node, now);
       }
+    }
+
+    /** Ends the stream at its final message, or waits for rows still in flight. */
+    private void end(JsonNode node, long now) {
+      // With link delivery the rows are in the download, not in rows messages.
+      boolean complete =
+          node.path("type").asText().equals("complete") && !firstByType.containsKey("download");
+      long expected = node.path("rowCount").asLong();
+      if (complete && rows < expected) {
+        pendingEnd = node; // rows posted in parallel may still arrive
+        return;
+      }
+      if (complete && rows != expected) {
+        throw new IllegalStateException(
+            "rowCount " + node.path("rowCount") + " but " + rows + " rows arrived");
+      }
+      if (seqs.nextClearBit(0) != seqs.length()) {
+        throw new IllegalStateException("seq " + seqs.nextClearBit(0) + " never arrived");
+      }
+      done.complete(
+          new Stream(
+              rows,
+              bytes,
+              messages,
+              firstRow,
+              now,
+              node,
+              requestIds,
+              start,
+              lastRow,
+              java.util.Map.copyOf(firstByType)));
     }
 
     @Override

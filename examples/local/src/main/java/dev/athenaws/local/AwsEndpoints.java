@@ -19,10 +19,10 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The AWS JSON endpoints at {@code POST /}, told apart by {@code X-Amz-Target} as AWS clients send
  * it: {@code AmazonAthena.*} (JSON 1.1) to the Athena emulator, after the configured latency, and
- * {@code AWSStepFunctions.*} (JSON 1.0) to the Step Functions emulator. So {@code
- * AWS_ENDPOINT_URL_ATHENA} and {@code AWS_ENDPOINT_URL_SFN} both point at the stack's one port. An
- * Athena call that the {@link Faults} pick is answered 400 {@code TooManyRequestsException}
- * instead, after the latency, without reaching the emulator.
+ * {@code AWSStepFunctions.*} (JSON 1.0) to the Step Functions emulator; {@code GetQueryResults}
+ * waits its own latency on top. So {@code AWS_ENDPOINT_URL_ATHENA} and {@code AWS_ENDPOINT_URL_SFN}
+ * both point at the stack's one port. An Athena call that the {@link Faults} pick is answered 400
+ * {@code TooManyRequestsException} instead, after the latency, without reaching the emulator.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -55,6 +55,9 @@ final class AwsEndpoints extends Handler.Abstract {
     EmulatorResponse answer;
     if (target.startsWith("AmazonAthena.")) {
       int latency = faults.athenaLatencyMs();
+      if (target.equals("AmazonAthena.GetQueryResults")) {
+        latency += faults.getResultsLatencyMs();
+      }
       if (latency > 0) {
         Thread.sleep(latency);
       }

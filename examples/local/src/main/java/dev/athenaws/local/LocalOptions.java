@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  *     push workflow, null for the generated one
  * @param s3FirstByteMs added before the first byte of every S3 GetObject body
  * @param s3Mbps the S3 endpoint's bandwidth per GetObject in megabits per second, 0 for unlimited
+ * @param getResultsLatencyMs added to every Athena GetQueryResults call, after {@code
+ *     athenaLatencyMs}
  */
 public record LocalOptions(
     String host,
@@ -56,7 +58,8 @@ public record LocalOptions(
     Path stateMachineDefinition,
     boolean metrics,
     int s3FirstByteMs,
-    int s3Mbps) {
+    int s3Mbps,
+    int getResultsLatencyMs) {
 
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
@@ -81,6 +84,9 @@ public record LocalOptions(
         athenaLatencyMs >= 0 && athenaLatencyMs <= 60_000, "--athena-latency-ms must be 0..60000");
     require(postLatencyMs >= 0 && postLatencyMs <= 60_000, "--post-latency-ms must be 0..60000");
     require(s3FirstByteMs >= 0 && s3FirstByteMs <= 60_000, "--s3-first-byte-ms must be 0..60000");
+    require(
+        getResultsLatencyMs >= 0 && getResultsLatencyMs <= 60_000,
+        "--get-results-latency-ms must be 0..60000");
     require(s3Mbps >= 0 && s3Mbps <= 100_000, "--s3-mbps must be 0..100000 (0: unlimited)");
     require(
         postThrottleRate >= 0 && postThrottleRate < 1,
@@ -120,7 +126,8 @@ public record LocalOptions(
           "--state-machine-definition",
           "--metrics",
           "--s3-first-byte-ms",
-          "--s3-mbps");
+          "--s3-mbps",
+          "--get-results-latency-ms");
 
   /**
    * @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events
@@ -180,7 +187,8 @@ public record LocalOptions(
         definition == null ? null : Path.of(definition),
         onOff(given.getOrDefault("--metrics", "off"), "--metrics"),
         (int) number(given, "--s3-first-byte-ms", 0),
-        (int) number(given, "--s3-mbps", 0));
+        (int) number(given, "--s3-mbps", 0),
+        (int) number(given, "--get-results-latency-ms", 0));
   }
 
   private static boolean onOff(String value, String name) {
@@ -207,6 +215,9 @@ public record LocalOptions(
           --events N                synthetic CloudTrail events to load [100000]
           --seed N                  seed of the synthetic events [20210801]
           --athena-latency-ms N     added to every Athena API call [0]
+          --get-results-latency-ms N
+                                    added to every Athena GetQueryResults call, after
+                                    --athena-latency-ms [0]
           --post-latency-ms N       added to every @connections POST [0]
           --s3-first-byte-ms N      added before the first byte of every S3 GetObject body [0]
           --s3-mbps N               S3 GetObject bandwidth in megabits/s, 0 = unlimited [0]

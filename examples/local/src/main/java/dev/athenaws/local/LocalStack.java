@@ -207,6 +207,7 @@ public final class LocalStack implements AutoCloseable {
       faults.postThrottleRate(o.postThrottleRate());
       faults.athenaLatencyMs(o.athenaLatencyMs());
       faults.postLatencyMs(o.postLatencyMs());
+      faults.getResultsLatencyMs(o.getResultsLatencyMs());
       server.setHandler(
           new Handler.Sequence(
               gateway.webSocket(server),

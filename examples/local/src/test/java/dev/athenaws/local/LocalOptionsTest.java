@@ -61,6 +61,17 @@ class LocalOptionsTest {
   }
 
   @Test
+  void getQueryResultsHasALatencyOfItsOwn() {
+    assertThat(LocalOptions.defaults().getResultsLatencyMs()).isZero();
+    LocalOptions o =
+        LocalOptions.parse("--athena-latency-ms", "10", "--get-results-latency-ms=200");
+    assertThat(o.getResultsLatencyMs()).isEqualTo(200);
+    assertThat(o.athenaLatencyMs()).isEqualTo(10);
+    assertThatThrownBy(() -> LocalOptions.parse("--get-results-latency-ms", "60001"))
+        .hasMessageContaining("--get-results-latency-ms must be 0..60000");
+  }
+
+  @Test
   void badFlagsNameTheFlag() {
     assertThatThrownBy(() -> LocalOptions.parse("--prot", "1"))
         .isInstanceOf(IllegalArgumentException.class)

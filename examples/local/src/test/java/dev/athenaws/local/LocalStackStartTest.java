@@ -56,4 +56,25 @@ class LocalStackStartTest {
       assertThat(again.getLocalPort()).isEqualTo(port);
     }
   }
+
+  @Test
+  void theLatencyFlagsReachTheFaults() throws Exception {
+    try (LocalStack stack =
+        LocalStack.start(
+            LocalOptions.parse(
+                "--port",
+                "0",
+                "--events",
+                "0",
+                "--athena-latency-ms",
+                "5",
+                "--get-results-latency-ms",
+                "200",
+                "--post-latency-ms",
+                "25"))) {
+      assertThat(stack.faults().athenaLatencyMs()).isEqualTo(5);
+      assertThat(stack.faults().getResultsLatencyMs()).isEqualTo(200);
+      assertThat(stack.faults().postLatencyMs()).isEqualTo(25);
+    }
+  }
 }

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +49,7 @@ public final class AthenaEmulator implements AutoCloseable {
   private final DuckDBConnection root;
   private final ScheduledExecutorService executor;
   private final Operations operations;
+  private volatile Observer observer = Observer.NONE;
 
   private AthenaEmulator(Builder b) throws SQLException {
     root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
@@ -70,7 +73,7 @@ public final class AthenaEmulator implements AutoCloseable {
     operations =
         new Operations(
             new QueryStore(b.retainedQueries),
-            new QueryRunner(root, b.clock, b.resultObjects),
+            new QueryRunner(root, b.clock, b.resultObjects, id -> observer.succeeded(id)),
             executor,
             root,
             b.clock,
@@ -101,8 +104,9 @@ public final class AthenaEmulator implements AutoCloseable {
         amzTarget != null && amzTarget.startsWith(PREFIX)
             ? amzTarget.substring(PREFIX.length())
             : "";
+    JsonNode req = null;
     try {
-      JsonNode req =
+      req =
           jsonBody == null || jsonBody.length == 0
               ? JSON.createObjectNode()
               : JSON.readTree(jsonBody);
@@ -130,8 +134,12 @@ public final class AthenaEmulator implements AutoCloseable {
         default:
           throw new ApiException(400, "UnknownOperationException", null, null);
       }
+      observer.called(op, queryIds(req, out));
       return new EmulatorResponse(200, EmulatorResponse.CONTENT_TYPE, JSON.writeValueAsBytes(out));
     } catch (ApiException e) {
+      if (req != null) {
+        observer.called(op, queryIds(req, null));
+      }
       return error(e);
     } catch (IOException e) {
       return error(
@@ -166,6 +174,33 @@ public final class AthenaEmulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Sets what sees the calls answered and the queries that succeed from now on, replacing the
+   * previous observer; {@link Observer#NONE} (the default) sees nothing.
+   *
+   * @param observer the observer, not null
+   * @throws NullPointerException when {@code observer} is null
+   */
+  public void observe(Observer observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
+  }
+
+  /**
+   * The query ids a call names: {@code QueryExecutionId} or {@code QueryExecutionIds} of the
+   * request, or for a start the id it answered.
+   */
+  private static List<String> queryIds(JsonNode req, JsonNode out) {
+    List<String> ids = new ArrayList<>();
+    if (req.path("QueryExecutionId").isTextual()) {
+      ids.add(req.get("QueryExecutionId").asText());
+    }
+    req.path("QueryExecutionIds").forEach(id -> ids.add(id.asText()));
+    if (out != null && ids.isEmpty() && out.path("QueryExecutionId").isTextual()) {
+      ids.add(out.get("QueryExecutionId").asText());
+    }
+    return ids;
+  }
+
   private void dropResults(Execution e) {
     QueryResult r = e.snapshot().result();
     if (r != null && r.table() != null) {
@@ -192,6 +227,42 @@ public final class AthenaEmulator implements AutoCloseable {
     } catch (JacksonException impossible) {
       throw new IllegalStateException(impossible);
     }
+  }
+
+  /**
+   * Sees the emulator's work as it happens, for benchmarks and tests (how many calls a query cost,
+   * when it succeeded): every call answered, errors included, with its operation and the query ids
+   * it names, and every query's move to SUCCEEDED.
+   *
+   * <p>Thread-safety: called on the emulator's request and worker threads, concurrently;
+   * implementations must be thread-safe, quick and must not throw.
+   */
+  public interface Observer {
+    /** Sees nothing. */
+    Observer NONE =
+        new Observer() {
+          @Override
+          public void called(String operation, List<String> queryExecutionIds) {}
+
+          @Override
+          public void succeeded(String queryExecutionId) {}
+        };
+
+    /**
+     * A call was answered.
+     *
+     * @param operation the operation, e.g. {@code GetQueryResults}; empty when unknown
+     * @param queryExecutionIds the ids the call named (for {@code StartQueryExecution}, the id it
+     *     started); empty when none
+     */
+    void called(String operation, List<String> queryExecutionIds);
+
+    /**
+     * A query has just become SUCCEEDED (its result table and result object are complete).
+     *
+     * @param queryExecutionId the query
+     */
+    void succeeded(String queryExecutionId);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +30,14 @@ final class QueryRunner {
   private final DuckDBConnection root;
   private final Clock clock;
   private final ResultObjects objects;
+  private final Consumer<String> succeeded;
 
-  QueryRunner(DuckDBConnection root, Clock clock, ResultObjects objects) {
+  QueryRunner(
+      DuckDBConnection root, Clock clock, ResultObjects objects, Consumer<String> succeeded) {
     this.root = root;
     this.clock = clock;
     this.objects = objects;
+    this.succeeded = succeeded;
   }
 
   void run(Execution e) {
@@ -52,7 +56,9 @@ final class QueryRunner {
         }
         boolean hasRows = st.execute(sql);
         QueryResult r = hasRows ? collect(e, c, st.getResultSet(), table) : noRows(e, st);
-        if (!e.succeed(r, clock.instant()) && table[0] != null) {
+        if (e.succeed(r, clock.instant())) {
+          succeeded.accept(e.id);
+        } else if (table[0] != null) {
           ResultTable.drop(c, table[0]);
         }
       }

@@ -13,9 +13,10 @@ import java.util.function.LongSupplier;
  *
  * <ul>
  *   <li>the Athena endpoint waits {@link #athenaLatencyMs()} ({@code --athena-latency-ms}) per
- *       call, then answers HTTP 400 {@code TooManyRequestsException} ("Rate exceeded", no reason:
- *       Athena's API rate limit) when {@link #throttleAthenaCall()} says so: a fraction of calls
- *       ({@code --athena-throttle-rate}), or every call during a storm ({@link
+ *       call, and {@link #getResultsLatencyMs()} ({@code --get-results-latency-ms}) more per {@code
+ *       GetQueryResults} call, then answers HTTP 400 {@code TooManyRequestsException} ("Rate
+ *       exceeded", no reason: Athena's API rate limit) when {@link #throttleAthenaCall()} says so:
+ *       a fraction of calls ({@code --athena-throttle-rate}), or every call during a storm ({@link
  *       #throttleAthenaFor});
  *   <li>the management API waits {@link #postLatencyMs()} ({@code --post-latency-ms}) per POST,
  *       answers 429 {@code LimitExceededException} when {@link #throttlePost()} says so (a fraction
@@ -38,6 +39,7 @@ public final class Faults {
   private volatile double postThrottleRate;
   private volatile int athenaLatencyMs;
   private volatile int postLatencyMs;
+  private volatile int getResultsLatencyMs;
   private volatile long athenaStormEnd;
   private volatile long postOutageEnd;
   private final AtomicInteger postsToFail = new AtomicInteger();
@@ -110,6 +112,23 @@ public final class Faults {
    */
   public void postLatencyMs(int ms) {
     this.postLatencyMs = latency(ms, "postLatencyMs");
+  }
+
+  /**
+   * @param ms added to every Athena GetQueryResults call from now on, after {@link
+   *     #athenaLatencyMs()}, 0..60000
+   * @throws IllegalArgumentException when out of range
+   */
+  public void getResultsLatencyMs(int ms) {
+    this.getResultsLatencyMs = latency(ms, "getResultsLatencyMs");
+  }
+
+  /**
+   * @return the time added to every Athena GetQueryResults call after {@link #athenaLatencyMs()},
+   *     ms
+   */
+  public int getResultsLatencyMs() {
+    return getResultsLatencyMs;
   }
 
   /**

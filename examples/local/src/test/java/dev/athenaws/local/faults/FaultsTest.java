@@ -117,6 +117,10 @@ class FaultsTest {
     assertThat(f.throttlePost()).isFalse();
     assertThat(f.athenaLatencyMs()).isEqualTo(40);
     assertThat(f.postLatencyMs()).isEqualTo(20);
+    f.getResultsLatencyMs(200);
+    assertThat(f.getResultsLatencyMs()).isEqualTo(200);
+    assertThat(f.athenaLatencyMs()).isEqualTo(40);
+    assertThatThrownBy(() -> f.getResultsLatencyMs(-1)).hasMessageContaining("getResultsLatencyMs");
     assertThatThrownBy(() -> f.postThrottleRate(1)).hasMessageContaining("postThrottleRate");
     assertThatThrownBy(() -> f.athenaLatencyMs(-1)).hasMessageContaining("athenaLatencyMs");
     assertThatThrownBy(() -> f.postLatencyMs(60_001)).hasMessageContaining("postLatencyMs");
