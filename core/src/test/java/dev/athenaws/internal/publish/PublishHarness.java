@@ -2,6 +2,7 @@ package dev.athenaws.internal.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.AthenaSettings;
 import dev.athenaws.AthenaWs;
 import dev.athenaws.Outcome;
 import dev.athenaws.Outcome.PublishResult;
@@ -86,6 +87,7 @@ final class PublishHarness implements AutoCloseable {
         AthenaWs.builder()
             .notifier(notifier)
             .catalog(CATALOG)
+            .settings(AthenaSettings.builder().resultFetch(AthenaSettings.ResultFetch.API).build())
             .queryTimeout(timeout)
             .chunkPolicy(new ChunkPolicy(maxMessageBytes))
             .clock(time)

@@ -2,12 +2,12 @@ package dev.athenaws.internal.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.athenaws.AthenaSettings.ResultFetch;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.ResultPages;
 import dev.athenaws.internal.query.StatementKind;
 import dev.athenaws.internal.s3.CsvResultPages;
-import dev.athenaws.internal.s3.ResultFetchMode;
 import dev.athenaws.internal.s3.ResultSource;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.testing.FakeAthena;
@@ -71,7 +71,7 @@ class S3PathWireTest {
     publisher.publish(request(viaApi, id), PauseCondition.NEVER);
     PageFetcher first = PageFetcher.builder(h.athena.client()).maxResults(1).build();
     CsvResultPages pages =
-        new ResultSource(ResultFetchMode.AUTO, s3, first, 1000, 3)
+        new ResultSource(ResultFetch.AUTO, s3, first, 1000, 3)
             .open(id, StatementKind.SELECT, URI, null)
             .orElseThrow();
     publisher.publish(request(viaS3, id), pages, PauseCondition.NEVER);
