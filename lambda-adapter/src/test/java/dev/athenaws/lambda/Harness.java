@@ -48,6 +48,8 @@ final class Harness implements AutoCloseable {
     env.put("AWS_REGION", "us-east-1");
     env.put("WEBSOCKET_ENDPOINT", api.endpoint().toString());
     env.put("QUERY_CATALOG", "classpath:catalogs/test-catalog.json");
+    // No S3 reader is given to these wirings: results come from GetQueryResults.
+    env.put("RESULT_FETCH", "api");
     api.connect(CONNECTION);
   }
 
