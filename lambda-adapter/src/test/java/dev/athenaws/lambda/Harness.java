@@ -156,4 +156,17 @@ final class Harness implements AutoCloseable {
     api.close();
     sfn.close();
   }
+
+  /**
+   * @return the push task's output for an input, with plenty of time
+   */
+  JsonNode push(JsonNode input) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    new PushResultsHandler(wiring())
+        .handle(
+            new java.io.ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)),
+            out,
+            ScriptedTime.plenty());
+    return read(out.toString(StandardCharsets.UTF_8));
+  }
 }

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +32,7 @@ class PushResultLocationTest {
             input.path("StartAthenaQuery").path("QueryExecution").path("ResultConfiguration");
     result.set("EncryptionConfiguration", read("{\"EncryptionOption\":\"CSE_KMS\"}"));
 
-    JsonNode out = push(input);
+    JsonNode out = h.push(input);
 
     assertThat(out.path("outcome").asText()).isEqualTo("failed");
     assertThat(lastError().path("message").asText()).contains("client-side encrypted");
@@ -48,7 +45,7 @@ class PushResultLocationTest {
     ((ObjectNode) input.path("StartAthenaQuery").path("QueryExecution"))
         .remove("ResultConfiguration");
 
-    JsonNode out = push(input);
+    JsonNode out = h.push(input);
 
     assertThat(out.path("outcome").asText()).isEqualTo("failed");
     assertThat(lastError().path("message").asText()).contains("no s3:// output location");
@@ -59,15 +56,5 @@ class PushResultLocationTest {
         .filter(m -> m.path("type").asText().equals("error"))
         .reduce((a, b) -> b)
         .orElseThrow();
-  }
-
-  private JsonNode push(JsonNode input) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new PushResultsHandler(h.wiring())
-        .handle(
-            new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)),
-            out,
-            ScriptedTime.plenty());
-    return read(out.toString(StandardCharsets.UTF_8));
   }
 }
