@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Where and how queries run in Athena: the work group, the catalog and database that unqualified
- * table names resolve against, the result location and result reuse. Built with {@link #builder()};
- * {@link #defaults()} runs in the {@code primary} work group against {@code
- * AwsDataCatalog.default}.
+ * table names resolve against, the result location, result reuse, and where finished results are
+ * read from ({@link ResultFetch}). Built with {@link #builder()}; {@link #defaults()} runs in the
+ * {@code primary} work group against {@code AwsDataCatalog.default}.
  *
  * <p>Every builder setter validates its argument at once: {@link NullPointerException} for null,
  * {@link IllegalArgumentException} for a value Athena would reject, each naming the parameter.
@@ -45,6 +45,7 @@ public final class AthenaSettings {
   private final String database;
   private final String outputLocation;
   private final Duration resultReuseMaxAge;
+  private final ResultFetch resultFetch;
 
   private AthenaSettings(Builder b) {
     this.workGroup = b.workGroup;
@@ -52,6 +53,27 @@ public final class AthenaSettings {
     this.database = b.database;
     this.outputLocation = b.outputLocation;
     this.resultReuseMaxAge = b.resultReuseMaxAge;
+    this.resultFetch = b.resultFetch;
+  }
+
+  /**
+   * Where a finished query's rows are read from: the result object Athena wrote to S3 (the fast
+   * path: no {@code GetQueryResults} paging), or {@code GetQueryResults} pages. The {@code
+   * complete} message says which served ({@code statistics.resultPath}).
+   *
+   * <p>Thread-safety: immutable.
+   */
+  public enum ResultFetch {
+    /**
+     * The result object in S3 where it can serve (a SELECT with an {@code s3://} output location,
+     * not client-side encrypted, readable), else {@code GetQueryResults}; decided per query. The
+     * default.
+     */
+    AUTO,
+    /** The result object in S3 only: a query S3 cannot serve fails with an {@code error}. */
+    S3,
+    /** {@code GetQueryResults} only (what athena-ws did before the S3 reader). */
+    API
   }
 
   /**
@@ -78,6 +100,7 @@ public final class AthenaSettings {
     b.database = database;
     b.outputLocation = outputLocation;
     b.resultReuseMaxAge = resultReuseMaxAge;
+    b.resultFetch = resultFetch;
     return b;
   }
 
@@ -117,6 +140,13 @@ public final class AthenaSettings {
     return Optional.ofNullable(resultReuseMaxAge);
   }
 
+  /**
+   * @return where finished results are read from; {@link ResultFetch#AUTO} unless set
+   */
+  public ResultFetch resultFetch() {
+    return resultFetch;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof AthenaSettings s
@@ -124,12 +154,14 @@ public final class AthenaSettings {
         && catalog.equals(s.catalog)
         && database.equals(s.database)
         && Objects.equals(outputLocation, s.outputLocation)
-        && Objects.equals(resultReuseMaxAge, s.resultReuseMaxAge);
+        && Objects.equals(resultReuseMaxAge, s.resultReuseMaxAge)
+        && resultFetch == s.resultFetch;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(workGroup, catalog, database, outputLocation, resultReuseMaxAge);
+    return Objects.hash(
+        workGroup, catalog, database, outputLocation, resultReuseMaxAge, resultFetch);
   }
 
   @Override
@@ -144,6 +176,8 @@ public final class AthenaSettings {
         + outputLocation
         + ", resultReuseMaxAge="
         + resultReuseMaxAge
+        + ", resultFetch="
+        + resultFetch
         + "]";
   }
 
@@ -154,6 +188,7 @@ public final class AthenaSettings {
     private String database = DEFAULT_DATABASE;
     private String outputLocation;
     private Duration resultReuseMaxAge;
+    private ResultFetch resultFetch = ResultFetch.AUTO;
 
     private Builder() {}
 
@@ -216,6 +251,18 @@ public final class AthenaSettings {
             "resultReuseMaxAge must be whole minutes from 1 to 10080: " + maxAge);
       }
       this.resultReuseMaxAge = maxAge;
+      return this;
+    }
+
+    /**
+     * Sets where finished results are read from.
+     *
+     * @param resultFetch {@link ResultFetch#AUTO} (the default), {@link ResultFetch#S3} or {@link
+     *     ResultFetch#API}, not null
+     * @return this builder
+     */
+    public Builder resultFetch(ResultFetch resultFetch) {
+      this.resultFetch = Objects.requireNonNull(resultFetch, "resultFetch");
       return this;
     }
 

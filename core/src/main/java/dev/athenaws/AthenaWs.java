@@ -19,6 +19,8 @@ import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.query.RunTally;
+import dev.athenaws.internal.s3.ObjectReader;
+import dev.athenaws.internal.s3.ResultSource;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.retry.Sleeper;
@@ -82,7 +84,8 @@ public final class AthenaWs implements AutoCloseable {
             parts.publisher(),
             parts.resolver().catalog(),
             parts.queryTimeout(),
-            parts.clock());
+            parts.clock(),
+            new ResultRoute(parts.publisher(), parts.source()));
     this.resume = new ResumeFlow(flow);
     this.prefetch = parts.prefetch();
     this.ownedClient = parts.ownedClient();
@@ -307,6 +310,12 @@ public final class AthenaWs implements AutoCloseable {
     /** Athena's own default query timeout: 30 minutes. */
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(30);
 
+    /** Records in a page read from a result object: as many as a GetQueryResults page. */
+    private static final int S3_PAGE_ROWS = 1000;
+
+    /** Ranged re-opens in a row without progress before a broken result object fails the run. */
+    private static final int S3_RESUMES = 3;
+
     private AthenaClient athena;
     private ConnectionNotifier notifier;
     private QueryCatalog catalog;
@@ -320,6 +329,7 @@ public final class AthenaWs implements AutoCloseable {
     private QueryStarter starter;
     private CompletionWaiter waiter;
     private PageFetcher fetcher;
+    private ObjectReader objectReader;
     private RunListener listener = RunListener.none();
 
     Builder() {}
@@ -334,7 +344,8 @@ public final class AthenaWs implements AutoCloseable {
         AthenaClient ownedClient,
         Duration queryTimeout,
         Clock clock,
-        RunWatch watch) {}
+        RunWatch watch,
+        ResultSource source) {}
 
     /**
      * Sets the Athena client; the {@code AthenaWs} does not close it.
@@ -488,6 +499,19 @@ public final class AthenaWs implements AutoCloseable {
     }
 
     /**
+     * Sets how result objects are read from S3, for {@link AthenaSettings.ResultFetch#AUTO} and
+     * {@link AthenaSettings.ResultFetch#S3} (tests give an in-memory one). Without it, a reader
+     * over the environment's credentials and region is created at the first result S3 could serve.
+     *
+     * @param reader opens result objects, thread-safe, not null
+     * @return this builder
+     */
+    public Builder objectReader(ObjectReader reader) {
+      this.objectReader = Objects.requireNonNull(reader, "objectReader");
+      return this;
+    }
+
+    /**
      * Sets who is told what every call did and cost (for metrics); by default nobody. A listener
      * that throws does not affect the runs.
      *
@@ -539,6 +563,18 @@ public final class AthenaWs implements AutoCloseable {
                   .build();
       PageFetcher f =
           fetcher != null ? fetcher : PageFetcher.builder(client).sleeper(sleeper).build();
+      ResultSource source = null;
+      if (settings.resultFetch() != AthenaSettings.ResultFetch.API) {
+        // One GetQueryResults with MaxResults 1: the column metadata the API path maps with.
+        PageFetcher metadata =
+            client != null ? PageFetcher.builder(client).maxResults(1).sleeper(sleeper).build() : f;
+        ObjectReader reader =
+            objectReader != null
+                ? objectReader
+                : new LazyObjectReader(Builder::defaultObjectReader);
+        source =
+            new ResultSource(settings.resultFetch(), reader, metadata, S3_PAGE_ROWS, S3_RESUMES);
+      }
       ExecutorService prefetch =
           Executors.newCachedThreadPool(
               r -> {
@@ -565,7 +601,13 @@ public final class AthenaWs implements AutoCloseable {
               owned,
               queryTimeout,
               clock,
-              new RunWatch(listener, clock)));
+              new RunWatch(listener, clock),
+              source));
+    }
+
+    /** The S3 reader of a deployment that gives none: SigV4-signed GETs (wired at merge). */
+    private static ObjectReader defaultObjectReader() {
+      throw new UnsupportedOperationException("SignedS3 is wired at merge");
     }
   }
 }

@@ -26,6 +26,8 @@ public final class Resumption {
   final String queryName;
   final Continuation from;
   final Succeeded succeeded;
+  final String outputLocation;
+  final String encryptionOption;
   final Failure failure;
   final RemainingTime remaining;
   final Duration reserve;
@@ -35,6 +37,8 @@ public final class Resumption {
     this.queryName = b.queryName;
     this.from = b.from;
     this.succeeded = b.succeeded;
+    this.outputLocation = b.outputLocation;
+    this.encryptionOption = b.encryptionOption;
     this.failure = b.failure;
     this.remaining = b.remaining;
     this.reserve = b.reserve;
@@ -106,6 +110,8 @@ public final class Resumption {
     private String queryName;
     private Continuation from = Continuation.start();
     private Succeeded succeeded;
+    private String outputLocation;
+    private String encryptionOption;
     private Failure failure;
     private RemainingTime remaining = RemainingTime.unlimited();
     private Duration reserve = Duration.ZERO;
@@ -162,6 +168,8 @@ public final class Resumption {
      * Tells that the query already succeeded (e.g. a {@code .sync} task's output), saving a {@code
      * GetQueryExecution}; otherwise its state, statement kind and statistics are read from Athena.
      *
+     * <p>Without {@link #resultLocation} the rows come from {@code GetQueryResults}.
+     *
      * @param kind the statement's type, for the header row, not null
      * @param stats the query's statistics, not null ({@code QueryStats.EMPTY} when unknown)
      * @return this builder
@@ -171,6 +179,34 @@ public final class Resumption {
       this.succeeded =
           new Succeeded(
               Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(stats, "stats"));
+      return this;
+    }
+
+    /**
+     * Tells where Athena wrote the succeeded query's result (the {@code .sync} task's {@code
+     * ResultConfiguration}), so that its rows may be read from the result object in S3 ({@link
+     * AthenaSettings.ResultFetch}); goes with {@link #succeeded}. A query whose state is read from
+     * Athena takes it from {@code GetQueryExecution} instead.
+     *
+     * @param outputLocation {@code ResultConfiguration.OutputLocation}, null when absent (managed
+     *     query results)
+     * @return this builder
+     */
+    public Builder resultLocation(String outputLocation) {
+      this.outputLocation = outputLocation;
+      return this;
+    }
+
+    /**
+     * Tells how the succeeded query's result object is encrypted; a client-side encrypted one
+     * ({@code CSE_KMS}) is read with {@code GetQueryResults}. Goes with {@link #resultLocation}.
+     *
+     * @param encryptionOption {@code ResultConfiguration.EncryptionConfiguration.EncryptionOption}
+     *     (e.g. {@code SSE_S3}, {@code CSE_KMS}), null when absent
+     * @return this builder
+     */
+    public Builder resultEncryption(String encryptionOption) {
+      this.encryptionOption = encryptionOption;
       return this;
     }
 

@@ -46,6 +46,7 @@ final class RunFlow {
   final QueryCatalog catalog;
   final Duration queryTimeout;
   final Clock clock;
+  final ResultRoute results;
 
   RunFlow(
       QueryStarter starter,
@@ -53,18 +54,21 @@ final class RunFlow {
       ResultPublisher publisher,
       QueryCatalog catalog,
       Duration queryTimeout,
-      Clock clock) {
+      Clock clock,
+      ResultRoute results) {
     this.starter = starter;
     this.waiter = waiter;
     this.publisher = publisher;
     this.catalog = catalog;
     this.queryTimeout = queryTimeout;
     this.clock = clock;
+    this.results = results;
   }
 
   /** How a wait ended: the results are ready, the run ended, or the wait's time ran out. */
   sealed interface Waited {
-    record Ready(StatementKind kind, QueryStats stats) implements Waited {}
+    record Ready(StatementKind kind, QueryStats stats, ResultRoute.ResultObject where)
+        implements Waited {}
 
     record Ended(PublishResult result) implements Waited {}
 
@@ -113,13 +117,14 @@ final class RunFlow {
       PauseCondition pause =
           bounded ? () -> !clock.instant().isBefore(deadline) : PauseCondition.NEVER;
       PublishResult result =
-          publisher.publish(
+          results.publish(
               new ResultRequest(
                   target,
                   r.kind(),
                   columnTypes(statement.queryName()),
                   r.stats(),
                   Continuation.start()),
+              r.where(),
               pause);
       if (result instanceof PublishResult.Paused p) {
         return overtime(target, statement, key, p.next(), budget, handOff);
@@ -152,7 +157,10 @@ final class RunFlow {
         outcome.polls());
     if (outcome instanceof QueryOutcome.Succeeded s) {
       RunWatch.stats(s.stats());
-      return new Waited.Ready(s.statementKind(), s.stats());
+      return new Waited.Ready(
+          s.statementKind(),
+          s.stats(),
+          new ResultRoute.ResultObject(s.outputLocation(), s.encryptionOption()));
     }
     if (outcome instanceof QueryOutcome.Failed f) {
       return new Waited.Ended(publisher.failQuery(target, f.error(), f.stateChangeReason()));

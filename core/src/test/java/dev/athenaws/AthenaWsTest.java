@@ -46,6 +46,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The front door over the wire fakes in virtual time: what a client receives for each frame. */
 class AthenaWsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Results from GetQueryResults only: these tests give no S3 reader. */
+  static final AthenaSettings API_RESULTS =
+      AthenaSettings.builder().resultFetch(AthenaSettings.ResultFetch.API).build();
+
   static final QueryCatalog CATALOG =
       QueryCatalog.of(
           List.of(
@@ -68,6 +73,7 @@ class AthenaWsTest {
           .athenaClient(athena.client())
           .notifier(notifier)
           .catalog(CATALOG)
+          .settings(API_RESULTS)
           .clock(time)
           .sleeper(time)
           .build();

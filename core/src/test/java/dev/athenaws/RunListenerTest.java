@@ -60,6 +60,7 @@ class RunListenerTest {
         .athenaClient(athena.client())
         .notifier(notifier)
         .catalog(AthenaWsTest.CATALOG)
+        .settings(AthenaWsTest.API_RESULTS)
         .clock(time)
         .sleeper(time)
         .listener(listener)

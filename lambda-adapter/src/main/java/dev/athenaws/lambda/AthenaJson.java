@@ -2,9 +2,11 @@ package dev.athenaws.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.awssdk.services.athena.model.AthenaError;
+import software.amazon.awssdk.services.athena.model.EncryptionConfiguration;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionStatistics;
 import software.amazon.awssdk.services.athena.model.QueryExecutionStatus;
+import software.amazon.awssdk.services.athena.model.ResultConfiguration;
 import software.amazon.awssdk.services.athena.model.ResultReuseInformation;
 
 /**
@@ -52,8 +54,17 @@ final class AthenaJson {
               .reusedPreviousResult(reuse.get("ReusedPreviousResult").asBoolean())
               .build());
     }
+    JsonNode result = node.path("ResultConfiguration");
+    ResultConfiguration.Builder rc =
+        ResultConfiguration.builder().outputLocation(text(result, "OutputLocation"));
+    String encryption = text(result.path("EncryptionConfiguration"), "EncryptionOption");
+    if (encryption != null) {
+      rc.encryptionConfiguration(
+          EncryptionConfiguration.builder().encryptionOption(encryption).build());
+    }
     return QueryExecution.builder()
         .queryExecutionId(text(node, "QueryExecutionId"))
+        .resultConfiguration(result.isObject() ? rc.build() : null)
         .statementType(text(node, "StatementType"))
         .substatementType(text(node, "SubstatementType"))
         .status(s.build())

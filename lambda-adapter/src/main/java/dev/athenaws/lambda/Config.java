@@ -198,7 +198,18 @@ record Config(
               "ATHENA_RESULT_REUSE_MINUTES", 0, 1, AthenaSettings.MAX_RESULT_REUSE_AGE.toMinutes());
       b.resultReuseMaxAge(Duration.ofMinutes(minutes));
     }
+    b.resultFetch(resultFetch(r));
     return b.build();
+  }
+
+  /** RESULT_FETCH: auto (default), s3 or api, any case. */
+  private static AthenaSettings.ResultFetch resultFetch(EnvReader r) {
+    String text = r.text("RESULT_FETCH", "auto");
+    try {
+      return AthenaSettings.ResultFetch.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw r.invalid("RESULT_FETCH", "must be auto, s3 or api");
+    }
   }
 
   private static URI endpoint(EnvReader r) {

@@ -10,6 +10,7 @@ import dev.athenaws.RemainingTime;
 import dev.athenaws.Resumption;
 import dev.athenaws.internal.query.QueryError;
 import dev.athenaws.internal.query.QueryStats;
+import dev.athenaws.internal.query.ResultLocation;
 import dev.athenaws.internal.query.StatementKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,7 +123,10 @@ public final class PushResultsHandler implements RequestStreamHandler {
     QueryExecutionStatus status = execution.status();
     QueryExecutionState state = status == null ? null : status.state();
     if (state == QueryExecutionState.SUCCEEDED) {
-      resumption.succeeded(StatementKind.of(execution), QueryStats.of(execution));
+      resumption
+          .succeeded(StatementKind.of(execution), QueryStats.of(execution))
+          .resultLocation(ResultLocation.outputLocation(execution))
+          .resultEncryption(ResultLocation.encryptionOption(execution));
     } else if (state == QueryExecutionState.FAILED) {
       resumption.failure(
           new Resumption.Failure.AthenaFailed(

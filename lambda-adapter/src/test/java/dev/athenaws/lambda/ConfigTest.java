@@ -58,6 +58,7 @@ class ConfigTest {
     env.put("ATHENA_DATABASE", "logs");
     env.put("ATHENA_OUTPUT_LOCATION", "s3://athena-results-example/ws/");
     env.put("ATHENA_RESULT_REUSE_MINUTES", "60");
+    env.put("RESULT_FETCH", "S3");
     env.put("WEBSOCKET_ENDPOINT", "https://ws.example.com/prod");
     env.put("WEBSOCKET_STAGE", "prod");
     env.put("INLINE_DEADLINE_SECONDS", "25");
@@ -80,6 +81,7 @@ class ConfigTest {
                 .database("logs")
                 .outputLocation("s3://athena-results-example/ws/")
                 .resultReuseMaxAge(Duration.ofHours(1))
+                .resultFetch(AthenaSettings.ResultFetch.S3)
                 .build());
     assertThat(c.websocketEndpoint()).isEqualTo(URI.create("https://ws.example.com/prod"));
     assertThat(c.websocketStage()).isEqualTo("prod");
@@ -114,6 +116,7 @@ class ConfigTest {
     "ATHENA_WORK_GROUP, no spaces",
     "ATHENA_OUTPUT_LOCATION, /tmp/results",
     "ATHENA_RESULT_REUSE_MINUTES, 10081",
+    "RESULT_FETCH, sometimes",
     "WEBSOCKET_ENDPOINT, ftp://ws.example.com",
     "WEBSOCKET_ENDPOINT, not a uri",
     "WEBSOCKET_STAGE, a/b",

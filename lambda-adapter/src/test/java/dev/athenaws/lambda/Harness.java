@@ -48,6 +48,8 @@ final class Harness implements AutoCloseable {
     env.put("AWS_REGION", "us-east-1");
     env.put("WEBSOCKET_ENDPOINT", api.endpoint().toString());
     env.put("QUERY_CATALOG", "classpath:catalogs/test-catalog.json");
+    // No S3 reader is given to these wirings: results come from GetQueryResults.
+    env.put("RESULT_FETCH", "api");
     api.connect(CONNECTION);
   }
 
@@ -153,5 +155,18 @@ final class Harness implements AutoCloseable {
     athena.close();
     api.close();
     sfn.close();
+  }
+
+  /**
+   * @return the push task's output for an input, with plenty of time
+   */
+  JsonNode push(JsonNode input) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    new PushResultsHandler(wiring())
+        .handle(
+            new java.io.ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)),
+            out,
+            ScriptedTime.plenty());
+    return read(out.toString(StandardCharsets.UTF_8));
   }
 }

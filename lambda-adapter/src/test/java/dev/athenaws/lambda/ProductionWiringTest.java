@@ -104,6 +104,7 @@ class ProductionWiringTest {
     env.put("AWS_REGION", "us-east-1");
     env.put("WEBSOCKET_ENDPOINT", api.endpoint().toString());
     env.put("QUERY_CATALOG", "classpath:catalogs/test-catalog.json");
+    env.put("RESULT_FETCH", "api"); // FakeAthena's result objects are in no S3
     return env;
   }
 

@@ -8,9 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.athenaws.testing.FakeAthena;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,13 +28,7 @@ class PushContinuationTest {
   }
 
   private JsonNode push(JsonNode input) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new PushResultsHandler(h.wiring())
-        .handle(
-            new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)),
-            out,
-            ScriptedTime.plenty());
-    return read(out.toString(StandardCharsets.UTF_8));
+    return h.push(input);
   }
 
   /** Ours: the connection, the query id, and what is given of the position. */

@@ -55,7 +55,7 @@ class PushResultsHandlerTest {
                     + Harness.FIRST_QUERY
                     + "\",\"rowCount\":6,\"chunks\":1,\"statistics\":{\"engineExecutionTimeMillis\":1500,"
                     + "\"dataScannedBytes\":2048,\"totalExecutionTimeMillis\":2000,\"queryQueueTimeMillis\":120,"
-                    + "\"reusedPreviousResult\":false}}"));
+                    + "\"reusedPreviousResult\":false,\"resultPath\":\"api\"}}"));
     assertThat(h.athena.calls(FakeAthena.GET)).isZero();
     // First the query's end, as progress (the .sync wait posted none), then the rows.
     assertThat(messages.get(0))

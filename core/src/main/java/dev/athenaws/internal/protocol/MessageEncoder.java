@@ -50,8 +50,9 @@ public final class MessageEncoder {
         stringField(g, "queryExecutionId", m.queryExecutionId());
         g.writeNumberField("rowCount", m.rowCount());
         g.writeNumberField("chunks", m.chunks());
-        if (m.statistics() != null) {
-          writeStatistics(g, m.statistics());
+        if (m.statistics() != null || m.resultPath() != null) {
+          writeStatistics(
+              g, m.statistics() == null ? QueryStats.EMPTY : m.statistics(), m.resultPath());
         }
       } else if (message instanceof ServerMessage.Error) {
         writeError(g, (ServerMessage.Error) message);
@@ -66,7 +67,8 @@ public final class MessageEncoder {
     return out.toByteArray();
   }
 
-  private static void writeStatistics(JsonGenerator g, QueryStats s) throws IOException {
+  private static void writeStatistics(JsonGenerator g, QueryStats s, String resultPath)
+      throws IOException {
     g.writeObjectFieldStart("statistics");
     longField(g, "engineExecutionTimeMillis", s.engineExecutionTimeMillis());
     longField(g, "dataScannedBytes", s.dataScannedBytes());
@@ -75,6 +77,7 @@ public final class MessageEncoder {
     if (s.reusedPreviousResult() != null) {
       g.writeBooleanField("reusedPreviousResult", s.reusedPreviousResult());
     }
+    stringField(g, "resultPath", resultPath);
     g.writeEndObject();
   }
 

@@ -128,9 +128,15 @@ public sealed interface ServerMessage
    * @param rowCount the number of rows over all {@code rows} messages
    * @param chunks the number of {@code rows} messages ({@code seq} ran from 0 to chunks - 1)
    * @param statistics Athena's statistics, null to omit
+   * @param resultPath which path served the rows, {@code "s3"} or {@code "api"}, null to omit
    */
   record Complete(
-      String requestId, String queryExecutionId, long rowCount, int chunks, QueryStats statistics)
+      String requestId,
+      String queryExecutionId,
+      long rowCount,
+      int chunks,
+      QueryStats statistics,
+      String resultPath)
       implements ServerMessage {
     /**
      * Validates the counts.
@@ -140,12 +146,32 @@ public sealed interface ServerMessage
      * @param rowCount the number of rows, not negative
      * @param chunks the number of {@code rows} messages, not negative
      * @param statistics Athena's statistics, nullable
+     * @param resultPath {@code "s3"}, {@code "api"} or null
      * @throws IllegalArgumentException if a count is negative
      */
     public Complete {
       if (rowCount < 0 || chunks < 0) {
         throw new IllegalArgumentException("rowCount and chunks must not be negative");
       }
+    }
+
+    /**
+     * A {@code complete} that does not say which path served.
+     *
+     * @param requestId the client's request id, nullable
+     * @param queryExecutionId the query execution id, nullable
+     * @param rowCount the number of rows, not negative
+     * @param chunks the number of {@code rows} messages, not negative
+     * @param statistics Athena's statistics, nullable
+     * @throws IllegalArgumentException if a count is negative
+     */
+    public Complete(
+        String requestId,
+        String queryExecutionId,
+        long rowCount,
+        int chunks,
+        QueryStats statistics) {
+      this(requestId, queryExecutionId, rowCount, chunks, statistics, null);
     }
 
     @Override

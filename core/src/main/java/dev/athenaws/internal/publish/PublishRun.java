@@ -12,6 +12,7 @@ import dev.athenaws.internal.results.MappedPage;
 import dev.athenaws.internal.results.MappingListener;
 import dev.athenaws.internal.results.ResultSetMapper;
 import dev.athenaws.internal.results.Row;
+import dev.athenaws.internal.s3.CsvResultPages;
 import dev.athenaws.notify.PostOutcome;
 import java.util.Iterator;
 import java.util.List;
@@ -52,6 +53,8 @@ final class PublishRun {
   }
 
   PublishResult run(Iterator<GetQueryResultsResponse> pages, PauseCondition pause) {
+    // The S3 reader's pages say so by their type; every other source pages GetQueryResults.
+    String resultPath = pages instanceof CsvResultPages ? "s3" : "api";
     try {
       while (pages.hasNext()) {
         MappedPage page = mapper.map(pages.next());
@@ -90,7 +93,8 @@ final class PublishRun {
               target.queryExecutionId(),
               rows(),
               chunks(),
-              request.statistics());
+              request.statistics(),
+              resultPath);
       stop = check(messenger.send(target, complete));
       return stop != null ? stop : new PublishResult.Completed(rows(), chunks());
     } catch (AthenaWsException e) {

@@ -161,9 +161,8 @@ final class PollRun {
           new QueryOutcome.Succeeded(
               id,
               StatementKind.of(execution),
-              execution.resultConfiguration() == null
-                  ? null
-                  : execution.resultConfiguration().outputLocation(),
+              ResultLocation.outputLocation(execution),
+              ResultLocation.encryptionOption(execution),
               stats,
               polls);
       case FAILED ->

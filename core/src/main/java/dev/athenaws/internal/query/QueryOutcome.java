@@ -34,7 +34,10 @@ public sealed interface QueryOutcome {
    *
    * @param queryExecutionId the query execution id
    * @param statementKind its statement kind (decides the header row of page 1)
-   * @param outputLocation where Athena wrote the result CSV, or null when not reported
+   * @param outputLocation where Athena wrote the result CSV, or null when not reported (managed
+   *     query results have none)
+   * @param encryptionOption the result's {@code EncryptionConfiguration.EncryptionOption} (e.g.
+   *     {@code SSE_S3}, {@code CSE_KMS}), or null when not reported
    * @param stats the last statistics seen
    * @param polls the number of GetQueryExecution calls made
    */
@@ -42,6 +45,7 @@ public sealed interface QueryOutcome {
       String queryExecutionId,
       StatementKind statementKind,
       String outputLocation,
+      String encryptionOption,
       QueryStats stats,
       int polls)
       implements QueryOutcome {
@@ -51,6 +55,7 @@ public sealed interface QueryOutcome {
      * @param queryExecutionId the query execution id, not null
      * @param statementKind the statement kind, not null
      * @param outputLocation the result location, or null
+     * @param encryptionOption the result's encryption option, or null
      * @param stats the last statistics seen, not null ({@link QueryStats#EMPTY} when none)
      * @param polls the number of GetQueryExecution calls made
      * @throws NullPointerException if queryExecutionId, statementKind or stats is null

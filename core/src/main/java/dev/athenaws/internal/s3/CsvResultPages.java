@@ -30,9 +30,15 @@ import software.amazon.awssdk.services.athena.model.Row;
  * these pages exactly the messages they make of the API's pages.
  *
  * <p>Records are parsed one at a time while a page fills: memory is bounded by one page ({@code
- * pageRows} records) and the parser's buffer, whatever the object's size. The pages carry no {@code
- * NextToken} (there is none to resume from on the API), so a run over them does not pause between
- * pages.
+ * pageRows} records) and the parser's buffer, whatever the object's size.
+ *
+ * <p>Pausing and resuming: every page but the last carries a {@code NextToken} of athena-ws's own
+ * ({@link #resumeToken}: the number of CSV records read so far, header included), so a run over
+ * these pages may pause between pages as on the API path. A later run re-opens the object and
+ * {@link #skip skips} that many records before its first page: it re-reads, but does not publish,
+ * the rows already sent (a byte offset is not used: the parser decodes UTF-8 through a reader and
+ * counts characters, not bytes, and reads ahead of the record it returns). Such a token never
+ * reaches Athena: {@link #recordsOf} tells it from Athena's.
  *
  * <p>Thread-safety: not thread-safe; one consumer.
  *
@@ -41,6 +47,7 @@ import software.amazon.awssdk.services.athena.model.Row;
  * serving it; {@link #close()} never throws.
  */
 public final class CsvResultPages implements Iterator<GetQueryResultsResponse>, AutoCloseable {
+  private static final String TOKEN_PREFIX = "athena-ws:s3-records:";
   private static final ObjectReader CSV =
       new CsvMapper()
           .enable(CsvParser.Feature.WRAP_AS_ARRAY)
@@ -55,6 +62,8 @@ public final class CsvResultPages implements Iterator<GetQueryResultsResponse>, 
   private MappingIterator<List<String>> records;
   private boolean firstPage = true;
   private boolean done;
+  private long recordsRead;
+  private long toSkip;
 
   /**
    * @param in the object's bytes from its start (UTF-8); closed by {@link #close()}
@@ -71,6 +80,50 @@ public final class CsvResultPages implements Iterator<GetQueryResultsResponse>, 
     }
     this.pageRows = pageRows;
     this.columnCount = metadata.hasColumnInfo() ? metadata.columnInfo().size() : 0;
+  }
+
+  /**
+   * Skips records before the first page, to resume after a pause: the position comes from {@link
+   * #recordsOf} of the paused run's token. The first page returned still carries the metadata.
+   *
+   * @param records CSV records to skip (header included), at least 0
+   * @return this
+   * @throws IllegalStateException after the first page was returned
+   * @throws IllegalArgumentException if records is negative
+   */
+  public CsvResultPages skip(long records) {
+    if (records < 0) {
+      throw new IllegalArgumentException("records must be >= 0: " + records);
+    }
+    if (this.records != null) {
+      throw new IllegalStateException("skip before the first page");
+    }
+    this.toSkip = records;
+    return this;
+  }
+
+  /**
+   * @param records CSV records read so far, header included
+   * @return the {@code NextToken} that resumes after them
+   */
+  public static String resumeToken(long records) {
+    return TOKEN_PREFIX + records;
+  }
+
+  /**
+   * @param token a continuation's {@code NextToken}, nullable
+   * @return the records it skips when it is a token of {@link #resumeToken}, else -1 (null, or a
+   *     token of {@code GetQueryResults})
+   */
+  public static long recordsOf(String token) {
+    if (token == null || !token.startsWith(TOKEN_PREFIX)) {
+      return -1;
+    }
+    try {
+      return Math.max(-1, Long.parseLong(token.substring(TOKEN_PREFIX.length())));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   @Override
@@ -91,10 +144,12 @@ public final class CsvResultPages implements Iterator<GetQueryResultsResponse>, 
     try {
       if (records == null) {
         records = CSV.readValues(new InputStreamReader(in, StandardCharsets.UTF_8));
+        skipRecords();
       }
       List<Row> rows = new ArrayList<>(Math.min(pageRows, 1024));
       while (rows.size() < pageRows && records.hasNextValue()) {
         rows.add(row(records.nextValue()));
+        recordsRead++;
       }
       done = !records.hasNextValue();
       ResultSet.Builder set = ResultSet.builder().rows(rows);
@@ -102,7 +157,10 @@ public final class CsvResultPages implements Iterator<GetQueryResultsResponse>, 
         set.resultSetMetadata(metadata);
         firstPage = false;
       }
-      return GetQueryResultsResponse.builder().resultSet(set.build()).build();
+      return GetQueryResultsResponse.builder()
+          .resultSet(set.build())
+          .nextToken(done ? null : resumeToken(recordsRead))
+          .build();
     } catch (ObjectUnavailableException e) {
       done = true;
       throw e;
@@ -110,6 +168,18 @@ public final class CsvResultPages implements Iterator<GetQueryResultsResponse>, 
       done = true;
       throw new AthenaWsException(
           ErrorCode.INTERNAL, "The result object could not be read from S3", e);
+    }
+  }
+
+  private void skipRecords() throws IOException {
+    while (recordsRead < toSkip) {
+      if (!records.hasNextValue()) {
+        throw new AthenaWsException(
+            ErrorCode.INTERNAL,
+            "The result object has fewer records than were already sent: " + recordsRead);
+      }
+      records.nextValue();
+      recordsRead++;
     }
   }
 

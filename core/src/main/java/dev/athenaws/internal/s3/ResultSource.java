@@ -1,5 +1,6 @@
 package dev.athenaws.internal.s3;
 
+import dev.athenaws.AthenaSettings;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.internal.query.PageFetcher;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  * SHOW, DESCRIBE and EXPLAIN write text), its {@code OutputLocation} is an {@code s3://} object
  * (managed query results have none), its results are not client-side encrypted ({@code CSE_KMS}:
  * the bytes in S3 are ciphertext), and S3 lets the object be read (not 403 or 404). Otherwise, in
- * {@link ResultFetchMode#AUTO}, {@link #open} answers empty and the caller pages {@code
+ * {@link AthenaSettings.ResultFetch#AUTO}, {@link #open} answers empty and the caller pages {@code
  * GetQueryResults} as before.
  *
  * <p>The column types come from one {@code GetQueryResults} call (the {@code metadataFetcher}
@@ -36,7 +37,7 @@ public final class ResultSource {
   private static final Logger LOG = LoggerFactory.getLogger(ResultSource.class);
   private static final String CSE_KMS = "CSE_KMS";
 
-  private final ResultFetchMode mode;
+  private final AthenaSettings.ResultFetch mode;
   private final ObjectReader reader;
   private final PageFetcher metadataFetcher;
   private final int pageRows;
@@ -50,7 +51,7 @@ public final class ResultSource {
    * @param maxResumes ranged reopens allowed in a row without progress, at least 0
    */
   public ResultSource(
-      ResultFetchMode mode,
+      AthenaSettings.ResultFetch mode,
       ObjectReader reader,
       PageFetcher metadataFetcher,
       int pageRows,
@@ -81,7 +82,7 @@ public final class ResultSource {
       String queryExecutionId, StatementKind kind, String outputLocation, String encryptionOption) {
     Objects.requireNonNull(queryExecutionId, "queryExecutionId");
     Objects.requireNonNull(kind, "kind");
-    if (mode == ResultFetchMode.API) {
+    if (mode == AthenaSettings.ResultFetch.API) {
       return Optional.empty();
     }
     String refusal = null;
@@ -127,7 +128,7 @@ public final class ResultSource {
   }
 
   private Optional<CsvResultPages> refuse(String id, String why, RuntimeException cause) {
-    if (mode == ResultFetchMode.S3) {
+    if (mode == AthenaSettings.ResultFetch.S3) {
       throw new AthenaWsException(
           ErrorCode.INTERNAL, "The result cannot be read from S3 (" + why + ")", cause);
     }

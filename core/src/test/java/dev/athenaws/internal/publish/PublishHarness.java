@@ -2,6 +2,7 @@ package dev.athenaws.internal.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.athenaws.AthenaSettings;
 import dev.athenaws.AthenaWs;
 import dev.athenaws.Outcome;
 import dev.athenaws.Outcome.PublishResult;
@@ -16,6 +17,7 @@ import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.RequestKey;
+import dev.athenaws.internal.s3.ObjectReader;
 import dev.athenaws.notify.ApiGateway;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.notify.ConnectionNotifier;
@@ -82,10 +84,17 @@ final class PublishHarness implements AutoCloseable {
    * running at the deadline (the run stops it), as {@code AthenaWs}'s own does.
    */
   Runner runner(int maxMessageBytes, Duration timeout) {
-    AthenaWs ws =
+    return runner(maxMessageBytes, timeout, AthenaSettings.ResultFetch.API, null);
+  }
+
+  /** As {@link #runner(int, Duration)}, reading results as {@code fetch} says with {@code s3}. */
+  Runner runner(
+      int maxMessageBytes, Duration timeout, AthenaSettings.ResultFetch fetch, ObjectReader s3) {
+    AthenaWs.Builder ws =
         AthenaWs.builder()
             .notifier(notifier)
             .catalog(CATALOG)
+            .settings(AthenaSettings.builder().resultFetch(fetch).build())
             .queryTimeout(timeout)
             .chunkPolicy(new ChunkPolicy(maxMessageBytes))
             .clock(time)
@@ -99,10 +108,14 @@ final class PublishHarness implements AutoCloseable {
                     .random(new FixedRandom(0))
                     .stopAtDeadline(false)
                     .build())
-            .pageFetcher(fetcher)
-            .build();
-    runners.add(ws);
-    return new Runner(ws);
+            .athenaClient(athena.client())
+            .pageFetcher(fetcher);
+    if (s3 != null) {
+      ws.objectReader(s3);
+    }
+    AthenaWs built = ws.build();
+    runners.add(built);
+    return new Runner(built);
   }
 
   private final List<AthenaWs> runners = new ArrayList<>();

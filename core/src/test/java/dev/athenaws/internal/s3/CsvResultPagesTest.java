@@ -83,14 +83,44 @@ class CsvResultPagesTest {
     CsvResultPages pages = pages(FakeS3.athenaCsv(List.of("n"), rows), 2, "n");
     List<Integer> sizes = new ArrayList<>();
     List<Boolean> metadata = new ArrayList<>();
+    List<Long> positions = new ArrayList<>();
     while (pages.hasNext()) {
       GetQueryResultsResponse p = pages.next();
       sizes.add(p.resultSet().rows().size());
       metadata.add(p.resultSet().resultSetMetadata() != null);
-      assertThat(p.nextToken()).isNull();
+      positions.add(CsvResultPages.recordsOf(p.nextToken()));
     }
     assertThat(sizes).containsExactly(2, 2, 2); // header + 5 rows
     assertThat(metadata).containsExactly(true, false, false);
+    // Every page but the last says how many records (header included) were read: a resume point.
+    assertThat(positions).containsExactly(2L, 4L, -1L);
+  }
+
+  @Test
+  void skippingTheRecordsOfAPausedRunResumesAtTheNextRecordWithTheMetadata() {
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      rows.add(List.of("v" + i));
+    }
+    CsvResultPages first = pages(FakeS3.athenaCsv(List.of("n"), rows), 2, "n");
+    String token = first.next().nextToken();
+
+    CsvResultPages resumed =
+        pages(FakeS3.athenaCsv(List.of("n"), rows), 2, "n").skip(CsvResultPages.recordsOf(token));
+    GetQueryResultsResponse p = resumed.next();
+
+    assertThat(p.resultSet().resultSetMetadata()).isNotNull();
+    assertThat(p.resultSet().rows())
+        .extracting(r -> r.data().get(0).varCharValue())
+        .containsExactly("v1", "v2");
+    assertThat(CsvResultPages.recordsOf(p.nextToken())).isEqualTo(4L);
+  }
+
+  @Test
+  void athenasOwnTokensAreNotResumePositions() {
+    assertThat(CsvResultPages.recordsOf(null)).isEqualTo(-1);
+    assertThat(CsvResultPages.recordsOf("AQABAAAAAAAAAA==")).isEqualTo(-1);
+    assertThat(CsvResultPages.recordsOf(CsvResultPages.resumeToken(0))).isZero();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.athenaws.internal.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.athenaws.AthenaSettings.ResultFetch;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.StatementKind;
@@ -31,7 +32,7 @@ class ResultSourceTest {
             .build();
       };
 
-  private ResultSource source(ResultFetchMode mode) {
+  private ResultSource source(ResultFetch mode) {
     return new ResultSource(mode, s3, metadata, 1000, 3);
   }
 
@@ -47,7 +48,7 @@ class ResultSourceTest {
   void aSelectWithAnS3OutputLocationIsReadFromS3() {
     s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(3)));
     CsvResultPages pages =
-        source(ResultFetchMode.AUTO).open("q1", StatementKind.SELECT, URI, null).orElseThrow();
+        source(ResultFetch.AUTO).open("q1", StatementKind.SELECT, URI, null).orElseThrow();
     assertThat(CsvResultPagesTest.values(pages)).hasSize(4);
     assertThat(metadataCalls).hasValue(1);
     assertThat(s3.opens()).containsExactly(0L);
@@ -58,7 +59,7 @@ class ResultSourceTest {
     s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(1)));
     s3.put("s3://results/denied.csv", "x");
     s3.deny("s3://results/denied.csv");
-    ResultSource auto = source(ResultFetchMode.AUTO);
+    ResultSource auto = source(ResultFetch.AUTO);
     StatementKind ddl = new StatementKind("DDL", "SHOW_TABLES");
     StatementKind ctas = new StatementKind("DML", "CREATE_TABLE_AS_SELECT");
     assertThat(auto.open("q", ddl, URI, null)).isEmpty();
@@ -76,17 +77,17 @@ class ResultSourceTest {
   @Test
   void apiModeNeverTouchesS3() {
     s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(1)));
-    assertThat(source(ResultFetchMode.API).open("q", StatementKind.SELECT, URI, null)).isEmpty();
+    assertThat(source(ResultFetch.API).open("q", StatementKind.SELECT, URI, null)).isEmpty();
     assertThat(s3.opens()).isEmpty();
   }
 
   @Test
   void s3ModeFailsWhereS3CannotServe() {
     s3.deny(URI);
-    assertThatThrownBy(() -> source(ResultFetchMode.S3).open("q", StatementKind.SELECT, URI, null))
+    assertThatThrownBy(() -> source(ResultFetch.S3).open("q", StatementKind.SELECT, URI, null))
         .isInstanceOf(AthenaWsException.class)
         .hasMessageContaining("ACCESS_DENIED");
-    assertThatThrownBy(() -> source(ResultFetchMode.S3).open("q", StatementKind.SELECT, null, null))
+    assertThatThrownBy(() -> source(ResultFetch.S3).open("q", StatementKind.SELECT, null, null))
         .isInstanceOf(AthenaWsException.class);
   }
 
@@ -99,7 +100,7 @@ class ResultSourceTest {
     int first = csv.indexOf("row \"\"1000") + 3;
     s3.breakAfter(first, 7, 1);
     CsvResultPages pages =
-        source(ResultFetchMode.AUTO).open("q1", StatementKind.SELECT, URI, null).orElseThrow();
+        source(ResultFetch.AUTO).open("q1", StatementKind.SELECT, URI, null).orElseThrow();
     List<List<String>> read = CsvResultPagesTest.values(pages);
     List<List<String>> expected = new ArrayList<>();
     expected.add(List.of("n", "s"));
@@ -114,7 +115,7 @@ class ResultSourceTest {
     s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(10)));
     s3.breakAfter(20, 0, 0, 0, 0);
     CsvResultPages pages =
-        source(ResultFetchMode.AUTO).open("q1", StatementKind.SELECT, URI, null).orElseThrow();
+        source(ResultFetch.AUTO).open("q1", StatementKind.SELECT, URI, null).orElseThrow();
     assertThatThrownBy(pages::next).isInstanceOf(AthenaWsException.class);
     assertThat(s3.opens()).containsExactly(0L, 20L, 20L, 20L);
   }

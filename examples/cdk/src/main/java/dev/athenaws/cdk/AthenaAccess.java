@@ -63,7 +63,8 @@ final class AthenaAccess {
   /**
    * Reading a finished query's pages and stopping it when the client is gone: the push handler, and
    * the route handler in inline mode. {@code GetQueryResults} reads the result file from S3 with
-   * the caller's credentials.
+   * the caller's credentials, and the S3 result path ({@code RESULT_FETCH} auto or s3) reads it
+   * itself: {@code s3:GetObject} on the results prefix only.
    */
   List<PolicyStatement> readResults() {
     return List.of(

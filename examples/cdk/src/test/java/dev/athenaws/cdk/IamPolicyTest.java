@@ -185,6 +185,25 @@ class IamPolicyTest {
     }
   }
 
+  /** The S3 result path reads the result object with the function's own credentials. */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void functionsThatReadResultsMayGetTheResultObjectsAndNothingWider(Mode mode) {
+    Template template = Synthesized.template(mode);
+    String objects =
+        "ATT(" + logicalId(template, "AWS::S3::Bucket", "ResultsBucket") + ".Arn)/results/*";
+    List<String> readers =
+        mode == Mode.INLINE ? List.of(PUSH_ROLE, QUERY_ROLE) : List.of(PUSH_ROLE);
+    for (String role : readers) {
+      List<Statements> gets =
+          Statements.ofRole(template, role).stream()
+              .filter(s -> s.effect().equals("Allow") && s.actions().contains("s3:GetObject"))
+              .toList();
+      assertThat(gets).as(role).isNotEmpty();
+      gets.forEach(s -> assertThat(s.resources()).as("%s", s).containsOnly(objects));
+    }
+  }
+
   private static List<String> actions(Template template, String rolePrefix) {
     return Statements.ofRole(template, rolePrefix).stream()
         .flatMap(s -> s.actions().stream())

@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
  * @param s3Mbps the S3 endpoint's bandwidth per GetObject in megabits per second, 0 for unlimited
  * @param getResultsLatencyMs added to every Athena GetQueryResults call, after {@code
  *     athenaLatencyMs}
+ * @param resultFetch where the handlers read finished results: auto, s3 or api (RESULT_FETCH)
  */
 public record LocalOptions(
     String host,
@@ -59,7 +60,8 @@ public record LocalOptions(
     boolean metrics,
     int s3FirstByteMs,
     int s3Mbps,
-    int getResultsLatencyMs) {
+    int getResultsLatencyMs,
+    String resultFetch) {
 
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
@@ -88,6 +90,10 @@ public record LocalOptions(
         getResultsLatencyMs >= 0 && getResultsLatencyMs <= 60_000,
         "--get-results-latency-ms must be 0..60000");
     require(s3Mbps >= 0 && s3Mbps <= 100_000, "--s3-mbps must be 0..100000 (0: unlimited)");
+    Objects.requireNonNull(resultFetch, "resultFetch");
+    require(
+        resultFetch.equals("auto") || resultFetch.equals("s3") || resultFetch.equals("api"),
+        "--result-fetch must be auto, s3 or api");
     require(
         postThrottleRate >= 0 && postThrottleRate < 1,
         "--post-throttle-rate must be 0 <= rate < 1");
@@ -127,7 +133,8 @@ public record LocalOptions(
           "--metrics",
           "--s3-first-byte-ms",
           "--s3-mbps",
-          "--get-results-latency-ms");
+          "--get-results-latency-ms",
+          "--result-fetch");
 
   /**
    * @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events
@@ -188,7 +195,8 @@ public record LocalOptions(
         onOff(given.getOrDefault("--metrics", "off"), "--metrics"),
         (int) number(given, "--s3-first-byte-ms", 0),
         (int) number(given, "--s3-mbps", 0),
-        (int) number(given, "--get-results-latency-ms", 0));
+        (int) number(given, "--get-results-latency-ms", 0),
+        given.getOrDefault("--result-fetch", "api").toLowerCase(Locale.ROOT));
   }
 
   private static boolean onOff(String value, String name) {
@@ -221,6 +229,7 @@ public record LocalOptions(
           --post-latency-ms N       added to every @connections POST [0]
           --s3-first-byte-ms N      added before the first byte of every S3 GetObject body [0]
           --s3-mbps N               S3 GetObject bandwidth in megabits/s, 0 = unlimited [0]
+          --result-fetch M          auto | s3 | api: where finished results are read [api]
           --post-throttle-rate R    fraction of @connections POSTs answered 429, 0 <= R < 1 [0]
           --post-error-rate R       fraction of @connections POSTs answered 500, 0 <= R < 1 [0]
           --athena-throttle-rate R  fraction of Athena API calls answered TooManyRequestsException,

@@ -19,6 +19,18 @@ class LocalOptionsTest {
     assertThat(o.pushTimeoutMs()).isEqualTo(60_000);
     assertThat(o.athenaThrottleRate()).isZero();
     assertThat(o.postErrorRate()).isZero();
+    assertThat(o.resultFetch()).isEqualTo("api");
+  }
+
+  @Test
+  void resultFetchIsPassedToTheHandlersAsRESULT_FETCH() {
+    LocalOptions o = LocalOptions.parse("--result-fetch", "S3");
+
+    assertThat(o.resultFetch()).isEqualTo("s3");
+    assertThat(LocalEnvironment.of(o, "http://127.0.0.1:1").variables())
+        .containsEntry("RESULT_FETCH", "s3");
+    assertThatThrownBy(() -> LocalOptions.parse("--result-fetch", "fast"))
+        .hasMessageContaining("--result-fetch must be auto, s3 or api");
   }
 
   @Test

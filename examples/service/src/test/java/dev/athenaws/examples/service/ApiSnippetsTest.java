@@ -110,6 +110,12 @@ class ApiSnippetsTest {
     QueryCatalog catalog = catalogInCode();
     VirtualTime clock = time;
     VirtualTime sleeper = time;
+    // FakeAthena's result objects are in no S3: this run pages GetQueryResults.
+    AthenaSettings settings =
+        AthenaSettings.builder()
+            .workGroup("reports")
+            .resultFetch(AthenaSettings.ResultFetch.API)
+            .build();
 
     // snippet:start plainService
     AthenaWs ws =
@@ -117,7 +123,7 @@ class ApiSnippetsTest {
             .athenaClient(athena) // optional: else a default AthenaClient, owned and closed by ws
             .notifier(notifier) // ApiGateway.notifier().build(), or your own (below)
             .catalog(catalog)
-            .settings(AthenaSettings.builder().workGroup("reports").build())
+            .settings(settings) // work group, database, ...; results from S3 by default
             .clock(clock)
             .sleeper(sleeper) // optional: tests pass virtual time
             .build();

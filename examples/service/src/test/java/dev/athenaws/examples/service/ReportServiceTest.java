@@ -110,7 +110,7 @@ class ReportServiceTest {
                   new QueryProgress(
                       QueryExecutionState.RUNNING, Duration.ofMillis(1500), 2048L, null));
               return new QueryOutcome.Succeeded(
-                  "q-1", StatementKind.SELECT, null, QueryStats.EMPTY, 2);
+                  "q-1", StatementKind.SELECT, null, null, QueryStats.EMPTY, 2);
             });
     when(fetcher.fetch("q-1", null))
         .thenReturn(page(row("username", "logins"), row("o'brien", "3"), row("", null)));
