@@ -4,11 +4,15 @@ import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.StatementKind;
+import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
@@ -27,6 +31,10 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  * maps with, so both paths type columns alike. (The {@code .csv.metadata} object beside the result
  * is in an undocumented binary format.)
  *
+ * <p>Opening the object and reopening it after a broken connection are retried at most {@code
+ * maxResumes} times in a row, waiting the backoff's delay through the injected sleeper before each
+ * retry.
+ *
  * <p>Thread-safety: thread-safe; one source serves any number of queries.
  *
  * <p>Exceptions: {@link #open} throws as documented on it; the constructor throws {@link
@@ -41,8 +49,19 @@ public final class ResultSource {
   private final PageFetcher metadataFetcher;
   private final int pageRows;
   private final int maxResumes;
+  private final Sleeper sleeper;
+  private final Backoff backoff;
 
   /**
+   * Waits between S3 retries: 100 ms doubling to 2 s, 20 % jitter. A reset is usually over at once;
+   * a 503 SlowDown asks the client to slow down.
+   */
+  public static final Backoff RETRY_BACKOFF =
+      new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 2.0, 0.2);
+
+  /**
+   * A source that waits {@link #RETRY_BACKOFF} with the system sleeper between retries.
+   *
    * @param mode where rows may come from
    * @param reader opens result objects
    * @param metadataFetcher fetches the first results page, for its column metadata
@@ -55,6 +74,28 @@ public final class ResultSource {
       PageFetcher metadataFetcher,
       int pageRows,
       int maxResumes) {
+    this(mode, reader, metadataFetcher, pageRows, maxResumes, Sleeper.system(), RETRY_BACKOFF);
+  }
+
+  /**
+   * @param mode where rows may come from
+   * @param reader opens result objects
+   * @param metadataFetcher fetches the first results page, for its column metadata
+   * @param pageRows records a page, at least 1
+   * @param maxResumes opens and ranged reopens allowed in a row without progress, at least 0
+   * @param sleeper waits between retries
+   * @param backoff the delay before each retry
+   */
+  public ResultSource(
+      ResultFetchMode mode,
+      ObjectReader reader,
+      PageFetcher metadataFetcher,
+      int pageRows,
+      int maxResumes,
+      Sleeper sleeper,
+      Backoff backoff) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.backoff = Objects.requireNonNull(backoff, "backoff");
     this.mode = Objects.requireNonNull(mode, "mode");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.metadataFetcher = Objects.requireNonNull(metadataFetcher, "metadataFetcher");
@@ -97,7 +138,7 @@ public final class ResultSource {
     if (refusal != null) {
       return refuse(queryExecutionId, refusal, null);
     }
-    InputStream first;
+    ObjectReader.Opened first;
     try {
       first = openWithRetries(location.get());
     } catch (ObjectUnavailableException e) {
@@ -105,19 +146,29 @@ public final class ResultSource {
     }
     try {
       GetQueryResultsResponse head = metadataFetcher.fetch(queryExecutionId, null);
-      InputStream bytes = new ResumingInputStream(reader, location.get(), first, maxResumes);
+      InputStream bytes =
+          new ResumingInputStream(reader, location.get(), first, maxResumes, sleeper, backoff);
       return Optional.of(new CsvResultPages(bytes, head.resultSet().resultSetMetadata(), pageRows));
     } catch (RuntimeException e) {
-      closeQuietly(first);
+      closeQuietly(first.body());
       throw e;
     }
   }
 
-  private InputStream openWithRetries(S3Location location) {
+  private ObjectReader.Opened openWithRetries(S3Location location) {
     IOException last = null;
     for (int attempt = 0; attempt <= maxResumes; attempt++) {
+      if (attempt > 0) {
+        try {
+          sleeper.sleep(backoff.delay(attempt, ThreadLocalRandom.current()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AthenaWsException(
+              ErrorCode.INTERNAL, "Interrupted while opening the result object", e);
+        }
+      }
       try {
-        return reader.open(location, 0);
+        return reader.open(location, 0, null);
       } catch (IOException e) {
         last = e;
       }
