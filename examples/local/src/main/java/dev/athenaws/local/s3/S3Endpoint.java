@@ -19,10 +19,10 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * A path-style S3 endpoint on the stack's port: {@code GET} and {@code HEAD /<bucket>/<key>}
- * (GetObject with one byte range, HeadObject), S3's XML errors, and SigV4 presigned GET URLs whose
- * expiry is enforced (signatures are not verified). A request is S3's when it is signed for the
- * {@code s3} service (Authorization header or {@code X-Amz-Credential}) or its first path segment
- * is an existing bucket; anything else passes to the next handler.
+ * (GetObject with one byte range and If-Match, HeadObject), S3's XML errors, and SigV4 presigned
+ * GET URLs whose expiry is enforced (signatures are not verified). A request is S3's when it is
+ * signed for the {@code s3} service (Authorization header or {@code X-Amz-Credential}) or its first
+ * path segment is an existing bucket; anything else passes to the next handler.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -95,8 +95,29 @@ public final class S3Endpoint extends Handler.Abstract {
       S3Errors.send(response, callback, S3Errors.noSuchKey(key), head);
       return true;
     }
+    String ifMatch = request.getHeaders().get(HttpHeader.IF_MATCH);
+    if (ifMatch != null && !etagMatches(ifMatch, found.get().etag())) {
+      S3Errors.send(response, callback, S3Errors.preconditionFailed("If-Match"), head);
+      return true;
+    }
     serve(request, response, callback, found.get(), head);
     return true;
+  }
+
+  /**
+   * If-Match holds when it is {@code *} or lists the object's ETag (quoted or not). S3 checks it
+   * before the Range (GetObject: "If-Match ... otherwise, return a 412 Precondition Failed", S3 API
+   * reference, https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html; RFC 9110 13.2.2:
+   * preconditions before Range).
+   */
+  static boolean etagMatches(String ifMatch, String etag) {
+    for (String tag : ifMatch.split(",")) {
+      String t = tag.trim();
+      if (t.equals("*") || t.equals("\"" + etag + "\"") || t.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean signedForS3(Request request, Fields query) {
