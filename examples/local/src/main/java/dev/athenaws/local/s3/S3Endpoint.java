@@ -19,10 +19,11 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * A path-style S3 endpoint on the stack's port: {@code GET} and {@code HEAD /<bucket>/<key>}
- * (GetObject with one byte range and If-Match, HeadObject), S3's XML errors, and SigV4 presigned
- * GET URLs whose expiry is enforced (signatures are not verified). A request is S3's when it is
- * signed for the {@code s3} service (Authorization header or {@code X-Amz-Credential}) or its first
- * path segment is an existing bucket; anything else passes to the next handler.
+ * (GetObject with one byte range and If-Match, HeadObject), S3's XML errors, and presigned GET URLs
+ * (SigV4, and SigV2 as the AWS CLI v1 writes them) whose expiry is enforced (signatures are not
+ * verified). A request is S3's when it is signed for the {@code s3} service (Authorization header
+ * or {@code X-Amz-Credential}) or its first path segment is an existing bucket; anything else
+ * passes to the next handler.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -70,6 +71,9 @@ public final class S3Endpoint extends Handler.Abstract {
     Optional<Presigned.Refusal> refused =
         Presigned.check(
             query.getValue("X-Amz-Date"), query.getValue("X-Amz-Expires"), clock.instant());
+    if (refused.isEmpty() && query.getValue("AWSAccessKeyId") != null) {
+      refused = Presigned.checkV2(query.getValue("Expires"), clock.instant());
+    }
     if (refused.isPresent()) {
       Presigned.Refusal r = refused.get();
       S3Errors.Error e = new S3Errors.Error(r.status(), r.code(), r.message());
