@@ -21,6 +21,7 @@ import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.query.RunTally;
 import dev.athenaws.internal.s3.ObjectReader;
 import dev.athenaws.internal.s3.ResultSource;
+import dev.athenaws.internal.s3.SignedS3;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.retry.Sleeper;
@@ -573,7 +574,14 @@ public final class AthenaWs implements AutoCloseable {
                 ? objectReader
                 : new LazyObjectReader(Builder::defaultObjectReader);
         source =
-            new ResultSource(settings.resultFetch(), reader, metadata, S3_PAGE_ROWS, S3_RESUMES);
+            new ResultSource(
+                settings.resultFetch(),
+                reader,
+                metadata,
+                S3_PAGE_ROWS,
+                S3_RESUMES,
+                sleeper,
+                ResultSource.RETRY_BACKOFF);
       }
       ExecutorService prefetch =
           Executors.newCachedThreadPool(
@@ -605,9 +613,9 @@ public final class AthenaWs implements AutoCloseable {
               source));
     }
 
-    /** The S3 reader of a deployment that gives none: SigV4-signed GETs (wired at merge). */
+    /** The S3 reader of a deployment that gives none: SigV4-signed GETs with the default chains. */
     private static ObjectReader defaultObjectReader() {
-      throw new UnsupportedOperationException("SignedS3 is wired at merge");
+      return SignedS3.fromEnvironment();
     }
   }
 }

@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * An in-memory S3 behind core's {@link ObjectReader} seam: objects by {@code s3://} URI, ranged
- * opens, 403 and 404, and connections that break after a given number of bytes (a reset
- * mid-object). Records every open's start byte. Not an HTTP fake: core has no S3 SDK client to
- * point at one.
+ * opens, 403 and 404, ETags with If-Match (412 as CHANGED), opens that fail (503), and connections
+ * that break after a given number of bytes (a reset mid-object). Records every open's start byte
+ * and If-Match. Not an HTTP fake: core has no S3 SDK client to point at one.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -29,9 +29,14 @@ public final class FakeS3 implements ObjectReader {
   private final Set<String> denied = ConcurrentHashMap.newKeySet();
   private final Deque<Long> breaks = new ArrayDeque<>();
   private final List<Long> opens = new ArrayList<>();
+  private final List<String> ifMatches = new ArrayList<>();
+  private final Map<String, Integer> versions = new ConcurrentHashMap<>();
+  private int failOpens;
 
+  /** Stores (or replaces: a new version with a new ETag) an object. */
   public void put(String uri, byte[] bytes) {
     objects.put(uri, bytes.clone());
+    versions.merge(uri, 1, Integer::sum);
   }
 
   public void put(String uri, String text) {
@@ -53,6 +58,11 @@ public final class FakeS3 implements ObjectReader {
     }
   }
 
+  /** The next {@code count} opens fail with an IOException (a 503 or a timeout), before bytes. */
+  public synchronized void failOpens(int count) {
+    failOpens = count;
+  }
+
   /**
    * @return the start byte of every open, in order
    */
@@ -60,12 +70,32 @@ public final class FakeS3 implements ObjectReader {
     return List.copyOf(opens);
   }
 
+  /**
+   * @return the If-Match of every open, in order ("" for none)
+   */
+  public synchronized List<String> ifMatches() {
+    return List.copyOf(ifMatches);
+  }
+
+  /**
+   * @param uri the object
+   * @return its current ETag, quoted as S3 sends it
+   */
+  public String etag(String uri) {
+    return "\"v" + versions.getOrDefault(uri, 0) + "\"";
+  }
+
   @Override
-  public InputStream open(S3Location location, long fromByte) throws IOException {
+  public Opened open(S3Location location, long fromByte, String ifMatch) throws IOException {
     String uri = location.toString();
     long cut;
     synchronized (this) {
       opens.add(fromByte);
+      ifMatches.add(ifMatch == null ? "" : ifMatch);
+      if (failOpens > 0) {
+        failOpens--;
+        throw new IOException("503 SlowDown");
+      }
       cut = breaks.isEmpty() ? Long.MAX_VALUE : breaks.poll();
     }
     if (denied.contains(uri)) {
@@ -75,9 +105,12 @@ public final class FakeS3 implements ObjectReader {
     if (bytes == null) {
       throw new ObjectUnavailableException(ObjectUnavailableException.Reason.NOT_FOUND, uri);
     }
+    if (ifMatch != null && !ifMatch.equals(etag(uri))) {
+      throw new ObjectUnavailableException(ObjectUnavailableException.Reason.CHANGED, uri);
+    }
     int from = (int) Math.min(fromByte, bytes.length);
     InputStream in = new ByteArrayInputStream(bytes, from, bytes.length - from);
-    return cut == Long.MAX_VALUE ? in : new Breaking(in, cut);
+    return new Opened(cut == Long.MAX_VALUE ? in : new Breaking(in, cut), etag(uri), bytes.length);
   }
 
   /**

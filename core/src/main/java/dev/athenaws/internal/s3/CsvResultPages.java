@@ -166,6 +166,12 @@ public final class CsvResultPages implements Iterator<GetQueryResultsResponse>, 
       throw e;
     } catch (IOException | RuntimeException e) {
       done = true;
+      // Jackson wraps what the stream throws; a refusal (403, 404, 412) stays one.
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof ObjectUnavailableException refusal) {
+          throw refusal;
+        }
+      }
       throw new AthenaWsException(
           ErrorCode.INTERNAL, "The result object could not be read from S3", e);
     }

@@ -1,8 +1,9 @@
 package dev.athenaws.internal.s3;
 
 /**
- * S3 will not serve a result object: access denied (403), no such key or bucket (404), or a
- * client-side encrypted object. Retrying does not help; the API path may still serve the result.
+ * S3 will not serve a result object: access denied (403), no such key or bucket (404), the object
+ * changed between two reads of it (412 on a conditional resume), or a client-side encrypted object.
+ * Retrying does not help; the API path may still serve the result.
  *
  * <p>Thread-safety: immutable.
  *
@@ -16,7 +17,12 @@ public final class ObjectUnavailableException extends RuntimeException {
     /** 403 AccessDenied. */
     ACCESS_DENIED,
     /** 404 NoSuchKey or NoSuchBucket. */
-    NOT_FOUND
+    NOT_FOUND,
+    /**
+     * 412 PreconditionFailed: the object was replaced since its first bytes were read (its ETag no
+     * longer matches), so a resumed read would splice two versions.
+     */
+    CHANGED
   }
 
   /** Why S3 would not serve (part of the serialized form). */

@@ -5,11 +5,15 @@ import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.StatementKind;
+import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
@@ -19,7 +23,7 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  * serves a query when the mode allows it and the query is a SELECT (only DML results are CSV; DDL,
  * SHOW, DESCRIBE and EXPLAIN write text), its {@code OutputLocation} is an {@code s3://} object
  * (managed query results have none), its results are not client-side encrypted ({@code CSE_KMS}:
- * the bytes in S3 are ciphertext), and S3 lets the object be read (not 403 or 404). Otherwise, in
+ * the bytes in S3 are ciphertext), and S3 lets the object be read (not 403 or 404, and it opens within the retries). Otherwise, in
  * {@link AthenaSettings.ResultFetch#AUTO}, {@link #open} answers empty and the caller pages {@code
  * GetQueryResults} as before.
  *
@@ -27,6 +31,10 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  * should be built with {@code maxResults(1)}): its {@code ResultSetMetadata} is what the API path
  * maps with, so both paths type columns alike. (The {@code .csv.metadata} object beside the result
  * is in an undocumented binary format.)
+ *
+ * <p>Opening the object and reopening it after a broken connection are retried at most {@code
+ * maxResumes} times in a row, waiting the backoff's delay through the injected sleeper before each
+ * retry.
  *
  * <p>Thread-safety: thread-safe; one source serves any number of queries.
  *
@@ -42,20 +50,35 @@ public final class ResultSource {
   private final PageFetcher metadataFetcher;
   private final int pageRows;
   private final int maxResumes;
+  private final Sleeper sleeper;
+  private final Backoff backoff;
+
+  /**
+   * Waits between S3 retries: 100 ms doubling to 2 s, 20 % jitter. A reset is usually over at once;
+   * a 503 SlowDown asks the client to slow down.
+   */
+  public static final Backoff RETRY_BACKOFF =
+      new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 2.0, 0.2);
 
   /**
    * @param mode where rows may come from
    * @param reader opens result objects
    * @param metadataFetcher fetches the first results page, for its column metadata
    * @param pageRows records a page, at least 1
-   * @param maxResumes ranged reopens allowed in a row without progress, at least 0
+   * @param maxResumes opens and ranged reopens allowed in a row without progress, at least 0
+   * @param sleeper waits between retries
+   * @param backoff the delay before each retry
    */
   public ResultSource(
       AthenaSettings.ResultFetch mode,
       ObjectReader reader,
       PageFetcher metadataFetcher,
       int pageRows,
-      int maxResumes) {
+      int maxResumes,
+      Sleeper sleeper,
+      Backoff backoff) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.backoff = Objects.requireNonNull(backoff, "backoff");
     this.mode = Objects.requireNonNull(mode, "mode");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.metadataFetcher = Objects.requireNonNull(metadataFetcher, "metadataFetcher");
@@ -75,8 +98,8 @@ public final class ResultSource {
    * @param encryptionOption its {@code EncryptionConfiguration.EncryptionOption}, may be null
    * @return the pages from S3, or empty when the API path must serve (mode API, or mode AUTO and S3
    *     cannot)
-   * @throws AthenaWsException (INTERNAL) in mode S3 when S3 cannot serve, or when the object cannot
-   *     be opened after the retries; as {@link PageFetcher#fetch} for the metadata call
+   * @throws AthenaWsException (INTERNAL) in mode S3 when S3 cannot serve (including an object that
+   *     cannot be opened after the retries); as {@link PageFetcher#fetch} for the metadata call
    */
   public Optional<CsvResultPages> open(
       String queryExecutionId, StatementKind kind, String outputLocation, String encryptionOption) {
@@ -98,41 +121,57 @@ public final class ResultSource {
     if (refusal != null) {
       return refuse(queryExecutionId, refusal, null);
     }
-    InputStream first;
+    ObjectReader.Opened first;
     try {
       first = openWithRetries(location.get());
     } catch (ObjectUnavailableException e) {
       return refuse(queryExecutionId, e.reason().name(), e);
+    } catch (IOException e) {
+      // No row has been sent yet: in AUTO the API path can still serve the whole result.
+      return refuse(queryExecutionId, "unreadable after retries: " + e.getMessage(), e);
     }
     try {
       GetQueryResultsResponse head = metadataFetcher.fetch(queryExecutionId, null);
-      InputStream bytes = new ResumingInputStream(reader, location.get(), first, maxResumes);
+      InputStream bytes =
+          new ResumingInputStream(reader, location.get(), first, maxResumes, sleeper, backoff);
       return Optional.of(new CsvResultPages(bytes, head.resultSet().resultSetMetadata(), pageRows));
     } catch (RuntimeException e) {
-      closeQuietly(first);
+      closeQuietly(first.body());
       throw e;
     }
   }
 
-  private InputStream openWithRetries(S3Location location) {
+  private ObjectReader.Opened openWithRetries(S3Location location) throws IOException {
     IOException last = null;
     for (int attempt = 0; attempt <= maxResumes; attempt++) {
+      if (attempt > 0) {
+        try {
+          sleeper.sleep(backoff.delay(attempt, ThreadLocalRandom.current()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AthenaWsException(
+              ErrorCode.INTERNAL, "Interrupted while opening the result object", e);
+        }
+      }
       try {
-        return reader.open(location, 0);
+        return reader.open(location, 0, null);
       } catch (IOException e) {
         last = e;
       }
     }
-    throw new AthenaWsException(
-        ErrorCode.INTERNAL, "The result object could not be read from S3", last);
+    throw last;
   }
 
-  private Optional<CsvResultPages> refuse(String id, String why, RuntimeException cause) {
+  private Optional<CsvResultPages> refuse(String id, String why, Exception cause) {
     if (mode == AthenaSettings.ResultFetch.S3) {
       throw new AthenaWsException(
           ErrorCode.INTERNAL, "The result cannot be read from S3 (" + why + ")", cause);
     }
-    LOG.debug("query {}: results from GetQueryResults, S3 cannot serve ({})", id, why);
+    if (cause instanceof IOException) {
+      LOG.warn("query {}: results from GetQueryResults, S3 cannot serve ({})", id, why);
+    } else {
+      LOG.debug("query {}: results from GetQueryResults, S3 cannot serve ({})", id, why);
+    }
     return Optional.empty();
   }
 

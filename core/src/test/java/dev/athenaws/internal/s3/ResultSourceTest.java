@@ -7,8 +7,11 @@ import dev.athenaws.AthenaSettings.ResultFetch;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.StatementKind;
+import dev.athenaws.retry.Backoff;
+import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeS3;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +23,9 @@ import software.amazon.awssdk.services.athena.model.ResultSet;
 class ResultSourceTest {
   private static final String URI = "s3://results/q1.csv";
   private final FakeS3 s3 = new FakeS3();
+  private final VirtualTime time = new VirtualTime();
+  private static final Backoff BACKOFF =
+      Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(2));
   private final AtomicInteger metadataCalls = new AtomicInteger();
   private final PageFetcher metadata =
       (id, token) -> {
@@ -33,7 +39,7 @@ class ResultSourceTest {
       };
 
   private ResultSource source(ResultFetch mode) {
-    return new ResultSource(mode, s3, metadata, 1000, 3);
+    return new ResultSource(mode, s3, metadata, 1000, 3, time, BACKOFF);
   }
 
   private static List<List<String>> rows(int n) {
@@ -108,6 +114,49 @@ class ResultSourceTest {
     assertThat(read).isEqualTo(expected);
     assertThat(s3.opens()).containsExactly(0L, (long) first, first + 7L, first + 8L);
     assertThat(s3.opens().get(3)).isLessThan(length);
+    // Every resume asks for the version first read, and waits the first backoff step (progress was
+    // made before each break, so the budget starts over).
+    String etag = s3.etag(URI);
+    assertThat(s3.ifMatches()).containsExactly("", etag, etag, etag);
+    assertThat(time.sleeps()).containsOnly(Duration.ofMillis(100)).hasSize(3);
+  }
+
+  @Test
+  void anObjectReplacedMidReadFailsAtOnceInsteadOfSplicingTwoVersions() {
+    String csv = FakeS3.athenaCsv(List.of("n", "s"), rows(100));
+    s3.put(URI, csv);
+    s3.breakAfter(50);
+    CsvResultPages pages =
+        source(ResultFetch.AUTO).open("q1", StatementKind.SELECT, URI, null).orElseThrow();
+    s3.put(URI, csv.replace("row", "new")); // a new version, a new ETag
+    assertThatThrownBy(() -> CsvResultPagesTest.values(pages))
+        .isInstanceOf(ObjectUnavailableException.class)
+        .extracting(e -> ((ObjectUnavailableException) e).reason())
+        .isEqualTo(ObjectUnavailableException.Reason.CHANGED);
+    assertThat(s3.opens()).containsExactly(0L, 50L); // not retried
+  }
+
+  @Test
+  void aFailedOpenIsRetriedAfterTheBackoffsDelaysInVirtualTime() {
+    s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(3)));
+    s3.failOpens(3);
+    CsvResultPages pages =
+        source(ResultFetch.AUTO).open("q1", StatementKind.SELECT, URI, null).orElseThrow();
+    assertThat(CsvResultPagesTest.values(pages)).hasSize(4);
+    assertThat(s3.opens()).containsExactly(0L, 0L, 0L, 0L);
+    assertThat(time.sleeps())
+        .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
+  }
+
+  @Test
+  void anOpenThatKeepsFailingFailsTheRunAfterTheRetries() {
+    s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(3)));
+    s3.failOpens(4);
+    assertThatThrownBy(
+            () -> source(ResultFetch.AUTO).open("q1", StatementKind.SELECT, URI, null))
+        .isInstanceOf(AthenaWsException.class);
+    assertThat(s3.opens()).hasSize(4);
+    assertThat(time.sleeps()).hasSize(3);
   }
 
   @Test
@@ -118,5 +167,7 @@ class ResultSourceTest {
         source(ResultFetch.AUTO).open("q1", StatementKind.SELECT, URI, null).orElseThrow();
     assertThatThrownBy(pages::next).isInstanceOf(AthenaWsException.class);
     assertThat(s3.opens()).containsExactly(0L, 20L, 20L, 20L);
+    assertThat(time.sleeps())
+        .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
   }
 }

@@ -32,12 +32,18 @@ record LocalEnvironment(Map<String, String> variables, String endpoint) {
 
   /**
    * Points the SDK's standard endpoint resolution at the stack: the system-property forms of {@code
-   * AWS_ENDPOINT_URL_ATHENA} and {@code AWS_ENDPOINT_URL_SFN}, and placeholder credentials unless
+   * AWS_ENDPOINT_URL_ATHENA}, {@code AWS_ENDPOINT_URL_SFN} and {@code AWS_ENDPOINT_URL_S3} (the
+   * S3 endpoint is path-style at the stack's root, which the handlers' S3 reader resolves the same
+   * way), and placeholder credentials unless
    * the user has some (the local endpoints do not check signatures).
    */
   void applySdkSettings() {
     System.setProperty("aws.endpointUrlAthena", endpoint);
     System.setProperty("aws.endpointUrlSfn", endpoint);
+    System.setProperty("aws.endpointUrlS3", endpoint);
+    // The handlers get AWS_REGION in their own variables; the S3 reader's default region chain
+    // reads the process's, so the region is set where that chain looks first.
+    System.setProperty("aws.region", LocalStack.REGION);
     boolean hasCredentials =
         System.getenv("AWS_ACCESS_KEY_ID") != null || System.getProperty("aws.accessKeyId") != null;
     if (!hasCredentials) {

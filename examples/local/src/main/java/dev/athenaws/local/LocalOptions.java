@@ -196,7 +196,7 @@ public record LocalOptions(
         (int) number(given, "--s3-first-byte-ms", 0),
         (int) number(given, "--s3-mbps", 0),
         (int) number(given, "--get-results-latency-ms", 0),
-        given.getOrDefault("--result-fetch", "api").toLowerCase(Locale.ROOT));
+        given.getOrDefault("--result-fetch", "auto").toLowerCase(Locale.ROOT));
   }
 
   private static boolean onOff(String value, String name) {
@@ -229,7 +229,7 @@ public record LocalOptions(
           --post-latency-ms N       added to every @connections POST [0]
           --s3-first-byte-ms N      added before the first byte of every S3 GetObject body [0]
           --s3-mbps N               S3 GetObject bandwidth in megabits/s, 0 = unlimited [0]
-          --result-fetch M          auto | s3 | api: where finished results are read [api]
+          --result-fetch M          auto | s3 | api: where finished results are read [auto]
           --post-throttle-rate R    fraction of @connections POSTs answered 429, 0 <= R < 1 [0]
           --post-error-rate R       fraction of @connections POSTs answered 500, 0 <= R < 1 [0]
           --athena-throttle-rate R  fraction of Athena API calls answered TooManyRequestsException,

@@ -19,7 +19,7 @@ class LocalOptionsTest {
     assertThat(o.pushTimeoutMs()).isEqualTo(60_000);
     assertThat(o.athenaThrottleRate()).isZero();
     assertThat(o.postErrorRate()).isZero();
-    assertThat(o.resultFetch()).isEqualTo("api");
+    assertThat(o.resultFetch()).isEqualTo("auto");
   }
 
   @Test

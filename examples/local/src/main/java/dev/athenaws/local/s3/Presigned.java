@@ -64,6 +64,33 @@ final class Presigned {
     return Optional.empty();
   }
 
+  /**
+   * The expiry of a Signature Version 2 presigned URL ({@code AWSAccessKeyId}, {@code Expires} in
+   * seconds since the epoch, {@code Signature}: "Signing and authenticating REST requests (AWS
+   * signature version 2)", query string request authentication,
+   * https://docs.aws.amazon.com/AmazonS3/latest/API/RESTAuthentication.html). The AWS CLI v1's
+   * {@code aws s3 presign} writes these unless the profile sets {@code s3.signature_version =
+   * s3v4}.
+   *
+   * @param expires the Expires parameter
+   * @param now the server time
+   * @return a refusal, empty when the URL has not expired
+   */
+  static Optional<Refusal> checkV2(String expires, Instant now) {
+    long epochSeconds;
+    try {
+      epochSeconds = Long.parseLong(expires == null ? "" : expires.trim());
+    } catch (NumberFormatException e) {
+      return Optional.of(
+          new Refusal(
+              403, "AccessDenied", "Invalid date (should be seconds since epoch)", null, null));
+    }
+    if (now.getEpochSecond() > epochSeconds) {
+      return Optional.of(new Refusal(403, "AccessDenied", "Request has expired", null, null));
+    }
+    return Optional.empty();
+  }
+
   private static Refusal malformed(String message) {
     return new Refusal(400, "AuthorizationQueryParametersError", message, null, null);
   }

@@ -19,10 +19,11 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * A path-style S3 endpoint on the stack's port: {@code GET} and {@code HEAD /<bucket>/<key>}
- * (GetObject with one byte range, HeadObject), S3's XML errors, and SigV4 presigned GET URLs whose
- * expiry is enforced (signatures are not verified). A request is S3's when it is signed for the
- * {@code s3} service (Authorization header or {@code X-Amz-Credential}) or its first path segment
- * is an existing bucket; anything else passes to the next handler.
+ * (GetObject with one byte range and If-Match, HeadObject), S3's XML errors, and presigned GET URLs
+ * (SigV4, and SigV2 as the AWS CLI v1 writes them) whose expiry is enforced (signatures are not
+ * verified). A request is S3's when it is signed for the {@code s3} service (Authorization header
+ * or {@code X-Amz-Credential}) or its first path segment is an existing bucket; anything else
+ * passes to the next handler.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -70,6 +71,9 @@ public final class S3Endpoint extends Handler.Abstract {
     Optional<Presigned.Refusal> refused =
         Presigned.check(
             query.getValue("X-Amz-Date"), query.getValue("X-Amz-Expires"), clock.instant());
+    if (refused.isEmpty() && query.getValue("AWSAccessKeyId") != null) {
+      refused = Presigned.checkV2(query.getValue("Expires"), clock.instant());
+    }
     if (refused.isPresent()) {
       Presigned.Refusal r = refused.get();
       S3Errors.Error e = new S3Errors.Error(r.status(), r.code(), r.message());
@@ -95,8 +99,29 @@ public final class S3Endpoint extends Handler.Abstract {
       S3Errors.send(response, callback, S3Errors.noSuchKey(key), head);
       return true;
     }
+    String ifMatch = request.getHeaders().get(HttpHeader.IF_MATCH);
+    if (ifMatch != null && !etagMatches(ifMatch, found.get().etag())) {
+      S3Errors.send(response, callback, S3Errors.preconditionFailed("If-Match"), head);
+      return true;
+    }
     serve(request, response, callback, found.get(), head);
     return true;
+  }
+
+  /**
+   * If-Match holds when it is {@code *} or lists the object's ETag (quoted or not). S3 checks it
+   * before the Range (GetObject: "If-Match ... otherwise, return a 412 Precondition Failed", S3 API
+   * reference, https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html; RFC 9110 13.2.2:
+   * preconditions before Range).
+   */
+  static boolean etagMatches(String ifMatch, String etag) {
+    for (String tag : ifMatch.split(",")) {
+      String t = tag.trim();
+      if (t.equals("*") || t.equals("\"" + etag + "\"") || t.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean signedForS3(Request request, Fields query) {

@@ -48,6 +48,15 @@ final class S3Errors {
         .with("ActualObjectSize", Long.toString(size));
   }
 
+  /** GetObject and HeadObject with an If-Match that does not hold (S3 API reference, GetObject). */
+  static Error preconditionFailed(String condition) {
+    return new Error(
+            412,
+            "PreconditionFailed",
+            "At least one of the pre-conditions you specified did not hold")
+        .with("Condition", condition);
+  }
+
   static Error notImplemented() {
     return new Error(
         501,
