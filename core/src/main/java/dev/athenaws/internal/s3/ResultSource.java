@@ -23,9 +23,9 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  * serves a query when the mode allows it and the query is a SELECT (only DML results are CSV; DDL,
  * SHOW, DESCRIBE and EXPLAIN write text), its {@code OutputLocation} is an {@code s3://} object
  * (managed query results have none), its results are not client-side encrypted ({@code CSE_KMS}:
- * the bytes in S3 are ciphertext), and S3 lets the object be read (not 403 or 404, and it opens within the retries). Otherwise, in
- * {@link AthenaSettings.ResultFetch#AUTO}, {@link #open} answers empty and the caller pages {@code
- * GetQueryResults} as before.
+ * the bytes in S3 are ciphertext), and S3 lets the object be read (not 403 or 404, and it opens
+ * within the retries). Otherwise, in {@link AthenaSettings.ResultFetch#AUTO}, {@link #open} answers
+ * empty and the caller pages {@code GetQueryResults} as before.
  *
  * <p>The column types come from one {@code GetQueryResults} call (the {@code metadataFetcher}
  * should be built with {@code maxResults(1)}): its {@code ResultSetMetadata} is what the API path

@@ -75,8 +75,7 @@ class S3PathWireTest {
     publisher.publish(request(viaApi, id), PauseCondition.NEVER);
     PageFetcher first = PageFetcher.builder(h.athena.client()).maxResults(1).build();
     CsvResultPages pages =
-        new ResultSource(
-                ResultFetch.AUTO, s3, first, 1000, 3, d -> {}, ResultSource.RETRY_BACKOFF)
+        new ResultSource(ResultFetch.AUTO, s3, first, 1000, 3, d -> {}, ResultSource.RETRY_BACKOFF)
             .open(id, StatementKind.SELECT, URI, null)
             .orElseThrow();
     publisher.publish(request(viaS3, id), pages, PauseCondition.NEVER);

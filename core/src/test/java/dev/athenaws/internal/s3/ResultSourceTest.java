@@ -152,8 +152,7 @@ class ResultSourceTest {
   void anOpenThatKeepsFailingFailsTheRunAfterTheRetries() {
     s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(3)));
     s3.failOpens(4);
-    assertThatThrownBy(
-            () -> source(ResultFetch.AUTO).open("q1", StatementKind.SELECT, URI, null))
+    assertThatThrownBy(() -> source(ResultFetch.AUTO).open("q1", StatementKind.SELECT, URI, null))
         .isInstanceOf(AthenaWsException.class);
     assertThat(s3.opens()).hasSize(4);
     assertThat(time.sleeps()).hasSize(3);

@@ -32,10 +32,10 @@ record LocalEnvironment(Map<String, String> variables, String endpoint) {
 
   /**
    * Points the SDK's standard endpoint resolution at the stack: the system-property forms of {@code
-   * AWS_ENDPOINT_URL_ATHENA}, {@code AWS_ENDPOINT_URL_SFN} and {@code AWS_ENDPOINT_URL_S3} (the
-   * S3 endpoint is path-style at the stack's root, which the handlers' S3 reader resolves the same
-   * way), and placeholder credentials unless
-   * the user has some (the local endpoints do not check signatures).
+   * AWS_ENDPOINT_URL_ATHENA}, {@code AWS_ENDPOINT_URL_SFN} and {@code AWS_ENDPOINT_URL_S3} (the S3
+   * endpoint is path-style at the stack's root, which the handlers' S3 reader resolves the same
+   * way), and placeholder credentials unless the user has some (the local endpoints do not check
+   * signatures).
    */
   void applySdkSettings() {
     System.setProperty("aws.endpointUrlAthena", endpoint);
