@@ -4,7 +4,6 @@ import dev.athenaws.internal.s3.ObjectReader;
 import dev.athenaws.internal.s3.S3Location;
 import dev.athenaws.testing.FakeS3;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,15 +30,18 @@ final class ScriptedS3 implements ObjectReader {
   }
 
   @Override
-  public synchronized InputStream open(S3Location location, long fromByte) throws IOException {
+  public synchronized Opened open(S3Location location, long fromByte, String ifMatch)
+      throws IOException {
     String uri = location.toString();
+    boolean first = !opened.contains(uri);
     opened.add(uri);
-    if (answer == Answer.SERVE) {
+    if (answer == Answer.SERVE && first) {
+      // Once: a put is a new version (new ETag), which a ranged resume must not meet.
       s3.put(uri, csv);
     } else if (answer == Answer.DENY) {
       s3.deny(uri);
     }
-    return s3.open(location, fromByte);
+    return s3.open(location, fromByte, ifMatch);
   }
 
   /**

@@ -149,11 +149,21 @@ class ResultSourceTest {
   }
 
   @Test
-  void anOpenThatKeepsFailingFailsTheRunAfterTheRetries() {
+  void anOpenThatKeepsFailingFailsTheRunInModeS3AfterTheRetries() {
     s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(3)));
     s3.failOpens(4);
-    assertThatThrownBy(() -> source(ResultFetch.AUTO).open("q1", StatementKind.SELECT, URI, null))
-        .isInstanceOf(AthenaWsException.class);
+    assertThatThrownBy(() -> source(ResultFetch.S3).open("q1", StatementKind.SELECT, URI, null))
+        .isInstanceOf(AthenaWsException.class)
+        .hasMessageContaining("cannot be read from S3");
+    assertThat(s3.opens()).hasSize(4);
+    assertThat(time.sleeps()).hasSize(3);
+  }
+
+  @Test
+  void anOpenThatKeepsFailingLeavesTheResultToTheApiInModeAuto() {
+    s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(3)));
+    s3.failOpens(4);
+    assertThat(source(ResultFetch.AUTO).open("q1", StatementKind.SELECT, URI, null)).isEmpty();
     assertThat(s3.opens()).hasSize(4);
     assertThat(time.sleeps()).hasSize(3);
   }
