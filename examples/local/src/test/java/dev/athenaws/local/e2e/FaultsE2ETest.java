@@ -38,7 +38,8 @@ class FaultsE2ETest {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = Stacks.start();
+    // The faults here hit GetQueryResults paging: the API path. (S3ResultsE2ETest: the S3 path.)
+    stack = Stacks.start("--result-fetch", "api");
     athena = athenaClient(stack.httpUri());
   }
 
