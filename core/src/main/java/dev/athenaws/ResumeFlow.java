@@ -10,6 +10,7 @@ import dev.athenaws.internal.query.CancellationFlag;
 import dev.athenaws.internal.query.QueryError;
 import dev.athenaws.internal.query.QueryProgress;
 import dev.athenaws.internal.query.QueryStats;
+import dev.athenaws.internal.query.ResultLocation;
 import dev.athenaws.internal.query.StatementKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,10 @@ final class ResumeFlow {
       return report(target, r.failure);
     }
     if (r.succeeded != null) {
-      return succeeded(r, r.succeeded.kind(), r.succeeded.stats());
+      return succeeded(
+          r,
+          new RunFlow.Waited.Ready(
+              r.succeeded.kind(), r.succeeded.stats(), r.outputLocation, r.encryptionOption));
     }
     QueryExecution execution;
     try {
@@ -49,7 +53,13 @@ final class ResumeFlow {
     }
     QueryExecutionState state = execution.status() == null ? null : execution.status().state();
     if (state == QueryExecutionState.SUCCEEDED) {
-      return succeeded(r, StatementKind.of(execution), QueryStats.of(execution));
+      return succeeded(
+          r,
+          new RunFlow.Waited.Ready(
+              StatementKind.of(execution),
+              QueryStats.of(execution),
+              ResultLocation.outputLocation(execution),
+              ResultLocation.encryptionOption(execution)));
     }
     if (state == QueryExecutionState.FAILED) {
       return flow.publisher.failQuery(
@@ -63,12 +73,12 @@ final class ResumeFlow {
     return await(r, execution);
   }
 
-  private PublishResult succeeded(Resumption r, StatementKind kind, QueryStats stats) {
-    RunWatch.stats(stats);
-    if (r.from.isStart() && !announce(r.target, stats)) {
+  private PublishResult succeeded(Resumption r, RunFlow.Waited.Ready ready) {
+    RunWatch.stats(ready.stats());
+    if (r.from.isStart() && !announce(r.target, ready.stats())) {
       return new PublishResult.ConnectionGone();
     }
-    return publish(r, kind, stats);
+    return publish(r, ready);
   }
 
   private PublishResult report(PublishTarget target, Resumption.Failure failure) {
@@ -118,7 +128,7 @@ final class ResumeFlow {
     boolean timeoutFirst = queryLeft.compareTo(budget) <= 0;
     RunFlow.Waited waited = flow.await(r.target, timeoutFirst ? queryLeft : budget);
     if (waited instanceof RunFlow.Waited.Ready ready) {
-      return publish(r, ready.kind(), ready.stats());
+      return publish(r, ready);
     }
     if (waited instanceof RunFlow.Waited.Ended ended) {
       return ended.result();
@@ -128,9 +138,16 @@ final class ResumeFlow {
         : new PublishResult.Paused(r.from);
   }
 
-  private PublishResult publish(Resumption r, StatementKind kind, QueryStats stats) {
+  private PublishResult publish(Resumption r, RunFlow.Waited.Ready ready) {
+    if (r.from.isStart()) {
+      PublishResult linked = flow.links.deliver(r.target, r.delivery, ready);
+      if (linked != null) {
+        return linked;
+      }
+    }
     ResultRequest request =
-        new ResultRequest(r.target, kind, flow.columnTypes(r.queryName), stats, r.from);
+        new ResultRequest(
+            r.target, ready.kind(), flow.columnTypes(r.queryName), ready.stats(), r.from);
     PauseCondition pause = () -> r.remaining.remaining().compareTo(r.reserve) < 0;
     PublishResult result = flow.publisher.publish(request, pause);
     LOG.info(

@@ -1,6 +1,7 @@
 package dev.athenaws;
 
 import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.internal.protocol.Delivery;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.query.QueryError;
 import dev.athenaws.internal.query.QueryStats;
@@ -29,6 +30,9 @@ public final class Resumption {
   final Failure failure;
   final RemainingTime remaining;
   final Duration reserve;
+  final Delivery delivery;
+  final String outputLocation;
+  final String encryptionOption;
 
   private Resumption(Builder b) {
     this.target = new PublishTarget(b.connection, b.requestId, b.queryExecutionId);
@@ -38,6 +42,9 @@ public final class Resumption {
     this.failure = b.failure;
     this.remaining = b.remaining;
     this.reserve = b.reserve;
+    this.delivery = b.delivery;
+    this.outputLocation = b.outputLocation;
+    this.encryptionOption = b.encryptionOption;
   }
 
   /**
@@ -109,6 +116,9 @@ public final class Resumption {
     private Failure failure;
     private RemainingTime remaining = RemainingTime.unlimited();
     private Duration reserve = Duration.ZERO;
+    private Delivery delivery = Delivery.ROWS;
+    private String outputLocation;
+    private String encryptionOption;
 
     private Builder(Connection connection) {
       this.connection = Objects.requireNonNull(connection, "connection");
@@ -171,6 +181,42 @@ public final class Resumption {
       this.succeeded =
           new Succeeded(
               Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(stats, "stats"));
+      return this;
+    }
+
+    /**
+     * With {@link #succeeded}: where Athena wrote the result, which link delivery needs (without
+     * it, a query known to have succeeded is delivered as rows).
+     *
+     * @param outputLocation its {@code ResultConfiguration.OutputLocation}, nullable
+     * @return this builder
+     */
+    public Builder outputLocation(String outputLocation) {
+      this.outputLocation = outputLocation;
+      return this;
+    }
+
+    /**
+     * With {@link #succeeded}: how the result object is encrypted ({@code CSE_KMS} results get no
+     * download link: S3 holds ciphertext).
+     *
+     * @param encryptionOption its {@code EncryptionConfiguration.EncryptionOption}, nullable
+     * @return this builder
+     */
+    public Builder encryptionOption(String encryptionOption) {
+      this.encryptionOption = encryptionOption;
+      return this;
+    }
+
+    /**
+     * Sets how the client asked for the rows ({@link HandOff.Request#delivery()}).
+     *
+     * @param delivery the delivery, not null; default {@link Delivery#ROWS}
+     * @return this builder
+     * @throws NullPointerException if delivery is null
+     */
+    public Builder delivery(Delivery delivery) {
+      this.delivery = Objects.requireNonNull(delivery, "delivery");
       return this;
     }
 

@@ -7,6 +7,7 @@ import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.error.ThrottledException;
+import dev.athenaws.internal.protocol.Delivery;
 import dev.athenaws.internal.protocol.ServerMessage;
 import dev.athenaws.internal.publish.PauseCondition;
 import dev.athenaws.internal.publish.PublishTarget;
@@ -46,6 +47,7 @@ final class RunFlow {
   final QueryCatalog catalog;
   final Duration queryTimeout;
   final Clock clock;
+  final LinkDelivery links;
 
   RunFlow(
       QueryStarter starter,
@@ -53,7 +55,9 @@ final class RunFlow {
       ResultPublisher publisher,
       QueryCatalog catalog,
       Duration queryTimeout,
-      Clock clock) {
+      Clock clock,
+      LinkDelivery links) {
+    this.links = links;
     this.starter = starter;
     this.waiter = waiter;
     this.publisher = publisher;
@@ -64,15 +68,26 @@ final class RunFlow {
 
   /** How a wait ended: the results are ready, the run ended, or the wait's time ran out. */
   sealed interface Waited {
-    record Ready(StatementKind kind, QueryStats stats) implements Waited {}
+    /**
+     * @param outputLocation the result object's {@code s3://} URI, nullable
+     * @param encryptionOption its encryption option, nullable
+     */
+    record Ready(
+        StatementKind kind, QueryStats stats, String outputLocation, String encryptionOption)
+        implements Waited {}
 
     record Ended(PublishResult result) implements Waited {}
 
     record OutOfTime() implements Waited {}
   }
 
-  Outcome run(PublishTarget client, Statement statement, RequestKey key, RunOptions options) {
-    HandOff handOff = options.handOff();
+  Outcome run(
+      PublishTarget client,
+      Statement statement,
+      RequestKey key,
+      RunOptions options,
+      Delivery delivery) {
+    HandOff handOff = withDelivery(options.handOff(), delivery);
     if (options.atOnce()) {
       return dispatch(client, statement, key, handOff);
     }
@@ -110,6 +125,10 @@ final class RunFlow {
     }
     Waited waited = await(target, wait);
     if (waited instanceof Waited.Ready r) {
+      PublishResult linked = links.deliver(target, delivery, r);
+      if (linked != null) {
+        return new Outcome.Ran(linked);
+      }
       PauseCondition pause =
           bounded ? () -> !clock.instant().isBefore(deadline) : PauseCondition.NEVER;
       PublishResult result =
@@ -152,7 +171,8 @@ final class RunFlow {
         outcome.polls());
     if (outcome instanceof QueryOutcome.Succeeded s) {
       RunWatch.stats(s.stats());
-      return new Waited.Ready(s.statementKind(), s.stats());
+      return new Waited.Ready(
+          s.statementKind(), s.stats(), s.outputLocation(), s.encryptionOption());
     }
     if (outcome instanceof QueryOutcome.Failed f) {
       return new Waited.Ended(publisher.failQuery(target, f.error(), f.stateChangeReason()));
@@ -315,6 +335,23 @@ final class RunFlow {
           e.getClass().getSimpleName());
     }
     return new AthenaWsException(ErrorCode.INTERNAL, NOT_STARTED);
+  }
+
+  /** The hand-off, passing on how the client asked for the rows; null stays null. */
+  private static HandOff withDelivery(HandOff handOff, Delivery delivery) {
+    if (handOff == null || delivery == Delivery.ROWS) {
+      return handOff;
+    }
+    return r ->
+        handOff.take(
+            new HandOff.Request(
+                r.connection(),
+                r.requestId(),
+                r.statement(),
+                r.key(),
+                r.queryExecutionId(),
+                r.from(),
+                delivery));
   }
 
   private static HandOff.Request request(

@@ -161,11 +161,10 @@ final class PollRun {
           new QueryOutcome.Succeeded(
               id,
               StatementKind.of(execution),
-              execution.resultConfiguration() == null
-                  ? null
-                  : execution.resultConfiguration().outputLocation(),
+              ResultLocation.outputLocation(execution),
               stats,
-              polls);
+              polls,
+              ResultLocation.encryptionOption(execution));
       case FAILED ->
           new QueryOutcome.Failed(
               id,

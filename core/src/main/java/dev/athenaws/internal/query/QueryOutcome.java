@@ -37,14 +37,36 @@ public sealed interface QueryOutcome {
    * @param outputLocation where Athena wrote the result CSV, or null when not reported
    * @param stats the last statistics seen
    * @param polls the number of GetQueryExecution calls made
+   * @param encryptionOption the result's {@code EncryptionConfiguration.EncryptionOption} ({@code
+   *     SSE_S3}, {@code SSE_KMS}, {@code CSE_KMS}), or null when not encrypted or not reported
    */
   record Succeeded(
       String queryExecutionId,
       StatementKind statementKind,
       String outputLocation,
       QueryStats stats,
-      int polls)
+      int polls,
+      String encryptionOption)
       implements QueryOutcome {
+    /**
+     * A success without an encryption option.
+     *
+     * @param queryExecutionId the query execution id, not null
+     * @param statementKind the statement kind, not null
+     * @param outputLocation the result location, or null
+     * @param stats the last statistics seen, not null
+     * @param polls the number of GetQueryExecution calls made
+     * @throws NullPointerException if queryExecutionId, statementKind or stats is null
+     */
+    public Succeeded(
+        String queryExecutionId,
+        StatementKind statementKind,
+        String outputLocation,
+        QueryStats stats,
+        int polls) {
+      this(queryExecutionId, statementKind, outputLocation, stats, polls, null);
+    }
+
     /**
      * Validates the components.
      *
@@ -53,6 +75,7 @@ public sealed interface QueryOutcome {
      * @param outputLocation the result location, or null
      * @param stats the last statistics seen, not null ({@link QueryStats#EMPTY} when none)
      * @param polls the number of GetQueryExecution calls made
+     * @param encryptionOption the result's encryption option, or null
      * @throws NullPointerException if queryExecutionId, statementKind or stats is null
      */
     public Succeeded {

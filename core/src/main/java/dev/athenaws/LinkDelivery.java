@@ -1,0 +1,169 @@
+package dev.athenaws;
+
+import dev.athenaws.Outcome.PublishResult;
+import dev.athenaws.error.ErrorCode;
+import dev.athenaws.internal.protocol.Delivery;
+import dev.athenaws.internal.protocol.ServerMessage;
+import dev.athenaws.internal.publish.PublishTarget;
+import dev.athenaws.internal.publish.ResultPublisher;
+import dev.athenaws.internal.query.QueryStats;
+import dev.athenaws.internal.s3.DownloadLink;
+import dev.athenaws.internal.s3.DownloadLinks;
+import dev.athenaws.internal.s3.ObjectUnavailableException;
+import dev.athenaws.internal.s3.S3Location;
+import dev.athenaws.notify.PostOutcome;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers a finished query's result as a {@code download} message (a presigned GET URL to its CSV)
+ * then {@code complete}, instead of {@code rows}: when the client asked for it, or the result is
+ * above a row or byte threshold, and links are enabled, and S3 can serve (a SELECT, an {@code
+ * s3://} output location, not {@code CSE_KMS}, HeadObject not 403/404). In every other case it
+ * answers null and the caller publishes rows. The URL is a bearer credential: it is never logged.
+ * Thread-safe: no state between calls.
+ */
+final class LinkDelivery {
+  private static final Logger LOG = LoggerFactory.getLogger(LinkDelivery.class);
+  private static final String CSE_KMS = "CSE_KMS";
+
+  /**
+   * When a link is used.
+   *
+   * @param ttl how long a link works
+   * @param aboveRows a result with more output rows gets a link, null for no row threshold
+   * @param aboveBytes a result object larger than this gets a link, null for no byte threshold
+   */
+  record Policy(Duration ttl, Long aboveRows, Long aboveBytes) {
+    /** Default link lifetime: 15 minutes. */
+    static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
+
+    /** S3's limit on a SigV4 presigned URL's lifetime ({@code X-Amz-Expires}): 7 days. */
+    static final Duration MAX_TTL = Duration.ofDays(7);
+  }
+
+  private final DownloadLinks links;
+  private final Policy policy;
+  private final ResultPublisher publisher;
+
+  /**
+   * @param links the signer, null when links are disabled
+   */
+  LinkDelivery(DownloadLinks links, Policy policy, ResultPublisher publisher) {
+    this.links = links;
+    this.policy = policy;
+    this.publisher = publisher;
+  }
+
+  /**
+   * @return how the run ended when the result went out as a link, null when rows must be published
+   */
+  PublishResult deliver(PublishTarget target, Delivery asked, RunFlow.Waited.Ready result) {
+    if (links == null) {
+      return null;
+    }
+    Long rows = result.stats().outputRows();
+    boolean wanted =
+        asked == Delivery.LINK
+            || (policy.aboveRows() != null && rows != null && rows > policy.aboveRows());
+    if (!wanted && policy.aboveBytes() == null) {
+      return null;
+    }
+    String id = target.queryExecutionId();
+    Optional<S3Location> location = servable(id, result);
+    if (location.isEmpty()) {
+      return null;
+    }
+    DownloadLink link = link(id, location.get());
+    if (link == null) {
+      return null;
+    }
+    if (!wanted && link.bytes() <= policy.aboveBytes()) {
+      return null;
+    }
+    LOG.info("query {}: result delivered as a download link ({})", id, link);
+    return send(target, link, result.stats());
+  }
+
+  /** The result object when S3 can serve it; empty (logged with the reason) when not. */
+  private static Optional<S3Location> servable(String id, RunFlow.Waited.Ready result) {
+    String refusal = null;
+    Optional<S3Location> location = S3Location.parse(result.outputLocation());
+    if (!result.kind().hasHeaderRow()) {
+      refusal = "not a SELECT";
+    } else if (location.isEmpty()) {
+      refusal = "no s3:// output location";
+    } else if (result.encryptionOption() != null
+        && CSE_KMS.equals(result.encryptionOption().toUpperCase(Locale.ROOT))) {
+      refusal = "client-side encrypted";
+    }
+    if (refusal != null) {
+      LOG.info("query {}: delivered as rows, no download link ({})", id, refusal);
+      return Optional.empty();
+    }
+    return location;
+  }
+
+  private DownloadLink link(String id, S3Location location) {
+    try {
+      return links.link(location, policy.ttl());
+    } catch (ObjectUnavailableException e) {
+      LOG.info("query {}: delivered as rows, S3 will not serve a link ({})", id, e.reason());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "query {}: delivered as rows, the download link failed ({})",
+          id,
+          e.getClass().getSimpleName());
+    }
+    return null;
+  }
+
+  /**
+   * {@code download}, then {@code complete} with no rows messages (rowCount 0, chunks 0) and the
+   * statistics.
+   */
+  private PublishResult send(PublishTarget target, DownloadLink link, QueryStats stats) {
+    ServerMessage.Download download =
+        new ServerMessage.Download(
+            target.requestId(),
+            target.queryExecutionId(),
+            link.url(),
+            link.expiresAt(),
+            ServerMessage.Download.CSV,
+            link.bytes());
+    try {
+      PublishResult stop = check(target, publisher.send(target, download));
+      if (stop != null) {
+        return stop;
+      }
+      ServerMessage.Complete complete =
+          new ServerMessage.Complete(target.requestId(), target.queryExecutionId(), 0, 0, stats);
+      stop = check(target, publisher.send(target, complete));
+      return stop != null ? stop : new PublishResult.Completed(0, 0);
+    } catch (RuntimeException e) {
+      return publisher.fail(target, e);
+    }
+  }
+
+  /** As a rows run treats a post: 410 ends it silently, any other failure with an error. */
+  private PublishResult check(PublishTarget target, PostOutcome outcome) {
+    if (outcome.delivered()) {
+      return null;
+    }
+    if (outcome instanceof PostOutcome.Gone) {
+      return new PublishResult.ConnectionGone();
+    }
+    publisher.fail(
+        target,
+        ServerMessage.Error.of(
+            target.requestId(),
+            target.queryExecutionId(),
+            ErrorCode.INTERNAL,
+            "The download link could not be delivered; please run the query again."));
+    return new PublishResult.Undelivered(outcome);
+  }
+}
