@@ -10,6 +10,7 @@ import dev.athenaws.RemainingTime;
 import dev.athenaws.Resumption;
 import dev.athenaws.internal.query.QueryError;
 import dev.athenaws.internal.query.QueryStats;
+import dev.athenaws.internal.query.ResultLocation;
 import dev.athenaws.internal.query.StatementKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +91,8 @@ public final class PushResultsHandler implements RequestStreamHandler {
     Resumption.Builder resumption =
         Resumption.builder(push.connection())
             .requestId(push.requestId())
-            .queryExecutionId(push.queryExecutionId());
+            .queryExecutionId(push.queryExecutionId())
+            .delivery(push.delivery());
     if (push.failure() != null) {
       StepFailure.Classified failure = StepFailure.classify(push.failure(), push.connection().id());
       if (push.queryExecutionId() == null && failure.queryExecutionId() != null) {
@@ -122,7 +124,10 @@ public final class PushResultsHandler implements RequestStreamHandler {
     QueryExecutionStatus status = execution.status();
     QueryExecutionState state = status == null ? null : status.state();
     if (state == QueryExecutionState.SUCCEEDED) {
-      resumption.succeeded(StatementKind.of(execution), QueryStats.of(execution));
+      resumption
+          .succeeded(StatementKind.of(execution), QueryStats.of(execution))
+          .outputLocation(ResultLocation.outputLocation(execution))
+          .encryptionOption(ResultLocation.encryptionOption(execution));
     } else if (state == QueryExecutionState.FAILED) {
       resumption.failure(
           new Resumption.Failure.AthenaFailed(
