@@ -23,6 +23,7 @@ record LocalEnvironment(Map<String, String> variables, String endpoint) {
     env.put("ATHENA_DATABASE", o.database());
     // EMF lines (one per handler call) would drown the console; --metrics on shows them.
     env.put("METRICS_DISABLED", String.valueOf(!o.metrics()));
+    o.downloadLinks().addTo(env);
     if (o.queryCatalog() != null) {
       env.put("QUERY_CATALOG", o.queryCatalog().toAbsolutePath().toString());
     }

@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  *     push workflow, null for the generated one
  * @param s3FirstByteMs added before the first byte of every S3 GetObject body
  * @param s3Mbps the S3 endpoint's bandwidth per GetObject in megabits per second, 0 for unlimited
+ * @param downloadLinks the download link flags
  */
 public record LocalOptions(
     String host,
@@ -56,7 +57,8 @@ public record LocalOptions(
     Path stateMachineDefinition,
     boolean metrics,
     int s3FirstByteMs,
-    int s3Mbps) {
+    int s3Mbps,
+    LinkOptions downloadLinks) {
 
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
@@ -120,7 +122,11 @@ public record LocalOptions(
           "--state-machine-definition",
           "--metrics",
           "--s3-first-byte-ms",
-          "--s3-mbps");
+          "--s3-mbps",
+          LinkOptions.ENABLED,
+          LinkOptions.TTL,
+          LinkOptions.ROWS,
+          LinkOptions.BYTES);
 
   /**
    * @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events
@@ -180,7 +186,8 @@ public record LocalOptions(
         definition == null ? null : Path.of(definition),
         onOff(given.getOrDefault("--metrics", "off"), "--metrics"),
         (int) number(given, "--s3-first-byte-ms", 0),
-        (int) number(given, "--s3-mbps", 0));
+        (int) number(given, "--s3-mbps", 0),
+        LinkOptions.parse(given));
   }
 
   private static boolean onOff(String value, String name) {
@@ -223,6 +230,12 @@ public record LocalOptions(
                                     push workflow (${PushResultsFunctionArn} is substituted)
           --metrics on|off          the handlers' CloudWatch EMF metric lines on stdout (one JSON
                                     line per call, docs/operations.md) [off]
+          --download-links on|off   allow delivery by download link (a presigned URL to the
+                                    result CSV on the stack's S3 endpoint) [off]
+          --download-link-ttl-seconds N
+                                    how long a download link works, 1..604800 [900]
+          --download-link-rows N    send a link for results of more rows, even if rows were asked
+          --download-link-bytes N   send a link for result files larger than N bytes, likewise
           --help                    print this text
         """;
   }
