@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AthenaWsClient, parseServerMessage } from '../../src/protocol';
+import { describe, expect, it } from 'vitest';
+import { parseServerMessage } from '../../src/protocol';
 import { formatExpiry } from '../../src/app/format';
-import { FakeSockets, type FakeWebSocket } from './FakeWebSocket';
-import { CLOUDTRAIL_CATALOG } from './fixtures';
 
 const URL = 'https://results.s3.amazonaws.com/q.csv?X-Amz-Expires=900&X-Amz-Signature=abc';
 const download = (extra: Record<string, unknown> = {}) =>
@@ -16,31 +14,6 @@ const download = (extra: Record<string, unknown> = {}) =>
     bytes: 1536,
     ...extra,
   });
-
-let sockets: FakeSockets;
-
-function connected(): { client: AthenaWsClient; socket: FakeWebSocket } {
-  const client = new AthenaWsClient({
-    url: 'ws://localhost:8080/dev',
-    webSocket: sockets.factory,
-    random: () => 0,
-    requestIdPrefix: 't-',
-  });
-  client.connect();
-  const socket = sockets.last;
-  socket.open();
-  socket.serverSends({ type: 'catalog', requestId: socket.lastRequestId('listQueries'), queries: CLOUDTRAIL_CATALOG });
-  return { client, socket };
-}
-
-beforeEach(() => {
-  sockets = new FakeSockets();
-  vi.useFakeTimers();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('the download message', () => {
   it('is read with its fields, bytes optional', () => {
@@ -57,30 +30,6 @@ describe('the download message', () => {
     ['a fractional size', { bytes: 1.5 }],
   ])('is refused with %s', (_why, extra) => {
     expect(parseServerMessage(download(extra)).kind).toBe('invalid');
-  });
-});
-
-describe('asking for a link', () => {
-  it('sends delivery link only when asked', () => {
-    const { client, socket } = connected();
-    client.runQuery({ query: 'events-by-name' });
-    client.runQuery({ query: 'events-by-name', delivery: 'link' });
-    client.runQuery({ query: 'events-by-name', delivery: 'rows' });
-    const queries = socket.sent.filter((m) => m.action === 'query');
-    expect(queries.map((m) => m.delivery)).toEqual([undefined, 'link', undefined]);
-  });
-
-  it('a run with a download and a complete of no rows is complete', () => {
-    const { client, socket } = connected();
-    const run = client.runQuery({ query: 'events-by-name', delivery: 'link' });
-    socket.serverSends({ type: 'accepted', requestId: run.requestId, queryExecutionId: 'qe-1', message: 'ok' });
-    socket.serverSends(download({ requestId: run.requestId }));
-    expect(run.download?.url).toBe(URL);
-    expect(run.download?.bytes).toBe(1536);
-    expect(run.status).toBe('running');
-    socket.serverSends({ type: 'complete', requestId: run.requestId, queryExecutionId: 'qe-1', rowCount: 0, chunks: 0 });
-    expect(run.status).toBe('complete');
-    expect(run.rows).toEqual([]);
   });
 });
 

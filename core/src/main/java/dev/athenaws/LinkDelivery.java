@@ -1,17 +1,14 @@
 package dev.athenaws;
 
 import dev.athenaws.Outcome.PublishResult;
-import dev.athenaws.error.ErrorCode;
 import dev.athenaws.internal.protocol.Delivery;
 import dev.athenaws.internal.protocol.ServerMessage;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.publish.ResultPublisher;
-import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.s3.DownloadLink;
 import dev.athenaws.internal.s3.DownloadLinks;
 import dev.athenaws.internal.s3.ObjectUnavailableException;
 import dev.athenaws.internal.s3.S3Location;
-import dev.athenaws.notify.PostOutcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -86,7 +83,16 @@ final class LinkDelivery {
       return null;
     }
     LOG.info("query {}: result delivered as a download link ({})", id, link);
-    return send(target, link, result.stats());
+    return publisher.publishFile(
+        target,
+        new ServerMessage.Download(
+            target.requestId(),
+            id,
+            link.url(),
+            link.expiresAt(),
+            ServerMessage.Download.CSV,
+            link.bytes()),
+        result.stats());
   }
 
   /** The result object when S3 can serve it; empty (logged with the reason) when not. */
@@ -120,50 +126,5 @@ final class LinkDelivery {
           e.getClass().getSimpleName());
     }
     return null;
-  }
-
-  /**
-   * {@code download}, then {@code complete} with no rows messages (rowCount 0, chunks 0) and the
-   * statistics.
-   */
-  private PublishResult send(PublishTarget target, DownloadLink link, QueryStats stats) {
-    ServerMessage.Download download =
-        new ServerMessage.Download(
-            target.requestId(),
-            target.queryExecutionId(),
-            link.url(),
-            link.expiresAt(),
-            ServerMessage.Download.CSV,
-            link.bytes());
-    try {
-      PublishResult stop = check(target, publisher.send(target, download));
-      if (stop != null) {
-        return stop;
-      }
-      ServerMessage.Complete complete =
-          new ServerMessage.Complete(target.requestId(), target.queryExecutionId(), 0, 0, stats);
-      stop = check(target, publisher.send(target, complete));
-      return stop != null ? stop : new PublishResult.Completed(0, 0);
-    } catch (RuntimeException e) {
-      return publisher.fail(target, e);
-    }
-  }
-
-  /** As a rows run treats a post: 410 ends it silently, any other failure with an error. */
-  private PublishResult check(PublishTarget target, PostOutcome outcome) {
-    if (outcome.delivered()) {
-      return null;
-    }
-    if (outcome instanceof PostOutcome.Gone) {
-      return new PublishResult.ConnectionGone();
-    }
-    publisher.fail(
-        target,
-        ServerMessage.Error.of(
-            target.requestId(),
-            target.queryExecutionId(),
-            ErrorCode.INTERNAL,
-            "The download link could not be delivered; please run the query again."));
-    return new PublishResult.Undelivered(outcome);
   }
 }

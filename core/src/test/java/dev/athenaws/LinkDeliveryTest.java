@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.internal.protocol.Delivery;
 import dev.athenaws.internal.query.QueryStats;
@@ -20,9 +19,7 @@ import dev.athenaws.testing.FakeAthenaQuery;
 import dev.athenaws.testing.FakeDownloadLinks;
 import dev.athenaws.testing.FakeManagementApi;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +33,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Delivery by download link through the front door, over the wire fakes in virtual time. */
 class LinkDeliveryTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String QUERY =
       "{\"action\":\"query\",\"query\":\"by-a\",\"parameters\":{\"a\":\"x\"},\"requestId\":\"r1\"";
   private static final String ASK_ROWS = QUERY + "}";
@@ -79,19 +75,11 @@ class LinkDeliveryTest {
   }
 
   private List<JsonNode> received() {
-    List<JsonNode> out = new ArrayList<>();
-    for (String m : api.messages("conn-1=")) {
-      try {
-        out.add(JSON.readTree(m));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return out;
+    return Inbox.of(api, "conn-1=");
   }
 
   private List<String> types() {
-    return received().stream().map(m -> m.path("type").asText()).toList();
+    return Inbox.types(api, "conn-1=");
   }
 
   private JsonNode ofType(String type) {
