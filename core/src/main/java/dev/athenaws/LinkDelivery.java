@@ -71,7 +71,7 @@ final class LinkDelivery {
       return null;
     }
     String id = target.queryExecutionId();
-    Optional<S3Location> location = servable(id, result);
+    Optional<S3Location> location = servable(id, result, wanted);
     if (location.isEmpty()) {
       return null;
     }
@@ -96,7 +96,8 @@ final class LinkDelivery {
   }
 
   /** The result object when S3 can serve it; empty (logged with the reason) when not. */
-  private static Optional<S3Location> servable(String id, RunFlow.Waited.Ready result) {
+  private static Optional<S3Location> servable(
+      String id, RunFlow.Waited.Ready result, boolean wanted) {
     String refusal = null;
     Optional<S3Location> location = S3Location.parse(result.outputLocation());
     if (!result.kind().hasHeaderRow()) {
@@ -108,7 +109,12 @@ final class LinkDelivery {
       refusal = "client-side encrypted";
     }
     if (refusal != null) {
-      LOG.info("query {}: delivered as rows, no download link ({})", id, refusal);
+      // Only a link that was wanted is worth an INFO line; a byte-threshold probe is routine.
+      if (wanted) {
+        LOG.info("query {}: delivered as rows, no download link ({})", id, refusal);
+      } else {
+        LOG.debug("query {}: no download link ({})", id, refusal);
+      }
       return Optional.empty();
     }
     return location;
