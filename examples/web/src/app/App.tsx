@@ -48,7 +48,7 @@ export function App({ initialUrl, onUrlChange, webSocket, schedule }: AppProps) 
           catalogError={ws.catalogError}
           connected={ws.status.state === 'open'}
           run={ws.run}
-          onRun={(query, parameters) => ws.runQuery({ query, parameters })}
+          onRun={(query, parameters, delivery) => ws.runQuery({ query, parameters, delivery })}
         />
         <RunView run={ws.run} version={ws.version} />
       </main>

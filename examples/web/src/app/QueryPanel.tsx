@@ -4,6 +4,7 @@ import {
   toParameterValue,
   validateParameters,
   type CatalogEntry,
+  type Delivery,
   type ErrorMessage,
   type ParameterValue,
   type QueryRun,
@@ -16,7 +17,7 @@ export interface QueryPanelProps {
   connected: boolean;
   /** The current run: its server error is shown next to the field it names, or the query. */
   run: QueryRun | undefined;
-  onRun(query: string, parameters: Record<string, ParameterValue | undefined>): void;
+  onRun(query: string, parameters: Record<string, ParameterValue | undefined>, delivery: Delivery): void;
 }
 
 function textsFor(entry: CatalogEntry | undefined): Record<string, string> {
@@ -38,6 +39,7 @@ export function QueryPanel({ catalog, catalogError, connected, run, onRun }: Que
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [checked, setChecked] = useState(false);
   const [skipValidation, setSkipValidation] = useState(false);
+  const [asLink, setAsLink] = useState(false);
   const [editedSinceRun, setEditedSinceRun] = useState<Set<string>>(new Set());
 
   // A new catalog (first connect or reconnect): keep the selection if it still exists.
@@ -87,7 +89,7 @@ export function QueryPanel({ catalog, catalogError, connected, run, onRun }: Que
       return;
     }
     setChecked(false);
-    onRun(entry.name, values);
+    onRun(entry.name, values, asLink ? 'link' : 'rows');
   };
 
   if (catalog === undefined) {
@@ -145,6 +147,15 @@ export function QueryPanel({ catalog, catalogError, connected, run, onRun }: Que
         <button type="submit" data-testid="run-button" disabled={!connected || entry === undefined}>
           Run query
         </button>
+        <label className="delivery">
+          <input
+            type="checkbox"
+            data-testid="delivery-link"
+            checked={asLink}
+            onChange={(e) => setAsLink(e.target.checked)}
+          />{' '}
+          As a CSV download link
+        </label>
         <details className="debug" data-testid="debug-options">
           <summary>Debug</summary>
           <label>

@@ -1,5 +1,5 @@
 import type { Column, QueryRun, ResultRow } from '../protocol';
-import { formatBytes, formatCount, formatMillis } from './format';
+import { formatBytes, formatCount, formatExpiry, formatMillis } from './format';
 import { VirtualTable } from './VirtualTable';
 
 export interface RunViewProps {
@@ -80,6 +80,21 @@ export function RunView({ run }: RunViewProps) {
           {progress.dataScannedBytes !== undefined && <> · {formatBytes(progress.dataScannedBytes)} scanned</>}
         </p>
       )}
+      {run.download !== undefined && (
+        <p className="download" data-testid="download" data-bytes={run.download.bytes}>
+          <a
+            href={run.download.url}
+            download
+            rel="noopener noreferrer"
+            referrerPolicy="no-referrer"
+            data-testid="download-link"
+          >
+            Download CSV
+          </a>
+          {run.download.bytes !== undefined && <> · {formatBytes(run.download.bytes)}</>} · link expires{' '}
+          <span data-testid="download-expiry">{formatExpiry(run.download.expiresAt, run.updatedAt)}</span>
+        </p>
+      )}
       {run.error !== undefined && (
         <p className="error" data-testid="run-error" data-code={run.error.code}>
           {run.error.code}: {run.error.message}
@@ -109,7 +124,13 @@ export function RunView({ run }: RunViewProps) {
           {stats?.queryQueueTimeMillis !== undefined && <> · queued {formatMillis(stats.queryQueueTimeMillis)}</>}
           {stats?.dataScannedBytes !== undefined && <> · {formatBytes(stats.dataScannedBytes)} scanned</>}
           {stats?.reusedPreviousResult === true && <> · reused a previous result</>}
-          {run.status === 'complete' && (
+          {run.status === 'complete' && run.download !== undefined && (
+            <span className="ok" data-testid="complete-verified">
+              {' '}
+              ✓ delivered as a file
+            </span>
+          )}
+          {run.status === 'complete' && run.download === undefined && (
             <span className="ok" data-testid="complete-verified">
               {' '}
               ✓ seq 0..{complete.chunks - 1} contiguous, row count matches

@@ -28,6 +28,22 @@ export function formatMillis(ms: number): string {
   return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
+/**
+ * When a download link expires, for people: `2024-05-01 12:15:00 UTC (in 15 min)`, or `... (expired)`
+ * once `now` (ms since the epoch) is past it. `expiresAt` is the protocol's ISO-8601 UTC text.
+ */
+export function formatExpiry(expiresAt: string, now: number): string {
+  const at = Date.parse(expiresAt);
+  if (Number.isNaN(at)) return expiresAt;
+  const text = `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  const left = at - now;
+  if (left <= 0) return `${text} (expired)`;
+  const minutes = Math.floor(left / 60_000);
+  const relative =
+    minutes < 1 ? `${Math.ceil(left / 1000)} s` : minutes < 120 ? `${minutes} min` : `${Math.floor(minutes / 60)} h`;
+  return `${text} (in ${relative})`;
+}
+
 /** 12345 -> "12,345" (fixed grouping, independent of the browser's locale). */
 export function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -9,6 +9,7 @@ import { Emitter } from './emitter';
 import type {
   CatalogEntry,
   ClientMessage,
+  Delivery,
   ErrorMessage,
   ParameterValue,
   ServerMessage,
@@ -64,6 +65,8 @@ export interface RunRequest {
   query?: string;
   /** Parameter values; undefined entries are left out. */
   parameters?: Record<string, ParameterValue | undefined>;
+  /** `link` asks for one `download` message instead of rows; absent or `rows`: rows. */
+  delivery?: Delivery;
 }
 
 /**
@@ -173,6 +176,7 @@ export class AthenaWsClient {
     const message: ClientMessage = { action: 'query', requestId };
     if (request.query !== undefined) message.query = request.query;
     if (Object.keys(parameters).length > 0) message.parameters = parameters;
+    if (request.delivery === 'link') message.delivery = 'link';
     if (!this.send(message)) {
       run.fail({ code: 'NOT_CONNECTED', message: 'Not connected to the server.' });
     } else {

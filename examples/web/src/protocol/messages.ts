@@ -112,6 +112,22 @@ export interface CompleteMessage extends Envelope {
   statistics?: QueryStatistics;
 }
 
+/** The result as a file: a time-limited URL to its CSV instead of `rows` messages. */
+export interface DownloadMessage extends Envelope {
+  type: 'download';
+  /** Presigned GET URL; a secret until it expires (do not log it). */
+  url: string;
+  /** ISO-8601 in UTC, e.g. `2024-05-01T12:15:00Z`. */
+  expiresAt: string;
+  /** `text/csv`. */
+  contentType: string;
+  /** The file's size; absent when unknown. */
+  bytes?: number;
+}
+
+/** How the rows of a `query` come: `rows` messages (default) or one `download` link. */
+export type Delivery = 'rows' | 'link';
+
 export interface ErrorMessage extends Envelope {
   type: 'error';
   code: ServerErrorCode | string;
@@ -135,7 +151,8 @@ export type ServerMessage =
   | RowsMessage
   | CompleteMessage
   | ErrorMessage
-  | CatalogMessage;
+  | CatalogMessage
+  | DownloadMessage;
 
 export interface QueryRequest {
   action: 'query';
@@ -143,6 +160,8 @@ export interface QueryRequest {
   /** Absent: the catalog's default query. */
   query?: string;
   parameters?: Record<string, ParameterValue>;
+  /** Absent: rows. */
+  delivery?: Delivery;
 }
 
 export interface ListQueriesRequest {

@@ -23,6 +23,12 @@ const REQUIRED: Record<string, Record<string, (v: unknown) => boolean>> = {
   complete: { rowCount: isInt, chunks: isInt },
   error: { code: isString, message: isString },
   catalog: { queries: (v) => Array.isArray(v) && v.every(isCatalogEntry) },
+  download: {
+    url: (v) => isString(v) && /^https?:\/\//.test(v),
+    expiresAt: (v) => isString(v) && !Number.isNaN(Date.parse(v)),
+    contentType: isString,
+    bytes: (v) => isOptional(v, (b) => isInt(b) && b >= 0),
+  },
 };
 
 function isCatalogEntry(v: unknown): boolean {

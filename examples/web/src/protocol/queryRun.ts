@@ -3,6 +3,7 @@ import type {
   AcceptedMessage,
   Column,
   CompleteMessage,
+  DownloadMessage,
   ErrorMessage,
   ParameterValue,
   ProgressMessage,
@@ -54,6 +55,8 @@ export class QueryRun {
   accepted: AcceptedMessage | undefined;
   progress: ProgressMessage | undefined;
   complete: CompleteMessage | undefined;
+  /** The result as a file, when the server sent a link instead of rows. */
+  download: DownloadMessage | undefined;
   error: RunError | undefined;
   /** Last time anything changed (ms, from the injected clock). */
   readonly startedAt: number;
@@ -108,7 +111,13 @@ export class QueryRun {
 
   /** Feeds one server message of this request. */
   handle(
-    message: AcceptedMessage | ProgressMessage | RowsMessage | CompleteMessage | ErrorMessage,
+    message:
+      | AcceptedMessage
+      | ProgressMessage
+      | RowsMessage
+      | CompleteMessage
+      | ErrorMessage
+      | DownloadMessage,
   ): void {
     if (this.status === 'failed') return;
     this.stopResponseTimer();
@@ -130,6 +139,10 @@ export class QueryRun {
       case 'complete':
         this.complete = message;
         this.evaluate();
+        break;
+      case 'download':
+        this.download = message;
+        this.markRunning();
         break;
       case 'error':
         this.fail(errorOf(message));

@@ -145,6 +145,33 @@ describe('the web client', () => {
     expect(byTestId(page.container, 'seq-gap-warning')).toBeNull();
   });
 
+  it('asks for a link when ticked and offers the file with its size and expiry', () => {
+    vi.setSystemTime(Date.parse('2024-05-01T12:00:00Z'));
+    click(mustGet(page.container, 'delivery-link'));
+    click(mustGet(page.container, 'run-button'));
+    const sent = lastQuery();
+    expect(sent).toEqual({ action: 'query', requestId: sent?.requestId, query: 'create-table-events', delivery: 'link' });
+    const id = sent?.requestId;
+    const url = 'https://results.s3.amazonaws.com/qe-1.csv?X-Amz-Expires=900&X-Amz-Signature=abc';
+    send({ type: 'accepted', requestId: id, queryExecutionId: 'qe-1', message: 'ok' });
+    send({ type: 'download', requestId: id, queryExecutionId: 'qe-1', url, expiresAt: '2024-05-01T12:15:00Z', contentType: 'text/csv', bytes: 48213377 });
+    const link = mustGet(page.container, 'download-link') as HTMLAnchorElement;
+    expect(link.href).toBe(url);
+    expect(link.textContent).toBe('Download CSV');
+    expect(link.hasAttribute('download')).toBe(true);
+    expect(text('download')).toBe('Download CSV · 46.0 MB · link expires 2024-05-01 12:15:00 UTC (in 15 min)');
+    send({ type: 'complete', requestId: id, queryExecutionId: 'qe-1', rowCount: 0, chunks: 0, statistics: {} });
+    expect(mustGet(page.container, 'run-status').dataset.status).toBe('complete');
+    expect(text('complete-verified')).toContain('delivered as a file');
+    expect(page.container.querySelectorAll('[data-testid="result-row"]').length).toBe(0);
+  });
+
+  it('asks for rows unless ticked', () => {
+    click(mustGet(page.container, 'run-button'));
+    expect(lastQuery()?.delivery).toBeUndefined();
+    expect(byTestId(page.container, 'download')).toBeNull();
+  });
+
   it('says so when a chunk is missing', () => {
     click(mustGet(page.container, 'run-button'));
     const id = lastQuery()?.requestId ?? '';

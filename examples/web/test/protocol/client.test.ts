@@ -407,3 +407,35 @@ describe('invalid frames', () => {
     expect(messages).toEqual([]);
   });
 });
+
+describe('asking for a link', () => {
+  it('sends delivery link only when asked', () => {
+    const { client, socket } = connected();
+    client.runQuery({ query: 'events-by-name' });
+    client.runQuery({ query: 'events-by-name', delivery: 'link' });
+    client.runQuery({ query: 'events-by-name', delivery: 'rows' });
+    const queries = socket.sent.filter((m) => m.action === 'query');
+    expect(queries.map((m) => m.delivery)).toEqual([undefined, 'link', undefined]);
+  });
+
+  it('a run with a download and a complete of no rows is complete', () => {
+    const { client, socket } = connected();
+    const run = client.runQuery({ query: 'events-by-name', delivery: 'link' });
+    socket.serverSends({ type: 'accepted', requestId: run.requestId, queryExecutionId: 'qe-1', message: 'ok' });
+    socket.serverSends({
+      type: 'download',
+      requestId: run.requestId,
+      queryExecutionId: 'qe-1',
+      url: 'https://results.s3.amazonaws.com/q.csv?X-Amz-Signature=abc',
+      expiresAt: '2024-05-01T12:15:00Z',
+      contentType: 'text/csv',
+      bytes: 1536,
+    });
+    expect(run.download?.url).toBe('https://results.s3.amazonaws.com/q.csv?X-Amz-Signature=abc');
+    expect(run.download?.bytes).toBe(1536);
+    expect(run.status).toBe('running');
+    socket.serverSends({ type: 'complete', requestId: run.requestId, queryExecutionId: 'qe-1', rowCount: 0, chunks: 0 });
+    expect(run.status).toBe('complete');
+    expect(run.rows).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ const DOC_EXAMPLES = [
   '{"type":"complete","requestId":"r1","queryExecutionId":"a1b2c3d4-5678-90ab-cdef-111111111111","rowCount":3,"chunks":2,"statistics":{"engineExecutionTimeMillis":812,"dataScannedBytes":10485760,"totalExecutionTimeMillis":1030,"queryQueueTimeMillis":120,"reusedPreviousResult":false}}',
   '{"type":"error","requestId":"r1","code":"INVALID_PARAMETER","message":"Parameter \'day\' must be a date (yyyy-MM-dd).","field":"day"}',
   '{"type":"error","requestId":"r1","queryExecutionId":"a1b2c3d4-5678-90ab-cdef-111111111111","code":"QUERY_FAILED","message":"The query failed.","athenaErrorCategory":2,"athenaErrorType":1301,"retryable":false}',
+  '{"type":"download","requestId":"r1","queryExecutionId":"a1b2c3d4-5678-90ab-cdef-111111111111","url":"https://athena-results-example.s3.eu-west-1.amazonaws.com/ws/a1b2c3d4-5678-90ab-cdef-111111111111.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&...","expiresAt":"2024-05-01T12:15:00Z","contentType":"text/csv","bytes":48213377}',
   '{"type":"catalog","requestId":"r2","queries":[{"name":"eventsByRegion","description":"CloudTrail events of one region and day","default":true,"parameters":[{"name":"region","type":"varchar","required":false,"default":"us-east-1","pattern":"[a-z0-9-]+","maxLength":32},{"name":"day","type":"date","required":true,"min":"2020-01-01"}]}]}',
 ];
 

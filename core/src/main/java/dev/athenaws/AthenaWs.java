@@ -19,6 +19,7 @@ import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.query.RunTally;
+import dev.athenaws.internal.s3.DownloadLinks;
 import dev.athenaws.internal.s3.ObjectReader;
 import dev.athenaws.internal.s3.ResultSource;
 import dev.athenaws.internal.s3.SignedS3;
@@ -86,7 +87,8 @@ public final class AthenaWs implements AutoCloseable {
             parts.resolver().catalog(),
             parts.queryTimeout(),
             parts.clock(),
-            new ResultRoute(parts.publisher(), parts.source()));
+            new ResultRoute(parts.publisher(), parts.source()),
+            new LinkDelivery(parts.links(), parts.linkPolicy(), parts.publisher()));
     this.resume = new ResumeFlow(flow);
     this.prefetch = parts.prefetch();
     this.ownedClient = parts.ownedClient();
@@ -274,7 +276,7 @@ public final class AthenaWs implements AutoCloseable {
       return new Outcome.Refused(e.code());
     }
     RequestKey key = RequestKey.of(connection.id(), identity(query, options), statement);
-    return flow.run(client, statement, key, options);
+    return flow.run(client, statement, key, options, query.delivery());
   }
 
   /**
@@ -299,7 +301,7 @@ public final class AthenaWs implements AutoCloseable {
    * classpath) without SDK retries, owned and closed by the {@code AthenaWs}; {@link
    * AthenaSettings#defaults()}; a {@link #DEFAULT_QUERY_TIMEOUT} query timeout; catalog queries
    * only (no raw SQL); lenient value mapping; {@link ChunkPolicy#defaults()}; the system clock and
-   * sleeper.
+   * sleeper; no download links (every result is delivered as rows).
    *
    * <p>Thread-safety: not thread-safe; build once per process.
    *
@@ -332,6 +334,11 @@ public final class AthenaWs implements AutoCloseable {
     private PageFetcher fetcher;
     private ObjectReader objectReader;
     private RunListener listener = RunListener.none();
+    private DownloadLinks links;
+    private boolean linksEnabled;
+    private Duration linkTtl = LinkDelivery.Policy.DEFAULT_TTL;
+    private Long linkAboveRows;
+    private Long linkAboveBytes;
 
     Builder() {}
 
@@ -346,7 +353,9 @@ public final class AthenaWs implements AutoCloseable {
         Duration queryTimeout,
         Clock clock,
         RunWatch watch,
-        ResultSource source) {}
+        ResultSource source,
+        DownloadLinks links,
+        LinkDelivery.Policy linkPolicy) {}
 
     /**
      * Sets the Athena client; the {@code AthenaWs} does not close it.
@@ -525,10 +534,90 @@ public final class AthenaWs implements AutoCloseable {
     }
 
     /**
+     * Enables delivery by download link with the default S3 signer: a client's {@code
+     * "delivery":"link"}, and the thresholds, get a {@code download} message with a presigned GET
+     * URL to the result CSV where S3 can serve it. Off by default: every query is then delivered as
+     * rows, whatever the client asked.
+     *
+     * @return this builder
+     */
+    public Builder enableDownloadLinks() {
+      this.linksEnabled = true;
+      return this;
+    }
+
+    /**
+     * Enables delivery by download link ({@link #enableDownloadLinks()}) with this signer.
+     *
+     * @param links makes the presigned links (HeadObject + presign), thread-safe, not null
+     * @return this builder
+     */
+    public Builder downloadLinks(DownloadLinks links) {
+      this.links = Objects.requireNonNull(links, "downloadLinks");
+      this.linksEnabled = true;
+      return this;
+    }
+
+    /**
+     * Sets how long a download link works. S3 honours a SigV4 presigned URL for at most 7 days, and
+     * only while the credentials that signed it are valid: links signed with a Lambda role's
+     * temporary credentials die with them (hours), whatever the TTL.
+     *
+     * @param ttl the lifetime, from 1 second to 7 days; default 15 minutes
+     * @return this builder
+     * @throws IllegalArgumentException if ttl is out of bounds
+     */
+    public Builder downloadLinkTtl(Duration ttl) {
+      Objects.requireNonNull(ttl, "downloadLinkTtl");
+      if (ttl.compareTo(Duration.ofSeconds(1)) < 0
+          || ttl.compareTo(LinkDelivery.Policy.MAX_TTL) > 0) {
+        throw new IllegalArgumentException(
+            "downloadLinkTtl must be from 1 s to 7 days (S3's limit): " + ttl);
+      }
+      this.linkTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Delivers by link, when links are enabled, any result with more output rows than this, even
+     * when the client asked for rows. Applies only where the row count is known before streaming
+     * (Athena's runtime statistics); off by default.
+     *
+     * @param rows the threshold, not negative
+     * @return this builder
+     * @throws IllegalArgumentException if rows is negative
+     */
+    public Builder downloadLinkAboveRows(long rows) {
+      if (rows < 0) {
+        throw new IllegalArgumentException("downloadLinkAboveRows must be >= 0: " + rows);
+      }
+      this.linkAboveRows = rows;
+      return this;
+    }
+
+    /**
+     * Delivers by link, when links are enabled, any result object larger than this many bytes, even
+     * when the client asked for rows (its size comes from a HeadObject on each SELECT's result
+     * object); off by default.
+     *
+     * @param bytes the threshold, not negative
+     * @return this builder
+     * @throws IllegalArgumentException if bytes is negative
+     */
+    public Builder downloadLinkAboveBytes(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("downloadLinkAboveBytes must be >= 0: " + bytes);
+      }
+      this.linkAboveBytes = bytes;
+      return this;
+    }
+
+    /**
      * Builds the front door; it owns a new prefetch thread pool (and the default client, if any).
      *
      * @return the front door, to be closed when no longer used
      * @throws IllegalStateException without a notifier or a catalog
+     * @throws UnsupportedOperationException with {@link #enableDownloadLinks()} and no signer
      */
     public AthenaWs build() {
       if (notifier == null) {
@@ -564,15 +653,14 @@ public final class AthenaWs implements AutoCloseable {
                   .build();
       PageFetcher f =
           fetcher != null ? fetcher : PageFetcher.builder(client).sleeper(sleeper).build();
+      // One default S3 client, created at its first use, reads results and signs links.
+      LazyS3 defaultS3 = new LazyS3(SignedS3::fromEnvironment);
       ResultSource source = null;
       if (settings.resultFetch() != AthenaSettings.ResultFetch.API) {
         // One GetQueryResults with MaxResults 1: the column metadata the API path maps with.
         PageFetcher metadata =
             client != null ? PageFetcher.builder(client).maxResults(1).sleeper(sleeper).build() : f;
-        ObjectReader reader =
-            objectReader != null
-                ? objectReader
-                : new LazyObjectReader(Builder::defaultObjectReader);
+        ObjectReader reader = objectReader != null ? objectReader : defaultS3;
         source =
             new ResultSource(
                 settings.resultFetch(),
@@ -610,12 +698,9 @@ public final class AthenaWs implements AutoCloseable {
               queryTimeout,
               clock,
               new RunWatch(listener, clock),
-              source));
-    }
-
-    /** The S3 reader of a deployment that gives none: SigV4-signed GETs with the default chains. */
-    private static ObjectReader defaultObjectReader() {
-      return SignedS3.fromEnvironment();
+              source,
+              !linksEnabled ? null : links != null ? links : defaultS3,
+              new LinkDelivery.Policy(linkTtl, linkAboveRows, linkAboveBytes)));
     }
   }
 }

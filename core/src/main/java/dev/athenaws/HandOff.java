@@ -1,6 +1,7 @@
 package dev.athenaws;
 
 import dev.athenaws.catalog.Statement;
+import dev.athenaws.internal.protocol.Delivery;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.notify.Connection;
 import java.util.Objects;
@@ -41,6 +42,8 @@ public interface HandOff {
    * @param queryExecutionId the running query, or null when it is not started yet (Athena was busy
    *     until the deadline, or {@link RunOptions#handOffAtOnce})
    * @param from where publishing stands; {@link Continuation#start()} when nothing was published
+   * @param delivery how the client asked for the rows ({@code "delivery"} of its {@code query});
+   *     the host that continues the query passes it to {@link Resumption.Builder#delivery}
    */
   record Request(
       Connection connection,
@@ -48,7 +51,8 @@ public interface HandOff {
       Statement statement,
       RequestKey key,
       String queryExecutionId,
-      Continuation from) {
+      Continuation from,
+      Delivery delivery) {
     /**
      * Validates the components.
      *
@@ -58,6 +62,7 @@ public interface HandOff {
      * @param key the idempotency key, not null
      * @param queryExecutionId the running query, nullable
      * @param from where publishing stands, not null
+     * @param delivery how the client asked for the rows, null for {@link Delivery#ROWS}
      * @throws NullPointerException if an argument that is not nullable is null
      */
     public Request {
@@ -65,6 +70,28 @@ public interface HandOff {
       Objects.requireNonNull(statement, "statement");
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(from, "from");
+      delivery = delivery == null ? Delivery.ROWS : delivery;
+    }
+
+    /**
+     * A request whose client asked for rows.
+     *
+     * @param connection the client's connection, not null
+     * @param requestId the client's request id, nullable
+     * @param statement the statement, not null
+     * @param key the idempotency key, not null
+     * @param queryExecutionId the running query, nullable
+     * @param from where publishing stands, not null
+     * @throws NullPointerException if an argument that is not nullable is null
+     */
+    public Request(
+        Connection connection,
+        String requestId,
+        Statement statement,
+        RequestKey key,
+        String queryExecutionId,
+        Continuation from) {
+      this(connection, requestId, statement, key, queryExecutionId, from, Delivery.ROWS);
     }
   }
 }

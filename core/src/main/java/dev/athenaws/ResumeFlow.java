@@ -142,6 +142,12 @@ final class ResumeFlow {
 
   private PublishResult publish(
       Resumption r, StatementKind kind, QueryStats stats, ResultRoute.ResultObject where) {
+    if (r.from.isStart()) {
+      PublishResult linked = flow.links.deliver(r.target, r.delivery, kind, stats, where);
+      if (linked != null) {
+        return linked;
+      }
+    }
     ResultRequest request =
         new ResultRequest(r.target, kind, flow.columnTypes(r.queryName), stats, r.from);
     PauseCondition pause = () -> r.remaining.remaining().compareTo(r.reserve) < 0;

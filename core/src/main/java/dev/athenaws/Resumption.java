@@ -1,6 +1,7 @@
 package dev.athenaws;
 
 import dev.athenaws.error.AthenaWsException;
+import dev.athenaws.internal.protocol.Delivery;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.query.QueryError;
 import dev.athenaws.internal.query.QueryStats;
@@ -31,6 +32,7 @@ public final class Resumption {
   final Failure failure;
   final RemainingTime remaining;
   final Duration reserve;
+  final Delivery delivery;
 
   private Resumption(Builder b) {
     this.target = new PublishTarget(b.connection, b.requestId, b.queryExecutionId);
@@ -42,6 +44,7 @@ public final class Resumption {
     this.failure = b.failure;
     this.remaining = b.remaining;
     this.reserve = b.reserve;
+    this.delivery = b.delivery;
   }
 
   /**
@@ -115,6 +118,7 @@ public final class Resumption {
     private Failure failure;
     private RemainingTime remaining = RemainingTime.unlimited();
     private Duration reserve = Duration.ZERO;
+    private Delivery delivery = Delivery.ROWS;
 
     private Builder(Connection connection) {
       this.connection = Objects.requireNonNull(connection, "connection");
@@ -207,6 +211,18 @@ public final class Resumption {
      */
     public Builder resultEncryption(String encryptionOption) {
       this.encryptionOption = encryptionOption;
+      return this;
+    }
+
+    /**
+     * Sets how the client asked for the rows ({@link HandOff.Request#delivery()}).
+     *
+     * @param delivery the delivery, not null; default {@link Delivery#ROWS}
+     * @return this builder
+     * @throws NullPointerException if delivery is null
+     */
+    public Builder delivery(Delivery delivery) {
+      this.delivery = Objects.requireNonNull(delivery, "delivery");
       return this;
     }
 

@@ -7,6 +7,7 @@ import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.error.ThrottledException;
+import dev.athenaws.internal.protocol.Delivery;
 import dev.athenaws.internal.protocol.ServerMessage;
 import dev.athenaws.internal.publish.PauseCondition;
 import dev.athenaws.internal.publish.PublishTarget;
@@ -47,6 +48,7 @@ final class RunFlow {
   final Duration queryTimeout;
   final Clock clock;
   final ResultRoute results;
+  final LinkDelivery links;
 
   RunFlow(
       QueryStarter starter,
@@ -55,7 +57,9 @@ final class RunFlow {
       QueryCatalog catalog,
       Duration queryTimeout,
       Clock clock,
-      ResultRoute results) {
+      ResultRoute results,
+      LinkDelivery links) {
+    this.links = links;
     this.starter = starter;
     this.waiter = waiter;
     this.publisher = publisher;
@@ -75,8 +79,13 @@ final class RunFlow {
     record OutOfTime() implements Waited {}
   }
 
-  Outcome run(PublishTarget client, Statement statement, RequestKey key, RunOptions options) {
-    HandOff handOff = options.handOff();
+  Outcome run(
+      PublishTarget client,
+      Statement statement,
+      RequestKey key,
+      RunOptions options,
+      Delivery delivery) {
+    HandOff handOff = withDelivery(options.handOff(), delivery);
     if (options.atOnce()) {
       return dispatch(client, statement, key, handOff);
     }
@@ -114,6 +123,10 @@ final class RunFlow {
     }
     Waited waited = await(target, wait);
     if (waited instanceof Waited.Ready r) {
+      PublishResult linked = links.deliver(target, delivery, r.kind(), r.stats(), r.where());
+      if (linked != null) {
+        return new Outcome.Ran(linked);
+      }
       PauseCondition pause =
           bounded ? () -> !clock.instant().isBefore(deadline) : PauseCondition.NEVER;
       PublishResult result =
@@ -323,6 +336,23 @@ final class RunFlow {
           e.getClass().getSimpleName());
     }
     return new AthenaWsException(ErrorCode.INTERNAL, NOT_STARTED);
+  }
+
+  /** The hand-off, passing on how the client asked for the rows; null stays null. */
+  private static HandOff withDelivery(HandOff handOff, Delivery delivery) {
+    if (handOff == null || delivery == Delivery.ROWS) {
+      return handOff;
+    }
+    return r ->
+        handOff.take(
+            new HandOff.Request(
+                r.connection(),
+                r.requestId(),
+                r.statement(),
+                r.key(),
+                r.queryExecutionId(),
+                r.from(),
+                delivery));
   }
 
   private static HandOff.Request request(

@@ -10,7 +10,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.ParameterSpec;
@@ -30,8 +29,6 @@ import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
 import dev.athenaws.testing.FakeAthenaQuery;
 import dev.athenaws.testing.FakeManagementApi;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +42,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The front door over the wire fakes in virtual time: what a client receives for each frame. */
 class AthenaWsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Results from GetQueryResults only: these tests give no S3 reader. */
   static final AthenaSettings API_RESULTS =
@@ -91,19 +87,11 @@ class AthenaWsTest {
   }
 
   private List<JsonNode> received() {
-    List<JsonNode> out = new ArrayList<>();
-    for (String m : api.messages("conn-1=")) {
-      try {
-        out.add(JSON.readTree(m));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return out;
+    return Inbox.of(api, "conn-1=");
   }
 
   private List<String> types() {
-    return received().stream().map(m -> m.path("type").asText()).toList();
+    return Inbox.types(api, "conn-1=");
   }
 
   private JsonNode last() {

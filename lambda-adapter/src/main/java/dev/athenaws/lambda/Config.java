@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
  *     are off
  * @param functionName the Lambda function's name (the metrics' dimension), null outside Lambda
  * @param tracing whether sampled invocations send X-Ray subsegments of the AWS calls
+ * @param downloadLinks delivery by download link
  */
 record Config(
     Mode mode,
@@ -57,7 +58,8 @@ record Config(
     Set<String> allowedOrigins,
     String metricsNamespace,
     String functionName,
-    boolean tracing) {
+    boolean tracing,
+    LinkConfig downloadLinks) {
 
   /** How the query route runs a query. */
   enum Mode {
@@ -101,6 +103,7 @@ record Config(
     Objects.requireNonNull(queryTimeout, "queryTimeout");
     Objects.requireNonNull(pushTimeReserve, "pushTimeReserve");
     Objects.requireNonNull(chunkPolicy, "chunkPolicy");
+    Objects.requireNonNull(downloadLinks, "downloadLinks");
     allowedOrigins = Set.copyOf(allowedOrigins);
   }
 
@@ -170,7 +173,8 @@ record Config(
         origins(r.text("ALLOWED_ORIGINS", "")),
         metricsNamespace(r),
         r.text("AWS_LAMBDA_FUNCTION_NAME", null),
-        !r.bool("TRACING_DISABLED"));
+        !r.bool("TRACING_DISABLED"),
+        LinkConfig.from(r));
   }
 
   private static String metricsNamespace(EnvReader r) {

@@ -2,6 +2,7 @@ package dev.athenaws.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.athenaws.Continuation;
+import dev.athenaws.internal.protocol.Delivery;
 import dev.athenaws.notify.Connection;
 import java.net.URI;
 import java.util.Iterator;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * @param from where publishing stands
  * @param execution the query's execution as the input carried it, nullable
  * @param failure a Step Functions Catch output {@code {"Error","Cause"}}, nullable
+ * @param delivery how the client asked for the rows (top-level {@code "delivery"}, default rows)
  */
 record PushInput(
     Connection connection,
@@ -39,7 +41,8 @@ record PushInput(
     String queryExecutionId,
     Continuation from,
     QueryExecution execution,
-    JsonNode failure) {
+    JsonNode failure,
+    Delivery delivery) {
 
   /**
    * @throws IllegalArgumentException when the input names no connection or no query (a state
@@ -85,7 +88,9 @@ record PushInput(
         id,
         from,
         execution,
-        failure);
+        failure,
+        // Written by this adapter only; anything else is taken as the default, rows.
+        Delivery.parse(AthenaJson.text(in, "delivery")).orElse(Delivery.ROWS));
   }
 
   private static Connection connection(Config config, JsonNode in) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.athenaws.Continuation;
 import dev.athenaws.Outcome.PublishResult;
+import dev.athenaws.internal.protocol.Delivery;
 import dev.athenaws.notify.Connection;
 
 /**
  * What the push task returns to the state machine. Paused: {@code {"done":false,"NextToken",
- * "continuation":{...},"connection":{...},"requestId","queryName","queryExecutionId"}}, which is
- * also a valid input, so a Choice state on {@code $.done} loops by feeding it back. Ended: {@code
+ * "continuation":{...},"connection":{...},"requestId","queryName","queryExecutionId","delivery"}}
+ * ({@code delivery} only when {@code link}), which is also a valid input, so a Choice state on
+ * {@code $.done} loops by feeding it back. Ended: {@code
  * {"done":true,"rowCount","chunks","outcome"}} plus {@code "errorCode"} when an error was sent.
  * Only ids, counters and a token: far under Step Functions' 256 KiB state limit.
  *
@@ -33,6 +35,9 @@ record PushOutput(ObjectNode json) {
     putIfPresent(out, "requestId", in.requestId());
     putIfPresent(out, "queryName", in.queryName());
     out.put("queryExecutionId", in.queryExecutionId());
+    if (in.delivery() != Delivery.ROWS) {
+      out.put("delivery", in.delivery().wire());
+    }
     return new PushOutput(out);
   }
 

@@ -91,7 +91,8 @@ public final class PushResultsHandler implements RequestStreamHandler {
     Resumption.Builder resumption =
         Resumption.builder(push.connection())
             .requestId(push.requestId())
-            .queryExecutionId(push.queryExecutionId());
+            .queryExecutionId(push.queryExecutionId())
+            .delivery(push.delivery());
     if (push.failure() != null) {
       StepFailure.Classified failure = StepFailure.classify(push.failure(), push.connection().id());
       if (push.queryExecutionId() == null && failure.queryExecutionId() != null) {

@@ -79,7 +79,7 @@ final class QueryRoute {
         r.queryExecutionId() == null
             ? new QuerySpec.Rendered(r.statement())
             : new QuerySpec.Running(r.queryExecutionId(), r.statement().queryName(), r.from());
-    w.stepFunctions.start(r.connection(), r.requestId(), spec, r.key());
+    w.stepFunctions.start(r.connection(), r.requestId(), spec, r.key(), r.delivery());
     return true;
   }
 

@@ -3,6 +3,7 @@ package dev.athenaws.lambda;
 import dev.athenaws.AthenaWs;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.error.CatalogException;
+import dev.athenaws.internal.s3.DownloadLinks;
 import dev.athenaws.lambda.sfn.StepFunctionsStarter;
 import dev.athenaws.lambda.tracing.XRayTracing;
 import dev.athenaws.notify.ApiGateway;
@@ -58,14 +59,25 @@ final class Wiring implements AutoCloseable {
   /** The SDK clients this wiring built itself (from the environment), closed with it. */
   private final List<AutoCloseable> ownedClients = new ArrayList<>();
 
-  /** The SDK clients the services run over; {@code sfn} is null without a state machine. */
+  /**
+   * The SDK clients the services run over; {@code sfn} is null without a state machine; {@code
+   * downloadLinks} (the S3 signer of download links) null for the front door's default.
+   */
   record Clients(
       AthenaClient athena,
       SfnClient sfn,
-      Function<URI, ApiGatewayManagementApiClient> managementApi) {
+      Function<URI, ApiGatewayManagementApiClient> managementApi,
+      DownloadLinks downloadLinks) {
     Clients {
       Objects.requireNonNull(athena, "athena");
       Objects.requireNonNull(managementApi, "managementApi");
+    }
+
+    Clients(
+        AthenaClient athena,
+        SfnClient sfn,
+        Function<URI, ApiGatewayManagementApiClient> managementApi) {
+      this(athena, sfn, managementApi, null);
     }
   }
 
@@ -94,6 +106,7 @@ final class Wiring implements AutoCloseable {
     if (config.strictValues()) {
       ws.strictValues();
     }
+    config.downloadLinks().applyTo(ws, clients.downloadLinks());
     this.ws = ws.build();
     this.stepFunctions = stepFunctions(config, clients.sfn(), sleeper);
   }

@@ -46,6 +46,8 @@ class ConfigTest {
     assertThat(c.allowedOrigins()).isEmpty();
     assertThat(c.originAllowed(null)).isTrue();
     assertThat(c.tracing()).isTrue();
+    assertThat(c.downloadLinks())
+        .isEqualTo(new LinkConfig(false, Duration.ofMinutes(15), null, null));
   }
 
   @Test
@@ -69,6 +71,10 @@ class ConfigTest {
     env.put("ALLOW_RAW_SQL", "true");
     env.put("ALLOWED_ORIGINS", "https://a.example.com, https://b.example.com,");
     env.put("TRACING_DISABLED", "true");
+    env.put("DOWNLOAD_LINKS_ENABLED", "true");
+    env.put("DOWNLOAD_LINK_TTL_SECONDS", "604800");
+    env.put("DOWNLOAD_LINK_ROWS", "100000");
+    env.put("DOWNLOAD_LINK_BYTES", "0");
 
     Config c = Config.from(env);
 
@@ -97,6 +103,7 @@ class ConfigTest {
     assertThat(c.originAllowed("https://c.example.com")).isFalse();
     assertThat(c.originAllowed(null)).isFalse();
     assertThat(c.tracing()).isFalse();
+    assertThat(c.downloadLinks()).isEqualTo(new LinkConfig(true, Duration.ofDays(7), 100_000L, 0L));
   }
 
   @ParameterizedTest
@@ -121,6 +128,11 @@ class ConfigTest {
     "WEBSOCKET_ENDPOINT, not a uri",
     "WEBSOCKET_STAGE, a/b",
     "AWS_REGION, Europe",
+    "DOWNLOAD_LINKS_ENABLED, on",
+    "DOWNLOAD_LINK_TTL_SECONDS, 0",
+    "DOWNLOAD_LINK_TTL_SECONDS, 604801",
+    "DOWNLOAD_LINK_ROWS, -1",
+    "DOWNLOAD_LINK_BYTES, 10MB",
   })
   void anInvalidValueFailsNamingTheVariable(String name, String value) {
     env.put(name, value);

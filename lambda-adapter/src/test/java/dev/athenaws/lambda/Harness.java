@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
+import dev.athenaws.testing.FakeDownloadLinks;
 import dev.athenaws.testing.FakeManagementApi;
 import dev.athenaws.testing.FakeStepFunctions;
 import java.io.ByteArrayInputStream;
@@ -37,6 +38,7 @@ final class Harness implements AutoCloseable {
   final FakeStepFunctions sfn = FakeStepFunctions.start();
   final String stateMachineArn = sfn.createStateMachine("athena-ws");
   final Map<String, String> env = new HashMap<>();
+  final FakeDownloadLinks links = new FakeDownloadLinks(time);
 
   /** The management endpoints the handlers asked for a client for. */
   final List<URI> managementEndpoints = Collections.synchronizedList(new ArrayList<>());
@@ -67,7 +69,7 @@ final class Harness implements AutoCloseable {
     Config config = Config.from(env);
     return Wiring.create(
         config,
-        new Wiring.Clients(athena.client(), sfn.client(), this::managementClient),
+        new Wiring.Clients(athena.client(), sfn.client(), this::managementClient, links),
         time,
         time,
         new java.io.PrintStream(stdout, true, StandardCharsets.UTF_8));

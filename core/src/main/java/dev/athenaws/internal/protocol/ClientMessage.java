@@ -30,8 +30,10 @@ public sealed interface ClientMessage
    *     BigDecimal} (every JSON number), a {@code Boolean} or null (JSON null); unmodifiable, empty
    *     when the client gave none
    * @param sql raw SQL, nullable; only decoded here, refused later unless explicitly enabled
+   * @param delivery how the client wants the rows; {@link Delivery#ROWS} when it did not say
    */
-  record QueryRequest(String requestId, String query, Map<String, Object> parameters, String sql)
+  record QueryRequest(
+      String requestId, String query, Map<String, Object> parameters, String sql, Delivery delivery)
       implements ClientMessage {
     /**
      * Validates and copies the parameters.
@@ -40,12 +42,28 @@ public sealed interface ClientMessage
      * @param query the query name, nullable
      * @param parameters parameter values by name, not null (null values allowed)
      * @param sql raw SQL, nullable
+     * @param delivery how the client wants the rows, null for {@link Delivery#ROWS}
      * @throws NullPointerException if parameters is null
      */
     public QueryRequest {
       Objects.requireNonNull(parameters, "parameters");
       // LinkedHashMap keeps the order and allows null values, which Map.copyOf does not.
       parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+      delivery = delivery == null ? Delivery.ROWS : delivery;
+    }
+
+    /**
+     * A request for rows (no {@code delivery} field).
+     *
+     * @param requestId the client's request id, nullable
+     * @param query the query name, nullable
+     * @param parameters parameter values by name, not null (null values allowed)
+     * @param sql raw SQL, nullable
+     * @throws NullPointerException if parameters is null
+     */
+    public QueryRequest(
+        String requestId, String query, Map<String, Object> parameters, String sql) {
+      this(requestId, query, parameters, sql, Delivery.ROWS);
     }
   }
 

@@ -5,6 +5,9 @@ import dev.athenaws.internal.query.QueryStats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -56,6 +59,8 @@ public final class MessageEncoder {
         }
       } else if (message instanceof ServerMessage.Error) {
         writeError(g, (ServerMessage.Error) message);
+      } else if (message instanceof ServerMessage.Download m) {
+        writeDownload(g, m);
       } else {
         writeCatalog(g, ((ServerMessage.Catalog) message).queries());
       }
@@ -79,6 +84,23 @@ public final class MessageEncoder {
     }
     stringField(g, "resultPath", resultPath);
     g.writeEndObject();
+  }
+
+  private static void writeDownload(JsonGenerator g, ServerMessage.Download m) throws IOException {
+    stringField(g, "queryExecutionId", m.queryExecutionId());
+    g.writeStringField("url", m.url().toString());
+    g.writeStringField("expiresAt", expiresAt(m.expiresAt()));
+    g.writeStringField("contentType", m.contentType());
+    longField(g, "bytes", m.bytes());
+  }
+
+  /**
+   * ISO-8601 in UTC to the second ({@code 2024-05-01T12:15:00Z}): a presigned URL's lifetime is
+   * whole seconds ({@code X-Amz-Expires}), and cutting the fraction never makes the link look
+   * longer-lived than it is.
+   */
+  static String expiresAt(Instant at) {
+    return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
   }
 
   private static void writeError(JsonGenerator g, ServerMessage.Error m) throws IOException {

@@ -31,6 +31,7 @@ final class MessageScan {
   private String requestId;
   private String query;
   private String sql;
+  private Delivery delivery;
   private final Map<String, Object> parameters = new LinkedHashMap<>();
   private ErrorCode errorCode;
   private String errorMessage;
@@ -64,6 +65,9 @@ final class MessageScan {
         case "parameters":
           readParameters(p, v);
           break;
+        case "delivery":
+          readDelivery(p, v);
+          break;
         default:
           p.skipChildren(); // unknown fields are ignored for forward compatibility
       }
@@ -81,7 +85,7 @@ final class MessageScan {
     switch (action) {
       case "query":
         return new DecodeResult.Decoded(
-            new ClientMessage.QueryRequest(requestId, query, parameters, sql));
+            new ClientMessage.QueryRequest(requestId, query, parameters, sql, delivery));
       case "listQueries":
         return new DecodeResult.Decoded(new ClientMessage.ListQueriesRequest(requestId));
       default:
@@ -120,6 +124,21 @@ final class MessageScan {
         ErrorCode.BAD_REQUEST,
         "Field 'requestId' must be a string matching " + limits.requestIdPattern() + ".",
         "requestId");
+    p.skipChildren();
+  }
+
+  /** {@code "rows"} or {@code "link"}; null means the default (rows), as for the other fields. */
+  private void readDelivery(JsonParser p, JsonToken v) throws IOException {
+    if (v == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (v == JsonToken.VALUE_STRING) {
+      delivery = Delivery.parse(p.getText()).orElse(null);
+      if (delivery != null) {
+        return;
+      }
+    }
+    fail(ErrorCode.BAD_REQUEST, "Field 'delivery' must be \"rows\" or \"link\".", "delivery");
     p.skipChildren();
   }
 

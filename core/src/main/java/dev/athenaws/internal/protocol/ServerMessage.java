@@ -3,6 +3,8 @@ package dev.athenaws.internal.protocol;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.internal.query.QueryStats;
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,7 +27,8 @@ public sealed interface ServerMessage
         ServerMessage.Progress,
         ServerMessage.Complete,
         ServerMessage.Error,
-        ServerMessage.Catalog {
+        ServerMessage.Catalog,
+        ServerMessage.Download {
 
   /**
    * @return the JSON {@code type} of this message
@@ -294,6 +297,69 @@ public sealed interface ServerMessage
     @Override
     public String type() {
       return "catalog";
+    }
+  }
+
+  /**
+   * The result is delivered as a file: a time-limited GET URL to its CSV, instead of {@code rows}
+   * messages. A {@code complete} follows.
+   *
+   * @param requestId the client's request id, nullable
+   * @param queryExecutionId the query execution id, nullable
+   * @param url the presigned URL; anyone holding it may read the result until it expires
+   * @param expiresAt when the URL stops working
+   * @param contentType the file's media type ({@link #CSV})
+   * @param bytes the file's size, null when unknown
+   */
+  record Download(
+      String requestId,
+      String queryExecutionId,
+      URI url,
+      Instant expiresAt,
+      String contentType,
+      Long bytes)
+      implements ServerMessage {
+    /** The media type of Athena's result files (RFC 4180 CSV). */
+    public static final String CSV = "text/csv";
+
+    /**
+     * Validates the components.
+     *
+     * @param requestId the client's request id, nullable
+     * @param queryExecutionId the query execution id, nullable
+     * @param url the URL, not null
+     * @param expiresAt the expiry, not null
+     * @param contentType the media type, not null
+     * @param bytes the size, nullable, not negative
+     * @throws NullPointerException if url, expiresAt or contentType is null
+     * @throws IllegalArgumentException if bytes is negative
+     */
+    public Download {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(expiresAt, "expiresAt");
+      Objects.requireNonNull(contentType, "contentType");
+      if (bytes != null && bytes < 0) {
+        throw new IllegalArgumentException("bytes must not be negative: " + bytes);
+      }
+    }
+
+    @Override
+    public String type() {
+      return "download";
+    }
+
+    @Override
+    public String toString() {
+      // The URL is a bearer credential until it expires: never in a log line.
+      return "Download[requestId="
+          + requestId
+          + ", queryExecutionId="
+          + queryExecutionId
+          + ", expiresAt="
+          + expiresAt
+          + ", bytes="
+          + bytes
+          + "]";
     }
   }
 }

@@ -75,6 +75,28 @@ final class Messenger {
             retryable));
   }
 
+  /**
+   * How a run ends after a post: null when delivered; {@link PublishResult.ConnectionGone} on 410
+   * (not one more post); otherwise an {@code error} saying the results could not be delivered, and
+   * {@link PublishResult.Undelivered}.
+   */
+  PublishResult check(PublishTarget target, PostOutcome outcome) {
+    if (outcome.delivered()) {
+      return null;
+    }
+    if (outcome instanceof PostOutcome.Gone) {
+      return new PublishResult.ConnectionGone();
+    }
+    fail(
+        target,
+        ServerMessage.Error.of(
+            target.requestId(),
+            target.queryExecutionId(),
+            ErrorCode.INTERNAL,
+            "Results could not be delivered; please run the query again."));
+    return new PublishResult.Undelivered(outcome);
+  }
+
   /** Sends the {@code error} of a query Athena ended FAILED. */
   PublishResult.Failed failQuery(PublishTarget target, QueryError error, String reason) {
     String message = error.message() != null ? error.message() : reason;

@@ -3,7 +3,6 @@ package dev.athenaws.internal.publish;
 import dev.athenaws.Continuation;
 import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.error.AthenaWsException;
-import dev.athenaws.error.ErrorCode;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.protocol.RowChunker;
 import dev.athenaws.internal.protocol.ServerMessage;
@@ -133,20 +132,6 @@ final class PublishRun {
   }
 
   private PublishResult check(PostOutcome outcome) {
-    if (outcome.delivered()) {
-      return null;
-    }
-    if (outcome instanceof PostOutcome.Gone) {
-      // The client is gone: not one more post.
-      return new PublishResult.ConnectionGone();
-    }
-    messenger.fail(
-        target,
-        ServerMessage.Error.of(
-            target.requestId(),
-            target.queryExecutionId(),
-            ErrorCode.INTERNAL,
-            "Results could not be delivered; please run the query again."));
-    return new PublishResult.Undelivered(outcome);
+    return messenger.check(target, outcome);
   }
 }

@@ -10,6 +10,7 @@ import dev.athenaws.internal.query.CancellationFlag;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryError;
 import dev.athenaws.internal.query.QueryProgress;
+import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.ResultPages;
 import dev.athenaws.internal.results.MappingListener;
 import dev.athenaws.notify.ConnectionNotifier;
@@ -113,6 +114,36 @@ public final class ResultPublisher implements AutoCloseable {
     Objects.requireNonNull(pages, "pages");
     Objects.requireNonNull(pause, "pause");
     return new PublishRun(messenger, policy, strict, listener, request).run(pages, pause);
+  }
+
+  /**
+   * Publishes a result as a file: the {@code download} message, then {@code complete} with no
+   * {@code rows} messages (rowCount 0, chunks 0) and the statistics. Posts end the run as in {@link
+   * #publish}: a 410 silently, any other failure with an {@code error}.
+   *
+   * @param target the client and query, not null
+   * @param download the link, not null
+   * @param statistics the query's statistics, sent in {@code complete}, nullable
+   * @return how the run ended; never throws for a failure the client can be told about
+   * @throws NullPointerException if target or download is null
+   */
+  public PublishResult publishFile(
+      PublishTarget target, ServerMessage.Download download, QueryStats statistics) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(download, "download");
+    try {
+      PublishResult stop = messenger.check(target, messenger.send(target, download));
+      if (stop != null) {
+        return stop;
+      }
+      ServerMessage.Complete complete =
+          new ServerMessage.Complete(
+              target.requestId(), target.queryExecutionId(), 0, 0, statistics);
+      stop = messenger.check(target, messenger.send(target, complete));
+      return stop != null ? stop : new PublishResult.Completed(0, 0);
+    } catch (RuntimeException e) {
+      return messenger.fail(target, e);
+    }
   }
 
   /**

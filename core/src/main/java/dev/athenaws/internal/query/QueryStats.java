@@ -16,15 +16,56 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionStatistics;
  * @param totalExecutionTimeMillis time from submission to completion so far
  * @param queryQueueTimeMillis time spent queued
  * @param reusedPreviousResult whether Athena answered from a previous result
+ * @param outputRows the rows the query output ({@code GetQueryRuntimeStatistics}' {@code
+ *     Rows.OutputRows}, known once it finished); {@code GetQueryExecution} does not report it
  */
 public record QueryStats(
     Long engineExecutionTimeMillis,
     Long dataScannedBytes,
     Long totalExecutionTimeMillis,
     Long queryQueueTimeMillis,
-    Boolean reusedPreviousResult) {
+    Boolean reusedPreviousResult,
+    Long outputRows) {
   /** No statistics known. */
-  public static final QueryStats EMPTY = new QueryStats(null, null, null, null, null);
+  public static final QueryStats EMPTY = new QueryStats(null, null, null, null, null, null);
+
+  /**
+   * Statistics without the output row count, as {@code GetQueryExecution} reports them.
+   *
+   * @param engineExecutionTimeMillis time the engine ran the query
+   * @param dataScannedBytes bytes scanned
+   * @param totalExecutionTimeMillis time from submission to completion so far
+   * @param queryQueueTimeMillis time spent queued
+   * @param reusedPreviousResult whether Athena answered from a previous result
+   */
+  public QueryStats(
+      Long engineExecutionTimeMillis,
+      Long dataScannedBytes,
+      Long totalExecutionTimeMillis,
+      Long queryQueueTimeMillis,
+      Boolean reusedPreviousResult) {
+    this(
+        engineExecutionTimeMillis,
+        dataScannedBytes,
+        totalExecutionTimeMillis,
+        queryQueueTimeMillis,
+        reusedPreviousResult,
+        null);
+  }
+
+  /**
+   * @param rows the output row count, nullable
+   * @return these statistics with that output row count
+   */
+  public QueryStats withOutputRows(Long rows) {
+    return new QueryStats(
+        engineExecutionTimeMillis,
+        dataScannedBytes,
+        totalExecutionTimeMillis,
+        queryQueueTimeMillis,
+        reusedPreviousResult,
+        rows);
+  }
 
   /**
    * @param execution a {@code GetQueryExecution} snapshot, may be null

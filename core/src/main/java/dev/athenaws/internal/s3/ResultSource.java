@@ -108,22 +108,14 @@ public final class ResultSource {
     if (mode == AthenaSettings.ResultFetch.API) {
       return Optional.empty();
     }
-    String refusal = null;
-    Optional<S3Location> location = S3Location.parse(outputLocation);
-    if (!kind.hasHeaderRow()) {
-      refusal = "not a SELECT";
-    } else if (location.isEmpty()) {
-      refusal = "no s3:// output location";
-    } else if (encryptionOption != null
-        && CSE_KMS.equals(encryptionOption.toUpperCase(Locale.ROOT))) {
-      refusal = "client-side encrypted";
+    Optional<String> refusal = refusal(kind, outputLocation, encryptionOption);
+    if (refusal.isPresent()) {
+      return refuse(queryExecutionId, refusal.get(), null);
     }
-    if (refusal != null) {
-      return refuse(queryExecutionId, refusal, null);
-    }
+    S3Location location = S3Location.parse(outputLocation).orElseThrow();
     ObjectReader.Opened first;
     try {
-      first = openWithRetries(location.get());
+      first = openWithRetries(location);
     } catch (ObjectUnavailableException e) {
       return refuse(queryExecutionId, e.reason().name(), e);
     } catch (IOException e) {
@@ -133,12 +125,36 @@ public final class ResultSource {
     try {
       GetQueryResultsResponse head = metadataFetcher.fetch(queryExecutionId, null);
       InputStream bytes =
-          new ResumingInputStream(reader, location.get(), first, maxResumes, sleeper, backoff);
+          new ResumingInputStream(reader, location, first, maxResumes, sleeper, backoff);
       return Optional.of(new CsvResultPages(bytes, head.resultSet().resultSetMetadata(), pageRows));
     } catch (RuntimeException e) {
       closeQuietly(first.body());
       throw e;
     }
+  }
+
+  /**
+   * Why S3 cannot serve a finished query's result, whatever the object: the rule shared by reading
+   * rows and by download links.
+   *
+   * @param kind the statement kind, not null
+   * @param outputLocation {@code ResultConfiguration.OutputLocation}, may be null
+   * @param encryptionOption {@code EncryptionConfiguration.EncryptionOption}, may be null
+   * @return the reason (not a SELECT, no {@code s3://} location, client-side encrypted), or empty
+   *     when the object may be asked for
+   */
+  public static Optional<String> refusal(
+      StatementKind kind, String outputLocation, String encryptionOption) {
+    if (!kind.hasHeaderRow()) {
+      return Optional.of("not a SELECT");
+    }
+    if (S3Location.parse(outputLocation).isEmpty()) {
+      return Optional.of("no s3:// output location");
+    }
+    if (encryptionOption != null && CSE_KMS.equals(encryptionOption.toUpperCase(Locale.ROOT))) {
+      return Optional.of("client-side encrypted");
+    }
+    return Optional.empty();
   }
 
   private ObjectReader.Opened openWithRetries(S3Location location) throws IOException {

@@ -58,6 +58,25 @@ class ClientMessageDecoderTest {
     assertThat(((BigDecimal) q.parameters().get("ratio")).scale()).isEqualTo(2);
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "'{\"action\":\"query\"}', ROWS",
+    "'{\"action\":\"query\",\"delivery\":null}', ROWS",
+    "'{\"action\":\"query\",\"delivery\":\"rows\"}', ROWS",
+    "'{\"action\":\"query\",\"delivery\":\"link\"}', LINK",
+  })
+  void deliveryIsRowsUnlessTheClientAsksForALink(String json, Delivery expected) {
+    assertThat(((ClientMessage.QueryRequest) decoded(json)).delivery()).isEqualTo(expected);
+  }
+
+  @Test
+  void aBadDeliveryStillEchoesTheRequestIdThatFollows() {
+    DecodeResult.Rejected r =
+        rejected("{\"action\":\"query\",\"delivery\":\"ftp\",\"requestId\":\"r9\"}");
+    assertThat(r.field()).isEqualTo("delivery");
+    assertThat(r.requestId()).isEqualTo("r9");
+  }
+
   @Test
   void parametersAreUnmodifiable() {
     ClientMessage.QueryRequest q =
@@ -104,6 +123,13 @@ class ClientMessageDecoderTest {
         "{\"action\":\"drop\"}|BAD_REQUEST|action|Unknown action 'drop'; expected \"query\" or \"listQueries\".",
         "{\"action\":\"query\",\"query\":5}|BAD_REQUEST|query|Field 'query' must be a string.",
         "{\"action\":\"query\",\"sql\":[]}|BAD_REQUEST|sql|Field 'sql' must be a string.",
+        "{\"action\":\"query\",\"delivery\":\"LINK\"}|BAD_REQUEST|delivery|Field 'delivery' must be \"rows\" or \"link\".",
+        "{\"action\":\"query\",\"delivery\":\"\"}|BAD_REQUEST|delivery|Field 'delivery' must be \"rows\" or \"link\".",
+        "{\"action\":\"query\",\"delivery\":\"email\"}|BAD_REQUEST|delivery|Field 'delivery' must be \"rows\" or \"link\".",
+        "{\"action\":\"query\",\"delivery\":true}|BAD_REQUEST|delivery|Field 'delivery' must be \"rows\" or \"link\".",
+        "{\"action\":\"query\",\"delivery\":1}|BAD_REQUEST|delivery|Field 'delivery' must be \"rows\" or \"link\".",
+        "{\"action\":\"query\",\"delivery\":[\"link\"]}|BAD_REQUEST|delivery|Field 'delivery' must be \"rows\" or \"link\".",
+        "{\"action\":\"query\",\"delivery\":{\"v\":\"link\"}}|BAD_REQUEST|delivery|Field 'delivery' must be \"rows\" or \"link\".",
         "{\"action\":\"query\",\"requestId\":7}|BAD_REQUEST|requestId|Field 'requestId' must be a string matching [A-Za-z0-9._:-]{1,64}.",
         "{\"action\":\"query\",\"requestId\":\"a b\"}|BAD_REQUEST|requestId|Field 'requestId' must be a string matching [A-Za-z0-9._:-]{1,64}.",
         "{\"action\":\"query\",\"requestId\":\"\"}|BAD_REQUEST|requestId|Field 'requestId' must be a string matching [A-Za-z0-9._:-]{1,64}.",

@@ -6,7 +6,9 @@ import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.internal.query.QueryStats;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +41,37 @@ class MessageEncoderTest {
         .isEqualTo(
             "{\"type\":\"progress\",\"queryExecutionId\":\"qe-1\",\"state\":\"QUEUED\","
                 + "\"elapsedMillis\":0}");
+  }
+
+  @Test
+  void download() {
+    URI url =
+        URI.create("https://b.s3.amazonaws.com/out/q.csv?X-Amz-Signature=abc&X-Amz-Expires=900");
+    ServerMessage.Download m =
+        new ServerMessage.Download(
+            "r1",
+            "qe-1",
+            url,
+            Instant.parse("2024-05-01T12:15:00.999999Z"),
+            ServerMessage.Download.CSV,
+            1_048_576L);
+    assertThat(json(m))
+        .isEqualTo(
+            "{\"type\":\"download\",\"requestId\":\"r1\",\"queryExecutionId\":\"qe-1\","
+                + "\"url\":\"https://b.s3.amazonaws.com/out/q.csv?X-Amz-Signature=abc&X-Amz-Expires=900\","
+                + "\"expiresAt\":\"2024-05-01T12:15:00Z\",\"contentType\":\"text/csv\","
+                + "\"bytes\":1048576}");
+    assertThat(json(new ServerMessage.Download(null, null, url, Instant.EPOCH, "text/csv", null)))
+        .doesNotContain("bytes", "requestId", "queryExecutionId")
+        .contains("\"expiresAt\":\"1970-01-01T00:00:00Z\"");
+    // The URL is a bearer credential: a log line that prints the message must not show it.
+    assertThat(m.toString()).doesNotContain("X-Amz-Signature").doesNotContain("s3.amazonaws.com");
+  }
+
+  @Test
+  void expiresAtIsUtcToTheSecondWhateverTheZoneItCameFrom() {
+    Instant at = java.time.OffsetDateTime.parse("2024-05-01T14:15:07.5+02:00").toInstant();
+    assertThat(MessageEncoder.expiresAt(at)).isEqualTo("2024-05-01T12:15:07Z");
   }
 
   @Test

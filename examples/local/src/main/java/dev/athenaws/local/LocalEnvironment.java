@@ -24,6 +24,7 @@ record LocalEnvironment(Map<String, String> variables, String endpoint) {
     // EMF lines (one per handler call) would drown the console; --metrics on shows them.
     env.put("METRICS_DISABLED", String.valueOf(!o.metrics()));
     env.put("RESULT_FETCH", o.resultFetch());
+    o.downloadLinks().addTo(env);
     if (o.queryCatalog() != null) {
       env.put("QUERY_CATALOG", o.queryCatalog().toAbsolutePath().toString());
     }

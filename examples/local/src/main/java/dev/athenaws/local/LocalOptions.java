@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
  * @param getResultsLatencyMs added to every Athena GetQueryResults call, after {@code
  *     athenaLatencyMs}
  * @param resultFetch where the handlers read finished results: auto, s3 or api (RESULT_FETCH)
+ * @param downloadLinks the download link flags
  */
 public record LocalOptions(
     String host,
@@ -61,7 +62,8 @@ public record LocalOptions(
     int s3FirstByteMs,
     int s3Mbps,
     int getResultsLatencyMs,
-    String resultFetch) {
+    String resultFetch,
+    LinkOptions downloadLinks) {
 
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
@@ -134,7 +136,11 @@ public record LocalOptions(
           "--s3-first-byte-ms",
           "--s3-mbps",
           "--get-results-latency-ms",
-          "--result-fetch");
+          "--result-fetch",
+          LinkOptions.ENABLED,
+          LinkOptions.TTL,
+          LinkOptions.ROWS,
+          LinkOptions.BYTES);
 
   /**
    * @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events
@@ -196,7 +202,8 @@ public record LocalOptions(
         (int) number(given, "--s3-first-byte-ms", 0),
         (int) number(given, "--s3-mbps", 0),
         (int) number(given, "--get-results-latency-ms", 0),
-        given.getOrDefault("--result-fetch", "auto").toLowerCase(Locale.ROOT));
+        given.getOrDefault("--result-fetch", "auto").toLowerCase(Locale.ROOT),
+        LinkOptions.parse(given));
   }
 
   private static boolean onOff(String value, String name) {
@@ -243,6 +250,12 @@ public record LocalOptions(
                                     push workflow (${PushResultsFunctionArn} is substituted)
           --metrics on|off          the handlers' CloudWatch EMF metric lines on stdout (one JSON
                                     line per call, docs/operations.md) [off]
+          --download-links on|off   allow delivery by download link (a presigned URL to the
+                                    result CSV on the stack's S3 endpoint) [off]
+          --download-link-ttl-seconds N
+                                    how long a download link works, 1..604800 [900]
+          --download-link-rows N    send a link for results of more rows, even if rows were asked
+          --download-link-bytes N   send a link for result files larger than N bytes, likewise
           --help                    print this text
         """;
   }

@@ -20,6 +20,7 @@ class LocalOptionsTest {
     assertThat(o.athenaThrottleRate()).isZero();
     assertThat(o.postErrorRate()).isZero();
     assertThat(o.resultFetch()).isEqualTo("auto");
+    assertThat(o.downloadLinks()).isEqualTo(new LinkOptions(false, 900, null, null));
   }
 
   @Test
@@ -31,6 +32,34 @@ class LocalOptionsTest {
         .containsEntry("RESULT_FETCH", "s3");
     assertThatThrownBy(() -> LocalOptions.parse("--result-fetch", "fast"))
         .hasMessageContaining("--result-fetch must be auto, s3 or api");
+  }
+
+  @Test
+  void downloadLinkFlagsParseBoundedAndBecomeTheHandlersVariables() {
+    LocalOptions o =
+        LocalOptions.parse(
+            "--download-links",
+            "on",
+            "--download-link-ttl-seconds=5",
+            "--download-link-rows",
+            "1000",
+            "--download-link-bytes",
+            "5000000000");
+    assertThat(o.downloadLinks()).isEqualTo(new LinkOptions(true, 5, 1000L, 5_000_000_000L));
+    assertThat(LocalEnvironment.of(o, "http://127.0.0.1:1").variables())
+        .containsEntry("DOWNLOAD_LINKS_ENABLED", "true")
+        .containsEntry("DOWNLOAD_LINK_TTL_SECONDS", "5")
+        .containsEntry("DOWNLOAD_LINK_ROWS", "1000")
+        .containsEntry("DOWNLOAD_LINK_BYTES", "5000000000");
+    assertThat(LocalEnvironment.of(LocalOptions.defaults(), "http://127.0.0.1:1").variables())
+        .containsEntry("DOWNLOAD_LINKS_ENABLED", "false")
+        .doesNotContainKeys("DOWNLOAD_LINK_ROWS", "DOWNLOAD_LINK_BYTES");
+    assertThatThrownBy(() -> LocalOptions.parse("--download-links", "yes"))
+        .hasMessageContaining("--download-links");
+    assertThatThrownBy(() -> LocalOptions.parse("--download-link-ttl-seconds", "604801"))
+        .hasMessageContaining("--download-link-ttl-seconds");
+    assertThatThrownBy(() -> LocalOptions.parse("--download-link-bytes", "-1"))
+        .hasMessageContaining("--download-link-bytes");
   }
 
   @Test
@@ -120,6 +149,10 @@ class LocalOptionsTest {
           "--athena-latency-ms",
           "--post-latency-ms",
           "--post-throttle-rate",
+          "--download-links",
+          "--download-link-ttl-seconds",
+          "--download-link-rows",
+          "--download-link-bytes",
           "--query-catalog",
           "--push-timeout-ms",
           "--athena-throttle-rate",

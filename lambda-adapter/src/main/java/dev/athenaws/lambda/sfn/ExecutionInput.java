@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.athenaws.Continuation;
 import dev.athenaws.catalog.Statement;
+import dev.athenaws.internal.protocol.Delivery;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.notify.Connection;
 import java.io.ByteArrayOutputStream;
@@ -27,11 +28,17 @@ final class ExecutionInput {
 
   private ExecutionInput() {}
 
+  /** The input of a request for rows. */
+  static String of(Connection connection, String requestId, QuerySpec query, RequestKey key) {
+    return of(connection, requestId, query, key, Delivery.ROWS);
+  }
+
   /**
    * @return the input JSON
    * @throws IllegalArgumentException if it is larger than {@link #MAX_BYTES}
    */
-  static String of(Connection connection, String requestId, QuerySpec query, RequestKey key) {
+  static String of(
+      Connection connection, String requestId, QuerySpec query, RequestKey key, Delivery delivery) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
@@ -42,6 +49,10 @@ final class ExecutionInput {
       g.writeFieldName("query");
       writeQuery(g, query);
       g.writeStringField("clientRequestToken", key.clientRequestToken());
+      if (delivery != Delivery.ROWS) {
+        // Only when asked: a rows request's input, and so its idempotency, stays as it was.
+        g.writeStringField("delivery", delivery.wire());
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);

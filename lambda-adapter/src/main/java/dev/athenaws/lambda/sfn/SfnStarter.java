@@ -3,6 +3,7 @@ package dev.athenaws.lambda.sfn;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.error.ThrottledException;
+import dev.athenaws.internal.protocol.Delivery;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.internal.retry.Retrier;
@@ -57,10 +58,17 @@ final class SfnStarter implements StepFunctionsStarter {
 
   @Override
   public String start(Connection connection, String requestId, QuerySpec query, RequestKey key) {
+    return start(connection, requestId, query, key, Delivery.ROWS);
+  }
+
+  @Override
+  public String start(
+      Connection connection, String requestId, QuerySpec query, RequestKey key, Delivery delivery) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(key, "key");
-    String input = ExecutionInput.of(connection, requestId, query, key);
+    Objects.requireNonNull(delivery, "delivery");
+    String input = ExecutionInput.of(connection, requestId, query, key, delivery);
     for (int replay = 0; ; replay++) {
       String name = replay == 0 ? key.executionName() : key.executionName() + "-" + replay;
       try {

@@ -2,6 +2,7 @@ package dev.athenaws.lambda.sfn;
 
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ThrottledException;
+import dev.athenaws.internal.protocol.Delivery;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.retry.RetryingBuilder;
 import dev.athenaws.notify.Connection;
@@ -89,6 +90,29 @@ public interface StepFunctionsStarter {
    *     denied access: a configuration problem) or the thread is interrupted
    */
   String start(Connection connection, String requestId, QuerySpec query, RequestKey key);
+
+  /**
+   * As {@link #start(Connection, String, QuerySpec, RequestKey)}, for a client that asked for its
+   * rows by link: the input gets {@code "delivery":"link"}, which the push task passes to {@code
+   * Resumption.Builder.delivery}. For {@link Delivery#ROWS} the input is unchanged.
+   *
+   * @param connection where results go, not null
+   * @param requestId the client's request id, or null
+   * @param query what to run, not null
+   * @param key the request's idempotency key, not null
+   * @param delivery how the client asked for the rows, not null
+   * @return the execution ARN
+   * @throws NullPointerException if connection, query, key or delivery is null
+   * @throws IllegalArgumentException as the other
+   * @throws AthenaWsException as the other
+   */
+  default String start(
+      Connection connection, String requestId, QuerySpec query, RequestKey key, Delivery delivery) {
+    if (java.util.Objects.requireNonNull(delivery, "delivery") != Delivery.ROWS) {
+      throw new UnsupportedOperationException("this starter delivers rows only");
+    }
+    return start(connection, requestId, query, key);
+  }
 
   /**
    * @param client the Step Functions client; it should not retry by itself (the starter's bounded

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.athenaws.Continuation;
 import dev.athenaws.catalog.Statement;
+import dev.athenaws.internal.protocol.Delivery;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,19 @@ class ExecutionInputTest {
                 + "\"clientRequestToken\":\""
                 + key().hex()
                 + "\"}");
+  }
+
+  @Test
+  void aLinkRequestAddsDeliveryAndARowsRequestIsUnchanged() throws Exception {
+    String rows = ExecutionInput.of(connection(), "r-1", named(), key());
+    assertThat(ExecutionInput.of(connection(), "r-1", named(), key(), Delivery.ROWS))
+        .isEqualTo(rows);
+    JsonNode link =
+        JSON.readTree(ExecutionInput.of(connection(), "r-1", named(), key(), Delivery.LINK));
+    assertThat(link.path("delivery").asText()).isEqualTo("link");
+    JsonNode withoutDelivery =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) link).without("delivery");
+    assertThat(withoutDelivery).isEqualTo(JSON.readTree(rows));
   }
 
   @Test
