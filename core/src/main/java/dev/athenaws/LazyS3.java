@@ -3,23 +3,31 @@ package dev.athenaws;
 import dev.athenaws.internal.s3.DownloadLink;
 import dev.athenaws.internal.s3.DownloadLinks;
 import dev.athenaws.internal.s3.ObjectReader;
+import dev.athenaws.internal.s3.ObjectUnavailableException;
 import dev.athenaws.internal.s3.S3Location;
 import dev.athenaws.internal.s3.SignedS3;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The default S3 client ({@link SignedS3}) created at its first use, so that a front door whose
  * results never come from S3 (statements that are not SELECTs, managed query results, mode API,
  * links off) never builds one; one instance serves both reading and links. Thread-safe: the client
- * is created once, under a lock; a failure to create it (e.g. no region configured) is thrown to
- * each caller as an {@link IOException} until one succeeds: like an unreachable S3, it is retried,
- * then the API path serves (mode AUTO) or the run fails (mode S3), and a link falls back to rows.
+ * is created once, under a lock. Creating it is tried once: a failure (e.g. no region configured,
+ * which the SDK's region chain may take seconds to conclude off AWS) is logged once and answered to
+ * every caller as {@link ObjectUnavailableException} ({@code NO_CLIENT}), at once and without
+ * retries: the API path serves (mode AUTO) or the run fails (mode S3), and a link falls back to
+ * rows.
  */
 final class LazyS3 implements ObjectReader, DownloadLinks {
+  private static final Logger LOG = LoggerFactory.getLogger(LazyS3.class);
+
   private final Supplier<SignedS3> factory;
   private volatile SignedS3 client;
+  private volatile String failure; // set once when creating the client failed
 
   LazyS3(Supplier<SignedS3> factory) {
     this.factory = factory;
@@ -35,20 +43,27 @@ final class LazyS3 implements ObjectReader, DownloadLinks {
     return client().link(location, validFor);
   }
 
-  private SignedS3 client() throws IOException {
+  private SignedS3 client() {
     SignedS3 c = client;
     if (c == null) {
       synchronized (this) {
         c = client;
-        if (c == null) {
+        if (c == null && failure == null) {
           try {
             c = factory.get();
+            client = c;
           } catch (RuntimeException e) {
-            throw new IOException("The S3 client could not be created: " + e.getMessage(), e);
+            failure = String.valueOf(e.getMessage());
+            LOG.warn(
+                "No S3 client (results come from GetQueryResults, no download links): {}", failure);
           }
-          client = c;
         }
       }
+    }
+    if (c == null) {
+      throw new ObjectUnavailableException(
+          ObjectUnavailableException.Reason.NO_CLIENT,
+          "The S3 client could not be created: " + failure);
     }
     return c;
   }

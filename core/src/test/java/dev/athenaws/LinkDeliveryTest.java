@@ -1,7 +1,7 @@
 package dev.athenaws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.athenaws.Outcome.PublishResult;
@@ -63,6 +63,7 @@ class LinkDeliveryTest {
                     .athenaClient(athena.client())
                     .notifier(notifier)
                     .catalog(AthenaWsTest.CATALOG)
+                    .settings(AthenaWsTest.API_RESULTS)
                     .clock(time)
                     .sleeper(time))
             .build();
@@ -160,9 +161,11 @@ class LinkDeliveryTest {
   }
 
   @Test
-  void enablingLinksWithoutASignerIsRefusedAtBuildUntilCoreHasOne() {
-    assertThatThrownBy(() -> ws(AthenaWs.Builder::enableDownloadLinks))
-        .isInstanceOf(UnsupportedOperationException.class);
+  void enablingLinksWithoutASignerBuildsWithoutTouchingS3() {
+    // The default signer (SignedS3 over the environment) is created at the first link: building
+    // needs no region or credentials (LazyS3Test covers its creation).
+    assertThatCode(() -> ws(AthenaWs.Builder::enableDownloadLinks).close())
+        .doesNotThrowAnyException();
   }
 
   @Test

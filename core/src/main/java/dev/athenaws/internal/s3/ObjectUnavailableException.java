@@ -2,8 +2,8 @@ package dev.athenaws.internal.s3;
 
 /**
  * S3 will not serve a result object: access denied (403), no such key or bucket (404), the object
- * changed between two reads of it (412 on a conditional resume), or a client-side encrypted object.
- * Retrying does not help; the API path may still serve the result.
+ * changed between two reads of it (412 on a conditional resume), a client-side encrypted object, or
+ * no S3 client configured. Retrying does not help; the API path may still serve the result.
  *
  * <p>Thread-safety: immutable.
  *
@@ -22,7 +22,12 @@ public final class ObjectUnavailableException extends RuntimeException {
      * 412 PreconditionFailed: the object was replaced since its first bytes were read (its ETag no
      * longer matches), so a resumed read would splice two versions.
      */
-    CHANGED
+    CHANGED,
+    /**
+     * No S3 client could be made here (e.g. no region or HTTP client configured): not a property of
+     * the object, and not worth retrying until the configuration changes.
+     */
+    NO_CLIENT
   }
 
   /** Why S3 would not serve (part of the serialized form). */
