@@ -7,6 +7,7 @@ import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.internal.retry.Retrier;
 import dev.athenaws.notify.Connection;
+import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +49,13 @@ final class SfnStarter implements StepFunctionsStarter {
   private final SfnClient client;
   private final String stateMachineArn;
   private final Retrier retrier;
+  private final Duration reuseDefault;
 
-  SfnStarter(SfnClient client, String stateMachineArn, Retrier retrier) {
+  SfnStarter(SfnClient client, String stateMachineArn, Retrier retrier, Duration reuseDefault) {
     this.client = client;
     this.stateMachineArn = stateMachineArn;
     this.retrier = retrier;
+    this.reuseDefault = reuseDefault;
   }
 
   @Override
@@ -60,7 +63,7 @@ final class SfnStarter implements StepFunctionsStarter {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(key, "key");
-    String input = ExecutionInput.of(connection, requestId, query, key);
+    String input = ExecutionInput.of(connection, requestId, query, key, reuseDefault);
     for (int replay = 0; ; replay++) {
       String name = replay == 0 ? key.executionName() : key.executionName() + "-" + replay;
       try {

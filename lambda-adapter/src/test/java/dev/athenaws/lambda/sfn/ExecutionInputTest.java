@@ -15,6 +15,7 @@ import dev.athenaws.catalog.Statement;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,9 @@ class ExecutionInputTest {
                 "{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
                     + "\"endpoint\":\"https://ws.example.com/dev\"},"
                     + "\"query\":{\"sql\":\"SELECT * FROM sales WHERE region = ? AND n > ?\","
-                    + "\"executionParameters\":[\"'EU'\",\"10\"]},"
+                    + "\"executionParameters\":[\"'EU'\",\"10\"],"
+                    + "\"resultReuseConfiguration\":"
+                    + "{\"ResultReuseByAgeConfiguration\":{\"Enabled\":false}}},"
                     + "\"clientRequestToken\":\""
                     + key().hex()
                     + "\"}"));
@@ -78,7 +81,33 @@ class ExecutionInputTest {
     assertThat(input.get("query"))
         .isEqualTo(
             JSON.readTree(
-                "{\"name\":\"top_sales\",\"sql\":\"SELECT ?\",\"executionParameters\":[\"'EU'\"]}"));
+                "{\"name\":\"top_sales\",\"sql\":\"SELECT ?\",\"executionParameters\":[\"'EU'\"],"
+                    + "\"resultReuseConfiguration\":"
+                    + "{\"ResultReuseByAgeConfiguration\":{\"Enabled\":false}}}"));
+  }
+
+  @Test
+  void reuseIsTheStatementsOwnAgeElseTheDeploymentsInAthenasShape() throws Exception {
+    Statement own = new Statement("SELECT ?", List.of("'EU'"), "top_sales", Duration.ofMinutes(5));
+    Statement none = new Statement("SELECT ?", List.of("'EU'"), "top_sales");
+    Duration deployment = Duration.ofMinutes(60);
+
+    assertThat(reuse(own, deployment))
+        .isEqualTo(JSON.readTree("{\"Enabled\":true,\"MaxAgeInMinutes\":5}"));
+    assertThat(reuse(own, null))
+        .isEqualTo(JSON.readTree("{\"Enabled\":true,\"MaxAgeInMinutes\":5}"));
+    assertThat(reuse(none, deployment))
+        .isEqualTo(JSON.readTree("{\"Enabled\":true,\"MaxAgeInMinutes\":60}"));
+    assertThat(reuse(none, null)).isEqualTo(JSON.readTree("{\"Enabled\":false}"));
+  }
+
+  private JsonNode reuse(Statement s, Duration deployment) throws Exception {
+    String input =
+        ExecutionInput.of(connection(), "r-1", new QuerySpec.Rendered(s), key(), deployment);
+    return JSON.readTree(input)
+        .path("query")
+        .path("resultReuseConfiguration")
+        .path("ResultReuseByAgeConfiguration");
   }
 
   @Test
