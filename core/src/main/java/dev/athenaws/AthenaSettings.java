@@ -45,6 +45,7 @@ public final class AthenaSettings {
   private final String database;
   private final String outputLocation;
   private final Duration resultReuseMaxAge;
+  private final boolean runtimeStatistics;
 
   private AthenaSettings(Builder b) {
     this.workGroup = b.workGroup;
@@ -52,6 +53,7 @@ public final class AthenaSettings {
     this.database = b.database;
     this.outputLocation = b.outputLocation;
     this.resultReuseMaxAge = b.resultReuseMaxAge;
+    this.runtimeStatistics = b.runtimeStatistics;
   }
 
   /**
@@ -78,6 +80,7 @@ public final class AthenaSettings {
     b.database = database;
     b.outputLocation = outputLocation;
     b.resultReuseMaxAge = resultReuseMaxAge;
+    b.runtimeStatistics = runtimeStatistics;
     return b;
   }
 
@@ -117,6 +120,15 @@ public final class AthenaSettings {
     return Optional.ofNullable(resultReuseMaxAge);
   }
 
+  /**
+   * @return whether a run reads the result's row count with one {@code GetQueryRuntimeStatistics}
+   *     call after SUCCEEDED, for {@code totalRows} in the {@code progress} before the rows
+   *     (default true)
+   */
+  public boolean runtimeStatistics() {
+    return runtimeStatistics;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof AthenaSettings s
@@ -124,12 +136,14 @@ public final class AthenaSettings {
         && catalog.equals(s.catalog)
         && database.equals(s.database)
         && Objects.equals(outputLocation, s.outputLocation)
-        && Objects.equals(resultReuseMaxAge, s.resultReuseMaxAge);
+        && Objects.equals(resultReuseMaxAge, s.resultReuseMaxAge)
+        && runtimeStatistics == s.runtimeStatistics;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(workGroup, catalog, database, outputLocation, resultReuseMaxAge);
+    return Objects.hash(
+        workGroup, catalog, database, outputLocation, resultReuseMaxAge, runtimeStatistics);
   }
 
   @Override
@@ -144,6 +158,8 @@ public final class AthenaSettings {
         + outputLocation
         + ", resultReuseMaxAge="
         + resultReuseMaxAge
+        + ", runtimeStatistics="
+        + runtimeStatistics
         + "]";
   }
 
@@ -154,8 +170,21 @@ public final class AthenaSettings {
     private String database = DEFAULT_DATABASE;
     private String outputLocation;
     private Duration resultReuseMaxAge;
+    private boolean runtimeStatistics = true;
 
     private Builder() {}
+
+    /**
+     * Whether a run calls {@code GetQueryRuntimeStatistics} once after SUCCEEDED to learn the
+     * result's row count ({@code totalRows} in {@code progress}); off for a role without {@code
+     * athena:GetQueryRuntimeStatistics} or to save the call. A failed call never fails a query.
+     *
+     * @return this builder, never calling it (the default is to call it)
+     */
+    public Builder withoutRuntimeStatistics() {
+      this.runtimeStatistics = false;
+      return this;
+    }
 
     /**
      * @param workGroup 1..128 of {@code [a-zA-Z0-9._-]}

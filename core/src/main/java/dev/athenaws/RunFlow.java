@@ -15,6 +15,7 @@ import dev.athenaws.internal.publish.ResultRequest;
 import dev.athenaws.internal.query.CancellationFlag;
 import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.QueryOutcome;
+import dev.athenaws.internal.query.QueryProgress;
 import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.RequestKey;
@@ -24,8 +25,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
 /**
  * The one run flow of a query for a client: start (idempotent), {@code accepted}, wait with {@code
@@ -46,6 +49,7 @@ final class RunFlow {
   final QueryCatalog catalog;
   final Duration queryTimeout;
   final Clock clock;
+  final KnownTotals totals;
 
   RunFlow(
       QueryStarter starter,
@@ -60,6 +64,7 @@ final class RunFlow {
     this.catalog = catalog;
     this.queryTimeout = queryTimeout;
     this.clock = clock;
+    this.totals = new KnownTotals(waiter, publisher);
   }
 
   /** How a wait ended: the results are ready, the run ended, or the wait's time ran out. */
@@ -139,9 +144,22 @@ final class RunFlow {
   Waited await(PublishTarget target, Duration wait) {
     String id = target.queryExecutionId();
     CancellationFlag gone = new CancellationFlag();
+    // SUCCEEDED is told after the wait, with the total row count when it can be known.
+    AtomicReference<QueryProgress> succeeded = new AtomicReference<>();
     QueryOutcome outcome;
     try {
-      outcome = waiter.await(id, wait, p -> publisher.sendProgress(target, p, gone), gone);
+      outcome =
+          waiter.await(
+              id,
+              wait,
+              p -> {
+                if (p.state() == QueryExecutionState.SUCCEEDED) {
+                  succeeded.set(p);
+                } else {
+                  publisher.sendProgress(target, p, gone);
+                }
+              },
+              gone);
     } catch (RuntimeException e) {
       return new Waited.Ended(publisher.fail(target, e));
     }
@@ -152,7 +170,10 @@ final class RunFlow {
         outcome.polls());
     if (outcome instanceof QueryOutcome.Succeeded s) {
       RunWatch.stats(s.stats());
-      return new Waited.Ready(s.statementKind(), s.stats());
+      QueryStats stats = totals.announce(target, s.statementKind(), succeeded.get(), s.stats());
+      return stats == null
+          ? new Waited.Ended(new PublishResult.ConnectionGone())
+          : new Waited.Ready(s.statementKind(), stats);
     }
     if (outcome instanceof QueryOutcome.Failed f) {
       return new Waited.Ended(publisher.failQuery(target, f.error(), f.stateChangeReason()));

@@ -61,26 +61,6 @@ public record NamedQuery(
   public static final int MAX_RESULT_REUSE_MINUTES = 10_080;
 
   /**
-   * A query without its own result reuse age: the deployment's setting applies.
-   *
-   * @param name {@code [A-Za-z][A-Za-z0-9_-]{0,63}}, not null
-   * @param description free text; null is taken as ""
-   * @param sql non-blank SQL with one {@code ?} marker per parameter, not null
-   * @param parameters the parameter specs in marker order; null is taken as none
-   * @param columnTypes column label to Trino type signature; null is taken as none
-   * @throws IllegalArgumentException if a rule is broken; the message starts with the query name
-   * @throws NullPointerException if {@code name} or {@code sql} is null
-   */
-  public NamedQuery(
-      String name,
-      String description,
-      String sql,
-      List<ParameterSpec> parameters,
-      Map<String, String> columnTypes) {
-    this(name, description, sql, parameters, columnTypes, null);
-  }
-
-  /**
    * Validates the components and copies the collections.
    *
    * @param name {@code [A-Za-z][A-Za-z0-9_-]{0,63}}, not null

@@ -16,15 +16,57 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionStatistics;
  * @param totalExecutionTimeMillis time from submission to completion so far
  * @param queryQueueTimeMillis time spent queued
  * @param reusedPreviousResult whether Athena answered from a previous result
+ * @param outputRows the result's row count from {@code GetQueryRuntimeStatistics} ({@code
+ *     Rows.OutputRows}), read once after SUCCEEDED and before the rows; null when not read, not
+ *     reported or the call failed
  */
 public record QueryStats(
     Long engineExecutionTimeMillis,
     Long dataScannedBytes,
     Long totalExecutionTimeMillis,
     Long queryQueueTimeMillis,
-    Boolean reusedPreviousResult) {
+    Boolean reusedPreviousResult,
+    Long outputRows) {
   /** No statistics known. */
-  public static final QueryStats EMPTY = new QueryStats(null, null, null, null, null);
+  public static final QueryStats EMPTY = new QueryStats(null, null, null, null, null, null);
+
+  /**
+   * Statistics without a known output row count.
+   *
+   * @param engineExecutionTimeMillis time the engine ran the query
+   * @param dataScannedBytes bytes scanned
+   * @param totalExecutionTimeMillis time from submission to completion so far
+   * @param queryQueueTimeMillis time spent queued
+   * @param reusedPreviousResult whether Athena answered from a previous result
+   */
+  public QueryStats(
+      Long engineExecutionTimeMillis,
+      Long dataScannedBytes,
+      Long totalExecutionTimeMillis,
+      Long queryQueueTimeMillis,
+      Boolean reusedPreviousResult) {
+    this(
+        engineExecutionTimeMillis,
+        dataScannedBytes,
+        totalExecutionTimeMillis,
+        queryQueueTimeMillis,
+        reusedPreviousResult,
+        null);
+  }
+
+  /**
+   * @param rows the output row count, or null when unknown
+   * @return these statistics with that output row count
+   */
+  public QueryStats withOutputRows(Long rows) {
+    return new QueryStats(
+        engineExecutionTimeMillis,
+        dataScannedBytes,
+        totalExecutionTimeMillis,
+        queryQueueTimeMillis,
+        reusedPreviousResult,
+        rows);
+  }
 
   /**
    * @param execution a {@code GetQueryExecution} snapshot, may be null
