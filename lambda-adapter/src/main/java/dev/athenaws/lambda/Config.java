@@ -198,6 +198,9 @@ record Config(
               "ATHENA_RESULT_REUSE_MINUTES", 0, 1, AthenaSettings.MAX_RESULT_REUSE_AGE.toMinutes());
       b.resultReuseMaxAge(Duration.ofMinutes(minutes));
     }
+    if (r.bool("ATHENA_RUNTIME_STATISTICS_DISABLED")) {
+      b.withoutRuntimeStatistics();
+    }
     return b.build();
   }
 

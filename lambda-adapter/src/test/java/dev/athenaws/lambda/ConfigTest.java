@@ -68,6 +68,7 @@ class ConfigTest {
     env.put("ALLOW_RAW_SQL", "true");
     env.put("ALLOWED_ORIGINS", "https://a.example.com, https://b.example.com,");
     env.put("TRACING_DISABLED", "true");
+    env.put("ATHENA_RUNTIME_STATISTICS_DISABLED", "true");
 
     Config c = Config.from(env);
 
@@ -80,6 +81,7 @@ class ConfigTest {
                 .database("logs")
                 .outputLocation("s3://athena-results-example/ws/")
                 .resultReuseMaxAge(Duration.ofHours(1))
+                .withoutRuntimeStatistics()
                 .build());
     assertThat(c.websocketEndpoint()).isEqualTo(URI.create("https://ws.example.com/prod"));
     assertThat(c.websocketStage()).isEqualTo("prod");
@@ -111,6 +113,7 @@ class ConfigTest {
     "STRICT_VALUES, yes",
     "ALLOW_RAW_SQL, 1",
     "TRACING_DISABLED, off",
+    "ATHENA_RUNTIME_STATISTICS_DISABLED, no",
     "ATHENA_WORK_GROUP, no spaces",
     "ATHENA_OUTPUT_LOCATION, /tmp/results",
     "ATHENA_RESULT_REUSE_MINUTES, 10081",
