@@ -63,13 +63,17 @@ final class AthenaAccess {
   /**
    * Reading a finished query's pages and stopping it when the client is gone: the push handler, and
    * the route handler in inline mode. {@code GetQueryResults} reads the result file from S3 with
-   * the caller's credentials.
+   * the caller's credentials. {@code GetQueryRuntimeStatistics}: the result's row count, read once
+   * before the rows for the client's known total (a denied call only means no total).
    */
   List<PolicyStatement> readResults() {
     return List.of(
         allow(
             List.of(
-                "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"),
+                "athena:GetQueryExecution",
+                "athena:GetQueryResults",
+                "athena:GetQueryRuntimeStatistics",
+                "athena:StopQueryExecution"),
             List.of(storage.workGroupArn())),
         allow(List.of("s3:GetBucketLocation"), List.of(storage.bucket().getBucketArn())),
         allow(List.of("s3:GetObject"), List.of(resultObjects())));
