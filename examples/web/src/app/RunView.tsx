@@ -1,5 +1,6 @@
 import type { Column, QueryRun, ResultRow } from '../protocol';
 import { formatBytes, formatCount, formatMillis } from './format';
+import { RowsProgress } from './RowsProgress';
 import { VirtualTable } from './VirtualTable';
 
 export interface RunViewProps {
@@ -80,6 +81,7 @@ export function RunView({ run }: RunViewProps) {
           {progress.dataScannedBytes !== undefined && <> · {formatBytes(progress.dataScannedBytes)} scanned</>}
         </p>
       )}
+      <RowsProgress run={run} />
       {run.error !== undefined && (
         <p className="error" data-testid="run-error" data-code={run.error.code}>
           {run.error.code}: {run.error.message}
