@@ -10,7 +10,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.ParameterSpec;
@@ -22,7 +21,6 @@ import dev.athenaws.error.ThrottledException;
 import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStarter;
-import dev.athenaws.notify.ApiGateway;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.retry.VirtualTime;
@@ -30,8 +28,6 @@ import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
 import dev.athenaws.testing.FakeAthenaQuery;
 import dev.athenaws.testing.FakeManagementApi;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +41,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The front door over the wire fakes in virtual time: what a client receives for each frame. */
 class AthenaWsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   static final QueryCatalog CATALOG =
       QueryCatalog.of(
           List.of(
@@ -57,12 +52,12 @@ class AthenaWsTest {
   private static final String QUERY =
       "{\"action\":\"query\",\"query\":\"by-a\",\"parameters\":{\"a\":\"x\"},\"requestId\":\"r1\"}";
 
-  private final VirtualTime time = new VirtualTime();
-  private final FakeAthena athena = FakeAthena.start(time);
-  private final FakeManagementApi api = FakeManagementApi.start();
-  private final Connection client = api.connect("conn-1=");
-  private final ConnectionNotifier notifier =
-      ApiGateway.notifier().clientFactory(ref -> api.client()).sleeper(time).build();
+  private final FrontDoorWire wire = new FrontDoorWire();
+  private final VirtualTime time = wire.time;
+  private final FakeAthena athena = wire.athena;
+  private final FakeManagementApi api = wire.api;
+  private final Connection client = wire.client;
+  private final ConnectionNotifier notifier = wire.notifier;
   private final AthenaWs ws =
       AthenaWs.builder()
           .athenaClient(athena.client())
@@ -75,9 +70,7 @@ class AthenaWsTest {
   @AfterEach
   void close() {
     ws.close();
-    notifier.close();
-    api.close();
-    athena.close();
+    wire.close();
   }
 
   private Resumption.Builder resumption(String queryExecutionId) {
@@ -85,15 +78,7 @@ class AthenaWsTest {
   }
 
   private List<JsonNode> received() {
-    List<JsonNode> out = new ArrayList<>();
-    for (String m : api.messages("conn-1=")) {
-      try {
-        out.add(JSON.readTree(m));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return out;
+    return wire.received();
   }
 
   private List<String> types() {

@@ -3,18 +3,11 @@ package dev.athenaws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.athenaws.Outcome.PublishResult;
-import dev.athenaws.notify.ApiGateway;
 import dev.athenaws.notify.Connection;
-import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
 import dev.athenaws.testing.FakeAthenaQuery;
-import dev.athenaws.testing.FakeManagementApi;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,55 +24,37 @@ import org.junit.jupiter.params.provider.MethodSource;
  * resumption (the push task); a failed call only means no total.
  */
 class KnownTotalsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String QUERY =
       "{\"action\":\"query\",\"query\":\"by-a\",\"parameters\":{\"a\":\"x\"},\"requestId\":\"r1\"}";
 
-  private final VirtualTime time = new VirtualTime();
-  private final FakeAthena athena = FakeAthena.start(time);
-  private final FakeManagementApi api = FakeManagementApi.start();
-  private final Connection client = api.connect("conn-1=");
-  private final ConnectionNotifier notifier =
-      ApiGateway.notifier().clientFactory(ref -> api.client()).sleeper(time).build();
+  private final FrontDoorWire wire = new FrontDoorWire();
+  private final FakeAthena athena = wire.athena;
+  private final Connection client = wire.client;
   private final List<AthenaWs> built = new ArrayList<>();
 
   @AfterEach
   void close() {
     built.forEach(AthenaWs::close);
-    notifier.close();
-    api.close();
-    athena.close();
+    wire.close();
   }
 
   private AthenaWs ws(AthenaSettings settings) {
     AthenaWs ws =
         AthenaWs.builder()
             .athenaClient(athena.client())
-            .notifier(notifier)
+            .notifier(wire.notifier)
             .catalog(AthenaWsTest.CATALOG)
             .settings(settings)
-            .clock(time)
-            .sleeper(time)
+            .clock(wire.time)
+            .sleeper(wire.time)
             .build();
     built.add(ws);
     return ws;
   }
 
-  private List<JsonNode> received() {
-    List<JsonNode> out = new ArrayList<>();
-    for (String m : api.messages("conn-1=")) {
-      try {
-        out.add(JSON.readTree(m));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return out;
-  }
-
   /** The one SUCCEEDED progress; asserts it comes before the first rows. */
   private JsonNode succeededProgress() {
-    List<JsonNode> messages = received();
+    List<JsonNode> messages = wire.received();
     List<Integer> at = new ArrayList<>();
     int firstRows = -1;
     for (int i = 0; i < messages.size(); i++) {

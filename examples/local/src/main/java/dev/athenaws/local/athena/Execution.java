@@ -81,6 +81,24 @@ final class Execution {
     this.reusedFrom = reusedFrom;
   }
 
+  /**
+   * @return this (not yet started) execution, reusing the previous one's result instead of running
+   */
+  Execution reusing(Execution previous) {
+    return new Execution(
+        id,
+        query,
+        parameters,
+        database,
+        catalog,
+        workGroup,
+        outputLocation,
+        kind,
+        submitted,
+        reuseMaxAge,
+        previous);
+  }
+
   /** Ends a reusing execution at once with the previous execution's result. */
   synchronized void reuse(Instant now) {
     if (reusedFrom != null && state == State.QUEUED) {

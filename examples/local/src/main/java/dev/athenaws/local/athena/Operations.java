@@ -94,20 +94,7 @@ final class Operations {
                       reuseAge,
                       null);
               Execution previous = ResultReuse.find(store.all(), fresh, reuseAge, now);
-              return previous == null
-                  ? fresh
-                  : new Execution(
-                      fresh.id,
-                      sql,
-                      params,
-                      database,
-                      catalog,
-                      workGroup,
-                      outputDir,
-                      fresh.kind,
-                      now,
-                      reuseAge,
-                      previous);
+              return previous == null ? fresh : fresh.reusing(previous);
             });
     if (started.created()) {
       Execution e = started.execution();
