@@ -32,9 +32,9 @@ final class KnownTotals {
    *
    * @param target the client and query
    * @param kind the statement kind: only a SELECT's total is read
-   * @param seen the SUCCEEDED progress a wait saw (its elapsed time since the wait began), or null
-   *     to derive it from the statistics (a query that finished before this host looked at it)
-   * @param stats the query's statistics
+   * @param seen the SUCCEEDED progress to send (a wait's last, or {@link #fromStats} for a query
+   *     that finished before this host looked at it); null when the waiter reported none: then a
+   *     progress is sent only when a total is known, derived from the statistics
    * @return the statistics with {@link QueryStats#outputRows()} when known; null when the
    *     connection is gone
    */
@@ -43,13 +43,19 @@ final class KnownTotals {
     OptionalLong rows =
         kind.hasHeaderRow() ? waiter.outputRows(target.queryExecutionId()) : OptionalLong.empty();
     QueryStats known = rows.isPresent() ? stats.withOutputRows(rows.getAsLong()) : stats;
+    if (seen == null && known.outputRows() == null) {
+      return known;
+    }
     QueryProgress progress = seen != null ? seen : fromStats(stats);
     CancellationFlag gone = new CancellationFlag();
     publisher.sendProgress(target, progress.withTotalRows(known.outputRows()), gone);
     return gone.isCancelled() ? null : known;
   }
 
-  private static QueryProgress fromStats(QueryStats stats) {
+  /**
+   * @return a SUCCEEDED progress with the query's total time as elapsed, and its data scanned
+   */
+  static QueryProgress fromStats(QueryStats stats) {
     Long total = stats.totalExecutionTimeMillis();
     return new QueryProgress(
         QueryExecutionState.SUCCEEDED,

@@ -68,7 +68,7 @@ final class ResumeFlow {
     }
     // A state machine's wait posts no progress of its own: tell the client the query finished,
     // with its time, data scanned and (when known) total rows, before the first rows.
-    QueryStats known = flow.totals.announce(r.target, kind, null, stats);
+    QueryStats known = flow.totals.announce(r.target, kind, KnownTotals.fromStats(stats), stats);
     return known == null ? new PublishResult.ConnectionGone() : publish(r, kind, known);
   }
 
