@@ -1,5 +1,6 @@
 import type { Column, QueryRun, ResultRow } from '../protocol';
 import { formatBytes, formatCount, formatExpiry, formatMillis } from './format';
+import { RowsProgress } from './RowsProgress';
 import { VirtualTable } from './VirtualTable';
 
 export interface RunViewProps {
@@ -80,6 +81,7 @@ export function RunView({ run }: RunViewProps) {
           {progress.dataScannedBytes !== undefined && <> · {formatBytes(progress.dataScannedBytes)} scanned</>}
         </p>
       )}
+      <RowsProgress run={run} />
       {run.download !== undefined && (
         <p className="download" data-testid="download" data-bytes={run.download.bytes}>
           <a

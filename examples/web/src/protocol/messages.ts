@@ -95,6 +95,8 @@ export interface ProgressMessage extends Envelope {
   state: QueryState;
   elapsedMillis: number;
   dataScannedBytes?: number;
+  /** The result's row count, when Athena's runtime statistics gave it (SUCCEEDED, before rows). */
+  totalRows?: number;
 }
 
 export interface RowsMessage extends Envelope {

@@ -79,6 +79,9 @@ export function parseServerMessage(text: string): ParseResult {
       return { kind: 'invalid', reason: `${type}: field "${field}" must be a string` };
     }
   }
+  if (type === 'progress' && !isOptional(value.totalRows, (v) => isInt(v) && v >= 0)) {
+    return { kind: 'invalid', reason: 'progress: field "totalRows" must be a non-negative integer' };
+  }
   if (type === 'rows' && !isOptional(value.columns, isColumns)) {
     return { kind: 'invalid', reason: 'rows: field "columns" must be an array of {name, type}' };
   }

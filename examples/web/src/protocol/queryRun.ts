@@ -62,6 +62,11 @@ export class QueryRun {
   readonly startedAt: number;
   updatedAt: number;
   finishedAt: number | undefined;
+  /** The result's row count from `progress.totalRows`, once known. */
+  totalRows: number | undefined;
+  /** When the first and the latest `rows` message arrived (ms, from the injected clock). */
+  firstRowsAt: number | undefined;
+  lastRowsAt: number | undefined;
   private gapTimer: unknown;
   private responseTimer: unknown;
 
@@ -93,6 +98,16 @@ export class QueryRun {
 
   get columns(): Column[] | undefined {
     return this.result.columns;
+  }
+
+  /**
+   * Rows received per second, from the first to the latest `rows` message: undefined until two
+   * messages some time apart arrived (one message gives no rate).
+   */
+  get rowsPerSecond(): number | undefined {
+    if (this.firstRowsAt === undefined || this.lastRowsAt === undefined) return undefined;
+    const ms = this.lastRowsAt - this.firstRowsAt;
+    return ms > 0 ? (this.rows.length * 1000) / ms : undefined;
   }
 
   get finished(): boolean {
@@ -129,9 +144,12 @@ export class QueryRun {
         break;
       case 'progress':
         this.progress = message;
+        this.totalRows = message.totalRows ?? this.totalRows;
         this.markRunning();
         break;
       case 'rows':
+        this.lastRowsAt = this.context.timers.now();
+        this.firstRowsAt ??= this.lastRowsAt;
         this.result.add(message);
         this.markRunning();
         this.evaluate();

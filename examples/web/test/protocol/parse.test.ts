@@ -5,6 +5,7 @@ import { parseServerMessage } from '../../src/protocol';
 const DOC_EXAMPLES = [
   '{"type":"accepted","requestId":"r1","queryExecutionId":"a1b2c3d4-5678-90ab-cdef-111111111111","message":"Query accepted; results will follow on this connection."}',
   '{"type":"progress","requestId":"r1","queryExecutionId":"a1b2c3d4-5678-90ab-cdef-111111111111","state":"RUNNING","elapsedMillis":1500,"dataScannedBytes":2048}',
+  '{"type":"progress","requestId":"r1","queryExecutionId":"a1b2c3d4-5678-90ab-cdef-111111111111","state":"SUCCEEDED","elapsedMillis":2300,"dataScannedBytes":10485760,"totalRows":100000}',
   '{"type":"rows","requestId":"r1","queryExecutionId":"a1b2c3d4-5678-90ab-cdef-111111111111","seq":0,"columns":[{"name":"eventname","type":"varchar"},{"name":"n","type":"bigint"}],"results":[{"eventname":"ConsoleLogin","n":42},{"eventname":"GetObject","n":null}]}',
   '{"type":"rows","requestId":"r1","queryExecutionId":"a1b2c3d4-5678-90ab-cdef-111111111111","seq":1,"results":[{"eventname":"PutObject","n":7}]}',
   '{"type":"complete","requestId":"r1","queryExecutionId":"a1b2c3d4-5678-90ab-cdef-111111111111","rowCount":3,"chunks":2,"statistics":{"engineExecutionTimeMillis":812,"dataScannedBytes":10485760,"totalExecutionTimeMillis":1030,"queryQueueTimeMillis":120,"reusedPreviousResult":false}}',

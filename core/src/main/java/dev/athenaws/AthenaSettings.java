@@ -46,6 +46,7 @@ public final class AthenaSettings {
   private final String outputLocation;
   private final Duration resultReuseMaxAge;
   private final ResultFetch resultFetch;
+  private final boolean runtimeStatistics;
 
   private AthenaSettings(Builder b) {
     this.workGroup = b.workGroup;
@@ -53,6 +54,7 @@ public final class AthenaSettings {
     this.database = b.database;
     this.outputLocation = b.outputLocation;
     this.resultReuseMaxAge = b.resultReuseMaxAge;
+    this.runtimeStatistics = b.runtimeStatistics;
     this.resultFetch = b.resultFetch;
   }
 
@@ -101,6 +103,7 @@ public final class AthenaSettings {
     b.outputLocation = outputLocation;
     b.resultReuseMaxAge = resultReuseMaxAge;
     b.resultFetch = resultFetch;
+    b.runtimeStatistics = runtimeStatistics;
     return b;
   }
 
@@ -147,6 +150,15 @@ public final class AthenaSettings {
     return resultFetch;
   }
 
+  /**
+   * @return whether a run reads the result's row count with one {@code GetQueryRuntimeStatistics}
+   *     call after SUCCEEDED, for {@code totalRows} in the {@code progress} before the rows
+   *     (default true)
+   */
+  public boolean runtimeStatistics() {
+    return runtimeStatistics;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof AthenaSettings s
@@ -155,13 +167,20 @@ public final class AthenaSettings {
         && database.equals(s.database)
         && Objects.equals(outputLocation, s.outputLocation)
         && Objects.equals(resultReuseMaxAge, s.resultReuseMaxAge)
-        && resultFetch == s.resultFetch;
+        && resultFetch == s.resultFetch
+        && runtimeStatistics == s.runtimeStatistics;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        workGroup, catalog, database, outputLocation, resultReuseMaxAge, resultFetch);
+        workGroup,
+        catalog,
+        database,
+        outputLocation,
+        resultReuseMaxAge,
+        resultFetch,
+        runtimeStatistics);
   }
 
   @Override
@@ -178,6 +197,8 @@ public final class AthenaSettings {
         + resultReuseMaxAge
         + ", resultFetch="
         + resultFetch
+        + ", runtimeStatistics="
+        + runtimeStatistics
         + "]";
   }
 
@@ -189,8 +210,21 @@ public final class AthenaSettings {
     private String outputLocation;
     private Duration resultReuseMaxAge;
     private ResultFetch resultFetch = ResultFetch.AUTO;
+    private boolean runtimeStatistics = true;
 
     private Builder() {}
+
+    /**
+     * Whether a run calls {@code GetQueryRuntimeStatistics} once after SUCCEEDED to learn the
+     * result's row count ({@code totalRows} in {@code progress}); off for a role without {@code
+     * athena:GetQueryRuntimeStatistics} or to save the call. A failed call never fails a query.
+     *
+     * @return this builder, never calling it (the default is to call it)
+     */
+    public Builder withoutRuntimeStatistics() {
+      this.runtimeStatistics = false;
+      return this;
+    }
 
     /**
      * @param workGroup 1..128 of {@code [a-zA-Z0-9._-]}

@@ -650,6 +650,7 @@ public final class AthenaWs implements AutoCloseable {
                   .sleeper(sleeper)
                   .clock(clock)
                   .stopAtDeadline(false)
+                  .runtimeStatistics(settings.runtimeStatistics())
                   .build();
       PageFetcher f =
           fetcher != null ? fetcher : PageFetcher.builder(client).sleeper(sleeper).build();

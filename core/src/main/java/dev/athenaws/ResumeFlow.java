@@ -6,9 +6,7 @@ import dev.athenaws.error.ErrorCode;
 import dev.athenaws.internal.publish.PauseCondition;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.publish.ResultRequest;
-import dev.athenaws.internal.query.CancellationFlag;
 import dev.athenaws.internal.query.QueryError;
-import dev.athenaws.internal.query.QueryProgress;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.ResultLocation;
 import dev.athenaws.internal.query.StatementKind;
@@ -77,10 +75,13 @@ final class ResumeFlow {
   private PublishResult succeeded(
       Resumption r, StatementKind kind, QueryStats stats, ResultRoute.ResultObject where) {
     RunWatch.stats(stats);
-    if (r.from.isStart() && !announce(r.target, stats)) {
-      return new PublishResult.ConnectionGone();
+    if (!r.from.isStart()) {
+      return publish(r, kind, stats, where);
     }
-    return publish(r, kind, stats, where);
+    // A state machine's wait posts no progress of its own: tell the client the query finished,
+    // with its time, data scanned and (when known) total rows, before the first rows.
+    QueryStats known = flow.totals.announce(r.target, kind, KnownTotals.fromStats(stats), stats);
+    return known == null ? new PublishResult.ConnectionGone() : publish(r, kind, known, where);
   }
 
   private PublishResult report(PublishTarget target, Resumption.Failure failure) {
@@ -91,26 +92,6 @@ final class ResumeFlow {
       return flow.cancelled(target);
     }
     return flow.publisher.fail(target, ((Resumption.Failure.Reported) failure).exception());
-  }
-
-  /**
-   * Tells the client the query finished, with its time and data scanned, before the first rows: a
-   * state machine's wait posts no progress of its own.
-   *
-   * @return false when the connection is gone
-   */
-  private boolean announce(PublishTarget target, QueryStats stats) {
-    CancellationFlag gone = new CancellationFlag();
-    Long total = stats.totalExecutionTimeMillis();
-    flow.publisher.sendProgress(
-        target,
-        new QueryProgress(
-            QueryExecutionState.SUCCEEDED,
-            Duration.ofMillis(total == null ? 0 : total),
-            stats.dataScannedBytes(),
-            stats.engineExecutionTimeMillis()),
-        gone);
-    return !gone.isCancelled();
   }
 
   /** The query still runs: wait within the host's budget and the query timeout. */

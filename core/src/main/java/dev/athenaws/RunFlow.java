@@ -16,6 +16,7 @@ import dev.athenaws.internal.publish.ResultRequest;
 import dev.athenaws.internal.query.CancellationFlag;
 import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.QueryOutcome;
+import dev.athenaws.internal.query.QueryProgress;
 import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.RequestKey;
@@ -25,8 +26,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 
 /**
  * The one run flow of a query for a client: start (idempotent), {@code accepted}, wait with {@code
@@ -49,6 +52,7 @@ final class RunFlow {
   final Clock clock;
   final ResultRoute results;
   final LinkDelivery links;
+  final KnownTotals totals;
 
   RunFlow(
       QueryStarter starter,
@@ -67,6 +71,7 @@ final class RunFlow {
     this.queryTimeout = queryTimeout;
     this.clock = clock;
     this.results = results;
+    this.totals = new KnownTotals(waiter, publisher);
   }
 
   /** How a wait ended: the results are ready, the run ended, or the wait's time ran out. */
@@ -157,9 +162,22 @@ final class RunFlow {
   Waited await(PublishTarget target, Duration wait) {
     String id = target.queryExecutionId();
     CancellationFlag gone = new CancellationFlag();
+    // SUCCEEDED is told after the wait, with the total row count when it can be known.
+    AtomicReference<QueryProgress> succeeded = new AtomicReference<>();
     QueryOutcome outcome;
     try {
-      outcome = waiter.await(id, wait, p -> publisher.sendProgress(target, p, gone), gone);
+      outcome =
+          waiter.await(
+              id,
+              wait,
+              p -> {
+                if (p.state() == QueryExecutionState.SUCCEEDED) {
+                  succeeded.set(p);
+                } else {
+                  publisher.sendProgress(target, p, gone);
+                }
+              },
+              gone);
     } catch (RuntimeException e) {
       return new Waited.Ended(publisher.fail(target, e));
     }
@@ -170,10 +188,13 @@ final class RunFlow {
         outcome.polls());
     if (outcome instanceof QueryOutcome.Succeeded s) {
       RunWatch.stats(s.stats());
-      return new Waited.Ready(
-          s.statementKind(),
-          s.stats(),
-          new ResultRoute.ResultObject(s.outputLocation(), s.encryptionOption()));
+      QueryStats stats = totals.announce(target, s.statementKind(), succeeded.get(), s.stats());
+      return stats == null
+          ? new Waited.Ended(new PublishResult.ConnectionGone())
+          : new Waited.Ready(
+              s.statementKind(),
+              stats,
+              new ResultRoute.ResultObject(s.outputLocation(), s.encryptionOption()));
     }
     if (outcome instanceof QueryOutcome.Failed f) {
       return new Waited.Ended(publisher.failQuery(target, f.error(), f.stateChangeReason()));

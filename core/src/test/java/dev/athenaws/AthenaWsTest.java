@@ -21,7 +21,6 @@ import dev.athenaws.error.ThrottledException;
 import dev.athenaws.internal.query.CompletionWaiter;
 import dev.athenaws.internal.query.PageFetcher;
 import dev.athenaws.internal.query.QueryStarter;
-import dev.athenaws.notify.ApiGateway;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.retry.VirtualTime;
@@ -58,12 +57,12 @@ class AthenaWsTest {
   private static final String QUERY =
       "{\"action\":\"query\",\"query\":\"by-a\",\"parameters\":{\"a\":\"x\"},\"requestId\":\"r1\"}";
 
-  private final VirtualTime time = new VirtualTime();
-  private final FakeAthena athena = FakeAthena.start(time);
-  private final FakeManagementApi api = FakeManagementApi.start();
-  private final Connection client = api.connect("conn-1=");
-  private final ConnectionNotifier notifier =
-      ApiGateway.notifier().clientFactory(ref -> api.client()).sleeper(time).build();
+  private final FrontDoorWire wire = new FrontDoorWire();
+  private final VirtualTime time = wire.time;
+  private final FakeAthena athena = wire.athena;
+  private final FakeManagementApi api = wire.api;
+  private final Connection client = wire.client;
+  private final ConnectionNotifier notifier = wire.notifier;
   private final AthenaWs ws =
       AthenaWs.builder()
           .athenaClient(athena.client())
@@ -77,9 +76,7 @@ class AthenaWsTest {
   @AfterEach
   void close() {
     ws.close();
-    notifier.close();
-    api.close();
-    athena.close();
+    wire.close();
   }
 
   private Resumption.Builder resumption(String queryExecutionId) {
@@ -87,7 +84,7 @@ class AthenaWsTest {
   }
 
   private List<JsonNode> received() {
-    return Inbox.of(api, "conn-1=");
+    return wire.received();
   }
 
   private List<String> types() {

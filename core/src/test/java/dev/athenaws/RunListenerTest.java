@@ -9,10 +9,7 @@ import dev.athenaws.RunListener.Result;
 import dev.athenaws.RunListener.RunEnded;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
-import dev.athenaws.notify.ApiGateway;
 import dev.athenaws.notify.Connection;
-import dev.athenaws.notify.ConnectionNotifier;
-import dev.athenaws.retry.VirtualTime;
 import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeAthenaFault;
 import dev.athenaws.testing.FakeAthenaQuery;
@@ -30,12 +27,10 @@ class RunListenerTest {
   private static final String QUERY =
       "{\"action\":\"query\",\"query\":\"by-a\",\"parameters\":{\"a\":\"x\"},\"requestId\":\"r1\"}";
 
-  private final VirtualTime time = new VirtualTime();
-  private final FakeAthena athena = FakeAthena.start(time);
-  private final FakeManagementApi api = FakeManagementApi.start();
-  private final Connection client = api.connect("conn-1=");
-  private final ConnectionNotifier notifier =
-      ApiGateway.notifier().clientFactory(ref -> api.client()).sleeper(time).build();
+  private final FrontDoorWire wire = new FrontDoorWire();
+  private final FakeAthena athena = wire.athena;
+  private final FakeManagementApi api = wire.api;
+  private final Connection client = wire.client;
   private final List<RunEnded> runs = new CopyOnWriteArrayList<>();
   private final List<Map<String, String>> contexts = new CopyOnWriteArrayList<>();
   private final AthenaWs ws =
@@ -58,11 +53,11 @@ class RunListenerTest {
   private AthenaWs front(RunListener listener) {
     return AthenaWs.builder()
         .athenaClient(athena.client())
-        .notifier(notifier)
+        .notifier(wire.notifier)
         .catalog(AthenaWsTest.CATALOG)
         .settings(AthenaWsTest.API_RESULTS)
-        .clock(time)
-        .sleeper(time)
+        .clock(wire.time)
+        .sleeper(wire.time)
         .listener(listener)
         .build();
   }
@@ -70,9 +65,7 @@ class RunListenerTest {
   @AfterEach
   void close() {
     ws.close();
-    notifier.close();
-    api.close();
-    athena.close();
+    wire.close();
     MDC.clear();
   }
 

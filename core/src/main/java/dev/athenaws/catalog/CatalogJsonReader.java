@@ -12,6 +12,7 @@ import dev.athenaws.internal.text.Excerpt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ final class CatalogJsonReader {
 
   private static final Set<String> ROOT_FIELDS = Set.of("defaultQuery", "queries");
   private static final Set<String> QUERY_FIELDS =
-      Set.of("name", "description", "sql", "parameters", "columnTypes");
+      Set.of("name", "description", "sql", "parameters", "columnTypes", "resultReuseMaxAgeMinutes");
   private static final Set<String> PARAMETER_FIELDS =
       Set.of(
           "name",
@@ -127,8 +128,9 @@ final class CatalogJsonReader {
       }
     }
     Map<String, String> columnTypes = columnTypes(node.get("columnTypes"), where);
+    Duration reuse = reuseMinutes(node.get("resultReuseMaxAgeMinutes"), where);
     try {
-      return new NamedQuery(name, description, sql, parameters, columnTypes);
+      return new NamedQuery(name, description, sql, parameters, columnTypes, reuse);
     } catch (IllegalArgumentException e) {
       // NamedQuery messages already start with the query name
       throw new CatalogException(e.getMessage(), e);
@@ -238,6 +240,22 @@ final class CatalogJsonReader {
       types.put(e.getKey(), e.getValue().textValue());
     }
     return types;
+  }
+
+  private static Duration reuseMinutes(JsonNode node, String where) {
+    if (node == null) {
+      return null;
+    }
+    if (!node.isIntegralNumber()
+        || !node.canConvertToInt()
+        || node.intValue() < 1
+        || node.intValue() > NamedQuery.MAX_RESULT_REUSE_MINUTES) {
+      throw new CatalogException(
+          where
+              + "field 'resultReuseMaxAgeMinutes' must be an integer from 1 to "
+              + NamedQuery.MAX_RESULT_REUSE_MINUTES);
+    }
+    return Duration.ofMinutes(node.intValue());
   }
 
   private static void checkFields(JsonNode node, Set<String> allowed, String where) {

@@ -3,6 +3,7 @@ package dev.athenaws.catalog;
 import dev.athenaws.internal.text.Excerpt;
 import dev.athenaws.internal.types.AthenaType;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,16 +37,28 @@ import java.util.Set;
  * @param columnTypes result column label -> Trino type signature hint (e.g. {@code array(row(arn
  *     varchar))}) for columns whose nested types Athena does not report; kept in declaration order
  *     and checked only for being non-blank here
+ * @param resultReuseMaxAge how old a previous result of the same query may be for Athena to reuse
+ *     it ({@code ResultReuseByAgeConfiguration.MaxAgeInMinutes}): whole minutes from 1 to {@value
+ *     #MAX_RESULT_REUSE_MINUTES}; it wins over the deployment's {@code
+ *     AthenaSettings.resultReuseMaxAge}. Null when the query declares none (the deployment's
+ *     setting applies).
  */
 public record NamedQuery(
     String name,
     String description,
     String sql,
     List<ParameterSpec> parameters,
-    Map<String, String> columnTypes) {
+    Map<String, String> columnTypes,
+    Duration resultReuseMaxAge) {
 
   /** Athena's maximum QueryString length in bytes (API_StartQueryExecution). */
   public static final int MAX_SQL_BYTES = 262_144;
+
+  /**
+   * Athena's upper bound for {@code ResultReuseByAgeConfiguration.MaxAgeInMinutes}: 7 days
+   * (StartQueryExecution API reference, ResultReuseByAgeConfiguration).
+   */
+  public static final int MAX_RESULT_REUSE_MINUTES = 10_080;
 
   /**
    * Validates the components and copies the collections.
@@ -54,6 +68,7 @@ public record NamedQuery(
    * @param sql non-blank SQL with one {@code ?} marker per parameter, not null
    * @param parameters the parameter specs in marker order; null is taken as none
    * @param columnTypes column label to Trino type signature; null is taken as none
+   * @param resultReuseMaxAge whole minutes from 1 to 10080, or null for the deployment's setting
    * @throws IllegalArgumentException if a rule is broken; the message starts with the query name
    * @throws NullPointerException if {@code name} or {@code sql} is null
    */
@@ -90,6 +105,29 @@ public record NamedQuery(
               + " parameter(s) are declared");
     }
     columnTypes = columnTypes == null ? Map.of() : copyColumnTypes(where, columnTypes);
+    checkReuseAge(where + "field 'resultReuseMaxAgeMinutes'", resultReuseMaxAge);
+  }
+
+  /**
+   * @throws IllegalArgumentException naming {@code what} unless age is null or whole minutes from 1
+   *     to {@value #MAX_RESULT_REUSE_MINUTES}
+   */
+  static void checkReuseAge(String what, Duration age) {
+    if (age != null
+        && (age.compareTo(Duration.ofMinutes(1)) < 0
+            || age.compareTo(Duration.ofMinutes(MAX_RESULT_REUSE_MINUTES)) > 0
+            || age.toSecondsPart() != 0
+            || age.toNanosPart() != 0)) {
+      throw new IllegalArgumentException(
+          what + " must be whole minutes from 1 to " + MAX_RESULT_REUSE_MINUTES + ": " + age);
+    }
+  }
+
+  /**
+   * @return the query's own result reuse age, empty when the deployment's setting applies
+   */
+  public Optional<Duration> resultReuse() {
+    return Optional.ofNullable(resultReuseMaxAge);
   }
 
   /**
@@ -111,7 +149,7 @@ public record NamedQuery(
    *     an unknown type
    */
   public NamedQuery withColumnTypes(Map<String, String> hints) {
-    return new NamedQuery(name, description, sql, parameters, hints);
+    return new NamedQuery(name, description, sql, parameters, hints, resultReuseMaxAge);
   }
 
   private static List<ParameterSpec> copyParameters(String where, List<ParameterSpec> parameters) {
@@ -209,6 +247,7 @@ public record NamedQuery(
     private String sql;
     private List<ParameterSpec> parameters = List.of();
     private Map<String, String> columnTypes = Map.of();
+    private Duration resultReuseMaxAge;
 
     private Builder(String name) {
       this.name = name;
@@ -259,6 +298,18 @@ public record NamedQuery(
     }
 
     /**
+     * Sets how old a previous result may be for Athena to reuse it for this query; wins over the
+     * deployment's {@code AthenaSettings.resultReuseMaxAge}.
+     *
+     * @param maxAge whole minutes from 1 to 10080 (7 days), or null for the deployment's setting
+     * @return this builder
+     */
+    public Builder resultReuseMaxAge(Duration maxAge) {
+      this.resultReuseMaxAge = maxAge;
+      return this;
+    }
+
+    /**
      * Builds the query.
      *
      * @return the query
@@ -266,7 +317,7 @@ public record NamedQuery(
      * @throws NullPointerException if the name or the SQL is null
      */
     public NamedQuery build() {
-      return new NamedQuery(name, description, sql, parameters, columnTypes);
+      return new NamedQuery(name, description, sql, parameters, columnTypes, resultReuseMaxAge);
     }
   }
 }

@@ -1,8 +1,10 @@
 package dev.athenaws.catalog;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One statement to run: what a query starter passes to Athena's {@code StartQueryExecution} as
@@ -25,10 +27,27 @@ import java.util.Objects;
  * @param executionParameters one SQL literal per {@code ?} marker, in order, each 1..1024
  *     characters
  * @param queryName the catalog query the statement was bound from, or null for raw SQL
+ * @param resultReuseMaxAge the catalog query's own result reuse age ({@link
+ *     NamedQuery#resultReuseMaxAge()}), which a starter sends instead of the deployment's; null
+ *     when the query declares none (and for raw SQL)
  */
-public record Statement(String sql, List<String> executionParameters, String queryName) {
+public record Statement(
+    String sql, List<String> executionParameters, String queryName, Duration resultReuseMaxAge) {
   /** What logs and progress show instead of a query name for raw SQL. */
   public static final String RAW_SQL_LABEL = "raw SQL";
+
+  /**
+   * A statement without its own result reuse age.
+   *
+   * @param sql the statement text, not null
+   * @param executionParameters one literal per {@code ?} marker, not null
+   * @param queryName a catalog query name, or null for raw SQL
+   * @throws NullPointerException if sql, the list or an element is null
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public Statement(String sql, List<String> executionParameters, String queryName) {
+    this(sql, executionParameters, queryName, null);
+  }
 
   /**
    * Validates the components and copies the list.
@@ -36,10 +55,12 @@ public record Statement(String sql, List<String> executionParameters, String que
    * @param sql the statement text, not null
    * @param executionParameters one literal per {@code ?} marker, not null
    * @param queryName a catalog query name, or null for raw SQL
+   * @param resultReuseMaxAge whole minutes from 1 to 10080, or null for the deployment's setting
    * @throws NullPointerException if sql, the list or an element is null
    * @throws IllegalArgumentException if sql is blank, too long or has an unterminated literal,
    *     quoted identifier or comment; if the number of literals is not the number of markers; if a
-   *     literal is empty or longer than 1024 characters; or if queryName is not a valid query name
+   *     literal is empty or longer than 1024 characters; if queryName is not a valid query name; or
+   *     if resultReuseMaxAge is not whole minutes from 1 to 10080
    */
   public Statement {
     Objects.requireNonNull(sql, "sql");
@@ -71,6 +92,14 @@ public record Statement(String sql, List<String> executionParameters, String que
       throw new IllegalArgumentException(
           "queryName must match " + ParameterSpec.NAME.pattern() + " or be null (raw SQL)");
     }
+    NamedQuery.checkReuseAge("resultReuseMaxAge", resultReuseMaxAge);
+  }
+
+  /**
+   * @return the statement's own result reuse age, empty when the deployment's setting applies
+   */
+  public Optional<Duration> resultReuse() {
+    return Optional.ofNullable(resultReuseMaxAge);
   }
 
   /**
@@ -79,13 +108,14 @@ public record Statement(String sql, List<String> executionParameters, String que
    *
    * @param query the catalog entry, not null
    * @param literals one SQL literal per {@code ?} marker, in order
-   * @return the query's SQL, unchanged, with the literals and the query's name
+   * @return the query's SQL, unchanged, with the literals, the query's name and its result reuse
+   *     age
    * @throws IllegalArgumentException if the number of literals does not match the query's
    *     parameters or a literal is empty or longer than 1024 characters
    * @throws NullPointerException if an argument or a literal is null
    */
   public static Statement of(NamedQuery query, List<String> literals) {
-    return new Statement(query.sql(), literals, query.name());
+    return new Statement(query.sql(), literals, query.name(), query.resultReuseMaxAge());
   }
 
   /**

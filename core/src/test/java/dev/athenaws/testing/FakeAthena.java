@@ -48,6 +48,7 @@ public final class FakeAthena implements AutoCloseable {
   public static final String GET = "GetQueryExecution";
   public static final String RESULTS = "GetQueryResults";
   public static final String STOP = "StopQueryExecution";
+  public static final String RUNTIME_STATISTICS = "GetQueryRuntimeStatistics";
   private static final String TARGET_PREFIX = "AmazonAthena.";
 
   static {
@@ -317,6 +318,7 @@ public final class FakeAthena implements AutoCloseable {
                 }
                 return FakeAthenaAnswer.ok(FakeAthenaJson.MAPPER.createObjectNode());
               });
+      case RUNTIME_STATISTICS -> withExecution(body, e -> e.runtimeStatistics(clock.instant()));
       default -> FakeAthenaAnswer.unknownOperation();
     };
   }

@@ -108,6 +108,34 @@ final class FakeAthenaExecution {
     return s;
   }
 
+  /**
+   * GetQueryRuntimeStatistics: Timeline once SUCCEEDED or FAILED, Rows only when scripted (Athena
+   * fills the non-timeline statistics asynchronously: GetQueryRuntimeStatistics API reference).
+   */
+  FakeAthenaAnswer runtimeStatistics(Instant now) {
+    String state = state(now);
+    if (!"SUCCEEDED".equals(state) && !"FAILED".equals(state)) {
+      return FakeAthenaAnswer.invalid("Query has not yet finished. Current state: " + state);
+    }
+    ObjectNode st = statistics(now);
+    ObjectNode out = FakeAthenaJson.MAPPER.createObjectNode();
+    ObjectNode runtime = out.putObject("QueryRuntimeStatistics");
+    runtime
+        .putObject("Timeline")
+        .put("QueryQueueTimeInMillis", st.get("QueryQueueTimeInMillis").asLong())
+        .put("EngineExecutionTimeInMillis", st.get("EngineExecutionTimeInMillis").asLong())
+        .put("TotalExecutionTimeInMillis", st.get("TotalExecutionTimeInMillis").asLong());
+    if (script.outputRows != null) {
+      runtime
+          .putObject("Rows")
+          .put("InputRows", script.outputRows)
+          .put("InputBytes", st.get("DataScannedInBytes").asLong())
+          .put("OutputBytes", 0)
+          .put("OutputRows", script.outputRows);
+    }
+    return FakeAthenaAnswer.ok(out);
+  }
+
   private ObjectNode statistics(Instant now) {
     Instant done = completion(now);
     Duration t = Duration.between(submitted, done != null ? done : now);

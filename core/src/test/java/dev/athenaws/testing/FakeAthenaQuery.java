@@ -34,6 +34,7 @@ public final class FakeAthenaQuery {
   final List<List<List<String>>> pages;
   final long scanBytesPerSecond;
   final boolean reusedPreviousResult;
+  final Long outputRows;
 
   private FakeAthenaQuery(Builder b) {
     timeline = List.copyOf(b.timeline);
@@ -49,6 +50,7 @@ public final class FakeAthenaQuery {
     pages = b.pages.isEmpty() ? List.of(List.of()) : List.copyOf(b.pages);
     scanBytesPerSecond = b.scanBytesPerSecond;
     reusedPreviousResult = b.reusedPreviousResult;
+    outputRows = b.outputRows;
   }
 
   /**
@@ -107,6 +109,7 @@ public final class FakeAthenaQuery {
     private final List<List<List<String>>> pages = new ArrayList<>();
     private long scanBytesPerSecond = 1_000_000;
     private boolean reusedPreviousResult;
+    private Long outputRows;
 
     private Builder() {}
 
@@ -219,6 +222,15 @@ public final class FakeAthenaQuery {
      */
     public Builder reusedPreviousResult(boolean reused) {
       this.reusedPreviousResult = reused;
+      return this;
+    }
+
+    /**
+     * @return this builder whose GetQueryRuntimeStatistics reports {@code Rows.OutputRows} (by
+     *     default the answer has a Timeline only, as Athena's may right after the query ends)
+     */
+    public Builder outputRows(long rows) {
+      this.outputRows = rows;
       return this;
     }
 

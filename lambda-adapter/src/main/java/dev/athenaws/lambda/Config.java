@@ -203,6 +203,9 @@ record Config(
       b.resultReuseMaxAge(Duration.ofMinutes(minutes));
     }
     b.resultFetch(resultFetch(r));
+    if (r.bool("ATHENA_RUNTIME_STATISTICS_DISABLED")) {
+      b.withoutRuntimeStatistics();
+    }
     return b.build();
   }
 

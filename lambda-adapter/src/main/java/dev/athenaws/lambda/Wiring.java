@@ -243,6 +243,7 @@ final class Wiring implements AutoCloseable {
     try {
       return StepFunctionsStarter.builder(sfn)
           .stateMachineArn(config.stateMachineArn())
+          .resultReuseMaxAge(config.athena().resultReuseMaxAge().orElse(null))
           .sleeper(sleeper)
           .build();
     } catch (IllegalArgumentException e) {

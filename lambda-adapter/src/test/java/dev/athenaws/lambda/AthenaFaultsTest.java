@@ -78,7 +78,9 @@ class AthenaFaultsTest {
             read(
                 "{\"name\":\"by-region\","
                     + "\"sql\":\"SELECT n FROM numbers WHERE region = ? LIMIT ?\","
-                    + "\"executionParameters\":[\"'eu-west-1'\",\"5\"]}"));
+                    + "\"executionParameters\":[\"'eu-west-1'\",\"5\"],"
+                    + "\"resultReuseConfiguration\":"
+                    + "{\"ResultReuseByAgeConfiguration\":{\"Enabled\":false}}}"));
     String token =
         h.athena.requests(FakeAthena.START).get(0).body().path("ClientRequestToken").asText();
     assertThat(input.path("clientRequestToken").asText()).isEqualTo(token);

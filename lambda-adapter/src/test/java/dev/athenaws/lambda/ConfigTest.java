@@ -75,6 +75,7 @@ class ConfigTest {
     env.put("DOWNLOAD_LINK_TTL_SECONDS", "604800");
     env.put("DOWNLOAD_LINK_ROWS", "100000");
     env.put("DOWNLOAD_LINK_BYTES", "0");
+    env.put("ATHENA_RUNTIME_STATISTICS_DISABLED", "true");
 
     Config c = Config.from(env);
 
@@ -88,6 +89,7 @@ class ConfigTest {
                 .outputLocation("s3://athena-results-example/ws/")
                 .resultReuseMaxAge(Duration.ofHours(1))
                 .resultFetch(AthenaSettings.ResultFetch.S3)
+                .withoutRuntimeStatistics()
                 .build());
     assertThat(c.websocketEndpoint()).isEqualTo(URI.create("https://ws.example.com/prod"));
     assertThat(c.websocketStage()).isEqualTo("prod");
@@ -120,6 +122,7 @@ class ConfigTest {
     "STRICT_VALUES, yes",
     "ALLOW_RAW_SQL, 1",
     "TRACING_DISABLED, off",
+    "ATHENA_RUNTIME_STATISTICS_DISABLED, no",
     "ATHENA_WORK_GROUP, no spaces",
     "ATHENA_OUTPUT_LOCATION, /tmp/results",
     "ATHENA_RESULT_REUSE_MINUTES, 10081",

@@ -54,7 +54,9 @@ class StepFunctionsModeTest {
                     + "\"query\":{\"name\":\"by-region\",\"sql\":\""
                     + sql
                     + "\","
-                    + "\"executionParameters\":[\"'eu-west-1'\",\"5\"]},"
+                    + "\"executionParameters\":[\"'eu-west-1'\",\"5\"],"
+                    + "\"resultReuseConfiguration\":"
+                    + "{\"ResultReuseByAgeConfiguration\":{\"Enabled\":false}}},"
                     + "\"clientRequestToken\":\""
                     + key.clientRequestToken()
                     + "\"}"));

@@ -48,6 +48,7 @@ public final class MessageEncoder {
         g.writeStringField("state", m.state().name());
         g.writeNumberField("elapsedMillis", m.elapsedMillis());
         longField(g, "dataScannedBytes", m.dataScannedBytes());
+        longField(g, "totalRows", m.totalRows());
       } else if (message instanceof ServerMessage.Complete) {
         ServerMessage.Complete m = (ServerMessage.Complete) message;
         stringField(g, "queryExecutionId", m.queryExecutionId());

@@ -91,16 +91,19 @@ public sealed interface ServerMessage
    * @param state the query's state, not null
    * @param elapsedMillis milliseconds since the query was submitted, not negative
    * @param dataScannedBytes bytes scanned so far, null when unknown
+   * @param totalRows the result's row count, known after SUCCEEDED (from Athena's runtime
+   *     statistics) and sent before the first rows; null when unknown
    */
   record Progress(
       String requestId,
       String queryExecutionId,
       QueryState state,
       long elapsedMillis,
-      Long dataScannedBytes)
+      Long dataScannedBytes,
+      Long totalRows)
       implements ServerMessage {
     /**
-     * Validates the components.
+     * Progress without a known row count.
      *
      * @param requestId the client's request id, nullable
      * @param queryExecutionId the query execution id, nullable
@@ -110,10 +113,34 @@ public sealed interface ServerMessage
      * @throws NullPointerException if state is null
      * @throws IllegalArgumentException if elapsedMillis is negative
      */
+    public Progress(
+        String requestId,
+        String queryExecutionId,
+        QueryState state,
+        long elapsedMillis,
+        Long dataScannedBytes) {
+      this(requestId, queryExecutionId, state, elapsedMillis, dataScannedBytes, null);
+    }
+
+    /**
+     * Validates the components.
+     *
+     * @param requestId the client's request id, nullable
+     * @param queryExecutionId the query execution id, nullable
+     * @param state the query's state, not null
+     * @param elapsedMillis milliseconds since the query was submitted, not negative
+     * @param dataScannedBytes bytes scanned so far, nullable
+     * @param totalRows the result's row count, nullable
+     * @throws NullPointerException if state is null
+     * @throws IllegalArgumentException if elapsedMillis is negative or totalRows is negative
+     */
     public Progress {
       Objects.requireNonNull(state, "state");
       if (elapsedMillis < 0) {
         throw new IllegalArgumentException("elapsedMillis must not be negative: " + elapsedMillis);
+      }
+      if (totalRows != null && totalRows < 0) {
+        throw new IllegalArgumentException("totalRows must not be negative: " + totalRows);
       }
     }
 

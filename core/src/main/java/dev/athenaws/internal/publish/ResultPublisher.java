@@ -187,7 +187,8 @@ public final class ResultPublisher implements AutoCloseable {
                 target.queryExecutionId(),
                 state,
                 progress.elapsed().toMillis(),
-                progress.dataScannedBytes()));
+                progress.dataScannedBytes(),
+                progress.totalRows()));
     if (outcome instanceof PostOutcome.Gone) {
       gone.cancel();
     }

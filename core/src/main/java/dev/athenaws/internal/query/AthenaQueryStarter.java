@@ -83,8 +83,10 @@ final class AthenaQueryStarter implements QueryStarter {
         .outputLocation()
         .ifPresent(
             o -> b.resultConfiguration(ResultConfiguration.builder().outputLocation(o).build()));
-    settings
-        .resultReuseMaxAge()
+    // The named query's own age wins over the deployment's.
+    statement
+        .resultReuse()
+        .or(settings::resultReuseMaxAge)
         .ifPresent(
             age ->
                 b.resultReuseConfiguration(

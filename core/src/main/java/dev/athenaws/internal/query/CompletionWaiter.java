@@ -7,6 +7,7 @@ import dev.athenaws.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 
@@ -75,6 +76,22 @@ public interface CompletionWaiter {
   QueryExecution describe(String queryExecutionId);
 
   /**
+   * The row count of a finished query's result, from one {@code GetQueryRuntimeStatistics} call
+   * ({@code QueryRuntimeStatistics.Rows.OutputRows}), for a known total before the rows. Best
+   * effort: the call is made once, never retried, and any failure (access denied, throttled, an
+   * unknown operation, a statement without row statistics) gives empty, never an exception; Athena
+   * fills the non-timeline statistics asynchronously, so they may be missing right after the query
+   * ends (GetQueryRuntimeStatistics API reference), which also gives empty.
+   *
+   * @param queryExecutionId a SUCCEEDED query, not null
+   * @return the row count; empty when unknown or when the waiter was built without runtime
+   *     statistics (the default of this method, for waiters that do not read them)
+   */
+  default OptionalLong outputRows(String queryExecutionId) {
+    return OptionalLong.empty();
+  }
+
+  /**
    * Stops a query ({@code StopQueryExecution}), best effort: a failure is logged, not thrown. Used
    * when the client that asked for the query goes away before the wait began.
    *
@@ -101,6 +118,7 @@ public interface CompletionWaiter {
   public static final class Builder extends AthenaCallsBuilder<Builder> {
     private Backoff polling = Backoff.POLLING;
     private boolean stopAtDeadline = true;
+    private boolean runtimeStatistics = true;
 
     Builder(AthenaClient client) {
       super(client);
@@ -132,13 +150,26 @@ public interface CompletionWaiter {
     }
 
     /**
+     * Whether {@link CompletionWaiter#outputRows} calls {@code GetQueryRuntimeStatistics} (the
+     * default) or answers empty without a call (for a role without {@code
+     * athena:GetQueryRuntimeStatistics}, or to save the call).
+     *
+     * @param read false to never call it
+     * @return this builder
+     */
+    public Builder runtimeStatistics(boolean read) {
+      this.runtimeStatistics = read;
+      return this;
+    }
+
+    /**
      * Builds the waiter; the builder stays usable.
      *
      * @return the waiter
      */
     public CompletionWaiter build() {
       return new PollingCompletionWaiter(
-          client, polling, retryLoop(), sleeper, clock, random, stopAtDeadline);
+          client, polling, retryLoop(), sleeper, clock, random, stopAtDeadline, runtimeStatistics);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.athenaws.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
 import software.amazon.awssdk.services.athena.model.InvalidRequestException;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryRuntimeStatistics;
 import software.amazon.awssdk.services.athena.model.StopQueryExecutionRequest;
 
 /** {@link CompletionWaiter} over GetQueryExecution; each call runs one {@link PollRun}. */
@@ -27,6 +29,7 @@ final class PollingCompletionWaiter implements CompletionWaiter {
   final Clock clock;
   final RandomGenerator random;
   final boolean stopAtDeadline;
+  final boolean runtimeStatistics;
 
   PollingCompletionWaiter(
       AthenaClient client,
@@ -35,7 +38,8 @@ final class PollingCompletionWaiter implements CompletionWaiter {
       Sleeper sleeper,
       Clock clock,
       RandomGenerator random,
-      boolean stopAtDeadline) {
+      boolean stopAtDeadline,
+      boolean runtimeStatistics) {
     this.client = client;
     this.polling = polling;
     this.retry = retry;
@@ -43,6 +47,34 @@ final class PollingCompletionWaiter implements CompletionWaiter {
     this.clock = clock;
     this.random = random;
     this.stopAtDeadline = stopAtDeadline;
+    this.runtimeStatistics = runtimeStatistics;
+  }
+
+  @Override
+  public OptionalLong outputRows(String queryExecutionId) {
+    Objects.requireNonNull(queryExecutionId, "queryExecutionId");
+    if (!runtimeStatistics) {
+      return OptionalLong.empty();
+    }
+    // One call, not retried: a known total is a nicety, never worth a failed or delayed query.
+    RunTally tally = RunTally.current();
+    if (tally != null) {
+      tally.athenaCall();
+    }
+    try {
+      QueryRuntimeStatistics stats =
+          client
+              .getQueryRuntimeStatistics(r -> r.queryExecutionId(queryExecutionId))
+              .queryRuntimeStatistics();
+      Long rows = stats == null || stats.rows() == null ? null : stats.rows().outputRows();
+      return rows == null || rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows);
+    } catch (RuntimeException e) {
+      LOG.debug(
+          "GetQueryRuntimeStatistics of {} failed ({}): no known total",
+          queryExecutionId,
+          e.getClass().getSimpleName());
+      return OptionalLong.empty();
+    }
   }
 
   @Override

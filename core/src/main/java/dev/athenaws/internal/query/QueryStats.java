@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionStatistics;
  * @param totalExecutionTimeMillis time from submission to completion so far
  * @param queryQueueTimeMillis time spent queued
  * @param reusedPreviousResult whether Athena answered from a previous result
- * @param outputRows the rows the query output ({@code GetQueryRuntimeStatistics}' {@code
- *     Rows.OutputRows}, known once it finished); {@code GetQueryExecution} does not report it
+ * @param outputRows the result's row count from {@code GetQueryRuntimeStatistics} ({@code
+ *     Rows.OutputRows}), read once after SUCCEEDED and before the rows; null when not read, not
+ *     reported or the call failed
  */
 public record QueryStats(
     Long engineExecutionTimeMillis,
@@ -30,7 +31,7 @@ public record QueryStats(
   public static final QueryStats EMPTY = new QueryStats(null, null, null, null, null, null);
 
   /**
-   * Statistics without the output row count, as {@code GetQueryExecution} reports them.
+   * Statistics without a known output row count.
    *
    * @param engineExecutionTimeMillis time the engine ran the query
    * @param dataScannedBytes bytes scanned
@@ -54,7 +55,7 @@ public record QueryStats(
   }
 
   /**
-   * @param rows the output row count, nullable
+   * @param rows the output row count, or null when unknown
    * @return these statistics with that output row count
    */
   public QueryStats withOutputRows(Long rows) {

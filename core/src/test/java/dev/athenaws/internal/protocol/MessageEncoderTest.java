@@ -75,6 +75,18 @@ class MessageEncoderTest {
   }
 
   @Test
+  void progressWithAKnownTotal() {
+    assertThat(
+            json(
+                new ServerMessage.Progress(
+                    "r1", "qe-1", QueryState.SUCCEEDED, 1500, 2048L, 100_000L)))
+        .isEqualTo(
+            "{\"type\":\"progress\",\"requestId\":\"r1\",\"queryExecutionId\":\"qe-1\","
+                + "\"state\":\"SUCCEEDED\",\"elapsedMillis\":1500,\"dataScannedBytes\":2048,"
+                + "\"totalRows\":100000}");
+  }
+
+  @Test
   void complete() {
     QueryStats s = new QueryStats(812L, 10_485_760L, 1030L, 120L, false);
     assertThat(json(new ServerMessage.Complete("r1", "qe-1", 2500, 3, s)))

@@ -81,6 +81,24 @@ class QueryStarterWireTest {
   }
 
   @Test
+  void aNamedQuerysOwnReuseAgeWinsOverTheDeployments() {
+    AthenaSettings settings =
+        AthenaSettings.builder().resultReuseMaxAge(Duration.ofMinutes(60)).build();
+    Statement ownAge = new Statement(SQL, PARAMS, "sales", Duration.ofMinutes(15));
+
+    starter(settings).start(ownAge, key);
+    starter().start(ownAge, RequestKey.of("conn-1", "req-2", ownAge));
+
+    for (FakeAthenaRequest request : fake.requests(FakeAthena.START)) {
+      JsonNode reuse =
+          request.body().path("ResultReuseConfiguration").path("ResultReuseByAgeConfiguration");
+      assertThat(reuse.path("Enabled").asBoolean()).isTrue();
+      assertThat(reuse.path("MaxAgeInMinutes").asInt()).isEqualTo(15);
+    }
+    assertThat(fake.requests(FakeAthena.START)).hasSize(2);
+  }
+
+  @Test
   void leavesOutEmptyParametersAndUnsetOptions() {
     starter().start(Statement.rawSql("SELECT 1"), key);
 

@@ -64,13 +64,18 @@ final class AthenaAccess {
    * Reading a finished query's pages and stopping it when the client is gone: the push handler, and
    * the route handler in inline mode. {@code GetQueryResults} reads the result file from S3 with
    * the caller's credentials, and the S3 result path ({@code RESULT_FETCH} auto or s3) reads it
-   * itself: {@code s3:GetObject} on the results prefix only.
+   * itself: {@code s3:GetObject} on the results prefix only. {@code GetQueryRuntimeStatistics}: the
+   * result's row count, read once before the rows for the client's known total (a denied call only
+   * means no total).
    */
   List<PolicyStatement> readResults() {
     return List.of(
         allow(
             List.of(
-                "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"),
+                "athena:GetQueryExecution",
+                "athena:GetQueryResults",
+                "athena:GetQueryRuntimeStatistics",
+                "athena:StopQueryExecution"),
             List.of(storage.workGroupArn())),
         allow(List.of("s3:GetBucketLocation"), List.of(storage.bucket().getBucketArn())),
         allow(List.of("s3:GetObject"), List.of(resultObjects())));

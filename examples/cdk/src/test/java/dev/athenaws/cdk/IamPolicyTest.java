@@ -172,13 +172,20 @@ class IamPolicyTest {
     Template template = Synthesized.template(mode);
     assertThat(actions(template, STATE_MACHINE_ROLE)).contains("athena:StartQueryExecution");
     assertThat(actions(template, PUSH_ROLE))
-        .contains("athena:GetQueryResults")
+        .contains("athena:GetQueryResults", "athena:GetQueryRuntimeStatistics")
         .doesNotContain("athena:StartQueryExecution");
+    // The .sync start reads no results: no runtime statistics for the state machine.
+    assertThat(actions(template, STATE_MACHINE_ROLE))
+        .doesNotContain("athena:GetQueryRuntimeStatistics");
     assertThat(actions(template, CONNECTION_ROLE))
         .containsOnly("xray:PutTraceSegments", "xray:PutTelemetryRecords");
     if (mode == Mode.INLINE) {
       assertThat(actions(template, QUERY_ROLE))
-          .contains("athena:StartQueryExecution", "athena:GetQueryResults", "s3:PutObject");
+          .contains(
+              "athena:StartQueryExecution",
+              "athena:GetQueryResults",
+              "athena:GetQueryRuntimeStatistics",
+              "s3:PutObject");
     } else {
       assertThat(actions(template, QUERY_ROLE))
           .noneMatch(a -> a.startsWith("athena:") || a.startsWith("s3:") || a.startsWith("glue:"));

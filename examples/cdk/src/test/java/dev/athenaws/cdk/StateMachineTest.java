@@ -76,6 +76,9 @@ class StateMachineTest {
       assertThat(start.at("/Parameters/ClientRequestToken.$").asText())
           .isEqualTo("$.clientRequestToken");
       assertThat(start.at("/Parameters/WorkGroup").asText()).isEqualTo(workGroup);
+      // Result reuse as the starter resolved it into the input (query's age, else deployment's).
+      assertThat(start.at("/Parameters/ResultReuseConfiguration.$").asText())
+          .isEqualTo("$.query.resultReuseConfiguration");
       // Unqualified table names resolve in the configured database, as for the route handler.
       assertThat(start.at("/Parameters/QueryExecutionContext").toString())
           .isEqualTo("{\"Database\":\"default\",\"Catalog\":\"AwsDataCatalog\"}");

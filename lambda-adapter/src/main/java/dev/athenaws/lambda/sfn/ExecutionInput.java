@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -28,17 +29,25 @@ final class ExecutionInput {
 
   private ExecutionInput() {}
 
-  /** The input of a request for rows. */
+  /** The input of a request for rows, without a deployment reuse age. */
   static String of(Connection connection, String requestId, QuerySpec query, RequestKey key) {
-    return of(connection, requestId, query, key, Delivery.ROWS);
+    return of(connection, requestId, query, key, Delivery.ROWS, null);
   }
 
   /**
+   * @param delivery how the client asked for the rows; written only for a link
+   * @param reuseDefault the deployment's result reuse age, or null: a rendered statement's own age
+   *     wins over it
    * @return the input JSON
    * @throws IllegalArgumentException if it is larger than {@link #MAX_BYTES}
    */
   static String of(
-      Connection connection, String requestId, QuerySpec query, RequestKey key, Delivery delivery) {
+      Connection connection,
+      String requestId,
+      QuerySpec query,
+      RequestKey key,
+      Delivery delivery,
+      Duration reuseDefault) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
@@ -47,7 +56,7 @@ final class ExecutionInput {
         g.writeStringField("requestId", requestId);
       }
       g.writeFieldName("query");
-      writeQuery(g, query);
+      writeQuery(g, query, reuseDefault);
       g.writeStringField("clientRequestToken", key.clientRequestToken());
       if (delivery != Delivery.ROWS) {
         // Only when asked: a rows request's input, and so its idempotency, stays as it was.
@@ -76,7 +85,8 @@ final class ExecutionInput {
     g.writeEndObject();
   }
 
-  private static void writeQuery(JsonGenerator g, QuerySpec query) throws IOException {
+  private static void writeQuery(JsonGenerator g, QuerySpec query, Duration reuseDefault)
+      throws IOException {
     g.writeStartObject();
     if (query instanceof QuerySpec.Named n) {
       g.writeStringField("name", n.name());
@@ -97,6 +107,7 @@ final class ExecutionInput {
         g.writeString(p);
       }
       g.writeEndArray();
+      writeReuse(g, s.resultReuse().orElse(reuseDefault));
     } else {
       QuerySpec.Running r = (QuerySpec.Running) query;
       if (r.queryName() != null) {
@@ -105,6 +116,23 @@ final class ExecutionInput {
       g.writeStringField("queryExecutionId", r.queryExecutionId());
       writeContinuation(g, r.from());
     }
+    g.writeEndObject();
+  }
+
+  /**
+   * Athena's {@code ResultReuseConfiguration}, as the start states pass it on verbatim: always
+   * present (a JSONPath to a missing field fails the state), {@code Enabled: false} when reuse is
+   * off. {@code Enabled} is the one required member; {@code MaxAgeInMinutes} 0..10080, default 60
+   * (StartQueryExecution API reference, ResultReuseByAgeConfiguration).
+   */
+  private static void writeReuse(JsonGenerator g, Duration age) throws IOException {
+    g.writeObjectFieldStart("resultReuseConfiguration");
+    g.writeObjectFieldStart("ResultReuseByAgeConfiguration");
+    g.writeBooleanField("Enabled", age != null);
+    if (age != null) {
+      g.writeNumberField("MaxAgeInMinutes", age.toMinutes());
+    }
+    g.writeEndObject();
     g.writeEndObject();
   }
 

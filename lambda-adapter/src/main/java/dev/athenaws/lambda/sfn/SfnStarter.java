@@ -8,6 +8,7 @@ import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.internal.retry.Retrier;
 import dev.athenaws.notify.Connection;
+import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +50,13 @@ final class SfnStarter implements StepFunctionsStarter {
   private final SfnClient client;
   private final String stateMachineArn;
   private final Retrier retrier;
+  private final Duration reuseDefault;
 
-  SfnStarter(SfnClient client, String stateMachineArn, Retrier retrier) {
+  SfnStarter(SfnClient client, String stateMachineArn, Retrier retrier, Duration reuseDefault) {
     this.client = client;
     this.stateMachineArn = stateMachineArn;
     this.retrier = retrier;
+    this.reuseDefault = reuseDefault;
   }
 
   @Override
@@ -68,7 +71,7 @@ final class SfnStarter implements StepFunctionsStarter {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(delivery, "delivery");
-    String input = ExecutionInput.of(connection, requestId, query, key, delivery);
+    String input = ExecutionInput.of(connection, requestId, query, key, delivery, reuseDefault);
     for (int replay = 0; ; replay++) {
       String name = replay == 0 ? key.executionName() : key.executionName() + "-" + replay;
       try {

@@ -1,5 +1,6 @@
 package dev.athenaws.lambda.sfn;
 
+import dev.athenaws.AthenaSettings;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ThrottledException;
 import dev.athenaws.internal.protocol.Delivery;
@@ -7,6 +8,7 @@ import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.retry.RetryingBuilder;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.retry.RetryPolicy;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -32,7 +34,11 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  *   "requestId": "r-1",             // omitted when the client gave none
  *   "query": {"name": "top_sales", "parameters": {"limit": 10, "region": "EU", "all": false}},
  *       // or, for a rendered statement ("name" only when bound from the catalog):
- *       // {"name": "top_sales", "sql": "SELECT ... WHERE a = ?", "executionParameters": ["'EU'"]}
+ *       // {"name": "top_sales", "sql": "SELECT ... WHERE a = ?", "executionParameters": ["'EU'"],
+ *       //  "resultReuseConfiguration": {"ResultReuseByAgeConfiguration":
+ *       //      {"Enabled": true, "MaxAgeInMinutes": 60}}}
+ *       //  (Athena's shape, passed on as is; {"Enabled": false} alone when reuse is off; the
+ *       //   statement's own age wins over Builder#resultReuseMaxAge)
  *       // or, for a query already running in Athena (a hand-off):
  *       // {"name": "top_sales", "queryExecutionId": "a1b2...",
  *       //  "continuation": {"nextToken": "...", "pageNumber": 3, "nextSeq": 7,
@@ -139,6 +145,7 @@ public interface StepFunctionsStarter {
 
     private final SfnClient client;
     private String stateMachineArn;
+    private Duration resultReuseMaxAge;
 
     private Builder(SfnClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -162,6 +169,20 @@ public interface StepFunctionsStarter {
     }
 
     /**
+     * Sets the deployment's result reuse age, sent for statements without their own (default: off,
+     * as {@code AthenaSettings.resultReuseMaxAge}).
+     *
+     * @param maxAge whole minutes from 1 to 10080, or null for no reuse
+     * @return this builder
+     * @throws IllegalArgumentException if it is not whole minutes from 1 to 10080
+     */
+    public Builder resultReuseMaxAge(Duration maxAge) {
+      AthenaSettings.builder().resultReuseMaxAge(maxAge); // the same validation
+      this.resultReuseMaxAge = maxAge;
+      return this;
+    }
+
+    /**
      * @return the starter
      * @throws IllegalStateException if no state machine ARN was set
      */
@@ -169,7 +190,7 @@ public interface StepFunctionsStarter {
       if (stateMachineArn == null) {
         throw new IllegalStateException("stateMachineArn is required");
       }
-      return new SfnStarter(client, stateMachineArn, retrier());
+      return new SfnStarter(client, stateMachineArn, retrier(), resultReuseMaxAge);
     }
   }
 }

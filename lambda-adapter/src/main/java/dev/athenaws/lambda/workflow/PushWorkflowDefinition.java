@@ -236,6 +236,9 @@ public record PushWorkflowDefinition(
     if (withParameters) {
       p.put("ExecutionParameters.$", "$.query.executionParameters");
     }
+    // Result reuse as the starter resolved it (the named query's age, else the deployment's):
+    // always in the input, {"Enabled": false} when off.
+    p.put("ResultReuseConfiguration.$", "$.query.resultReuseConfiguration");
     // Idempotent start: a retried state gets the same QueryExecutionId back.
     p.put("ClientRequestToken.$", "$.clientRequestToken");
     p.put("WorkGroup", workGroup);

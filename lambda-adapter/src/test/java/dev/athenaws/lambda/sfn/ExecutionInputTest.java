@@ -16,6 +16,7 @@ import dev.athenaws.internal.protocol.Delivery;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,10 @@ class ExecutionInputTest {
   @Test
   void aLinkRequestAddsDeliveryAndARowsRequestIsUnchanged() throws Exception {
     String rows = ExecutionInput.of(connection(), "r-1", named(), key());
-    assertThat(ExecutionInput.of(connection(), "r-1", named(), key(), Delivery.ROWS))
+    assertThat(ExecutionInput.of(connection(), "r-1", named(), key(), Delivery.ROWS, null))
         .isEqualTo(rows);
     JsonNode link =
-        JSON.readTree(ExecutionInput.of(connection(), "r-1", named(), key(), Delivery.LINK));
+        JSON.readTree(ExecutionInput.of(connection(), "r-1", named(), key(), Delivery.LINK, null));
     assertThat(link.path("delivery").asText()).isEqualTo("link");
     JsonNode withoutDelivery =
         ((com.fasterxml.jackson.databind.node.ObjectNode) link).without("delivery");
@@ -77,7 +78,9 @@ class ExecutionInputTest {
                 "{\"connection\":{\"connectionId\":\"L0SM9cOFvHcCIhw=\","
                     + "\"endpoint\":\"https://ws.example.com/dev\"},"
                     + "\"query\":{\"sql\":\"SELECT * FROM sales WHERE region = ? AND n > ?\","
-                    + "\"executionParameters\":[\"'EU'\",\"10\"]},"
+                    + "\"executionParameters\":[\"'EU'\",\"10\"],"
+                    + "\"resultReuseConfiguration\":"
+                    + "{\"ResultReuseByAgeConfiguration\":{\"Enabled\":false}}},"
                     + "\"clientRequestToken\":\""
                     + key().hex()
                     + "\"}"));
@@ -92,7 +95,34 @@ class ExecutionInputTest {
     assertThat(input.get("query"))
         .isEqualTo(
             JSON.readTree(
-                "{\"name\":\"top_sales\",\"sql\":\"SELECT ?\",\"executionParameters\":[\"'EU'\"]}"));
+                "{\"name\":\"top_sales\",\"sql\":\"SELECT ?\",\"executionParameters\":[\"'EU'\"],"
+                    + "\"resultReuseConfiguration\":"
+                    + "{\"ResultReuseByAgeConfiguration\":{\"Enabled\":false}}}"));
+  }
+
+  @Test
+  void reuseIsTheStatementsOwnAgeElseTheDeploymentsInAthenasShape() throws Exception {
+    Statement own = new Statement("SELECT ?", List.of("'EU'"), "top_sales", Duration.ofMinutes(5));
+    Statement none = new Statement("SELECT ?", List.of("'EU'"), "top_sales");
+    Duration deployment = Duration.ofMinutes(60);
+
+    assertThat(reuse(own, deployment))
+        .isEqualTo(JSON.readTree("{\"Enabled\":true,\"MaxAgeInMinutes\":5}"));
+    assertThat(reuse(own, null))
+        .isEqualTo(JSON.readTree("{\"Enabled\":true,\"MaxAgeInMinutes\":5}"));
+    assertThat(reuse(none, deployment))
+        .isEqualTo(JSON.readTree("{\"Enabled\":true,\"MaxAgeInMinutes\":60}"));
+    assertThat(reuse(none, null)).isEqualTo(JSON.readTree("{\"Enabled\":false}"));
+  }
+
+  private JsonNode reuse(Statement s, Duration deployment) throws Exception {
+    String input =
+        ExecutionInput.of(
+            connection(), "r-1", new QuerySpec.Rendered(s), key(), Delivery.ROWS, deployment);
+    return JSON.readTree(input)
+        .path("query")
+        .path("resultReuseConfiguration")
+        .path("ResultReuseByAgeConfiguration");
   }
 
   @Test

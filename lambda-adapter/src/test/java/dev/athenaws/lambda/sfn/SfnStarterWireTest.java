@@ -86,11 +86,34 @@ class SfnStarterWireTest {
                 "{\"connection\":{"
                     + "\"connectionId\":\"L0SM9cOFvHcCIhw=\",\"endpoint\":\"https://ws.example.com/dev\"},"
                     + "\"query\":{\"sql\":\"SELECT * FROM sales WHERE region = ? AND n > ?\","
-                    + "\"executionParameters\":[\"'EU'\",\"10\"]},"
+                    + "\"executionParameters\":[\"'EU'\",\"10\"],"
+                    + "\"resultReuseConfiguration\":"
+                    + "{\"ResultReuseByAgeConfiguration\":{\"Enabled\":false}}},"
                     + "\"clientRequestToken\":\""
                     + key().clientRequestToken()
                     + "\"}"));
     assertThat(input.has("requestId")).isFalse();
+  }
+
+  @Test
+  void theDeploymentsReuseAgeTravelsForStatementsWithoutTheirOwn() throws Exception {
+    StepFunctionsStarter starter =
+        StepFunctionsStarter.builder(client)
+            .stateMachineArn(arn)
+            .resultReuseMaxAge(Duration.ofMinutes(30))
+            .sleeper(time)
+            .build();
+
+    starter.start(overridden(), null, statement(), key());
+
+    JsonNode byAge =
+        JSON.readTree(sfn.executions().get(0).input())
+            .at("/query/resultReuseConfiguration/ResultReuseByAgeConfiguration");
+    assertThat(byAge).isEqualTo(JSON.readTree("{\"Enabled\":true,\"MaxAgeInMinutes\":30}"));
+    assertThatThrownBy(
+            () -> StepFunctionsStarter.builder(client).resultReuseMaxAge(Duration.ofSeconds(30)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("resultReuseMaxAge");
   }
 
   @Test

@@ -30,6 +30,9 @@ class PushWorkflowDefinitionTest {
       assertThat(with.at("/" + start + "/Parameters/QueryExecutionContext").toString())
           .isEqualTo("{\"Database\":\"reports\",\"Catalog\":\"AwsDataCatalog\"}");
       assertThat(with.at("/" + start + "/Parameters/WorkGroup").asText()).isEqualTo("primary");
+      // The starter resolves reuse (named query's age, else the deployment's) into the input.
+      assertThat(with.at("/" + start + "/Parameters/ResultReuseConfiguration.$").asText())
+          .isEqualTo("$.query.resultReuseConfiguration");
       assertThat(with.at("/" + start + "/Resource").asText())
           .isEqualTo("arn:aws:states:::athena:startQueryExecution.sync");
     }

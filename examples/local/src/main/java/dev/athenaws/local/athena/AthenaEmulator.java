@@ -131,6 +131,9 @@ public final class AthenaEmulator implements AutoCloseable {
         case "StopQueryExecution":
           out = operations.stop(req);
           break;
+        case "GetQueryRuntimeStatistics":
+          out = operations.runtimeStatistics(req);
+          break;
         default:
           throw new ApiException(400, "UnknownOperationException", null, null);
       }

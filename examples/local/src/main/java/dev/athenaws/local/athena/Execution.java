@@ -2,6 +2,7 @@ package dev.athenaws.local.athena;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,6 +42,12 @@ final class Execution {
   final StatementKind kind;
   final Instant submitted;
 
+  /** The result reuse age the start asked for, or null when it did not enable reuse. */
+  final Duration reuseMaxAge;
+
+  /** The execution whose result this one reuses (it never ran), or null. */
+  final Execution reusedFrom;
+
   private State state = State.QUEUED;
   private String reason;
   private AthenaFailure failure;
@@ -58,7 +65,9 @@ final class Execution {
       String workGroup,
       String outputLocation,
       StatementKind kind,
-      Instant submitted) {
+      Instant submitted,
+      Duration reuseMaxAge,
+      Execution reusedFrom) {
     this.id = id;
     this.query = query;
     this.parameters = List.copyOf(parameters);
@@ -68,6 +77,47 @@ final class Execution {
     this.outputLocation = outputLocation;
     this.kind = kind;
     this.submitted = submitted;
+    this.reuseMaxAge = reuseMaxAge;
+    this.reusedFrom = reusedFrom;
+  }
+
+  /**
+   * @return this (not yet started) execution, reusing the previous one's result instead of running
+   */
+  Execution reusing(Execution previous) {
+    return new Execution(
+        id,
+        query,
+        parameters,
+        database,
+        catalog,
+        workGroup,
+        outputLocation,
+        kind,
+        submitted,
+        reuseMaxAge,
+        previous);
+  }
+
+  /** Ends a reusing execution at once with the previous execution's result. */
+  synchronized void reuse(Instant now) {
+    if (reusedFrom != null && state == State.QUEUED) {
+      state = State.SUCCEEDED;
+      result = reusedFrom.snapshot().result();
+      started = now;
+      completed = now;
+    }
+  }
+
+  /**
+   * @return the S3 URI of the result object: a reusing execution points to the previous one's
+   */
+  String resultObject() {
+    if (reusedFrom != null) {
+      return reusedFrom.resultObject();
+    }
+    String suffix = kind.isSelect() || kind.returnsUpdateCount() ? ".csv" : ".txt";
+    return outputLocation + id + suffix;
   }
 
   synchronized Snapshot snapshot() {

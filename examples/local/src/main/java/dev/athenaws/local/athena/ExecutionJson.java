@@ -28,11 +28,14 @@ final class ExecutionJson {
     q.put("QueryExecutionId", e.id);
     q.put("Query", e.query);
     q.put("StatementType", e.kind.statementType());
-    String suffix = e.kind.isSelect() || e.kind.returnsUpdateCount() ? ".csv" : ".txt";
-    q.putObject("ResultConfiguration").put("OutputLocation", e.outputLocation + e.id + suffix);
-    q.putObject("ResultReuseConfiguration")
-        .putObject("ResultReuseByAgeConfiguration")
-        .put("Enabled", false);
+    q.putObject("ResultConfiguration").put("OutputLocation", e.resultObject());
+    ObjectNode byAge =
+        q.putObject("ResultReuseConfiguration")
+            .putObject("ResultReuseByAgeConfiguration")
+            .put("Enabled", e.reuseMaxAge != null);
+    if (e.reuseMaxAge != null) {
+      byAge.put("MaxAgeInMinutes", e.reuseMaxAge.toMinutes());
+    }
     ObjectNode ctx = q.putObject("QueryExecutionContext");
     ctx.put("Database", e.database);
     ctx.put("Catalog", e.catalog);
@@ -68,13 +71,27 @@ final class ExecutionJson {
     Instant end = s.completed() != null ? s.completed() : now;
     Instant started = s.started() != null ? s.started() : end;
     st.put("EngineExecutionTimeInMillis", millis(started, end));
-    st.put("DataScannedInBytes", s.result() == null ? 0 : s.result().bytes());
+    // A reused result scans nothing (that is what reuse saves: Athena user guide).
+    st.put(
+        "DataScannedInBytes", s.result() == null || e.reusedFrom != null ? 0 : s.result().bytes());
     st.put("TotalExecutionTimeInMillis", millis(e.submitted, end));
     st.put("QueryQueueTimeInMillis", millis(e.submitted, started));
     st.put("ServicePreProcessingTimeInMillis", 0);
     st.put("QueryPlanningTimeInMillis", 0);
     st.put("ServiceProcessingTimeInMillis", 0);
-    st.putObject("ResultReuseInformation").put("ReusedPreviousResult", false);
+    st.putObject("ResultReuseInformation").put("ReusedPreviousResult", e.reusedFrom != null);
+  }
+
+  /** {@code QueryRuntimeStatisticsTimeline}: the same times as the execution's statistics. */
+  static void timeline(ObjectNode t, Execution e, Execution.Snapshot s, Instant now) {
+    ObjectNode st = F.objectNode();
+    statistics(st, e, s, now);
+    t.put("QueryQueueTimeInMillis", st.get("QueryQueueTimeInMillis").asLong());
+    t.put("ServicePreProcessingTimeInMillis", 0);
+    t.put("QueryPlanningTimeInMillis", 0);
+    t.put("EngineExecutionTimeInMillis", st.get("EngineExecutionTimeInMillis").asLong());
+    t.put("ServiceProcessingTimeInMillis", 0);
+    t.put("TotalExecutionTimeInMillis", st.get("TotalExecutionTimeInMillis").asLong());
   }
 
   private static long millis(Instant from, Instant to) {

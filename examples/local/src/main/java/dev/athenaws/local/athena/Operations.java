@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +18,9 @@ import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The five Athena operations on parsed JSON 1.1 request bodies (Athena API reference:
+ * The six Athena operations on parsed JSON 1.1 request bodies (Athena API reference:
  * StartQueryExecution, GetQueryExecution, BatchGetQueryExecution, GetQueryResults,
- * StopQueryExecution). Validation failures throw {@link ApiException}.
+ * StopQueryExecution, GetQueryRuntimeStatistics). Validation failures throw {@link ApiException}.
  *
  * <p>Thread-safety: safe for concurrent requests; state lives in the {@link QueryStore} and the
  * executions.
@@ -73,26 +74,79 @@ final class Operations {
     String output =
         req.path("ResultConfiguration").path("OutputLocation").asText(settings.outputLocation());
     String outputDir = output.endsWith("/") ? output : output + "/";
+    Duration reuseAge = ResultReuse.maxAge(req);
     QueryStore.Started started =
         store.start(
             text(req, "ClientRequestToken"),
-            () ->
-                new Execution(
-                    UUID.randomUUID().toString(),
-                    sql,
-                    params,
-                    database,
-                    catalog,
-                    workGroup,
-                    outputDir,
-                    kindOf(sql),
-                    clock.instant()));
+            () -> {
+              Instant now = clock.instant();
+              Execution fresh =
+                  new Execution(
+                      UUID.randomUUID().toString(),
+                      sql,
+                      params,
+                      database,
+                      catalog,
+                      workGroup,
+                      outputDir,
+                      kindOf(sql),
+                      now,
+                      reuseAge,
+                      null);
+              Execution previous = ResultReuse.find(store.all(), fresh, reuseAge, now);
+              return previous == null ? fresh : fresh.reusing(previous);
+            });
     if (started.created()) {
       Execution e = started.execution();
-      executor.schedule(() -> runner.run(e), settings.queueDelay().toNanos(), TimeUnit.NANOSECONDS);
+      if (e.reusedFrom != null) {
+        e.reuse(clock.instant()); // not run: the previous result is the answer
+      } else {
+        executor.schedule(
+            () -> runner.run(e), settings.queueDelay().toNanos(), TimeUnit.NANOSECONDS);
+      }
     }
-    started.evicted().forEach(evicted);
+    // A result table shared with a retained execution that reuses it stays until that one goes.
+    List<Execution> retained = store.all();
+    started.evicted().stream().filter(e -> !shared(e, retained)).forEach(evicted);
     return F.objectNode().put("QueryExecutionId", started.execution().id);
+  }
+
+  private static boolean shared(Execution gone, List<Execution> retained) {
+    QueryResult r = gone.snapshot().result();
+    if (r == null || r.table() == null) {
+      return false;
+    }
+    return retained.stream()
+        .map(x -> x.snapshot().result())
+        .anyMatch(x -> x != null && r.table().equals(x.table()));
+  }
+
+  /**
+   * GetQueryRuntimeStatistics (Athena API reference): the Timeline once the query is SUCCEEDED or
+   * FAILED, and for a result with rows {@code Rows} with {@code OutputRows} (the result's data
+   * rows), {@code InputBytes} and {@code OutputBytes} (the emulator's text-size estimate, as
+   * DataScannedInBytes); {@code InputRows} and {@code OutputStage} are left out (optional members;
+   * DuckDB does not report them per query). Earlier states are refused like GetQueryResults.
+   */
+  ObjectNode runtimeStatistics(JsonNode req) {
+    Execution e = find(text(req, "QueryExecutionId"));
+    Execution.Snapshot s = e.snapshot();
+    if (s.state() != Execution.State.SUCCEEDED && s.state() != Execution.State.FAILED) {
+      throw ApiException.invalidRequest(
+          "Query has not yet finished. Current state: " + s.state().name());
+    }
+    ObjectNode out = F.objectNode();
+    ObjectNode stats = out.putObject("QueryRuntimeStatistics");
+    ExecutionJson.timeline(stats.putObject("Timeline"), e, s, clock.instant());
+    QueryResult r = s.result();
+    if (r != null && r.table() != null) {
+      stats
+          .putObject("Rows")
+          .put("InputBytes", e.reusedFrom != null ? 0 : r.bytes())
+          .put("OutputBytes", r.bytes())
+          .put("OutputRows", r.rowCount());
+    }
+    return out;
   }
 
   ObjectNode get(JsonNode req) {

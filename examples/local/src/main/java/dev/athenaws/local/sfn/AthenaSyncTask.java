@@ -101,6 +101,18 @@ final class AthenaSyncTask {
       b.queryExecutionContext(
           c -> c.database(text(context, "Database")).catalog(text(context, "Catalog")));
     }
+    JsonNode byAge = p.path("ResultReuseConfiguration").path("ResultReuseByAgeConfiguration");
+    if (byAge.isObject()) {
+      b.resultReuseConfiguration(
+          r ->
+              r.resultReuseByAgeConfiguration(
+                  a ->
+                      a.enabled(byAge.path("Enabled").asBoolean(false))
+                          .maxAgeInMinutes(
+                              byAge.hasNonNull("MaxAgeInMinutes")
+                                  ? byAge.get("MaxAgeInMinutes").asInt()
+                                  : null)));
+    }
     return b.build();
   }
 

@@ -73,7 +73,8 @@ record Definition(String startAt, Map<String, AslState> states, Duration timeout
           "ExecutionParameters",
           "ClientRequestToken",
           "WorkGroup",
-          "QueryExecutionContext");
+          "QueryExecutionContext",
+          "ResultReuseConfiguration");
 
   private static final Set<String> ATHENA_CONTEXT = Set.of("Database", "Catalog");
 

@@ -63,6 +63,54 @@ abstract class FlowScenarios {
   }
 
   @Test
+  void aNamedQuerysResultIsReusedAndTheTotalComesBeforeTheRows() {
+    try (WsClient c = WsClient.connect(stack().webSocketUri())) {
+      List<JsonNode> first = run(c, "reuse-1");
+      List<JsonNode> second = run(c, "reuse-2");
+
+      for (List<JsonNode> messages : List.of(first, second)) {
+        Result r = Result.of(messages);
+        assertThat(r.rows()).hasSize(7);
+        int succeeded = indexOf(messages, "progress");
+        assertThat(messages.get(succeeded).path("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(succeeded).isLessThan(indexOf(messages, "rows"));
+        assertThat(messages.get(succeeded).path("totalRows").asLong()).isEqualTo(7);
+      }
+      JsonNode ran = Result.of(first).complete().path("statistics");
+      JsonNode reused = Result.of(second).complete().path("statistics");
+      assertThat(ran.path("reusedPreviousResult").asBoolean()).isFalse();
+      assertThat(reused.path("reusedPreviousResult").asBoolean()).isTrue();
+      assertThat(Result.of(second).rows()).isEqualTo(Result.of(first).rows());
+    }
+  }
+
+  private static List<JsonNode> run(WsClient c, String requestId) {
+    c.send(
+        "{\"action\":\"query\",\"requestId\":\""
+            + requestId
+            + "\",\"query\":\""
+            + Stacks.REUSED
+            + "\"}");
+    return c.untilDone(WAIT);
+  }
+
+  /** The last message of the type before the first rows (progress), or the first (rows). */
+  private static int indexOf(List<JsonNode> messages, String type) {
+    int firstRows = -1;
+    int lastProgress = -1;
+    for (int i = 0; i < messages.size(); i++) {
+      String t = messages.get(i).path("type").asText();
+      if (t.equals("rows") && firstRows < 0) {
+        firstRows = i;
+      }
+      if (t.equals("progress") && firstRows < 0) {
+        lastProgress = i;
+      }
+    }
+    return type.equals("rows") ? firstRows : lastProgress;
+  }
+
+  @Test
   void aNamedQueryBindsItsParameters() {
     try (WsClient c = WsClient.connect(stack().webSocketUri())) {
       c.send(

@@ -29,6 +29,9 @@ final class Stacks {
   /** The reason the engine gives for {@link #FAILS_MID_RUN}. */
   static final String MID_RUN_FAILURE = "the engine lost a worker";
 
+  /** A query that declares its own result reuse age (60 minutes). */
+  static final String REUSED = "reused-query";
+
   private Stacks() {}
 
   static LocalStack start(String... flags) throws Exception {
@@ -69,6 +72,12 @@ final class Stacks {
                 + "THEN error('"
                 + MID_RUN_FAILURE
                 + "') ELSE i >= 0 END");
+    queries
+        .addObject()
+        .put("name", REUSED)
+        .put("description", "declares a result reuse age")
+        .put("sql", "SELECT range AS n FROM range(7)")
+        .put("resultReuseMaxAgeMinutes", 60);
     Path file = Files.createTempFile("e2e-catalog", ".json");
     file.toFile().deleteOnExit();
     json.writeValue(file.toFile(), root);
