@@ -23,6 +23,9 @@ record LocalEnvironment(Map<String, String> variables, String endpoint) {
     env.put("ATHENA_DATABASE", o.database());
     // EMF lines (one per handler call) would drown the console; --metrics on shows them.
     env.put("METRICS_DISABLED", String.valueOf(!o.metrics()));
+    if (o.postsInFlight() != null) {
+      env.put("POSTS_IN_FLIGHT", o.postsInFlight().toString());
+    }
     if (o.queryCatalog() != null) {
       env.put("QUERY_CATALOG", o.queryCatalog().toAbsolutePath().toString());
     }

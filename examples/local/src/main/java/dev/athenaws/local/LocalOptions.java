@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  *     push workflow, null for the generated one
  * @param s3FirstByteMs added before the first byte of every S3 GetObject body
  * @param s3Mbps the S3 endpoint's bandwidth per GetObject in megabits per second, 0 for unlimited
+ * @param postsInFlight the handlers' {@code POSTS_IN_FLIGHT} (rows posts in flight per query), null
+ *     for their default
  */
 public record LocalOptions(
     String host,
@@ -56,7 +58,8 @@ public record LocalOptions(
     Path stateMachineDefinition,
     boolean metrics,
     int s3FirstByteMs,
-    int s3Mbps) {
+    int s3Mbps,
+    Integer postsInFlight) {
 
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
@@ -82,6 +85,9 @@ public record LocalOptions(
     require(postLatencyMs >= 0 && postLatencyMs <= 60_000, "--post-latency-ms must be 0..60000");
     require(s3FirstByteMs >= 0 && s3FirstByteMs <= 60_000, "--s3-first-byte-ms must be 0..60000");
     require(s3Mbps >= 0 && s3Mbps <= 100_000, "--s3-mbps must be 0..100000 (0: unlimited)");
+    require(
+        postsInFlight == null || (postsInFlight >= 1 && postsInFlight <= 16),
+        "--posts-in-flight must be 1..16");
     require(
         postThrottleRate >= 0 && postThrottleRate < 1,
         "--post-throttle-rate must be 0 <= rate < 1");
@@ -120,7 +126,8 @@ public record LocalOptions(
           "--state-machine-definition",
           "--metrics",
           "--s3-first-byte-ms",
-          "--s3-mbps");
+          "--s3-mbps",
+          "--posts-in-flight");
 
   /**
    * @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events
@@ -180,7 +187,10 @@ public record LocalOptions(
         definition == null ? null : Path.of(definition),
         onOff(given.getOrDefault("--metrics", "off"), "--metrics"),
         (int) number(given, "--s3-first-byte-ms", 0),
-        (int) number(given, "--s3-mbps", 0));
+        (int) number(given, "--s3-mbps", 0),
+        given.containsKey("--posts-in-flight")
+            ? (int) number(given, "--posts-in-flight", 0)
+            : null);
   }
 
   private static boolean onOff(String value, String name) {
@@ -210,6 +220,7 @@ public record LocalOptions(
           --post-latency-ms N       added to every @connections POST [0]
           --s3-first-byte-ms N      added before the first byte of every S3 GetObject body [0]
           --s3-mbps N               S3 GetObject bandwidth in megabits/s, 0 = unlimited [0]
+          --posts-in-flight N       rows posts in flight per query (POSTS_IN_FLIGHT), 1..16 [4]
           --post-throttle-rate R    fraction of @connections POSTs answered 429, 0 <= R < 1 [0]
           --post-error-rate R       fraction of @connections POSTs answered 500, 0 <= R < 1 [0]
           --athena-throttle-rate R  fraction of Athena API calls answered TooManyRequestsException,
