@@ -4,7 +4,6 @@ import dev.athenaws.internal.retry.Interrupts;
 import dev.athenaws.notify.PostOutcome;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -24,9 +23,11 @@ import java.util.concurrent.Future;
  *       notifier was throttled, or saw 5xx) shrinks the window to 1; each post delivered at the
  *       first attempt widens it by one again, up to {@code max} (additive increase, multiplicative
  *       decrease), so the account's {@code PostToConnection} rate is not hammered.
- *   <li>Every post issued is awaited before {@link #drain()} returns, so a run that returns has no
- *       task left running. An interrupt of the waiting thread cancels (interrupts) the posts in
- *       flight and ends the run as {@code QUERY_CANCELLED} ({@link Interrupts}).
+ *   <li>Every post issued is awaited before {@link #drain()} or {@link #settle()} returns, so a run
+ *       that returns has no task left running. An interrupt of the waiting thread cancels the run:
+ *       nothing more is issued, the posts in flight are awaited but not interrupted (a send cut in
+ *       half can lose a client that is still owed the final error; each post is bounded by the
+ *       notifier's own retries), and the run ends as {@code QUERY_CANCELLED} ({@link Interrupts}).
  * </ul>
  *
  * <p>Thread-safety: not thread-safe; used by one run's publishing thread. The posts themselves run
@@ -109,22 +110,13 @@ final class PostWindow {
   }
 
   /**
-   * Settles the window after the run failed for another reason: waits for the posts in flight (or
-   * cancels them when the thread is interrupted); never throws.
+   * Settles the window after the run failed for another reason: waits for the posts in flight;
+   * never throws.
    *
    * @return true when a post found the connection gone (no error can reach the client)
    */
   boolean settle() {
-    try {
-      if (!Thread.currentThread().isInterrupted()) {
-        while (!inFlight.isEmpty()) {
-          awaitOne();
-        }
-      }
-    } catch (RuntimeException e) {
-      // Interrupted while waiting: awaitOne cancelled what was left.
-    }
-    cancelAll();
+    awaitAll();
     return gone;
   }
 
@@ -137,9 +129,35 @@ final class PostWindow {
     try {
       done = posts.take();
     } catch (InterruptedException e) {
-      cancelAll();
+      // Cancelled: issue nothing more, and let the posts in flight end by themselves (each is
+      // bounded by the notifier's retries) rather than interrupt them: a send cut in half can
+      // lose the client (a server's own socket), and it still owes the client the final error.
+      Thread.currentThread().interrupt();
+      awaitAll();
       throw Interrupts.cancelled("waiting for posts in flight", e);
     }
+    finish(done);
+  }
+
+  /** Waits for every post in flight, setting an interrupt aside until they all ended. */
+  private void awaitAll() {
+    boolean interrupted = Thread.interrupted();
+    try {
+      while (!inFlight.isEmpty()) {
+        try {
+          finish(posts.take());
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void finish(Future<PostOutcome> done) {
     long index = inFlight.remove(done);
     try {
       record(done.get(), index);
@@ -149,8 +167,9 @@ final class PostWindow {
         failure =
             cause instanceof RuntimeException r ? r : new IllegalStateException("post failed", e);
       }
-    } catch (CancellationException | InterruptedException e) {
-      // Only cancelAll cancels, and a done future's get() does not wait: nothing to record.
+    } catch (InterruptedException e) {
+      // A done future's get() does not wait; keep the flag for the caller all the same.
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -168,10 +187,5 @@ final class PostWindow {
     } else if (undelivered == null) {
       undelivered = outcome;
     }
-  }
-
-  private void cancelAll() {
-    inFlight.keySet().forEach(f -> f.cancel(true));
-    inFlight.clear();
   }
 }

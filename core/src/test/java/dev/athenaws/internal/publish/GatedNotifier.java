@@ -37,7 +37,6 @@ final class GatedNotifier implements ConnectionNotifier {
   private final List<Integer> issued = new ArrayList<>();
   private int arrived;
   private int unfinished;
-  private int interrupted;
 
   /**
    * @param script the outcome of the rows post of each seq
@@ -65,9 +64,6 @@ final class GatedNotifier implements ConnectionNotifier {
     try {
       return p.answer().get();
     } catch (InterruptedException e) {
-      synchronized (this) {
-        interrupted++;
-      }
       Thread.currentThread().interrupt();
       throw new AthenaWsException(ErrorCode.QUERY_CANCELLED, "interrupted", e);
     } catch (ExecutionException e) {
@@ -119,23 +115,6 @@ final class GatedNotifier implements ConnectionNotifier {
    */
   synchronized int unfinished() {
     return unfinished;
-  }
-
-  /**
-   * Waits until every post has returned (posts cancelled by an interrupt return on their own).
-   *
-   * @return posts whose wait was interrupted
-   */
-  synchronized int awaitAllReturned() throws InterruptedException {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-    while (unfinished > 0) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new AssertionError(unfinished + " posts never returned");
-      }
-      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
-    }
-    return interrupted;
   }
 
   /**

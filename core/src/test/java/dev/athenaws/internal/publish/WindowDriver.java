@@ -95,7 +95,7 @@ final class WindowDriver implements AutoCloseable {
 
   /**
    * Drives a publication task; {@code onWait} (nullable) runs once, instead of a release, the first
-   * time the publishing thread waits with posts pending, and then nothing more is released.
+   * time the publishing thread waits with posts pending; posts are released as usual after it.
    */
   PublishResult run(FutureTask<PublishResult> task, java.util.function.Consumer<Thread> onWait) {
     Thread publishing = new Thread(task, "window-test-publisher");
@@ -103,19 +103,17 @@ final class WindowDriver implements AutoCloseable {
     publishing.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     java.util.function.Consumer<Thread> first = onWait;
-    boolean releasing = true;
     while (!task.isDone()) {
       if (System.nanoTime() > deadline) {
         publishing.interrupt();
         throw new AssertionError("the publication did not end");
       }
-      if (releasing
-          && publishing.getState() == Thread.State.WAITING
+      if (publishing.getState() == Thread.State.WAITING
           && notifier.arrived() >= submitted.get()
           && notifier.pending() > 0) {
         if (first != null) {
           first.accept(publishing);
-          releasing = false;
+          first = null;
         } else {
           notifier.releaseNewestFirst();
         }
