@@ -51,6 +51,15 @@ class PostWindowTest {
     return out;
   }
 
+  /** Publishes all of {@link #PAGES} with up to n posts in flight. */
+  private PublishResult runAll(int n) {
+    return driver.run(
+        driver.publisher(n),
+        WindowDriver.request(Continuation.start()),
+        PAGES,
+        PauseCondition.NEVER);
+  }
+
   private static List<Integer> range(int from, int to) {
     return java.util.stream.IntStream.range(from, to).boxed().toList();
   }
@@ -59,12 +68,7 @@ class PostWindowTest {
   void postsCompletingOutOfOrderKeepTheirSeqAndCompleteComesAfterAll() {
     driver = new WindowDriver();
 
-    PublishResult result =
-        driver.run(
-            driver.publisher(4),
-            WindowDriver.request(Continuation.start()),
-            PAGES,
-            PauseCondition.NEVER);
+    PublishResult result = runAll(4);
 
     List<JsonNode> delivered = driver.notifier.delivered();
     int chunks = seqs(delivered).size();
@@ -92,12 +96,7 @@ class PostWindowTest {
     driver = new WindowDriver();
     // With N = 1 no post waits in the notifier's gate: a post made on the publishing thread is
     // released at once by the driver, one at a time.
-    PublishResult result =
-        driver.run(
-            driver.publisher(1),
-            WindowDriver.request(Continuation.start()),
-            PAGES,
-            PauseCondition.NEVER);
+    PublishResult result = runAll(1);
 
     List<JsonNode> delivered = driver.notifier.delivered();
     int chunks = seqs(delivered).size();
@@ -117,12 +116,7 @@ class PostWindowTest {
                     ? new PostOutcome.Rejected(PostOutcome.Reason.FORBIDDEN, 403, "Forbidden")
                     : new PostOutcome.Delivered(1));
 
-    PublishResult result =
-        driver.run(
-            driver.publisher(4),
-            WindowDriver.request(Continuation.start()),
-            PAGES,
-            PauseCondition.NEVER);
+    PublishResult result = runAll(4);
 
     assertThat(result)
         .isEqualTo(
@@ -151,12 +145,7 @@ class PostWindowTest {
                   ErrorCode.INTERNAL, "the WebSocket management endpoint cannot be reached");
             });
 
-    PublishResult result =
-        driver.run(
-            driver.publisher(4),
-            WindowDriver.request(Continuation.start()),
-            PAGES,
-            PauseCondition.NEVER);
+    PublishResult result = runAll(4);
 
     assertThat(result).isEqualTo(new PublishResult.Failed(ErrorCode.INTERNAL, true));
     assertThat(types(driver.notifier.delivered())).containsExactly("error");
@@ -169,12 +158,7 @@ class PostWindowTest {
     driver =
         new WindowDriver(seq -> seq == 5 ? new PostOutcome.Gone() : new PostOutcome.Delivered(1));
 
-    PublishResult result =
-        driver.run(
-            driver.publisher(4),
-            WindowDriver.request(Continuation.start()),
-            PAGES,
-            PauseCondition.NEVER);
+    PublishResult result = runAll(4);
 
     assertThat(result).isEqualTo(new PublishResult.ConnectionGone());
     assertThat(driver.notifier.issued().size()).isBetween(6, 12);
@@ -191,12 +175,7 @@ class PostWindowTest {
         new WindowDriver(
             seq -> seq == 2 ? new PostOutcome.Delivered(3) : new PostOutcome.Delivered(1));
 
-    PublishResult result =
-        driver.run(
-            driver.publisher(4),
-            WindowDriver.request(Continuation.start()),
-            PAGES,
-            PauseCondition.NEVER);
+    PublishResult result = runAll(4);
 
     assertThat(result).isInstanceOf(PublishResult.Completed.class);
     List<Integer> batches = driver.notifier.batches();

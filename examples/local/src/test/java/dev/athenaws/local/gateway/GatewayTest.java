@@ -145,11 +145,7 @@ class GatewayTest {
   void theManagementApiPostsGetsAndDeletes() throws Exception {
     Client c = connect(Map.of());
     String id = events.poll(5, TimeUnit.SECONDS).getRequestContext().getConnectionId();
-    String path =
-        "http://127.0.0.1:"
-            + port
-            + "/test/@connections/"
-            + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+    String path = connectionPath(id);
 
     assertThat(send("POST", path, "{\"hi\":1}").statusCode()).isEqualTo(200);
     assertThat(c.messages.poll(5, TimeUnit.SECONDS)).isEqualTo("{\"hi\":1}");
@@ -179,11 +175,7 @@ class GatewayTest {
     // must reach the client whole (the connection sends one message at a time).
     Client c = connect(Map.of());
     String id = events.poll(5, TimeUnit.SECONDS).getRequestContext().getConnectionId();
-    String path =
-        "http://127.0.0.1:"
-            + port
-            + "/test/@connections/"
-            + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+    String path = connectionPath(id);
     List<String> bodies = new java.util.ArrayList<>();
     for (char ch = 'a'; ch < 'e'; ch++) {
       bodies.add(String.valueOf(ch).repeat(100_000)); // four frames each
@@ -211,6 +203,13 @@ class GatewayTest {
       received.add(c.messages.poll(5, TimeUnit.SECONDS));
     }
     assertThat(received).containsExactlyInAnyOrderElementsOf(bodies);
+  }
+
+  private String connectionPath(String id) {
+    return "http://127.0.0.1:"
+        + port
+        + "/test/@connections/"
+        + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private HttpResponse<String> send(String method, String uri, String body) throws Exception {
