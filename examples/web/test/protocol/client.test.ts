@@ -313,6 +313,30 @@ describe('a query run', () => {
 });
 
 describe('seq gaps', () => {
+  it('orders chunks posted several at a time by seq, rendering only the contiguous prefix', () => {
+    // The server posts up to N rows messages at once (docs/protocol.md): here two windows of four,
+    // each arriving newest first, then complete.
+    const { client, socket } = connected({ gapGraceMs: 1000 });
+    const run = client.runQuery({});
+    const prefixes: number[] = [];
+    client.on('run', (r) => prefixes.push(r.rows.length));
+    for (const seq of [3, 2, 1]) socket.serverSends(chunk(run.requestId, seq, rowsFrom(seq * 2, 2)));
+    expect(run.rows).toEqual([]);
+    expect(run.columns).toBeUndefined();
+    socket.serverSends(chunk(run.requestId, 0, rowsFrom(0, 2)));
+    expect(run.rows.map((r) => r.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(run.columns?.map((c) => c.name)).toEqual(['eventname', 'n']);
+    for (const seq of [7, 6]) socket.serverSends(chunk(run.requestId, seq, rowsFrom(seq * 2, 2)));
+    expect(run.rows).toHaveLength(8);
+    for (const seq of [5, 4]) socket.serverSends(chunk(run.requestId, seq, rowsFrom(seq * 2, 2)));
+    socket.serverSends({ type: 'complete', requestId: run.requestId, rowCount: 16, chunks: 8 });
+    expect(run.status).toBe('complete');
+    expect(run.rows.map((r) => r.n)).toEqual(rowsFrom(0, 16).map((r) => r.n));
+    expect(run.missingSeqs).toEqual([]);
+    // What a view saw grew only by whole contiguous prefixes.
+    expect(prefixes.filter((n, i) => i === 0 || n !== prefixes[i - 1])).toEqual([0, 8, 16]);
+  });
+
   it('waits for an out-of-order chunk and completes when it arrives in time', () => {
     const { client, socket } = connected({ gapGraceMs: 1000 });
     const run = client.runQuery({});

@@ -47,10 +47,11 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  * stable code. {@link #resume} continues a query's publication from a {@code Continuation} (the
  * Lambda adapter's push task). Build one per process with {@link #builder()}.
  *
- * <p>Resources: it owns the thread pool that fetches result pages one ahead ({@code
- * athena-ws-prefetch}, daemon threads), and the {@link AthenaClient} only when it created the
- * default one. {@link #close()} releases them; call it when the process no longer handles frames,
- * after the last {@code handle} returned.
+ * <p>Resources: it owns the thread pool that fetches result pages one ahead and makes the posts in
+ * flight ({@code athena-ws-prefetch}, daemon threads; a run leaves no task running when it
+ * returns), and the {@link AthenaClient} only when it created the default one. {@link #close()}
+ * releases them; call it when the process no longer handles frames, after the last {@code handle}
+ * returned.
  *
  * <p>Thread-safety: thread-safe; one instance serves any number of concurrent frames. {@code
  * handle} and {@code resume} block the calling thread until the query has ended and its results are
@@ -300,8 +301,9 @@ public final class AthenaWs implements AutoCloseable {
    * {@link AthenaClient} built from the environment (region, credentials, an SDK HTTP client on the
    * classpath) without SDK retries, owned and closed by the {@code AthenaWs}; {@link
    * AthenaSettings#defaults()}; a {@link #DEFAULT_QUERY_TIMEOUT} query timeout; catalog queries
-   * only (no raw SQL); lenient value mapping; {@link ChunkPolicy#defaults()}; the system clock and
-   * sleeper; no download links (every result is delivered as rows).
+   * only (no raw SQL); lenient value mapping; {@link ChunkPolicy#defaults()}; {@link
+   * #DEFAULT_POSTS_IN_FLIGHT} posts in flight; the system clock and sleeper; no download links
+   * (every result is delivered as rows).
    *
    * <p>Thread-safety: not thread-safe; build once per process.
    *
@@ -318,6 +320,12 @@ public final class AthenaWs implements AutoCloseable {
 
     /** Ranged re-opens in a row without progress before a broken result object fails the run. */
     private static final int S3_RESUMES = 3;
+
+    /**
+     * {@code rows} posts in flight per run by default: 4 (see {@link #postsInFlight}; the one place
+     * this default is set).
+     */
+    public static final int DEFAULT_POSTS_IN_FLIGHT = 4;
 
     private AthenaClient athena;
     private ConnectionNotifier notifier;
@@ -339,6 +347,7 @@ public final class AthenaWs implements AutoCloseable {
     private Duration linkTtl = LinkDelivery.Policy.DEFAULT_TTL;
     private Long linkAboveRows;
     private Long linkAboveBytes;
+    private int postsInFlight = DEFAULT_POSTS_IN_FLIGHT;
 
     Builder() {}
 
@@ -613,6 +622,24 @@ public final class AthenaWs implements AutoCloseable {
     }
 
     /**
+     * Sets how many {@code rows} messages of one run (one connection's query) may be posted at
+     * once. Each keeps its {@code seq} and may arrive out of order; {@code complete} comes after
+     * all of them. A throttled post shrinks the window to one until posts go through at once again.
+     * 1 posts one message at a time, in order.
+     *
+     * @param n at least 1; default {@link #DEFAULT_POSTS_IN_FLIGHT}
+     * @return this builder
+     * @throws IllegalArgumentException if n is less than 1
+     */
+    public Builder postsInFlight(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("postsInFlight must be >= 1: " + n);
+      }
+      this.postsInFlight = n;
+      return this;
+    }
+
+    /**
      * Builds the front door; it owns a new prefetch thread pool (and the default client, if any).
      *
      * @return the front door, to be closed when no longer used
@@ -682,7 +709,8 @@ public final class AthenaWs implements AutoCloseable {
       ResultPublisher.Builder publisher =
           ResultPublisher.builder(new CountingNotifier(notifier), f)
               .executor(new ContextExecutor(prefetch))
-              .chunkPolicy(chunkPolicy);
+              .chunkPolicy(chunkPolicy)
+              .postsInFlight(postsInFlight);
       if (strictValues) {
         publisher.strictValues();
       }

@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
  * @param functionName the Lambda function's name (the metrics' dimension), null outside Lambda
  * @param tracing whether sampled invocations send X-Ray subsegments of the AWS calls
  * @param downloadLinks delivery by download link
+ * @param postsInFlight how many {@code rows} posts of one run may be in flight at once
  */
 record Config(
     Mode mode,
@@ -59,7 +60,8 @@ record Config(
     String metricsNamespace,
     String functionName,
     boolean tracing,
-    LinkConfig downloadLinks) {
+    LinkConfig downloadLinks,
+    int postsInFlight) {
 
   /** How the query route runs a query. */
   enum Mode {
@@ -84,6 +86,9 @@ record Config(
   static final long MAX_QUERY_TIMEOUT_SECONDS = 86_400;
 
   static final String DEFAULT_METRICS_NAMESPACE = "AthenaWs";
+
+  /** Most posts in flight per run: each holds a pool thread and a management API connection. */
+  static final int MAX_POSTS_IN_FLIGHT = 16;
 
   /**
    * A CloudWatch namespace: up to 255 of alphanumerics, period, hyphen, underscore, slash, hash,
@@ -174,7 +179,13 @@ record Config(
         metricsNamespace(r),
         r.text("AWS_LAMBDA_FUNCTION_NAME", null),
         !r.bool("TRACING_DISABLED"),
-        LinkConfig.from(r));
+        LinkConfig.from(r),
+        (int)
+            r.number(
+                "POSTS_IN_FLIGHT",
+                AthenaWs.Builder.DEFAULT_POSTS_IN_FLIGHT,
+                1,
+                MAX_POSTS_IN_FLIGHT));
   }
 
   private static String metricsNamespace(EnvReader r) {

@@ -95,6 +95,7 @@ final class Wiring implements AutoCloseable {
             .settings(config.athena())
             .queryTimeout(config.queryTimeout())
             .chunkPolicy(config.chunkPolicy())
+            .postsInFlight(config.postsInFlight())
             .clock(clock)
             .sleeper(sleeper);
     if (config.metricsNamespace() != null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.athenaws.AthenaSettings;
+import dev.athenaws.AthenaWs;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import java.net.URI;
 import java.time.Duration;
@@ -48,6 +49,7 @@ class ConfigTest {
     assertThat(c.tracing()).isTrue();
     assertThat(c.downloadLinks())
         .isEqualTo(new LinkConfig(false, Duration.ofMinutes(15), null, null));
+    assertThat(c.postsInFlight()).isEqualTo(AthenaWs.Builder.DEFAULT_POSTS_IN_FLIGHT);
   }
 
   @Test
@@ -76,9 +78,11 @@ class ConfigTest {
     env.put("DOWNLOAD_LINK_ROWS", "100000");
     env.put("DOWNLOAD_LINK_BYTES", "0");
     env.put("ATHENA_RUNTIME_STATISTICS_DISABLED", "true");
+    env.put("POSTS_IN_FLIGHT", "8");
 
     Config c = Config.from(env);
 
+    assertThat(c.postsInFlight()).isEqualTo(8);
     assertThat(c.mode()).isEqualTo(Config.Mode.STEPFUNCTIONS);
     assertThat(c.queryCatalog()).isEqualTo("/opt/catalog.json");
     assertThat(c.athena())
@@ -119,6 +123,8 @@ class ConfigTest {
     "PUSH_TIME_RESERVE_MILLIS, 999",
     "MAX_MESSAGE_BYTES, 131073",
     "MAX_MESSAGE_BYTES, 1023",
+    "POSTS_IN_FLIGHT, 0",
+    "POSTS_IN_FLIGHT, 17",
     "STRICT_VALUES, yes",
     "ALLOW_RAW_SQL, 1",
     "TRACING_DISABLED, off",

@@ -11,14 +11,18 @@ final class Streams {
   private Streams() {}
 
   /**
-   * Asserts: {@code rows} seq exactly 0..n-1 once each, one {@code complete} as the last message,
-   * its rowCount equal to the rows received and its chunks to n.
+   * Asserts: {@code rows} seq exactly 0..n-1 once each (in any arrival order: up to N posts are in
+   * flight at once), one {@code complete} as the last message, its rowCount equal to the rows
+   * received and its chunks to n.
    *
    * @return the values of column {@code column} over all rows, in seq order
    */
   static List<String> completeStream(List<JsonNode> messages, String column) {
     List<JsonNode> rows =
-        messages.stream().filter(m -> m.path("type").asText().equals("rows")).toList();
+        messages.stream()
+            .filter(m -> m.path("type").asText().equals("rows"))
+            .sorted(java.util.Comparator.comparingInt(m -> m.path("seq").asInt()))
+            .toList();
     List<JsonNode> completes =
         messages.stream().filter(m -> m.path("type").asText().equals("complete")).toList();
     assertThat(completes).hasSize(1);

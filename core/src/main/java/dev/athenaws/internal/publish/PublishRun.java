@@ -2,7 +2,6 @@ package dev.athenaws.internal.publish;
 
 import dev.athenaws.Continuation;
 import dev.athenaws.Outcome.PublishResult;
-import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.protocol.RowChunker;
 import dev.athenaws.internal.protocol.ServerMessage;
@@ -18,8 +17,10 @@ import java.util.List;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 
 /**
- * One publishing run: pages -> mapper -> chunker -> posts, then {@code complete}. Holds the run's
- * state (mapper, chunker, counters); not thread-safe, used once.
+ * One publishing run: pages -> mapper -> chunker -> posts (through a {@link PostWindow}, up to N in
+ * flight), then {@code complete}. {@code complete}, a pause's continuation and an {@code error} are
+ * sent or returned only after every earlier post finished. Holds the run's state (mapper, chunker,
+ * counters, window); not thread-safe, used once.
  */
 final class PublishRun {
   private final Messenger messenger;
@@ -27,6 +28,7 @@ final class PublishRun {
   private final ResultRequest request;
   private final PublishTarget target;
   private final ResultSetMapper mapper;
+  private final PostWindow window;
   private RowChunker chunker;
 
   PublishRun(
@@ -34,8 +36,10 @@ final class PublishRun {
       ChunkPolicy policy,
       boolean strict,
       MappingListener listener,
-      ResultRequest request) {
+      ResultRequest request,
+      PostWindow window) {
     this.messenger = messenger;
+    this.window = window;
     this.policy = policy;
     this.request = request;
     this.target = request.target();
@@ -68,6 +72,9 @@ final class PublishRun {
         }
         if (!page.isLast() && pause.shouldPause()) {
           PublishResult stop = post(chunker.finish());
+          if (stop == null) {
+            stop = check(window.drain());
+          }
           return stop != null
               ? stop
               : new PublishResult.Paused(
@@ -83,6 +90,9 @@ final class PublishRun {
         chunker = newChunker(List.of());
       }
       PublishResult stop = post(chunker.finish());
+      if (stop == null) {
+        stop = check(window.drain());
+      }
       if (stop != null) {
         return stop;
       }
@@ -96,13 +106,19 @@ final class PublishRun {
               resultPath);
       stop = check(messenger.send(target, complete));
       return stop != null ? stop : new PublishResult.Completed(rows(), chunks());
-    } catch (AthenaWsException e) {
-      // ROW_TOO_LARGE, a strict-mode ValueFormatException, a failed page fetch: the client hears
-      // why.
-      return messenger.fail(target, e);
     } catch (RuntimeException e) {
-      return messenger.fail(target, e);
+      // ROW_TOO_LARGE, a strict-mode ValueFormatException, a failed page fetch or post: the client
+      // hears why (an AthenaWsException with its code, anything else as INTERNAL).
+      return fail(e);
     }
+  }
+
+  /** The one {@code error} of a failed run, after the posts in flight finished. */
+  private PublishResult fail(RuntimeException e) {
+    if (window.settle()) {
+      return new PublishResult.ConnectionGone();
+    }
+    return messenger.fail(target, e);
   }
 
   private RowChunker newChunker(List<Column> columns) {
@@ -123,7 +139,7 @@ final class PublishRun {
    */
   private PublishResult post(List<byte[]> messages) {
     for (byte[] message : messages) {
-      PublishResult stop = check(messenger.post(target, message));
+      PublishResult stop = check(window.offer(message));
       if (stop != null) {
         return stop;
       }
@@ -132,6 +148,9 @@ final class PublishRun {
   }
 
   private PublishResult check(PostOutcome outcome) {
+    if (outcome == null) {
+      return null;
+    }
     return messenger.check(target, outcome);
   }
 }

@@ -31,7 +31,14 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  * <ul>
  *   <li>Pipelined: page k+1 is fetched (on the executor) while page k is mapped and posted, so a
  *       run takes about max(fetch time, post time), and memory stays at two pages plus one message.
- *   <li>A 410 stops the run at once: the post that found it is the last one.
+ *   <li>Up to {@link Builder#postsInFlight N} {@code rows} posts in flight per run (on the
+ *       executor); each keeps its {@code seq}, so a client orders them. {@code complete}, a pause
+ *       and an {@code error} come only after every earlier post finished; a post delivered only
+ *       after retries (throttled) shrinks the window to one post until posts go through at once
+ *       again. With N = 1 (the publisher's default) posts are made one by one on the calling
+ *       thread.
+ *   <li>A 410 stops the run at once: no post is issued after the one that found it (with N > 1, the
+ *       posts already in flight finish).
  *   <li>A failure (a row too large for a message, a page that cannot be fetched, a value that does
  *       not parse in strict mode) reaches the client as an {@code error} message; internal details
  *       go to the log (ids only, never rows).
@@ -56,6 +63,7 @@ public final class ResultPublisher implements AutoCloseable {
   private final ChunkPolicy policy;
   private final boolean strict;
   private final MappingListener listener;
+  private final int postsInFlight;
 
   private ResultPublisher(Builder b) {
     this.messenger = new Messenger(b.notifier);
@@ -65,6 +73,7 @@ public final class ResultPublisher implements AutoCloseable {
     this.policy = b.policy;
     this.strict = b.strict;
     this.listener = b.listener;
+    this.postsInFlight = b.postsInFlight;
   }
 
   /**
@@ -113,7 +122,8 @@ public final class ResultPublisher implements AutoCloseable {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(pages, "pages");
     Objects.requireNonNull(pause, "pause");
-    return new PublishRun(messenger, policy, strict, listener, request).run(pages, pause);
+    PostWindow window = new PostWindow(messenger, request.target(), executor, postsInFlight);
+    return new PublishRun(messenger, policy, strict, listener, request, window).run(pages, pause);
   }
 
   /**
@@ -263,8 +273,9 @@ public final class ResultPublisher implements AutoCloseable {
   /**
    * Configures a {@link ResultPublisher}. Defaults: {@link ChunkPolicy#defaults()}, lenient mapping
    * (unparsable values pass as text and are logged once per column), a daemon thread pool of the
-   * publisher's own for prefetching (shut down by {@link ResultPublisher#close()}). Setters throw
-   * {@link NullPointerException} for null, naming the parameter. Not thread-safe.
+   * publisher's own for prefetching and posting (shut down by {@link ResultPublisher#close()}), one
+   * post in flight. Setters throw {@link NullPointerException} for null and {@link
+   * IllegalArgumentException} for a bad value, naming the parameter. Not thread-safe.
    */
   public static final class Builder {
     private final ConnectionNotifier notifier;
@@ -273,6 +284,7 @@ public final class ResultPublisher implements AutoCloseable {
     private ChunkPolicy policy = ChunkPolicy.defaults();
     private boolean strict;
     private MappingListener listener;
+    private int postsInFlight = 1;
 
     private Builder(ConnectionNotifier notifier, PageFetcher fetcher) {
       this.notifier = Objects.requireNonNull(notifier, "notifier");
@@ -282,7 +294,8 @@ public final class ResultPublisher implements AutoCloseable {
     /**
      * Sets where page fetches run.
      *
-     * @param executor runs the one-ahead page fetches (one at a time per run); the caller owns it
+     * @param executor runs the one-ahead page fetches (one at a time per run) and, with more than
+     *     one post in flight, the posts (up to that many per run); the caller owns it
      * @return this builder
      */
     public Builder executor(Executor executor) {
@@ -320,6 +333,21 @@ public final class ResultPublisher implements AutoCloseable {
      */
     public Builder mappingListener(MappingListener listener) {
       this.listener = Objects.requireNonNull(listener, "mappingListener");
+      return this;
+    }
+
+    /**
+     * Sets how many {@code rows} posts of one run may be in flight at once.
+     *
+     * @param n at least 1; 1 posts one message at a time on the publishing thread
+     * @return this builder
+     * @throws IllegalArgumentException if n is less than 1
+     */
+    public Builder postsInFlight(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("postsInFlight must be >= 1: " + n);
+      }
+      this.postsInFlight = n;
       return this;
     }
 

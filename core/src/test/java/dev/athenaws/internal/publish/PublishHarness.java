@@ -178,15 +178,15 @@ final class PublishHarness implements AutoCloseable {
   }
 
   /**
-   * @return the values of column {@code n} across all rows messages, in order
+   * @return the values of column {@code n} across all rows messages, in seq order (as a client
+   *     orders them: with more than one post in flight they may arrive out of order)
    */
   List<String> rowValues(String connectionId) {
     List<String> out = new ArrayList<>();
-    for (JsonNode m : received(connectionId)) {
-      if (m.get("type").asText().equals("rows")) {
-        m.get("results").forEach(r -> out.add(r.get("n").asText()));
-      }
-    }
+    received(connectionId).stream()
+        .filter(m -> m.get("type").asText().equals("rows"))
+        .sorted(java.util.Comparator.comparingInt(m -> m.get("seq").asInt()))
+        .forEach(m -> m.get("results").forEach(r -> out.add(r.get("n").asText())));
     return out;
   }
 

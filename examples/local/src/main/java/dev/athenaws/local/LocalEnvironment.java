@@ -25,6 +25,9 @@ record LocalEnvironment(Map<String, String> variables, String endpoint) {
     env.put("METRICS_DISABLED", String.valueOf(!o.metrics()));
     env.put("RESULT_FETCH", o.resultFetch());
     o.downloadLinks().addTo(env);
+    if (o.postsInFlight() != null) {
+      env.put("POSTS_IN_FLIGHT", o.postsInFlight().toString());
+    }
     if (o.queryCatalog() != null) {
       env.put("QUERY_CATALOG", o.queryCatalog().toAbsolutePath().toString());
     }

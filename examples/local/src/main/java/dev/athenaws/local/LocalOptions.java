@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
  *     athenaLatencyMs}
  * @param resultFetch where the handlers read finished results: auto, s3 or api (RESULT_FETCH)
  * @param downloadLinks the download link flags
+ * @param postsInFlight the handlers' {@code POSTS_IN_FLIGHT} (rows posts in flight per query), null
+ *     for their default
  */
 public record LocalOptions(
     String host,
@@ -63,7 +65,8 @@ public record LocalOptions(
     int s3Mbps,
     int getResultsLatencyMs,
     String resultFetch,
-    LinkOptions downloadLinks) {
+    LinkOptions downloadLinks,
+    Integer postsInFlight) {
 
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
@@ -96,6 +99,9 @@ public record LocalOptions(
     require(
         resultFetch.equals("auto") || resultFetch.equals("s3") || resultFetch.equals("api"),
         "--result-fetch must be auto, s3 or api");
+    require(
+        postsInFlight == null || (postsInFlight >= 1 && postsInFlight <= 16),
+        "--posts-in-flight must be 1..16");
     require(
         postThrottleRate >= 0 && postThrottleRate < 1,
         "--post-throttle-rate must be 0 <= rate < 1");
@@ -140,7 +146,8 @@ public record LocalOptions(
           LinkOptions.ENABLED,
           LinkOptions.TTL,
           LinkOptions.ROWS,
-          LinkOptions.BYTES);
+          LinkOptions.BYTES,
+          "--posts-in-flight");
 
   /**
    * @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events
@@ -203,7 +210,10 @@ public record LocalOptions(
         (int) number(given, "--s3-mbps", 0),
         (int) number(given, "--get-results-latency-ms", 0),
         given.getOrDefault("--result-fetch", "auto").toLowerCase(Locale.ROOT),
-        LinkOptions.parse(given));
+        LinkOptions.parse(given),
+        given.containsKey("--posts-in-flight")
+            ? (int) number(given, "--posts-in-flight", 0)
+            : null);
   }
 
   private static boolean onOff(String value, String name) {
@@ -237,6 +247,7 @@ public record LocalOptions(
           --s3-first-byte-ms N      added before the first byte of every S3 GetObject body [0]
           --s3-mbps N               S3 GetObject bandwidth in megabits/s, 0 = unlimited [0]
           --result-fetch M          auto | s3 | api: where finished results are read [auto]
+          --posts-in-flight N       rows posts in flight per query (POSTS_IN_FLIGHT), 1..16 [4]
           --post-throttle-rate R    fraction of @connections POSTs answered 429, 0 <= R < 1 [0]
           --post-error-rate R       fraction of @connections POSTs answered 500, 0 <= R < 1 [0]
           --athena-throttle-rate R  fraction of Athena API calls answered TooManyRequestsException,

@@ -157,9 +157,25 @@ class LocalOptionsTest {
           "--push-timeout-ms",
           "--athena-throttle-rate",
           "--post-error-rate",
+          "--posts-in-flight",
           "--help"
         }) {
       assertThat(LocalOptions.usage()).contains(flag);
     }
+  }
+
+  @Test
+  void postsInFlightIsPassedToTheHandlersOnlyWhenGiven() {
+    assertThat(LocalOptions.defaults().postsInFlight()).isNull();
+    assertThat(LocalEnvironment.of(LocalOptions.defaults(), "http://127.0.0.1:1").variables())
+        .doesNotContainKey("POSTS_IN_FLIGHT");
+    LocalOptions eight = LocalOptions.parse("--posts-in-flight", "8");
+    assertThat(eight.postsInFlight()).isEqualTo(8);
+    assertThat(LocalEnvironment.of(eight, "http://127.0.0.1:1").variables())
+        .containsEntry("POSTS_IN_FLIGHT", "8");
+    assertThatThrownBy(() -> LocalOptions.parse("--posts-in-flight", "0"))
+        .hasMessageContaining("--posts-in-flight must be 1..16");
+    assertThatThrownBy(() -> LocalOptions.parse("--posts-in-flight", "17"))
+        .hasMessageContaining("--posts-in-flight must be 1..16");
   }
 }

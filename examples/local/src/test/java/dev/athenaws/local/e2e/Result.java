@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The messages of one query as a client received them, split into its parts.
  *
- * @param rowsMessages the {@code rows} messages, in arrival order
+ * @param rowsMessages the {@code rows} messages in {@code seq} order, as a client orders them (they
+ *     may arrive out of order: up to N posts are in flight at once)
  * @param complete the final {@code complete} message
  */
 record Result(List<JsonNode> rowsMessages, JsonNode complete) {
@@ -26,6 +27,7 @@ record Result(List<JsonNode> rowsMessages, JsonNode complete) {
         rows.add(m);
       }
     }
+    rows.sort(java.util.Comparator.comparingInt(m -> m.path("seq").asInt()));
     return new Result(rows, last);
   }
 
@@ -45,7 +47,7 @@ record Result(List<JsonNode> rowsMessages, JsonNode complete) {
     return rowsMessages.size();
   }
 
-  /** Asserts seq 0..n-1 in order, each once, columns only in seq 0. */
+  /** Asserts seq 0..n-1, each once, columns only in seq 0. */
   void assertContiguous() {
     for (int i = 0; i < rowsMessages.size(); i++) {
       JsonNode m = rowsMessages.get(i);

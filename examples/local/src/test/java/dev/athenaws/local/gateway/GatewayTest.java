@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -144,11 +145,7 @@ class GatewayTest {
   void theManagementApiPostsGetsAndDeletes() throws Exception {
     Client c = connect(Map.of());
     String id = events.poll(5, TimeUnit.SECONDS).getRequestContext().getConnectionId();
-    String path =
-        "http://127.0.0.1:"
-            + port
-            + "/test/@connections/"
-            + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+    String path = connectionPath(id);
 
     assertThat(send("POST", path, "{\"hi\":1}").statusCode()).isEqualTo(200);
     assertThat(c.messages.poll(5, TimeUnit.SECONDS)).isEqualTo("{\"hi\":1}");
@@ -170,6 +167,49 @@ class GatewayTest {
     assertThat(gone.headers().firstValue("x-amzn-ErrorType")).hasValue("GoneException");
     assertThat(send("GET", path.replace(id.substring(0, 3), "zzz"), null).statusCode())
         .isEqualTo(410);
+  }
+
+  @Test
+  void concurrentPostsToOneConnectionArriveWholeNeverInterleaved() throws Exception {
+    // athena-ws posts up to N rows messages of a query at once; each message of several frames
+    // must reach the client whole (the connection sends one message at a time).
+    Client c = connect(Map.of());
+    String id = events.poll(5, TimeUnit.SECONDS).getRequestContext().getConnectionId();
+    String path = connectionPath(id);
+    List<String> bodies = new java.util.ArrayList<>();
+    for (char ch = 'a'; ch < 'e'; ch++) {
+      bodies.add(String.valueOf(ch).repeat(100_000)); // four frames each
+    }
+
+    List<CompletableFuture<Integer>> posts =
+        bodies.stream()
+            .map(
+                b ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          try {
+                            return send("POST", path, b).statusCode();
+                          } catch (Exception e) {
+                            throw new CompletionException(e);
+                          }
+                        }))
+            .toList();
+
+    for (CompletableFuture<Integer> p : posts) {
+      assertThat(p.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+    }
+    List<String> received = new java.util.ArrayList<>();
+    for (int i = 0; i < bodies.size(); i++) {
+      received.add(c.messages.poll(5, TimeUnit.SECONDS));
+    }
+    assertThat(received).containsExactlyInAnyOrderElementsOf(bodies);
+  }
+
+  private String connectionPath(String id) {
+    return "http://127.0.0.1:"
+        + port
+        + "/test/@connections/"
+        + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private HttpResponse<String> send(String method, String uri, String body) throws Exception {

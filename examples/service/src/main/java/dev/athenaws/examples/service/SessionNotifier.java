@@ -26,7 +26,8 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  *
  * <p>Why the decorator: Spring's {@link WebSocketSession#sendMessage} must not be called by two
  * threads at once (on Tomcat a second concurrent send fails with {@code IllegalStateException}),
- * and two queries of one client run on two worker threads, while a refusal is sent from the I/O
+ * and athena-ws posts up to {@code postsInFlight} rows messages of one query at once from its pool
+ * threads, two queries of one client run on two worker threads, and a refusal is sent from the I/O
  * thread. Each session is therefore wrapped in a {@link ConcurrentWebSocketSessionDecorator}: one
  * thread sends at a time, frames posted meanwhile are queued and flushed in order by the sending
  * thread (so one thread's messages keep their order), and a client that does not read is
