@@ -167,6 +167,28 @@ final class PublishHarness implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }
+    return inSeqOrder(out);
+  }
+
+  /**
+   * The messages as a client renders them: with several posts in flight rows messages may arrive
+   * out of order, so they are put in {@code seq} order where rows messages arrived; every other
+   * message keeps its place.
+   */
+  private static List<JsonNode> inSeqOrder(List<JsonNode> messages) {
+    List<Integer> at = new ArrayList<>();
+    List<JsonNode> rows = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      if (messages.get(i).path("type").asText().equals("rows")) {
+        at.add(i);
+        rows.add(messages.get(i));
+      }
+    }
+    rows.sort(java.util.Comparator.comparingInt(m -> m.get("seq").asInt()));
+    List<JsonNode> out = new ArrayList<>(messages);
+    for (int k = 0; k < at.size(); k++) {
+      out.set(at.get(k), rows.get(k));
+    }
     return out;
   }
 
