@@ -1,9 +1,12 @@
 package dev.athenaws.lambda;
 
+import dev.athenaws.AthenaSettings;
 import dev.athenaws.AthenaWs;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.error.CatalogException;
 import dev.athenaws.internal.s3.DownloadLinks;
+import dev.athenaws.internal.s3.ObjectReader;
+import dev.athenaws.internal.s3.SignedS3;
 import dev.athenaws.lambda.sfn.StepFunctionsStarter;
 import dev.athenaws.lambda.tracing.XRayTracing;
 import dev.athenaws.notify.ApiGateway;
@@ -20,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -35,6 +40,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * is).
  */
 final class Wiring implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+
   /**
    * How long one Athena call may go unanswered before it is abandoned (and retried by core's loop:
    * {@code ApiCallAttemptTimeoutException} is transient). Athena answers in well under a second; 5
@@ -61,13 +68,15 @@ final class Wiring implements AutoCloseable {
 
   /**
    * The SDK clients the services run over; {@code sfn} is null without a state machine; {@code
-   * downloadLinks} (the S3 signer of download links) null for the front door's default.
+   * downloadLinks} (the S3 signer of download links) and {@code objectReader} (reads result
+   * objects) null for the front door's default.
    */
   record Clients(
       AthenaClient athena,
       SfnClient sfn,
       Function<URI, ApiGatewayManagementApiClient> managementApi,
-      DownloadLinks downloadLinks) {
+      DownloadLinks downloadLinks,
+      ObjectReader objectReader) {
     Clients {
       Objects.requireNonNull(athena, "athena");
       Objects.requireNonNull(managementApi, "managementApi");
@@ -77,7 +86,15 @@ final class Wiring implements AutoCloseable {
         AthenaClient athena,
         SfnClient sfn,
         Function<URI, ApiGatewayManagementApiClient> managementApi) {
-      this(athena, sfn, managementApi, null);
+      this(athena, sfn, managementApi, null, null);
+    }
+
+    Clients(
+        AthenaClient athena,
+        SfnClient sfn,
+        Function<URI, ApiGatewayManagementApiClient> managementApi,
+        DownloadLinks downloadLinks) {
+      this(athena, sfn, managementApi, downloadLinks, null);
     }
   }
 
@@ -108,6 +125,9 @@ final class Wiring implements AutoCloseable {
       ws.strictValues();
     }
     config.downloadLinks().applyTo(ws, clients.downloadLinks());
+    if (clients.objectReader() != null) {
+      ws.objectReader(clients.objectReader());
+    }
     this.ws = ws.build();
     this.stepFunctions = stepFunctions(config, clients.sfn(), sleeper);
   }
@@ -181,17 +201,40 @@ final class Wiring implements AutoCloseable {
           return b.build();
         };
     AthenaClient athenaClient = athena.build();
+    SignedS3 s3 = signedS3(config, env);
     Wiring wiring =
         create(
             config,
-            new Clients(athenaClient, sfn, management),
+            new Clients(athenaClient, sfn, management, s3, s3),
             Clock.systemUTC(),
             Sleeper.system());
     wiring.ownedClients.add(athenaClient);
     if (sfn != null) {
       wiring.ownedClients.add(sfn);
     }
+    if (s3 != null) {
+      wiring.ownedClients.add(s3);
+    }
     return wiring;
+  }
+
+  /**
+   * The S3 client that reads result objects and signs download links, over this function's
+   * variables (its region and {@code AWS_ENDPOINT_URL_S3}); null when neither is used or it cannot
+   * be made here (the front door then reads results with {@code GetQueryResults} and sends rows).
+   */
+  private static SignedS3 signedS3(Config config, Map<String, String> env) {
+    if (config.athena().resultFetch() == AthenaSettings.ResultFetch.API
+        && !config.downloadLinks().enabled()) {
+      return null;
+    }
+    try {
+      return SignedS3.fromEnvironment(env::get);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "No S3 client ({}): results come from GetQueryResults, links are off", e.getMessage());
+      return null;
+    }
   }
 
   private static ClientOverrideConfiguration.Builder traced(

@@ -52,7 +52,13 @@ record ResultPathVariant(
               "",
               false));
     }
-    out.add(new ResultPathVariant("link", 1, List.of(), ",\"delivery\":\"link\"", true));
+    out.add(
+        new ResultPathVariant(
+            "link",
+            1,
+            List.of(new Flag("--download-links", "on", false)),
+            ",\"delivery\":\"link\"",
+            true));
     return out;
   }
 

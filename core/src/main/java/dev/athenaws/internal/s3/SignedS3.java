@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -87,23 +88,48 @@ public final class SignedS3 implements ObjectReader, DownloadLinks, AutoCloseabl
    * @throws IllegalArgumentException when the endpoint setting is not an http(s) URL
    */
   public static SignedS3 fromEnvironment() {
+    return fromEnvironment(System::getenv);
+  }
+
+  /**
+   * As {@link #fromEnvironment()}, with the environment variables ({@code AWS_REGION}, {@code
+   * AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL}) read from the given lookup, for a host whose
+   * configuration is a map rather than the process environment; system properties ({@code
+   * aws.region}, {@code aws.endpointUrlS3}, {@code aws.endpointUrl}) still come first, as in the
+   * SDK, and the default region chain is the last resort.
+   *
+   * @param environment looks up an environment variable, null when unset
+   * @return the client
+   * @throws IllegalStateException as {@link #fromEnvironment()}
+   * @throws IllegalArgumentException as {@link #fromEnvironment()}
+   */
+  public static SignedS3 fromEnvironment(UnaryOperator<String> environment) {
     SdkHttpService service =
         ServiceLoader.load(SdkHttpService.class)
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("no SDK HTTP client on the class path"));
-    Region region;
-    try {
-      region = new DefaultAwsRegionProviderChain().getRegion();
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("no AWS region configured", e);
-    }
     return builder()
         .httpClient(service.createHttpClientBuilder().build())
         .credentials(DefaultCredentialsProvider.builder().build())
-        .region(region)
+        .region(region(environment))
         .endpointOverride(
-            S3Addresses.endpointFromEnvironment(System::getProperty, System::getenv).orElse(null))
+            S3Addresses.endpointFromEnvironment(System::getProperty, environment).orElse(null))
         .build();
+  }
+
+  private static Region region(UnaryOperator<String> environment) {
+    String named = System.getProperty("aws.region");
+    if (named == null || named.isBlank()) {
+      named = environment.apply("AWS_REGION");
+    }
+    if (named != null && !named.isBlank()) {
+      return Region.of(named.trim());
+    }
+    try {
+      return new DefaultAwsRegionProviderChain().getRegion();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("no AWS region configured", e);
+    }
   }
 
   @Override
