@@ -85,6 +85,13 @@ final class PostWindow {
   }
 
   /**
+   * @return the posts issued and not yet settled by this window (tests: the window's size)
+   */
+  int inFlight() {
+    return inFlight.size();
+  }
+
+  /**
    * Waits for every post in flight.
    *
    * @return null when all were delivered, else the outcome that stopped the window

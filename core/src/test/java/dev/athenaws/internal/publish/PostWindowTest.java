@@ -169,7 +169,7 @@ class PostWindowTest {
   }
 
   @Test
-  void aThrottledPostShrinksTheWindowToOneUntilPostsGoThroughAgain() {
+  void aThrottledPostInAFullWindowStillDeliversEveryRowOnce() {
     // Seq 2 went through only after the notifier's retries (it was throttled).
     driver =
         new WindowDriver(
@@ -180,12 +180,8 @@ class PostWindowTest {
     assertThat(result).isInstanceOf(PublishResult.Completed.class);
     List<Integer> batches = driver.notifier.batches();
     assertThat(batches.get(0)).isEqualTo(4);
-    // After the throttle the window is down to one post (once the posts issued before the
-    // throttle was seen finished), then widens by one per post that went through at once, back
-    // to four.
-    int one = java.util.Collections.indexOfSubList(batches, List.of(1, 2));
-    assertThat(one).isPositive();
-    assertThat(batches.subList(one + 2, batches.size())).contains(4);
+    // How far the window shrinks and widens again, step by step: PostWindowLimitTest (here, with
+    // posts completing on real threads, the batch sizes depend on thread timing).
     // ...and every row still arrives exactly once.
     List<JsonNode> delivered = driver.notifier.delivered();
     assertThat(valuesInSeqOrder(delivered)).isEqualTo(range(0, ROWS));
