@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -104,10 +105,17 @@ public final class SignedS3 implements ObjectReader, DownloadLinks, AutoCloseabl
    * @throws IllegalArgumentException as {@link #fromEnvironment()}
    */
   public static SignedS3 fromEnvironment(UnaryOperator<String> environment) {
-    SdkHttpService service =
-        ServiceLoader.load(SdkHttpService.class)
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no SDK HTTP client on the class path"));
+    SdkHttpService service;
+    try {
+      // The interface's own loader, not the context loader: a provider found through another
+      // loader (a host that loads the Lambda jar in its own class loader) is "not a subtype".
+      service =
+          ServiceLoader.load(SdkHttpService.class, SdkHttpService.class.getClassLoader())
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no SDK HTTP client on the class path"));
+    } catch (ServiceConfigurationError e) {
+      throw new IllegalStateException("the SDK HTTP client could not be loaded", e);
+    }
     return builder()
         .httpClient(service.createHttpClientBuilder().build())
         .credentials(DefaultCredentialsProvider.builder().build())
