@@ -169,6 +169,9 @@ public final class ColdStart {
       env.put("AWS_SESSION_TOKEN", "cold-start-token");
       env.put("AWS_ENDPOINT_URL_ATHENA", athena.endpoint().toString());
       env.put("AWS_ENDPOINT_URL_SFN", sfn.endpoint().toString());
+      // The fake Athena's results live only behind GetQueryResults (no S3 here): the API path,
+      // as the cold-start figures were measured before the S3 reader.
+      env.put("RESULT_FETCH", "api");
       env.put("WEBSOCKET_ENDPOINT", api.endpoint().toString());
       env.put("STATE_MACHINE_ARN", sfn.createStateMachine("athena-ws"));
       env.put("QUERY_CATALOG", paths.fixtures().resolve("catalogs/test-catalog.json").toString());
