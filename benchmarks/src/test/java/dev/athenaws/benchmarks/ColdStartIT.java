@@ -103,10 +103,10 @@ class ColdStartIT {
     assertThat(types(run)).first().isEqualTo("progress"); // the query's end, before the rows
     assertThat(types(run)).last().isEqualTo("complete");
     List<Integer> ids = new ArrayList<>();
-    List<JsonNode> rows = new ArrayList<>(messages.subList(1, messages.size() - 1));
+    List<JsonNode> chunks = new ArrayList<>(messages.subList(1, messages.size() - 1));
     // Several posts in flight may arrive out of order: the client orders them by seq.
-    rows.sort(java.util.Comparator.comparingInt(m -> m.path("seq").asInt()));
-    for (JsonNode m : rows) {
+    chunks.sort(java.util.Comparator.comparingInt(m -> m.path("seq").asInt()));
+    for (JsonNode m : chunks) {
       assertThat(m.path("type").asText()).isEqualTo("rows");
       m.path("results").forEach(r -> ids.add(r.path("id").asInt()));
     }
