@@ -322,10 +322,12 @@ public final class AthenaWs implements AutoCloseable {
     private static final int S3_RESUMES = 3;
 
     /**
-     * {@code rows} posts in flight per run by default: 4 (see {@link #postsInFlight}; the one place
-     * this default is set).
+     * {@code rows} posts in flight per run by default: 8, chosen by the result-path benchmark
+     * (docs/performance.md: with PostToConnection at 25 ms the S3 path is post-bound, and each
+     * doubling up to 8 nearly halved the time; see {@link #postsInFlight}; the one place this
+     * default is set).
      */
-    public static final int DEFAULT_POSTS_IN_FLIGHT = 4;
+    public static final int DEFAULT_POSTS_IN_FLIGHT = 8;
 
     private AthenaClient athena;
     private ConnectionNotifier notifier;

@@ -247,7 +247,7 @@ public record LocalOptions(
           --s3-first-byte-ms N      added before the first byte of every S3 GetObject body [0]
           --s3-mbps N               S3 GetObject bandwidth in megabits/s, 0 = unlimited [0]
           --result-fetch M          auto | s3 | api: where finished results are read [auto]
-          --posts-in-flight N       rows posts in flight per query (POSTS_IN_FLIGHT), 1..16 [4]
+          --posts-in-flight N       rows posts in flight per query (POSTS_IN_FLIGHT), 1..16 [8]
           --post-throttle-rate R    fraction of @connections POSTs answered 429, 0 <= R < 1 [0]
           --post-error-rate R       fraction of @connections POSTs answered 500, 0 <= R < 1 [0]
           --athena-throttle-rate R  fraction of Athena API calls answered TooManyRequestsException,
