@@ -52,6 +52,18 @@ record ResultPathVariant(
               "",
               false));
     }
+    // Inline mode: athena-ws polls the query itself (no Step Functions .sync polls), so the
+    // Athena calls per query are all athena-ws's own.
+    out.add(
+        new ResultPathVariant(
+            "S3 inline",
+            8,
+            List.of(
+                new Flag("--mode", "inline", false),
+                new Flag("--result-fetch", "s3", false),
+                new Flag("--posts-in-flight", "8", false)),
+            "",
+            false));
     out.add(
         new ResultPathVariant(
             "link",
