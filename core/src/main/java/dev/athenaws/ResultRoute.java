@@ -37,9 +37,7 @@ final class ResultRoute {
    * Where Athena wrote a SUCCEEDED query's result: {@code ResultConfiguration.OutputLocation} (null
    * for managed query results) and {@code EncryptionConfiguration.EncryptionOption} (nullable).
    */
-  record ResultObject(String outputLocation, String encryptionOption) {
-    static final ResultObject UNKNOWN = new ResultObject(null, null);
-  }
+  record ResultObject(String outputLocation, String encryptionOption) {}
 
   PublishResult publish(ResultRequest request, ResultObject where, PauseCondition pause) {
     PublishTarget target = request.target();

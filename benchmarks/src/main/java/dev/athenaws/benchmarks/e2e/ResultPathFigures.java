@@ -22,7 +22,6 @@ import java.util.Optional;
  * a WebSocket client (to the {@code download} message for link delivery), and the Athena calls the
  * query cost by operation (counted in the emulator: the handlers' and the workflow's). Every run is
  * checked: every row exactly once ({@link ResultPathRows}), {@code seq} and {@code rowCount}.
- * Variants whose flags this build's stack does not know are listed as not run.
  *
  * <p>System properties: {@code resultpath.events} (100000), {@code resultpath.rows}
  * (100000,1000000), {@code resultpath.runs} (1 measured run per size after a warm-up), {@code
@@ -149,13 +148,8 @@ public final class ResultPathFigures {
     List<String> notRun = new ArrayList<>();
     try {
       for (ResultPathVariant v : variants) {
-        Optional<List<String>> args = v.stackArgs(base);
-        if (args.isEmpty()) {
-          notRun.add(v.label() + ": this stack does not know " + v.unknownFlags());
-          continue;
-        }
-        try (LocalStack stack =
-                LocalStack.start(LocalOptions.parse(args.get().toArray(String[]::new)));
+        List<String> args = v.stackArgs(base);
+        try (LocalStack stack = LocalStack.start(LocalOptions.parse(args.toArray(String[]::new)));
             StreamClient client = StreamClient.connect(stack.webSocketUri())) {
           CallRecorder calls = new CallRecorder();
           stack.athena().observe(calls);

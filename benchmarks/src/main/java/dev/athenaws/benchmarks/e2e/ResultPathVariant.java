@@ -1,15 +1,11 @@
 package dev.athenaws.benchmarks.e2e;
 
-import dev.athenaws.local.LocalOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One variant of the result-path benchmark: local stack flags plus fields added to the {@code
- * query} message. A flag whose value is today's only behaviour ({@code --result-fetch api}, {@code
- * --posts-in-flight 1}) may be left out when the stack does not know it yet; any other unknown flag
- * makes the variant unavailable on this build ({@link #stackArgs} is empty).
+ * query} message.
  *
  * @param name the table's label, e.g. {@code S3}
  * @param postsInFlight the posts in flight per connection it asks for
@@ -26,9 +22,8 @@ record ResultPathVariant(
    *
    * @param name e.g. {@code --result-fetch}
    * @param value its value
-   * @param omittable whether the variant still holds on a stack that lacks the flag
    */
-  record Flag(String name, String value, boolean omittable) {}
+  record Flag(String name, String value) {}
 
   /** The variants of the benchmark, in table order. */
   static List<ResultPathVariant> all() {
@@ -37,8 +32,7 @@ record ResultPathVariant(
         new ResultPathVariant(
             "API",
             1,
-            List.of(
-                new Flag("--result-fetch", "api", true), new Flag("--posts-in-flight", "1", true)),
+            List.of(new Flag("--result-fetch", "api"), new Flag("--posts-in-flight", "1")),
             "",
             false));
     for (int k : new int[] {1, 2, 4, 8}) {
@@ -47,8 +41,8 @@ record ResultPathVariant(
               "S3",
               k,
               List.of(
-                  new Flag("--result-fetch", "s3", false),
-                  new Flag("--posts-in-flight", Integer.toString(k), k == 1)),
+                  new Flag("--result-fetch", "s3"),
+                  new Flag("--posts-in-flight", Integer.toString(k))),
               "",
               false));
     }
@@ -59,16 +53,16 @@ record ResultPathVariant(
             "S3 inline",
             8,
             List.of(
-                new Flag("--mode", "inline", false),
-                new Flag("--result-fetch", "s3", false),
-                new Flag("--posts-in-flight", "8", false)),
+                new Flag("--mode", "inline"),
+                new Flag("--result-fetch", "s3"),
+                new Flag("--posts-in-flight", "8")),
             "",
             false));
     out.add(
         new ResultPathVariant(
             "link",
             1,
-            List.of(new Flag("--download-links", "on", false)),
+            List.of(new Flag("--download-links", "on")),
             ",\"delivery\":\"link\"",
             true));
     return out;
@@ -82,37 +76,15 @@ record ResultPathVariant(
   }
 
   /**
-   * The stack arguments of this variant on this build.
-   *
    * @param base the arguments every variant shares
-   * @return them plus this variant's flags, or empty when a flag it needs is unknown here
+   * @return them plus this variant's flags
    */
-  Optional<List<String>> stackArgs(List<String> base) {
+  List<String> stackArgs(List<String> base) {
     List<String> args = new ArrayList<>(base);
     for (Flag f : flags) {
-      if (known(f.name())) {
-        args.add(f.name());
-        args.add(f.value());
-      } else if (!f.omittable()) {
-        return Optional.empty();
-      }
+      args.add(f.name());
+      args.add(f.value());
     }
-    return Optional.of(args);
-  }
-
-  /**
-   * @return the flags this build's stack does not know, for the report
-   */
-  List<String> unknownFlags() {
-    return flags.stream().map(Flag::name).filter(n -> !known(n)).toList();
-  }
-
-  private static boolean known(String flag) {
-    try {
-      LocalOptions.parse(flag, "1");
-      return true;
-    } catch (IllegalArgumentException e) {
-      return !e.getMessage().startsWith("unknown option");
-    }
+    return args;
   }
 }
