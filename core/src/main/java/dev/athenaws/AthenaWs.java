@@ -20,6 +20,7 @@ import dev.athenaws.internal.query.QueryStarter;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.query.RunTally;
 import dev.athenaws.internal.s3.DownloadLinks;
+import dev.athenaws.internal.s3.LazyS3;
 import dev.athenaws.internal.s3.ObjectReader;
 import dev.athenaws.internal.s3.ResultSource;
 import dev.athenaws.internal.s3.SignedS3;

@@ -5,6 +5,7 @@ import dev.athenaws.AthenaWs;
 import dev.athenaws.catalog.QueryCatalog;
 import dev.athenaws.error.CatalogException;
 import dev.athenaws.internal.s3.DownloadLinks;
+import dev.athenaws.internal.s3.LazyS3;
 import dev.athenaws.internal.s3.ObjectReader;
 import dev.athenaws.internal.s3.SignedS3;
 import dev.athenaws.lambda.sfn.StepFunctionsStarter;
@@ -23,8 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -40,7 +39,6 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * is).
  */
 final class Wiring implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
   /**
    * How long one Athena call may go unanswered before it is abandoned (and retried by core's loop:
@@ -201,7 +199,7 @@ final class Wiring implements AutoCloseable {
           return b.build();
         };
     AthenaClient athenaClient = athena.build();
-    SignedS3 s3 = signedS3(config, env);
+    LazyS3 s3 = s3(config, env);
     Wiring wiring =
         create(
             config,
@@ -220,21 +218,17 @@ final class Wiring implements AutoCloseable {
 
   /**
    * The S3 client that reads result objects and signs download links, over this function's
-   * variables (its region and {@code AWS_ENDPOINT_URL_S3}); null when neither is used or it cannot
-   * be made here (the front door then reads results with {@code GetQueryResults} and sends rows).
+   * variables (its region and {@code AWS_ENDPOINT_URL_S3}), built at its first use so that
+   * functions that never read a result ({@code $connect}, {@code $disconnect}) never pay for it;
+   * null when neither reading nor links use S3. If it cannot be made, the front door reads results
+   * with {@code GetQueryResults} and sends rows (mode {@code auto}).
    */
-  private static SignedS3 signedS3(Config config, Map<String, String> env) {
+  private static LazyS3 s3(Config config, Map<String, String> env) {
     if (config.athena().resultFetch() == AthenaSettings.ResultFetch.API
         && !config.downloadLinks().enabled()) {
       return null;
     }
-    try {
-      return SignedS3.fromEnvironment(env::get);
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "No S3 client ({}): results come from GetQueryResults, links are off", e.getMessage());
-      return null;
-    }
+    return new LazyS3(() -> SignedS3.fromEnvironment(env::get));
   }
 
   private static ClientOverrideConfiguration.Builder traced(

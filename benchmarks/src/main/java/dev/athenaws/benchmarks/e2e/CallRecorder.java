@@ -8,19 +8,24 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Records, inside the local stack's JVM, the Athena calls each query costs (by operation, the
- * handlers' and the Step Functions workflow's alike) and the moment ({@link System#nanoTime()})
- * each query became SUCCEEDED.
+ * handlers' and the Step Functions workflow's alike), those of them made after the query became
+ * SUCCEEDED (the poll that notices the end and what the result path costs), and that moment ({@link
+ * System#nanoTime()}).
  *
  * <p>Thread-safety: thread-safe; the emulator calls it from its request and worker threads.
  */
 final class CallRecorder implements AthenaEmulator.Observer {
   private final Map<String, Map<String, Integer>> calls = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Integer>> after = new ConcurrentHashMap<>();
   private final Map<String, Long> succeeded = new ConcurrentHashMap<>();
 
   @Override
   public void called(String operation, List<String> queryExecutionIds) {
     for (String id : queryExecutionIds) {
       calls.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).merge(operation, 1, Integer::sum);
+      if (succeeded.containsKey(id)) {
+        after.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).merge(operation, 1, Integer::sum);
+      }
     }
   }
 
@@ -32,6 +37,7 @@ final class CallRecorder implements AthenaEmulator.Observer {
   /** Forgets every query seen so far. */
   void reset() {
     calls.clear();
+    after.clear();
     succeeded.clear();
   }
 
@@ -56,6 +62,14 @@ final class CallRecorder implements AthenaEmulator.Observer {
    */
   Map<String, Integer> calls(String id) {
     return new TreeMap<>(calls.getOrDefault(id, Map.of()));
+  }
+
+  /**
+   * @return the calls naming {@code id} made after it became SUCCEEDED, by operation, sorted by
+   *     name
+   */
+  Map<String, Integer> callsAfterSucceeded(String id) {
+    return new TreeMap<>(after.getOrDefault(id, Map.of()));
   }
 
   /**

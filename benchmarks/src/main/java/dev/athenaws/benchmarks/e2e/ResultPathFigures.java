@@ -59,6 +59,7 @@ public final class ResultPathFigures {
    * @param ms per run, from SUCCEEDED to the last row (to {@code download} for link delivery)
    * @param firstMs per run, from SUCCEEDED to the first rows message (-1 when none)
    * @param calls Athena calls of the last run, by operation
+   * @param callsAfter those of {@code calls} made after SUCCEEDED (incl. the poll that noticed it)
    * @param last the last run's final message
    * @param rowsChecked what the row check saw in the last run
    */
@@ -68,6 +69,7 @@ public final class ResultPathFigures {
       List<Double> ms,
       List<Double> firstMs,
       Map<String, Integer> calls,
+      Map<String, Integer> callsAfter,
       JsonNode last,
       ResultPathRows rowsChecked) {
     /**
@@ -89,6 +91,13 @@ public final class ResultPathFigures {
      */
     public int totalCalls() {
       return calls.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * @return Athena calls of the last run made after SUCCEEDED, all operations
+     */
+    public int totalCallsAfter() {
+      return callsAfter.values().stream().mapToInt(Integer::intValue).sum();
     }
   }
 
@@ -190,6 +199,7 @@ public final class ResultPathFigures {
     List<Double> ms = new ArrayList<>();
     List<Double> firstMs = new ArrayList<>();
     Map<String, Integer> lastCalls = Map.of();
+    Map<String, Integer> lastAfter = Map.of();
     StreamClient.Stream s = null;
     ResultPathRows check = null;
     for (int i = 0; i < runs; i++) {
@@ -212,8 +222,10 @@ public final class ResultPathFigures {
       firstMs.add(
           s.firstRowNanos() < 0 ? -1 : (s.startNanos() + s.firstRowNanos() - succeeded) / 1e6);
       lastCalls = calls.calls(id);
+      lastAfter = calls.callsAfterSucceeded(id);
     }
-    return Optional.of(new Measure(v.label(), rows, ms, firstMs, lastCalls, s.last(), check));
+    return Optional.of(
+        new Measure(v.label(), rows, ms, firstMs, lastCalls, lastAfter, s.last(), check));
   }
 
   static String format(Report r, int events, int runs) {

@@ -22,8 +22,8 @@ final class ResultPathTable {
             ResultPathFigures.WARM_UP_ROWS));
     out.append(
         "| path / posts in flight | rows | SUCCEEDED -> first row ms | SUCCEEDED -> last row ms | rows/s |"
-            + " Athena calls per query | speed-up vs API/1 |\n");
-    out.append("|---|---|---|---|---|---|---|\n");
+            + " Athena calls per query | of them after SUCCEEDED | speed-up vs API/1 |\n");
+    out.append("|---|---|---|---|---|---|---|---|\n");
     for (ResultPathFigures.Measure m : r.measures()) {
       Optional<ResultPathFigures.Measure> api = r.find("API/1", m.rows());
       String ratio =
@@ -33,10 +33,10 @@ final class ResultPathTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %,.0f | %,.0f%s | %s | %d (%s) | %s |%n",
+              "| %s | %,d | %s | %,.0f%s | %s | %d (%s) | %d (%s) | %s |%n",
               m.variant(),
               m.rows(),
-              m.medianFirstMs(),
+              m.medianFirstMs() < 0 ? "" : String.format(Locale.ROOT, "%,.0f", m.medianFirstMs()),
               m.medianMs(),
               m.variant().startsWith("link") ? " (to `download`)" : "",
               m.variant().startsWith("link")
@@ -44,6 +44,8 @@ final class ResultPathTable {
                   : String.format(Locale.ROOT, "%,.0f", m.rows() / (m.medianMs() / 1000)),
               m.totalCalls(),
               calls(m.calls()),
+              m.totalCallsAfter(),
+              calls(m.callsAfter()),
               ratio));
     }
     for (String reason : r.notRun()) {

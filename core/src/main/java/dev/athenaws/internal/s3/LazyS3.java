@@ -1,11 +1,5 @@
-package dev.athenaws;
+package dev.athenaws.internal.s3;
 
-import dev.athenaws.internal.s3.DownloadLink;
-import dev.athenaws.internal.s3.DownloadLinks;
-import dev.athenaws.internal.s3.ObjectReader;
-import dev.athenaws.internal.s3.ObjectUnavailableException;
-import dev.athenaws.internal.s3.S3Location;
-import dev.athenaws.internal.s3.SignedS3;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -20,16 +14,21 @@ import org.slf4j.LoggerFactory;
  * which the SDK's region chain may take seconds to conclude off AWS) is logged once and answered to
  * every caller as {@link ObjectUnavailableException} ({@code NO_CLIENT}), at once and without
  * retries: the API path serves (mode AUTO) or the run fails (mode S3), and a link falls back to
- * rows.
+ * rows. The front door's default ({@code SignedS3::fromEnvironment}) and the Lambda wiring's (over
+ * the function's variables, so a {@code $connect} function never builds it) are both one of these.
  */
-final class LazyS3 implements ObjectReader, DownloadLinks {
+public final class LazyS3 implements ObjectReader, DownloadLinks, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LazyS3.class);
 
   private final Supplier<SignedS3> factory;
   private volatile SignedS3 client;
   private volatile String failure; // set once when creating the client failed
 
-  LazyS3(Supplier<SignedS3> factory) {
+  /**
+   * @param factory makes the client at the first call; a {@link RuntimeException} it throws makes
+   *     every call answer {@code NO_CLIENT}
+   */
+  public LazyS3(Supplier<SignedS3> factory) {
     this.factory = factory;
   }
 
@@ -66,5 +65,18 @@ final class LazyS3 implements ObjectReader, DownloadLinks {
           "The S3 client could not be created: " + failure);
     }
     return c;
+  }
+
+  /** Closes the client if it was created. */
+  @Override
+  public void close() {
+    SignedS3 c;
+    synchronized (this) {
+      c = client;
+      client = null;
+    }
+    if (c != null) {
+      c.close();
+    }
   }
 }

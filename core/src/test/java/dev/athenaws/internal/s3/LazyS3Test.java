@@ -1,11 +1,8 @@
-package dev.athenaws;
+package dev.athenaws.internal.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.athenaws.internal.s3.ObjectUnavailableException;
-import dev.athenaws.internal.s3.S3Location;
-import dev.athenaws.internal.s3.SignedS3;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
