@@ -24,6 +24,7 @@ import dev.athenaws.internal.s3.LazyS3;
 import dev.athenaws.internal.s3.ObjectReader;
 import dev.athenaws.internal.s3.ResultSource;
 import dev.athenaws.internal.s3.SignedS3;
+import dev.athenaws.internal.session.ResumeTokens;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.notify.ConnectionNotifier;
 import dev.athenaws.retry.Sleeper;
@@ -72,6 +73,7 @@ public final class AthenaWs implements AutoCloseable {
   private final ResultPublisher publisher;
   private final RunFlow flow;
   private final ResumeFlow resume;
+  private final SessionFlow sessions;
   private final ExecutorService prefetch;
   private final AthenaClient ownedClient;
   private final RunWatch watch;
@@ -90,8 +92,10 @@ public final class AthenaWs implements AutoCloseable {
             parts.queryTimeout(),
             parts.clock(),
             new ResultRoute(parts.publisher(), parts.source()),
-            new LinkDelivery(parts.links(), parts.linkPolicy(), parts.publisher()));
+            new LinkDelivery(parts.links(), parts.linkPolicy(), parts.publisher()),
+            new Sessions(parts.tokens(), parts.clock()));
     this.resume = new ResumeFlow(flow);
+    this.sessions = new SessionFlow(flow, resume);
     this.prefetch = parts.prefetch();
     this.ownedClient = parts.ownedClient();
   }
@@ -263,10 +267,21 @@ public final class AthenaWs implements AutoCloseable {
     }
     ClientMessage message = ((DecodeResult.Decoded) decoded).message();
     PublishTarget client = new PublishTarget(connection, message.requestId(), null);
-    if (!(message instanceof ClientMessage.QueryRequest query)) {
+    if (message instanceof ClientMessage.ListQueriesRequest) {
       publisher.send(client, new ServerMessage.Catalog(message.requestId(), catalogEntries));
       return new Outcome.Listed();
     }
+    if (message instanceof ClientMessage.Ping) {
+      publisher.send(client, new ServerMessage.Pong(message.requestId()));
+      return new Outcome.Answered();
+    }
+    if (message instanceof ClientMessage.Cancel cancel) {
+      return sessions.cancel(connection, cancel, options);
+    }
+    if (message instanceof ClientMessage.Resume r) {
+      return sessions.resume(connection, r, options);
+    }
+    ClientMessage.QueryRequest query = (ClientMessage.QueryRequest) message;
     Statement statement;
     try {
       statement = resolver.resolve(query.query(), query.parameters(), query.sql());
@@ -277,7 +292,8 @@ public final class AthenaWs implements AutoCloseable {
       LOG.info("refused a query on connection {}: {}", connection.id(), e.code());
       return new Outcome.Refused(e.code());
     }
-    RequestKey key = RequestKey.of(connection.id(), identity(query, options), statement);
+    RequestKey key =
+        RequestKey.of(connection.id(), identity(query.requestId(), options), statement);
     return flow.run(client, statement, key, options, query.delivery());
   }
 
@@ -287,9 +303,9 @@ public final class AthenaWs implements AutoCloseable {
    * keeps it, a new frame does not), else a random identity: such a request never shares an
    * execution with an earlier identical query.
    */
-  private static String identity(ClientMessage.QueryRequest query, RunOptions options) {
-    if (query.requestId() != null) {
-      return query.requestId();
+  static String identity(String requestId, RunOptions options) {
+    if (requestId != null) {
+      return requestId;
     }
     if (options.transportRequestId() != null) {
       return options.transportRequestId();
@@ -351,6 +367,8 @@ public final class AthenaWs implements AutoCloseable {
     private Long linkAboveRows;
     private Long linkAboveBytes;
     private int postsInFlight = DEFAULT_POSTS_IN_FLIGHT;
+    private List<byte[]> secrets;
+    private Duration tokenTtl = ResumeTokens.DEFAULT_TTL;
 
     Builder() {}
 
@@ -367,7 +385,8 @@ public final class AthenaWs implements AutoCloseable {
         RunWatch watch,
         ResultSource source,
         DownloadLinks links,
-        LinkDelivery.Policy linkPolicy) {}
+        LinkDelivery.Policy linkPolicy,
+        ResumeTokens tokens) {}
 
     /**
      * Sets the Athena client; the {@code AthenaWs} does not close it.
@@ -625,6 +644,57 @@ public final class AthenaWs implements AutoCloseable {
     }
 
     /**
+     * Turns sessions on: every {@code accepted} carries a resume token signed with {@code
+     * currentSecret} (HMAC-SHA256), and clients may {@code cancel} and {@code resume} their queries
+     * with it (docs/protocol.md). Every instance serving the same clients (all Lambda functions of
+     * a deployment) needs the same secrets. To rotate, make the new secret current and pass the old
+     * one as previous until the tokens it signed have expired ({@link #resumeTokenTtl}). Off by
+     * default: {@code cancel} and {@code resume} then get INVALID_TOKEN.
+     *
+     * @param currentSecret signs new tokens: at least 32 random bytes, not null; copied
+     * @param previousSecrets still accepted, each at least 32 bytes; copied
+     * @return this builder
+     * @throws IllegalArgumentException if a secret is shorter than 32 bytes
+     */
+    public Builder resumeTokens(byte[] currentSecret, byte[]... previousSecrets) {
+      Objects.requireNonNull(currentSecret, "currentSecret");
+      List<byte[]> all = new java.util.ArrayList<>();
+      all.add(currentSecret.clone());
+      for (byte[] p : Objects.requireNonNull(previousSecrets, "previousSecrets")) {
+        all.add(Objects.requireNonNull(p, "previousSecrets[]").clone());
+      }
+      for (byte[] secret : all) {
+        if (secret.length < ResumeTokens.MIN_SECRET_BYTES) {
+          throw new IllegalArgumentException(
+              "resumeTokens: a secret needs at least "
+                  + ResumeTokens.MIN_SECRET_BYTES
+                  + " bytes, got "
+                  + secret.length);
+        }
+      }
+      this.secrets = all;
+      return this;
+    }
+
+    /**
+     * Sets how long a resume token is accepted after its {@code accepted} was sent.
+     *
+     * @param ttl from 1 minute to 7 days; default {@link ResumeTokens#DEFAULT_TTL} (2 hours, the
+     *     longest an API Gateway WebSocket connection lives)
+     * @return this builder
+     * @throws IllegalArgumentException if ttl is out of range
+     */
+    public Builder resumeTokenTtl(Duration ttl) {
+      Objects.requireNonNull(ttl, "resumeTokenTtl");
+      if (ttl.compareTo(Duration.ofMinutes(1)) < 0 || ttl.compareTo(Duration.ofDays(7)) > 0) {
+        throw new IllegalArgumentException(
+            "resumeTokenTtl must be from 1 minute to 7 days: " + ttl);
+      }
+      this.tokenTtl = ttl;
+      return this;
+    }
+
+    /**
      * Sets how many {@code rows} messages of one run (one connection's query) may be posted at
      * once. Each keeps its {@code seq} and may arrive out of order; {@code complete} comes after
      * all of them. A throttled post shrinks the window to one until posts go through at once again.
@@ -732,7 +802,11 @@ public final class AthenaWs implements AutoCloseable {
               new RunWatch(listener, clock),
               source,
               !linksEnabled ? null : links != null ? links : defaultS3,
-              new LinkDelivery.Policy(linkTtl, linkAboveRows, linkAboveBytes)));
+              new LinkDelivery.Policy(linkTtl, linkAboveRows, linkAboveBytes),
+              secrets == null
+                  ? null
+                  : new ResumeTokens(
+                      secrets.get(0), secrets.subList(1, secrets.size()), tokenTtl, clock)));
     }
   }
 }

@@ -18,9 +18,17 @@ package dev.athenaws;
  * @param nextSeq the {@code seq} of the next {@code rows} message
  * @param rowsSoFar rows already delivered
  * @param chunksSoFar {@code rows} messages already delivered
+ * @param skipThroughSeq the client already holds every {@code rows} message up to this {@code seq}
+ *     (a {@code resume} after a dropped connection): they are made again, to keep the chunk
+ *     boundaries and counts, but not sent; -1 when nothing is to be skipped
  */
 public record Continuation(
-    String nextToken, int pageNumber, int nextSeq, long rowsSoFar, int chunksSoFar) {
+    String nextToken,
+    int pageNumber,
+    int nextSeq,
+    long rowsSoFar,
+    int chunksSoFar,
+    int skipThroughSeq) {
   /**
    * Validates the position.
    *
@@ -29,11 +37,12 @@ public record Continuation(
    * @param nextSeq the {@code seq} of the next message, >= 0
    * @param rowsSoFar rows already delivered, >= 0
    * @param chunksSoFar messages already delivered, >= 0
+   * @param skipThroughSeq the last {@code seq} the client holds, >= -1
    * @throws IllegalArgumentException if a number is out of range, nextToken is null past page 1 or
    *     given at page 1
    */
   public Continuation {
-    if (pageNumber < 1 || nextSeq < 0 || rowsSoFar < 0 || chunksSoFar < 0) {
+    if (pageNumber < 1 || nextSeq < 0 || rowsSoFar < 0 || chunksSoFar < 0 || skipThroughSeq < -1) {
       throw new IllegalArgumentException(
           "continuation out of range: page "
               + pageNumber
@@ -42,7 +51,9 @@ public record Continuation(
               + ", rows "
               + rowsSoFar
               + ", chunks "
-              + chunksSoFar);
+              + chunksSoFar
+              + ", skip through "
+              + skipThroughSeq);
     }
     if (pageNumber > 1 && nextToken == null) {
       throw new IllegalArgumentException("nextToken is required to resume at page " + pageNumber);
@@ -57,7 +68,19 @@ public record Continuation(
    * @return the start of a result
    */
   public static Continuation start() {
-    return new Continuation(null, 1, 0, 0, 0);
+    return new Continuation(null, 1, 0, 0, 0, -1);
+  }
+
+  /**
+   * The start of a result for a client that already holds {@code rows} messages 0 through {@code
+   * seq} ({@code resume}'s {@code afterSeq}).
+   *
+   * @param seq the last {@code seq} held, >= -1 (-1: none)
+   * @return the start, skipping those messages
+   * @throws IllegalArgumentException if seq is below -1
+   */
+  public static Continuation startAfter(int seq) {
+    return new Continuation(null, 1, 0, 0, 0, seq);
   }
 
   /**

@@ -33,17 +33,34 @@ public interface HandOff {
   boolean take(Request request);
 
   /**
+   * Stops what this hand-off started to continue a query's delivery (for the Lambda adapter: the
+   * Step Functions executions named after the delivery's request key), when it still runs; called
+   * for a client's {@code cancel}. Best effort: a failure is logged, not thrown. The default has
+   * nothing to stop.
+   *
+   * @param requestKey the delivery's request key (64 hex characters), not null
+   * @return true when something was running and was stopped: it then ends without a message, and
+   *     the cancel tells the client
+   */
+  default boolean stop(String requestKey) {
+    return false;
+  }
+
+  /**
    * One query to continue elsewhere.
    *
    * @param connection the client's connection
    * @param requestId the client's request id, null when it gave none
-   * @param statement what the client asked for
+   * @param statement what the client asked for; null for a query a client resumed on another
+   *     connection (only its name is known then, and it is running or done)
    * @param key the request's idempotency key (Athena's token, the execution's name)
    * @param queryExecutionId the running query, or null when it is not started yet (Athena was busy
    *     until the deadline, or {@link RunOptions#handOffAtOnce})
    * @param from where publishing stands; {@link Continuation#start()} when nothing was published
    * @param delivery how the client asked for the rows ({@code "delivery"} of its {@code query});
    *     the host that continues the query passes it to {@link Resumption.Builder#delivery}
+   * @param queryName the catalog query's name (the statement's, when there is one), null for raw
+   *     SQL
    */
   record Request(
       Connection connection,
@@ -52,9 +69,36 @@ public interface HandOff {
       RequestKey key,
       String queryExecutionId,
       Continuation from,
-      Delivery delivery) {
+      Delivery delivery,
+      String queryName) {
     /**
      * Validates the components.
+     *
+     * @param connection the client's connection, not null
+     * @param requestId the client's request id, nullable
+     * @param statement the statement; null only with a query execution id
+     * @param key the idempotency key, not null
+     * @param queryExecutionId the running query, nullable
+     * @param from where publishing stands, not null
+     * @param delivery how the client asked for the rows, null for {@link Delivery#ROWS}
+     * @param queryName the catalog query's name; ignored when a statement is given (its name)
+     * @throws NullPointerException if an argument that is not nullable is null, or both statement
+     *     and query execution id are
+     */
+    public Request {
+      Objects.requireNonNull(connection, "connection");
+      if (statement == null) {
+        Objects.requireNonNull(queryExecutionId, "statement or queryExecutionId");
+      } else {
+        queryName = statement.queryName();
+      }
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(from, "from");
+      delivery = delivery == null ? Delivery.ROWS : delivery;
+    }
+
+    /**
+     * A request for the given statement.
      *
      * @param connection the client's connection, not null
      * @param requestId the client's request id, nullable
@@ -65,12 +109,55 @@ public interface HandOff {
      * @param delivery how the client asked for the rows, null for {@link Delivery#ROWS}
      * @throws NullPointerException if an argument that is not nullable is null
      */
-    public Request {
-      Objects.requireNonNull(connection, "connection");
-      Objects.requireNonNull(statement, "statement");
-      Objects.requireNonNull(key, "key");
-      Objects.requireNonNull(from, "from");
-      delivery = delivery == null ? Delivery.ROWS : delivery;
+    public Request(
+        Connection connection,
+        String requestId,
+        Statement statement,
+        RequestKey key,
+        String queryExecutionId,
+        Continuation from,
+        Delivery delivery) {
+      this(
+          connection,
+          requestId,
+          Objects.requireNonNull(statement, "statement"),
+          key,
+          queryExecutionId,
+          from,
+          delivery,
+          null);
+    }
+
+    /**
+     * A query a client resumed on another connection: running or done, known by its id and name.
+     *
+     * @param connection the client's (new) connection, not null
+     * @param requestId the request id of the client's query, nullable
+     * @param queryName the catalog query's name, nullable (raw SQL)
+     * @param key the resumed delivery's key, not null
+     * @param queryExecutionId the query, not null
+     * @param from where publishing stands, not null
+     * @param delivery how the client asked for the rows, null for {@link Delivery#ROWS}
+     * @return the request, without a statement
+     * @throws NullPointerException if an argument that is not nullable is null
+     */
+    static Request resumed(
+        Connection connection,
+        String requestId,
+        String queryName,
+        RequestKey key,
+        String queryExecutionId,
+        Continuation from,
+        Delivery delivery) {
+      return new Request(
+          connection,
+          requestId,
+          null,
+          key,
+          Objects.requireNonNull(queryExecutionId, "queryExecutionId"),
+          from,
+          delivery,
+          queryName);
     }
 
     /**

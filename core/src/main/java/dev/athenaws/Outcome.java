@@ -19,6 +19,28 @@ public sealed interface Outcome {
   /** A {@code listQueries} was answered with the {@code catalog}. */
   record Listed() implements Outcome {}
 
+  /** A {@code ping} was answered with {@code pong}. */
+  record Answered() implements Outcome {}
+
+  /**
+   * A {@code cancel} stopped a query (the Athena query and whatever continued it); the client got
+   * its final {@code error} QUERY_CANCELLED, from this call or from the run that was waiting for
+   * the query on the client's connection.
+   *
+   * @param queryExecutionId the stopped query, not null
+   */
+  record Cancelled(String queryExecutionId) implements Outcome {
+    /**
+     * Validates the id.
+     *
+     * @param queryExecutionId the stopped query, not null
+     * @throws NullPointerException if queryExecutionId is null
+     */
+    public Cancelled {
+      Objects.requireNonNull(queryExecutionId, "queryExecutionId");
+    }
+  }
+
   /**
    * The client's message was refused (not JSON, unknown action or query, invalid parameter, raw SQL
    * disabled, a request id reused for another query); the client got {@code error} with the code.
@@ -132,6 +154,11 @@ public sealed interface Outcome {
 
     /** The client disconnected: publishing stopped at the first 410 and nothing more was sent. */
     record ConnectionGone() implements PublishResult {}
+
+    /**
+     * A client's {@code cancel} stopped the run: nothing more was sent; the cancel told the client.
+     */
+    record Stopped() implements PublishResult {}
 
     /**
      * The query or the stream failed; an {@code error} message with {@code code} was sent (if the

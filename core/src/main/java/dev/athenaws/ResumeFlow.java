@@ -3,6 +3,7 @@ package dev.athenaws;
 import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
+import dev.athenaws.error.QueryFailedException;
 import dev.athenaws.internal.publish.PauseCondition;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.publish.ResultRequest;
@@ -25,6 +26,8 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  */
 final class ResumeFlow {
   private static final Logger LOG = LoggerFactory.getLogger(ResumeFlow.class);
+  static final String EXPIRED =
+      "The query's results are no longer available; please run the query again.";
 
   private final RunFlow flow;
 
@@ -37,6 +40,14 @@ final class ResumeFlow {
     if (r.failure != null) {
       return report(target, r.failure);
     }
+    try (LocalRuns.Serving serving =
+        flow.sessions.runs.serve(target.queryExecutionId(), target.connection().id())) {
+      return continueQuery(r);
+    }
+  }
+
+  private PublishResult continueQuery(Resumption r) {
+    PublishTarget target = r.target;
     if (r.succeeded != null) {
       return succeeded(
           r,
@@ -47,6 +58,10 @@ final class ResumeFlow {
     QueryExecution execution;
     try {
       execution = describe(target.queryExecutionId());
+    } catch (QueryFailedException e) {
+      // Athena does not know the id (any more): its query history is kept for 45 days.
+      return flow.publisher.fail(
+          target, r.byClient ? new AthenaWsException(ErrorCode.RESULT_EXPIRED, EXPIRED, e) : e);
     } catch (RuntimeException e) {
       return flow.publisher.fail(target, e);
     }
@@ -67,7 +82,9 @@ final class ResumeFlow {
           null);
     }
     if (state == QueryExecutionState.CANCELLED) {
-      return flow.cancelled(target);
+      return flow.sessions.runs.cancelled(target.queryExecutionId()) || r.stopped.getAsBoolean()
+          ? new PublishResult.Stopped()
+          : flow.cancelled(target);
     }
     return await(r, execution);
   }
@@ -109,7 +126,7 @@ final class ResumeFlow {
       return new PublishResult.Paused(r.from);
     }
     boolean timeoutFirst = queryLeft.compareTo(budget) <= 0;
-    RunFlow.Waited waited = flow.await(r.target, timeoutFirst ? queryLeft : budget);
+    RunFlow.Waited waited = flow.await(r.target, timeoutFirst ? queryLeft : budget, r.stopped);
     if (waited instanceof RunFlow.Waited.Ready ready) {
       return publish(r, ready.kind(), ready.stats(), ready.where());
     }
@@ -130,7 +147,13 @@ final class ResumeFlow {
       }
     }
     ResultRequest request =
-        new ResultRequest(r.target, kind, flow.columnTypes(r.queryName), stats, r.from);
+        new ResultRequest(
+            r.target,
+            kind,
+            flow.columnTypes(r.queryName),
+            stats,
+            r.from,
+            flow.stopSignal(r.target.queryExecutionId(), r.stopped));
     PauseCondition pause = () -> r.remaining.remaining().compareTo(r.reserve) < 0;
     PublishResult result = flow.results.publish(request, where, pause);
     LOG.info(

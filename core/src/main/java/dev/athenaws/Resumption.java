@@ -9,6 +9,7 @@ import dev.athenaws.internal.query.StatementKind;
 import dev.athenaws.notify.Connection;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * What {@link AthenaWs#resume} continues: a query started earlier (by a run that handed it off, or
@@ -33,6 +34,8 @@ public final class Resumption {
   final RemainingTime remaining;
   final Duration reserve;
   final Delivery delivery;
+  final BooleanSupplier stopped;
+  final boolean byClient;
 
   private Resumption(Builder b) {
     this.target = new PublishTarget(b.connection, b.requestId, b.queryExecutionId);
@@ -45,6 +48,8 @@ public final class Resumption {
     this.remaining = b.remaining;
     this.reserve = b.reserve;
     this.delivery = b.delivery;
+    this.stopped = b.stopped;
+    this.byClient = b.byClient;
   }
 
   /**
@@ -119,6 +124,8 @@ public final class Resumption {
     private RemainingTime remaining = RemainingTime.unlimited();
     private Duration reserve = Duration.ZERO;
     private Delivery delivery = Delivery.ROWS;
+    private BooleanSupplier stopped = () -> false;
+    private boolean byClient;
 
     private Builder(Connection connection) {
       this.connection = Objects.requireNonNull(connection, "connection");
@@ -223,6 +230,27 @@ public final class Resumption {
      */
     public Builder delivery(Delivery delivery) {
       this.delivery = Objects.requireNonNull(delivery, "delivery");
+      return this;
+    }
+
+    /**
+     * Sets how the run learns that a client's {@code cancel} stopped what continues the query (for
+     * the Lambda adapter: its state machine execution was stopped). Asked before each post and
+     * while the query is awaited, so it should answer quickly (cache a remote answer for a second).
+     * When it answers true the run ends as {@code Stopped} without another message.
+     *
+     * @param stopped the signal, not null; default never
+     * @return this builder
+     * @throws NullPointerException if stopped is null
+     */
+    public Builder stopSignal(BooleanSupplier stopped) {
+      this.stopped = Objects.requireNonNull(stopped, "stopped");
+      return this;
+    }
+
+    /** A client's {@code resume}: an unknown query is RESULT_EXPIRED rather than QUERY_FAILED. */
+    Builder byClient() {
+      this.byClient = true;
       return this;
     }
 

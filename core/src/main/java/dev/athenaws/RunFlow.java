@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
@@ -53,6 +54,7 @@ final class RunFlow {
   final ResultRoute results;
   final LinkDelivery links;
   final KnownTotals totals;
+  final Sessions sessions;
 
   RunFlow(
       QueryStarter starter,
@@ -62,8 +64,10 @@ final class RunFlow {
       Duration queryTimeout,
       Clock clock,
       ResultRoute results,
-      LinkDelivery links) {
+      LinkDelivery links,
+      Sessions sessions) {
     this.links = links;
+    this.sessions = sessions;
     this.starter = starter;
     this.waiter = waiter;
     this.publisher = publisher;
@@ -108,15 +112,34 @@ final class RunFlow {
     }
     RunWatch.queryStarted(id);
     PublishTarget target = client.withQueryExecutionId(id);
+    try (LocalRuns.Serving serving = sessions.runs.serve(id, target.connection().id())) {
+      return started(target, statement, key, options, delivery, handOff, deadline, budget);
+    }
+  }
+
+  /** The rest of {@link #run} once the query has its id: {@code accepted}, wait, results. */
+  private Outcome started(
+      PublishTarget target,
+      Statement statement,
+      RequestKey key,
+      RunOptions options,
+      Delivery delivery,
+      HandOff handOff,
+      Instant deadline,
+      Duration budget) {
+    String id = target.queryExecutionId();
+    boolean bounded = options.budget() != null;
     PostOutcome accepted;
     try {
-      accepted = publisher.send(target, ServerMessage.Accepted.of(target.requestId(), id));
+      accepted =
+          publisher.send(target, sessions.accepted(target, statement.queryName(), delivery, key));
     } catch (RuntimeException e) {
       // The client cannot be reached at all: nobody will read the results, so stop the query.
       waiter.stop(id);
       return new Outcome.Ran(publisher.fail(target, e));
     }
     if (accepted instanceof PostOutcome.Gone) {
+      // Gone before it got its token: no client can resume this query.
       waiter.stop(id);
       return new Outcome.Ran(new PublishResult.ConnectionGone());
     }
@@ -126,7 +149,7 @@ final class RunFlow {
     if (wait.isNegative() || wait.isZero()) {
       return overtime(target, statement, key, Continuation.start(), budget, handOff);
     }
-    Waited waited = await(target, wait);
+    Waited waited = await(target, wait, ResultRequest.NEVER_STOPPED);
     if (waited instanceof Waited.Ready r) {
       PublishResult linked = links.deliver(target, delivery, r.kind(), r.stats(), r.where());
       if (linked != null) {
@@ -141,7 +164,8 @@ final class RunFlow {
                   r.kind(),
                   columnTypes(statement.queryName()),
                   r.stats(),
-                  Continuation.start()),
+                  Continuation.start(),
+                  stopSignal(id, ResultRequest.NEVER_STOPPED)),
               r.where(),
               pause);
       if (result instanceof PublishResult.Paused p) {
@@ -158,10 +182,25 @@ final class RunFlow {
     return overtime(target, statement, key, Continuation.start(), budget, handOff);
   }
 
-  /** Waits for a started query, posting {@code progress}; a 410 on a post stops the query. */
-  Waited await(PublishTarget target, Duration wait) {
+  /**
+   * What stops a run of this query: a client's cancel handled in this process, or {@code external}
+   * (e.g. its state machine execution was stopped).
+   */
+  BooleanSupplier stopSignal(String queryExecutionId, BooleanSupplier external) {
+    return () -> sessions.runs.cancelled(queryExecutionId) || external.getAsBoolean();
+  }
+
+  /**
+   * Waits for a started query, posting {@code progress}. A 410 on a post does not stop the query:
+   * the wait goes on without posts (so a {@code resume} from another connection finds the query
+   * running or done), bounded as before by the deadline or the query timeout; the results are then
+   * not published. A client's cancel ({@code stopped}, or one handled in this process) ends the
+   * wait without a message: the cancel tells the client.
+   */
+  Waited await(PublishTarget target, Duration wait, BooleanSupplier stopped) {
     String id = target.queryExecutionId();
     CancellationFlag gone = new CancellationFlag();
+    BooleanSupplier cancelled = stopSignal(id, stopped);
     // SUCCEEDED is told after the wait, with the total row count when it can be known.
     AtomicReference<QueryProgress> succeeded = new AtomicReference<>();
     QueryOutcome outcome;
@@ -173,19 +212,31 @@ final class RunFlow {
               p -> {
                 if (p.state() == QueryExecutionState.SUCCEEDED) {
                   succeeded.set(p);
-                } else {
+                } else if (!gone.isCancelled()) {
                   publisher.sendProgress(target, p, gone);
                 }
               },
-              gone);
+              cancelled::getAsBoolean);
     } catch (RuntimeException e) {
-      return new Waited.Ended(publisher.fail(target, e));
+      return new Waited.Ended(
+          gone.isCancelled() ? new PublishResult.ConnectionGone() : publisher.fail(target, e));
     }
     LOG.debug(
         "query {} ended {} after {} polls",
         id,
         outcome.getClass().getSimpleName(),
         outcome.polls());
+    if (outcome instanceof QueryOutcome.Cancelled c) {
+      if (cancelled.getAsBoolean()) {
+        return new Waited.Ended(new PublishResult.Stopped());
+      }
+      return new Waited.Ended(
+          gone.isCancelled() ? new PublishResult.ConnectionGone() : cancelled(target));
+    }
+    if (gone.isCancelled() && !(outcome instanceof QueryOutcome.TimedOut)) {
+      // Nobody listens here any more; the query ran to its end, for a resume elsewhere.
+      return new Waited.Ended(new PublishResult.ConnectionGone());
+    }
     if (outcome instanceof QueryOutcome.Succeeded s) {
       RunWatch.stats(s.stats());
       QueryStats stats = totals.announce(target, s.statementKind(), succeeded.get(), s.stats());
@@ -198,10 +249,6 @@ final class RunFlow {
     }
     if (outcome instanceof QueryOutcome.Failed f) {
       return new Waited.Ended(publisher.failQuery(target, f.error(), f.stateChangeReason()));
-    }
-    if (outcome instanceof QueryOutcome.Cancelled c) {
-      return new Waited.Ended(
-          c.byUs() && gone.isCancelled() ? new PublishResult.ConnectionGone() : cancelled(target));
     }
     return new Waited.OutOfTime();
   }
@@ -364,8 +411,10 @@ final class RunFlow {
     if (handOff == null || delivery == Delivery.ROWS) {
       return handOff;
     }
-    return r ->
-        handOff.take(
+    return new HandOff() {
+      @Override
+      public boolean take(HandOff.Request r) {
+        return handOff.take(
             new HandOff.Request(
                 r.connection(),
                 r.requestId(),
@@ -373,7 +422,15 @@ final class RunFlow {
                 r.key(),
                 r.queryExecutionId(),
                 r.from(),
-                delivery));
+                delivery,
+                r.queryName()));
+      }
+
+      @Override
+      public boolean stop(String requestKey) {
+        return handOff.stop(requestKey);
+      }
+    };
   }
 
   private static HandOff.Request request(

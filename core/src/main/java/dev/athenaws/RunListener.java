@@ -50,6 +50,10 @@ public interface RunListener {
   enum Result {
     /** A {@code listQueries} was answered. */
     LISTED,
+    /** A {@code ping} was answered. */
+    ANSWERED,
+    /** A {@code cancel} stopped a query, or a run stopped because of one. */
+    CANCELLED,
     /** The frame was refused with an {@code error} (see {@link RunEnded#errorCode()}). */
     REFUSED,
     /** Every row and {@code complete} were delivered. */

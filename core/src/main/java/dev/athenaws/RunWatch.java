@@ -103,6 +103,12 @@ final class RunWatch {
     if (outcome instanceof Outcome.Listed) {
       return new Ended(Result.LISTED, null, null, null);
     }
+    if (outcome instanceof Outcome.Answered) {
+      return new Ended(Result.ANSWERED, null, null, null);
+    }
+    if (outcome instanceof Outcome.Cancelled) {
+      return new Ended(Result.CANCELLED, null, queryName, null);
+    }
     if (outcome instanceof Outcome.Refused r) {
       return new Ended(Result.REFUSED, r.code(), queryName, null);
     }
@@ -124,6 +130,9 @@ final class RunWatch {
     }
     if (result instanceof PublishResult.Paused) {
       return new Ended(Result.PAUSED, null, queryName, null);
+    }
+    if (result instanceof PublishResult.Stopped) {
+      return new Ended(Result.CANCELLED, null, queryName, null);
     }
     if (result instanceof PublishResult.ConnectionGone) {
       return new Ended(Result.CONNECTION_GONE, null, queryName, null);

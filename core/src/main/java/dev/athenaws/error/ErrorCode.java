@@ -18,9 +18,7 @@ public enum ErrorCode {
   INVALID_PARAMETER,
   /** Athena ran the query and it ended FAILED. */
   QUERY_FAILED,
-  /**
-   * The query was cancelled (by the client, by an operator, or because its connection went away).
-   */
+  /** The query was cancelled (by the client's {@code cancel}, or by an operator). */
   QUERY_CANCELLED,
   /** The query did not finish before the configured deadline and was stopped. */
   TIMEOUT,
@@ -32,6 +30,15 @@ public enum ErrorCode {
    * to be wrong with the query: the same request may succeed when sent again later.
    */
   ATHENA_BUSY,
+  /**
+   * A {@code cancel} or {@code resume} whose token is malformed, forged, expired, for another query
+   * or another identity; or sessions are off in this deployment. Nothing was stopped or sent.
+   */
+  INVALID_TOKEN,
+  /** A {@code cancel} of a query that had already ended: nothing was changed. */
+  QUERY_FINISHED,
+  /** A {@code resume} of a query whose execution or result Athena no longer holds. */
+  RESULT_EXPIRED,
   /** Anything else: details are logged server-side, never sent to the client. */
   INTERNAL
 }

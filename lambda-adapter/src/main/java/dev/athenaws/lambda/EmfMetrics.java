@@ -129,6 +129,8 @@ final class EmfMetrics implements RunListener {
           new Metric(
               switch (r) {
                 case LISTED -> "CatalogsListed";
+                case ANSWERED -> "Pings";
+                case CANCELLED -> "QueriesCancelled";
                 case REFUSED -> "Refused";
                 case COMPLETED -> "QueriesCompleted";
                 case FAILED -> "QueriesFailed";

@@ -14,7 +14,11 @@ import java.util.Objects;
  * parameters; nothing else throws.
  */
 public sealed interface ClientMessage
-    permits ClientMessage.QueryRequest, ClientMessage.ListQueriesRequest {
+    permits ClientMessage.QueryRequest,
+        ClientMessage.ListQueriesRequest,
+        ClientMessage.Cancel,
+        ClientMessage.Resume,
+        ClientMessage.Ping {
 
   /**
    * @return the client's request id (echoed in every reply), or null when it gave none
@@ -73,4 +77,52 @@ public sealed interface ClientMessage
    * @param requestId the client's request id, nullable
    */
   record ListQueriesRequest(String requestId) implements ClientMessage {}
+
+  /**
+   * {@code {"action":"cancel", ...}}: stop a query the client started.
+   *
+   * @param requestId the client's id of this message, nullable
+   * @param queryExecutionId the query to stop, not null
+   * @param resumeToken the token of the query's {@code accepted}, not null
+   */
+  record Cancel(String requestId, String queryExecutionId, String resumeToken)
+      implements ClientMessage {
+    /**
+     * @throws NullPointerException if queryExecutionId or resumeToken is null
+     */
+    public Cancel {
+      Objects.requireNonNull(queryExecutionId, "queryExecutionId");
+      Objects.requireNonNull(resumeToken, "resumeToken");
+    }
+  }
+
+  /**
+   * {@code {"action":"resume", ...}}: continue a query's messages on this connection.
+   *
+   * @param requestId the client's id of this message, nullable
+   * @param queryExecutionId the query to continue, not null
+   * @param resumeToken the token of the query's latest {@code accepted}, not null
+   * @param afterSeq the last {@code seq} the client holds with all before it; -1 for none
+   */
+  record Resume(String requestId, String queryExecutionId, String resumeToken, int afterSeq)
+      implements ClientMessage {
+    /**
+     * @throws NullPointerException if queryExecutionId or resumeToken is null
+     * @throws IllegalArgumentException if afterSeq is below -1
+     */
+    public Resume {
+      Objects.requireNonNull(queryExecutionId, "queryExecutionId");
+      Objects.requireNonNull(resumeToken, "resumeToken");
+      if (afterSeq < -1) {
+        throw new IllegalArgumentException("afterSeq must be >= -1: " + afterSeq);
+      }
+    }
+  }
+
+  /**
+   * {@code {"action":"ping"}}: keeps the connection from going idle; answered by {@code pong}.
+   *
+   * @param requestId the client's request id, nullable
+   */
+  record Ping(String requestId) implements ClientMessage {}
 }

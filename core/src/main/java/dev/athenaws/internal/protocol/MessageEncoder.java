@@ -41,6 +41,10 @@ public final class MessageEncoder {
       if (message instanceof ServerMessage.Accepted) {
         ServerMessage.Accepted m = (ServerMessage.Accepted) message;
         stringField(g, "queryExecutionId", m.queryExecutionId());
+        stringField(g, "resumeToken", m.resumeToken());
+        if (m.resumed()) {
+          g.writeBooleanField("resumed", true);
+        }
         g.writeStringField("message", m.message());
       } else if (message instanceof ServerMessage.Progress) {
         ServerMessage.Progress m = (ServerMessage.Progress) message;
@@ -62,6 +66,8 @@ public final class MessageEncoder {
         writeError(g, (ServerMessage.Error) message);
       } else if (message instanceof ServerMessage.Download m) {
         writeDownload(g, m);
+      } else if (message instanceof ServerMessage.Pong) {
+        // type and requestId only
       } else {
         writeCatalog(g, ((ServerMessage.Catalog) message).queries());
       }

@@ -24,7 +24,8 @@ final class MessageScan {
    */
   static final int MAX_NUMBER_SCALE = 1000;
 
-  private static final String ACTIONS = "expected \"query\" or \"listQueries\".";
+  private static final String ACTIONS =
+      "expected \"query\", \"listQueries\", \"cancel\", \"resume\" or \"ping\".";
 
   private final DecoderLimits limits;
   private String action;
@@ -33,6 +34,7 @@ final class MessageScan {
   private String sql;
   private Delivery delivery;
   private final Map<String, Object> parameters = new LinkedHashMap<>();
+  private final SessionFields session = new SessionFields(this::fail);
   private ErrorCode errorCode;
   private String errorMessage;
   private String errorField;
@@ -68,6 +70,11 @@ final class MessageScan {
         case "delivery":
           readDelivery(p, v);
           break;
+        case "queryExecutionId":
+        case "resumeToken":
+        case "afterSeq":
+          session.read(p, v, name);
+          break;
         default:
           p.skipChildren(); // unknown fields are ignored for forward compatibility
       }
@@ -88,6 +95,16 @@ final class MessageScan {
             new ClientMessage.QueryRequest(requestId, query, parameters, sql, delivery));
       case "listQueries":
         return new DecodeResult.Decoded(new ClientMessage.ListQueriesRequest(requestId));
+      case "ping":
+        return new DecodeResult.Decoded(new ClientMessage.Ping(requestId));
+      case "cancel":
+      case "resume":
+        return session.missing() != null
+            ? rejectNow(
+                ErrorCode.BAD_REQUEST,
+                "Action " + quote(action) + " needs field '" + session.missing() + "'.",
+                session.missing())
+            : new DecodeResult.Decoded(session.message(action, requestId));
       default:
         return rejectNow(
             ErrorCode.BAD_REQUEST, "Unknown action " + quote(action) + "; " + ACTIONS, "action");
@@ -104,7 +121,7 @@ final class MessageScan {
     return new DecodeResult.Rejected(errorCode, errorMessage, requestId, errorField);
   }
 
-  private void fail(ErrorCode code, String message, String field) {
+  void fail(ErrorCode code, String message, String field) {
     if (errorCode == null) {
       errorCode = code;
       errorMessage = message;

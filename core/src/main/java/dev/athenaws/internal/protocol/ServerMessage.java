@@ -28,7 +28,8 @@ public sealed interface ServerMessage
         ServerMessage.Complete,
         ServerMessage.Error,
         ServerMessage.Catalog,
-        ServerMessage.Download {
+        ServerMessage.Download,
+        ServerMessage.Pong {
 
   /**
    * @return the JSON {@code type} of this message
@@ -41,25 +42,35 @@ public sealed interface ServerMessage
   String requestId();
 
   /**
-   * The query was validated and started (or handed to the orchestrator).
+   * The query was validated and started (or handed to the orchestrator), or a {@code resume} was
+   * accepted.
    *
    * @param requestId the client's request id, nullable
-   * @param queryExecutionId the query execution id, nullable (not known yet in the orchestrated
-   *     mode)
+   * @param queryExecutionId the query execution id, nullable (Athena was busy and the orchestrator
+   *     starts the query)
+   * @param resumeToken the token {@code cancel} and {@code resume} need, nullable (sessions off, or
+   *     no query execution id)
+   * @param resumed true in the answer to {@code resume}
    * @param message human-readable text that original clients display, not null
    */
-  record Accepted(String requestId, String queryExecutionId, String message)
+  record Accepted(
+      String requestId,
+      String queryExecutionId,
+      String resumeToken,
+      boolean resumed,
+      String message)
       implements ServerMessage {
     /** The default human-readable text of an {@code accepted} message. */
     public static final String DEFAULT_MESSAGE =
         "Query accepted; results will follow on this connection.";
 
+    /** The text of an {@code accepted} that answers {@code resume}. */
+    public static final String RESUMED_MESSAGE =
+        "Query resumed; the rest of its results will follow on this connection.";
+
     /**
      * Validates the message text.
      *
-     * @param requestId the client's request id, nullable
-     * @param queryExecutionId the query execution id, nullable
-     * @param message the text, not null
      * @throws NullPointerException if message is null
      */
     public Accepted {
@@ -67,19 +78,39 @@ public sealed interface ServerMessage
     }
 
     /**
-     * An {@code accepted} message with the default text.
+     * An {@code accepted} message with the default text and no token.
      *
      * @param requestId the client's request id, nullable
      * @param queryExecutionId the query execution id, nullable
      * @return an accepted message with {@link #DEFAULT_MESSAGE}
      */
     public static Accepted of(String requestId, String queryExecutionId) {
-      return new Accepted(requestId, queryExecutionId, DEFAULT_MESSAGE);
+      return new Accepted(requestId, queryExecutionId, null, false, DEFAULT_MESSAGE);
+    }
+
+    /**
+     * @param token the resume token, nullable
+     * @return this message with the token
+     */
+    public Accepted withResumeToken(String token) {
+      return new Accepted(requestId, queryExecutionId, token, resumed, message);
     }
 
     @Override
     public String type() {
       return "accepted";
+    }
+  }
+
+  /**
+   * The answer to {@code ping}.
+   *
+   * @param requestId the client's request id, nullable
+   */
+  record Pong(String requestId) implements ServerMessage {
+    @Override
+    public String type() {
+      return "pong";
     }
   }
 

@@ -31,6 +31,9 @@ final class PublishRun {
   private final PostWindow window;
   private RowChunker chunker;
 
+  /** The {@code seq} of the next message made; those the client holds are not posted. */
+  private int seq;
+
   PublishRun(
       Messenger messenger,
       ChunkPolicy policy,
@@ -43,6 +46,7 @@ final class PublishRun {
     this.policy = policy;
     this.request = request;
     this.target = request.target();
+    this.seq = request.from().nextSeq();
     ResultSetMapper.Builder mapping =
         ResultSetMapper.builder()
             .statementKind(request.statementKind())
@@ -83,7 +87,8 @@ final class PublishRun {
                       page.pageNumber() + 1,
                       chunker.nextSeq(),
                       rows(),
-                      chunks()));
+                      chunks(),
+                      request.from().skipThroughSeq()));
         }
       }
       if (chunker == null) {
@@ -95,6 +100,9 @@ final class PublishRun {
       }
       if (stop != null) {
         return stop;
+      }
+      if (request.stopped().getAsBoolean()) {
+        return new PublishResult.Stopped();
       }
       ServerMessage.Complete complete =
           new ServerMessage.Complete(
@@ -139,6 +147,13 @@ final class PublishRun {
    */
   private PublishResult post(List<byte[]> messages) {
     for (byte[] message : messages) {
+      if (seq++ <= request.from().skipThroughSeq()) {
+        continue; // the client holds it from an earlier connection
+      }
+      if (request.stopped().getAsBoolean()) {
+        window.settle();
+        return new PublishResult.Stopped();
+      }
       PublishResult stop = check(window.offer(message));
       if (stop != null) {
         return stop;

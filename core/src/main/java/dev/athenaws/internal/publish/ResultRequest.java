@@ -6,6 +6,7 @@ import dev.athenaws.internal.query.StatementKind;
 import dev.athenaws.internal.types.AthenaType;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * What to publish: the results of one finished query, from a point in the stream.
@@ -20,13 +21,19 @@ import java.util.Objects;
  * @param columnTypes type hints by column label, e.g. {@code NamedQuery.columnTypeHints()}
  * @param statistics the query's statistics, sent in {@code complete}
  * @param from where to start; {@link Continuation#start()} for the whole result
+ * @param stopped asked before each post: true when a client's {@code cancel} stopped the run (it
+ *     then ends without another message)
  */
 public record ResultRequest(
     PublishTarget target,
     StatementKind statementKind,
     Map<String, AthenaType> columnTypes,
     QueryStats statistics,
-    Continuation from) {
+    Continuation from,
+    BooleanSupplier stopped) {
+  /** Never stopped. */
+  public static final BooleanSupplier NEVER_STOPPED = () -> false;
+
   /**
    * Validates the components and copies the map.
    *
@@ -35,6 +42,7 @@ public record ResultRequest(
    * @param columnTypes type hints by column label, not null
    * @param statistics the query's statistics, not null ({@code QueryStats.EMPTY} when unknown)
    * @param from where to start, not null
+   * @param stopped the stop signal, not null ({@link #NEVER_STOPPED})
    * @throws NullPointerException if an argument is null or the target has no query execution id
    */
   public ResultRequest {
@@ -44,6 +52,26 @@ public record ResultRequest(
     columnTypes = Map.copyOf(Objects.requireNonNull(columnTypes, "columnTypes"));
     Objects.requireNonNull(statistics, "statistics");
     Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(stopped, "stopped");
+  }
+
+  /**
+   * A request that is never stopped.
+   *
+   * @param target the client and query, not null, with a query execution id
+   * @param statementKind the statement kind, not null
+   * @param columnTypes type hints by column label, not null
+   * @param statistics the query's statistics, not null
+   * @param from where to start, not null
+   * @throws NullPointerException if an argument is null or the target has no query execution id
+   */
+  public ResultRequest(
+      PublishTarget target,
+      StatementKind statementKind,
+      Map<String, AthenaType> columnTypes,
+      QueryStats statistics,
+      Continuation from) {
+    this(target, statementKind, columnTypes, statistics, from, NEVER_STOPPED);
   }
 
   /**

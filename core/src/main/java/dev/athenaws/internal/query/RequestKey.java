@@ -68,6 +68,29 @@ public record RequestKey(String hex) {
   }
 
   /**
+   * The key of a client's {@code resume} of a query on a connection: the same resume message
+   * redelivered gets the same key (so its Step Functions execution is not started twice), another
+   * resume gets another.
+   *
+   * @param connectionId the connection the query is resumed on, not null
+   * @param requestIdentity what identifies this resume message across its retries, not null
+   * @param queryExecutionId the resumed query, not null
+   * @param afterSeq the client's {@code afterSeq}
+   * @return the key
+   * @throws NullPointerException if an argument is null
+   */
+  public static RequestKey ofResume(
+      String connectionId, String requestIdentity, String queryExecutionId, int afterSeq) {
+    MessageDigest digest = sha256();
+    update(digest, "athena-ws/resume/1");
+    update(digest, Objects.requireNonNull(connectionId, "connectionId"));
+    update(digest, Objects.requireNonNull(requestIdentity, "requestIdentity"));
+    update(digest, Objects.requireNonNull(queryExecutionId, "queryExecutionId"));
+    update(digest, Integer.toString(afterSeq));
+    return new RequestKey(HexFormat.of().formatHex(digest.digest()));
+  }
+
+  /**
    * @return the key as an Athena {@code ClientRequestToken}
    */
   public String clientRequestToken() {

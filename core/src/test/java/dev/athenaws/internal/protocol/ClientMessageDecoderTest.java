@@ -117,10 +117,10 @@ class ClientMessageDecoderTest {
         "not json|BAD_REQUEST||Message is not valid JSON (at character 0).",
         "[1]|BAD_REQUEST||Message must be a JSON object.",
         "\"query\"|BAD_REQUEST||Message must be a JSON object.",
-        "{}|BAD_REQUEST|action|Message has no field 'action'; expected \"query\" or \"listQueries\".",
+        "{}|BAD_REQUEST|action|Message has no field 'action'; expected \"query\", \"listQueries\", \"cancel\", \"resume\" or \"ping\".",
         "{\"action\":1}|BAD_REQUEST|action|Field 'action' must be a string.",
-        "{\"action\":null}|BAD_REQUEST|action|Message has no field 'action'; expected \"query\" or \"listQueries\".",
-        "{\"action\":\"drop\"}|BAD_REQUEST|action|Unknown action 'drop'; expected \"query\" or \"listQueries\".",
+        "{\"action\":null}|BAD_REQUEST|action|Message has no field 'action'; expected \"query\", \"listQueries\", \"cancel\", \"resume\" or \"ping\".",
+        "{\"action\":\"drop\"}|BAD_REQUEST|action|Unknown action 'drop'; expected \"query\", \"listQueries\", \"cancel\", \"resume\" or \"ping\".",
         "{\"action\":\"query\",\"query\":5}|BAD_REQUEST|query|Field 'query' must be a string.",
         "{\"action\":\"query\",\"sql\":[]}|BAD_REQUEST|sql|Field 'sql' must be a string.",
         "{\"action\":\"query\",\"delivery\":\"LINK\"}|BAD_REQUEST|delivery|Field 'delivery' must be \"rows\" or \"link\".",
@@ -188,7 +188,9 @@ class ClientMessageDecoderTest {
         rejected("{\"action\":\"" + action.replace("\u0001", "\\u0001") + "\"}");
     assertThat(r.message())
         .isEqualTo(
-            "Unknown action '?" + "x".repeat(63) + "...'; expected \"query\" or \"listQueries\".");
+            "Unknown action '?"
+                + "x".repeat(63)
+                + "...'; expected \"query\", \"listQueries\", \"cancel\", \"resume\" or \"ping\".");
   }
 
   @Test
@@ -310,7 +312,7 @@ class ClientMessageDecoderTest {
                 java.nio.charset.StandardCharsets.UTF_8))
         .isEqualTo(
             "{\"type\":\"error\",\"requestId\":\"r1\",\"code\":\"BAD_REQUEST\","
-                + "\"message\":\"Unknown action 'x'; expected \\\"query\\\" or \\\"listQueries\\\".\","
+                + "\"message\":\"Unknown action 'x'; expected \\\"query\\\", \\\"listQueries\\\", \\\"cancel\\\", \\\"resume\\\" or \\\"ping\\\".\","
                 + "\"field\":\"action\"}");
   }
 }

@@ -27,7 +27,7 @@ class MessageEncoderTest {
         .isEqualTo(
             "{\"type\":\"accepted\",\"requestId\":\"r1\",\"queryExecutionId\":\"qe-1\","
                 + "\"message\":\"Query accepted; results will follow on this connection.\"}");
-    assertThat(json(new ServerMessage.Accepted(null, null, "ok")))
+    assertThat(json(new ServerMessage.Accepted(null, null, null, false, "ok")))
         .isEqualTo("{\"type\":\"accepted\",\"message\":\"ok\"}");
   }
 
@@ -210,7 +210,7 @@ class MessageEncoderTest {
 
   @Test
   void escapesStrings() {
-    assertThat(json(new ServerMessage.Accepted("r1", null, "a\"b\\c\n\u00e9\u2028")))
+    assertThat(json(new ServerMessage.Accepted("r1", null, null, false, "a\"b\\c\n\u00e9\u2028")))
         .isEqualTo(
             "{\"type\":\"accepted\",\"requestId\":\"r1\",\"message\":\"a\\\"b\\\\c\\n\u00e9\u2028\"}");
   }

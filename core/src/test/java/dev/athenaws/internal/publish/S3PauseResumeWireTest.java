@@ -76,7 +76,7 @@ class S3PauseResumeWireTest {
     ScriptedS3 objects = new ScriptedS3(script.csv(), ScriptedS3.Answer.DENY);
     AthenaWs ws = h.runner(4096, Duration.ofMinutes(5), ResultFetch.AUTO, objects).ws();
     String id = finished();
-    Continuation s3Position = new Continuation(CsvResultPages.resumeToken(1000), 2, 3, 999, 3);
+    Continuation s3Position = new Continuation(CsvResultPages.resumeToken(1000), 2, 3, 999, 3, -1);
 
     PublishResult r =
         ws.resume(

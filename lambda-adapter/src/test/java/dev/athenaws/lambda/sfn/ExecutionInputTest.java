@@ -133,7 +133,7 @@ class ExecutionInputTest {
             "\"query\":{\"queryExecutionId\":\"qid-1\",\"continuation\":{\"pageNumber\":1,"
                 + "\"nextSeq\":0,\"rowsSoFar\":0,\"chunksSoFar\":0}}");
     QuerySpec.Running resumed =
-        new QuerySpec.Running("qid-1", "top_sales", new Continuation("tok", 3, 7, 2000, 7));
+        new QuerySpec.Running("qid-1", "top_sales", new Continuation("tok", 3, 7, 2000, 7, -1));
     assertThat(ExecutionInput.of(connection(), null, resumed, key()))
         .contains(
             "\"query\":{\"name\":\"top_sales\",\"queryExecutionId\":\"qid-1\",\"continuation\":"
