@@ -141,7 +141,10 @@ record PushInput(
           (int) counter(c, "pageNumber", Integer.MAX_VALUE),
           (int) counter(c, "nextSeq", Integer.MAX_VALUE),
           counter(c, "rowsSoFar", Long.MAX_VALUE),
-          (int) counter(c, "chunksSoFar", Integer.MAX_VALUE));
+          (int) counter(c, "chunksSoFar", Integer.MAX_VALUE),
+          c.has("skipThroughSeq")
+              ? (int) counter(c, "skipThroughSeq", Integer.MAX_VALUE)
+              : -1);
     } catch (MalformedContinuationException e) {
       throw e;
     } catch (IllegalArgumentException e) {

@@ -31,6 +31,9 @@ record PushOutput(ObjectNode json) {
     c.put("nextSeq", next.nextSeq());
     c.put("rowsSoFar", next.rowsSoFar());
     c.put("chunksSoFar", next.chunksSoFar());
+    if (next.skipThroughSeq() >= 0) {
+      c.put("skipThroughSeq", next.skipThroughSeq());
+    }
     writeConnection(out.putObject("connection"), in.connection());
     putIfPresent(out, "requestId", in.requestId());
     putIfPresent(out, "queryName", in.queryName());

@@ -145,6 +145,9 @@ final class ExecutionInput {
     g.writeNumberField("nextSeq", c.nextSeq());
     g.writeNumberField("rowsSoFar", c.rowsSoFar());
     g.writeNumberField("chunksSoFar", c.chunksSoFar());
+    if (c.skipThroughSeq() >= 0) {
+      g.writeNumberField("skipThroughSeq", c.skipThroughSeq());
+    }
     g.writeEndObject();
   }
 
