@@ -119,7 +119,7 @@ class StepFunctionsEmulatorTest {
             type(
                 sfn.handle(
                     "AWSStepFunctions.DescribeExecution", bytes("{\"executionArn\":\"nope\"}"))))
-        .isEqualTo("ExecutionDoesNotExist");
+        .isEqualTo("InvalidArn");
   }
 
   @Test
