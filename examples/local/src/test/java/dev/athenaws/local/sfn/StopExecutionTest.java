@@ -1,5 +1,9 @@
 package dev.athenaws.local.sfn;
 
+import static dev.athenaws.local.sfn.StepFunctionsEmulatorTest.awaitEnd;
+import static dev.athenaws.local.sfn.StepFunctionsEmulatorTest.bytes;
+import static dev.athenaws.local.sfn.StepFunctionsEmulatorTest.ok;
+import static dev.athenaws.local.sfn.StepFunctionsEmulatorTest.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -282,18 +286,6 @@ class StopExecutionTest {
             bytes(JSON.createObjectNode().put("executionArn", arn).toString())));
   }
 
-  /** Polls with short real pauses: the execution runs on its own thread. */
-  static JsonNode awaitEnd(StepFunctionsEmulator sfn, String arn) throws Exception {
-    for (int i = 0; i < 1000; i++) {
-      JsonNode d = describe(sfn, arn);
-      if (!d.path("status").asText().equals("RUNNING")) {
-        return d;
-      }
-      Thread.sleep(5);
-    }
-    throw new AssertionError("execution did not end: " + arn);
-  }
-
   /** Until the execution threads are done (a stopped execution's thread may still be finishing). */
   private static void awaitRunning(StepFunctionsEmulator sfn, int threads) throws Exception {
     for (int i = 0; i < 1000 && sfn.busy() > threads; i++) {
@@ -317,19 +309,5 @@ class StopExecutionTest {
 
   private static double seconds(Instant i) {
     return i.toEpochMilli() / 1000.0;
-  }
-
-  static JsonNode ok(EmulatorResponse r) throws IOException {
-    assertThat(r.status()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-    return JSON.readTree(r.body());
-  }
-
-  private static String type(EmulatorResponse r) throws IOException {
-    assertThat(r.status()).isEqualTo(400);
-    return JSON.readTree(r.body()).path("__type").asText();
-  }
-
-  private static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }
