@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -30,12 +32,13 @@ import software.amazon.awssdk.services.athena.model.TooManyRequestsException;
  * or CANCELLED query is the error {@code States.TaskFailed} with that response as the cause; an API
  * error of the start is {@code Athena.<error code>} (so a Retry on {@code
  * Athena.TooManyRequestsException} applies); at the task's deadline the query is stopped (the .sync
- * pattern stops the job it started) and the error is {@code States.Timeout}. Sources in
- * docs/local.md.
+ * pattern stops the job it started) and the error is {@code States.Timeout}; when the execution is
+ * stopped (StopExecution) the query is stopped too and polling ends. Sources in docs/local.md.
  *
  * <p>Thread-safety: thread-safe (the Athena client is).
  */
 final class AthenaSyncTask {
+  private static final Logger LOG = LoggerFactory.getLogger(AthenaSyncTask.class);
   private final AthenaClient athena;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -48,7 +51,8 @@ final class AthenaSyncTask {
     this.pollInterval = pollInterval;
   }
 
-  JsonNode run(JsonNode parameters, Instant deadline) throws WorkflowFailure, InterruptedException {
+  JsonNode run(JsonNode parameters, Instant deadline, StopSignal stop)
+      throws WorkflowFailure, StopSignal.Stopped, InterruptedException {
     String id;
     try {
       id = athena.startQueryExecution(request(parameters)).queryExecutionId();
@@ -56,13 +60,25 @@ final class AthenaSyncTask {
       throw new WorkflowFailure(
           "Athena." + e.awsErrorDetails().errorCode(), e.awsErrorDetails().errorMessage());
     }
+    try {
+      return await(id, deadline, stop);
+    } catch (StopSignal.Stopped e) {
+      // StopExecution stops the job the .sync task started, as a timeout does.
+      stopQuery(id);
+      throw e;
+    }
+  }
+
+  private JsonNode await(String id, Instant deadline, StopSignal stop)
+      throws WorkflowFailure, StopSignal.Stopped, InterruptedException {
     while (true) {
+      stop.check();
       GetQueryExecutionResponse r;
       try {
         r = athena.getQueryExecution(b -> b.queryExecutionId(id));
       } catch (TooManyRequestsException | InternalServerException e) {
         // Step Functions' own polling of the job: its throttling is not the task's error.
-        sleeper.sleep(pollInterval);
+        stop.sleep(sleeper, pollInterval);
         continue;
       } catch (AthenaException e) {
         throw new WorkflowFailure(
@@ -76,10 +92,19 @@ final class AthenaSyncTask {
         throw new WorkflowFailure("States.TaskFailed", json(r).toString());
       }
       if (deadline != null && !clock.instant().isBefore(deadline)) {
-        athena.stopQueryExecution(b -> b.queryExecutionId(id));
+        stopQuery(id);
         throw new WorkflowFailure("States.Timeout", null);
       }
-      sleeper.sleep(pollInterval);
+      stop.sleep(sleeper, pollInterval);
+    }
+  }
+
+  private void stopQuery(String id) {
+    try {
+      athena.stopQueryExecution(b -> b.queryExecutionId(id));
+    } catch (AthenaException e) {
+      // Best effort, as Step Functions' own stop of the job: the task ends either way.
+      LOG.warn("StopQueryExecution {} failed: {}", id, e.awsErrorDetails().errorCode());
     }
   }
 

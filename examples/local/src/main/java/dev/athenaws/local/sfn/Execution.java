@@ -3,14 +3,18 @@ package dev.athenaws.local.sfn;
 import java.time.Instant;
 
 /**
- * One execution of the push workflow, as {@code DescribeExecution} reports it. Mutable status
- * guarded by the emulator's lock.
+ * One execution of the push workflow, as {@code DescribeExecution} reports it. The first end
+ * stands: once stopped (ABORTED), a result or failure that arrives later is discarded, as Step
+ * Functions discards the result of a task that returns after StopExecution.
+ *
+ * <p>Thread-safety: thread-safe (status guarded by this object's lock).
  */
 final class Execution {
   final String arn;
   final String name;
   final String input;
   final Instant startDate;
+  final StopSignal stop = new StopSignal();
   private String status = "RUNNING";
   private Instant stopDate;
   private String output;
@@ -25,16 +29,43 @@ final class Execution {
   }
 
   synchronized void succeeded(String output, Instant at) {
-    this.status = "SUCCEEDED";
-    this.output = output;
-    this.stopDate = at;
+    if (end("SUCCEEDED", at)) {
+      this.output = output;
+    }
   }
 
   synchronized void failed(String error, String cause, Instant at) {
-    this.status = "FAILED";
-    this.error = error;
-    this.cause = cause;
+    if (end("FAILED", at)) {
+      this.error = error;
+      this.cause = cause;
+    }
+  }
+
+  /**
+   * StopExecution: ABORTED with the caller's error and cause (null ones are left out of
+   * DescribeExecution), and the interpreter told to stop.
+   *
+   * @return false when the execution had already ended (nothing changes)
+   */
+  boolean abort(String error, String cause, Instant at) {
+    synchronized (this) {
+      if (!end("ABORTED", at)) {
+        return false;
+      }
+      this.error = error;
+      this.cause = cause;
+    }
+    stop.stop();
+    return true;
+  }
+
+  private boolean end(String status, Instant at) {
+    if (!"RUNNING".equals(this.status)) {
+      return false;
+    }
+    this.status = status;
     this.stopDate = at;
+    return true;
   }
 
   synchronized String status() {

@@ -34,12 +34,14 @@ final class Interpreter {
      * @param task the state
      * @param input the effective input (after InputPath and Parameters)
      * @param deadline when the task times out ({@code States.Timeout}), null for never
+     * @param stop the execution's StopExecution: waits go through it
      * @return the task's result
      * @throws WorkflowFailure the task's error
+     * @throws StopSignal.Stopped when the execution is stopped during a wait of the task
      * @throws InterruptedException when the local stack shuts down
      */
-    JsonNode run(AslState.Task task, JsonNode input, Instant deadline)
-        throws WorkflowFailure, InterruptedException;
+    JsonNode run(AslState.Task task, JsonNode input, Instant deadline, StopSignal stop)
+        throws WorkflowFailure, StopSignal.Stopped, InterruptedException;
   }
 
   private static final JsonPath ROOT = JsonPath.compile("$");
@@ -57,25 +59,32 @@ final class Interpreter {
   }
 
   /**
-   * Runs an execution to its end.
+   * Runs an execution to its end, or until it is stopped: no state starts after a stop, and the
+   * result or error of a task that returns after it is discarded.
    *
+   * @param context the execution's context object ({@code $$} paths)
+   * @param stop the execution's StopExecution
    * @return the execution's output
    * @throws WorkflowFailure when the execution fails, with its error and cause
+   * @throws StopSignal.Stopped when the execution was stopped
    * @throws InterruptedException when the local stack shuts down
    */
-  JsonNode run(JsonNode input) throws WorkflowFailure, InterruptedException {
+  JsonNode run(JsonNode input, ContextObject context, StopSignal stop)
+      throws WorkflowFailure, StopSignal.Stopped, InterruptedException {
     Instant deadline =
         definition.timeout() == null ? null : clock.instant().plus(definition.timeout());
     String current = definition.startAt();
     JsonNode data = input.deepCopy();
     while (true) {
+      stop.check();
       checkDeadline(deadline);
       AslState state = definition.states().get(current);
+      JsonNode ctx = context.forState(current, clock.instant());
       if (state instanceof AslState.Pass p) {
         JsonNode in = input(p.io(), data, p.name());
         JsonNode result =
             p.parameters() != null
-                ? p.parameters().apply(in, p.name())
+                ? p.parameters().apply(in, ctx, p.name())
                 : p.result() != null ? p.result().deepCopy() : in;
         data = output(p.io(), data, result, p.name());
         if (p.next() == null) {
@@ -92,7 +101,7 @@ final class Interpreter {
         throw fail(f, data);
       } else {
         AslState.Task t = (AslState.Task) state;
-        Step step = task(t, data, deadline);
+        Step step = task(t, data, ctx, deadline, stop);
         data = step.data();
         if (step.next() == null) {
           return data;
@@ -104,10 +113,11 @@ final class Interpreter {
 
   private record Step(JsonNode data, String next) {}
 
-  private Step task(AslState.Task t, JsonNode data, Instant executionDeadline)
-      throws WorkflowFailure, InterruptedException {
+  private Step task(
+      AslState.Task t, JsonNode data, JsonNode ctx, Instant executionDeadline, StopSignal stop)
+      throws WorkflowFailure, StopSignal.Stopped, InterruptedException {
     JsonNode in = input(t.io(), data, t.name());
-    JsonNode effective = t.parameters() != null ? t.parameters().apply(in, t.name()) : in;
+    JsonNode effective = t.parameters() != null ? t.parameters().apply(in, ctx, t.name()) : in;
     Map<AslState.Retrier, Integer> retried = new HashMap<>();
     while (true) {
       Instant deadline =
@@ -115,8 +125,10 @@ final class Interpreter {
               executionDeadline, t.timeout() == null ? null : clock.instant().plus(t.timeout()));
       JsonNode result;
       try {
-        result = tasks.run(t, effective, deadline);
+        result = tasks.run(t, effective, deadline, stop);
       } catch (WorkflowFailure f) {
+        // Stopped meanwhile: the error is discarded, no Retry or Catch runs.
+        stop.check();
         checkDeadline(executionDeadline);
         if (f.error.equals("States.Runtime")) {
           throw f;
@@ -125,7 +137,7 @@ final class Interpreter {
         int done = retrier == null ? 0 : retried.getOrDefault(retrier, 0);
         if (retrier != null && done < retrier.maxAttempts()) {
           retried.put(retrier, done + 1);
-          sleeper.sleep(delay(retrier, done));
+          stop.sleep(sleeper, delay(retrier, done));
           continue;
         }
         for (AslState.Catcher c : t.catchers()) {
@@ -141,8 +153,10 @@ final class Interpreter {
         }
         throw f;
       }
+      // Stopped while the task ran (a Lambda function is not interrupted): its result is discarded.
+      stop.check();
       if (t.resultSelector() != null) {
-        result = t.resultSelector().apply(result, t.name());
+        result = t.resultSelector().apply(result, ctx, t.name());
       }
       return new Step(output(t.io(), data, result, t.name()), t.next());
     }

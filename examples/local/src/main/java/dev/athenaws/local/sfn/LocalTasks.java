@@ -44,12 +44,13 @@ final class LocalTasks implements Interpreter.Tasks {
   }
 
   @Override
-  public JsonNode run(AslState.Task task, JsonNode input, Instant deadline)
-      throws WorkflowFailure, InterruptedException {
+  public JsonNode run(AslState.Task task, JsonNode input, Instant deadline, StopSignal stop)
+      throws WorkflowFailure, StopSignal.Stopped, InterruptedException {
     if (task.resource() instanceof AslState.LambdaFunction f) {
+      // Not interrupted by a stop: StopExecution does not end a Lambda invocation in progress.
       return invoke(f.arn(), input, deadline);
     }
-    return athena.run(input, deadline);
+    return athena.run(input, deadline, stop);
   }
 
   private JsonNode invoke(String arn, JsonNode input, Instant deadline) throws WorkflowFailure {

@@ -39,11 +39,52 @@ final class Paths {
 
   private Paths() {}
 
-  /** A compiled definite path, or a startup error naming where it was found. */
+  /**
+   * The path of a payload template's {@code .$} field: on the state input ({@code $...}) or on the
+   * context object ({@code $$...}, Step Functions developer guide, "Accessing execution data from
+   * the Context object").
+   *
+   * @param path the compiled path, {@code $$} read as {@code $} for a context path
+   * @param context true for a context object path
+   */
+  record Source(JsonPath path, boolean context) {
+    /** The value, or the States.Runtime error of a path that does not exist. */
+    JsonNode require(JsonNode input, JsonNode contextObject, String where) throws WorkflowFailure {
+      return Paths.require(path, context ? contextObject : input, where);
+    }
+  }
+
+  /** A payload template path ({@code $} or {@code $$}), or a startup error naming where. */
+  static Source source(String path, String where) {
+    if (path == null || !path.startsWith("$$")) {
+      return new Source(compile(path, where), false);
+    }
+    JsonPath compiled = definite(path.substring(1), where);
+    List<String> steps = new ArrayList<>();
+    Matcher m = NORMALIZED_STEP.matcher(compiled.getPath());
+    while (m.find()) {
+      steps.add(m.group(1) != null ? m.group(1) : "[" + m.group(2) + "]");
+    }
+    ContextObject.check(steps, path, where);
+    return new Source(compiled, true);
+  }
+
+  /** A compiled definite path on the input, or a startup error naming where it was found. */
   static JsonPath compile(String path, String where) {
     if (path == null || !path.startsWith("$")) {
       throw new DefinitionException(where, "not a path (must start with $): " + path);
     }
+    if (path.startsWith("$$")) {
+      throw new DefinitionException(
+          where,
+          "context object path "
+              + path
+              + " is supported locally only in Parameters and ResultSelector fields");
+    }
+    return definite(path, where);
+  }
+
+  private static JsonPath definite(String path, String where) {
     JsonPath compiled;
     try {
       compiled = JsonPath.compile(path);

@@ -25,9 +25,10 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  * A Step Functions-compatible endpoint (AWS JSON 1.0, {@code X-Amz-Target: AWSStepFunctions.<op>})
  * for one state machine, whose Amazon States Language definition it interprets ({@link
  * Interpreter}): the same definition the CDK app deploys. {@code StartExecution} runs it
- * in-process; {@code DescribeExecution} reports executions. Start is idempotent by name as in Step
- * Functions: the same name and input answer the running execution; a name already used otherwise is
- * {@code ExecutionAlreadyExists}.
+ * in-process; {@code DescribeExecution} reports executions; {@code StopExecution} aborts a running
+ * one. Start is idempotent by name as in Step Functions: the same name and input answer the running
+ * execution; a name already used otherwise is {@code ExecutionAlreadyExists}. Sources and the
+ * behaviour of each operation in docs/local.md.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -40,12 +41,15 @@ public final class StepFunctionsEmulator implements AutoCloseable {
   private static final String PREFIX = "AWSStepFunctions.";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
   private static final int MAX_INPUT = 256 * 1024;
+  private static final Pattern EXECUTION_ARN =
+      Pattern.compile("arn:[a-z-]+:states:[a-z0-9-]+:\\d{12}:execution:[^:]+:[^:]+");
 
   private final String stateMachineArn;
   private final Interpreter interpreter;
   private final Clock clock;
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
   private final ExecutorService workers;
+  private final AtomicInteger busy = new AtomicInteger();
 
   /**
    * Parses the definition and prepares the endpoint.
@@ -114,6 +118,7 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     return switch (op) {
       case "StartExecution" -> start(in);
       case "DescribeExecution" -> describe(in);
+      case "StopExecution" -> stop(in);
       default -> error("UnknownOperationException", "operation not supported here: " + target);
     };
   }
@@ -123,6 +128,11 @@ public final class StepFunctionsEmulator implements AutoCloseable {
    */
   public long running() {
     return executions.values().stream().filter(e -> "RUNNING".equals(e.status())).count();
+  }
+
+  /** Executions whose thread still runs: a stopped one may still be finishing a Lambda task. */
+  int busy() {
+    return busy.get();
   }
 
   @Override
@@ -161,13 +171,20 @@ public final class StepFunctionsEmulator implements AutoCloseable {
       }
       return error("ExecutionAlreadyExists", "Execution Already Exists: '" + executionArn + "'");
     }
+    busy.incrementAndGet();
     workers.execute(() -> run(fresh, (ObjectNode) parsed));
     return ok(startOutput(fresh));
   }
 
   private void run(Execution execution, ObjectNode input) {
+    ContextObject context =
+        new ContextObject(
+            execution.arn, execution.name, input, execution.startDate, stateMachineArn);
     try {
-      execution.succeeded(interpreter.run(input).toString(), clock.instant());
+      execution.succeeded(
+          interpreter.run(input, context, execution.stop).toString(), clock.instant());
+    } catch (StopSignal.Stopped s) {
+      LOG.info("execution {} stopped", execution.name);
     } catch (WorkflowFailure f) {
       LOG.info("execution {} failed: {}", execution.name, f.error);
       execution.failed(f.error, f.cause, clock.instant());
@@ -177,15 +194,60 @@ public final class StepFunctionsEmulator implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("execution {} broke: {}", execution.name, e.toString());
       execution.failed("States.Runtime", e.getClass().getSimpleName(), clock.instant());
+    } finally {
+      busy.decrementAndGet();
     }
   }
 
+  /**
+   * StopExecution (Step Functions API reference): a running execution becomes ABORTED with the
+   * caller's error and cause; one already ended is left as it is and the call still succeeds (the
+   * API has no error for it). The answer is {@code stopDate}.
+   */
+  private EmulatorResponse stop(JsonNode in) {
+    EmulatorResponse invalid = checkArn(in);
+    if (invalid != null) {
+      return invalid;
+    }
+    String error = in.hasNonNull("error") ? in.get("error").asText() : null;
+    String cause = in.hasNonNull("cause") ? in.get("cause").asText() : null;
+    if ((error != null && error.length() > 256) || (cause != null && cause.length() > 32768)) {
+      return error(
+          "ValidationException", "error must be at most 256 and cause at most 32768 characters");
+    }
+    Execution e = executions.get(in.get("executionArn").asText());
+    if (e == null) {
+      return notFound(in);
+    }
+    Instant now = clock.instant();
+    if (e.abort(error, cause, now)) {
+      LOG.info("execution {} stop requested", e.name);
+    }
+    return ok(JSON.createObjectNode().put("stopDate", seconds(now)));
+  }
+
+  /** InvalidArn for a missing or malformed execution ARN, else null. */
+  private static EmulatorResponse checkArn(JsonNode in) {
+    String arn = in.path("executionArn").asText("");
+    return EXECUTION_ARN.matcher(arn).matches()
+        ? null
+        : error("InvalidArn", "Invalid Arn: '" + arn + "'");
+  }
+
+  private static EmulatorResponse notFound(JsonNode in) {
+    return error(
+        "ExecutionDoesNotExist",
+        "Execution Does Not Exist: '" + in.path("executionArn").asText("") + "'");
+  }
+
   private EmulatorResponse describe(JsonNode in) {
+    EmulatorResponse invalid = checkArn(in);
+    if (invalid != null) {
+      return invalid;
+    }
     Execution e = executions.get(in.path("executionArn").asText(""));
     if (e == null) {
-      return error(
-          "ExecutionDoesNotExist",
-          "Execution Does Not Exist: '" + in.path("executionArn").asText("") + "'");
+      return notFound(in);
     }
     ObjectNode out =
         JSON.createObjectNode()

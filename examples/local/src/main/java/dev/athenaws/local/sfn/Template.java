@@ -3,7 +3,6 @@ package dev.athenaws.local.sfn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.jayway.jsonpath.JsonPath;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,8 +10,9 @@ import java.util.Map;
 
 /**
  * A payload template: the {@code Parameters} or {@code ResultSelector} of a state. Keys ending in
- * {@code .$} take their value from a path or an intrinsic function ({@link Intrinsic}); other
- * values are copied; nested objects are templates too (ASL "Payload Template").
+ * {@code .$} take their value from a path ({@code $} the input, {@code $$} the context object) or
+ * an intrinsic function ({@link Intrinsic}); other values are copied; nested objects are templates
+ * too (ASL "Payload Template").
  *
  * <p>Thread-safety: immutable after parsing, thread-safe.
  */
@@ -21,7 +21,7 @@ final class Template {
 
   private record Literal(JsonNode value) implements Value {}
 
-  private record FromPath(JsonPath path) implements Value {}
+  private record FromPath(Paths.Source source) implements Value {}
 
   private record FromIntrinsic(Intrinsic function) implements Value {}
 
@@ -53,7 +53,7 @@ final class Template {
         Value v =
             expression.startsWith("States.")
                 ? new FromIntrinsic(Intrinsic.parse(expression, at))
-                : new FromPath(Paths.compile(expression, at));
+                : new FromPath(Paths.source(expression, at));
         fields.add(new Field(key.substring(0, key.length() - 2), v));
       } else if (e.getValue().isObject()) {
         fields.add(new Field(key, new Nested(parse(e.getValue(), at))));
@@ -79,19 +79,23 @@ final class Template {
     return null;
   }
 
-  /** Builds the payload from the state's input. */
-  ObjectNode apply(JsonNode input, String where) throws WorkflowFailure {
+  /**
+   * Builds the payload from the state's input and, for {@code $$} paths, the context object.
+   *
+   * @param context the context object as the state sees it ({@link ContextObject#forState})
+   */
+  ObjectNode apply(JsonNode input, JsonNode context, String where) throws WorkflowFailure {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     for (Field f : fields) {
       JsonNode v;
       if (f.value() instanceof Literal l) {
         v = l.value().deepCopy();
       } else if (f.value() instanceof FromPath p) {
-        v = Paths.require(p.path(), input, where);
+        v = p.source().require(input, context, where);
       } else if (f.value() instanceof FromIntrinsic i) {
         v = i.function().apply(input, where);
       } else {
-        v = ((Nested) f.value()).template().apply(input, where);
+        v = ((Nested) f.value()).template().apply(input, context, where);
       }
       out.set(f.name(), v);
     }

@@ -59,6 +59,15 @@ class DefinitionTest {
         "{'StartAt':'T','QueryLanguage':'JSONata','States':{'T':{'Type':'Succeed'}}}",
         "field QueryLanguage");
     refused(task("'Next':'Nowhere','End':null").replace(",'End':true", ""), "no state named");
+    refused(task("'Parameters':{'t.$':'$$.Task.Token'}"), "$$.Task.Token");
+    refused(task("'Parameters':{'r.$':'$$.Execution.RoleArn'}"), "state 'T', field Parameters.r.$");
+    refused(task("'Parameters':{'n.$':'$$.State.RetryCount'}"), "$$.State.RetryCount");
+    refused(task("'Parameters':{'all.$':'$$'}"), "context object path not supported");
+    refused(task("'ResultSelector':{'e.$':'$$.Execution'}"), "field ResultSelector.e.$");
+    refused(task("'InputPath':'$$.Execution.Input'"), "only in Parameters and ResultSelector");
+    refused(
+        task("'Parameters':{'x.$':'States.JsonMerge($$.Execution.Input, $.b, false)'}"),
+        "only in Parameters");
   }
 
   private static String task(String fields) {

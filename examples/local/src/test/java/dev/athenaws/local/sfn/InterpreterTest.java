@@ -26,7 +26,7 @@ class InterpreterTest {
 
   /** Fails with the next scripted error, if any, else answers {"id":"q1"}. */
   private final Interpreter.Tasks tasks =
-      (task, input, deadline) -> {
+      (task, input, deadline, stop) -> {
         inputs.add(input);
         deadlines.add(deadline);
         if (!errors.isEmpty()) {
@@ -36,8 +36,18 @@ class InterpreterTest {
       };
 
   private JsonNode run(String definition, String input) throws Exception {
+    JsonNode in = JSON.readTree(json(input));
     return new Interpreter(Definition.parse(json(definition), Set.of(FN)), tasks, time, time)
-        .run(JSON.readTree(json(input)));
+        .run(in, context(in), new StopSignal());
+  }
+
+  private ContextObject context(JsonNode input) {
+    return new ContextObject(
+        "arn:aws:states:us-east-1:000000000000:execution:sm:e1",
+        "e1",
+        input,
+        time.instant(),
+        "arn:aws:states:us-east-1:000000000000:stateMachine:sm");
   }
 
   /** Definitions are written with ' for " to keep them readable. */
@@ -212,13 +222,15 @@ class InterpreterTest {
             + FN
             + "','Next':'T'}}}";
     Interpreter.Tasks slow =
-        (task, input, deadline) -> {
+        (task, input, deadline, stop) -> {
           deadlines.add(deadline);
           time.advance(Duration.ofSeconds(25));
           return JSON.createObjectNode();
         };
     Interpreter i = new Interpreter(Definition.parse(json(def), Set.of(FN)), slow, time, time);
-    assertThatThrownBy(() -> i.run(JSON.createObjectNode()))
+    assertThatThrownBy(
+            () ->
+                i.run(JSON.createObjectNode(), context(JSON.createObjectNode()), new StopSignal()))
         .isInstanceOfSatisfying(
             WorkflowFailure.class, f -> assertThat(f.error).isEqualTo("States.Timeout"));
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
@@ -226,5 +238,46 @@ class InterpreterTest {
     // Third task: the execution's deadline comes first.
     assertThat(deadlines.get(2)).isEqualTo(start.plusSeconds(60));
     assertThat(deadlines).hasSize(3);
+  }
+
+  @Test
+  void theContextObjectInPassAndTaskParameters() throws Exception {
+    time.advance(Duration.ofMillis(123));
+    JsonNode out =
+        run(
+            "{'StartAt':'P','States':{'P':{'Type':'Pass','Parameters':{"
+                + "'arn.$':'$$.Execution.Id','name.$':'$$.Execution.Name',"
+                + "'start.$':'$$.Execution.StartTime','input.$':'$$.Execution.Input.a',"
+                + "'machine.$':'$$.StateMachine','state.$':'$$.State.Name',"
+                + "'entered.$':'$$.State.EnteredTime'},'ResultPath':'$.execution','Next':'T'},"
+                + "'T':{'Type':'Task','Resource':'"
+                + FN
+                + "','Parameters':{'exec.$':'$$.Execution.Id','state.$':'$$.State.Name'},"
+                + "'ResultSelector':{'id.$':'$.id','by.$':'$$.State.Name'},"
+                + "'ResultPath':'$.task','End':true}}}",
+            "{'a':{'b':2}}");
+    assertThat(out.get("execution").toString())
+        .isEqualTo(
+            json(
+                "{'arn':'arn:aws:states:us-east-1:000000000000:execution:sm:e1','name':'e1',"
+                    + "'start':'2026-01-01T00:00:00.123Z','input':{'b':2},"
+                    + "'machine':{'Id':'arn:aws:states:us-east-1:000000000000:stateMachine:sm',"
+                    + "'Name':'sm'},'state':'P','entered':'2026-01-01T00:00:00.123Z'}"));
+    assertThat(inputs.get(0).toString())
+        .isEqualTo(
+            json("{'exec':'arn:aws:states:us-east-1:000000000000:execution:sm:e1','state':'T'}"));
+    assertThat(out.get("task").toString()).isEqualTo(json("{'id':'q1','by':'T'}"));
+  }
+
+  @Test
+  void aMissingContextInputPathIsStatesRuntime() {
+    assertThatThrownBy(
+            () ->
+                run(
+                    "{'StartAt':'P','States':{'P':{'Type':'Pass','Parameters':{"
+                        + "'x.$':'$$.Execution.Input.missing'},'End':true}}}",
+                    "{}"))
+        .isInstanceOfSatisfying(
+            WorkflowFailure.class, f -> assertThat(f.error).isEqualTo("States.Runtime"));
   }
 }

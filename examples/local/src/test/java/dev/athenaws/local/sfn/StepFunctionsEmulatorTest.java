@@ -119,7 +119,7 @@ class StepFunctionsEmulatorTest {
             type(
                 sfn.handle(
                     "AWSStepFunctions.DescribeExecution", bytes("{\"executionArn\":\"nope\"}"))))
-        .isEqualTo("ExecutionDoesNotExist");
+        .isEqualTo("InvalidArn");
   }
 
   @Test
@@ -185,7 +185,7 @@ class StepFunctionsEmulatorTest {
     return awaitEnd(sfn, arn);
   }
 
-  private static JsonNode awaitEnd(StepFunctionsEmulator sfn, String arn) throws Exception {
+  static JsonNode awaitEnd(StepFunctionsEmulator sfn, String arn) throws Exception {
     for (int i = 0; i < 500; i++) {
       JsonNode d =
           ok(
@@ -200,18 +200,18 @@ class StepFunctionsEmulatorTest {
     throw new AssertionError("execution did not end: " + arn);
   }
 
-  private static JsonNode ok(EmulatorResponse r) throws IOException {
+  static JsonNode ok(EmulatorResponse r) throws IOException {
     assertThat(r.status()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo(StepFunctionsEmulator.CONTENT_TYPE);
     return JSON.readTree(r.body());
   }
 
-  private static String type(EmulatorResponse r) throws IOException {
+  static String type(EmulatorResponse r) throws IOException {
     assertThat(r.status()).isEqualTo(400);
     return JSON.readTree(r.body()).path("__type").asText();
   }
 
-  private static byte[] bytes(String s) {
+  static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 }
