@@ -16,6 +16,7 @@ import type {
 } from './messages';
 import { parseServerMessage } from './parse';
 import { QueryRun, type RunError } from './queryRun';
+import { PING_INTERVAL_MS, Pinger, Sessions } from './sessions';
 import { systemTimers, type Timers } from './timers';
 
 export interface ClientEvents {
@@ -57,6 +58,8 @@ export interface AthenaWsClientOptions {
   retainedRuns?: number;
   /** Prefix of generated request ids; default a random one per client. */
   requestIdPrefix?: string;
+  /** How often to send `ping` while a query runs; default {@link PING_INTERVAL_MS} (5 minutes). */
+  pingIntervalMs?: number;
 }
 
 /** What {@link AthenaWsClient.runQuery} sends. */
@@ -75,8 +78,11 @@ export interface RunRequest {
  * Connects, reconnects after an unexpected close with exponential backoff and jitter, asks for the
  * catalog on every open, tags each request with a `requestId` and routes replies to its
  * {@link QueryRun}, which assembles `rows` chunks in `seq` order and detects gaps. Listen with
- * {@link on}. Runs in flight when the connection drops fail with `CONNECTION_LOST`: the server
- * pushes to the old connection, so their results cannot arrive on the new one.
+ * {@link on}. Sessions (docs/protocol.md): a run keeps its `queryExecutionId` and latest
+ * `resumeToken`; when the connection drops without the client asking, it waits, and on the next
+ * open the client sends `resume` with the highest contiguous `seq` held, so every row arrives once.
+ * A run that had no token yet fails with `CONNECTION_LOST`. {@link cancel} stops a run; `ping` goes
+ * out every `pingIntervalMs` while a run is unfinished.
  *
  * Single-threaded (browser main thread); not for use from several workers.
  */
@@ -94,6 +100,8 @@ export class AthenaWsClient {
   private readonly retainedRuns: number;
   private readonly prefix: string;
   private readonly runs = new Map<string, QueryRun>();
+  private readonly sessions: Sessions;
+  private readonly pinger: Pinger;
   private readonly catalogRequests = new Set<string>();
   private counter = 0;
   private currentCatalog: CatalogEntry[] | undefined;
@@ -114,8 +122,17 @@ export class AthenaWsClient {
       status: (s) => this.events.emit('status', s),
       opened: () => this.opened(),
       frame: (data) => this.receive(data),
-      dropped: () => this.dropped(),
+      dropped: (byClient) => this.dropped(byClient),
     });
+    this.sessions = new Sessions((m) => this.send(m), () => this.nextRequestId());
+    const pingIntervalMs = options.pingIntervalMs ?? PING_INTERVAL_MS;
+    if (!(pingIntervalMs > 0)) throw new RangeError(`pingIntervalMs must be > 0: ${pingIntervalMs}`);
+    this.pinger = new Pinger(
+      this.timers,
+      pingIntervalMs,
+      () => this.connection.status.state === 'open' && [...this.runs.values()].some((r) => !r.finished),
+      () => this.send({ action: 'ping' }),
+    );
   }
 
   get status(): ConnectionStatus {
@@ -139,7 +156,20 @@ export class AthenaWsClient {
   /** Closes the connection and stops reconnecting; runs in flight fail. */
   close(): void {
     this.connection.close();
+    this.pinger.stop();
     for (const run of this.runs.values()) run.dispose();
+  }
+
+  /**
+   * Sends `cancel` for a run: its final `error` QUERY_CANCELLED ends it as `cancelled`; when it had
+   * finished already the server answers QUERY_FINISHED and the run keeps its result
+   * ({@link QueryRun.cancelRefused}).
+   *
+   * @returns false when nothing was sent: the run is finished, has no `queryExecutionId` or
+   *   `resumeToken` yet ({@link QueryRun.hasSession}), or the connection is not open
+   */
+  cancel(run: QueryRun): boolean {
+    return this.runs.get(run.requestId) === run && this.sessions.cancel(run);
   }
 
   /** Switches to another URL: closes, then connects there. */
@@ -170,7 +200,10 @@ export class AthenaWsClient {
       timers: this.timers,
       gapGraceMs: this.gapGraceMs,
       responseTimeoutMs: this.responseTimeoutMs,
-      onChange: (r) => this.events.emit('run', r),
+      onChange: (r) => {
+        this.events.emit('run', r);
+        this.pinger.update();
+      },
     });
     this.runs.set(requestId, run);
     const message: ClientMessage = { action: 'query', requestId };
@@ -193,8 +226,12 @@ export class AthenaWsClient {
 
   /** Drops a run: later messages of it are reported as `unmatched`. */
   forget(requestId: string): void {
-    this.runs.get(requestId)?.dispose();
+    const run = this.runs.get(requestId);
+    if (run === undefined) return;
+    run.dispose();
+    this.sessions.forget(run);
     this.runs.delete(requestId);
+    this.pinger.update();
   }
 
   private nextRequestId(): string {
@@ -209,16 +246,26 @@ export class AthenaWsClient {
   private opened(): void {
     this.catalogAnswered = false;
     if (this.listQueriesOnOpen) this.requestCatalog(0);
+    this.sessions.reopened(this.runs.values());
+    this.pinger.update();
   }
 
-  /** The connection ended: runs in flight cannot get their results on a new connection. */
-  private dropped(): void {
+  /**
+   * The connection ended. Closed by the client: runs in flight fail. Dropped: runs with a session
+   * wait to resume on the next connection, the others fail.
+   */
+  private dropped(byClient: boolean): void {
     this.stopCatalogTimer();
-    const error: RunError = {
-      code: 'CONNECTION_LOST',
-      message: 'The connection closed before the query finished; run it again.',
-    };
-    for (const run of this.runs.values()) run.fail(error);
+    this.pinger.stop();
+    if (byClient) {
+      const error: RunError = {
+        code: 'CONNECTION_LOST',
+        message: 'The connection was closed before the query finished; run it again.',
+      };
+      for (const run of this.runs.values()) run.fail(error);
+    } else {
+      this.sessions.dropped(this.runs.values());
+    }
     this.catalogRequests.clear();
   }
 
@@ -261,6 +308,7 @@ export class AthenaWsClient {
     if (parsed.kind === 'ignored') return;
     const message = parsed.message;
     this.events.emit('message', message);
+    if (message.type === 'pong') return;
     if (message.type === 'catalog') {
       if (message.requestId !== undefined) this.catalogRequests.delete(message.requestId);
       this.catalogAnswered = true;
@@ -278,6 +326,7 @@ export class AthenaWsClient {
     }
     const run = id === undefined ? undefined : this.runs.get(id);
     if (run === undefined) {
+      if (this.sessions.route(message)) return;
       this.events.emit('unmatched', message);
       return;
     }
