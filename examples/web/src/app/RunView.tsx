@@ -114,6 +114,7 @@ export function RunView({ run, connected = false, onCancel }: RunViewProps) {
           data-testid="run-status"
           data-status={run.status}
           data-request-id={run.requestId}
+          data-resumable={run.resumeToken !== undefined}
         >
           {STATUS_TEXT[run.status]}
         </span>
