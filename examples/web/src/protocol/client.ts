@@ -1,4 +1,5 @@
 import { checkBackoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { CatalogRequests } from './catalogRequests';
 import {
   ReconnectingSocket,
   type ConnectionStatus,
@@ -92,17 +93,13 @@ export class AthenaWsClient {
   private readonly timers: Timers;
   private readonly gapGraceMs: number;
   private readonly listQueriesOnOpen: boolean;
-  private readonly catalogTimeoutMs: number;
-  private readonly catalogRetries: number;
   private readonly responseTimeoutMs: number;
-  private catalogTimer: unknown;
-  private catalogAnswered = false;
   private readonly retainedRuns: number;
   private readonly prefix: string;
   private readonly runs = new Map<string, QueryRun>();
   private readonly sessions: Sessions;
   private readonly pinger: Pinger;
-  private readonly catalogRequests = new Set<string>();
+  private readonly catalogRequests: CatalogRequests;
   private counter = 0;
   private currentCatalog: CatalogEntry[] | undefined;
 
@@ -111,8 +108,6 @@ export class AthenaWsClient {
     this.timers = options.timers ?? systemTimers;
     this.gapGraceMs = options.gapGraceMs ?? 1500;
     this.listQueriesOnOpen = options.listQueriesOnOpen ?? true;
-    this.catalogTimeoutMs = options.catalogTimeoutMs ?? 4000;
-    this.catalogRetries = options.catalogRetries ?? 2;
     this.responseTimeoutMs = options.responseTimeoutMs ?? 30_000;
     this.retainedRuns = options.retainedRuns ?? 4;
     this.prefix = options.requestIdPrefix ?? `w${Math.floor(random() * 36 ** 4).toString(36)}-`;
@@ -123,6 +118,18 @@ export class AthenaWsClient {
       opened: () => this.opened(),
       frame: (data) => this.receive(data),
       dropped: (byClient) => this.dropped(byClient),
+    });
+    this.catalogRequests = new CatalogRequests({
+      timers: this.timers,
+      timeoutMs: options.catalogTimeoutMs ?? 4000,
+      retries: options.catalogRetries ?? 2,
+      ask: () => this.listQueries(),
+      isOpen: () => this.connection.status.state === 'open',
+      catalog: (queries) => {
+        this.currentCatalog = queries;
+        this.events.emit('catalog', queries);
+      },
+      error: (e) => this.events.emit('catalogError', e),
     });
     this.sessions = new Sessions((m) => this.send(m), () => this.nextRequestId());
     const pingIntervalMs = options.pingIntervalMs ?? PING_INTERVAL_MS;
@@ -181,7 +188,7 @@ export class AthenaWsClient {
   listQueries(): string | undefined {
     const requestId = this.nextRequestId();
     if (!this.send({ action: 'listQueries', requestId })) return undefined;
-    this.catalogRequests.add(requestId);
+    this.catalogRequests.sent(requestId);
     return requestId;
   }
 
@@ -244,8 +251,7 @@ export class AthenaWsClient {
   }
 
   private opened(): void {
-    this.catalogAnswered = false;
-    if (this.listQueriesOnOpen) this.requestCatalog(0);
+    if (this.listQueriesOnOpen) this.catalogRequests.opened();
     this.sessions.reopened(this.runs.values());
     this.pinger.update();
   }
@@ -255,7 +261,7 @@ export class AthenaWsClient {
    * wait to resume on the next connection, the others fail.
    */
   private dropped(byClient: boolean): void {
-    this.stopCatalogTimer();
+    this.catalogRequests.dropped();
     this.pinger.stop();
     if (byClient) {
       const error: RunError = {
@@ -265,33 +271,6 @@ export class AthenaWsClient {
       for (const run of this.runs.values()) run.fail(error);
     } else {
       this.sessions.dropped(this.runs.values());
-    }
-    this.catalogRequests.clear();
-  }
-
-  /** Sends listQueries; asks again when no answer comes in time (a lost message). */
-  private requestCatalog(retry: number): void {
-    this.listQueries();
-    this.catalogTimer = this.timers.setTimeout(() => {
-      this.catalogTimer = undefined;
-      if (this.catalogAnswered || this.connection.status.state !== 'open') return;
-      if (retry < this.catalogRetries) {
-        this.requestCatalog(retry + 1);
-        return;
-      }
-      this.catalogRequests.clear();
-      this.events.emit('catalogError', {
-        type: 'error',
-        code: 'NO_RESPONSE',
-        message: `The server did not answer listQueries (asked ${retry + 1} times).`,
-      });
-    }, this.catalogTimeoutMs);
-  }
-
-  private stopCatalogTimer(): void {
-    if (this.catalogTimer !== undefined) {
-      this.timers.clearTimeout(this.catalogTimer);
-      this.catalogTimer = undefined;
     }
   }
 
@@ -308,22 +287,8 @@ export class AthenaWsClient {
     if (parsed.kind === 'ignored') return;
     const message = parsed.message;
     this.events.emit('message', message);
-    if (message.type === 'pong') return;
-    if (message.type === 'catalog') {
-      if (message.requestId !== undefined) this.catalogRequests.delete(message.requestId);
-      this.catalogAnswered = true;
-      this.stopCatalogTimer();
-      this.currentCatalog = message.queries;
-      this.events.emit('catalog', message.queries);
-      return;
-    }
+    if (message.type === 'pong' || this.catalogRequests.route(message) || message.type === 'catalog') return;
     const id = message.requestId;
-    if (message.type === 'error' && id !== undefined && this.catalogRequests.delete(id)) {
-      this.catalogAnswered = true;
-      this.stopCatalogTimer();
-      this.events.emit('catalogError', message);
-      return;
-    }
     const run = id === undefined ? undefined : this.runs.get(id);
     if (run === undefined) {
       if (this.sessions.route(message)) return;
