@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { checkResumeAfterDrop } from './resume-scenario.mjs';
 
 const USAGE = `usage: node e2e/browser-e2e.mjs --url URL --out DIR [options]
 
@@ -26,6 +27,11 @@ const USAGE = `usage: node e2e/browser-e2e.mjs --url URL --out DIR [options]
   --timeout-ms N         limit for the connection and each normal query [60000]
   --large-timeout-ms N   limit for the large query [300000]
   --max-frame-gap-ms N   fail when the page skips frames for longer while rows stream [2000]
+  --resume-query NAME    query to run again, dropping the connection (TCP reset) while rows stream,
+                         then checking the page resumed it completely [the large query]
+  --resume-id-column C   column whose values must be unique in that result [eventid]
+  --require-resume       fail (not skip) when the server sends no resumeToken
+  --no-resume            leave out the dropped-connection scenario
   --chromium PATH        browser binary [/usr/bin/chromium]
   --headed               show the browser window (needs a display)
   --help                 this text
@@ -42,7 +48,7 @@ const CHROME_ARGS = [
   '--disable-sync',
 ];
 
-const FINAL = ['complete', 'incomplete', 'failed'];
+const FINAL = ['complete', 'incomplete', 'failed', 'cancelled'];
 
 /** A failed check: its message is what the user sees. */
 class CheckFailed extends Error {}
@@ -65,6 +71,10 @@ function options() {
         'timeout-ms': { type: 'string', default: '60000' },
         'large-timeout-ms': { type: 'string', default: '300000' },
         'max-frame-gap-ms': { type: 'string', default: '2000' },
+        'resume-query': { type: 'string' },
+        'resume-id-column': { type: 'string', default: 'eventid' },
+        'require-resume': { type: 'boolean', default: false },
+        'no-resume': { type: 'boolean', default: false },
         chromium: { type: 'string', default: '/usr/bin/chromium' },
         headed: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -110,6 +120,10 @@ function options() {
     timeoutMs: number('timeout-ms'),
     largeTimeoutMs: number('large-timeout-ms'),
     maxFrameGapMs: number('max-frame-gap-ms'),
+    resumeQuery: parsed['resume-query'],
+    resumeIdColumn: parsed['resume-id-column'],
+    requireResume: parsed['require-resume'],
+    noResume: parsed['no-resume'],
     chromium: parsed.chromium,
     headed: parsed.headed,
   };
@@ -466,6 +480,29 @@ async function main() {
       await checkTable(ui, big.rows, `large query ${large}`);
       await ui.screenshot('large-query');
       pass('large query', { query: large, ...big });
+    }
+
+    const resumeQuery = opts.resumeQuery ?? large;
+    if (opts.noResume || resumeQuery === undefined) {
+      log('SKIP resume after a dropped connection: no query for it (--resume-query NAME) or --no-resume');
+    } else {
+      if (!entries.some((e) => e.name === resumeQuery)) fail(`--resume-query ${resumeQuery} is not in the catalog`);
+      const errorsBefore = pageErrors.length;
+      const resumed = await checkResumeAfterDrop(ui, {
+        query: resumeQuery,
+        params: resumeQuery === large ? opts.largeParams : {},
+        minRows: resumeQuery === large ? opts.largeMinRows : 1,
+        timeoutMs: opts.largeTimeoutMs,
+        requireResume: opts.requireResume,
+        idColumn: opts.resumeIdColumn,
+        fail,
+        log,
+      });
+      // Chrome logs the WebSocket the drop broke (and a retry that found the proxy gone) as console errors.
+      const dropNoise = /^console: WebSocket connection to .* failed/;
+      pageErrors.push(...pageErrors.splice(errorsBefore).filter((e) => !dropNoise.test(e)));
+      if (resumed.skipped !== undefined) log(`SKIP resume after a dropped connection: ${resumed.skipped} ${JSON.stringify(resumed)}`);
+      else pass('resumed after a dropped connection', { query: resumeQuery, ...resumed });
     }
 
     if (pageErrors.length > 0) fail(`the page reported errors:\n    ${pageErrors.join('\n    ')}`);

@@ -30,7 +30,7 @@ export function App({ initialUrl, onUrlChange, webSocket, schedule }: AppProps) 
         <h1>
           athena-ws <span className="muted">Athena results over WebSocket</span>
         </h1>
-        <ConnectionBar status={ws.status} url={url} onConnect={connect} />
+        <ConnectionBar status={ws.status} url={url} onConnect={connect} resuming={ws.run?.interrupted === true} />
       </header>
       {ws.unmatched?.type === 'error' && (
         <p className="warning" data-testid="unmatched-error">
@@ -50,7 +50,7 @@ export function App({ initialUrl, onUrlChange, webSocket, schedule }: AppProps) 
           run={ws.run}
           onRun={(query, parameters, delivery) => ws.runQuery({ query, parameters, delivery })}
         />
-        <RunView run={ws.run} version={ws.version} />
+        <RunView run={ws.run} version={ws.version} connected={ws.status.state === 'open'} onCancel={ws.cancel} />
       </main>
     </div>
   );

@@ -8,6 +8,8 @@ export interface ConnectionBarProps {
   url: string;
   /** Connect to `url` (also when it is the current one: reconnects at once). */
   onConnect(url: string): void;
+  /** A query waits for the connection to resume on. */
+  resuming?: boolean;
 }
 
 const LABELS: Record<ConnectionStatus['state'], string> = {
@@ -18,17 +20,18 @@ const LABELS: Record<ConnectionStatus['state'], string> = {
   closed: 'disconnected',
 };
 
-function detail(status: ConnectionStatus): string {
+function detail(status: ConnectionStatus, resuming: boolean): string {
   const parts: string[] = [];
   if (status.state === 'reconnecting' && status.retryInMs !== undefined) {
     parts.push(`attempt ${status.attempt}, next in ${formatMillis(status.retryInMs)}`);
   }
+  if (resuming && status.state !== 'open') parts.push('the running query resumes once connected');
   if (status.state !== 'open' && status.lastError !== undefined) parts.push(status.lastError);
   return parts.join(' · ');
 }
 
 /** The WebSocket URL field and the connection state. */
-export function ConnectionBar({ status, url, onConnect }: ConnectionBarProps) {
+export function ConnectionBar({ status, url, onConnect, resuming = false }: ConnectionBarProps) {
   const [text, setText] = useState(url);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -68,7 +71,7 @@ export function ConnectionBar({ status, url, onConnect }: ConnectionBarProps) {
         </span>
       )}
       <span className="detail" data-testid="connection-detail">
-        {detail(status)}
+        {detail(status, resuming)}
       </span>
     </form>
   );

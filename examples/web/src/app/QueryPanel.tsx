@@ -59,7 +59,8 @@ export function QueryPanel({ catalog, catalogError, connected, run, onRun }: Que
   );
 
   const runHere = run !== undefined && run.query === entry?.name ? run : undefined;
-  const serverError = runHere?.error;
+  // A cancelled run is not an error of the form: the run view says "Cancelled".
+  const serverError = runHere?.status === 'cancelled' ? undefined : runHere?.error;
   const serverField =
     serverError?.field !== undefined && entry?.parameters.some((p) => p.name === serverError.field)
       ? serverError.field

@@ -7,6 +7,10 @@ export interface RunViewProps {
   run: QueryRun | undefined;
   /** Changes whenever the run changed (the run object is updated in place). */
   version: number;
+  /** Whether the connection is open (a cancel can be sent). */
+  connected?: boolean;
+  /** Sends `cancel` for the run; no button without it. */
+  onCancel?(run: QueryRun): void;
 }
 
 const STATUS_TEXT: Record<QueryRun['status'], string> = {
@@ -15,8 +19,61 @@ const STATUS_TEXT: Record<QueryRun['status'], string> = {
   running: 'running',
   complete: 'complete',
   incomplete: 'finished, but the result is incomplete',
+  cancelled: 'Cancelled',
   failed: 'failed',
 };
+
+/** Why the cancel button is disabled, or undefined when it is enabled. */
+function cancelBlocked(run: QueryRun, connected: boolean): string | undefined {
+  if (run.cancelRequested) return 'Cancel sent; waiting for the server to stop the query.';
+  if (!connected) return 'Not connected: a cancel can be sent once the connection is back.';
+  if (run.queryExecutionId === undefined || run.resumeToken === undefined) {
+    return run.accepted !== undefined && run.queryExecutionId !== undefined
+      ? 'The server sent no resume token for this query (sessions are off), so it cannot be cancelled.'
+      : 'Waiting for the server to accept the query: a cancel needs its execution id and token.';
+  }
+  return undefined;
+}
+
+/** Cancel button, and the notes about resumes and a refused cancel. */
+function SessionNotes({ run, connected, onCancel }: { run: QueryRun; connected: boolean; onCancel?(run: QueryRun): void }) {
+  const blocked = cancelBlocked(run, connected);
+  const last = run.resumes[run.resumes.length - 1];
+  return (
+    <>
+      {onCancel !== undefined && !run.finished && (
+        <button
+          type="button"
+          className="cancel"
+          data-testid="cancel-button"
+          disabled={blocked !== undefined}
+          title={blocked ?? 'Stop this query on the server'}
+          onClick={() => onCancel(run)}
+        >
+          {run.cancelRequested ? 'Cancelling…' : 'Cancel'}
+        </button>
+      )}
+      {run.interrupted && (
+        <p className="warning" data-testid="run-interrupted" data-held-seq={run.heldSeq}>
+          Connection lost: the query resumes when the connection is back (rows held up to seq {run.heldSeq}).
+        </p>
+      )}
+      {last !== undefined && (
+        <p className="muted" data-testid="run-resumed" data-count={run.resumes.length} data-after-seq={last.afterSeq}>
+          Reconnected, resumed at seq {last.afterSeq + 1}
+          {run.resumes.length > 1 ? ` (${run.resumes.length} resumes)` : ''}.
+        </p>
+      )}
+      {run.cancelRefused !== undefined && (
+        <p className="muted" data-testid="cancel-refused" data-code={run.cancelRefused.code}>
+          {run.cancelRefused.code === 'QUERY_FINISHED'
+            ? 'The query had already finished when the cancel arrived; its result is kept.'
+            : `The cancel was refused: ${run.cancelRefused.code}: ${run.cancelRefused.message}`}
+        </p>
+      )}
+    </>
+  );
+}
 
 /** Columns from `seq` 0, or (when that chunk is missing) from the keys of the first row. */
 function columnsOf(run: QueryRun): Column[] {
@@ -36,7 +93,7 @@ function seqList(seqs: number[]): string {
 }
 
 /** Status, progress, completion statistics, completeness warnings and the result table of a run. */
-export function RunView({ run }: RunViewProps) {
+export function RunView({ run, connected = false, onCancel }: RunViewProps) {
   if (run === undefined) {
     return (
       <section className="panel run-view muted" data-testid="run-empty">
@@ -57,6 +114,7 @@ export function RunView({ run }: RunViewProps) {
           data-testid="run-status"
           data-status={run.status}
           data-request-id={run.requestId}
+          data-resumable={run.resumeToken !== undefined}
         >
           {STATUS_TEXT[run.status]}
         </span>
@@ -70,6 +128,7 @@ export function RunView({ run }: RunViewProps) {
           )}
         </span>
       </div>
+      <SessionNotes run={run} connected={connected} onCancel={onCancel} />
       {accepted !== undefined && (
         <p className="accepted" data-testid="accepted-message">
           {accepted.message}

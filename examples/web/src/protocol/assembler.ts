@@ -60,6 +60,16 @@ export class ResultAssembler {
     return this.nextSeq;
   }
 
+  /**
+   * The highest seq held together with every seq below it (-1 when seq 0 is missing): what a
+   * `resume` sends as `afterSeq`. Seqs buffered above a hole or given up as missing do not count.
+   */
+  get contiguousSeq(): number {
+    let seq = -1;
+    while (this.received.has(seq + 1)) seq++;
+    return seq;
+  }
+
   /** Seqs given up as missing and still not received, ascending. */
   get skippedSeqs(): number[] {
     return [...this.skipped].sort((a, b) => a - b);

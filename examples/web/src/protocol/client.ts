@@ -1,4 +1,5 @@
 import { checkBackoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { CatalogRequests } from './catalogRequests';
 import {
   ReconnectingSocket,
   type ConnectionStatus,
@@ -16,6 +17,7 @@ import type {
 } from './messages';
 import { parseServerMessage } from './parse';
 import { QueryRun, type RunError } from './queryRun';
+import { PING_INTERVAL_MS, Pinger, Sessions } from './sessions';
 import { systemTimers, type Timers } from './timers';
 
 export interface ClientEvents {
@@ -57,6 +59,8 @@ export interface AthenaWsClientOptions {
   retainedRuns?: number;
   /** Prefix of generated request ids; default a random one per client. */
   requestIdPrefix?: string;
+  /** How often to send `ping` while a query runs; default {@link PING_INTERVAL_MS} (5 minutes). */
+  pingIntervalMs?: number;
 }
 
 /** What {@link AthenaWsClient.runQuery} sends. */
@@ -75,8 +79,11 @@ export interface RunRequest {
  * Connects, reconnects after an unexpected close with exponential backoff and jitter, asks for the
  * catalog on every open, tags each request with a `requestId` and routes replies to its
  * {@link QueryRun}, which assembles `rows` chunks in `seq` order and detects gaps. Listen with
- * {@link on}. Runs in flight when the connection drops fail with `CONNECTION_LOST`: the server
- * pushes to the old connection, so their results cannot arrive on the new one.
+ * {@link on}. Sessions (docs/protocol.md): a run keeps its `queryExecutionId` and latest
+ * `resumeToken`; when the connection drops without the client asking, it waits, and on the next
+ * open the client sends `resume` with the highest contiguous `seq` held, so every row arrives once.
+ * A run that had no token yet fails with `CONNECTION_LOST`. {@link cancel} stops a run; `ping` goes
+ * out every `pingIntervalMs` while a run is unfinished.
  *
  * Single-threaded (browser main thread); not for use from several workers.
  */
@@ -86,15 +93,13 @@ export class AthenaWsClient {
   private readonly timers: Timers;
   private readonly gapGraceMs: number;
   private readonly listQueriesOnOpen: boolean;
-  private readonly catalogTimeoutMs: number;
-  private readonly catalogRetries: number;
   private readonly responseTimeoutMs: number;
-  private catalogTimer: unknown;
-  private catalogAnswered = false;
   private readonly retainedRuns: number;
   private readonly prefix: string;
   private readonly runs = new Map<string, QueryRun>();
-  private readonly catalogRequests = new Set<string>();
+  private readonly sessions: Sessions;
+  private readonly pinger: Pinger;
+  private readonly catalogRequests: CatalogRequests;
   private counter = 0;
   private currentCatalog: CatalogEntry[] | undefined;
 
@@ -103,8 +108,6 @@ export class AthenaWsClient {
     this.timers = options.timers ?? systemTimers;
     this.gapGraceMs = options.gapGraceMs ?? 1500;
     this.listQueriesOnOpen = options.listQueriesOnOpen ?? true;
-    this.catalogTimeoutMs = options.catalogTimeoutMs ?? 4000;
-    this.catalogRetries = options.catalogRetries ?? 2;
     this.responseTimeoutMs = options.responseTimeoutMs ?? 30_000;
     this.retainedRuns = options.retainedRuns ?? 4;
     this.prefix = options.requestIdPrefix ?? `w${Math.floor(random() * 36 ** 4).toString(36)}-`;
@@ -114,8 +117,29 @@ export class AthenaWsClient {
       status: (s) => this.events.emit('status', s),
       opened: () => this.opened(),
       frame: (data) => this.receive(data),
-      dropped: () => this.dropped(),
+      dropped: (byClient) => this.dropped(byClient),
     });
+    this.catalogRequests = new CatalogRequests({
+      timers: this.timers,
+      timeoutMs: options.catalogTimeoutMs ?? 4000,
+      retries: options.catalogRetries ?? 2,
+      ask: () => this.listQueries(),
+      isOpen: () => this.connection.status.state === 'open',
+      catalog: (queries) => {
+        this.currentCatalog = queries;
+        this.events.emit('catalog', queries);
+      },
+      error: (e) => this.events.emit('catalogError', e),
+    });
+    this.sessions = new Sessions((m) => this.send(m), () => this.nextRequestId());
+    const pingIntervalMs = options.pingIntervalMs ?? PING_INTERVAL_MS;
+    if (!(pingIntervalMs > 0)) throw new RangeError(`pingIntervalMs must be > 0: ${pingIntervalMs}`);
+    this.pinger = new Pinger(
+      this.timers,
+      pingIntervalMs,
+      () => this.connection.status.state === 'open' && [...this.runs.values()].some((r) => !r.finished),
+      () => this.send({ action: 'ping' }),
+    );
   }
 
   get status(): ConnectionStatus {
@@ -139,7 +163,20 @@ export class AthenaWsClient {
   /** Closes the connection and stops reconnecting; runs in flight fail. */
   close(): void {
     this.connection.close();
+    this.pinger.stop();
     for (const run of this.runs.values()) run.dispose();
+  }
+
+  /**
+   * Sends `cancel` for a run: its final `error` QUERY_CANCELLED ends it as `cancelled`; when it had
+   * finished already the server answers QUERY_FINISHED and the run keeps its result
+   * ({@link QueryRun.cancelRefused}).
+   *
+   * @returns false when nothing was sent: the run is finished, has no `queryExecutionId` or
+   *   `resumeToken` yet ({@link QueryRun.hasSession}), or the connection is not open
+   */
+  cancel(run: QueryRun): boolean {
+    return this.runs.get(run.requestId) === run && this.sessions.cancel(run);
   }
 
   /** Switches to another URL: closes, then connects there. */
@@ -151,7 +188,7 @@ export class AthenaWsClient {
   listQueries(): string | undefined {
     const requestId = this.nextRequestId();
     if (!this.send({ action: 'listQueries', requestId })) return undefined;
-    this.catalogRequests.add(requestId);
+    this.catalogRequests.sent(requestId);
     return requestId;
   }
 
@@ -170,7 +207,10 @@ export class AthenaWsClient {
       timers: this.timers,
       gapGraceMs: this.gapGraceMs,
       responseTimeoutMs: this.responseTimeoutMs,
-      onChange: (r) => this.events.emit('run', r),
+      onChange: (r) => {
+        this.events.emit('run', r);
+        this.pinger.update();
+      },
     });
     this.runs.set(requestId, run);
     const message: ClientMessage = { action: 'query', requestId };
@@ -193,8 +233,12 @@ export class AthenaWsClient {
 
   /** Drops a run: later messages of it are reported as `unmatched`. */
   forget(requestId: string): void {
-    this.runs.get(requestId)?.dispose();
+    const run = this.runs.get(requestId);
+    if (run === undefined) return;
+    run.dispose();
+    this.sessions.forget(run);
     this.runs.delete(requestId);
+    this.pinger.update();
   }
 
   private nextRequestId(): string {
@@ -207,44 +251,26 @@ export class AthenaWsClient {
   }
 
   private opened(): void {
-    this.catalogAnswered = false;
-    if (this.listQueriesOnOpen) this.requestCatalog(0);
+    if (this.listQueriesOnOpen) this.catalogRequests.opened();
+    this.sessions.reopened(this.runs.values());
+    this.pinger.update();
   }
 
-  /** The connection ended: runs in flight cannot get their results on a new connection. */
-  private dropped(): void {
-    this.stopCatalogTimer();
-    const error: RunError = {
-      code: 'CONNECTION_LOST',
-      message: 'The connection closed before the query finished; run it again.',
-    };
-    for (const run of this.runs.values()) run.fail(error);
-    this.catalogRequests.clear();
-  }
-
-  /** Sends listQueries; asks again when no answer comes in time (a lost message). */
-  private requestCatalog(retry: number): void {
-    this.listQueries();
-    this.catalogTimer = this.timers.setTimeout(() => {
-      this.catalogTimer = undefined;
-      if (this.catalogAnswered || this.connection.status.state !== 'open') return;
-      if (retry < this.catalogRetries) {
-        this.requestCatalog(retry + 1);
-        return;
-      }
-      this.catalogRequests.clear();
-      this.events.emit('catalogError', {
-        type: 'error',
-        code: 'NO_RESPONSE',
-        message: `The server did not answer listQueries (asked ${retry + 1} times).`,
-      });
-    }, this.catalogTimeoutMs);
-  }
-
-  private stopCatalogTimer(): void {
-    if (this.catalogTimer !== undefined) {
-      this.timers.clearTimeout(this.catalogTimer);
-      this.catalogTimer = undefined;
+  /**
+   * The connection ended. Closed by the client: runs in flight fail. Dropped: runs with a session
+   * wait to resume on the next connection, the others fail.
+   */
+  private dropped(byClient: boolean): void {
+    this.catalogRequests.dropped();
+    this.pinger.stop();
+    if (byClient) {
+      const error: RunError = {
+        code: 'CONNECTION_LOST',
+        message: 'The connection was closed before the query finished; run it again.',
+      };
+      for (const run of this.runs.values()) run.fail(error);
+    } else {
+      this.sessions.dropped(this.runs.values());
     }
   }
 
@@ -261,23 +287,11 @@ export class AthenaWsClient {
     if (parsed.kind === 'ignored') return;
     const message = parsed.message;
     this.events.emit('message', message);
-    if (message.type === 'catalog') {
-      if (message.requestId !== undefined) this.catalogRequests.delete(message.requestId);
-      this.catalogAnswered = true;
-      this.stopCatalogTimer();
-      this.currentCatalog = message.queries;
-      this.events.emit('catalog', message.queries);
-      return;
-    }
+    if (message.type === 'pong' || this.catalogRequests.route(message) || message.type === 'catalog') return;
     const id = message.requestId;
-    if (message.type === 'error' && id !== undefined && this.catalogRequests.delete(id)) {
-      this.catalogAnswered = true;
-      this.stopCatalogTimer();
-      this.events.emit('catalogError', message);
-      return;
-    }
     const run = id === undefined ? undefined : this.runs.get(id);
     if (run === undefined) {
+      if (this.sessions.route(message)) return;
       this.events.emit('unmatched', message);
       return;
     }

@@ -33,8 +33,11 @@ export interface ConnectionListener {
   status(status: ConnectionStatus): void;
   opened(): void;
   frame(data: unknown): void;
-  /** The open connection (or the attempt) ended, by the server, the network or {@link close}. */
-  dropped(): void;
+  /**
+   * The open connection (or the attempt) ended: by {@link ReconnectingSocket.close} (`byClient`), or
+   * by the server or the network (then a new connection follows after a backoff).
+   */
+  dropped(byClient: boolean): void;
 }
 
 const OPEN = 1;
@@ -80,7 +83,7 @@ export class ReconnectingSocket {
       detach(socket);
       socket.close(1000, 'client closed');
     }
-    this.listener.dropped();
+    this.listener.dropped(true);
     this.setStatus({ state: 'closed', url: this.current.url, attempt: 0 });
   }
 
@@ -130,7 +133,7 @@ export class ReconnectingSocket {
     if (socket !== this.socket) return;
     detach(socket);
     this.socket = undefined;
-    this.listener.dropped();
+    this.listener.dropped(false);
     const attempt = this.current.state === 'open' ? 0 : this.current.attempt;
     const delay = backoffDelay(this.backoff, attempt, this.random());
     this.setStatus({

@@ -9,9 +9,11 @@ export {
   QueryRun,
   type ClientErrorCode,
   type RunContext,
+  type ResumeNote,
   type RunError,
   type RunStatus,
 } from './queryRun';
+export { PING_INTERVAL_MS } from './sessions';
 export { systemTimers, type Timers } from './timers';
 export {
   AthenaWsClient,

@@ -24,6 +24,9 @@ export type ServerErrorCode =
   | 'TIMEOUT'
   | 'ROW_TOO_LARGE'
   | 'ATHENA_BUSY'
+  | 'INVALID_TOKEN'
+  | 'QUERY_FINISHED'
+  | 'RESULT_EXPIRED'
   | 'INTERNAL';
 
 /** The parameter types of a catalog (docs/catalog.md). */
@@ -88,6 +91,16 @@ interface Envelope {
 export interface AcceptedMessage extends Envelope {
   type: 'accepted';
   message: string;
+  /** What `cancel` and `resume` need (opaque); absent when the deployment has sessions off. */
+  resumeToken?: string;
+  /** `true` in the answer to `resume`. */
+  resumed?: boolean;
+}
+
+/** The answer to `ping`. */
+export interface PongMessage {
+  type: 'pong';
+  requestId?: string;
 }
 
 export interface ProgressMessage extends Envelope {
@@ -154,7 +167,8 @@ export type ServerMessage =
   | CompleteMessage
   | ErrorMessage
   | CatalogMessage
-  | DownloadMessage;
+  | DownloadMessage
+  | PongMessage;
 
 export interface QueryRequest {
   action: 'query';
@@ -171,7 +185,31 @@ export interface ListQueriesRequest {
   requestId?: string;
 }
 
-export type ClientMessage = QueryRequest | ListQueriesRequest;
+/** Stops a query (docs/protocol.md, `cancel`). */
+export interface CancelRequest {
+  action: 'cancel';
+  requestId?: string;
+  queryExecutionId: string;
+  resumeToken: string;
+}
+
+/** Continues a query after a dropped connection (docs/protocol.md, `resume`). */
+export interface ResumeRequest {
+  action: 'resume';
+  requestId?: string;
+  queryExecutionId: string;
+  resumeToken: string;
+  /** The highest seq held with every seq below it; -1: none. */
+  afterSeq: number;
+}
+
+/** Keeps the connection alive while a query runs. */
+export interface PingRequest {
+  action: 'ping';
+  requestId?: string;
+}
+
+export type ClientMessage = QueryRequest | ListQueriesRequest | CancelRequest | ResumeRequest | PingRequest;
 
 /** The syntax the server requires of a `requestId`. */
 export const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;

@@ -17,7 +17,12 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 
 /** Required fields of each known type, with their checks. */
 const REQUIRED: Record<string, Record<string, (v: unknown) => boolean>> = {
-  accepted: { message: isString },
+  accepted: {
+    message: isString,
+    resumeToken: (v) => isOptional(v, isString),
+    resumed: (v) => isOptional(v, (b) => typeof b === 'boolean'),
+  },
+  pong: {},
   progress: { state: isString, elapsedMillis: isInt },
   rows: { seq: (v) => isInt(v) && v >= 0, results: (v) => Array.isArray(v) && v.every(isObject) },
   complete: { rowCount: isInt, chunks: isInt },

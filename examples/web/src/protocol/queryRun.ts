@@ -12,11 +12,19 @@ import type {
 } from './messages';
 import type { Timers } from './timers';
 
-/** Where a query run stands. `complete`, `incomplete` and `failed` are final. */
-export type RunStatus = 'sending' | 'accepted' | 'running' | 'complete' | 'incomplete' | 'failed';
+/** Where a query run stands. `complete`, `incomplete`, `cancelled` and `failed` are final. */
+export type RunStatus = 'sending' | 'accepted' | 'running' | 'complete' | 'incomplete' | 'cancelled' | 'failed';
 
 /** Errors made by the client itself, next to the server's codes. */
 export type ClientErrorCode = 'NOT_CONNECTED' | 'CONNECTION_LOST' | 'NO_RESPONSE';
+
+/** One resume of a run on a new connection, answered by an `accepted` with `resumed` true. */
+export interface ResumeNote {
+  /** The `afterSeq` sent: rows came again from `afterSeq + 1`. */
+  afterSeq: number;
+  /** When the `accepted` arrived (ms, from the injected clock). */
+  at: number;
+}
 
 /** Why a run failed: the server's `error` message, or a client-side cause. */
 export interface RunError {
@@ -55,6 +63,16 @@ export class QueryRun {
   accepted: AcceptedMessage | undefined;
   progress: ProgressMessage | undefined;
   complete: CompleteMessage | undefined;
+  /** From the latest `accepted` (a resumed one replaces it): what `cancel` and `resume` need. */
+  resumeToken: string | undefined;
+  /** The connection dropped and the run waits for a new one to `resume` on. */
+  interrupted = false;
+  /** Every resume the server accepted, oldest first. */
+  readonly resumes: ResumeNote[] = [];
+  /** A `cancel` was sent and its answer (the final `error`, or QUERY_FINISHED) has not come. */
+  cancelRequested = false;
+  /** Why the last `cancel` changed nothing (QUERY_FINISHED, INVALID_TOKEN ...), for display. */
+  cancelRefused: RunError | undefined;
   /** The result as a file, when the server sent a link instead of rows. */
   download: DownloadMessage | undefined;
   error: RunError | undefined;
@@ -69,6 +87,7 @@ export class QueryRun {
   lastRowsAt: number | undefined;
   private gapTimer: unknown;
   private responseTimer: unknown;
+  private resumeAfterSeq: number | undefined;
 
   constructor(
     readonly requestId: string,
@@ -79,18 +98,19 @@ export class QueryRun {
   ) {
     this.startedAt = context.timers.now();
     this.updatedAt = this.startedAt;
-    if (context.responseTimeoutMs > 0) {
-      this.responseTimer = context.timers.setTimeout(() => {
-        this.responseTimer = undefined;
-        const seconds = Math.round(context.responseTimeoutMs / 1000);
-        this.fail({
-          code: 'NO_RESPONSE',
-          message: `No answer from the server within ${seconds} s; the request may have been lost. Run it again.`,
-        });
-      }, context.responseTimeoutMs);
-    }
+    this.startResponseTimer('the request may have been lost. Run it again.');
   }
 
+  private startResponseTimer(what: string): void {
+    const { timers, responseTimeoutMs } = this.context;
+    if (responseTimeoutMs <= 0) return;
+    this.stopResponseTimer();
+    this.responseTimer = timers.setTimeout(() => {
+      this.responseTimer = undefined;
+      const seconds = Math.round(responseTimeoutMs / 1000);
+      this.fail({ code: 'NO_RESPONSE', message: `No answer from the server within ${seconds} s; ${what}` });
+    }, responseTimeoutMs);
+  }
 
   get rows(): ResultRow[] {
     return this.result.rows;
@@ -111,7 +131,19 @@ export class QueryRun {
   }
 
   get finished(): boolean {
-    return this.status === 'complete' || this.status === 'incomplete' || this.status === 'failed';
+    return (
+      this.status === 'complete' || this.status === 'incomplete' || this.status === 'cancelled' || this.status === 'failed'
+    );
+  }
+
+  /** Not finished and both `queryExecutionId` and `resumeToken` known: `cancel` and `resume` can be sent. */
+  get hasSession(): boolean {
+    return !this.finished && this.queryExecutionId !== undefined && this.resumeToken !== undefined;
+  }
+
+  /** The highest seq held with every seq below it: the `afterSeq` of a `resume` (-1: none). */
+  get heldSeq(): number {
+    return this.result.contiguousSeq;
   }
 
   /** Seqs given up as missing (the gap), ascending; empty when none. */
@@ -134,12 +166,14 @@ export class QueryRun {
       | ErrorMessage
       | DownloadMessage,
   ): void {
-    if (this.status === 'failed') return;
+    if (this.afterFinal(message)) return;
     this.stopResponseTimer();
     this.queryExecutionId = message.queryExecutionId ?? this.queryExecutionId;
     switch (message.type) {
       case 'accepted':
         this.accepted = message;
+        this.resumeToken = message.resumeToken ?? this.resumeToken;
+        if (message.resumed === true) this.resumed();
         if (this.status === 'sending') this.status = 'accepted';
         break;
       case 'progress':
@@ -163,20 +197,71 @@ export class QueryRun {
         this.markRunning();
         break;
       case 'error':
-        this.fail(errorOf(message));
+        this.fail(errorOf(message), message.code === 'QUERY_CANCELLED' ? 'cancelled' : 'failed');
         return;
     }
     this.touch();
   }
 
-  /** Ends the run with a client-side error (no effect on a finished run). */
-  fail(error: RunError): void {
+  /**
+   * Whether a message comes after the run's final message and is dropped (a cancel races with rows
+   * in flight). After `complete` only the rows it counts (stragglers, seq < chunks) and the
+   * `accepted` of a resume are still taken; after an `error` or a final verdict nothing is.
+   */
+  private afterFinal(message: { type: string; seq?: number; resumed?: boolean }): boolean {
+    if (this.finished && !(this.status === 'incomplete' && message.type === 'rows')) return true;
+    if (this.complete === undefined) return false;
+    if (message.type === 'rows') return (message.seq ?? 0) >= this.complete.chunks;
+    return !(message.type === 'accepted' && message.resumed === true);
+  }
+
+  /** The connection dropped: wait (no timers) for {@link resumeSent} on a new one. */
+  suspend(): void {
+    if (this.finished) return;
+    this.stopTimer();
+    this.stopResponseTimer();
+    this.interrupted = true;
+    this.cancelRequested = false;
+    this.touch();
+  }
+
+  /** A `resume` with `afterSeq` went out: the run waits for its `accepted` (or an error). */
+  resumeSent(afterSeq: number): void {
+    this.resumeAfterSeq = afterSeq;
+    this.startResponseTimer('the query could not be resumed. Run it again.');
+    this.touch();
+  }
+
+  private resumed(): void {
+    this.interrupted = false;
+    this.resumes.push({ afterSeq: this.resumeAfterSeq ?? -1, at: this.context.timers.now() });
+    this.resumeAfterSeq = undefined;
+  }
+
+  /** A `cancel` went out. */
+  cancelSent(): void {
+    this.cancelRequested = true;
+    this.cancelRefused = undefined;
+    this.touch();
+  }
+
+  /** The server refused the `cancel` (QUERY_FINISHED: the query had ended; its result stands). */
+  cancelAnswered(error: RunError): void {
+    this.cancelRequested = false;
+    this.cancelRefused = error;
+    this.touch();
+  }
+
+  /** Ends the run with an error (no effect on a finished run). */
+  fail(error: RunError, status: 'failed' | 'cancelled' = 'failed'): void {
     if (this.finished) return;
     this.stopTimer();
     this.stopResponseTimer();
     this.result.skipMissing();
     this.error = error;
-    this.status = 'failed';
+    this.status = status;
+    this.interrupted = false;
+    this.cancelRequested = false;
     this.finishedAt = this.context.timers.now();
     this.touch();
   }
@@ -239,7 +324,8 @@ export class QueryRun {
   }
 }
 
-function errorOf(m: ErrorMessage): RunError {
+/** The run error an `error` message stands for. */
+export function errorOf(m: ErrorMessage): RunError {
   const error: RunError = { code: m.code, message: m.message };
   if (m.field !== undefined) error.field = m.field;
   if (m.athenaErrorCategory !== undefined) error.athenaErrorCategory = m.athenaErrorCategory;

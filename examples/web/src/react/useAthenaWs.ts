@@ -36,6 +36,8 @@ export interface AthenaWs {
   protocolError: { reason: string; data: string } | undefined;
   /** Starts a query run; it becomes {@link run}. */
   runQuery(request: RunRequest): QueryRun | undefined;
+  /** Sends `cancel` for a run (see AthenaWsClient.cancel). @returns whether it went out */
+  cancel(run: QueryRun): boolean;
   /** Reconnects now (also resets the backoff). */
   reconnect(): void;
   client: AthenaWsClient | undefined;
@@ -130,6 +132,8 @@ export function useAthenaWs(url: string, options: UseAthenaWsOptions = {}): Athe
     [client],
   );
 
+  const cancel = useCallback((run: QueryRun) => client?.cancel(run) ?? false, [client]);
+
   const reconnect = useCallback(() => {
     if (client !== undefined) client.setUrl(client.status.url);
   }, [client]);
@@ -143,6 +147,7 @@ export function useAthenaWs(url: string, options: UseAthenaWsOptions = {}): Athe
     unmatched: unmatchedRef.current,
     protocolError: protocolErrorRef.current,
     runQuery,
+    cancel,
     reconnect,
     client,
   };

@@ -197,6 +197,65 @@ describe('the web client', () => {
     expect((mustGet(page.container, 'run-button') as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('cancel: disabled with a reason until the token is known, then sends cancel and shows Cancelled', () => {
+    click(mustGet(page.container, 'run-button'));
+    const id = lastQuery()?.requestId;
+    const button = () => mustGet(page.container, 'cancel-button') as HTMLButtonElement;
+    expect(button().disabled).toBe(true);
+    expect(button().title).toBe('Waiting for the server to accept the query: a cancel needs its execution id and token.');
+    send({ type: 'accepted', requestId: id, queryExecutionId: 'qe-1', resumeToken: 'tok-1', message: 'ok' });
+    expect(button().disabled).toBe(false);
+    click(button());
+    expect(server().sent.filter((m) => m.action === 'cancel')).toMatchObject([{ queryExecutionId: 'qe-1', resumeToken: 'tok-1' }]);
+    expect(button().disabled).toBe(true);
+    expect(button().textContent).toBe('Cancelling…');
+    send({ type: 'error', requestId: id, queryExecutionId: 'qe-1', code: 'QUERY_CANCELLED', message: 'The query was cancelled.' });
+    expect(mustGet(page.container, 'run-status').dataset.status).toBe('cancelled');
+    expect(text('run-status')).toBe('Cancelled');
+    expect(byTestId(page.container, 'cancel-button')).toBeNull();
+    expect(byTestId(page.container, 'query-error')).toBeNull();
+  });
+
+  it('says when a cancel came too late and keeps the result', () => {
+    click(mustGet(page.container, 'run-button'));
+    const id = lastQuery()?.requestId;
+    send({ type: 'accepted', requestId: id, queryExecutionId: 'qe-1', resumeToken: 'tok-1', message: 'ok' });
+    send(chunk(id ?? '', 0, rowsFrom(0, 3)));
+    click(mustGet(page.container, 'cancel-button'));
+    const cancelId = server().lastRequestId('cancel');
+    send({ type: 'complete', requestId: id, queryExecutionId: 'qe-1', rowCount: 3, chunks: 1 });
+    send({ type: 'error', requestId: cancelId, code: 'QUERY_FINISHED', message: 'The query had already finished.' });
+    expect(mustGet(page.container, 'run-status').dataset.status).toBe('complete');
+    expect(text('cancel-refused')).toBe('The query had already finished when the cancel arrived; its result is kept.');
+    expect(mustGet(page.container, 'row-count').dataset.count).toBe('3');
+  });
+
+  it('shows a dropped run waiting, the reconnect state, then that it resumed', () => {
+    click(mustGet(page.container, 'run-button'));
+    const id = lastQuery()?.requestId ?? '';
+    send({ type: 'accepted', requestId: id, queryExecutionId: 'qe-1', resumeToken: 'tok-1', message: 'ok' });
+    for (const seq of [0, 1]) send(chunk(id, seq, rowsFrom(seq * 2, 2)));
+    act(() => server().serverCloses(1006));
+    expect(mustGet(page.container, 'connection-state').dataset.state).toBe('reconnecting');
+    expect(text('connection-detail')).toMatch(/^attempt 1, next in \d+ ms · the running query resumes once connected · closed with code 1006$/);
+    expect(mustGet(page.container, 'run-status').dataset.status).toBe('running');
+    expect(mustGet(page.container, 'run-interrupted').dataset.heldSeq).toBe('1');
+    expect((mustGet(page.container, 'cancel-button') as HTMLButtonElement).title).toBe(
+      'Not connected: a cancel can be sent once the connection is back.',
+    );
+    act(() => vi.runOnlyPendingTimers());
+    act(() => server().open());
+    expect(server().sent.filter((m) => m.action === 'resume')).toMatchObject([{ afterSeq: 1 }]);
+    send({ type: 'accepted', requestId: id, queryExecutionId: 'qe-1', resumeToken: 'tok-2', resumed: true, message: 'Resumed' });
+    expect(byTestId(page.container, 'run-interrupted')).toBeNull();
+    expect(text('run-resumed')).toBe('Reconnected, resumed at seq 2.');
+    send(chunk(id, 1, rowsFrom(2, 2)));
+    send(chunk(id, 2, rowsFrom(4, 2)));
+    send({ type: 'complete', requestId: id, queryExecutionId: 'qe-1', rowCount: 6, chunks: 3 });
+    expect(mustGet(page.container, 'run-status').dataset.status).toBe('complete');
+    expect(mustGet(page.container, 'row-count').dataset.count).toBe('6');
+  });
+
   it('connects to another URL from the field and refuses a non-WebSocket URL', () => {
     typeInto(mustGet(page.container, 'ws-url'), 'http://example.test/dev');
     click(mustGet(page.container, 'ws-connect'));

@@ -14,6 +14,19 @@ describe('ResultAssembler', () => {
     expect(a.missing(2)).toEqual([]);
   });
 
+  it('contiguousSeq is the highest seq held with every seq below it, also past a given-up gap', () => {
+    const a = new ResultAssembler();
+    expect(a.contiguousSeq).toBe(-1);
+    a.add(chunk('r', 1, rowsFrom(2, 2)));
+    expect(a.contiguousSeq).toBe(-1);
+    a.add(chunk('r', 0, rowsFrom(0, 2)));
+    a.add(chunk('r', 3, rowsFrom(6, 2)));
+    expect(a.contiguousSeq).toBe(1);
+    a.skipMissing();
+    expect(a.expectedSeq).toBe(4);
+    expect(a.contiguousSeq).toBe(1);
+  });
+
   it('keeps an empty seq 0 (columns only) and grows one array in place', () => {
     const a = new ResultAssembler();
     const rows = a.rows;

@@ -23,6 +23,17 @@ describe('parseServerMessage', () => {
     }
   });
 
+  it('reads the session fields of accepted and pong, and refuses them mistyped', () => {
+    const accepted = '{"type":"accepted","requestId":"r1","queryExecutionId":"q","resumeToken":"eyJ.a.b","resumed":true,"message":"m"}';
+    expect(parseServerMessage(accepted)).toEqual({ kind: 'message', message: JSON.parse(accepted) });
+    expect(parseServerMessage('{"type":"pong","requestId":"p1"}')).toEqual({ kind: 'message', message: { type: 'pong', requestId: 'p1' } });
+    expect(parseServerMessage('{"type":"accepted","message":"m","resumeToken":7}')).toEqual({
+      kind: 'invalid',
+      reason: 'accepted: field "resumeToken" is missing or has the wrong type',
+    });
+    expect(parseServerMessage('{"type":"accepted","message":"m","resumed":"yes"}')).toMatchObject({ kind: 'invalid' });
+  });
+
   it('keeps unknown fields and ignores unknown types (forward compatibility)', () => {
     expect(parseServerMessage('{"type":"accepted","message":"m","newField":[1]}')).toEqual({
       kind: 'message',
