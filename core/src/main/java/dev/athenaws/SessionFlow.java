@@ -115,7 +115,7 @@ final class SessionFlow {
     HandOff.Request handOver =
         HandOff.Request.resumed(
             connection, claims.requestId(), claims.queryName(), key, id, from, claims.delivery());
-    if (options.atOnce()) {
+    if (options.atOnce() || (options.budget() != null && options.budget().isZero())) {
       return handOver(target, options.handOff(), handOver);
     }
     Resumption.Builder r =

@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
  * @param tracing whether sampled invocations send X-Ray subsegments of the AWS calls
  * @param downloadLinks delivery by download link
  * @param postsInFlight how many {@code rows} posts of one run may be in flight at once
+ * @param sessions resume tokens for cancel and resume
  */
 record Config(
     Mode mode,
@@ -61,7 +62,8 @@ record Config(
     String functionName,
     boolean tracing,
     LinkConfig downloadLinks,
-    int postsInFlight) {
+    int postsInFlight,
+    SessionConfig sessions) {
 
   /** How the query route runs a query. */
   enum Mode {
@@ -109,6 +111,7 @@ record Config(
     Objects.requireNonNull(pushTimeReserve, "pushTimeReserve");
     Objects.requireNonNull(chunkPolicy, "chunkPolicy");
     Objects.requireNonNull(downloadLinks, "downloadLinks");
+    Objects.requireNonNull(sessions, "sessions");
     allowedOrigins = Set.copyOf(allowedOrigins);
   }
 
@@ -185,7 +188,8 @@ record Config(
                 "POSTS_IN_FLIGHT",
                 AthenaWs.Builder.DEFAULT_POSTS_IN_FLIGHT,
                 1,
-                MAX_POSTS_IN_FLIGHT));
+                MAX_POSTS_IN_FLIGHT),
+        SessionConfig.from(r));
   }
 
   private static String metricsNamespace(EnvReader r) {

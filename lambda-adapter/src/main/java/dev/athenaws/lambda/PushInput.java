@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
  * @param execution the query's execution as the input carried it, nullable
  * @param failure a Step Functions Catch output {@code {"Error","Cause"}}, nullable
  * @param delivery how the client asked for the rows (top-level {@code "delivery"}, default rows)
+ * @param executionArn the state machine execution running this task ({@code execution.arn}, from
+ *     the context object), null when the input does not say (the original design's)
  */
 record PushInput(
     Connection connection,
@@ -42,7 +44,8 @@ record PushInput(
     Continuation from,
     QueryExecution execution,
     JsonNode failure,
-    Delivery delivery) {
+    Delivery delivery,
+    String executionArn) {
 
   /**
    * @throws IllegalArgumentException when the input names no connection or no query (a state
@@ -90,7 +93,8 @@ record PushInput(
         execution,
         failure,
         // Written by this adapter only; anything else is taken as the default, rows.
-        Delivery.parse(AthenaJson.text(in, "delivery")).orElse(Delivery.ROWS));
+        Delivery.parse(AthenaJson.text(in, "delivery")).orElse(Delivery.ROWS),
+        AthenaJson.text(in.path("execution"), "arn"));
   }
 
   private static Connection connection(Config config, JsonNode in) {
@@ -142,9 +146,7 @@ record PushInput(
           (int) counter(c, "nextSeq", Integer.MAX_VALUE),
           counter(c, "rowsSoFar", Long.MAX_VALUE),
           (int) counter(c, "chunksSoFar", Integer.MAX_VALUE),
-          c.has("skipThroughSeq")
-              ? (int) counter(c, "skipThroughSeq", Integer.MAX_VALUE)
-              : -1);
+          c.has("skipThroughSeq") ? (int) counter(c, "skipThroughSeq", Integer.MAX_VALUE) : -1);
     } catch (MalformedContinuationException e) {
       throw e;
     } catch (IllegalArgumentException e) {

@@ -41,6 +41,9 @@ record PushOutput(ObjectNode json) {
     if (in.delivery() != Delivery.ROWS) {
       out.put("delivery", in.delivery().wire());
     }
+    if (in.executionArn() != null) {
+      out.putObject("execution").put("arn", in.executionArn());
+    }
     return new PushOutput(out);
   }
 
@@ -53,6 +56,8 @@ record PushOutput(ObjectNode json) {
       out.put("outcome", "completed");
     } else if (result instanceof PublishResult.ConnectionGone) {
       out.put("outcome", "connectionGone");
+    } else if (result instanceof PublishResult.Stopped) {
+      out.put("outcome", "cancelled");
     } else if (result instanceof PublishResult.Failed f) {
       out.put("outcome", "failed");
       out.put("errorCode", f.code().name());

@@ -93,6 +93,11 @@ public final class PushResultsHandler implements RequestStreamHandler {
             .requestId(push.requestId())
             .queryExecutionId(push.queryExecutionId())
             .delivery(push.delivery());
+    if (push.executionArn() != null && wiring.stepFunctions != null) {
+      // A client's cancel stops this execution; the run then ends without another message.
+      resumption.stopSignal(
+          new AbortWatch(() -> wiring.stepFunctions.aborted(push.executionArn()), wiring.clock));
+    }
     if (push.failure() != null) {
       StepFailure.Classified failure = StepFailure.classify(push.failure(), push.connection().id());
       if (push.queryExecutionId() == null && failure.queryExecutionId() != null) {

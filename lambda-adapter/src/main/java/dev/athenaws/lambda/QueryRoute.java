@@ -61,26 +61,44 @@ final class QueryRoute {
         RunOptions.defaults()
             .withTransportRequestId(
                 request.messageId() != null ? request.messageId() : request.gatewayRequestId());
+    HandOff handOff = w.stepFunctions == null ? r -> false : new ToStateMachine();
     if (w.config.mode() == Config.Mode.STEPFUNCTIONS) {
-      return options.handOffAtOnce(this::toStateMachine);
+      // Start the query here, so that `accepted` carries its id and resume token, then hand it to
+      // the state machine at once: its .sync start, with the same ClientRequestToken, gets the
+      // same QueryExecutionId back and waits for it (StartQueryExecution API reference,
+      // ClientRequestToken). A busy Athena hands over the statement unstarted.
+      return options.withDeadline(Duration.ZERO, handOff);
     }
     Duration budget = w.config.inlineDeadline();
     Duration usable = remaining.remaining().minus(HANDOFF_MARGIN);
     if (usable.compareTo(budget) < 0) {
       budget = usable.isNegative() ? Duration.ZERO : usable;
     }
-    return options.withDeadline(
-        budget, w.stepFunctions == null ? r -> false : this::toStateMachine);
+    return options.withDeadline(budget, handOff);
   }
 
-  /** Starts the state machine: on the statement, or on the running query from its continuation. */
-  private boolean toStateMachine(HandOff.Request r) {
-    QuerySpec spec =
-        r.queryExecutionId() == null
-            ? new QuerySpec.Rendered(r.statement())
-            : new QuerySpec.Running(r.queryExecutionId(), r.statement().queryName(), r.from());
-    w.stepFunctions.start(r.connection(), r.requestId(), spec, r.key(), r.delivery());
-    return true;
+  /** The hand-off to the state machine, and the stop of its executions for a client's cancel. */
+  private final class ToStateMachine implements HandOff {
+    /**
+     * Starts the state machine: on the statement while nothing was published (a query already
+     * started is joined by its ClientRequestToken, and the .sync task waits for it without a
+     * function running), else on the running query from its continuation, or on a query a client
+     * resumed (no statement).
+     */
+    @Override
+    public boolean take(HandOff.Request r) {
+      QuerySpec spec =
+          r.statement() != null && (r.queryExecutionId() == null || r.from().isStart())
+              ? new QuerySpec.Rendered(r.statement())
+              : new QuerySpec.Running(r.queryExecutionId(), r.queryName(), r.from());
+      w.stepFunctions.start(r.connection(), r.requestId(), spec, r.key(), r.delivery());
+      return true;
+    }
+
+    @Override
+    public boolean stop(String requestKey) {
+      return w.stepFunctions.stop(requestKey);
+    }
   }
 
   private static int status(Outcome outcome) {

@@ -123,6 +123,7 @@ final class Wiring implements AutoCloseable {
       ws.strictValues();
     }
     config.downloadLinks().applyTo(ws, clients.downloadLinks());
+    config.sessions().applyTo(ws);
     if (clients.objectReader() != null) {
       ws.objectReader(clients.objectReader());
     }

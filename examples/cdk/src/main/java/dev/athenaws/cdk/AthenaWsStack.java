@@ -3,12 +3,17 @@ package dev.athenaws.cdk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.Policy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
@@ -71,6 +76,14 @@ public final class AthenaWsStack extends Stack {
     ResultsStorage storage = new ResultsStorage(this, "Results", settings);
     AthenaAccess access = new AthenaAccess(this, storage, settings);
 
+    // The resume-token secret (docs/security.md): generated once, the same for every function.
+    Secret sessions =
+        Secret.Builder.create(this, "ResumeTokenSecret")
+            .description("athena-ws: signs the resume tokens of cancel and resume")
+            .generateSecretString(
+                SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
+            .build();
+
     Map<String, String> common = new LinkedHashMap<>();
     common.put("ATHENA_WORK_GROUP", storage.workGroupName());
     common.put("ATHENA_CATALOG", ATHENA_CATALOG);
@@ -79,6 +92,9 @@ public final class AthenaWsStack extends Stack {
     common.put("QUERY_TIMEOUT_SECONDS", Long.toString(settings.queryTimeoutMinutes() * 60L));
     settings.queryCatalog().ifPresent(c -> common.put("QUERY_CATALOG", c));
     settings.allowedOrigins().ifPresent(o -> common.put("ALLOWED_ORIGINS", o));
+    // Resolved by CloudFormation at deploy time (a dynamic reference, not stored in the template);
+    // rotating the secret takes effect at the next deployment.
+    common.put("RESUME_TOKEN_SECRET", sessions.getSecretValue().unsafeUnwrap());
 
     Map<String, String> pushEnv = new LinkedHashMap<>(common);
     pushEnv.put("PUSH_TIME_RESERVE_MILLIS", Integer.toString(PUSH_TIME_RESERVE_MILLIS));
@@ -114,13 +130,30 @@ public final class AthenaWsStack extends Stack {
             QUERY_MEMORY_MB,
             inline ? QUERY_TIMEOUT_INLINE : QUERY_TIMEOUT_STEPFUNCTIONS,
             queryEnv);
-    // Execution names are deterministic per request; DescribeExecution tells a duplicate apart.
+    // Execution names are deterministic per request; DescribeExecution tells a duplicate apart,
+    // StopExecution serves a client's cancel.
     flow.stateMachine().grantStartExecution(query.function());
-    flow.stateMachine().grantExecution(query.function(), "states:DescribeExecution");
+    flow.stateMachine()
+        .grantExecution(query.function(), "states:DescribeExecution", "states:StopExecution");
+    // Both modes start the query here (stepfunctions mode then hands it to the state machine), and
+    // a cancel stops it.
+    access.runQueries().forEach(query.function()::addToRolePolicy);
     if (inline) {
-      access.runQueries().forEach(query.function()::addToRolePolicy);
       access.readResults().forEach(query.function()::addToRolePolicy);
     }
+    // The push task asks about its own execution (stopped by a cancel?). A policy of its own, not
+    // the role's default one: the function does not wait for it, so no dependency cycle arises
+    // (state machine -> push alias -> function -> default policy -> state machine).
+    Policy pushWatch =
+        Policy.Builder.create(this, "PushWatchesItsExecution")
+            .statements(
+                List.of(
+                    PolicyStatement.Builder.create()
+                        .actions(List.of("states:DescribeExecution"))
+                        .resources(List.of(flow.executionArns()))
+                        .build()))
+            .build();
+    pushWatch.attachToRole(push.function().getRole());
 
     Map<String, String> connectionEnv = new LinkedHashMap<>();
     settings.allowedOrigins().ifPresent(o -> connectionEnv.put("ALLOWED_ORIGINS", o));

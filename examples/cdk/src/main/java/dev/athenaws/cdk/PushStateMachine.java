@@ -4,7 +4,10 @@ import dev.athenaws.lambda.workflow.PushWorkflowDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
@@ -61,5 +64,20 @@ final class PushStateMachine extends Construct {
 
   StateMachine stateMachine() {
     return stateMachine;
+  }
+
+  /**
+   * @return the ARN pattern of this state machine's executions, as {@code grantExecution} builds it
+   *     (the Step Functions service authorization reference: resource type execution)
+   */
+  String executionArns() {
+    return Stack.of(this)
+        .formatArn(
+            ArnComponents.builder()
+                .service("states")
+                .resource("execution")
+                .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                .resourceName(stateMachine.getStateMachineName() + ":*")
+                .build());
   }
 }

@@ -1,5 +1,7 @@
 package dev.athenaws.local;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,7 +33,19 @@ record LocalEnvironment(Map<String, String> variables, String endpoint) {
     if (o.queryCatalog() != null) {
       env.put("QUERY_CATALOG", o.queryCatalog().toAbsolutePath().toString());
     }
+    env.put("RESUME_TOKEN_SECRET", newSecret());
     return new LocalEnvironment(Map.copyOf(env), endpoint);
+  }
+
+  /**
+   * A fresh resume-token secret per run (a deployment keeps one in Secrets Manager): 32 random
+   * bytes as 64 hex characters. Tokens of an earlier run are refused, as a rotated-out secret's
+   * would be.
+   */
+  private static String newSecret() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   /**

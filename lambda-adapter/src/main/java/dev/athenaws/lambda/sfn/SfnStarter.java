@@ -20,9 +20,11 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.KmsThrottlingException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.StopExecutionRequest;
 
 /**
  * {@link StepFunctionsStarter} over {@code StartExecution}. Throttling, 5xx and network failures
@@ -46,6 +48,9 @@ final class SfnStarter implements StepFunctionsStarter {
   static final int MAX_REPLAYS = 9;
 
   static final String OPERATION = "StartExecution";
+
+  /** The {@code error} of an execution stopped because its client cancelled the query. */
+  static final String CANCEL_ERROR = "athena-ws.Cancelled";
 
   private final SfnClient client;
   private final String stateMachineArn;
@@ -156,8 +161,7 @@ final class SfnStarter implements StepFunctionsStarter {
    */
   private String existing(
       String name, String input, Connection connection, ExecutionAlreadyExistsException e) {
-    String executionArn =
-        stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name;
+    String executionArn = executionArn(name);
     try {
       DescribeExecutionResponse existing =
           client.describeExecution(
@@ -175,6 +179,53 @@ final class SfnStarter implements StepFunctionsStarter {
     }
     LOG.info("execution {} for connection {} exists with another input", name, connection.id());
     throw new AthenaWsException(ErrorCode.BAD_REQUEST, REUSED, e);
+  }
+
+  @Override
+  public boolean stop(String requestKey) {
+    Objects.requireNonNull(requestKey, "requestKey");
+    boolean stopped = false;
+    for (int replay = 0; replay <= MAX_REPLAYS; replay++) {
+      String name = replay == 0 ? requestKey : requestKey + "-" + replay;
+      String arn = executionArn(name);
+      try {
+        DescribeExecutionResponse d =
+            client.describeExecution(DescribeExecutionRequest.builder().executionArn(arn).build());
+        if (d.status() == ExecutionStatus.RUNNING) {
+          client.stopExecution(
+              StopExecutionRequest.builder()
+                  .executionArn(arn)
+                  .error(CANCEL_ERROR)
+                  .cause("The client cancelled the query.")
+                  .build());
+          LOG.info("execution {} stopped: the client cancelled its query", name);
+          stopped = true;
+        }
+      } catch (ExecutionDoesNotExistException e) {
+        return stopped; // names are taken in order: no later one exists
+      } catch (SdkException e) {
+        LOG.warn("could not stop execution {}: {}", name, e.getClass().getSimpleName());
+      }
+    }
+    return stopped;
+  }
+
+  @Override
+  public boolean aborted(String executionArn) {
+    try {
+      return client
+              .describeExecution(
+                  DescribeExecutionRequest.builder().executionArn(executionArn).build())
+              .status()
+          == ExecutionStatus.ABORTED;
+    } catch (SdkException e) {
+      LOG.warn("could not read execution {}: {}", executionArn, e.getClass().getSimpleName());
+      return false;
+    }
+  }
+
+  private String executionArn(String name) {
+    return stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name;
   }
 
   private static boolean retryable(AwsServiceException e) {

@@ -193,4 +193,25 @@ public interface StepFunctionsStarter {
       return new SfnStarter(client, stateMachineArn, retrier(), resultReuseMaxAge);
     }
   }
+
+  /**
+   * Stops the running executions of one delivery (a client's {@code cancel}): those named after the
+   * request key ({@code <key>}, {@code <key>-1}, ...). Best effort: a failure is logged.
+   *
+   * @param requestKey the delivery's request key, 64 hex characters, not null
+   * @return true when one was running and was stopped
+   */
+  default boolean stop(String requestKey) {
+    return false;
+  }
+
+  /**
+   * Whether an execution was stopped ({@code ABORTED}): what a push task asks about its own.
+   *
+   * @param executionArn the execution, not null
+   * @return true when Step Functions reports it ABORTED; false otherwise or when it cannot tell
+   */
+  default boolean aborted(String executionArn) {
+    return false;
+  }
 }

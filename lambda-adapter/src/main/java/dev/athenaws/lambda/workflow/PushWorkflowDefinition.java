@@ -15,6 +15,8 @@ import java.util.Optional;
  * the JSON this class writes, so a wiring mistake in it fails the local end-to-end tests too.
  *
  * <pre>
+ * Note execution (execution.arn from $$.Execution.Id)
+ *   v
  * Already started? --query.queryExecutionId present-------------------------+
  *   | no                                                                    v
  * Has parameters? -> Start query [with parameters] (.sync) -> Lift query id -> Push results
@@ -66,7 +68,10 @@ public record PushWorkflowDefinition(
   /** Where a Catch puts the error; the push handler recognises it and tells the client. */
   public static final String ERROR_PATH = "$.error";
 
-  /** The name of the first state. */
+  /** The name of the first state: it puts the execution's ARN into the state. */
+  public static final String NOTE_EXECUTION = "Note execution";
+
+  /** The state that tells a running query from one to start. */
   public static final String ALREADY_STARTED = "Already started?";
 
   /** The state that chooses between the two start states. */
@@ -156,10 +161,16 @@ public record PushWorkflowDefinition(
         "Comment",
         "athena-ws push workflow: start the query (.sync), then push its results "
             + "page by page to the WebSocket connection");
-    root.put("StartAt", ALREADY_STARTED);
+    root.put("StartAt", NOTE_EXECUTION);
     // Standard workflows only (.sync); the execution ends even if a push loop never does.
     root.put("TimeoutSeconds", queryTimeout.plus(PUSH_ALLOWANCE).toSeconds());
     ObjectNode states = root.putObject("States");
+    // The push task asks Step Functions about its own execution (DescribeExecution) to learn that
+    // a client's cancel stopped it: the ARN comes from the context object ($$.Execution.Id) and
+    // travels in the state as execution.arn.
+    ObjectNode note = states.putObject(NOTE_EXECUTION).put("Type", "Pass");
+    note.putObject("Parameters").put("arn.$", "$$.Execution.Id");
+    note.put("ResultPath", "$.execution").put("Next", ALREADY_STARTED);
     // Inline mode hands off a query it already started.
     choice(
         states.putObject(ALREADY_STARTED),
