@@ -19,10 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -150,14 +147,9 @@ class GatewayLimitsTest {
                 "test", "localhost", Duration.ofSeconds(29), Duration.ofSeconds(5), limits),
             new Gateway.Routes(record, record, Map.of("$default", record)),
             Clock.systemUTC());
-    server = new Server();
-    ServerConnector connector =
-        new ServerConnector(server, new HttpConnectionFactory(Gateway.httpConfiguration()));
-    connector.setHost("127.0.0.1");
-    server.addConnector(connector);
-    server.setHandler(new Handler.Sequence(gateway.webSocket(server), gateway.managementApi()));
-    server.start();
-    port = connector.getLocalPort();
+    GatewayServer running = GatewayServer.start(gateway);
+    server = running.server();
+    port = running.port();
   }
 
   private String connectedId() throws InterruptedException {
