@@ -1,8 +1,10 @@
 package dev.athenaws.local;
 
 import dev.athenaws.local.data.CloudTrailData;
+import dev.athenaws.local.gateway.ConnectionLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +44,8 @@ import java.util.regex.Pattern;
  * @param downloadLinks the download link flags
  * @param postsInFlight the handlers' {@code POSTS_IN_FLIGHT} (rows posts in flight per query), null
  *     for their default
+ * @param idleTimeout the gateway closes a connection that carried no message for this long
+ * @param maxConnectionDuration the gateway closes every connection this long after it opened
  */
 public record LocalOptions(
     String host,
@@ -66,7 +70,12 @@ public record LocalOptions(
     int getResultsLatencyMs,
     String resultFetch,
     LinkOptions downloadLinks,
-    Integer postsInFlight) {
+    Integer postsInFlight,
+    Duration idleTimeout,
+    Duration maxConnectionDuration) {
+
+  /** The longest {@code --idle-timeout} and {@code --max-connection-duration}. */
+  private static final Duration LONGEST = Duration.ofDays(1);
 
   private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
@@ -119,6 +128,19 @@ public record LocalOptions(
     require(
         stateMachineDefinition == null || Files.isRegularFile(stateMachineDefinition),
         "--state-machine-definition must name a readable file: " + stateMachineDefinition);
+    require(within(idleTimeout), "--idle-timeout must be from 1ms to 24h");
+    require(within(maxConnectionDuration), "--max-connection-duration must be from 1ms to 24h");
+  }
+
+  private static boolean within(Duration d) {
+    return d != null && !d.isNegative() && !d.isZero() && d.compareTo(LONGEST) <= 0;
+  }
+
+  /**
+   * @return the gateway's idle timeout and maximum connection duration
+   */
+  public ConnectionLimits connectionLimits() {
+    return new ConnectionLimits(idleTimeout, maxConnectionDuration);
   }
 
   private static final Set<String> FLAGS =
@@ -147,7 +169,9 @@ public record LocalOptions(
           LinkOptions.TTL,
           LinkOptions.ROWS,
           LinkOptions.BYTES,
-          "--posts-in-flight");
+          "--posts-in-flight",
+          "--idle-timeout",
+          "--max-connection-duration");
 
   /**
    * @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events
@@ -211,9 +235,10 @@ public record LocalOptions(
         (int) number(given, "--get-results-latency-ms", 0),
         given.getOrDefault("--result-fetch", "auto").toLowerCase(Locale.ROOT),
         LinkOptions.parse(given),
-        given.containsKey("--posts-in-flight")
-            ? (int) number(given, "--posts-in-flight", 0)
-            : null);
+        given.containsKey("--posts-in-flight") ? (int) number(given, "--posts-in-flight", 0) : null,
+        DurationFlag.parse(given, "--idle-timeout", ConnectionLimits.API_GATEWAY.idleTimeout()),
+        DurationFlag.parse(
+            given, "--max-connection-duration", ConnectionLimits.API_GATEWAY.maxDuration()));
   }
 
   private static boolean onOff(String value, String name) {
@@ -248,6 +273,11 @@ public record LocalOptions(
           --s3-mbps N               S3 GetObject bandwidth in megabits/s, 0 = unlimited [0]
           --result-fetch M          auto | s3 | api: where finished results are read [auto]
           --posts-in-flight N       rows posts in flight per query (POSTS_IN_FLIGHT), 1..16 [8]
+          --idle-timeout D          close a WebSocket connection that carried no message for D
+                                    (500ms, 2s, 10m, 2h), as API Gateway does [10m]
+          --max-connection-duration D
+                                    close every WebSocket connection D after it opened, as
+                                    API Gateway does [2h]
           --post-throttle-rate R    fraction of @connections POSTs answered 429, 0 <= R < 1 [0]
           --post-error-rate R       fraction of @connections POSTs answered 500, 0 <= R < 1 [0]
           --athena-throttle-rate R  fraction of Athena API calls answered TooManyRequestsException,

@@ -195,7 +195,8 @@ public final class LocalStack implements AutoCloseable {
                   o.stage(),
                   loopback(o.host()) + ":" + port,
                   ROUTE_TIMEOUT,
-                  Duration.ofSeconds(10)),
+                  Duration.ofSeconds(10),
+                  o.connectionLimits()),
               new Gateway.Routes(
                   connection,
                   connection,

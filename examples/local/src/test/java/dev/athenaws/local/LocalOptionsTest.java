@@ -3,6 +3,8 @@ package dev.athenaws.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.athenaws.local.gateway.ConnectionLimits;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LocalOptionsTest {
@@ -177,5 +179,38 @@ class LocalOptionsTest {
         .hasMessageContaining("--posts-in-flight must be 1..16");
     assertThatThrownBy(() -> LocalOptions.parse("--posts-in-flight", "17"))
         .hasMessageContaining("--posts-in-flight must be 1..16");
+  }
+
+  @Test
+  void idleTimeoutAndMaxConnectionDurationDefaultToApiGatewaysAndParseUnits() {
+    LocalOptions defaults = LocalOptions.defaults();
+    assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(defaults.maxConnectionDuration()).isEqualTo(Duration.ofHours(2));
+
+    LocalOptions o = LocalOptions.parse("--idle-timeout", "500ms", "--max-connection-duration=2s");
+    assertThat(o.connectionLimits())
+        .isEqualTo(new ConnectionLimits(Duration.ofMillis(500), Duration.ofSeconds(2)));
+    assertThat(LocalOptions.parse("--idle-timeout", "10m").idleTimeout())
+        .isEqualTo(Duration.ofMinutes(10));
+    assertThat(LocalOptions.parse("--max-connection-duration", "3h").maxConnectionDuration())
+        .isEqualTo(Duration.ofHours(3));
+  }
+
+  @Test
+  void badDurationsAreUsageErrorsNamingTheFlag() {
+    for (String bad : new String[] {"10", "1.5s", "2 s", "-1s", "10d", "s", ""}) {
+      assertThatThrownBy(() -> LocalOptions.parse("--idle-timeout", bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("--idle-timeout needs a duration like 500ms, 2s, 10m or 2h")
+          .hasMessageContaining("'" + bad + "'");
+    }
+    assertThatThrownBy(() -> LocalOptions.parse("--max-connection-duration", "0s"))
+        .hasMessage("--max-connection-duration must be from 1ms to 24h");
+    assertThatThrownBy(() -> LocalOptions.parse("--idle-timeout", "25h"))
+        .hasMessage("--idle-timeout must be from 1ms to 24h");
+    assertThatThrownBy(() -> LocalOptions.parse("--idle-timeout"))
+        .hasMessageContaining("missing value for --idle-timeout");
+    assertThat(LocalOptions.usage()).contains("--idle-timeout", "--max-connection-duration");
   }
 }

@@ -1,5 +1,6 @@
 package dev.athenaws.local.gateway;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +16,7 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * <p>Thread-safety: thread-safe; {@link #send} serialises writes, so messages posted for the same
  * connection arrive in the order their POSTs were answered.
  */
-final class Connection {
+final class Connection implements ConnectionTimers.Watched {
   /**
    * Who connected, fixed at the upgrade (before {@code $connect} runs).
    *
@@ -28,23 +29,29 @@ final class Connection {
 
   private final Identity identity;
   private final Session session;
+  private final Clock clock;
   private volatile Instant lastActiveAt;
+  private volatile Instant lastMessageAt;
 
-  Connection(Identity identity, Session session) {
+  Connection(Identity identity, Session session, Clock clock) {
     this.identity = identity;
     this.session = session;
+    this.clock = clock;
     this.lastActiveAt = identity.connectedAt();
+    this.lastMessageAt = identity.connectedAt();
   }
 
   Identity identity() {
     return identity;
   }
 
-  String id() {
+  @Override
+  public String id() {
     return identity.id();
   }
 
-  Instant connectedAt() {
+  @Override
+  public Instant connectedAt() {
     return identity.connectedAt();
   }
 
@@ -60,11 +67,19 @@ final class Connection {
     return lastActiveAt;
   }
 
-  void touch(Instant now) {
-    lastActiveAt = now;
+  @Override
+  public Instant lastMessageAt() {
+    return lastMessageAt;
   }
 
-  boolean isOpen() {
+  /** A message from the client arrived: the connection is active (idle timer and GET). */
+  void touch(Instant now) {
+    lastActiveAt = now;
+    lastMessageAt = now;
+  }
+
+  @Override
+  public boolean isOpen() {
     return session.isOpen();
   }
 
@@ -89,6 +104,8 @@ final class Connection {
         done.get(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
         from = to;
       } while (from < text.length());
+      // A message to the client resets API Gateway's idle timer too (ConnectionTimers).
+      lastMessageAt = clock.instant();
       return true;
     } catch (TimeoutException e) {
       session.disconnect();
@@ -124,8 +141,12 @@ final class Connection {
     session.close(StatusCode.NORMAL, "closed by the management API", Callback.NOOP);
   }
 
-  /** Closes the connection with a status, as API Gateway does on a protocol violation. */
-  void close(int status, String reason) {
+  /**
+   * Closes the connection with a status, as API Gateway does on a protocol violation or at one of
+   * its {@link ConnectionLimits}.
+   */
+  @Override
+  public void close(int status, String reason) {
     session.close(status, reason, Callback.NOOP);
   }
 }

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * event on a worker thread (never the socket's I/O thread), runs {@code $disconnect} after a close,
  * and enforces API Gateway's limits: 128 KiB per message and 32 KiB per frame (a client that
  * exceeds them is disconnected with 1009), text frames only (a binary frame disconnects with 1003),
- * 10 minutes idle. It accepts permessage-deflate as API Gateway does and applies the limits to the
- * inflated message and frames ({@link Compression}).
+ * and the idle timeout and maximum connection duration ({@link ConnectionLimits}: 10 minutes and 2
+ * hours unless set otherwise). It accepts permessage-deflate as API Gateway does and applies the
+ * limits to the inflated message and frames ({@link Compression}).
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -94,9 +95,31 @@ public final class Gateway implements AutoCloseable {
    * @param routeTimeout the route functions' Lambda timeout (their invocations' remaining time
    *     counts down from it)
    * @param sendTimeout how long a POST waits for a slow client before dropping it
+   * @param limits the idle timeout and maximum connection duration
    */
   public record Settings(
-      String stage, String domainName, Duration routeTimeout, Duration sendTimeout) {}
+      String stage,
+      String domainName,
+      Duration routeTimeout,
+      Duration sendTimeout,
+      ConnectionLimits limits) {
+    /** Throws NullPointerException on null limits. */
+    public Settings {
+      Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * Settings with API Gateway's limits ({@link ConnectionLimits#API_GATEWAY}).
+     *
+     * @param stage the stage: the WebSocket's path
+     * @param domainName the {@code domainName} of events (host:port)
+     * @param routeTimeout the route functions' Lambda timeout
+     * @param sendTimeout how long a POST waits for a slow client before dropping it
+     */
+    public Settings(String stage, String domainName, Duration routeTimeout, Duration sendTimeout) {
+      this(stage, domainName, routeTimeout, sendTimeout, ConnectionLimits.API_GATEWAY);
+    }
+  }
 
   private final Settings settings;
   private final Routes routes;
@@ -105,6 +128,7 @@ public final class Gateway implements AutoCloseable {
   private final RouteSelector selector;
   private final Events events;
   private final ThreadPoolExecutor invocations;
+  private final ConnectionTimers timers;
 
   /**
    * @param settings the stage and timeouts
@@ -112,6 +136,10 @@ public final class Gateway implements AutoCloseable {
    * @param clock the time of events and contexts
    */
   public Gateway(Settings settings, Routes routes, Clock clock) {
+    this(settings, routes, clock, ConnectionTimers.Scheduler.daemon());
+  }
+
+  Gateway(Settings settings, Routes routes, Clock clock, ConnectionTimers.Scheduler scheduler) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.routes = Objects.requireNonNull(routes, "routes");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -132,6 +160,7 @@ public final class Gateway implements AutoCloseable {
               return t;
             });
     invocations.allowCoreThreadTimeOut(true);
+    this.timers = new ConnectionTimers(settings.limits(), clock, scheduler);
   }
 
   /**
@@ -146,7 +175,10 @@ public final class Gateway implements AutoCloseable {
           container.setMaxBinaryMessageSize(ManagementApi.MAX_PAYLOAD);
           container.setMaxFrameSize(MAX_FRAME);
           container.setAutoFragment(false);
-          container.setIdleTimeout(Duration.ofMinutes(10));
+          // ConnectionTimers enforces the idle timeout (Jetty's would count ping frames as
+          // traffic): Jetty's own only ends transports the timers cannot (a close never answered).
+          ConnectionLimits limits = settings.limits();
+          container.setIdleTimeout(limits.idleTimeout().plus(limits.maxDuration()));
           container.addMapping("/" + settings.stage(), this::upgrade);
         });
   }
@@ -208,9 +240,13 @@ public final class Gateway implements AutoCloseable {
     return invocations.getActiveCount() + invocations.getQueue().size();
   }
 
-  /** Disconnects every client and stops the workers (running invocations are interrupted). */
+  /**
+   * Disconnects every client and stops the workers (running invocations are interrupted) and the
+   * connection timers.
+   */
   @Override
   public void close() {
+    timers.close();
     for (Connection c : connections.all()) {
       c.close(StatusCode.SHUTDOWN, "server shutting down");
     }
@@ -244,8 +280,13 @@ public final class Gateway implements AutoCloseable {
     return new GatewaySocket(this, identity);
   }
 
+  Clock clock() {
+    return clock;
+  }
+
   void opened(Connection connection) {
     connections.add(connection);
+    timers.watch(connection);
     LOG.debug("connected {}", connection.id());
   }
 

@@ -31,7 +31,7 @@ public final class GatewaySocket implements Session.Listener.AutoDemanding {
 
   @Override
   public void onWebSocketOpen(Session session) {
-    connection = new Connection(identity, session);
+    connection = new Connection(identity, session, gateway.clock());
     gateway.opened(connection);
   }
 

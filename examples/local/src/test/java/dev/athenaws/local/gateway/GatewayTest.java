@@ -21,10 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,14 +59,9 @@ class GatewayTest {
                 "test", "localhost", Duration.ofSeconds(29), Duration.ofSeconds(5)),
             new Gateway.Routes(connect, record, Map.of("echo", record)),
             Clock.systemUTC());
-    server = new Server();
-    ServerConnector connector =
-        new ServerConnector(server, new HttpConnectionFactory(Gateway.httpConfiguration()));
-    connector.setHost("127.0.0.1");
-    server.addConnector(connector);
-    server.setHandler(new Handler.Sequence(gateway.webSocket(server), gateway.managementApi()));
-    server.start();
-    port = connector.getLocalPort();
+    GatewayServer running = GatewayServer.start(gateway);
+    server = running.server();
+    port = running.port();
   }
 
   @AfterEach
