@@ -80,15 +80,20 @@ final class QueryRoute {
   /** The hand-off to the state machine, and the stop of its executions for a client's cancel. */
   private final class ToStateMachine implements HandOff {
     /**
-     * Starts the state machine: on the statement while nothing was published (a query already
-     * started is joined by its ClientRequestToken, and the .sync task waits for it without a
-     * function running), else on the running query from its continuation, or on a query a client
-     * resumed (no statement).
+     * Starts the state machine: on the statement when the query is not started yet, or in
+     * stepfunctions mode when it was started here a moment ago (the .sync start joins it by its
+     * ClientRequestToken and waits without a function running); else on the running query from its
+     * continuation (inline mode's deadline; its push task waits for the query), or on a query a
+     * client resumed (no statement).
      */
     @Override
     public boolean take(HandOff.Request r) {
+      boolean joinable =
+          w.config.mode() == Config.Mode.STEPFUNCTIONS
+              && r.statement() != null
+              && r.from().isStart();
       QuerySpec spec =
-          r.statement() != null && (r.queryExecutionId() == null || r.from().isStart())
+          r.queryExecutionId() == null || joinable
               ? new QuerySpec.Rendered(r.statement())
               : new QuerySpec.Running(r.queryExecutionId(), r.queryName(), r.from());
       w.stepFunctions.start(r.connection(), r.requestId(), spec, r.key(), r.delivery());

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.athenaws.catalog.Statement;
 import dev.athenaws.internal.query.RequestKey;
+import dev.athenaws.testing.FakeAthena;
 import dev.athenaws.testing.FakeStepFunctions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,14 +30,16 @@ class StepFunctionsModeTest {
   }
 
   @Test
-  void aQueryStartsTheStateMachineWithTheRenderedStatementAndIsAccepted() {
+  void aQueryIsStartedHereThenHandedToTheStateMachineWithTheRenderedStatement() {
     assertThat(query().getStatusCode()).isEqualTo(200);
 
-    assertThat(h.messages())
-        .containsExactly(
-            read(
-                "{\"type\":\"accepted\",\"requestId\":\"r1\","
-                    + "\"message\":\"Query accepted; results will follow on this connection.\"}"));
+    // The route starts the query, so that accepted names it (and carries its resume token when
+    // sessions are on); the state machine's .sync start joins it by the same ClientRequestToken.
+    assertThat(h.messages()).hasSize(1);
+    JsonNode accepted = h.messages().get(0);
+    assertThat(accepted.path("type").asText()).isEqualTo("accepted");
+    assertThat(accepted.path("requestId").asText()).isEqualTo("r1");
+    assertThat(accepted.path("queryExecutionId").asText()).isNotEmpty();
     assertThat(h.sfn.executions()).hasSize(1);
     String sql = "SELECT n FROM numbers WHERE region = ? LIMIT ?";
     RequestKey key =
@@ -60,7 +63,14 @@ class StepFunctionsModeTest {
                     + "\"clientRequestToken\":\""
                     + key.clientRequestToken()
                     + "\"}"));
-    assertThat(h.athena.requests()).isEmpty();
+    assertThat(h.athena.requests())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.operation()).isEqualTo(FakeAthena.START);
+              assertThat(r.body().path("ClientRequestToken").asText())
+                  .isEqualTo(key.clientRequestToken());
+            });
   }
 
   @Test
@@ -102,15 +112,15 @@ class StepFunctionsModeTest {
       h.sfn.throttleNext(20);
     }
     APIGatewayV2WebSocketResponse response = query();
-    assertThat(response.getStatusCode()).isEqualTo(500);
-    assertThat(h.messages())
-        .containsExactly(
-            read(
-                "{\"type\":\"error\",\"requestId\":\"r1\","
-                    + "\"code\":\"ATHENA_BUSY\",\"message\":\""
-                    + message
-                    + "\",\"retryable\":true}"));
-    assertThat(h.api.messages(Harness.CONNECTION).get(0)).doesNotContain("arn:");
+    // The query was started here; the hand-off failed, so it is stopped and the client hears why.
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(h.types()).containsExactly("accepted", "error");
+    JsonNode error = h.messages().get(1);
+    assertThat(error.path("code").asText()).isEqualTo("ATHENA_BUSY");
+    assertThat(error.path("message").asText()).isEqualTo(message);
+    assertThat(error.path("retryable").asBoolean()).isTrue();
+    assertThat(h.athena.calls(FakeAthena.STOP)).isEqualTo(1);
+    assertThat(h.api.messages(Harness.CONNECTION).get(1)).doesNotContain("arn:");
     assertThat(h.sfn.executions()).isEmpty();
   }
 
@@ -119,12 +129,12 @@ class StepFunctionsModeTest {
     h.with("STATE_MACHINE_ARN", FakeStepFunctions.ARN_PREFIX + "stateMachine:missing");
     APIGatewayV2WebSocketResponse response =
         new QueryRouteHandler(h.wiring()).handle(event("query.json"), ScriptedTime.plenty());
-    assertThat(response.getStatusCode()).isEqualTo(500);
-    assertThat(h.messages())
-        .containsExactly(
-            read(
-                "{\"type\":\"error\",\"requestId\":\"r1\","
-                    + "\"code\":\"INTERNAL\",\"message\":\"The query could not be started; please try again.\"}"));
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(h.types()).containsExactly("accepted", "error");
+    assertThat(h.messages().get(1).path("code").asText()).isEqualTo("INTERNAL");
+    assertThat(h.messages().get(1).path("message").asText())
+        .isEqualTo("The query could not be continued; please try again.");
+    assertThat(h.athena.calls(FakeAthena.STOP)).isEqualTo(1);
   }
 
   @Test
