@@ -46,6 +46,7 @@ import java.util.regex.Pattern;
  *     for their default
  * @param idleTimeout the gateway closes a connection that carried no message for this long
  * @param maxConnectionDuration the gateway closes every connection this long after it opened
+ * @param queueDelayMs how long each query stays QUEUED before it runs
  */
 public record LocalOptions(
     String host,
@@ -72,7 +73,8 @@ public record LocalOptions(
     LinkOptions downloadLinks,
     Integer postsInFlight,
     Duration idleTimeout,
-    Duration maxConnectionDuration) {
+    Duration maxConnectionDuration,
+    int queueDelayMs) {
 
   /** The longest {@code --idle-timeout} and {@code --max-connection-duration}. */
   private static final Duration LONGEST = Duration.ofDays(1);
@@ -130,6 +132,7 @@ public record LocalOptions(
         "--state-machine-definition must name a readable file: " + stateMachineDefinition);
     require(within(idleTimeout), "--idle-timeout must be from 1ms to 24h");
     require(within(maxConnectionDuration), "--max-connection-duration must be from 1ms to 24h");
+    require(queueDelayMs >= 0 && queueDelayMs <= 600_000, "--queue-delay-ms must be 0..600000");
   }
 
   private static boolean within(Duration d) {
@@ -171,7 +174,8 @@ public record LocalOptions(
           LinkOptions.BYTES,
           "--posts-in-flight",
           "--idle-timeout",
-          "--max-connection-duration");
+          "--max-connection-duration",
+          "--queue-delay-ms");
 
   /**
    * @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events
@@ -238,7 +242,8 @@ public record LocalOptions(
         given.containsKey("--posts-in-flight") ? (int) number(given, "--posts-in-flight", 0) : null,
         DurationFlag.parse(given, "--idle-timeout", ConnectionLimits.API_GATEWAY.idleTimeout()),
         DurationFlag.parse(
-            given, "--max-connection-duration", ConnectionLimits.API_GATEWAY.maxDuration()));
+            given, "--max-connection-duration", ConnectionLimits.API_GATEWAY.maxDuration()),
+        (int) number(given, "--queue-delay-ms", 0));
   }
 
   private static boolean onOff(String value, String name) {
@@ -265,6 +270,7 @@ public record LocalOptions(
           --events N                synthetic CloudTrail events to load [100000]
           --seed N                  seed of the synthetic events [20210801]
           --athena-latency-ms N     added to every Athena API call [0]
+          --queue-delay-ms N        how long each query stays QUEUED before it runs [0]
           --get-results-latency-ms N
                                     added to every Athena GetQueryResults call, after
                                     --athena-latency-ms [0]

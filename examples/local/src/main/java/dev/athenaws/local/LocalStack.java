@@ -83,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
   private final boolean webApp;
   private final Faults faults;
   private final ObjectStore objects;
+  private final Map<String, String> handlerEnvironment;
 
   private LocalStack(
       LocalOptions options,
@@ -95,9 +96,11 @@ public final class LocalStack implements AutoCloseable {
       int port,
       boolean webApp,
       Faults faults,
-      ObjectStore objects) {
+      ObjectStore objects,
+      Map<String, String> handlerEnvironment) {
     this.faults = faults;
     this.objects = objects;
+    this.handlerEnvironment = handlerEnvironment;
     this.options = options;
     this.server = server;
     this.athena = athena;
@@ -185,6 +188,7 @@ public final class LocalStack implements AutoCloseable {
               .resultObjects(objects.resultObjects())
               .sampleData(o.events(), o.seed())
               .sampleDatabase(o.database())
+              .queueDelay(Duration.ofMillis(o.queueDelayMs()))
               .build();
       opened.push(athena);
       Gateway.RouteHandler route = handlers.queryRoute()::handle;
@@ -233,7 +237,8 @@ public final class LocalStack implements AutoCloseable {
           port,
           site.servesWebApp(),
           faults,
-          objects);
+          objects,
+          env.variables());
     } catch (Exception | Error e) {
       while (!opened.isEmpty()) {
         try {
@@ -321,6 +326,14 @@ public final class LocalStack implements AutoCloseable {
    */
   public ObjectStore objects() {
     return objects;
+  }
+
+  /**
+   * @return the environment the Lambda handlers were given (as a deployment sets it), including
+   *     this run's {@code RESUME_TOKEN_SECRET}: what a test needs to make tokens of its own
+   */
+  public Map<String, String> handlerEnvironment() {
+    return handlerEnvironment;
   }
 
   /**

@@ -57,6 +57,23 @@ final class Operations {
     this.evicted = evicted;
   }
 
+  /** Whether a repeated start (same ClientRequestToken) asks for the same query. */
+  private static boolean sameRequest(
+      Execution e,
+      String sql,
+      List<String> params,
+      String database,
+      String catalog,
+      String workGroup,
+      String outputDir) {
+    return e.query.equals(sql)
+        && e.parameters.equals(params)
+        && e.database.equals(database)
+        && e.catalog.equals(catalog)
+        && e.workGroup.equals(workGroup)
+        && e.outputLocation.equals(outputDir);
+  }
+
   ObjectNode start(JsonNode req) {
     String sql = text(req, "QueryString");
     if (sql == null || sql.isEmpty() || sql.length() > 262_144) {
@@ -96,6 +113,17 @@ final class Operations {
               Execution previous = ResultReuse.find(store.all(), fresh, reuseAge, now);
               return previous == null ? fresh : fresh.reusing(previous);
             });
+    if (!started.created()
+        && !sameRequest(
+            started.execution(), sql, params, database, catalog, workGroup, outputDir)) {
+      // "An error is returned if a parameter, such as QueryString, has changed"
+      // (StartQueryExecution
+      // API reference, ClientRequestToken); the reference names no error type: Athena's 400 for a
+      // request it refuses is InvalidRequestException.
+      throw ApiException.invalidRequest(
+          "The ClientRequestToken was used before with other parameters (QueryString,"
+              + " ExecutionParameters, QueryExecutionContext, WorkGroup or OutputLocation)");
+    }
     if (started.created()) {
       Execution e = started.execution();
       if (e.reusedFrom != null) {

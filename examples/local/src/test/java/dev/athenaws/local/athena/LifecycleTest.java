@@ -131,6 +131,32 @@ class LifecycleTest {
   }
 
   @Test
+  void aTokenReusedWithOtherParametersIsRefused() {
+    String token = "token-fedcba9876543210fedcba9876543210";
+    String first =
+        client
+            .athena
+            .startQueryExecution(b -> b.queryString("SELECT 1").clientRequestToken(token))
+            .queryExecutionId();
+    // "An error is returned if a parameter, such as QueryString, has changed."
+    assertThatThrownBy(
+            () ->
+                client.athena.startQueryExecution(
+                    b -> b.queryString("SELECT 2").clientRequestToken(token)))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("ClientRequestToken");
+    assertThatThrownBy(
+            () ->
+                client.athena.startQueryExecution(
+                    b ->
+                        b.queryString("SELECT 1")
+                            .clientRequestToken(token)
+                            .queryExecutionContext(c -> c.database("other"))))
+        .isInstanceOf(InvalidRequestException.class);
+    client.await(first);
+  }
+
+  @Test
   void batchGetReportsKnownAndUnknownIds() {
     String id = client.start("SELECT 1");
     BatchGetQueryExecutionResponse r =

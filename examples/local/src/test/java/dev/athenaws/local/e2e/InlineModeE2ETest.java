@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Inline mode: the route handler starts, polls and pushes in its own invocation. */
@@ -15,21 +15,42 @@ class InlineModeE2ETest extends FlowScenarios {
   }
 
   @Test
-  void aClientThatLeavesWhileTheQueryRunsGetsTheQueryStopped() throws Exception {
-    String id;
+  void aClientThatLeavesWhileTheQueryRunsLeavesItForAResumeOnANewConnection() throws Exception {
+    JsonNode accepted;
     try (WsClient c = WsClient.connect(stack().webSocketUri())) {
-      c.send("{\"action\":\"query\",\"query\":\"" + Stacks.SLOW + "\"}");
-      JsonNode accepted = c.expect("accepted", FlowScenarios.WAIT);
-      id = accepted.path("queryExecutionId").asText();
-      assertThat(id).isNotBlank();
+      c.send("{\"action\":\"query\",\"query\":\"" + Stacks.SLOW + "\",\"requestId\":\"s\"}");
+      accepted = c.expect("accepted", FlowScenarios.WAIT);
+      c.drop();
     }
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    String state = state(id);
-    while (!state.equals("CANCELLED") && System.nanoTime() < end) {
-      Thread.sleep(100);
-      state = state(id);
+    String id = accepted.path("queryExecutionId").asText();
+    // The run notices the drop at its next progress post, and leaves the query running.
+    Thread.sleep(3_000);
+    assertThat(state(id)).isEqualTo("RUNNING");
+
+    try (WsClient c = WsClient.connect(stack().webSocketUri())) {
+      c.send(
+          "{\"action\":\"resume\",\"queryExecutionId\":\""
+              + id
+              + "\",\"resumeToken\":\""
+              + accepted.path("resumeToken").asText()
+              + "\"}");
+      JsonNode ack = c.expect("accepted", FlowScenarios.WAIT);
+      assertThat(ack.path("resumed").asBoolean()).isTrue();
+      // Still running: progress as usual, on the new connection.
+      JsonNode progress = c.expect("progress", FlowScenarios.WAIT);
+      assertThat(progress.path("requestId").asText()).isEqualTo("s");
+      assertThat(progress.path("state").asText()).isEqualTo("RUNNING");
+      // Done with it: cancel with the token of the resumed delivery.
+      c.send(
+          "{\"action\":\"cancel\",\"queryExecutionId\":\""
+              + id
+              + "\",\"resumeToken\":\""
+              + ack.path("resumeToken").asText()
+              + "\"}");
+      List<JsonNode> rest = c.untilDone(FlowScenarios.WAIT);
+      assertThat(rest.get(rest.size() - 1).path("code").asText()).isEqualTo("QUERY_CANCELLED");
     }
-    assertThat(state).isEqualTo("CANCELLED");
+    assertThat(state(id)).isEqualTo("CANCELLED");
   }
 
   private String state(String id) throws Exception {

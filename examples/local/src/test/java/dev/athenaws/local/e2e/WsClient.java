@@ -148,6 +148,14 @@ final class WsClient implements AutoCloseable {
     return m == null;
   }
 
+  /**
+   * Loses the connection as a network failure does: the TCP connection is closed with no close
+   * frame (the JDK client's abort).
+   */
+  void drop() {
+    socket.abort();
+  }
+
   boolean isOpen() {
     return !socket.isInputClosed() && !closed.isDone();
   }
