@@ -35,7 +35,9 @@ class BrowserE2ETest {
                   "--large-query",
                   "events-between",
                   "--large-min-rows",
-                  "100000")
+                  "100000",
+                  // The resume scenario must run: the stack has sessions on.
+                  "--require-resume")
               .directory(WEB.toFile())
               .redirectErrorStream(true)
               .start();
