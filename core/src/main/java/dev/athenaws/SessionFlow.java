@@ -116,6 +116,17 @@ final class SessionFlow {
         HandOff.Request.resumed(
             connection, claims.requestId(), claims.queryName(), key, id, from, claims.delivery());
     if (options.atOnce() || (options.budget() != null && options.budget().isZero())) {
+      // One GetQueryExecution here, so that a query Athena no longer knows is RESULT_EXPIRED
+      // before anything is started to continue it.
+      try {
+        flow.waiter.describe(id);
+      } catch (QueryFailedException e) {
+        return new Outcome.Ran(
+            flow.publisher.fail(
+                target, new AthenaWsException(ErrorCode.RESULT_EXPIRED, ResumeFlow.EXPIRED, e)));
+      } catch (RuntimeException e) {
+        return new Outcome.Ran(flow.publisher.fail(target, e));
+      }
       return handOver(target, options.handOff(), handOver);
     }
     Resumption.Builder r =

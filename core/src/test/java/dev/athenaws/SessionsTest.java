@@ -347,6 +347,48 @@ class SessionsTest {
     assertThat(last(second).path("requestId").asText()).isEqualTo("r1");
   }
 
+  @Test
+  void aResumeHandedOffAtOnceChecksFirstThatAthenaStillKnowsTheQuery() {
+    ResumeTokens ours = new ResumeTokens(SECRET, List.of(), Duration.ofHours(1), wire.time);
+    String unknown = "11111111-2222-3333-4444-555555555555";
+    String token =
+        ours.sign(
+            new ResumeClaims(
+                unknown,
+                "conn-1=",
+                null,
+                "r1",
+                "by-a",
+                Delivery.ROWS,
+                "ab".repeat(32),
+                ours.expiryFromNow()));
+    List<HandOff.Request> taken = new ArrayList<>();
+
+    ws.handle(
+        second, resume(token, unknown, 3), RunOptions.defaults().handOffAtOnce(r -> taken.add(r)));
+
+    assertThat(taken).isEmpty();
+    assertThat(last(second).path("code").asText()).isEqualTo("RESULT_EXPIRED");
+
+    // A query Athena knows is handed over, from after the seq the client holds.
+    wire.athena.nextQuery(FakeAthenaQuery.numberedSelect(1, 5).build());
+    ws.handle(first, QUERY);
+    ws.handle(
+        second,
+        resume(token(first), id(first), 0),
+        RunOptions.defaults().handOffAtOnce(r -> taken.add(r)));
+    assertThat(taken)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.statement()).isNull();
+              assertThat(r.queryName()).isEqualTo("by-a");
+              assertThat(r.from().skipThroughSeq()).isZero();
+              assertThat(r.connection()).isEqualTo(second);
+              assertThat(r.requestId()).isEqualTo("r1");
+            });
+  }
+
   private static String cancel(String token, String id) {
     return "{\"action\":\"cancel\",\"queryExecutionId\":\""
         + id
