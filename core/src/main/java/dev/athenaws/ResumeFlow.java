@@ -13,6 +13,7 @@ import dev.athenaws.internal.query.ResultLocation;
 import dev.athenaws.internal.query.StatementKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -42,15 +43,16 @@ final class ResumeFlow {
     }
     try (LocalRuns.Serving serving =
         flow.sessions.runs.serve(target.queryExecutionId(), target.connection().id())) {
-      return continueQuery(r);
+      return continueQuery(r, RunFlow.stopSignal(serving, r.stopped));
     }
   }
 
-  private PublishResult continueQuery(Resumption r) {
+  private PublishResult continueQuery(Resumption r, BooleanSupplier stopped) {
     PublishTarget target = r.target;
     if (r.succeeded != null) {
       return succeeded(
           r,
+          stopped,
           r.succeeded.kind(),
           r.succeeded.stats(),
           new ResultRoute.ResultObject(r.outputLocation, r.encryptionOption));
@@ -69,6 +71,7 @@ final class ResumeFlow {
     if (state == QueryExecutionState.SUCCEEDED) {
       return succeeded(
           r,
+          stopped,
           StatementKind.of(execution),
           QueryStats.of(execution),
           new ResultRoute.ResultObject(
@@ -82,23 +85,27 @@ final class ResumeFlow {
           null);
     }
     if (state == QueryExecutionState.CANCELLED) {
-      return flow.sessions.runs.cancelled(target.queryExecutionId()) || r.stopped.getAsBoolean()
-          ? new PublishResult.Stopped()
-          : flow.cancelled(target);
+      return stopped.getAsBoolean() ? new PublishResult.Stopped() : flow.cancelled(target);
     }
-    return await(r, execution);
+    return await(r, execution, stopped);
   }
 
   private PublishResult succeeded(
-      Resumption r, StatementKind kind, QueryStats stats, ResultRoute.ResultObject where) {
+      Resumption r,
+      BooleanSupplier stopped,
+      StatementKind kind,
+      QueryStats stats,
+      ResultRoute.ResultObject where) {
     RunWatch.stats(stats);
     if (!r.from.isStart()) {
-      return publish(r, kind, stats, where);
+      return publish(r, stopped, kind, stats, where);
     }
     // A state machine's wait posts no progress of its own: tell the client the query finished,
     // with its time, data scanned and (when known) total rows, before the first rows.
     QueryStats known = flow.totals.announce(r.target, kind, KnownTotals.fromStats(stats), stats);
-    return known == null ? new PublishResult.ConnectionGone() : publish(r, kind, known, where);
+    return known == null
+        ? new PublishResult.ConnectionGone()
+        : publish(r, stopped, kind, known, where);
   }
 
   private PublishResult report(PublishTarget target, Resumption.Failure failure) {
@@ -112,7 +119,7 @@ final class ResumeFlow {
   }
 
   /** The query still runs: wait within the host's budget and the query timeout. */
-  private PublishResult await(Resumption r, QueryExecution execution) {
+  private PublishResult await(Resumption r, QueryExecution execution, BooleanSupplier stopped) {
     Instant submitted = execution.status() == null ? null : execution.status().submissionDateTime();
     Duration queryLeft =
         submitted == null
@@ -126,9 +133,9 @@ final class ResumeFlow {
       return new PublishResult.Paused(r.from);
     }
     boolean timeoutFirst = queryLeft.compareTo(budget) <= 0;
-    RunFlow.Waited waited = flow.await(r.target, timeoutFirst ? queryLeft : budget, r.stopped);
+    RunFlow.Waited waited = flow.await(r.target, timeoutFirst ? queryLeft : budget, stopped);
     if (waited instanceof RunFlow.Waited.Ready ready) {
-      return publish(r, ready.kind(), ready.stats(), ready.where());
+      return publish(r, stopped, ready.kind(), ready.stats(), ready.where());
     }
     if (waited instanceof RunFlow.Waited.Ended ended) {
       return ended.result();
@@ -139,7 +146,11 @@ final class ResumeFlow {
   }
 
   private PublishResult publish(
-      Resumption r, StatementKind kind, QueryStats stats, ResultRoute.ResultObject where) {
+      Resumption r,
+      BooleanSupplier stopped,
+      StatementKind kind,
+      QueryStats stats,
+      ResultRoute.ResultObject where) {
     if (r.from.isStart()) {
       PublishResult linked = flow.links.deliver(r.target, r.delivery, kind, stats, where);
       if (linked != null) {
@@ -147,13 +158,7 @@ final class ResumeFlow {
       }
     }
     ResultRequest request =
-        new ResultRequest(
-            r.target,
-            kind,
-            flow.columnTypes(r.queryName),
-            stats,
-            r.from,
-            flow.stopSignal(r.target.queryExecutionId(), r.stopped));
+        new ResultRequest(r.target, kind, flow.columnTypes(r.queryName), stats, r.from, stopped);
     PauseCondition pause = () -> r.remaining.remaining().compareTo(r.reserve) < 0;
     PublishResult result = flow.results.publish(request, where, pause);
     LOG.info(

@@ -113,7 +113,7 @@ final class RunFlow {
     RunWatch.queryStarted(id);
     PublishTarget target = client.withQueryExecutionId(id);
     try (LocalRuns.Serving serving = sessions.runs.serve(id, target.connection().id())) {
-      return started(target, statement, key, options, delivery, handOff, deadline, budget);
+      return started(target, statement, key, options, delivery, handOff, deadline, budget, serving);
     }
   }
 
@@ -126,7 +126,8 @@ final class RunFlow {
       Delivery delivery,
       HandOff handOff,
       Instant deadline,
-      Duration budget) {
+      Duration budget,
+      LocalRuns.Serving serving) {
     String id = target.queryExecutionId();
     boolean bounded = options.budget() != null;
     PostOutcome accepted;
@@ -149,7 +150,7 @@ final class RunFlow {
     if (wait.isNegative() || wait.isZero()) {
       return overtime(target, statement, key, Continuation.start(), budget, handOff);
     }
-    Waited waited = await(target, wait, ResultRequest.NEVER_STOPPED);
+    Waited waited = await(target, wait, stopSignal(serving, ResultRequest.NEVER_STOPPED));
     if (waited instanceof Waited.Ready r) {
       PublishResult linked = links.deliver(target, delivery, r.kind(), r.stats(), r.where());
       if (linked != null) {
@@ -165,7 +166,7 @@ final class RunFlow {
                   columnTypes(statement.queryName()),
                   r.stats(),
                   Continuation.start(),
-                  stopSignal(id, ResultRequest.NEVER_STOPPED)),
+                  stopSignal(serving, ResultRequest.NEVER_STOPPED)),
               r.where(),
               pause);
       if (result instanceof PublishResult.Paused p) {
@@ -183,24 +184,23 @@ final class RunFlow {
   }
 
   /**
-   * What stops a run of this query: a client's cancel handled in this process, or {@code external}
-   * (e.g. its state machine execution was stopped).
+   * What stops a run of this query: a client's cancel handled in this process after the run
+   * started, or {@code external} (e.g. its state machine execution was stopped).
    */
-  BooleanSupplier stopSignal(String queryExecutionId, BooleanSupplier external) {
-    return () -> sessions.runs.cancelled(queryExecutionId) || external.getAsBoolean();
+  static BooleanSupplier stopSignal(LocalRuns.Serving serving, BooleanSupplier external) {
+    return () -> serving.cancelled() || external.getAsBoolean();
   }
 
   /**
    * Waits for a started query, posting {@code progress}. A 410 on a post does not stop the query:
    * the wait goes on without posts (so a {@code resume} from another connection finds the query
    * running or done), bounded as before by the deadline or the query timeout; the results are then
-   * not published. A client's cancel ({@code stopped}, or one handled in this process) ends the
-   * wait without a message: the cancel tells the client.
+   * not published. A client's cancel ({@code cancelled}: {@link #stopSignal}) ends the wait without
+   * a message: the cancel tells the client.
    */
-  Waited await(PublishTarget target, Duration wait, BooleanSupplier stopped) {
+  Waited await(PublishTarget target, Duration wait, BooleanSupplier cancelled) {
     String id = target.queryExecutionId();
     CancellationFlag gone = new CancellationFlag();
-    BooleanSupplier cancelled = stopSignal(id, stopped);
     // SUCCEEDED is told after the wait, with the total row count when it can be known.
     AtomicReference<QueryProgress> succeeded = new AtomicReference<>();
     QueryOutcome outcome;

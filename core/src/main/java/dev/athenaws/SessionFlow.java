@@ -61,8 +61,11 @@ final class SessionFlow {
     } catch (RuntimeException e) {
       return new Outcome.Ran(flow.publisher.fail(asker, e));
     }
-    List<String> local = flow.sessions.runs.cancel(id);
+    List<String> local = flow.sessions.runs.serving(id);
     boolean running = state == QueryExecutionState.QUEUED || state == QueryExecutionState.RUNNING;
+    if (running || !local.isEmpty()) {
+      flow.sessions.runs.cancel(id); // before the stop: a run here that sees CANCELLED says nothing
+    }
     if (running) {
       flow.waiter.stop(id);
     }

@@ -261,6 +261,10 @@ class SessionsTest {
     assertThat(last(first).path("code").asText()).isEqualTo("QUERY_FINISHED");
     assertThat(last(first).path("requestId").asText()).isEqualTo("c1");
     assertThat(wire.athena.calls(FakeAthena.STOP)).isZero();
+
+    // The refused cancel stops nothing later: a resume still gets the rows.
+    ws.handle(second, resume(token(first), id(first), -1));
+    assertThat(types(second)).containsExactly("accepted", "progress", "rows", "complete");
   }
 
   @Test

@@ -88,6 +88,11 @@ public sealed interface ClientMessage
   record Cancel(String requestId, String queryExecutionId, String resumeToken)
       implements ClientMessage {
     /**
+     * Validates the required fields.
+     *
+     * @param requestId the client's id of this message, nullable
+     * @param queryExecutionId the query to stop, not null
+     * @param resumeToken the token of the query's {@code accepted}, not null
      * @throws NullPointerException if queryExecutionId or resumeToken is null
      */
     public Cancel {
@@ -107,6 +112,12 @@ public sealed interface ClientMessage
   record Resume(String requestId, String queryExecutionId, String resumeToken, int afterSeq)
       implements ClientMessage {
     /**
+     * Validates the fields.
+     *
+     * @param requestId the client's id of this message, nullable
+     * @param queryExecutionId the query to continue, not null
+     * @param resumeToken the token of the query's latest {@code accepted}, not null
+     * @param afterSeq the last {@code seq} the client holds with all before it; -1 for none
      * @throws NullPointerException if queryExecutionId or resumeToken is null
      * @throws IllegalArgumentException if afterSeq is below -1
      */

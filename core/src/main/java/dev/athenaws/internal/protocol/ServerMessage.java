@@ -71,6 +71,11 @@ public sealed interface ServerMessage
     /**
      * Validates the message text.
      *
+     * @param requestId the client's request id, nullable
+     * @param queryExecutionId the query execution id, nullable
+     * @param resumeToken the resume token, nullable
+     * @param resumed true in the answer to {@code resume}
+     * @param message the text, not null
      * @throws NullPointerException if message is null
      */
     public Accepted {

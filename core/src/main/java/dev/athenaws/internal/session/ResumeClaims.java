@@ -35,6 +35,14 @@ public record ResumeClaims(
   /**
    * Validates the components.
    *
+   * @param queryExecutionId the query execution, not null
+   * @param connectionId the connection the token was given to, not null
+   * @param identity the connection's identity, nullable
+   * @param requestId the query's request id, nullable
+   * @param queryName the catalog query's name, nullable
+   * @param delivery how the client asked for the rows, not null
+   * @param requestKey the delivery's request key, not null
+   * @param expiresAt when the token stops being accepted, not null
    * @throws NullPointerException if a component that is not nullable is null
    */
   public ResumeClaims {
