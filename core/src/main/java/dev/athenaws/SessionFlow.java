@@ -44,11 +44,9 @@ final class SessionFlow {
 
   Outcome cancel(Connection connection, ClientMessage.Cancel m, RunOptions options) {
     PublishTarget asker = new PublishTarget(connection, m.requestId(), null);
-    ResumeClaims claims;
-    try {
-      claims = flow.sessions.check(m.resumeToken(), m.queryExecutionId(), null);
-    } catch (TokenRefused e) {
-      return refuse(asker, e);
+    ResumeClaims claims = checked(asker, m.resumeToken(), m.queryExecutionId());
+    if (claims == null) {
+      return new Outcome.Refused(ErrorCode.INVALID_TOKEN);
     }
     String id = claims.queryExecutionId();
     PublishTarget query = new PublishTarget(connection, claims.requestId(), id);
@@ -94,11 +92,9 @@ final class SessionFlow {
 
   Outcome resume(Connection connection, ClientMessage.Resume m, RunOptions options) {
     PublishTarget asker = new PublishTarget(connection, m.requestId(), null);
-    ResumeClaims claims;
-    try {
-      claims = flow.sessions.check(m.resumeToken(), m.queryExecutionId(), null);
-    } catch (TokenRefused e) {
-      return refuse(asker, e);
+    ResumeClaims claims = checked(asker, m.resumeToken(), m.queryExecutionId());
+    if (claims == null) {
+      return new Outcome.Refused(ErrorCode.INVALID_TOKEN);
     }
     String id = claims.queryExecutionId();
     RequestKey key =
@@ -182,6 +178,18 @@ final class SessionFlow {
     return new Outcome.Ran(
         flow.publisher.fail(
             target, new AthenaWsException(ErrorCode.INTERNAL, RunFlow.HANDOFF_FAILED)));
+  }
+
+  /**
+   * @return the token's claims, or null when it was refused (the client got INVALID_TOKEN)
+   */
+  private ResumeClaims checked(PublishTarget asker, String token, String queryExecutionId) {
+    try {
+      return flow.sessions.check(token, queryExecutionId, null);
+    } catch (TokenRefused e) {
+      refuse(asker, e);
+      return null;
+    }
   }
 
   private Outcome refuse(PublishTarget asker, AthenaWsException e) {

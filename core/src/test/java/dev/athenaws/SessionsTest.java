@@ -330,19 +330,8 @@ class SessionsTest {
 
   @Test
   void aResumeOfAQueryAthenaNoLongerKnowsIsResultExpired() {
-    ResumeTokens ours = new ResumeTokens(SECRET, List.of(), Duration.ofHours(1), wire.time);
     String unknown = "11111111-2222-3333-4444-555555555555";
-    String token =
-        ours.sign(
-            new ResumeClaims(
-                unknown,
-                "conn-1=",
-                null,
-                "r1",
-                "by-a",
-                Delivery.ROWS,
-                "ab".repeat(32),
-                ours.expiryFromNow()));
+    String token = ourToken(unknown);
 
     ws.handle(second, resume(token, unknown, 3));
 
@@ -353,19 +342,8 @@ class SessionsTest {
 
   @Test
   void aResumeHandedOffAtOnceChecksFirstThatAthenaStillKnowsTheQuery() {
-    ResumeTokens ours = new ResumeTokens(SECRET, List.of(), Duration.ofHours(1), wire.time);
     String unknown = "11111111-2222-3333-4444-555555555555";
-    String token =
-        ours.sign(
-            new ResumeClaims(
-                unknown,
-                "conn-1=",
-                null,
-                "r1",
-                "by-a",
-                Delivery.ROWS,
-                "ab".repeat(32),
-                ours.expiryFromNow()));
+    String token = ourToken(unknown);
     List<HandOff.Request> taken = new ArrayList<>();
 
     ws.handle(
@@ -391,6 +369,21 @@ class SessionsTest {
               assertThat(r.connection()).isEqualTo(second);
               assertThat(r.requestId()).isEqualTo("r1");
             });
+  }
+
+  /** A token this front door would accept, for a query Athena does not know. */
+  private String ourToken(String id) {
+    ResumeTokens ours = new ResumeTokens(SECRET, List.of(), Duration.ofHours(1), wire.time);
+    return ours.sign(
+        new ResumeClaims(
+            id,
+            "conn-1=",
+            null,
+            "r1",
+            "by-a",
+            Delivery.ROWS,
+            "ab".repeat(32),
+            ours.expiryFromNow()));
   }
 
   private static String cancel(String token, String id) {
