@@ -73,6 +73,9 @@ public final class DropFigures {
    * @param stateAtStop for {@link Choice#STOP}: its state just before the {@code cancel}
    * @param cancelReply for {@link Choice#STOP}: the code of the {@code error} the cancel got
    * @param ms from the reconnect to {@code complete}
+   * @param firstRowMs from the reconnect to the first {@code rows} message on the new connection
+   * @param succeededMs from the reconnect to the SUCCEEDED of the query delivered there (seen in
+   *     the emulator; negative when it came before the reconnect)
    * @param rows rows received over both connections, each once
    * @param calls Athena calls of the case's queries, by operation
    * @param scanned DataScannedInBytes of each query (the first, then the re-run)
@@ -86,6 +89,8 @@ public final class DropFigures {
       String stateAtStop,
       String cancelReply,
       double ms,
+      double firstRowMs,
+      double succeededMs,
       long rows,
       Map<String, Integer> calls,
       List<Long> scanned,

@@ -70,6 +70,7 @@ final class DropRun {
     }
     DropRows rows = new DropRows();
     d.held().headMap(afterSeq, true).values().forEach(rows::add);
+    long firstRow;
     long t0 = System.nanoTime();
     try (DropSocket s = DropSocket.connect(stack.webSocketUri())) {
       s.send(session("resume", d.accepted(), ",\"afterSeq\":" + afterSeq));
@@ -77,7 +78,7 @@ final class DropRun {
       if (!ack.path("resumed").asBoolean()) {
         throw new IllegalStateException("not resumed: " + ack);
       }
-      untilComplete(s, d.requestId(), rows, afterSeq);
+      firstRow = untilComplete(s, d.requestId(), rows, afterSeq);
     }
     double ms = (System.nanoTime() - t0) / 1e6;
     JsonNode qe = terminal(d.id());
@@ -88,6 +89,8 @@ final class DropRun {
         "",
         "",
         ms,
+        (firstRow - t0) / 1e6,
+        (calls.succeededNanos(d.id()) - t0) / 1e6,
         rows.rows(),
         calls.calls(d.id()),
         List.of(scanned(qe)),
@@ -107,6 +110,7 @@ final class DropRun {
     String stateAtStop;
     String reply;
     String secondId;
+    long firstRow;
     long t0 = System.nanoTime();
     try (DropSocket s = DropSocket.connect(stack.webSocketUri())) {
       stateAtStop = state(execution(d.id()));
@@ -114,7 +118,7 @@ final class DropRun {
       reply = s.expect("error", WAIT).path("code").asText();
       s.send(query(again));
       secondId = s.expect("accepted", WAIT).path("queryExecutionId").asText();
-      untilComplete(s, again, rows, -1);
+      firstRow = untilComplete(s, again, rows, -1);
     }
     double ms = (System.nanoTime() - t0) / 1e6;
     JsonNode first = terminal(d.id());
@@ -128,6 +132,8 @@ final class DropRun {
         stateAtStop,
         reply,
         ms,
+        (firstRow - t0) / 1e6,
+        (calls.succeededNanos(secondId) - t0) / 1e6,
         rows.rows(),
         both,
         List.of(scanned(first), scanned(second)),
@@ -162,10 +168,13 @@ final class DropRun {
   /**
    * Reads the query's messages to its {@code complete} (and the rows still in flight then), adding
    * its rows with a seq above {@code afterSeq} to {@code rows}; checks the whole query there.
+   *
+   * @return {@link System#nanoTime()} at the first {@code rows} message read here
    */
-  private static void untilComplete(DropSocket s, String requestId, DropRows rows, int afterSeq)
+  private static long untilComplete(DropSocket s, String requestId, DropRows rows, int afterSeq)
       throws InterruptedException {
     JsonNode complete = null;
+    long firstRow = -1;
     while (complete == null || rows.rows() < complete.path("rowCount").asLong()) {
       JsonNode m = s.next(WAIT);
       if (!m.path("requestId").asText().equals(requestId)) {
@@ -177,6 +186,7 @@ final class DropRun {
             throw new IllegalStateException("seq " + m.path("seq") + " sent again");
           }
           rows.add(m);
+          firstRow = firstRow < 0 ? System.nanoTime() : firstRow;
         }
         case "complete" -> complete = m;
         case "error" -> throw new IllegalStateException(requestId + " ended with " + m);
@@ -184,6 +194,7 @@ final class DropRun {
       }
     }
     rows.checkComplete(complete);
+    return firstRow;
   }
 
   /** GetQueryExecution's QueryExecution, not counted as the query's calls. */

@@ -22,13 +22,13 @@ final class DropTable {
             String.join(" ", r.flags())));
     out.append(
         "| drop point | after the drop | Athena state at the drop (at the stop) | reconnect ->"
-            + " `complete` ms | rows received | Athena calls (by operation) | DataScannedInBytes"
+            + " SUCCEEDED ms | reconnect -> first `rows` ms | reconnect -> `complete` ms | rows received | Athena calls (by operation) | DataScannedInBytes"
             + " (each query) | engine ms (each query) | time vs keep | data scanned vs one query |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     out.append(
         String.format(
             Locale.ROOT,
-            "| no drop | | | %,.0f (send -> `complete`) | %,d | %d (%s) | %,d | %,d | | 1.00 |%n",
+            "| no drop | | | | | %,.0f (send -> `complete`) | %,d | %d (%s) | %,d | %,d | | 1.00 |%n",
             u.ms(),
             u.rows(),
             u.calls().values().stream().mapToInt(Integer::intValue).sum(),
@@ -45,7 +45,7 @@ final class DropTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %,.0f | %,d | %d (%s) | %s | %s | %.2f | %.2f |%n",
+              "| %s | %s | %s | %,.0f | %,.0f | %,.0f | %,d | %d (%s) | %s | %s | %.2f | %.2f |%n",
               o.point() == DropFigures.Point.RUNNING
                   ? "while running (after `accepted`)"
                   : "while rows stream (after the first `rows`)",
@@ -53,6 +53,8 @@ final class DropTable {
                   ? "stopped (`cancel`, reply " + o.cancelReply() + "), run again"
                   : "kept, `resume`",
               o.stateAtDrop() + (stop ? " (" + o.stateAtStop() + ")" : ""),
+              o.succeededMs(),
+              o.firstRowMs(),
               o.ms(),
               o.rows(),
               o.totalCalls(),
