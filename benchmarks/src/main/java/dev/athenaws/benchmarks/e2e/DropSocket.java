@@ -81,27 +81,26 @@ final class DropSocket implements AutoCloseable {
     socket.abort();
   }
 
+  /** Queues each whole text message; the defaults request the next one. */
   private final class Listener implements WebSocket.Listener {
     private final StringBuilder text = new StringBuilder();
-
-    @Override
-    public void onOpen(WebSocket ws) {
-      ws.request(1);
-    }
 
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
       text.append(data);
       if (last) {
-        try {
-          received.add(JSON.readTree(text.toString()));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        received.add(parse(text.toString()));
         text.setLength(0);
       }
-      ws.request(1);
-      return null;
+      return WebSocket.Listener.super.onText(ws, data, last);
+    }
+  }
+
+  private static JsonNode parse(String message) {
+    try {
+      return JSON.readTree(message);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
