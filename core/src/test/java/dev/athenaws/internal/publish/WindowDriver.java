@@ -111,11 +111,11 @@ final class WindowDriver implements AutoCloseable {
       if (publishing.getState() == Thread.State.WAITING
           && notifier.arrived() >= submitted.get()
           && notifier.pending() > 0) {
-        if (first != null) {
+        if (first == null) {
+          notifier.releaseNewestFirst();
+        } else if (waitingForPosts(publishing)) {
           first.accept(publishing);
           first = null;
-        } else {
-          notifier.releaseNewestFirst();
         }
       } else {
         Thread.onSpinWait();
@@ -126,6 +126,21 @@ final class WindowDriver implements AutoCloseable {
     } catch (InterruptedException | ExecutionException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /**
+   * Whether the publishing thread waits in the window for its posts, and not elsewhere: a thread
+   * also shows WAITING while it waits for another thread to initialise a class (the first JSON a
+   * post parses, on a loaded machine), and an interrupt delivered there may never reach the
+   * window's wait; the test then saw the whole result published.
+   */
+  private static boolean waitingForPosts(Thread publishing) {
+    for (StackTraceElement e : publishing.getStackTrace()) {
+      if (e.getClassName().equals(PostWindow.class.getName())) {
+        return e.getMethodName().equals("awaitOne"); // the first window frame from the top
+      }
+    }
+    return false;
   }
 
   /**
