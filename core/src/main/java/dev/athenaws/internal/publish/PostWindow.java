@@ -144,6 +144,13 @@ final class PostWindow {
       throw Interrupts.cancelled("waiting for posts in flight", e);
     }
     finish(done);
+    if (Thread.currentThread().isInterrupted()) {
+      // An interrupt that raced with a post's end: take() hands over the post and keeps the
+      // interrupt (AbstractQueuedSynchronizer's condition wait re-asserts an interrupt that came
+      // after the signal), so without this check one more post would be issued after it.
+      awaitAll();
+      throw Interrupts.cancelled("waiting for posts in flight", null);
+    }
   }
 
   /** Waits for every post in flight, setting an interrupt aside until they all ended. */

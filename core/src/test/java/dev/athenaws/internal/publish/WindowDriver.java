@@ -130,9 +130,8 @@ final class WindowDriver implements AutoCloseable {
 
   /**
    * Whether the publishing thread waits in the window for its posts, and not elsewhere: a thread
-   * also shows WAITING while it waits for another thread to initialise a class (the first JSON a
-   * post parses, on a loaded machine), and an interrupt delivered there may never reach the
-   * window's wait; the test then saw the whole result published.
+   * also shows WAITING while it waits for a lock or for another thread to initialise a class (on a
+   * loaded machine), and an interrupt delivered there would not test the window's wait.
    */
   private static boolean waitingForPosts(Thread publishing) {
     for (StackTraceElement e : publishing.getStackTrace()) {
