@@ -64,11 +64,13 @@ final class SessionFlow {
     if (running || !local.isEmpty()) {
       flow.sessions.runs.cancel(id); // before the stop: a run here that sees CANCELLED says nothing
     }
+    // The executions first: a state machine whose .sync task saw the query CANCELLED before its
+    // execution was stopped would report the cancel itself (its Catch), a second final message.
+    HandOff handOff = options.handOff();
+    boolean elsewhere = handOff != null && handOff.stop(claims.requestKey());
     if (running) {
       flow.waiter.stop(id);
     }
-    HandOff handOff = options.handOff();
-    boolean elsewhere = handOff != null && handOff.stop(claims.requestKey());
     LOG.info(
         "cancel of query {} ({}) on connection {}: {} local run(s), continuation stopped: {}",
         id,

@@ -23,8 +23,8 @@ class DefinitionTest {
                       FN, "primary", "reports", catalog, Duration.ofMinutes(30))
                   .toJson(),
               Set.of(FN));
-      assertThat(d.startAt()).isEqualTo(PushWorkflowDefinition.ALREADY_STARTED);
-      assertThat(d.states()).hasSize(10);
+      assertThat(d.startAt()).isEqualTo(PushWorkflowDefinition.NOTE_EXECUTION);
+      assertThat(d.states()).hasSize(11);
       assertThat(d.timeout()).isEqualTo(Duration.ofMinutes(60));
     }
   }
