@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athenaws.lambda.FakeSecretsManager.Answer;
 import dev.athenaws.lambda.FakeSecretsManager.Seen;
+import dev.athenaws.testing.SdkSignedHeaders;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,9 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,8 +28,7 @@ import software.amazon.awssdk.services.secretsmanager.endpoints.SecretsManagerEn
  * session credentials; the same endpoint on AWS in every partition; the same endpoint property.
  */
 class SecretsManagerReaderMatchesSdkTest {
-  private static final DateTimeFormatter AMZ_DATE =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter AMZ_DATE = SdkSignedHeaders.AMZ_DATE;
   private static final Set<String> OURS =
       Set.of(
           "content-length",
@@ -120,14 +117,8 @@ class SecretsManagerReaderMatchesSdkTest {
    * way). They are given to the reader so that both sign the same header set.
    */
   private static Map<String, String> sdkOnly(Seen theirs) {
-    Matcher m = Pattern.compile("SignedHeaders=([^,]+),").matcher(theirs.header("authorization"));
-    assertThat(m.find()).isTrue();
-    Map<String, String> extra = new TreeMap<>();
-    for (String name : m.group(1).split(";")) {
-      if (!OURS.contains(name)) {
-        extra.put(name, theirs.header(name));
-      }
-    }
+    Map<String, String> extra =
+        SdkSignedHeaders.notIn(theirs.header("authorization"), OURS, theirs::header);
     assertThat(extra.keySet())
         .allMatch(n -> n.startsWith("amz-sdk-") || n.equals("x-amz-content-sha256"));
     return extra;
