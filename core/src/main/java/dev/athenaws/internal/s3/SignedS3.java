@@ -75,7 +75,7 @@ public final class SignedS3 implements ObjectReader, DownloadLinks, AutoCloseabl
    * The client a Lambda function or service wants: the default credentials chain, the default
    * region chain, the endpoint from {@code aws.endpointUrlS3}, {@code aws.endpointUrl}, {@code
    * AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL} (the SDK's order; path style then), and the
-   * first HTTP client found with {@link ServiceLoader} (the Lambda jar bundles
+   * first HTTP client found with {@link java.util.ServiceLoader} (the Lambda jar bundles
    * url-connection-client).
    *
    * @return the client
