@@ -192,6 +192,33 @@ record Config(
         SessionConfig.from(r));
   }
 
+  /**
+   * @return this configuration with other sessions (the secrets read from Secrets Manager)
+   */
+  Config withSessions(SessionConfig other) {
+    return new Config(
+        mode,
+        stateMachineArn,
+        queryCatalog,
+        athena,
+        websocketEndpoint,
+        websocketStage,
+        region,
+        inlineDeadline,
+        queryTimeout,
+        pushTimeReserve,
+        chunkPolicy,
+        strictValues,
+        allowRawSql,
+        allowedOrigins,
+        metricsNamespace,
+        functionName,
+        tracing,
+        downloadLinks,
+        postsInFlight,
+        other);
+  }
+
   private static String metricsNamespace(EnvReader r) {
     if (r.bool("METRICS_DISABLED")) {
       return null;

@@ -52,6 +52,7 @@ final class Priming implements Resource {
   static final String VARIABLE = "ATHENA_WS_PRIME";
   static final String ID = "athena-ws-priming";
   private static final Sleeper NO_SLEEP = d -> {};
+  private static final String PRIMING_SECRET = ID + "-resume-token-secret-stand-in";
 
   /** Held here: a CRaC context may keep its resources only weakly. */
   private static volatile Priming registered;
@@ -161,7 +162,9 @@ final class Priming implements Resource {
   static Report prime(Map<String, String> env) {
     Map<String, String> primingEnv = new HashMap<>(env);
     primingEnv.put("ALLOW_RAW_SQL", "true");
+    // Priming talks to no AWS service: a secret named by ARN is stood in for by a priming value.
     Config config = Config.from(primingEnv);
+    config = config.withSessions(config.sessions().resolve(arn -> PRIMING_SECRET));
     PrimingHttpClient http = new PrimingHttpClient();
     Region region = Region.of(config.region() != null ? config.region() : "us-east-1");
     StaticCredentialsProvider credentials =

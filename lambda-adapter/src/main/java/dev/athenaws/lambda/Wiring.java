@@ -158,7 +158,7 @@ final class Wiring implements AutoCloseable {
    * @throws IllegalStateException naming the variable when the configuration is invalid
    */
   static Wiring fromEnvironment(Map<String, String> env) {
-    Config config = Config.from(env);
+    Config config = readSecrets(Config.from(env), env);
     Region region = config.region() == null ? null : Region.of(config.region());
     ExecutionInterceptor tracing = config.tracing() ? XRayTracing.interceptor(env) : null;
     var athena =
@@ -215,6 +215,28 @@ final class Wiring implements AutoCloseable {
       wiring.ownedClients.add(s3);
     }
     return wiring;
+  }
+
+  /**
+   * Reads the resume-token secrets named by ARN from Secrets Manager, once, with this function's
+   * credentials, region and endpoint settings ({@link SecretsManagerReader}).
+   *
+   * @throws IllegalStateException naming the variable and the AWS error code when a secret cannot
+   *     be read (never its value)
+   */
+  private static Config readSecrets(Config config, Map<String, String> env) {
+    if (!config.sessions().fromSecretsManager()) {
+      return config;
+    }
+    SecretsManagerReader reader;
+    try {
+      reader = SecretsManagerReader.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    try (reader) {
+      return config.withSessions(config.sessions().resolve(reader));
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.athenaws.internal.s3;
 
+import dev.athenaws.internal.aws.AwsHttp;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -70,23 +71,7 @@ final class S3Addresses {
    */
   static Optional<URI> endpointFromEnvironment(
       UnaryOperator<String> systemProperty, UnaryOperator<String> environment) {
-    String[][] sources = {
-      {"aws.endpointUrlS3", systemProperty.apply("aws.endpointUrlS3")},
-      {"aws.endpointUrl", systemProperty.apply("aws.endpointUrl")},
-      {"AWS_ENDPOINT_URL_S3", environment.apply("AWS_ENDPOINT_URL_S3")},
-      {"AWS_ENDPOINT_URL", environment.apply("AWS_ENDPOINT_URL")},
-    };
-    for (String[] source : sources) {
-      String value = source[1];
-      if (value != null && !value.isBlank()) {
-        URI uri = URI.create(value.trim());
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-            || uri.getHost() == null) {
-          throw new IllegalArgumentException(source[0] + " must be an http(s) URL: " + value);
-        }
-        return Optional.of(uri);
-      }
-    }
-    return Optional.empty();
+    return AwsHttp.endpointOverride(
+        "aws.endpointUrlS3", "AWS_ENDPOINT_URL_S3", systemProperty, environment);
   }
 }

@@ -1,5 +1,6 @@
 package dev.athenaws.internal.s3;
 
+import dev.athenaws.internal.aws.AwsHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -8,24 +9,18 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.SdkHttpService;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.utils.CompletableFutureUtils;
 
 /**
  * S3's {@code GetObject}, {@code HeadObject} and presigned {@code GetObject} URLs without the S3
@@ -80,7 +75,7 @@ public final class SignedS3 implements ObjectReader, DownloadLinks, AutoCloseabl
    * The client a Lambda function or service wants: the default credentials chain, the default
    * region chain, the endpoint from {@code aws.endpointUrlS3}, {@code aws.endpointUrl}, {@code
    * AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL} (the SDK's order; path style then), and the
-   * first HTTP client found with {@link ServiceLoader} (the Lambda jar bundles
+   * first HTTP client found with {@link java.util.ServiceLoader} (the Lambda jar bundles
    * url-connection-client).
    *
    * @return the client
@@ -105,39 +100,13 @@ public final class SignedS3 implements ObjectReader, DownloadLinks, AutoCloseabl
    * @throws IllegalArgumentException as {@link #fromEnvironment()}
    */
   public static SignedS3 fromEnvironment(UnaryOperator<String> environment) {
-    SdkHttpService service;
-    try {
-      // The interface's own loader, not the context loader: a provider found through another
-      // loader (a host that loads the Lambda jar in its own class loader) is "not a subtype".
-      service =
-          ServiceLoader.load(SdkHttpService.class, SdkHttpService.class.getClassLoader())
-              .findFirst()
-              .orElseThrow(() -> new IllegalStateException("no SDK HTTP client on the class path"));
-    } catch (ServiceConfigurationError e) {
-      throw new IllegalStateException("the SDK HTTP client could not be loaded", e);
-    }
     return builder()
-        .httpClient(service.createHttpClientBuilder().build())
+        .httpClient(AwsHttp.httpClientFromClassPath())
         .credentials(DefaultCredentialsProvider.builder().build())
-        .region(region(environment))
+        .region(AwsHttp.region(environment))
         .endpointOverride(
             S3Addresses.endpointFromEnvironment(System::getProperty, environment).orElse(null))
         .build();
-  }
-
-  private static Region region(UnaryOperator<String> environment) {
-    String named = System.getProperty("aws.region");
-    if (named == null || named.isBlank()) {
-      named = environment.apply("AWS_REGION");
-    }
-    if (named != null && !named.isBlank()) {
-      return Region.of(named.trim());
-    }
-    try {
-      return new DefaultAwsRegionProviderChain().getRegion();
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("no AWS region configured", e);
-    }
   }
 
   @Override
@@ -211,7 +180,7 @@ public final class SignedS3 implements ObjectReader, DownloadLinks, AutoCloseabl
   }
 
   private AwsCredentialsIdentity currentCredentials() {
-    return CompletableFutureUtils.joinLikeSync(credentials.resolveIdentity());
+    return AwsHttp.currentCredentials(credentials);
   }
 
   /** Signs with the Authorization header, or presigns (query string) when presignFor is given. */
@@ -239,11 +208,7 @@ public final class SignedS3 implements ObjectReader, DownloadLinks, AutoCloseabl
   }
 
   private HttpExecuteResponse send(SdkHttpRequest signed) throws IOException {
-    try {
-      return http.prepareRequest(HttpExecuteRequest.builder().request(signed).build()).call();
-    } catch (java.io.UncheckedIOException e) {
-      throw e.getCause();
-    }
+    return AwsHttp.send(http, signed, null);
   }
 
   /** Closes the HTTP client. */

@@ -92,9 +92,10 @@ public final class AthenaWsStack extends Stack {
     common.put("QUERY_TIMEOUT_SECONDS", Long.toString(settings.queryTimeoutMinutes() * 60L));
     settings.queryCatalog().ifPresent(c -> common.put("QUERY_CATALOG", c));
     settings.allowedOrigins().ifPresent(o -> common.put("ALLOWED_ORIGINS", o));
-    // Resolved by CloudFormation at deploy time (a dynamic reference, not stored in the template);
-    // rotating the secret takes effect at the next deployment.
-    common.put("RESUME_TOKEN_SECRET", sessions.getSecretValue().unsafeUnwrap());
+    // The functions read the value from Secrets Manager at init (GetSecretValue, granted below to
+    // the two functions that sign or check tokens): the value is in no template and in no
+    // function's configuration. docs/security.md, "Resume tokens", says how to rotate it.
+    common.put("RESUME_TOKEN_SECRET_ARN", sessions.getSecretArn());
 
     Map<String, String> pushEnv = new LinkedHashMap<>(common);
     pushEnv.put("PUSH_TIME_RESERVE_MILLIS", Integer.toString(PUSH_TIME_RESERVE_MILLIS));
@@ -108,6 +109,7 @@ public final class AthenaWsStack extends Stack {
             PUSH_TIMEOUT,
             pushEnv);
     access.readResults().forEach(push.function()::addToRolePolicy);
+    sessions.grantRead(push.function());
 
     PushStateMachine flow =
         new PushStateMachine(this, "Push", push.alias(), storage, access, settings);
@@ -138,6 +140,7 @@ public final class AthenaWsStack extends Stack {
     // Both modes start the query here (stepfunctions mode then hands it to the state machine), and
     // a cancel stops it.
     access.runQueries().forEach(query.function()::addToRolePolicy);
+    sessions.grantRead(query.function());
     if (inline) {
       access.readResults().forEach(query.function()::addToRolePolicy);
     }

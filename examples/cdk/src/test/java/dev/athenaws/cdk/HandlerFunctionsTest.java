@@ -125,6 +125,19 @@ class HandlerFunctionsTest {
     assertThat(function("Connection")).doesNotContainKey("Environment");
   }
 
+  @Test
+  void theTwoTokenFunctionsGetTheResumeTokenSecretsArnNeverItsValue() {
+    String secret =
+        "REF(" + logicalId(template, "AWS::SecretsManager::Secret", "ResumeTokenSecret") + ")";
+    for (String fn : new String[] {"QueryRoute", "PushResults"}) {
+      assertThat(environment(fn))
+          .as(fn)
+          .containsEntry("RESUME_TOKEN_SECRET_ARN", secret)
+          .doesNotContainKey("RESUME_TOKEN_SECRET");
+    }
+    assertThat(template.toJSON().toString()).doesNotContain("resolve:secretsmanager");
+  }
+
   private static Map<String, Object> function(String prefix) {
     return properties(
         resources(template, "AWS::Lambda::Function")

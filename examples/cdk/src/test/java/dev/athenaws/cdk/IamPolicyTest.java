@@ -70,6 +70,29 @@ class IamPolicyTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void theResumeTokenSecretIsReadableByTheQueryAndPushFunctionsOnly(Mode mode) {
+    Template template = Synthesized.template(mode);
+    String secret =
+        "REF(" + logicalId(template, "AWS::SecretsManager::Secret", "ResumeTokenSecret") + ")";
+    List<Statements> grants =
+        Statements.all(template).stream()
+            .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("secretsmanager:")))
+            .toList();
+    assertThat(grants).hasSize(2);
+    assertThat(grants).anyMatch(s -> s.owner().startsWith(QUERY_ROLE));
+    assertThat(grants).anyMatch(s -> s.owner().startsWith(PUSH_ROLE));
+    assertThat(grants).noneMatch(s -> s.owner().startsWith(CONNECTION_ROLE));
+    for (Statements s : grants) {
+      assertThat(s.effect()).isEqualTo("Allow");
+      assertThat(s.actions())
+          .containsExactlyInAnyOrder(
+              "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
+      assertThat(s.resources()).containsExactly(secret);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void athenaActionsOnlyOnTheStacksWorkGroup(Mode mode) {
     Template template = Synthesized.template(mode);
     String workGroup =
