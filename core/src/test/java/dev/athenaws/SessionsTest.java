@@ -275,23 +275,8 @@ class SessionsTest {
     String token = token(first);
     String id = id(first);
     String forged = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
-    ResumeTokens theirs =
-        new ResumeTokens(
-            "another-secret-of-at-least-32-by".getBytes(StandardCharsets.UTF_8),
-            List.of(),
-            Duration.ofHours(1),
-            wire.time);
     String foreign =
-        theirs.sign(
-            new ResumeClaims(
-                id,
-                "conn-1=",
-                null,
-                "r1",
-                "by-a",
-                Delivery.ROWS,
-                "ab".repeat(32),
-                theirs.expiryFromNow()));
+        tokenSignedWith("another-secret-of-at-least-32-by".getBytes(StandardCharsets.UTF_8), id);
 
     for (String frame :
         List.of(
@@ -373,8 +358,12 @@ class SessionsTest {
 
   /** A token this front door would accept, for a query Athena does not know. */
   private String ourToken(String id) {
-    ResumeTokens ours = new ResumeTokens(SECRET, List.of(), Duration.ofHours(1), wire.time);
-    return ours.sign(
+    return tokenSignedWith(SECRET, id);
+  }
+
+  private String tokenSignedWith(byte[] secret, String id) {
+    ResumeTokens tokens = new ResumeTokens(secret, List.of(), Duration.ofHours(1), wire.time);
+    return tokens.sign(
         new ResumeClaims(
             id,
             "conn-1=",
@@ -383,7 +372,7 @@ class SessionsTest {
             "by-a",
             Delivery.ROWS,
             "ab".repeat(32),
-            ours.expiryFromNow()));
+            tokens.expiryFromNow()));
   }
 
   private static String cancel(String token, String id) {
