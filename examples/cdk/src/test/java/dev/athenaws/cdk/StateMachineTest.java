@@ -39,8 +39,17 @@ class StateMachineTest {
   }
 
   @Test
+  void theFirstStateNotesTheExecutionArnForThePushTask() {
+    assertThat(definition.get("StartAt").asText()).isEqualTo("Note execution");
+    JsonNode note = states.get("Note execution");
+    assertThat(note.get("Type").asText()).isEqualTo("Pass");
+    assertThat(note.at("/Parameters/arn.$").asText()).isEqualTo("$$.Execution.Id");
+    assertThat(note.get("ResultPath").asText()).isEqualTo("$.execution");
+    assertThat(note.get("Next").asText()).isEqualTo("Already started?");
+  }
+
+  @Test
   void aHandedOffQuerySkipsTheStart() {
-    assertThat(definition.get("StartAt").asText()).isEqualTo("Already started?");
     JsonNode choice = states.get("Already started?");
     assertThat(choice.get("Type").asText()).isEqualTo("Choice");
     assertThat(choice.at("/Choices/0/Variable").asText()).isEqualTo("$.query.queryExecutionId");
@@ -147,6 +156,7 @@ class StateMachineTest {
     assertThat(definition.toString()).doesNotContain("getQueryResults");
     assertThat(fieldNames(states))
         .containsExactlyInAnyOrder(
+            "Note execution",
             "Already started?",
             "Has parameters?",
             "Start query",
