@@ -56,8 +56,8 @@ public record DevTokenRequest(
    *
    * @param query the parameters by name, each with its values
    * @return the request
-   * @throws IllegalArgumentException with a message for the caller on a missing, repeated,
-   *     unknown, malformed, reserved or oversized parameter
+   * @throws IllegalArgumentException with a message for the caller on a missing, repeated, unknown,
+   *     malformed, reserved or oversized parameter
    */
   public static DevTokenRequest parse(Map<String, List<String>> query) {
     String subject = null;
@@ -111,7 +111,8 @@ public record DevTokenRequest(
     try {
       seconds = Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("ttl needs a whole number of seconds, got '" + value + "'");
+      throw new IllegalArgumentException(
+          "ttl needs a whole number of seconds, got '" + value + "'");
     }
     require(
         seconds != 0 && Math.abs(seconds) <= MAX_TTL_SECONDS,

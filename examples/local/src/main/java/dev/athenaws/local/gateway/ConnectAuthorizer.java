@@ -44,9 +44,9 @@ public interface ConnectAuthorizer {
    * The connection is allowed.
    *
    * @param principalId the caller ({@code requestContext.authorizer.principalId})
-   * @param context the authorizer's context: string, number or boolean values, passed on as
-   *     strings (developer guide, "Output from an Amazon API Gateway Lambda authorizer": "The
-   *     returned values are all stringified"; no objects or arrays)
+   * @param context the authorizer's context: string, number or boolean values, passed on as strings
+   *     (developer guide, "Output from an Amazon API Gateway Lambda authorizer": "The returned
+   *     values are all stringified"; no objects or arrays)
    */
   record Allow(String principalId, Map<String, Object> context) implements Decision {
     /**

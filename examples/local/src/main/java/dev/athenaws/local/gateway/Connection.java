@@ -25,8 +25,8 @@ final class Connection implements ConnectionTimers.Watched {
    * @param connectedAt when the upgrade request arrived
    * @param sourceIp the client's address
    * @param userAgent the client's User-Agent header, nullable
-   * @param authorizer the {@code requestContext.authorizer} of the connection's events (the
-   *     {@code $connect} authorizer's principal id and context), null without an authorizer
+   * @param authorizer the {@code requestContext.authorizer} of the connection's events (the {@code
+   *     $connect} authorizer's principal id and context), null without an authorizer
    */
   record Identity(
       String id,

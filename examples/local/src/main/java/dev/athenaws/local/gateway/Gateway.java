@@ -99,8 +99,7 @@ public final class Gateway implements AutoCloseable {
      * @param disconnect the {@code $disconnect} handler
      * @param routes the message routes by route key, {@code $default} among them
      */
-    public Routes(
-        RouteHandler connect, RouteHandler disconnect, Map<String, RouteHandler> routes) {
+    public Routes(RouteHandler connect, RouteHandler disconnect, Map<String, RouteHandler> routes) {
       this(connect, disconnect, routes, null);
     }
 
@@ -296,7 +295,8 @@ public final class Gateway implements AutoCloseable {
               events.connect(identity, headers, query, identity.connectedAt()),
               events.connectArn());
       if (authorization.refusal() != 0) {
-        LOG.info("connection {} refused by the authorizer ({})", identity.id(), authorization.refusal());
+        LOG.info(
+            "connection {} refused by the authorizer ({})", identity.id(), authorization.refusal());
         Response.writeError(request, response, callback, authorization.refusal());
         return null;
       }
