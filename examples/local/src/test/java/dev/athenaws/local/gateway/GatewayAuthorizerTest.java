@@ -16,7 +16,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +29,8 @@ class GatewayAuthorizerTest {
   private final BlockingQueue<APIGatewayV2WebSocketEvent> events = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> arns = new LinkedBlockingQueue<>();
   private final HttpClient http = HttpClient.newHttpClient();
-  private Server server;
   private Gateway gateway;
-  private int port;
+  private GatewayServer running;
 
   @BeforeEach
   void start() throws Exception {
@@ -65,15 +63,13 @@ class GatewayAuthorizerTest {
                 "test", "localhost", Duration.ofSeconds(29), Duration.ofSeconds(5)),
             new Gateway.Routes(record, record, Map.of("echo", record)).withAuthorizer(authorizer),
             Clock.systemUTC());
-    GatewayServer running = GatewayServer.start(gateway);
-    server = running.server();
-    port = running.port();
+    running = GatewayServer.start(gateway);
   }
 
   @AfterEach
   void stop() throws Exception {
     gateway.close();
-    server.stop();
+    running.server().stop();
   }
 
   @Test
@@ -137,7 +133,8 @@ class GatewayAuthorizerTest {
   private WebSocket connect(String query) {
     return http.newWebSocketBuilder()
         .buildAsync(
-            URI.create("ws://127.0.0.1:" + port + "/test" + query), new WebSocket.Listener() {})
+            URI.create("ws://127.0.0.1:" + running.port() + "/test" + query),
+            new WebSocket.Listener() {})
         .join();
   }
 }
