@@ -1,5 +1,6 @@
 package dev.athenaws.local;
 
+import dev.athenaws.local.auth.LocalIssuer;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -34,6 +35,13 @@ record LocalEnvironment(Map<String, String> variables, String endpoint) {
       env.put("QUERY_CATALOG", o.queryCatalog().toAbsolutePath().toString());
     }
     env.put("RESUME_TOKEN_SECRET", newSecret());
+    if (o.jwtAuth()) {
+      // --auth jwt: the stack is the issuer (dev.athenaws.local.auth.LocalIssuer); a deployment
+      // sets the same three variables to its Cognito user pool or OIDC provider.
+      env.put("JWT_ISSUER", endpoint);
+      env.put("JWT_AUDIENCE", LocalIssuer.AUDIENCE);
+      env.put("JWT_JWKS_URL", endpoint + LocalIssuer.JWKS_PATH);
+    }
     return new LocalEnvironment(Map.copyOf(env), endpoint);
   }
 

@@ -47,6 +47,8 @@ import java.util.regex.Pattern;
  * @param idleTimeout the gateway closes a connection that carried no message for this long
  * @param maxConnectionDuration the gateway closes every connection this long after it opened
  * @param queueDelayMs how long each query stays QUEUED before it runs
+ * @param auth {@code off} (anyone may connect) or {@code jwt} (the stack is its own local OIDC
+ *     issuer: {@code /.well-known/jwks.json} and {@code /dev-token})
  */
 public record LocalOptions(
     String host,
@@ -74,7 +76,8 @@ public record LocalOptions(
     Integer postsInFlight,
     Duration idleTimeout,
     Duration maxConnectionDuration,
-    int queueDelayMs) {
+    int queueDelayMs,
+    String auth) {
 
   /** The longest {@code --idle-timeout} and {@code --max-connection-duration}. */
   private static final Duration LONGEST = Duration.ofDays(1);
@@ -133,6 +136,15 @@ public record LocalOptions(
     require(within(idleTimeout), "--idle-timeout must be from 1ms to 24h");
     require(within(maxConnectionDuration), "--max-connection-duration must be from 1ms to 24h");
     require(queueDelayMs >= 0 && queueDelayMs <= 600_000, "--queue-delay-ms must be 0..600000");
+    Objects.requireNonNull(auth, "auth");
+    require(auth.equals("off") || auth.equals("jwt"), "--auth must be jwt or off: " + auth);
+  }
+
+  /**
+   * @return whether {@code --auth jwt} is on
+   */
+  public boolean jwtAuth() {
+    return auth.equals("jwt");
   }
 
   private static boolean within(Duration d) {
@@ -175,7 +187,8 @@ public record LocalOptions(
           "--posts-in-flight",
           "--idle-timeout",
           "--max-connection-duration",
-          "--queue-delay-ms");
+          "--queue-delay-ms",
+          "--auth");
 
   /**
    * @return the defaults: 127.0.0.1:8080, stage dev, stepfunctions mode, 100,000 events
@@ -243,7 +256,8 @@ public record LocalOptions(
         DurationFlag.parse(given, "--idle-timeout", ConnectionLimits.API_GATEWAY.idleTimeout()),
         DurationFlag.parse(
             given, "--max-connection-duration", ConnectionLimits.API_GATEWAY.maxDuration()),
-        (int) number(given, "--queue-delay-ms", 0));
+        (int) number(given, "--queue-delay-ms", 0),
+        given.getOrDefault("--auth", "off").toLowerCase(Locale.ROOT));
   }
 
   private static boolean onOff(String value, String name) {
@@ -303,6 +317,8 @@ public record LocalOptions(
                                     how long a download link works, 1..604800 [900]
           --download-link-rows N    send a link for results of more rows, even if rows were asked
           --download-link-bytes N   send a link for result files larger than N bytes, likewise
+          --auth jwt|off            jwt: the stack is its own LOCAL-ONLY token issuer
+                                    (/.well-known/jwks.json, /dev-token) [off]
           --help                    print this text
         """;
   }

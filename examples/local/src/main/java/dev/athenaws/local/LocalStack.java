@@ -3,6 +3,7 @@ package dev.athenaws.local;
 import dev.athenaws.lambda.Handlers;
 import dev.athenaws.lambda.workflow.PushWorkflowDefinition;
 import dev.athenaws.local.athena.AthenaEmulator;
+import dev.athenaws.local.auth.LocalIssuer;
 import dev.athenaws.local.faults.Faults;
 import dev.athenaws.local.gateway.Gateway;
 import dev.athenaws.local.s3.ObjectStore;
@@ -208,6 +209,9 @@ public final class LocalStack implements AutoCloseable {
               clock);
       opened.push(gateway);
       StaticSite site = new StaticSite();
+      // --auth jwt: the local issuer (its endpoints answer 404 otherwise, through the site).
+      Handler issuer =
+          o.jwtAuth() ? new LocalIssuer(base, clock).handler() : new Handler.Sequence();
       Faults faults = new Faults(o.athenaThrottleRate(), o.postErrorRate(), o.throttleSeed());
       faults.postThrottleRate(o.postThrottleRate());
       faults.athenaLatencyMs(o.athenaLatencyMs());
@@ -217,6 +221,7 @@ public final class LocalStack implements AutoCloseable {
           new Handler.Sequence(
               gateway.webSocket(server),
               gateway.managementApi(faults),
+              issuer,
               new S3Endpoint(
                   objects,
                   clock,
@@ -337,6 +342,23 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
+   * @return with {@code --auth jwt}, the {@code iss} of the stack's local tokens (its base URL,
+   *     also the handlers' {@code JWT_ISSUER}); empty when authentication is off
+   */
+  public Optional<String> jwtIssuer() {
+    return Optional.ofNullable(handlerEnvironment.get("JWT_ISSUER"));
+  }
+
+  /**
+   * @return with {@code --auth jwt}, the {@code aud} of the stack's local tokens ({@link
+   *     LocalIssuer#AUDIENCE}, also the handlers' {@code JWT_AUDIENCE}); empty when authentication
+   *     is off
+   */
+  public Optional<String> jwtAudience() {
+    return Optional.ofNullable(handlerEnvironment.get("JWT_AUDIENCE"));
+  }
+
+  /**
    * @return the Step Functions emulator
    */
   public StepFunctionsEmulator stepFunctions() {
@@ -405,6 +427,21 @@ public final class LocalStack implements AutoCloseable {
   }
 
   String banner() {
+    String base = httpUri().toString().replaceAll("/$", "");
+    String issuer =
+        options.jwtAuth()
+            ? System.lineSeparator()
+                + "  local issuer    "
+                + base
+                + LocalIssuer.DEV_TOKEN_PATH
+                + "?sub=alice   (--auth jwt; LOCAL ONLY: anyone here can mint tokens), JWKS "
+                + base
+                + LocalIssuer.JWKS_PATH
+            : "";
+    return banner0() + issuer;
+  }
+
+  private String banner0() {
     return String.join(
         System.lineSeparator(),
         "athena-ws local stack is running ("

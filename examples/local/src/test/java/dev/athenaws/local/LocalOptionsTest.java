@@ -213,4 +213,22 @@ class LocalOptionsTest {
         .hasMessageContaining("missing value for --idle-timeout");
     assertThat(LocalOptions.usage()).contains("--idle-timeout", "--max-connection-duration");
   }
+
+  @Test
+  void authIsOffByDefaultAndJwtGivesTheHandlersTheLocalIssuer() {
+    assertThat(LocalOptions.defaults().jwtAuth()).isFalse();
+    assertThat(LocalEnvironment.of(LocalOptions.defaults(), "http://127.0.0.1:1").variables())
+        .doesNotContainKeys("JWT_ISSUER", "JWT_AUDIENCE", "JWT_JWKS_URL");
+
+    LocalOptions o = LocalOptions.parse("--auth", "JWT");
+    assertThat(o.jwtAuth()).isTrue();
+    assertThat(LocalEnvironment.of(o, "http://127.0.0.1:1").variables())
+        .containsEntry("JWT_ISSUER", "http://127.0.0.1:1")
+        .containsEntry("JWT_AUDIENCE", "athena-ws-local")
+        .containsEntry("JWT_JWKS_URL", "http://127.0.0.1:1/.well-known/jwks.json");
+    assertThat(LocalOptions.parse("--auth=off").jwtAuth()).isFalse();
+    assertThatThrownBy(() -> LocalOptions.parse("--auth", "basic"))
+        .hasMessageContaining("--auth must be jwt or off");
+    assertThat(LocalOptions.usage()).contains("--auth jwt|off");
+  }
 }

@@ -77,4 +77,33 @@ class LocalStackStartTest {
       assertThat(stack.faults().postLatencyMs()).isEqualTo(25);
     }
   }
+
+  @Test
+  void authJwtServesTheLocalIssuerAtTheHandlersJwtIssuerAndOffServesNone() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    try (LocalStack stack =
+        LocalStack.start(LocalOptions.parse("--port", "0", "--events", "10", "--auth", "jwt"))) {
+      String issuer = stack.jwtIssuer().orElseThrow();
+      assertThat(stack.handlerEnvironment()).containsEntry("JWT_ISSUER", issuer);
+      assertThat(stack.jwtAudience()).hasValue("athena-ws-local");
+      var token =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(stack.httpUri().resolve("/dev-token?sub=a"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(token.statusCode()).isEqualTo(200);
+      assertThat(com.auth0.jwt.JWT.decode(token.body()).getIssuer()).isEqualTo(issuer);
+      assertThat(stack.banner()).contains(issuer + "/dev-token");
+    }
+    try (LocalStack stack = LocalStack.start(LocalOptions.parse("--port", "0", "--events", "10"))) {
+      assertThat(stack.jwtIssuer()).isEmpty();
+      var jwks =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      stack.httpUri().resolve("/.well-known/jwks.json"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(jwks.statusCode()).isEqualTo(404);
+    }
+  }
 }

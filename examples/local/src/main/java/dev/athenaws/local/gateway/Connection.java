@@ -3,6 +3,7 @@ package dev.athenaws.local.gateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,8 +25,30 @@ final class Connection implements ConnectionTimers.Watched {
    * @param connectedAt when the upgrade request arrived
    * @param sourceIp the client's address
    * @param userAgent the client's User-Agent header, nullable
+   * @param authorizer the {@code requestContext.authorizer} of the connection's events (the {@code
+   *     $connect} authorizer's principal id and context), null without an authorizer
    */
-  record Identity(String id, Instant connectedAt, String sourceIp, String userAgent) {}
+  record Identity(
+      String id,
+      Instant connectedAt,
+      String sourceIp,
+      String userAgent,
+      Map<String, Object> authorizer) {
+    Identity(String id, Instant connectedAt, String sourceIp, String userAgent) {
+      this(id, connectedAt, sourceIp, userAgent, null);
+    }
+
+    Identity {
+      authorizer = authorizer == null ? null : Map.copyOf(authorizer);
+    }
+
+    /**
+     * @return this identity with the authorizer's {@code requestContext.authorizer}
+     */
+    Identity authorized(Map<String, Object> context) {
+      return new Identity(id, connectedAt, sourceIp, userAgent, context);
+    }
+  }
 
   private final Identity identity;
   private final Session session;

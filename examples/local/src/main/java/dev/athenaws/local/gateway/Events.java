@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Builds {@link APIGatewayV2WebSocketEvent}s shaped like the ones API Gateway sends a WebSocket
  * API's Lambda integrations: {@code requestContext} with routeKey, eventType, connectionId, apiId,
- * stage, domainName, requestId, messageId, connectedAt, requestTime(Epoch) and identity.sourceIp;
- * headers on {@code $connect} only.
+ * stage, domainName, requestId, messageId, connectedAt, requestTime(Epoch), identity.sourceIp and,
+ * when a {@code $connect} authorizer allowed the connection, authorizer; headers on {@code
+ * $connect} only.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -47,6 +48,14 @@ final class Events {
       e.setMultiValueQueryStringParameters(query);
     }
     return e;
+  }
+
+  /**
+   * @return the {@code methodArn} a REQUEST authorizer of {@code $connect} is given, in the local
+   *     stack's region and account
+   */
+  String connectArn() {
+    return "arn:aws:execute-api:us-east-1:000000000000:" + API_ID + "/" + stage + "/$connect";
   }
 
   APIGatewayV2WebSocketEvent message(
@@ -84,6 +93,12 @@ final class Events {
     rc.setRequestTimeEpoch(now.toEpochMilli());
     rc.setRequestTime(REQUEST_TIME.format(now));
     rc.setIdentity(identity);
+    if (c.authorizer() != null) {
+      // API Gateway hands the $connect authorizer's principalId and context to the connection's
+      // Lambda proxy integrations as requestContext.authorizer (developer guide, "Output from an
+      // Amazon API Gateway Lambda authorizer"); a fresh copy per event, handlers may mutate it.
+      rc.setAuthorizer(new java.util.LinkedHashMap<>(c.authorizer()));
+    }
     APIGatewayV2WebSocketEvent e = new APIGatewayV2WebSocketEvent();
     e.setRequestContext(rc);
     e.setIsBase64Encoded(false);

@@ -78,14 +78,39 @@ public final class Gateway implements AutoCloseable {
    * @param connect the {@code $connect} handler
    * @param disconnect the {@code $disconnect} handler
    * @param routes the message routes by route key, {@code $default} among them
+   * @param authorizer the {@code $connect} authorizer, null for none (anyone may connect)
    */
   public record Routes(
-      RouteHandler connect, RouteHandler disconnect, Map<String, RouteHandler> routes) {
-    /** Copies the map; throws NullPointerException on a null part. */
+      RouteHandler connect,
+      RouteHandler disconnect,
+      Map<String, RouteHandler> routes,
+      ConnectAuthorizer authorizer) {
+    /** Copies the map; throws NullPointerException on a null handler or map. */
     public Routes {
       Objects.requireNonNull(connect, "connect");
       Objects.requireNonNull(disconnect, "disconnect");
       routes = Map.copyOf(routes);
+    }
+
+    /**
+     * Integrations without an authorizer.
+     *
+     * @param connect the {@code $connect} handler
+     * @param disconnect the {@code $disconnect} handler
+     * @param routes the message routes by route key, {@code $default} among them
+     */
+    public Routes(RouteHandler connect, RouteHandler disconnect, Map<String, RouteHandler> routes) {
+      this(connect, disconnect, routes, null);
+    }
+
+    /**
+     * @param authorizer the {@code $connect} authorizer
+     * @return these integrations with that authorizer
+     * @throws NullPointerException on a null authorizer
+     */
+    public Routes withAuthorizer(ConnectAuthorizer authorizer) {
+      return new Routes(
+          connect, disconnect, routes, Objects.requireNonNull(authorizer, "authorizer"));
     }
   }
 
@@ -261,8 +286,24 @@ public final class Gateway implements AutoCloseable {
             clock.instant(),
             Request.getRemoteAddr(request),
             request.getHeaders().get("User-Agent"));
+    Map<String, List<String>> headers = headers(request);
+    Map<String, List<String>> query = query(request);
+    if (routes.authorizer() != null) {
+      ConnectAuthorization authorization =
+          ConnectAuthorization.run(
+              routes.authorizer(),
+              events.connect(identity, headers, query, identity.connectedAt()),
+              events.connectArn());
+      if (authorization.refusal() != 0) {
+        LOG.info(
+            "connection {} refused by the authorizer ({})", identity.id(), authorization.refusal());
+        Response.writeError(request, response, callback, authorization.refusal());
+        return null;
+      }
+      identity = identity.authorized(authorization.context());
+    }
     APIGatewayV2WebSocketEvent event =
-        events.connect(identity, headers(request), query(request), identity.connectedAt());
+        events.connect(identity, headers, query, identity.connectedAt());
     int status;
     try {
       APIGatewayV2WebSocketResponse r = routes.connect().handle(event, remaining());
