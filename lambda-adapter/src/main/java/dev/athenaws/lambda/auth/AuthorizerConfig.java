@@ -38,8 +38,7 @@ record AuthorizerConfig(
     Duration jwksMaxAge) {
 
   /** What {@code JWT_ALGORITHMS} may name: asymmetric signatures only, never HS* or none. */
-  static final Set<String> SUPPORTED =
-      Set.of("RS256", "RS384", "RS512", "ES256", "ES384", "ES512");
+  static final Set<String> SUPPORTED = Set.of("RS256", "RS384", "RS512", "ES256", "ES384", "ES512");
 
   /** At most this many keys of the issuer's set are kept. */
   static final int MAX_KEYS = 32;

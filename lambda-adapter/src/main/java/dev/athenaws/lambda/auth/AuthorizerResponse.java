@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * The authorizer's answer to API Gateway: {@code principalId}, a policy document that allows or
- * denies {@code execute-api:Invoke} on the event's {@code methodArn}, and on Allow a {@code context}
- * of string values (API Gateway accepts only string, number and boolean values there, no objects or
- * arrays), the whole result within the 8 KB "Lambda authorizer result size" quota of WebSocket APIs
+ * denies {@code execute-api:Invoke} on the event's {@code methodArn}, and on Allow a {@code
+ * context} of string values (API Gateway accepts only string, number and boolean values there, no
+ * objects or arrays), the whole result within the 8 KB "Lambda authorizer result size" quota of
+ * WebSocket APIs
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html,
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html).
  * Stateless and thread-safe.
@@ -56,7 +57,9 @@ final class AuthorizerResponse {
     return answer;
   }
 
-  /** @return the Deny answer: no context, nothing about the reason */
+  /**
+   * @return the Deny answer: no context, nothing about the reason
+   */
   static Map<String, Object> deny(String methodArn) {
     return answer(DENIED_PRINCIPAL, "Deny", methodArn, null);
   }

@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Lambda REQUEST authorizer of the WebSocket {@code $connect} route: verifies the caller's JWT
- * and answers API Gateway with an IAM policy that allows or denies {@code execute-api:Invoke} on the
- * event's {@code methodArn}, plus, on Allow, a context ({@code sub}, {@code groups}, the claims
+ * and answers API Gateway with an IAM policy that allows or denies {@code execute-api:Invoke} on
+ * the event's {@code methodArn}, plus, on Allow, a context ({@code sub}, {@code groups}, the claims
  * {@code JWT_CONTEXT_CLAIMS} names) that API Gateway hands to every later route of the connection.
  *
- * <p>The token comes from the {@code token} query-string parameter or, for clients that keep it
- * out of URLs, from the {@code Sec-WebSocket-Protocol} header as an entry {@code bearer.<jwt>} next
- * to the real subprotocol ({@code athena-ws, bearer.<jwt>}); docs/security.md, "Authenticated
+ * <p>The token comes from the {@code token} query-string parameter or, for clients that keep it out
+ * of URLs, from the {@code Sec-WebSocket-Protocol} header as an entry {@code bearer.<jwt>} next to
+ * the real subprotocol ({@code athena-ws, bearer.<jwt>}); docs/security.md, "Authenticated
  * connections", weighs the two. The event is read as JSON (a stream handler): the events library's
  * {@code APIGatewayCustomAuthorizerEvent} is the REST API shape (its request context has no
  * connection id) and {@code APIGatewayV2CustomAuthorizerEvent} is the HTTP API shape ({@code
@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * error would give 401, but that mapping is documented for REST authorizers only); the client
  * learns nothing more, the log gets the connection id and the reason, never the token.
  *
- * <p>Thread-safety: thread-safe. The public constructor throws {@link IllegalStateException}
- * naming the environment variable at fault; {@link #handleRequest} throws only {@link IOException}
- * when the output cannot be written.
+ * <p>Thread-safety: thread-safe. The public constructor throws {@link IllegalStateException} naming
+ * the environment variable at fault; {@link #handleRequest} throws only {@link IOException} when
+ * the output cannot be written.
  */
 public final class ConnectAuthorizerHandler implements RequestStreamHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectAuthorizerHandler.class);
@@ -67,7 +67,11 @@ public final class ConnectAuthorizerHandler implements RequestStreamHandler {
     this.config = Objects.requireNonNull(config, "config");
     Jwks jwks =
         new Jwks(
-            fetcher, clock, config.jwksMinRefresh(), config.jwksMaxAge(), AuthorizerConfig.MAX_KEYS);
+            fetcher,
+            clock,
+            config.jwksMinRefresh(),
+            config.jwksMaxAge(),
+            AuthorizerConfig.MAX_KEYS);
     this.verifier = new JwtVerifier(config, jwks, clock);
   }
 

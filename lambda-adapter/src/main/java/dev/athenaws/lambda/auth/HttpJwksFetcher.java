@@ -35,8 +35,7 @@ final class HttpJwksFetcher implements JwksFetcher {
    */
   static URI checked(URI uri) {
     String host = uri.getHost();
-    boolean loopback =
-        "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+    boolean loopback = "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
     if (host == null
         || !("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && loopback))) {
       throw new IllegalArgumentException("must be an https URL (http only for localhost)");

@@ -20,8 +20,8 @@ import java.util.Optional;
  * Parses a JWK Set (RFC 7517) into public keys with the JDK's {@link KeyFactory}: RSA keys from
  * {@code n} and {@code e}, EC keys from {@code crv} (P-256, P-384, P-521), {@code x} and {@code y}
  * (RFC 7518 section 6). Only signing keys with a {@code kid} are kept; keys of other types, for
- * encryption ({@code "use":"enc"}) or that do not parse are skipped, never fatal: one odd key in
- * an issuer's set must not lock every user out. Stateless and thread-safe.
+ * encryption ({@code "use":"enc"}) or that do not parse are skipped, never fatal: one odd key in an
+ * issuer's set must not lock every user out. Stateless and thread-safe.
  */
 final class JwkKeys {
   private static final Base64.Decoder B64URL = Base64.getUrlDecoder();

@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The issuer's signing keys, cached. Fetched on first use; fetched again when a token names a
  * {@code kid} the cache does not hold (the issuer rotated its keys), but at most once per {@code
- * minRefresh}, so a stream of tokens with made-up {@code kid}s costs at most one fetch per interval;
- * and fetched again when the cached set is older than {@code maxAge} (a key the issuer withdrew
- * stops working). A failed fetch keeps the keys held so far and counts as a fetch for the interval.
- * At most {@code maxKeys} keys are kept.
+ * minRefresh}, so a stream of tokens with made-up {@code kid}s costs at most one fetch per
+ * interval; and fetched again when the cached set is older than {@code maxAge} (a key the issuer
+ * withdrew stops working). A failed fetch keeps the keys held so far and counts as a fetch for the
+ * interval. At most {@code maxKeys} keys are kept.
  *
  * <p>Thread-safety: thread-safe (synchronized; a Lambda instance handles one event at a time).
  */
@@ -67,7 +67,9 @@ final class Jwks {
       fetchedAt = now;
       LOG.info("JWKS fetched: {} signing keys", fresh.size());
     } catch (IOException | RuntimeException e) {
-      LOG.warn("JWKS fetch failed ({}); keeping {} cached keys", e.getClass().getSimpleName(),
+      LOG.warn(
+          "JWKS fetch failed ({}); keeping {} cached keys",
+          e.getClass().getSimpleName(),
           keys.size());
     }
   }

@@ -58,8 +58,7 @@ class ConnectAuthorizerHandlerTest {
 
   private JsonNode answer(JsonNode event) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(
-        new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+    handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
     return JSON.readTree(out.toByteArray());
   }
 

@@ -29,7 +29,8 @@ class JwtVerifierTest {
   private JwtVerifier verifier(Map<String, String> env) {
     AuthorizerConfig config = TestIssuer.config(env);
     Jwks jwks =
-        new Jwks(issuer, clock, config.jwksMinRefresh(), config.jwksMaxAge(), AuthorizerConfig.MAX_KEYS);
+        new Jwks(
+            issuer, clock, config.jwksMinRefresh(), config.jwksMaxAge(), AuthorizerConfig.MAX_KEYS);
     return new JwtVerifier(config, jwks, clock);
   }
 
@@ -63,10 +64,17 @@ class JwtVerifierTest {
   @Test
   void algNoneIsRefused() {
     String payload =
-        "{\"iss\":\"" + TestIssuer.ISSUER + "\",\"aud\":\"" + TestIssuer.AUDIENCE
-            + "\",\"sub\":\"admin\",\"exp\":" + NOW.plusSeconds(300).getEpochSecond() + "}";
-    assertRefused(TestIssuer.unsigned("{\"alg\":\"none\",\"kid\":\"rsa-1\"}", payload), "algorithm");
-    assertRefused(TestIssuer.unsigned("{\"alg\":\"None\",\"kid\":\"rsa-1\"}", payload), "algorithm");
+        "{\"iss\":\""
+            + TestIssuer.ISSUER
+            + "\",\"aud\":\""
+            + TestIssuer.AUDIENCE
+            + "\",\"sub\":\"admin\",\"exp\":"
+            + NOW.plusSeconds(300).getEpochSecond()
+            + "}";
+    assertRefused(
+        TestIssuer.unsigned("{\"alg\":\"none\",\"kid\":\"rsa-1\"}", payload), "algorithm");
+    assertRefused(
+        TestIssuer.unsigned("{\"alg\":\"None\",\"kid\":\"rsa-1\"}", payload), "algorithm");
     assertRefused(TestIssuer.unsigned("{\"kid\":\"rsa-1\"}", payload), "algorithm");
   }
 
@@ -93,8 +101,13 @@ class JwtVerifierTest {
   void tamperedPayloadIsRefused() {
     String[] parts = issuer.rs256(NOW, b -> b).split("\\.");
     String payload =
-        "{\"iss\":\"" + TestIssuer.ISSUER + "\",\"aud\":\"" + TestIssuer.AUDIENCE
-            + "\",\"sub\":\"admin\",\"exp\":" + NOW.plusSeconds(300).getEpochSecond() + "}";
+        "{\"iss\":\""
+            + TestIssuer.ISSUER
+            + "\",\"aud\":\""
+            + TestIssuer.AUDIENCE
+            + "\",\"sub\":\"admin\",\"exp\":"
+            + NOW.plusSeconds(300).getEpochSecond()
+            + "}";
     assertRefused(parts[0] + "." + TestIssuer.b64(payload) + "." + parts[2], "bad signature");
   }
 
@@ -118,7 +131,8 @@ class JwtVerifierTest {
   @Test
   void cognitoAccessTokenMatchesOnClientIdWhenThereIsNoAud() throws Refused {
     String access =
-        issuer.rs256(NOW, b -> b.withAudience((String[]) null).withClaim("client_id", "client-123"));
+        issuer.rs256(
+            NOW, b -> b.withAudience((String[]) null).withClaim("client_id", "client-123"));
     assertThat(verifier.verify(access).getSubject()).isEqualTo("user-1");
     assertRefused(
         issuer.rs256(NOW, b -> b.withAudience((String[]) null).withClaim("client_id", "x")),

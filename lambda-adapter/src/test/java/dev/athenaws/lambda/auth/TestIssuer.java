@@ -98,14 +98,23 @@ final class TestIssuer implements JwksFetcher {
   }
 
   static String rsaJwk(String kid, RSAPublicKey key) {
-    return "{\"kty\":\"RSA\",\"kid\":\"" + kid + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
-        + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}";
+    return "{\"kty\":\"RSA\",\"kid\":\""
+        + kid
+        + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
+        + unsigned(key.getModulus())
+        + "\",\"e\":\""
+        + unsigned(key.getPublicExponent())
+        + "\"}";
   }
 
   String ecJwk() {
     ECPublicKey key = (ECPublicKey) ec.getPublic();
-    return "{\"kty\":\"EC\",\"kid\":\"" + EC_KID + "\",\"crv\":\"P-256\",\"x\":\""
-        + unsigned(key.getW().getAffineX()) + "\",\"y\":\"" + unsigned(key.getW().getAffineY())
+    return "{\"kty\":\"EC\",\"kid\":\""
+        + EC_KID
+        + "\",\"crv\":\"P-256\",\"x\":\""
+        + unsigned(key.getW().getAffineX())
+        + "\",\"y\":\""
+        + unsigned(key.getW().getAffineY())
         + "\"}";
   }
 
