@@ -11,28 +11,16 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The JWKS cache: refetched on an unknown kid at most once per interval, bounded. */
 class JwksTest {
   private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
-  private TestIssuer issuer;
-  private VirtualTime clock;
-  private JwtVerifier verifier;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    issuer = new TestIssuer();
-    clock = new VirtualTime(NOW);
-    AuthorizerConfig config = TestIssuer.config(Map.of("JWKS_REFRESH_SECONDS", "60"));
-    verifier =
-        new JwtVerifier(
-            config,
-            new Jwks(issuer, clock, config.jwksMinRefresh(), config.jwksMaxAge(), 32),
-            clock);
-  }
+  // A new instance, so a new issuer, clock and cache, for every test.
+  private final TestIssuer issuer = new TestIssuer();
+  private final VirtualTime clock = new VirtualTime(NOW);
+  private final JwtVerifier verifier = issuer.verifier(clock, Map.of("JWKS_REFRESH_SECONDS", "60"));
 
   @Test
   void unknownKidRefetchesOnceThenIsRefusedAndASecondOneWithinTheIntervalDoesNotRefetch()

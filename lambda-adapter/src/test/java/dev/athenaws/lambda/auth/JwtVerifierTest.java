@@ -27,11 +27,7 @@ class JwtVerifierTest {
   }
 
   private JwtVerifier verifier(Map<String, String> env) {
-    AuthorizerConfig config = TestIssuer.config(env);
-    Jwks jwks =
-        new Jwks(
-            issuer, clock, config.jwksMinRefresh(), config.jwksMaxAge(), AuthorizerConfig.MAX_KEYS);
-    return new JwtVerifier(config, jwks, clock);
+    return issuer.verifier(clock, env);
   }
 
   private void assertRefused(String token, String reason) {
@@ -63,14 +59,7 @@ class JwtVerifierTest {
 
   @Test
   void algNoneIsRefused() {
-    String payload =
-        "{\"iss\":\""
-            + TestIssuer.ISSUER
-            + "\",\"aud\":\""
-            + TestIssuer.AUDIENCE
-            + "\",\"sub\":\"admin\",\"exp\":"
-            + NOW.plusSeconds(300).getEpochSecond()
-            + "}";
+    String payload = TestIssuer.forgedPayload(NOW);
     assertRefused(
         TestIssuer.unsigned("{\"alg\":\"none\",\"kid\":\"rsa-1\"}", payload), "algorithm");
     assertRefused(
@@ -100,14 +89,7 @@ class JwtVerifierTest {
   @Test
   void tamperedPayloadIsRefused() {
     String[] parts = issuer.rs256(NOW, b -> b).split("\\.");
-    String payload =
-        "{\"iss\":\""
-            + TestIssuer.ISSUER
-            + "\",\"aud\":\""
-            + TestIssuer.AUDIENCE
-            + "\",\"sub\":\"admin\",\"exp\":"
-            + NOW.plusSeconds(300).getEpochSecond()
-            + "}";
+    String payload = TestIssuer.forgedPayload(NOW);
     assertRefused(parts[0] + "." + TestIssuer.b64(payload) + "." + parts[2], "bad signature");
   }
 

@@ -13,6 +13,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,14 +39,38 @@ final class TestIssuer implements JwksFetcher {
   final List<String> jwks = new ArrayList<>();
   int fetches;
 
-  TestIssuer() throws GeneralSecurityException {
-    KeyPairGenerator rsaGen = KeyPairGenerator.getInstance("RSA");
-    rsaGen.initialize(2048);
-    rsa = rsaGen.generateKeyPair();
-    KeyPairGenerator ecGen = KeyPairGenerator.getInstance("EC");
-    ecGen.initialize(new ECGenParameterSpec("secp256r1"));
-    ec = ecGen.generateKeyPair();
-    jwks.add(jwksOf(rsaJwk(RSA_KID, (RSAPublicKey) rsa.getPublic()), ecJwk()));
+  TestIssuer() {
+    try {
+      KeyPairGenerator rsaGen = KeyPairGenerator.getInstance("RSA");
+      rsaGen.initialize(2048);
+      rsa = rsaGen.generateKeyPair();
+      KeyPairGenerator ecGen = KeyPairGenerator.getInstance("EC");
+      ecGen.initialize(new ECGenParameterSpec("secp256r1"));
+      ec = ecGen.generateKeyPair();
+      jwks.add(jwksOf(rsaJwk(RSA_KID, (RSAPublicKey) rsa.getPublic()), ecJwk()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK makes RSA and P-256 key pairs", e);
+    }
+  }
+
+  /** A verifier of this issuer's tokens, its JWKS fetched from this issuer, on {@code clock}. */
+  JwtVerifier verifier(Clock clock, Map<String, String> env) {
+    AuthorizerConfig config = config(env);
+    Jwks keys =
+        new Jwks(
+            this, clock, config.jwksMinRefresh(), config.jwksMaxAge(), AuthorizerConfig.MAX_KEYS);
+    return new JwtVerifier(config, keys, clock);
+  }
+
+  /** A payload that would pass every claim check, as a forger would write it for "admin". */
+  static String forgedPayload(Instant now) {
+    return "{\"iss\":\""
+        + ISSUER
+        + "\",\"aud\":\""
+        + AUDIENCE
+        + "\",\"sub\":\"admin\",\"exp\":"
+        + now.plusSeconds(300).getEpochSecond()
+        + "}";
   }
 
   static AuthorizerConfig config(Map<String, String> extra) {
