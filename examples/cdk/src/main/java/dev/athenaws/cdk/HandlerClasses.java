@@ -18,6 +18,13 @@ public final class HandlerClasses {
   /** Routes {@code $connect} and {@code $disconnect}. */
   public static final String CONNECTION = "dev.athenaws.lambda.ConnectionHandler";
 
+  /**
+   * The Lambda REQUEST authorizer of the {@code $connect} route (JWT against the issuer's JWKS): a
+   * {@code RequestStreamHandler}. Not wired by the stack yet.
+   */
+  public static final String CONNECT_AUTHORIZER =
+      "dev.athenaws.lambda.auth.ConnectAuthorizerHandler";
+
   /** The method the Lambda Java runtime calls on {@link #QUERY_ROUTE} and {@link #CONNECTION}. */
   public static final String HANDLE_REQUEST = "handleRequest";
 
@@ -34,7 +41,7 @@ public final class HandlerClasses {
    */
   public static String handlerString(String className) {
     return switch (className) {
-      case PUSH_RESULTS -> PUSH_RESULTS;
+      case PUSH_RESULTS, CONNECT_AUTHORIZER -> className;
       case QUERY_ROUTE, CONNECTION -> className + "::" + HANDLE_REQUEST;
       default -> throw new IllegalArgumentException("className: not a handler class: " + className);
     };

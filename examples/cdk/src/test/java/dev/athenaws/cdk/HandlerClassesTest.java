@@ -13,12 +13,18 @@ import org.junit.jupiter.api.Test;
 class HandlerClassesTest {
 
   private static final List<String> ALL =
-      List.of(HandlerClasses.QUERY_ROUTE, HandlerClasses.PUSH_RESULTS, HandlerClasses.CONNECTION);
+      List.of(
+          HandlerClasses.QUERY_ROUTE,
+          HandlerClasses.PUSH_RESULTS,
+          HandlerClasses.CONNECTION,
+          HandlerClasses.CONNECT_AUTHORIZER);
 
   @Test
   void handlerStrings() {
     assertThat(HandlerClasses.handlerString(HandlerClasses.PUSH_RESULTS))
         .isEqualTo("dev.athenaws.lambda.PushResultsHandler");
+    assertThat(HandlerClasses.handlerString(HandlerClasses.CONNECT_AUTHORIZER))
+        .isEqualTo("dev.athenaws.lambda.auth.ConnectAuthorizerHandler");
     assertThat(HandlerClasses.handlerString(HandlerClasses.QUERY_ROUTE))
         .isEqualTo("dev.athenaws.lambda.QueryRouteHandler::handleRequest");
     assertThat(HandlerClasses.handlerString(HandlerClasses.CONNECTION))
@@ -54,9 +60,11 @@ class HandlerClassesTest {
           .as("%s has a public handleRequest", name)
           .isTrue();
     }
-    Class<?> push = Class.forName(HandlerClasses.PUSH_RESULTS, false, loader);
-    assertThat(Arrays.stream(push.getInterfaces()).map(Class::getName))
-        .as("the push handler string names no method, so it must be a RequestStreamHandler")
-        .contains("com.amazonaws.services.lambda.runtime.RequestStreamHandler");
+    for (String stream : List.of(HandlerClasses.PUSH_RESULTS, HandlerClasses.CONNECT_AUTHORIZER)) {
+      Class<?> type = Class.forName(stream, false, loader);
+      assertThat(Arrays.stream(type.getInterfaces()).map(Class::getName))
+          .as("%s's handler string names no method, so it must be a RequestStreamHandler", stream)
+          .contains("com.amazonaws.services.lambda.runtime.RequestStreamHandler");
+    }
   }
 }
