@@ -1,8 +1,10 @@
 package dev.athenaws.local;
 
 import dev.athenaws.lambda.Handlers;
+import dev.athenaws.lambda.auth.ConnectAuthorizerHandler;
 import dev.athenaws.lambda.workflow.PushWorkflowDefinition;
 import dev.athenaws.local.athena.AthenaEmulator;
+import dev.athenaws.local.auth.LambdaAuthorizer;
 import dev.athenaws.local.auth.LocalIssuer;
 import dev.athenaws.local.faults.Faults;
 import dev.athenaws.local.gateway.Gateway;
@@ -202,10 +204,7 @@ public final class LocalStack implements AutoCloseable {
                   ROUTE_TIMEOUT,
                   Duration.ofSeconds(10),
                   o.connectionLimits()),
-              new Gateway.Routes(
-                  connection,
-                  connection,
-                  Map.of("query", route, "listQueries", route, "$default", route)),
+              routes(o, env, connection, route),
               clock);
       opened.push(gateway);
       StaticSite site = new StaticSite();
@@ -331,6 +330,26 @@ public final class LocalStack implements AutoCloseable {
    */
   public ObjectStore objects() {
     return objects;
+  }
+
+  /**
+   * The routes as the deployment configures them; with {@code --auth jwt} the project's {@code
+   * $connect} authorizer handler runs before every connection, over the local issuer.
+   */
+  private static Gateway.Routes routes(
+      LocalOptions o,
+      LocalEnvironment env,
+      Gateway.RouteHandler connection,
+      Gateway.RouteHandler route) {
+    Gateway.Routes routes =
+        new Gateway.Routes(
+            connection,
+            connection,
+            Map.of("query", route, "listQueries", route, "$default", route));
+    return o.jwtAuth()
+        ? routes.withAuthorizer(
+            new LambdaAuthorizer(ConnectAuthorizerHandler.fromEnvironment(env.variables())))
+        : routes;
   }
 
   /**

@@ -59,6 +59,18 @@ public final class ConnectAuthorizerHandler implements RequestStreamHandler {
     this(AuthorizerConfig.fromEnv(System.getenv()), Clock.systemUTC());
   }
 
+  /**
+   * For hosts outside the Lambda runtime (the local stack): the same handler over the given
+   * variables instead of the process environment.
+   *
+   * @param env the {@code JWT_*} variables, not null
+   * @return the handler
+   * @throws IllegalStateException when a variable is missing or invalid
+   */
+  public static ConnectAuthorizerHandler fromEnvironment(Map<String, String> env) {
+    return new ConnectAuthorizerHandler(AuthorizerConfig.fromEnv(env), Clock.systemUTC());
+  }
+
   private ConnectAuthorizerHandler(AuthorizerConfig config, Clock clock) {
     this(config, new HttpJwksFetcher(config.jwksUri()), clock);
   }
