@@ -133,7 +133,9 @@ final class RunFlow {
     PostOutcome accepted;
     try {
       accepted =
-          publisher.send(target, sessions.accepted(target, statement.queryName(), delivery, key));
+          publisher.send(
+              target,
+              sessions.accepted(target, statement.queryName(), delivery, key, options.subject()));
     } catch (RuntimeException e) {
       // The client cannot be reached at all: nobody will read the results, so stop the query.
       waiter.stop(id);

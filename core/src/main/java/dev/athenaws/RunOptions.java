@@ -2,7 +2,9 @@ package dev.athenaws;
 
 import dev.athenaws.error.AthenaWsException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How {@link AthenaWs#handle} runs one request. {@link #defaults()}: to the end on the calling
@@ -15,18 +17,54 @@ import java.util.Objects;
  * IllegalArgumentException} for a negative budget.
  */
 public final class RunOptions {
-  private static final RunOptions DEFAULTS = new RunOptions(null, null, false, null);
+  private static final RunOptions DEFAULTS = new RunOptions(null, null, false, null, null);
 
   private final Duration budget;
   private final HandOff handOff;
   private final boolean atOnce;
   private final String transportRequestId;
+  private final Identity identity;
 
-  private RunOptions(Duration budget, HandOff handOff, boolean atOnce, String transportRequestId) {
+  private RunOptions(
+      Duration budget,
+      HandOff handOff,
+      boolean atOnce,
+      String transportRequestId,
+      Identity identity) {
     this.budget = budget;
     this.handOff = handOff;
     this.atOnce = atOnce;
     this.transportRequestId = transportRequestId;
+    this.identity = identity;
+  }
+
+  /**
+   * Who sent the message, as the host authenticated the connection (the Lambda adapter: the {@code
+   * $connect} authorizer's context). A resume token binds to the subject: another subject cannot
+   * cancel or resume the query with it.
+   *
+   * @param subject the caller's stable id (a JWT's {@code sub}), not blank
+   * @param groups the caller's groups, not null
+   * @param claims further claims by name (strings), not null
+   */
+  public record Identity(String subject, Set<String> groups, Map<String, String> claims) {
+    /**
+     * Validates and copies.
+     *
+     * @param subject the caller's stable id, not blank
+     * @param groups the caller's groups, not null
+     * @param claims further claims by name, not null
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if subject is blank
+     */
+    public Identity {
+      Objects.requireNonNull(subject, "subject");
+      if (subject.isBlank()) {
+        throw new IllegalArgumentException("subject must not be blank");
+      }
+      groups = Set.copyOf(groups);
+      claims = Map.copyOf(claims);
+    }
   }
 
   /**
@@ -54,7 +92,7 @@ public final class RunOptions {
     if (budget.isNegative()) {
       throw new IllegalArgumentException("budget must not be negative: " + budget);
     }
-    return new RunOptions(budget, handOff, false, transportRequestId);
+    return new RunOptions(budget, handOff, false, transportRequestId, identity);
   }
 
   /**
@@ -68,7 +106,7 @@ public final class RunOptions {
    */
   public RunOptions handOffAtOnce(HandOff handOff) {
     Objects.requireNonNull(handOff, "handOff");
-    return new RunOptions(null, handOff, true, transportRequestId);
+    return new RunOptions(null, handOff, true, transportRequestId, identity);
   }
 
   /**
@@ -81,7 +119,24 @@ public final class RunOptions {
    * @return a copy with the id
    */
   public RunOptions withTransportRequestId(String id) {
-    return new RunOptions(budget, handOff, atOnce, id);
+    return new RunOptions(budget, handOff, atOnce, id, identity);
+  }
+
+  /**
+   * Sets who sent the message (an authenticated connection's identity).
+   *
+   * @param identity the caller, nullable (an unauthenticated connection)
+   * @return a copy with the identity
+   */
+  public RunOptions withIdentity(Identity identity) {
+    return new RunOptions(budget, handOff, atOnce, transportRequestId, identity);
+  }
+
+  /**
+   * @return the caller's subject, or null for an unauthenticated connection
+   */
+  String subject() {
+    return identity == null ? null : identity.subject();
   }
 
   Duration budget() {

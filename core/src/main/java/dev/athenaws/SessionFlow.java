@@ -44,7 +44,7 @@ final class SessionFlow {
 
   Outcome cancel(Connection connection, ClientMessage.Cancel m, RunOptions options) {
     PublishTarget asker = new PublishTarget(connection, m.requestId(), null);
-    ResumeClaims claims = checked(asker, m.resumeToken(), m.queryExecutionId());
+    ResumeClaims claims = checked(asker, m.resumeToken(), m.queryExecutionId(), options);
     if (claims == null) {
       return new Outcome.Refused(ErrorCode.INVALID_TOKEN);
     }
@@ -94,7 +94,7 @@ final class SessionFlow {
 
   Outcome resume(Connection connection, ClientMessage.Resume m, RunOptions options) {
     PublishTarget asker = new PublishTarget(connection, m.requestId(), null);
-    ResumeClaims claims = checked(asker, m.resumeToken(), m.queryExecutionId());
+    ResumeClaims claims = checked(asker, m.resumeToken(), m.queryExecutionId(), options);
     if (claims == null) {
       return new Outcome.Refused(ErrorCode.INVALID_TOKEN);
     }
@@ -185,9 +185,10 @@ final class SessionFlow {
   /**
    * @return the token's claims, or null when it was refused (the client got INVALID_TOKEN)
    */
-  private ResumeClaims checked(PublishTarget asker, String token, String queryExecutionId) {
+  private ResumeClaims checked(
+      PublishTarget asker, String token, String queryExecutionId, RunOptions options) {
     try {
-      return flow.sessions.check(token, queryExecutionId, null);
+      return flow.sessions.check(token, queryExecutionId, options.subject());
     } catch (TokenRefused e) {
       refuse(asker, e);
       return null;

@@ -34,7 +34,7 @@ final class Sessions {
    * @param target the client and the query, with its id
    */
   ServerMessage.Accepted accepted(
-      PublishTarget target, String queryName, Delivery delivery, RequestKey key) {
+      PublishTarget target, String queryName, Delivery delivery, RequestKey key, String subject) {
     ServerMessage.Accepted a =
         ServerMessage.Accepted.of(target.requestId(), target.queryExecutionId());
     if (tokens == null || target.queryExecutionId() == null) {
@@ -45,7 +45,7 @@ final class Sessions {
             new ResumeClaims(
                 target.queryExecutionId(),
                 target.connection().id(),
-                null,
+                subject,
                 target.requestId(),
                 queryName,
                 delivery,

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -291,6 +292,26 @@ class SessionsTest {
       assertThat(last(second).path("field").asText()).isEqualTo("resumeToken");
     }
     assertThat(wire.athena.calls(FakeAthena.STOP)).isZero();
+  }
+
+  @Test
+  void aTokenBindsToTheIdentityThatStartedTheQuery() {
+    RunOptions alice =
+        RunOptions.defaults().withIdentity(new RunOptions.Identity("alice", Set.of(), Map.of()));
+    RunOptions bob =
+        RunOptions.defaults().withIdentity(new RunOptions.Identity("bob", Set.of(), Map.of()));
+    wire.athena.nextQuery(FakeAthenaQuery.numberedSelect(1, 5).build());
+    ws.handle(first, QUERY, alice);
+
+    // Bob, with Alice's token, on any connection: refused; an unauthenticated caller too.
+    assertThat(ws.handle(second, resume(token(first), id(first), -1), bob))
+        .isEqualTo(new Outcome.Refused(ErrorCode.INVALID_TOKEN));
+    assertThat(last(second).path("message").asText()).contains("another user");
+    assertThat(ws.handle(second, resume(token(first), id(first), -1)))
+        .isEqualTo(new Outcome.Refused(ErrorCode.INVALID_TOKEN));
+    // Alice, on another connection: resumed.
+    ws.handle(second, resume(token(first), id(first), -1), alice);
+    assertThat(last(second).path("type").asText()).isEqualTo("complete");
   }
 
   @Test

@@ -60,7 +60,8 @@ final class QueryRoute {
     RunOptions options =
         RunOptions.defaults()
             .withTransportRequestId(
-                request.messageId() != null ? request.messageId() : request.gatewayRequestId());
+                request.messageId() != null ? request.messageId() : request.gatewayRequestId())
+            .withIdentity(request.identity());
     HandOff handOff = w.stepFunctions == null ? r -> false : new ToStateMachine();
     if (w.config.mode() == Config.Mode.STEPFUNCTIONS) {
       // Start the query here, so that `accepted` carries its id and resume token, then hand it to

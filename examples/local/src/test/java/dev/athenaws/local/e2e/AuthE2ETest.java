@@ -65,6 +65,41 @@ class AuthE2ETest {
     }
   }
 
+  @Test
+  void anotherUsersTokenCannotCancelOrResumeTheQuery() throws Exception {
+    URI asAlice = URI.create(stack.webSocketUri() + "?token=" + devToken("alice", 600));
+    URI asBob = URI.create(stack.webSocketUri() + "?token=" + devToken("bob", 600));
+    try (WsClient alice = WsClient.connect(asAlice);
+        WsClient bob = WsClient.connect(asBob)) {
+      alice.send("{\"action\":\"query\",\"query\":\"" + Stacks.SLOW + "\",\"requestId\":\"a\"}");
+      JsonNode accepted = alice.expect("accepted", FlowScenarios.WAIT);
+      String id = accepted.path("queryExecutionId").asText();
+      String token = accepted.path("resumeToken").asText();
+      for (String action : List.of("cancel", "resume")) {
+        bob.send(
+            "{\"action\":\""
+                + action
+                + "\",\"queryExecutionId\":\""
+                + id
+                + "\",\"resumeToken\":\""
+                + token
+                + "\"}");
+        JsonNode error = bob.expect("error", FlowScenarios.WAIT);
+        assertThat(error.path("code").asText()).isEqualTo("INVALID_TOKEN");
+        assertThat(error.path("message").asText()).contains("another user");
+      }
+      // Alice herself may: the query ends with one QUERY_CANCELLED.
+      alice.send(
+          "{\"action\":\"cancel\",\"queryExecutionId\":\""
+              + id
+              + "\",\"resumeToken\":\""
+              + token
+              + "\"}");
+      List<JsonNode> rest = alice.untilDone(FlowScenarios.WAIT);
+      assertThat(rest.get(rest.size() - 1).path("code").asText()).isEqualTo("QUERY_CANCELLED");
+    }
+  }
+
   /** The handshake's HTTP status: 101 when the connection opened. */
   private static int handshakeStatus(String token) {
     URI uri =
