@@ -251,7 +251,17 @@ final class Wiring implements AutoCloseable {
         && !config.downloadLinks().enabled()) {
       return null;
     }
-    return new LazyS3(() -> SignedS3.fromEnvironment(env::get));
+    // The SDK's system properties as they are now, when the function is configured: the client is
+    // built later, and a host that runs several configurations in one process (the local stack's
+    // tests) changes them in between.
+    Map<String, String> properties = new java.util.HashMap<>();
+    for (String name : List.of("aws.region", "aws.endpointUrlS3", "aws.endpointUrl")) {
+      String value = System.getProperty(name);
+      if (value != null) {
+        properties.put(name, value);
+      }
+    }
+    return new LazyS3(() -> SignedS3.fromEnvironment(properties::get, env::get));
   }
 
   private static ClientOverrideConfiguration.Builder traced(

@@ -70,7 +70,19 @@ public final class AwsHttp {
    * @throws IllegalStateException when no region is configured
    */
   public static Region region(UnaryOperator<String> environment) {
-    String named = System.getProperty("aws.region");
+    return region(System::getProperty, environment);
+  }
+
+  /**
+   * As {@link #region(UnaryOperator)}, with the system properties read from {@code properties}.
+   *
+   * @param properties looks up a system property, null when unset
+   * @param environment looks up an environment variable, null when unset
+   * @return the region
+   * @throws IllegalStateException when no region is configured
+   */
+  public static Region region(UnaryOperator<String> properties, UnaryOperator<String> environment) {
+    String named = properties.apply("aws.region");
     if (named == null || named.isBlank()) {
       named = environment.apply("AWS_REGION");
     }

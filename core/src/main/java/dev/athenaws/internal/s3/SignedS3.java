@@ -100,12 +100,27 @@ public final class SignedS3 implements ObjectReader, DownloadLinks, AutoCloseabl
    * @throws IllegalArgumentException as {@link #fromEnvironment()}
    */
   public static SignedS3 fromEnvironment(UnaryOperator<String> environment) {
+    return fromEnvironment(System::getProperty, environment);
+  }
+
+  /**
+   * As {@link #fromEnvironment(UnaryOperator)}, with the system properties read from {@code
+   * properties}: a host that builds the client later than it configures it (at first use) passes a
+   * snapshot taken when it was configured.
+   *
+   * @param properties looks up a system property, null when unset
+   * @param environment looks up an environment variable, null when unset
+   * @return the client
+   * @throws IllegalStateException as {@link #fromEnvironment()}
+   * @throws IllegalArgumentException as {@link #fromEnvironment()}
+   */
+  public static SignedS3 fromEnvironment(
+      UnaryOperator<String> properties, UnaryOperator<String> environment) {
     return builder()
         .httpClient(AwsHttp.httpClientFromClassPath())
         .credentials(DefaultCredentialsProvider.builder().build())
-        .region(AwsHttp.region(environment))
-        .endpointOverride(
-            S3Addresses.endpointFromEnvironment(System::getProperty, environment).orElse(null))
+        .region(AwsHttp.region(properties, environment))
+        .endpointOverride(S3Addresses.endpointFromEnvironment(properties, environment).orElse(null))
         .build();
   }
 

@@ -183,6 +183,21 @@ class RunFlowWireTest {
   }
 
   @Test
+  void aQueryNobodyResumesIsStoppedAtTheQueryTimeout() {
+    h.athena.nextQuery(numbered(1, 1).running(Duration.ofMinutes(10)).build());
+    h.api.goneAfter("conn-1=", 2); // accepted and one progress, then 410
+    java.time.Instant begin = h.time.instant();
+
+    PublishResult result = h.runner(4096, Duration.ofMinutes(2)).run(h.job(client, "r1"));
+
+    // The drop did not stop it; the query timeout (2 minutes here) did: it cannot run and bill on.
+    assertThat(h.athena.calls(FakeAthena.STOP)).isEqualTo(1);
+    assertThat(h.time.since(begin)).isGreaterThanOrEqualTo(Duration.ofMinutes(2));
+    assertThat(h.athena.calls(FakeAthena.RESULTS)).isZero();
+    assertThat(result).isInstanceOf(PublishResult.Failed.class);
+  }
+
+  @Test
   void aClientGoneBeforeAcceptedStopsTheQueryAtOnce() {
     h.athena.nextQuery(numbered(1, 1).running(Duration.ofMinutes(1)).build());
     h.api.goneAfter("conn-1=", 0);

@@ -43,6 +43,9 @@ class SessionsE2ETest {
   static LocalStack stepFunctions;
   static LocalStack inline;
 
+  /** Results from GetQueryResults pages: resume on the API path (the others read S3). */
+  static LocalStack apiPath;
+
   @BeforeAll
   static void start() throws Exception {
     // 25 ms a post, as API Gateway's PostToConnection: a big result streams for seconds.
@@ -50,20 +53,26 @@ class SessionsE2ETest {
     inline =
         Stacks.start(
             "--mode", "inline", "--queue-delay-ms", "" + QUEUED_MS, "--post-latency-ms", "25");
+    apiPath = Stacks.start("--mode", "inline", "--result-fetch", "api", "--post-latency-ms", "25");
   }
 
   @AfterAll
   static void stop() {
     stepFunctions.close();
     inline.close();
+    apiPath.close();
   }
 
   private static LocalStack stack(String mode) {
-    return mode.equals("inline") ? inline : stepFunctions;
+    return switch (mode) {
+      case "inline" -> inline;
+      case "inline, API path" -> apiPath;
+      default -> stepFunctions;
+    };
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"stepfunctions", "inline"})
+  @ValueSource(strings = {"stepfunctions", "inline", "inline, API path"})
   void aClientDroppedMidStreamResumesOnANewConnectionAndGetsEveryRowOnce(String mode)
       throws Exception {
     LocalStack stack = stack(mode);
@@ -94,6 +103,8 @@ class SessionsE2ETest {
       List<JsonNode> rest = second.untilDone(WAIT);
       JsonNode complete = rest.get(rest.size() - 1);
       assertThat(complete.path("type").asText()).as("%s", complete).isEqualTo("complete");
+      assertThat(complete.path("statistics").path("resultPath").asText())
+          .isEqualTo(mode.contains("API") ? "api" : "s3");
 
       // Every row once across both connections: seq 0..afterSeq from the first, the rest from the
       // second, with the chunk boundaries of the first delivery.
