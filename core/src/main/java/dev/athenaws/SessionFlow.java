@@ -4,6 +4,7 @@ import dev.athenaws.Outcome.PublishResult;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.error.QueryFailedException;
+import dev.athenaws.error.ThrottledException;
 import dev.athenaws.internal.protocol.ClientMessage;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.query.RequestKey;
@@ -162,24 +163,27 @@ final class SessionFlow {
     return new Outcome.Ran(result);
   }
 
+  /**
+   * Hands a resumed query to what continues it; when that fails the client hears why, as from any
+   * run: ATHENA_BUSY when the service kept throttling, else INTERNAL.
+   */
   private Outcome handOver(PublishTarget target, HandOff handOff, HandOff.Request request) {
+    AthenaWsException failure = new AthenaWsException(ErrorCode.INTERNAL, RunFlow.HANDOFF_FAILED);
     try {
       if (handOff != null && handOff.take(request)) {
         return new Outcome.HandedOff(request.queryExecutionId(), request.from());
       }
+      LOG.warn("hand-off of resumed query {} was refused", request.queryExecutionId());
+    } catch (ThrottledException e) {
+      failure = e;
     } catch (RuntimeException e) {
       LOG.error(
           "hand-off of resumed query {} for connection {} failed: {}",
           request.queryExecutionId(),
           target.connection().id(),
           e.getClass().getSimpleName());
-      return new Outcome.Ran(
-          flow.publisher.fail(
-              target, new AthenaWsException(ErrorCode.INTERNAL, RunFlow.HANDOFF_FAILED)));
     }
-    return new Outcome.Ran(
-        flow.publisher.fail(
-            target, new AthenaWsException(ErrorCode.INTERNAL, RunFlow.HANDOFF_FAILED)));
+    return new Outcome.Ran(flow.publisher.fail(target, failure));
   }
 
   /**
