@@ -21,9 +21,11 @@ import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.query.RunTally;
 import dev.athenaws.internal.s3.DownloadLinks;
 import dev.athenaws.internal.s3.LazyS3;
+import dev.athenaws.internal.s3.MarkerObjects;
 import dev.athenaws.internal.s3.ObjectReader;
 import dev.athenaws.internal.s3.ResultSource;
 import dev.athenaws.internal.s3.SignedS3;
+import dev.athenaws.internal.session.CancelMarks;
 import dev.athenaws.internal.session.ResumeTokens;
 import dev.athenaws.notify.Connection;
 import dev.athenaws.notify.ConnectionNotifier;
@@ -93,7 +95,7 @@ public final class AthenaWs implements AutoCloseable {
             parts.clock(),
             new ResultRoute(parts.publisher(), parts.source()),
             new LinkDelivery(parts.links(), parts.linkPolicy(), parts.publisher()),
-            new Sessions(parts.tokens(), parts.clock()));
+            new Sessions(parts.tokens(), parts.marks(), parts.clock()));
     this.resume = new ResumeFlow(flow);
     this.sessions = new SessionFlow(flow, resume);
     this.prefetch = parts.prefetch();
@@ -386,7 +388,8 @@ public final class AthenaWs implements AutoCloseable {
         ResultSource source,
         DownloadLinks links,
         LinkDelivery.Policy linkPolicy,
-        ResumeTokens tokens) {}
+        ResumeTokens tokens,
+        CancelMarks marks) {}
 
     /**
      * Sets the Athena client; the {@code AthenaWs} does not close it.
@@ -806,7 +809,20 @@ public final class AthenaWs implements AutoCloseable {
               secrets == null
                   ? null
                   : new ResumeTokens(
-                      secrets.get(0), secrets.subList(1, secrets.size()), tokenTtl, clock)));
+                      secrets.get(0), secrets.subList(1, secrets.size()), tokenTtl, clock),
+              cancelMarks(defaultS3)));
+    }
+
+    /**
+     * Cancel marks (a cancel reaching rows another host streams) go where results are read from:
+     * the default S3 client, or the given reader when it can also write marks; only with sessions.
+     */
+    private CancelMarks cancelMarks(LazyS3 defaultS3) {
+      MarkerObjects objects =
+          objectReader == null ? defaultS3 : objectReader instanceof MarkerObjects m ? m : null;
+      return secrets == null || objects == null
+          ? CancelMarks.off()
+          : new CancelMarks(objects, clock, sleeper);
     }
   }
 }

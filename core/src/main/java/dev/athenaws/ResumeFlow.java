@@ -41,18 +41,20 @@ final class ResumeFlow {
     if (r.failure != null) {
       return report(target, r.failure);
     }
+    Instant started = flow.clock.instant();
     try (LocalRuns.Serving serving =
         flow.sessions.runs.serve(target.queryExecutionId(), target.connection().id())) {
-      return continueQuery(r, RunFlow.stopSignal(serving, r.stopped));
+      return continueQuery(r, RunFlow.stopSignal(serving, r.stopped), started);
     }
   }
 
-  private PublishResult continueQuery(Resumption r, BooleanSupplier stopped) {
+  private PublishResult continueQuery(Resumption r, BooleanSupplier stopped, Instant started) {
     PublishTarget target = r.target;
     if (r.succeeded != null) {
       return succeeded(
           r,
           stopped,
+          started,
           r.succeeded.kind(),
           r.succeeded.stats(),
           new ResultRoute.ResultObject(r.outputLocation, r.encryptionOption));
@@ -72,6 +74,7 @@ final class ResumeFlow {
       return succeeded(
           r,
           stopped,
+          started,
           StatementKind.of(execution),
           QueryStats.of(execution),
           new ResultRoute.ResultObject(
@@ -87,25 +90,26 @@ final class ResumeFlow {
     if (state == QueryExecutionState.CANCELLED) {
       return stopped.getAsBoolean() ? new PublishResult.Stopped() : flow.cancelled(target);
     }
-    return await(r, execution, stopped);
+    return await(r, execution, stopped, started);
   }
 
   private PublishResult succeeded(
       Resumption r,
       BooleanSupplier stopped,
+      Instant started,
       StatementKind kind,
       QueryStats stats,
       ResultRoute.ResultObject where) {
     RunWatch.stats(stats);
     if (!r.from.isStart()) {
-      return publish(r, stopped, kind, stats, where);
+      return publish(r, stopped, started, kind, stats, where);
     }
     // A state machine's wait posts no progress of its own: tell the client the query finished,
     // with its time, data scanned and (when known) total rows, before the first rows.
     QueryStats known = flow.totals.announce(r.target, kind, KnownTotals.fromStats(stats), stats);
     return known == null
         ? new PublishResult.ConnectionGone()
-        : publish(r, stopped, kind, known, where);
+        : publish(r, stopped, started, kind, known, where);
   }
 
   private PublishResult report(PublishTarget target, Resumption.Failure failure) {
@@ -119,7 +123,8 @@ final class ResumeFlow {
   }
 
   /** The query still runs: wait within the host's budget and the query timeout. */
-  private PublishResult await(Resumption r, QueryExecution execution, BooleanSupplier stopped) {
+  private PublishResult await(
+      Resumption r, QueryExecution execution, BooleanSupplier stopped, Instant started) {
     Instant submitted = execution.status() == null ? null : execution.status().submissionDateTime();
     Duration queryLeft =
         submitted == null
@@ -135,7 +140,7 @@ final class ResumeFlow {
     boolean timeoutFirst = queryLeft.compareTo(budget) <= 0;
     RunFlow.Waited waited = flow.await(r.target, timeoutFirst ? queryLeft : budget, stopped);
     if (waited instanceof RunFlow.Waited.Ready ready) {
-      return publish(r, stopped, ready.kind(), ready.stats(), ready.where());
+      return publish(r, stopped, started, ready.kind(), ready.stats(), ready.where());
     }
     if (waited instanceof RunFlow.Waited.Ended ended) {
       return ended.result();
@@ -145,12 +150,24 @@ final class ResumeFlow {
         : new PublishResult.Paused(r.from);
   }
 
+  /**
+   * Publishes from the continuation. A client's resume (in inline mode a Lambda instance of its
+   * own) also stops for a cancel handled on another host, written as a mark beside the result; a
+   * push task learns of a cancel from its stopped execution instead ({@code r.stopped}).
+   */
   private PublishResult publish(
       Resumption r,
-      BooleanSupplier stopped,
+      BooleanSupplier signal,
+      Instant started,
       StatementKind kind,
       QueryStats stats,
       ResultRoute.ResultObject where) {
+    BooleanSupplier stopped = signal;
+    if (r.byClient) {
+      BooleanSupplier marked =
+          flow.sessions.marks.watch(where.outputLocation(), r.target.queryExecutionId(), started);
+      stopped = () -> signal.getAsBoolean() || marked.getAsBoolean();
+    }
     if (r.from.isStart()) {
       PublishResult linked = flow.links.deliver(r.target, r.delivery, kind, stats, where);
       if (linked != null) {

@@ -129,6 +129,7 @@ final class RunFlow {
       Duration budget,
       LocalRuns.Serving serving) {
     String id = target.queryExecutionId();
+    Instant runStarted = clock.instant();
     boolean bounded = options.budget() != null;
     PostOutcome accepted;
     try {
@@ -168,7 +169,8 @@ final class RunFlow {
                   columnTypes(statement.queryName()),
                   r.stats(),
                   Continuation.start(),
-                  stopSignal(serving, ResultRequest.NEVER_STOPPED)),
+                  stopSignal(
+                      serving, sessions.marks.watch(r.where().outputLocation(), id, runStarted))),
               r.where(),
               pause);
       if (result instanceof PublishResult.Paused p) {
@@ -187,7 +189,8 @@ final class RunFlow {
 
   /**
    * What stops a run of this query: a client's cancel handled in this process after the run
-   * started, or {@code external} (e.g. its state machine execution was stopped).
+   * started, or {@code external} (its state machine execution was stopped, or a cancel handled on
+   * another host left a mark: {@link dev.athenaws.internal.session.CancelMarks}).
    */
   static BooleanSupplier stopSignal(LocalRuns.Serving serving, BooleanSupplier external) {
     return () -> serving.cancelled() || external.getAsBoolean();

@@ -8,6 +8,7 @@ import dev.athenaws.error.ThrottledException;
 import dev.athenaws.internal.protocol.ClientMessage;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.query.RequestKey;
+import dev.athenaws.internal.query.ResultLocation;
 import dev.athenaws.internal.session.ResumeClaims;
 import dev.athenaws.internal.session.TokenRefused;
 import dev.athenaws.notify.Connection;
@@ -29,7 +30,11 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  * this process, or through its stopped state machine execution) ends without a message; except when
  * the query was still running, nothing here or in Step Functions was waiting for it, and the cancel
  * came on the connection the token was given to: then the run waiting in another process (inline
- * mode on another Lambda instance) finds the query CANCELLED and tells the client itself.
+ * mode on another Lambda instance) finds the query CANCELLED and tells the client itself. A query
+ * that SUCCEEDED may still be streaming on another host (inline mode: every invocation is a Lambda
+ * instance of its own): the cancel leaves a mark beside the result and waits a few seconds for that
+ * run to say it stopped ({@link dev.athenaws.internal.session.CancelMarks}): QUERY_CANCELLED when
+ * it did, QUERY_FINISHED when no run was streaming.
  */
 final class SessionFlow {
   private static final Logger LOG = LoggerFactory.getLogger(SessionFlow.class);
@@ -51,9 +56,10 @@ final class SessionFlow {
     }
     String id = claims.queryExecutionId();
     PublishTarget query = new PublishTarget(connection, claims.requestId(), id);
+    QueryExecution execution;
     QueryExecutionState state;
     try {
-      QueryExecution execution = flow.waiter.describe(id);
+      execution = flow.waiter.describe(id);
       state = execution.status() == null ? null : execution.status().state();
     } catch (QueryFailedException e) {
       return refuse(asker, new AthenaWsException(ErrorCode.QUERY_FINISHED, FINISHED, e));
@@ -82,6 +88,12 @@ final class SessionFlow {
     if (!running && !elsewhere && local.isEmpty()) {
       if (state == QueryExecutionState.CANCELLED) {
         flow.cancelled(query); // a repeated cancel: the same final message again
+        return new Outcome.Cancelled(id);
+      }
+      if (state == QueryExecutionState.SUCCEEDED
+          && flow.sessions.marks.request(ResultLocation.outputLocation(execution), id)) {
+        LOG.info("cancel of query {}: a run on another host stopped streaming it", id);
+        flow.cancelled(query); // that run stopped without a message
         return new Outcome.Cancelled(id);
       }
       return refuse(asker, new AthenaWsException(ErrorCode.QUERY_FINISHED, FINISHED));

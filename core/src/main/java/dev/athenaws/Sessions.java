@@ -4,6 +4,7 @@ import dev.athenaws.internal.protocol.Delivery;
 import dev.athenaws.internal.protocol.ServerMessage;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.query.RequestKey;
+import dev.athenaws.internal.session.CancelMarks;
 import dev.athenaws.internal.session.ResumeClaims;
 import dev.athenaws.internal.session.ResumeTokens;
 import dev.athenaws.internal.session.TokenRefused;
@@ -12,19 +13,23 @@ import java.time.Clock;
 /**
  * The sessions of a front door: the resume token each {@code accepted} carries (when the deployment
  * configured a secret) and the check of a token a {@code cancel} or {@code resume} presents; and
- * the runs of this process ({@link LocalRuns}). Thread-safe.
+ * the runs of this process ({@link LocalRuns}) and the cancel marks that reach runs elsewhere
+ * ({@link CancelMarks}). Thread-safe.
  */
 final class Sessions {
   static final String OFF = "Cancel and resume are not enabled on this service.";
 
   private final ResumeTokens tokens;
   final LocalRuns runs;
+  final CancelMarks marks;
 
   /**
    * @param tokens null when the deployment has sessions off
+   * @param marks how a cancel reaches rows another host streams ({@link CancelMarks#off()}: never)
    */
-  Sessions(ResumeTokens tokens, Clock clock) {
+  Sessions(ResumeTokens tokens, CancelMarks marks, Clock clock) {
     this.tokens = tokens;
+    this.marks = marks;
     this.runs = new LocalRuns(clock);
   }
 

@@ -396,7 +396,7 @@ class SessionsTest {
             tokens.expiryFromNow()));
   }
 
-  private static String cancel(String token, String id) {
+  static String cancel(String token, String id) {
     return "{\"action\":\"cancel\",\"queryExecutionId\":\""
         + id
         + "\",\"resumeToken\":\""

@@ -1,5 +1,6 @@
 package dev.athenaws.testing;
 
+import dev.athenaws.internal.s3.MarkerObjects;
 import dev.athenaws.internal.s3.ObjectReader;
 import dev.athenaws.internal.s3.ObjectUnavailableException;
 import dev.athenaws.internal.s3.S3Location;
@@ -12,25 +13,29 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * An in-memory S3 behind core's {@link ObjectReader} seam: objects by {@code s3://} URI, ranged
- * opens, 403 and 404, ETags with If-Match (412 as CHANGED), opens that fail (503), and connections
- * that break after a given number of bytes (a reset mid-object). Records every open's start byte
- * and If-Match. Not an HTTP fake: core has no S3 SDK client to point at one.
+ * An in-memory S3 behind core's {@link ObjectReader} and {@link MarkerObjects} seams: objects by
+ * {@code s3://} URI, ranged opens, 403 and 404, ETags with If-Match (412 as CHANGED), opens that
+ * fail (503), and connections that break after a given number of bytes (a reset mid-object).
+ * Records every open's start byte and If-Match. Not an HTTP fake: core has no S3 SDK client to
+ * point at one.
  *
  * <p>Thread-safety: thread-safe.
  */
-public final class FakeS3 implements ObjectReader {
+public final class FakeS3 implements ObjectReader, MarkerObjects {
   private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
   private final Set<String> denied = ConcurrentHashMap.newKeySet();
   private final Deque<Long> breaks = new ArrayDeque<>();
   private final List<Long> opens = new ArrayList<>();
   private final List<String> ifMatches = new ArrayList<>();
   private final Map<String, Integer> versions = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> metadata = new ConcurrentHashMap<>();
+  private final List<String> heads = new ArrayList<>();
   private int failOpens;
 
   /** Stores (or replaces: a new version with a new ETag) an object. */
@@ -83,6 +88,47 @@ public final class FakeS3 implements ObjectReader {
    */
   public String etag(String uri) {
     return "\"v" + versions.getOrDefault(uri, 0) + "\"";
+  }
+
+  /** Writes an empty object with user metadata ({@link MarkerObjects}); 403 when denied. */
+  @Override
+  public void put(S3Location location, Map<String, String> meta) {
+    String uri = location.toString();
+    if (denied.contains(uri)) {
+      throw new ObjectUnavailableException(ObjectUnavailableException.Reason.ACCESS_DENIED, uri);
+    }
+    metadata.put(uri, Map.copyOf(meta));
+    put(uri, new byte[0]);
+  }
+
+  /** Reads an object's user metadata; empty for a missing object, 403 when denied. */
+  @Override
+  public Optional<Map<String, String>> head(S3Location location) {
+    String uri = location.toString();
+    synchronized (this) {
+      heads.add(uri);
+    }
+    if (denied.contains(uri)) {
+      throw new ObjectUnavailableException(ObjectUnavailableException.Reason.ACCESS_DENIED, uri);
+    }
+    return objects.containsKey(uri)
+        ? Optional.of(metadata.getOrDefault(uri, Map.of()))
+        : Optional.empty();
+  }
+
+  /**
+   * @return the URI of every HeadObject, in order
+   */
+  public synchronized List<String> heads() {
+    return List.copyOf(heads);
+  }
+
+  /**
+   * @param uri the object
+   * @return whether it exists
+   */
+  public boolean exists(String uri) {
+    return objects.containsKey(uri);
   }
 
   @Override

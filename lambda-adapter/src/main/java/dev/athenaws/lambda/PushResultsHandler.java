@@ -12,6 +12,7 @@ import dev.athenaws.internal.query.QueryError;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.ResultLocation;
 import dev.athenaws.internal.query.StatementKind;
+import dev.athenaws.internal.session.ThrottledCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -96,7 +97,8 @@ public final class PushResultsHandler implements RequestStreamHandler {
     if (push.executionArn() != null && wiring.stepFunctions != null) {
       // A client's cancel stops this execution; the run then ends without another message.
       resumption.stopSignal(
-          new AbortWatch(() -> wiring.stepFunctions.aborted(push.executionArn()), wiring.clock));
+          new ThrottledCheck(
+              () -> wiring.stepFunctions.aborted(push.executionArn()), wiring.clock));
     }
     if (push.failure() != null) {
       StepFailure.Classified failure = StepFailure.classify(push.failure(), push.connection().id());

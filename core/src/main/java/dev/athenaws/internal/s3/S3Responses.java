@@ -3,15 +3,18 @@ package dev.athenaws.internal.s3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
- * What S3's answers to GetObject and HeadObject mean (S3 API reference, GetObject and HeadObject,
- * "Error responses" and the common error codes,
+ * What S3's answers to GetObject, HeadObject and PutObject mean (S3 API reference, GetObject and
+ * HeadObject, "Error responses" and the common error codes,
  * https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html): 200 and 206 carry the
  * object; 403 AccessDenied and 404 NoSuchKey / NoSuchBucket refuse it for good ({@link
  * ObjectUnavailableException}); 412 PreconditionFailed means the {@code If-Match} ETag no longer
@@ -77,6 +80,51 @@ final class S3Responses {
       return http.firstMatchingHeader("Content-Length").map(Long::parseLong).orElse(0L);
     }
     throw failure(http.statusCode(), code, what);
+  }
+
+  /** The prefix of user metadata headers (S3 API reference, PutObject, {@code x-amz-meta-*}). */
+  static final String META = "x-amz-meta-";
+
+  /**
+   * @param response the PutObject response
+   * @param what the object, for messages
+   * @throws ObjectUnavailableException for 403 and 404 (no such bucket)
+   * @throws IOException for any other status but 200
+   */
+  static void written(HttpExecuteResponse response, S3Location what) throws IOException {
+    SdkHttpResponse http = response.httpResponse();
+    String code = errorCode(response.responseBody().map(InputStream.class::cast).orElse(null));
+    if (http.statusCode() != 200) {
+      throw failure(http.statusCode(), code, what);
+    }
+  }
+
+  /**
+   * @param response the HeadObject response (it has no body)
+   * @param what the object, for messages
+   * @return the user metadata (names lower case, prefix removed), empty for 404
+   * @throws ObjectUnavailableException for 403
+   * @throws IOException for any other status but 200 and 404
+   */
+  static Optional<Map<String, String>> metadata(HttpExecuteResponse response, S3Location what)
+      throws IOException {
+    SdkHttpResponse http = response.httpResponse();
+    String code = errorCode(response.responseBody().map(InputStream.class::cast).orElse(null));
+    if (http.statusCode() == 404) {
+      return Optional.empty();
+    }
+    if (http.statusCode() != 200) {
+      throw failure(http.statusCode(), code, what);
+    }
+    Map<String, String> meta = new TreeMap<>();
+    http.forEachHeader(
+        (name, values) -> {
+          String lower = name.toLowerCase(Locale.ROOT);
+          if (lower.startsWith(META) && !values.isEmpty()) {
+            meta.put(lower.substring(META.length()), values.get(0));
+          }
+        });
+    return Optional.of(meta);
   }
 
   /** Throws the refusal for 403, 404 and 412; answers the retryable failure otherwise. */

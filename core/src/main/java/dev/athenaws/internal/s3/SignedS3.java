@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -23,12 +24,13 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * S3's {@code GetObject}, {@code HeadObject} and presigned {@code GetObject} URLs without the S3
- * SDK module: plain HTTP requests signed with SigV4 by the SDK's own {@link AwsV4HttpSigner} (the
- * http-auth-aws module the Athena client brings) and sent with an {@link SdkHttpClient}. It reads
- * result objects ({@link ObjectReader}: ranged and ETag-conditional for resumes) and makes download
- * links ({@link DownloadLinks}: HeadObject, then a presigned URL). Each call is one attempt: the
- * callers retry {@link IOException}s with backoff.
+ * S3's {@code GetObject}, {@code HeadObject}, presigned {@code GetObject} URLs and the empty {@code
+ * PutObject} of {@link MarkerObjects} without the S3 SDK module: plain HTTP requests signed with
+ * SigV4 by the SDK's own {@link AwsV4HttpSigner} (the http-auth-aws module the Athena client
+ * brings) and sent with an {@link SdkHttpClient}. It reads result objects ({@link ObjectReader}:
+ * ranged and ETag-conditional for resumes) and makes download links ({@link DownloadLinks}:
+ * HeadObject, then a presigned URL). Each call is one attempt: the callers retry {@link
+ * IOException}s with backoff.
  *
  * <p>Signing as S3 wants it (S3 API reference, "Authenticating Requests (AWS Signature Version
  * 4)"): service {@code s3}, the path encoded once and not normalized, {@code x-amz-content-sha256}
@@ -44,7 +46,7 @@ import software.amazon.awssdk.regions.Region;
  * when something required is missing (no region, no HTTP client) and {@link
  * IllegalArgumentException} for a bad endpoint setting.
  */
-public final class SignedS3 implements ObjectReader, DownloadLinks, AutoCloseable {
+public final class SignedS3 implements ObjectReader, DownloadLinks, MarkerObjects, AutoCloseable {
   /** The longest a presigned URL may be valid, 7 days (X-Amz-Expires at most 604800). */
   public static final Duration MAX_LINK_VALIDITY = Duration.ofSeconds(604_800);
 
@@ -156,6 +158,28 @@ public final class SignedS3 implements ObjectReader, DownloadLinks, AutoCloseabl
         send(sign(request(SdkHttpMethod.HEAD, location).build(), currentCredentials(), null));
     long bytes = S3Responses.headLength(head, location);
     return presign(location, validFor, bytes);
+  }
+
+  @Override
+  public void put(S3Location location, Map<String, String> metadata) throws IOException {
+    Objects.requireNonNull(location, "location");
+    SdkHttpRequest.Builder request =
+        request(SdkHttpMethod.PUT, location).putHeader("Content-Length", "0");
+    metadata.forEach((name, value) -> request.putHeader(S3Responses.META + name, value));
+    HttpExecuteResponse response =
+        AwsHttp.send(
+            http,
+            sign(request.build(), currentCredentials(), null),
+            ContentStreamProvider.fromByteArray(new byte[0]));
+    S3Responses.written(response, location);
+  }
+
+  @Override
+  public Optional<Map<String, String>> head(S3Location location) throws IOException {
+    Objects.requireNonNull(location, "location");
+    HttpExecuteResponse head =
+        send(sign(request(SdkHttpMethod.HEAD, location).build(), currentCredentials(), null));
+    return S3Responses.metadata(head, location);
   }
 
   /**
