@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
@@ -162,15 +163,28 @@ public final class SignedS3 implements ObjectReader, DownloadLinks, MarkerObject
 
   @Override
   public void put(S3Location location, Map<String, String> metadata) throws IOException {
+    put(location, metadata, Map.of());
+  }
+
+  /** As {@link #put}, with more headers signed and sent (tests compare with the SDK's). */
+  void put(S3Location location, Map<String, String> metadata, Map<String, String> more)
+      throws IOException {
     Objects.requireNonNull(location, "location");
     SdkHttpRequest.Builder request =
         request(SdkHttpMethod.PUT, location).putHeader("Content-Length", "0");
     metadata.forEach((name, value) -> request.putHeader(S3Responses.META + name, value));
-    HttpExecuteResponse response =
-        AwsHttp.send(
-            http,
-            sign(request.build(), currentCredentials(), null),
-            ContentStreamProvider.fromByteArray(new byte[0]));
+    more.forEach(request::putHeader);
+    ContentStreamProvider empty = ContentStreamProvider.fromByteArray(new byte[0]);
+    AwsCredentialsIdentity identity = currentCredentials();
+    SdkHttpRequest signed =
+        SIGNER
+            .sign(
+                r ->
+                    common(r.identity(identity).request(request.build()).payload(empty))
+                        // The empty body's SHA-256, as S3Client signs a body it can hash.
+                        .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true))
+            .request();
+    HttpExecuteResponse response = AwsHttp.send(http, signed, empty);
     S3Responses.written(response, location);
   }
 
@@ -228,14 +242,8 @@ public final class SignedS3 implements ObjectReader, DownloadLinks, MarkerObject
     return SIGNER
         .sign(
             r -> {
-              r.identity(identity)
-                  .request(request)
-                  .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
-                  .putProperty(AwsV4HttpSigner.REGION_NAME, region.id())
-                  .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
-                  .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
-                  .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
-                  .putProperty(HttpSigner.SIGNING_CLOCK, clock);
+              common(r.identity(identity).request(request))
+                  .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false);
               if (presignFor != null) {
                 r.putProperty(
                         AwsV4FamilyHttpSigner.AUTH_LOCATION,
@@ -244,6 +252,16 @@ public final class SignedS3 implements ObjectReader, DownloadLinks, MarkerObject
               }
             })
         .request();
+  }
+
+  /** The signing properties every S3 request shares. */
+  private SignRequest.Builder<AwsCredentialsIdentity> common(
+      SignRequest.Builder<AwsCredentialsIdentity> r) {
+    return r.putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
+        .putProperty(AwsV4HttpSigner.REGION_NAME, region.id())
+        .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
+        .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
+        .putProperty(HttpSigner.SIGNING_CLOCK, clock);
   }
 
   private HttpExecuteResponse send(SdkHttpRequest signed) throws IOException {
