@@ -190,9 +190,16 @@ public final class SignedS3 implements ObjectReader, DownloadLinks, MarkerObject
 
   @Override
   public Optional<Map<String, String>> head(S3Location location) throws IOException {
+    return head(location, Map.of());
+  }
+
+  /** As {@link #head}, with more headers signed and sent (tests compare with the SDK's). */
+  Optional<Map<String, String>> head(S3Location location, Map<String, String> more)
+      throws IOException {
     Objects.requireNonNull(location, "location");
-    HttpExecuteResponse head =
-        send(sign(request(SdkHttpMethod.HEAD, location).build(), currentCredentials(), null));
+    SdkHttpRequest.Builder request = request(SdkHttpMethod.HEAD, location);
+    more.forEach(request::putHeader);
+    HttpExecuteResponse head = send(sign(request.build(), currentCredentials(), null));
     return S3Responses.metadata(head, location);
   }
 

@@ -224,4 +224,42 @@ class SignedS3WireTest {
     assertThatThrownBy(() -> s3.link(OBJECT, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aMarkerIsAnEmptyPutWithMetadataAndItsHeadReadsTheMetadataBack() throws IOException {
+    server.answer(
+        Answer.of(200, ""),
+        Answer.of(200, "", "x-amz-meta-answer-by", "1765000000000", "Content-Length", "0"),
+        Answer.of(404, ""));
+    s3.put(OBJECT, java.util.Map.of("answer-by", "1765000000000"));
+    RecordingS3Server.Seen put = server.last();
+    assertThat(put.method()).isEqualTo("PUT");
+    assertThat(put.rawPath()).isEqualTo("/results/out/q1.csv");
+    assertThat(put.header("x-amz-meta-answer-by")).isEqualTo("1765000000000");
+    assertThat(put.header("content-length")).isEqualTo("0");
+    assertThat(put.header("authorization"))
+        .contains(
+            "SignedHeaders=content-length;host;x-amz-content-sha256;x-amz-date;"
+                + "x-amz-meta-answer-by;x-amz-security-token,");
+    assertThat(put.header("x-amz-content-sha256")) // the empty body's SHA-256
+        .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+    assertThat(s3.head(OBJECT)).contains(java.util.Map.of("answer-by", "1765000000000"));
+    assertThat(server.last().method()).isEqualTo("HEAD");
+    assertThat(s3.head(OBJECT)).isEmpty(); // 404: no such marker
+  }
+
+  @Test
+  void aMarkerRefusedIsNotRetryableAndA503Is() {
+    server.answer(Answer.of(403, ""), Answer.error(403, "AccessDenied"), Answer.of(503, ""));
+    assertThatThrownBy(() -> s3.head(OBJECT))
+        .extracting(e -> ((ObjectUnavailableException) e).reason())
+        .isEqualTo(ObjectUnavailableException.Reason.ACCESS_DENIED);
+    assertThatThrownBy(() -> s3.put(OBJECT, java.util.Map.of()))
+        .extracting(e -> ((ObjectUnavailableException) e).reason())
+        .isEqualTo(ObjectUnavailableException.Reason.ACCESS_DENIED);
+    assertThatThrownBy(() -> s3.head(OBJECT))
+        .isInstanceOf(IOException.class)
+        .isNotInstanceOf(ObjectUnavailableException.class);
+  }
 }
