@@ -138,7 +138,9 @@ public final class AthenaWsStack extends Stack {
     flow.stateMachine()
         .grantExecution(query.function(), "states:DescribeExecution", "states:StopExecution");
     // Both modes start the query here (stepfunctions mode then hands it to the state machine), and
-    // a cancel stops it.
+    // a cancel stops it. Its s3:PutObject and s3:ListBucket on the results also serve cancel marks:
+    // in inline mode a cancel reaches rows another instance streams through an empty object beside
+    // the result, and a HeadObject of one not (yet) written must answer 404, not 403.
     access.runQueries().forEach(query.function()::addToRolePolicy);
     sessions.grantRead(query.function());
     if (inline) {

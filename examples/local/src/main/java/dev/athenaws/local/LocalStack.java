@@ -1,6 +1,5 @@
 package dev.athenaws.local;
 
-import dev.athenaws.lambda.Handlers;
 import dev.athenaws.lambda.auth.ConnectAuthorizerHandler;
 import dev.athenaws.lambda.workflow.PushWorkflowDefinition;
 import dev.athenaws.local.athena.AthenaEmulator;
@@ -39,8 +38,10 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  * The whole athena-ws flow on one port: the WebSocket gateway ({@code ws://host:port/<stage>}), its
  * management API ({@code /<stage>/@connections/{id}}), the Athena and Step Functions endpoints
  * ({@code POST /} by {@code X-Amz-Target}) and the web client ({@code /}). The real lambda-adapter
- * handlers serve the routes and the push task; they reach the local endpoints only through
- * configuration (the SDK's endpoint settings and {@code WEBSOCKET_ENDPOINT}).
+ * handlers serve the routes and the push task, each function with instances that serve one
+ * invocation at a time as Lambda runs them ({@link LambdaInstances}); they reach the local
+ * endpoints only through configuration (the SDK's endpoint settings and {@code
+ * WEBSOCKET_ENDPOINT}).
  *
  * <p>Thread-safety: thread-safe. One stack per JVM at a time: the SDK's endpoint system properties
  * are global.
@@ -81,7 +82,7 @@ public final class LocalStack implements AutoCloseable {
   private final StepFunctionsEmulator stepFunctions;
   private final Gateway gateway;
   private final AthenaClient workflowAthena;
-  private final Handlers handlers;
+  private final LocalFunctions functions;
   private final int port;
   private final boolean webApp;
   private final Faults faults;
@@ -95,7 +96,7 @@ public final class LocalStack implements AutoCloseable {
       StepFunctionsEmulator stepFunctions,
       Gateway gateway,
       AthenaClient workflowAthena,
-      Handlers handlers,
+      LocalFunctions functions,
       int port,
       boolean webApp,
       Faults faults,
@@ -110,7 +111,7 @@ public final class LocalStack implements AutoCloseable {
     this.stepFunctions = stepFunctions;
     this.gateway = gateway;
     this.workflowAthena = workflowAthena;
-    this.handlers = handlers;
+    this.functions = functions;
     this.port = port;
     this.webApp = webApp;
   }
@@ -160,8 +161,8 @@ public final class LocalStack implements AutoCloseable {
       String base = "http://" + loopback(o.host()) + ":" + port;
       LocalEnvironment env = LocalEnvironment.of(o, base);
       env.applySdkSettings();
-      Handlers handlers = Handlers.fromEnvironment(env.variables());
-      opened.push(handlers);
+      LocalFunctions functions = LocalFunctions.of(env);
+      opened.push(functions);
       AthenaClient workflowAthena =
           AthenaClient.builder()
               .endpointOverride(URI.create(base))
@@ -178,7 +179,7 @@ public final class LocalStack implements AutoCloseable {
               STATE_MACHINE_ARN,
               definition(o),
               workflowAthena,
-              Map.of(PUSH_FUNCTION_ARN, handlers.pushResults()::handle),
+              Map.of(PUSH_FUNCTION_ARN, functions.push()),
               new WorkflowSettings(Duration.ofMillis(o.pushTimeoutMs()), Duration.ofMillis(100)),
               clock,
               Sleeper.system());
@@ -194,8 +195,8 @@ public final class LocalStack implements AutoCloseable {
               .queueDelay(Duration.ofMillis(o.queueDelayMs()))
               .build();
       opened.push(athena);
-      Gateway.RouteHandler route = handlers.queryRoute()::handle;
-      Gateway.RouteHandler connection = (event, remaining) -> handlers.connection().handle(event);
+      Gateway.RouteHandler route = functions.route();
+      Gateway.RouteHandler connection = functions.connection();
       Gateway gateway =
           new Gateway(
               new Gateway.Settings(
@@ -237,7 +238,7 @@ public final class LocalStack implements AutoCloseable {
           stepFunctions,
           gateway,
           workflowAthena,
-          handlers,
+          functions,
           port,
           site.servesWebApp(),
           faults,
@@ -394,7 +395,7 @@ public final class LocalStack implements AutoCloseable {
       LOG.warn("stopping the server: {}", e.toString());
     }
     stepFunctions.close();
-    handlers.close();
+    functions.close();
     workflowAthena.close();
     athena.close();
     objects.close();

@@ -97,7 +97,24 @@ public final class ObjectStore implements AutoCloseable {
    * @throws IOException when it cannot be written
    */
   public void put(String bucket, String key, String contentType, byte[] bytes) throws IOException {
+    put(bucket, key, contentType, bytes, Map.of());
+  }
+
+  /**
+   * Writes a whole object at once with user metadata (PutObject's {@code x-amz-meta-*} headers).
+   *
+   * @param bucket the bucket
+   * @param key the key
+   * @param contentType its Content-Type
+   * @param bytes its content
+   * @param metadata its user metadata, names lower case without the prefix
+   * @throws IOException when it cannot be written
+   */
+  public void put(
+      String bucket, String key, String contentType, byte[] bytes, Map<String, String> metadata)
+      throws IOException {
     try (Upload u = create(bucket, key, contentType)) {
+      u.metadata = Map.copyOf(metadata);
       u.write(bytes);
       u.publish();
     }
@@ -154,6 +171,7 @@ public final class ObjectStore implements AutoCloseable {
     private final MessageDigest md5;
     private long length;
     private boolean closed;
+    private Map<String, String> metadata = Map.of();
 
     private Upload(String bucket, String key, String contentType, Path file) throws IOException {
       super(null);
@@ -194,7 +212,12 @@ public final class ObjectStore implements AutoCloseable {
       Files.move(file, done, StandardCopyOption.ATOMIC_MOVE);
       StoredObject o =
           new StoredObject(
-              done, length, HexFormat.of().formatHex(md5.digest()), clock.instant(), contentType);
+              done,
+              length,
+              HexFormat.of().formatHex(md5.digest()),
+              clock.instant(),
+              contentType,
+              metadata);
       buckets.computeIfAbsent(bucket, b -> new ConcurrentHashMap<>()).put(key, o);
     }
 

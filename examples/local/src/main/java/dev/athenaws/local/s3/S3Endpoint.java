@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -18,18 +22,20 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * A path-style S3 endpoint on the stack's port: {@code GET} and {@code HEAD /<bucket>/<key>}
- * (GetObject with one byte range and If-Match, HeadObject), S3's XML errors, and presigned GET URLs
- * (SigV4, and SigV2 as the AWS CLI v1 writes them) whose expiry is enforced (signatures are not
- * verified). A request is S3's when it is signed for the {@code s3} service (Authorization header
- * or {@code X-Amz-Credential}) or its first path segment is an existing bucket; anything else
- * passes to the next handler.
+ * A path-style S3 endpoint on the stack's port: {@code GET}, {@code HEAD} and {@code PUT
+ * /<bucket>/<key>} (GetObject with one byte range and If-Match, HeadObject, PutObject of small
+ * objects with user metadata), S3's XML errors, and presigned GET URLs (SigV4, and SigV2 as the AWS
+ * CLI v1 writes them) whose expiry is enforced (signatures are not verified). A request is S3's
+ * when it is signed for the {@code s3} service (Authorization header or {@code X-Amz-Credential})
+ * or its first path segment is an existing bucket; anything else passes to the next handler.
  *
  * <p>Thread-safety: thread-safe.
  */
 public final class S3Endpoint extends Handler.Abstract {
   private static final int CHUNK = 64 * 1024;
   private static final String S3_SCOPE = "/s3/aws4_request";
+  private static final String META = "x-amz-meta-";
+  private static final int MAX_PUT_BYTES = 1024 * 1024;
 
   /** The emulated network: time to first byte and bandwidth (0 = unlimited). */
   public record Network(int firstByteMs, int mbps) {}
@@ -55,7 +61,7 @@ public final class S3Endpoint extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String method = request.getMethod();
-    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+    if (!"GET".equals(method) && !"HEAD".equals(method) && !"PUT".equals(method)) {
       return false;
     }
     String path = Request.getPathInContext(request);
@@ -94,6 +100,10 @@ public final class S3Endpoint extends Handler.Abstract {
       S3Errors.send(response, callback, S3Errors.notImplemented(), head);
       return true;
     }
+    if ("PUT".equals(method)) {
+      put(request, response, callback, bucket, key);
+      return true;
+    }
     Optional<StoredObject> found = store.head(bucket, key);
     if (found.isEmpty()) {
       S3Errors.send(response, callback, S3Errors.noSuchKey(key), head);
@@ -106,6 +116,54 @@ public final class S3Endpoint extends Handler.Abstract {
     }
     serve(request, response, callback, found.get(), head);
     return true;
+  }
+
+  /**
+   * PutObject of a small object: the body (at most {@link #MAX_PUT_BYTES}) and its user metadata,
+   * the {@code x-amz-meta-*} headers, which S3 stores with the object and returns on GetObject and
+   * HeadObject (S3 User Guide, "Working with object metadata": user-defined metadata names are
+   * stored lower case); answered 200 with the ETag (S3 API reference, PutObject). Athena-ws writes
+   * only empty cancel marks here; larger uploads are Athena's own, inside the emulator.
+   */
+  private void put(Request request, Response response, Callback callback, String bucket, String key)
+      throws IOException {
+    byte[] body;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      body = in.readNBytes(MAX_PUT_BYTES + 1);
+    }
+    if (body.length > MAX_PUT_BYTES) {
+      S3Errors.send(
+          response,
+          callback,
+          new S3Errors.Error(400, "EntityTooLarge", "The local endpoint takes small objects."),
+          false);
+      return;
+    }
+    String encoding = request.getHeaders().get(HttpHeader.CONTENT_ENCODING);
+    if (encoding != null && encoding.contains("aws-chunked")) {
+      try {
+        body = AwsChunked.decode(body);
+      } catch (IllegalArgumentException e) {
+        S3Errors.send(
+            response, callback, new S3Errors.Error(400, "IncompleteBody", e.getMessage()), false);
+        return;
+      }
+    }
+    Map<String, String> metadata = new TreeMap<>();
+    for (HttpField field : request.getHeaders()) {
+      String name = field.getName().toLowerCase(Locale.ROOT);
+      if (name.startsWith(META)) {
+        metadata.put(name.substring(META.length()), field.getValue());
+      }
+    }
+    String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    store.put(bucket, key, type == null ? "binary/octet-stream" : type, body, metadata);
+    response.setStatus(200);
+    response
+        .getHeaders()
+        .put(HttpHeader.ETAG, "\"" + store.head(bucket, key).orElseThrow().etag() + "\"");
+    response.getHeaders().put("x-amz-request-id", S3Errors.requestId());
+    response.write(true, null, callback);
   }
 
   /**
@@ -169,6 +227,7 @@ public final class S3Endpoint extends Handler.Abstract {
             DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 o.lastModified().atOffset(java.time.ZoneOffset.UTC)));
     response.getHeaders().put(HttpHeader.ACCEPT_RANGES, "bytes");
+    o.metadata().forEach((name, value) -> response.getHeaders().put(META + name, value));
     response.getHeaders().put("x-amz-request-id", S3Errors.requestId());
     if (head) {
       response.write(true, null, callback);

@@ -66,6 +66,36 @@ class S3EndpointTest {
   }
 
   @Test
+  void putObjectStoresTheBodyAndUserMetadataThatGetAndHeadReturn() {
+    // The SDK's defaults: over plain HTTP the body goes aws-chunked with a trailing checksum.
+    s3.putObject(
+        b ->
+            b.bucket(BUCKET)
+                .key("marks/q1.csv.q1.cancel")
+                .metadata(java.util.Map.of("answer-by", "1765000000000")),
+        software.amazon.awssdk.core.sync.RequestBody.fromBytes(CONTENT));
+    ResponseBytes<GetObjectResponse> got =
+        s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("marks/q1.csv.q1.cancel"));
+    assertThat(got.asByteArray()).isEqualTo(CONTENT);
+    assertThat(got.response().metadata()).containsEntry("answer-by", "1765000000000");
+    HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key("marks/q1.csv.q1.cancel"));
+    assertThat(head.metadata())
+        .containsExactlyEntriesOf(java.util.Map.of("answer-by", "1765000000000"));
+    assertThat(head.contentLength()).isEqualTo(CONTENT.length);
+
+    s3.putObject(
+        b -> b.bucket(BUCKET).key("marks/empty"),
+        software.amazon.awssdk.core.sync.RequestBody.empty());
+    assertThat(s3.headObject(b -> b.bucket(BUCKET).key("marks/empty")).contentLength()).isZero();
+    assertThatThrownBy(
+            () ->
+                s3.putObject(
+                    b -> b.bucket("no-such-bucket").key("k"),
+                    software.amazon.awssdk.core.sync.RequestBody.empty()))
+        .isInstanceOf(NoSuchBucketException.class);
+  }
+
+  @Test
   void getObjectReturnsTheWholeObject() {
     ResponseBytes<GetObjectResponse> got =
         s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("fixtures/alphabet.txt"));
