@@ -40,6 +40,16 @@ final class ResultRoute {
   record ResultObject(String outputLocation, String encryptionOption) {}
 
   PublishResult publish(ResultRequest request, ResultObject where, PauseCondition pause) {
+    return publish(request, where, pause, false);
+  }
+
+  /**
+   * As {@link #publish(ResultRequest, ResultObject, PauseCondition)}; {@code resumedByClient}: a
+   * result object deleted since is RESULT_EXPIRED ({@link ResultSource#open(String,
+   * dev.athenaws.internal.query.StatementKind, String, String, boolean)}).
+   */
+  PublishResult publish(
+      ResultRequest request, ResultObject where, PauseCondition pause, boolean resumedByClient) {
     PublishTarget target = request.target();
     long skip = CsvResultPages.recordsOf(request.from().nextToken());
     boolean s3Resume = skip >= 0;
@@ -53,7 +63,8 @@ final class ResultRoute {
               target.queryExecutionId(),
               request.statementKind(),
               where.outputLocation(),
-              where.encryptionOption());
+              where.encryptionOption(),
+              resumedByClient);
     } catch (RuntimeException e) {
       return publisher.fail(target, e);
     }

@@ -11,6 +11,7 @@ import dev.athenaws.internal.query.QueryError;
 import dev.athenaws.internal.query.QueryStats;
 import dev.athenaws.internal.query.ResultLocation;
 import dev.athenaws.internal.query.StatementKind;
+import dev.athenaws.internal.s3.ResultSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -27,8 +28,7 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  */
 final class ResumeFlow {
   private static final Logger LOG = LoggerFactory.getLogger(ResumeFlow.class);
-  static final String EXPIRED =
-      "The query's results are no longer available; please run the query again.";
+  static final String EXPIRED = ResultSource.EXPIRED;
 
   private final RunFlow flow;
 
@@ -177,7 +177,10 @@ final class ResumeFlow {
     ResultRequest request =
         new ResultRequest(r.target, kind, flow.columnTypes(r.queryName), stats, r.from, stopped);
     PauseCondition pause = () -> r.remaining.remaining().compareTo(r.reserve) < 0;
-    PublishResult result = flow.results.publish(request, where, pause);
+    // A client's resume (here, or handed to a push task: it skips what the client holds) of a
+    // result deleted since is RESULT_EXPIRED.
+    boolean clientResume = r.byClient || r.from.skipThroughSeq() >= 0;
+    PublishResult result = flow.results.publish(request, where, pause, clientResume);
     LOG.info(
         "push of query {} to connection {}: {}",
         r.target.queryExecutionId(),

@@ -42,6 +42,10 @@ import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
  * NullPointerException} for a null argument and {@link IllegalArgumentException} for a bad number.
  */
 public final class ResultSource {
+  /** What a client hears when a query's result is gone (RESULT_EXPIRED). */
+  public static final String EXPIRED =
+      "The query's results are no longer available; please run the query again.";
+
   private static final Logger LOG = LoggerFactory.getLogger(ResultSource.class);
   private static final String CSE_KMS = "CSE_KMS";
 
@@ -103,6 +107,30 @@ public final class ResultSource {
    */
   public Optional<CsvResultPages> open(
       String queryExecutionId, StatementKind kind, String outputLocation, String encryptionOption) {
+    return open(queryExecutionId, kind, outputLocation, encryptionOption, false);
+  }
+
+  /**
+   * As {@link #open(String, StatementKind, String, String)}; for a client's {@code resume} ({@code
+   * resumed}), a result object that no longer exists (404: deleted, e.g. by the bucket's lifecycle
+   * rule, while Athena still knows the query) is {@code RESULT_EXPIRED}, not a fallback to
+   * GetQueryResults, which reads the same object.
+   *
+   * @param queryExecutionId the SUCCEEDED query, not null
+   * @param kind its statement kind, not null
+   * @param outputLocation its {@code ResultConfiguration.OutputLocation}, may be null
+   * @param encryptionOption its {@code EncryptionConfiguration.EncryptionOption}, may be null
+   * @param resumed whether a client's resume asks
+   * @return as the other overload
+   * @throws AthenaWsException RESULT_EXPIRED when resumed and the object is gone; else as the other
+   *     overload
+   */
+  public Optional<CsvResultPages> open(
+      String queryExecutionId,
+      StatementKind kind,
+      String outputLocation,
+      String encryptionOption,
+      boolean resumed) {
     Objects.requireNonNull(queryExecutionId, "queryExecutionId");
     Objects.requireNonNull(kind, "kind");
     if (mode == AthenaSettings.ResultFetch.API) {
@@ -117,6 +145,9 @@ public final class ResultSource {
     try {
       first = openWithRetries(location);
     } catch (ObjectUnavailableException e) {
+      if (resumed && e.reason() == ObjectUnavailableException.Reason.NOT_FOUND) {
+        throw new AthenaWsException(ErrorCode.RESULT_EXPIRED, EXPIRED, e);
+      }
       return refuse(queryExecutionId, e.reason().name(), e);
     } catch (IOException e) {
       // No row has been sent yet: in AUTO the API path can still serve the whole result.

@@ -61,6 +61,23 @@ class ResultSourceTest {
   }
 
   @Test
+  void aResumeOfAResultDeletedSinceIsExpiredNotAFallback() {
+    s3.put("s3://results/denied.csv", "x");
+    s3.deny("s3://results/denied.csv");
+    ResultSource auto = source(ResultFetch.AUTO);
+    assertThatThrownBy(
+            () -> auto.open("q", StatementKind.SELECT, "s3://results/missing.csv", null, true))
+        .isInstanceOf(dev.athenaws.error.AthenaWsException.class)
+        .extracting(e -> ((dev.athenaws.error.AthenaWsException) e).code())
+        .isEqualTo(dev.athenaws.error.ErrorCode.RESULT_EXPIRED);
+    // A first delivery still falls back; a refusal that is not "gone" falls back on a resume too.
+    assertThat(auto.open("q", StatementKind.SELECT, "s3://results/missing.csv", null, false))
+        .isEmpty();
+    assertThat(auto.open("q", StatementKind.SELECT, "s3://results/denied.csv", null, true))
+        .isEmpty();
+  }
+
+  @Test
   void autoFallsBackWhereS3CannotServe() {
     s3.put(URI, FakeS3.athenaCsv(List.of("n", "s"), rows(1)));
     s3.put("s3://results/denied.csv", "x");

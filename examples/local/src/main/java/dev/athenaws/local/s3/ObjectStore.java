@@ -121,6 +121,19 @@ public final class ObjectStore implements AutoCloseable {
   }
 
   /**
+   * Deletes an object, as a bucket's lifecycle rule expires results (the stack never does on its
+   * own; tests do).
+   *
+   * @param bucket the bucket
+   * @param key the key
+   * @return whether there was such an object
+   */
+  public boolean delete(String bucket, String key) {
+    Map<String, StoredObject> b = buckets.get(bucket);
+    return b != null && b.remove(key) != null;
+  }
+
+  /**
    * @return the emulator's result writer into this store ({@code s3://bucket/key} locations)
    */
   public dev.athenaws.local.athena.ResultObjects resultObjects() {

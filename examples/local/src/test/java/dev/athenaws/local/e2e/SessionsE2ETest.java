@@ -232,6 +232,31 @@ class SessionsE2ETest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"stepfunctions", "inline"})
+  void aResumeAfterTheResultObjectExpiredIsResultExpired(String mode) throws Exception {
+    LocalStack stack = stack(mode);
+    String id;
+    String token;
+    try (WsClient c = WsClient.connect(stack.webSocketUri())) {
+      c.send(ALL.replace("\"big\"", "\"gone\""));
+      JsonNode accepted = c.expect("accepted", WAIT);
+      id = accepted.path("queryExecutionId").asText();
+      token = accepted.path("resumeToken").asText();
+      c.firstRows(WAIT);
+    } // dropped mid-stream
+    // The bucket's lifecycle rule expires the result while Athena still knows the query.
+    assertThat(stack.objects().delete(LocalStack.RESULTS_BUCKET, "results/" + id + ".csv"))
+        .isTrue();
+    try (WsClient c = WsClient.connect(stack.webSocketUri())) {
+      c.send(resume(id, token, 0));
+      List<JsonNode> messages = c.untilDone(WAIT);
+      JsonNode last = messages.get(messages.size() - 1);
+      assertThat(last.path("code").asText()).as("%s", last).isEqualTo("RESULT_EXPIRED");
+      assertThat(messages).noneMatch(m -> m.path("type").asText().equals("rows"));
+    }
+  }
+
   @Test
   void pingIsAnsweredWithPong() throws Exception {
     try (WsClient c = WsClient.connect(inline.webSocketUri())) {
