@@ -1,5 +1,6 @@
 package dev.athenaws;
 
+import dev.athenaws.catalog.Caller;
 import dev.athenaws.error.AthenaWsException;
 import java.time.Duration;
 import java.util.Map;
@@ -137,6 +138,13 @@ public final class RunOptions {
    */
   String subject() {
     return identity == null ? null : identity.subject();
+  }
+
+  /**
+   * @return the caller as the catalog sees it: its groups and claims, or {@link Caller#ANONYMOUS}
+   */
+  Caller caller() {
+    return identity == null ? Caller.ANONYMOUS : Caller.of(identity.groups(), identity.claims());
   }
 
   Duration budget() {

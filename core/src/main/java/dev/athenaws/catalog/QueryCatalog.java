@@ -1,5 +1,6 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.CatalogException;
 import dev.athenaws.error.InvalidParameterException;
 import dev.athenaws.error.UnknownQueryException;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The named queries clients may run, and the only way client values reach Athena: {@link #bind}
@@ -30,6 +33,8 @@ import java.util.Optional;
  * <p>Thread-safety: immutable and thread-safe; build once and share.
  */
 public final class QueryCatalog {
+  private static final Logger LOG = LoggerFactory.getLogger(QueryCatalog.class);
+
   /** Classpath resource of the example catalog over the CloudTrail table of the original design. */
   public static final String CLOUDTRAIL_EXAMPLE = "dev/athenaws/catalog/cloudtrail-example.json";
 
@@ -178,17 +183,40 @@ public final class QueryCatalog {
   }
 
   /**
-   * Validates and renders client values for a query.
+   * Validates and renders client values for a query, for a caller without identity ({@link
+   * Caller#ANONYMOUS}): as {@link #bind(String, Map, Caller)}.
+   *
+   * @param nameOrNull the query name, or null for the default query
+   * @param parameters parameter name -> decoded JSON scalar; a null map or null value is absent
+   * @return the statement
+   * @throws UnknownQueryException if there is no such query, or it declares groups
+   * @throws InvalidParameterException if a parameter is undeclared, missing or refused by its rules
+   * @throws AthenaWsException FORBIDDEN if the query has a claim-bound parameter
+   */
+  public Statement bind(String nameOrNull, Map<String, Object> parameters) {
+    return bind(nameOrNull, parameters, Caller.ANONYMOUS);
+  }
+
+  /**
+   * Validates and renders client values, and the caller's claims, for a query.
    *
    * @param nameOrNull the query name, or null for the default query
    * @param parameters parameter name -> decoded JSON scalar (String, BigDecimal, Boolean; Integer,
    *     Long and BigInteger are accepted as numbers); a null map or null value counts as absent
+   * @param caller who asks, not null ({@link Caller#ANONYMOUS} without identity)
    * @return the statement: the query's SQL, unchanged, with one literal per {@code ?} marker and
    *     the query's name
-   * @throws UnknownQueryException if there is no such query (or no name and no default query)
-   * @throws InvalidParameterException if a parameter is undeclared, missing or refused by its rules
+   * @throws UnknownQueryException if there is no such query (or no name and no default query), or
+   *     the caller is in none of its groups: the same answer, so that the catalog does not reveal
+   *     what a caller cannot run (the log says which)
+   * @throws InvalidParameterException if a parameter is undeclared, missing or refused by its
+   *     rules, or the client sent a value for a claim-bound parameter
+   * @throws AthenaWsException FORBIDDEN if a claim-bound parameter's claim is missing (or there is
+   *     no identity) or fails the parameter's rules
+   * @throws NullPointerException if caller is null
    */
-  public Statement bind(String nameOrNull, Map<String, Object> parameters) {
+  public Statement bind(String nameOrNull, Map<String, Object> parameters, Caller caller) {
+    Objects.requireNonNull(caller, "caller");
     QueryBinder binder;
     if (nameOrNull == null) {
       if (defaultQuery == null) {
@@ -201,7 +229,13 @@ public final class QueryCatalog {
         throw new UnknownQueryException(nameOrNull);
       }
     }
-    return binder.bind(parameters == null ? Map.of() : parameters);
+    if (!caller.mayRun(binder.query())) {
+      LOG.info(
+          "query '{}' refused as unknown: the caller is in none of its groups",
+          binder.query().name());
+      throw new UnknownQueryException(nameOrNull);
+    }
+    return binder.bind(parameters == null ? Map.of() : parameters, caller);
   }
 
   @Override
