@@ -3,6 +3,7 @@ package dev.athenaws;
 import dev.athenaws.catalog.Caller;
 import dev.athenaws.error.AthenaWsException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -141,10 +142,16 @@ public final class RunOptions {
   }
 
   /**
-   * @return the caller as the catalog sees it: its groups and claims, or {@link Caller#ANONYMOUS}
+   * @return the caller as the catalog sees it: its groups and claims, the subject as claim {@code
+   *     sub}; or {@link Caller#ANONYMOUS}
    */
   Caller caller() {
-    return identity == null ? Caller.ANONYMOUS : Caller.of(identity.groups(), identity.claims());
+    if (identity == null) {
+      return Caller.ANONYMOUS;
+    }
+    Map<String, String> claims = new HashMap<>(identity.claims());
+    claims.put("sub", identity.subject());
+    return Caller.of(identity.groups(), claims);
   }
 
   Duration budget() {

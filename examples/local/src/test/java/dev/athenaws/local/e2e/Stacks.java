@@ -32,6 +32,11 @@ final class Stacks {
   /** A query that declares its own result reuse age (60 minutes). */
   static final String REUSED = "reused-query";
 
+  /** A query only members of {@value #AUDITORS} may run (and see). */
+  static final String AUDIT = "audit-query";
+
+  static final String AUDITORS = "auditors";
+
   private Stacks() {}
 
   static LocalStack start(String... flags) throws Exception {
@@ -78,6 +83,13 @@ final class Stacks {
         .put("description", "declares a result reuse age")
         .put("sql", "SELECT range AS n FROM range(7)")
         .put("resultReuseMaxAgeMinutes", 60);
+    ObjectNode audit =
+        queries
+            .addObject()
+            .put("name", AUDIT)
+            .put("description", "for auditors only")
+            .put("sql", "SELECT range AS n FROM range(3)");
+    audit.putArray("groups").add(AUDITORS);
     Path file = Files.createTempFile("e2e-catalog", ".json");
     file.toFile().deleteOnExit();
     json.writeValue(file.toFile(), root);
