@@ -3,6 +3,7 @@ package dev.athenaws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.athenaws.catalog.Caller;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
@@ -113,5 +114,12 @@ class IdentityFrontDoorTest {
         .isEqualTo(new Outcome.Refused(ErrorCode.UNKNOWN_QUERY));
     assertThat(last().path("message").asText()).isEqualTo(unknown.replace("audix", "audit"));
     assertThat(wire.athena.requests()).isEmpty();
+  }
+
+  @Test
+  void theCatalogSeesTheSubjectAsClaimSubAndNoIdentityAsAnonymous() {
+    assertThat(as(Set.of("g"), Map.of("account", "1")).caller())
+        .isEqualTo(Caller.of(Set.of("g"), Map.of("account", "1", "sub", "u1")));
+    assertThat(RunOptions.defaults().caller()).isEqualTo(Caller.ANONYMOUS);
   }
 }
