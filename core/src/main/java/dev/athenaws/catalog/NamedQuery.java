@@ -124,13 +124,6 @@ public record NamedQuery(
   }
 
   /**
-   * @return whether a parameter takes its value from the caller's identity ({@code fromClaim})
-   */
-  public boolean identityBound() {
-    return parameters.stream().anyMatch(p -> p.fromClaim() != null);
-  }
-
-  /**
    * @throws IllegalArgumentException naming {@code what} unless age is null or whole minutes from 1
    *     to {@value #MAX_RESULT_REUSE_MINUTES}
    */

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.athenaws.local.LocalStack;
 import dev.athenaws.local.athena.AthenaEmulator;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.Test;
  * is neither listed nor run for anyone outside it.
  */
 class TenantIsolationE2ETest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String ALICE_ACCOUNT = "123456789012";
   private static final String BOB_ACCOUNT = "210987654321";
   private static final String MINE =
@@ -142,13 +138,8 @@ class TenantIsolationE2ETest {
   }
 
   private static WsClient connect(String tokenQuery) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(stack.httpUri().resolve("/dev-token?ttl=600&" + tokenQuery))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return WsClient.connect(URI.create(stack.webSocketUri() + "?token=" + r.body().strip()));
+    String token = Stacks.devToken(stack, "ttl=600&" + tokenQuery);
+    return WsClient.connect(URI.create(stack.webSocketUri() + "?token=" + token));
   }
 
   /**
