@@ -1,10 +1,10 @@
 package dev.athenaws;
 
-import dev.athenaws.catalog.Caller;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.catalog.QueryCatalog.Caller;
 import dev.athenaws.internal.protocol.CatalogEntry;
 import dev.athenaws.internal.protocol.ParameterInfo;
 import dev.athenaws.internal.protocol.ServerMessage;

@@ -1,6 +1,6 @@
 package dev.athenaws;
 
-import dev.athenaws.catalog.Caller;
+import dev.athenaws.catalog.QueryCatalog.Caller;
 import dev.athenaws.error.AthenaWsException;
 import java.time.Duration;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package dev.athenaws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.athenaws.catalog.Caller;
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.catalog.QueryCatalog.Caller;
 import dev.athenaws.internal.protocol.CatalogEntry;
 import dev.athenaws.internal.protocol.MessageEncoder;
 import dev.athenaws.internal.protocol.ServerMessage;

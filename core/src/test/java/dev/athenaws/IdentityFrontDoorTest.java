@@ -3,11 +3,11 @@ package dev.athenaws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.athenaws.catalog.Caller;
 import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.catalog.QueryCatalog.Caller;
 import dev.athenaws.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.catalog.QueryCatalog.Caller;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.error.InvalidParameterException;

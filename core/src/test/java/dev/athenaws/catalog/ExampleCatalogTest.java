@@ -2,6 +2,7 @@ package dev.athenaws.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.athenaws.catalog.QueryCatalog.Caller;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.athenaws.internal.catalog;
 
-import dev.athenaws.catalog.Caller;
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.catalog.QueryCatalog.Caller;
 import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.InvalidParameterException;
