@@ -6,7 +6,6 @@ import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.ErrorCode;
 import dev.athenaws.internal.catalog.QueryResolver;
-import dev.athenaws.internal.protocol.CatalogEntry;
 import dev.athenaws.internal.protocol.ChunkPolicy;
 import dev.athenaws.internal.protocol.ClientMessage;
 import dev.athenaws.internal.protocol.ClientMessageDecoder;
@@ -71,7 +70,7 @@ public final class AthenaWs implements AutoCloseable {
 
   private final ClientMessageDecoder decoder = new ClientMessageDecoder();
   private final QueryResolver resolver;
-  private final List<CatalogEntry> catalogEntries;
+  private final CatalogListing listing;
   private final ResultPublisher publisher;
   private final RunFlow flow;
   private final ResumeFlow resume;
@@ -83,7 +82,7 @@ public final class AthenaWs implements AutoCloseable {
   AthenaWs(Builder.Parts parts) {
     this.watch = parts.watch();
     this.resolver = parts.resolver();
-    this.catalogEntries = CatalogListing.of(parts.resolver().catalog());
+    this.listing = CatalogListing.of(parts.resolver().catalog());
     this.publisher = parts.publisher();
     this.flow =
         new RunFlow(
@@ -270,7 +269,9 @@ public final class AthenaWs implements AutoCloseable {
     ClientMessage message = ((DecodeResult.Decoded) decoded).message();
     PublishTarget client = new PublishTarget(connection, message.requestId(), null);
     if (message instanceof ClientMessage.ListQueriesRequest) {
-      publisher.send(client, new ServerMessage.Catalog(message.requestId(), catalogEntries));
+      publisher.send(
+          client,
+          new ServerMessage.Catalog(message.requestId(), listing.visibleTo(options.caller())));
       return new Outcome.Listed();
     }
     if (message instanceof ClientMessage.Ping) {
@@ -286,10 +287,11 @@ public final class AthenaWs implements AutoCloseable {
     ClientMessage.QueryRequest query = (ClientMessage.QueryRequest) message;
     Statement statement;
     try {
-      statement = resolver.resolve(query.query(), query.parameters(), query.sql());
+      statement =
+          resolver.resolve(query.query(), query.parameters(), query.sql(), options.caller());
       RunTally.current().queryName(statement.queryName());
     } catch (AthenaWsException e) {
-      // UNKNOWN_QUERY, INVALID_PARAMETER (with its field), BAD_REQUEST: safe to show the client.
+      // UNKNOWN_QUERY, INVALID_PARAMETER (with its field), FORBIDDEN, BAD_REQUEST: safe to show.
       publisher.fail(client, e);
       LOG.info("refused a query on connection {}: {}", connection.id(), e.code());
       return new Outcome.Refused(e.code());

@@ -4,6 +4,7 @@ import dev.athenaws.catalog.NamedQuery;
 import dev.athenaws.catalog.ParameterSpec;
 import dev.athenaws.catalog.ParameterType;
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.catalog.QueryCatalog.Caller;
 import dev.athenaws.internal.protocol.CatalogEntry;
 import dev.athenaws.internal.protocol.ParameterInfo;
 import dev.athenaws.internal.protocol.ServerMessage;
@@ -14,38 +15,65 @@ import java.util.List;
 /**
  * The catalog as a {@code catalog} message lists it (the answer to {@code listQueries}): names,
  * descriptions, the default flag and the parameter specs a UI needs to render a form (type,
- * required, default, pattern, range, allowed values, max length). Never the SQL.
+ * required, default, pattern, range, allowed values, max length). Never the SQL. A caller sees only
+ * the queries it may run ({@link Caller#mayRun}: a query's {@code groups}), and never a parameter
+ * bound to its identity ({@code fromClaim}): the client cannot send those anyway.
  *
  * <p>It lives in the front door because it translates between two lower packages: {@code catalog}
  * (the queries) and {@code protocol} (the wire records), which know nothing of each other.
  *
- * <p>Thread-safety: stateless; safe from any thread.
+ * <p>Thread-safety: immutable; safe from any thread.
  *
- * <p>Exceptions: {@link #of} throws {@link NullPointerException} for a null catalog.
+ * <p>Exceptions: {@link #of} and {@link #visibleTo} throw {@link NullPointerException} for null.
  */
 final class CatalogListing {
-  private CatalogListing() {}
+  /** One query and its entry, built once. */
+  private record Listed(NamedQuery query, CatalogEntry entry) {}
+
+  private final List<Listed> listed;
+  private final List<CatalogEntry> everyone;
+
+  private CatalogListing(List<Listed> listed) {
+    this.listed = listed;
+    this.everyone =
+        listed.stream().filter(l -> l.query().groups().isEmpty()).map(Listed::entry).toList();
+  }
 
   /**
-   * Lists a catalog for a {@link ServerMessage.Catalog} message.
+   * Lists a catalog for {@link ServerMessage.Catalog} messages.
    *
    * @param catalog the catalog, not null
-   * @return one entry per query, in catalog order; immutable
+   * @return the listing of every query, in catalog order
    * @throws NullPointerException if catalog is null
    */
-  static List<CatalogEntry> of(QueryCatalog catalog) {
+  static CatalogListing of(QueryCatalog catalog) {
     String defaultName = catalog.defaultQuery().map(NamedQuery::name).orElse(null);
-    List<CatalogEntry> out = new ArrayList<>();
+    List<Listed> out = new ArrayList<>();
     for (NamedQuery q : catalog.queries()) {
       List<ParameterInfo> params = new ArrayList<>();
       for (ParameterSpec p : q.parameters()) {
-        params.add(info(p));
+        if (p.fromClaim() == null) {
+          params.add(info(p));
+        }
       }
-      out.add(
+      CatalogEntry entry =
           new CatalogEntry(
-              q.name(), blankToNull(q.description()), q.name().equals(defaultName), params));
+              q.name(), blankToNull(q.description()), q.name().equals(defaultName), params);
+      out.add(new Listed(q, entry));
     }
-    return List.copyOf(out);
+    return new CatalogListing(List.copyOf(out));
+  }
+
+  /**
+   * @param caller who asks, not null
+   * @return the entries of the queries {@code caller} may run, in catalog order; immutable
+   * @throws NullPointerException if caller is null
+   */
+  List<CatalogEntry> visibleTo(Caller caller) {
+    if (caller.groups().isEmpty()) {
+      return everyone;
+    }
+    return listed.stream().filter(l -> caller.mayRun(l.query())).map(Listed::entry).toList();
   }
 
   private static ParameterInfo info(ParameterSpec p) {

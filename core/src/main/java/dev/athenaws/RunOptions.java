@@ -1,7 +1,9 @@
 package dev.athenaws;
 
+import dev.athenaws.catalog.QueryCatalog.Caller;
 import dev.athenaws.error.AthenaWsException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -137,6 +139,19 @@ public final class RunOptions {
    */
   String subject() {
     return identity == null ? null : identity.subject();
+  }
+
+  /**
+   * @return the caller as the catalog sees it: its groups and claims, the subject as claim {@code
+   *     sub}; or {@link Caller#ANONYMOUS}
+   */
+  Caller caller() {
+    if (identity == null) {
+      return Caller.ANONYMOUS;
+    }
+    Map<String, String> claims = new HashMap<>(identity.claims());
+    claims.put("sub", identity.subject());
+    return Caller.of(identity.groups(), claims);
   }
 
   Duration budget() {

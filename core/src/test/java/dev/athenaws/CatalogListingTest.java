@@ -3,6 +3,7 @@ package dev.athenaws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.catalog.QueryCatalog.Caller;
 import dev.athenaws.internal.protocol.CatalogEntry;
 import dev.athenaws.internal.protocol.MessageEncoder;
 import dev.athenaws.internal.protocol.ServerMessage;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class CatalogListingTest {
   private final List<CatalogEntry> entries =
-      CatalogListing.of(QueryCatalog.fromClasspath(QueryCatalog.CLOUDTRAIL_EXAMPLE));
+      CatalogListing.of(QueryCatalog.fromClasspath(QueryCatalog.CLOUDTRAIL_EXAMPLE))
+          .visibleTo(Caller.ANONYMOUS);
 
   @Test
   void listsEveryQueryInOrderWithTheDefaultMarked() {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,14 @@ final class CatalogJsonReader {
 
   private static final Set<String> ROOT_FIELDS = Set.of("defaultQuery", "queries");
   private static final Set<String> QUERY_FIELDS =
-      Set.of("name", "description", "sql", "parameters", "columnTypes", "resultReuseMaxAgeMinutes");
+      Set.of(
+          "name",
+          "description",
+          "sql",
+          "parameters",
+          "columnTypes",
+          "resultReuseMaxAgeMinutes",
+          "groups");
   private static final Set<String> PARAMETER_FIELDS =
       Set.of(
           "name",
@@ -49,7 +57,8 @@ final class CatalogJsonReader {
           "min",
           "max",
           "enum",
-          "maxLength");
+          "maxLength",
+          "fromClaim");
 
   private CatalogJsonReader() {}
 
@@ -129,8 +138,9 @@ final class CatalogJsonReader {
     }
     Map<String, String> columnTypes = columnTypes(node.get("columnTypes"), where);
     Duration reuse = reuseMinutes(node.get("resultReuseMaxAgeMinutes"), where);
+    Set<String> groups = groups(node.get("groups"), where);
     try {
-      return new NamedQuery(name, description, sql, parameters, columnTypes, reuse);
+      return new NamedQuery(name, description, sql, parameters, columnTypes, reuse, groups);
     } catch (IllegalArgumentException e) {
       // NamedQuery messages already start with the query name
       throw new CatalogException(e.getMessage(), e);
@@ -149,6 +159,9 @@ final class CatalogJsonReader {
     if (required != null && !required.isBoolean()) {
       throw new CatalogException(where + "field 'required' must be true or false");
     }
+    String fromClaim = optionalText(node, "fromClaim", where);
+    // a claim-bound parameter is required: "required" may be left out
+    boolean isRequired = required == null ? fromClaim != null : required.booleanValue();
     List<String> allowed = null;
     JsonNode values = node.get("enum");
     if (values != null) {
@@ -171,14 +184,15 @@ final class CatalogJsonReader {
       return new ParameterSpec(
           name,
           type,
-          required != null && required.booleanValue(),
+          isRequired,
           scalar(node.get("default"), where),
           optionalText(node, "description", where),
           optionalText(node, "pattern", where),
           number(node, "min", where),
           number(node, "max", where),
           allowed,
-          maxLength == null ? null : maxLength.intValue());
+          maxLength == null ? null : maxLength.intValue(),
+          fromClaim);
     } catch (IllegalArgumentException e) {
       throw new CatalogException(query + e.getMessage(), e);
     }
@@ -240,6 +254,23 @@ final class CatalogJsonReader {
       types.put(e.getKey(), e.getValue().textValue());
     }
     return types;
+  }
+
+  private static Set<String> groups(JsonNode node, String where) {
+    if (node == null) {
+      return Set.of();
+    }
+    String rule = where + "field 'groups' must be a non-empty array of distinct non-blank strings";
+    if (!node.isArray() || node.isEmpty()) {
+      throw new CatalogException(rule);
+    }
+    Set<String> groups = new LinkedHashSet<>();
+    for (JsonNode g : node) {
+      if (!g.isTextual() || g.textValue().isBlank() || !groups.add(g.textValue())) {
+        throw new CatalogException(rule);
+      }
+    }
+    return groups;
   }
 
   private static Duration reuseMinutes(JsonNode node, String where) {

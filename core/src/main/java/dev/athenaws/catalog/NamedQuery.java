@@ -5,11 +5,10 @@ import dev.athenaws.internal.types.AthenaType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +41,10 @@ import java.util.Set;
  *     #MAX_RESULT_REUSE_MINUTES}; it wins over the deployment's {@code
  *     AthenaSettings.resultReuseMaxAge}. Null when the query declares none (the deployment's
  *     setting applies).
+ * @param groups who may run the query: a caller in at least one of these groups; empty = anyone,
+ *     including a caller without identity. A caller outside them is told the query does not exist
+ *     ({@code UNKNOWN_QUERY}) and does not see it in {@code listQueries}. Non-blank names, in
+ *     declaration order.
  */
 public record NamedQuery(
     String name,
@@ -49,7 +52,8 @@ public record NamedQuery(
     String sql,
     List<ParameterSpec> parameters,
     Map<String, String> columnTypes,
-    Duration resultReuseMaxAge) {
+    Duration resultReuseMaxAge,
+    Set<String> groups) {
 
   /** Athena's maximum QueryString length in bytes (API_StartQueryExecution). */
   public static final int MAX_SQL_BYTES = 262_144;
@@ -69,6 +73,7 @@ public record NamedQuery(
    * @param parameters the parameter specs in marker order; null is taken as none
    * @param columnTypes column label to Trino type signature; null is taken as none
    * @param resultReuseMaxAge whole minutes from 1 to 10080, or null for the deployment's setting
+   * @param groups who may run the query; null or empty is anyone
    * @throws IllegalArgumentException if a rule is broken; the message starts with the query name
    * @throws NullPointerException if {@code name} or {@code sql} is null
    */
@@ -104,8 +109,18 @@ public record NamedQuery(
               + parameters.size()
               + " parameter(s) are declared");
     }
-    columnTypes = columnTypes == null ? Map.of() : copyColumnTypes(where, columnTypes);
+    columnTypes = columnTypes == null ? Map.of() : ColumnTypeSignatures.copy(where, columnTypes);
+    groups = groups == null ? Set.of() : copyGroups(where, groups);
     checkReuseAge(where + "field 'resultReuseMaxAgeMinutes'", resultReuseMaxAge);
+  }
+
+  private static Set<String> copyGroups(String where, Set<String> groups) {
+    for (String group : groups) {
+      if (group == null || group.isBlank()) {
+        throw new IllegalArgumentException(where + "field 'groups' must not hold a blank name");
+      }
+    }
+    return Collections.unmodifiableSet(new LinkedHashSet<>(groups));
   }
 
   /**
@@ -149,7 +164,7 @@ public record NamedQuery(
    *     an unknown type
    */
   public NamedQuery withColumnTypes(Map<String, String> hints) {
-    return new NamedQuery(name, description, sql, parameters, hints, resultReuseMaxAge);
+    return new NamedQuery(name, description, sql, parameters, hints, resultReuseMaxAge, groups);
   }
 
   private static List<ParameterSpec> copyParameters(String where, List<ParameterSpec> parameters) {
@@ -165,34 +180,6 @@ public record NamedQuery(
     return List.copyOf(parameters);
   }
 
-  private static Map<String, String> copyColumnTypes(String where, Map<String, String> types) {
-    Map<String, String> copy = new LinkedHashMap<>();
-    Map<String, String> byLower = new HashMap<>();
-    for (Map.Entry<String, String> e : types.entrySet()) {
-      if (e.getKey() == null || e.getKey().isBlank()) {
-        throw new IllegalArgumentException(where + "field 'columnTypes' has a blank column label");
-      }
-      if (e.getValue() == null || e.getValue().isBlank()) {
-        throw new IllegalArgumentException(
-            where + "field 'columnTypes' column '" + e.getKey() + "' has a blank type");
-      }
-      parseHint(where, e.getKey(), e.getValue());
-      // Hints match Athena's (lower-cased) labels in any case: two that differ only in case clash.
-      String clash = byLower.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getKey());
-      if (clash != null) {
-        throw new IllegalArgumentException(
-            where
-                + "field 'columnTypes' has columns '"
-                + clash
-                + "' and '"
-                + e.getKey()
-                + "' that differ only in case");
-      }
-      copy.put(e.getKey(), e.getValue());
-    }
-    return Collections.unmodifiableMap(copy);
-  }
-
   /**
    * Parses the column type hints.
    *
@@ -201,39 +188,9 @@ public record NamedQuery(
    */
   public Map<String, AthenaType> columnTypeHints() {
     Map<String, AthenaType> hints = new LinkedHashMap<>();
-    columnTypes.forEach((label, signature) -> hints.put(label, parseHint("", label, signature)));
+    columnTypes.forEach(
+        (label, signature) -> hints.put(label, ColumnTypeSignatures.parse("", label, signature)));
     return Collections.unmodifiableMap(hints);
-  }
-
-  private static AthenaType parseHint(String where, String label, String signature) {
-    AthenaType type;
-    try {
-      type = AthenaType.parse(signature);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          where + "field 'columnTypes' column '" + label + "': " + e.getMessage(), e);
-    }
-    if (containsUnknown(type)) {
-      throw new IllegalArgumentException(
-          where + "field 'columnTypes' column '" + label + "' names an unknown type: " + signature);
-    }
-    return type;
-  }
-
-  private static boolean containsUnknown(AthenaType type) {
-    if (type instanceof AthenaType.Unknown) {
-      return true;
-    }
-    if (type instanceof AthenaType.ArrayType a) {
-      return containsUnknown(a.element());
-    }
-    if (type instanceof AthenaType.MapType m) {
-      return containsUnknown(m.key()) || containsUnknown(m.value());
-    }
-    if (type instanceof AthenaType.RowType r) {
-      return r.fields().stream().anyMatch(f -> containsUnknown(f.type()));
-    }
-    return false;
   }
 
   /**
@@ -248,6 +205,7 @@ public record NamedQuery(
     private List<ParameterSpec> parameters = List.of();
     private Map<String, String> columnTypes = Map.of();
     private Duration resultReuseMaxAge;
+    private Set<String> groups = Set.of();
 
     private Builder(String name) {
       this.name = name;
@@ -310,6 +268,17 @@ public record NamedQuery(
     }
 
     /**
+     * Restricts the query to members of at least one of the groups.
+     *
+     * @param groups the groups, non-blank names; null or empty is anyone
+     * @return this builder
+     */
+    public Builder groups(Set<String> groups) {
+      this.groups = groups;
+      return this;
+    }
+
+    /**
      * Builds the query.
      *
      * @return the query
@@ -317,7 +286,8 @@ public record NamedQuery(
      * @throws NullPointerException if the name or the SQL is null
      */
     public NamedQuery build() {
-      return new NamedQuery(name, description, sql, parameters, columnTypes, resultReuseMaxAge);
+      return new NamedQuery(
+          name, description, sql, parameters, columnTypes, resultReuseMaxAge, groups);
     }
   }
 }

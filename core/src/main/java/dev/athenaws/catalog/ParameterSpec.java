@@ -3,11 +3,9 @@ package dev.athenaws.catalog;
 import dev.athenaws.error.InvalidParameterException;
 import dev.athenaws.internal.text.Excerpt;
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One typed parameter of a {@link NamedQuery}, bound to the {@code ?} marker at its position. The
@@ -37,6 +35,9 @@ import java.util.regex.PatternSyntaxException;
  * @param allowedValues the only accepted values (empty = any), no duplicates
  * @param maxLength the longest accepted string in UTF-16 code units, 1..1022, or null (then the
  *     1024-character literal limit alone applies)
+ * @param fromClaim the claim of the caller's identity this parameter is bound to, or null (the
+ *     client sends the value). A claim-bound parameter is a required STRING: its value is the
+ *     claim's, never the client's, and still passes the rules above; the client must not send it.
  */
 public record ParameterSpec(
     String name,
@@ -48,7 +49,8 @@ public record ParameterSpec(
     BigDecimal min,
     BigDecimal max,
     List<String> allowedValues,
-    Integer maxLength) {
+    Integer maxLength,
+    String fromClaim) {
 
   /** The syntax of query and parameter names. */
   public static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
@@ -66,6 +68,7 @@ public record ParameterSpec(
    * @param max inclusive upper bound for INTEGER and DECIMAL, or null
    * @param allowedValues the only accepted STRING values; null is taken as any
    * @param maxLength the longest STRING value, 1..1022, or null
+   * @param fromClaim the identity claim a required STRING parameter is bound to, or null
    * @throws IllegalArgumentException if the declaration breaks a rule; the message names the
    *     parameter and the field
    * @throws NullPointerException if {@code name} or {@code type} is null
@@ -77,39 +80,41 @@ public record ParameterSpec(
       throw new IllegalArgumentException(
           "parameter name '" + Excerpt.of(name) + "' must match " + NAME.pattern());
     }
+    SpecChecks.checkClaim(name, type, required, fromClaim);
     description = description == null ? "" : description;
-    allowedValues = allowedValues == null ? List.of() : copyAllowed(name, allowedValues);
-    checkApplies(name, "pattern", pattern != null, type == ParameterType.STRING);
-    checkApplies(name, "enum", !allowedValues.isEmpty(), type == ParameterType.STRING);
-    checkApplies(name, "maxLength", maxLength != null, type == ParameterType.STRING);
-    checkApplies(name, "min", min != null, type.numeric());
-    checkApplies(name, "max", max != null, type.numeric());
+    allowedValues = allowedValues == null ? List.of() : SpecChecks.copyAllowed(name, allowedValues);
+    SpecChecks.checkApplies(name, "pattern", pattern != null, type == ParameterType.STRING);
+    SpecChecks.checkApplies(name, "enum", !allowedValues.isEmpty(), type == ParameterType.STRING);
+    SpecChecks.checkApplies(name, "maxLength", maxLength != null, type == ParameterType.STRING);
+    SpecChecks.checkApplies(name, "min", min != null, type.numeric());
+    SpecChecks.checkApplies(name, "max", max != null, type.numeric());
     if (maxLength != null && (maxLength < 1 || maxLength > ValueRules.MAX_STRING_CHARS)) {
-      throw fieldError(name, "maxLength", "must be 1.." + ValueRules.MAX_STRING_CHARS);
+      throw SpecChecks.fieldError(name, "maxLength", "must be 1.." + ValueRules.MAX_STRING_CHARS);
     }
-    Pattern compiled = compile(name, pattern);
+    Pattern compiled = SpecChecks.compile(name, pattern);
     ValueRules unbounded = new ValueRules(name, type, null, null, null, List.of(), null);
-    checkValue(unbounded, name, "min", min);
-    checkValue(unbounded, name, "max", max);
+    SpecChecks.checkValue(unbounded, name, "min", min);
+    SpecChecks.checkValue(unbounded, name, "max", max);
     if (min != null && max != null && min.compareTo(max) > 0) {
-      throw fieldError(name, "min", "must be <= max");
+      throw SpecChecks.fieldError(name, "min", "must be <= max");
     }
     ValueRules rules = new ValueRules(name, type, compiled, min, max, allowedValues, maxLength);
     for (String allowed : allowedValues) {
       try {
         rules.checkAllowedValue(allowed);
       } catch (InvalidParameterException e) {
-        throw fieldError(name, "enum", "value '" + Excerpt.of(allowed) + "' " + e.reason());
+        throw SpecChecks.fieldError(
+            name, "enum", "value '" + Excerpt.of(allowed) + "' " + e.reason());
       }
     }
     if (required && defaultValue != null) {
-      throw fieldError(name, "default", "a required parameter must not have a default");
+      throw SpecChecks.fieldError(name, "default", "a required parameter must not have a default");
     }
     if (!required && defaultValue == null) {
-      throw fieldError(
+      throw SpecChecks.fieldError(
           name, "default", "an optional parameter needs a default (or required: true)");
     }
-    checkValue(rules, name, "default", defaultValue);
+    SpecChecks.checkValue(rules, name, "default", defaultValue);
   }
 
   /**
@@ -152,52 +157,6 @@ public record ParameterSpec(
     return builder(name, type).defaultValue(defaultValue).build();
   }
 
-  private static List<String> copyAllowed(String name, List<String> values) {
-    for (String value : values) {
-      if (value == null) {
-        throw fieldError(name, "enum", "must not contain null");
-      }
-    }
-    List<String> copy = List.copyOf(values);
-    if (new HashSet<>(copy).size() != copy.size()) {
-      throw fieldError(name, "enum", "must not contain duplicates");
-    }
-    return copy;
-  }
-
-  private static void checkApplies(String name, String field, boolean present, boolean applies) {
-    if (present && !applies) {
-      throw fieldError(name, field, "does not apply to this parameter type");
-    }
-  }
-
-  private static Pattern compile(String name, String pattern) {
-    if (pattern == null) {
-      return null;
-    }
-    try {
-      return Pattern.compile(pattern);
-    } catch (PatternSyntaxException e) {
-      throw fieldError(name, "pattern", "does not compile: " + e.getDescription());
-    }
-  }
-
-  private static void checkValue(ValueRules rules, String name, String field, Object value) {
-    if (value == null) {
-      return;
-    }
-    try {
-      rules.render(value);
-    } catch (InvalidParameterException e) {
-      throw fieldError(name, field, e.reason());
-    }
-  }
-
-  private static IllegalArgumentException fieldError(String name, String field, String reason) {
-    return new IllegalArgumentException(
-        "parameter '" + Excerpt.of(name) + "' field '" + field + "': " + reason);
-  }
-
   /**
    * Builds a {@link ParameterSpec}: the parameter is optional until {@link #required()} is called.
    * Setters reject null ({@link NullPointerException}) and out-of-range numbers ({@link
@@ -217,6 +176,7 @@ public record ParameterSpec(
     private BigDecimal max;
     private List<String> allowedValues = List.of();
     private Integer maxLength;
+    private String fromClaim;
 
     Builder(String name, ParameterType type) {
       this.name = Objects.requireNonNull(name, "name");
@@ -323,6 +283,20 @@ public record ParameterSpec(
     }
 
     /**
+     * Binds the parameter to a claim of the caller's identity (and makes it required): the value is
+     * the claim's, never the client's.
+     *
+     * @param claim the claim name, e.g. {@code account} (checked by {@link #build()})
+     * @return this builder
+     * @throws NullPointerException if claim is null
+     */
+    public Builder fromClaim(String claim) {
+      this.fromClaim = Objects.requireNonNull(claim, "fromClaim");
+      this.required = true;
+      return this;
+    }
+
+    /**
      * Validates the declaration; the builder stays usable.
      *
      * @return the spec
@@ -339,7 +313,8 @@ public record ParameterSpec(
           min,
           max,
           allowedValues,
-          maxLength);
+          maxLength,
+          fromClaim);
     }
   }
 }

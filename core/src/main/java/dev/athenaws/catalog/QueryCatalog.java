@@ -1,5 +1,6 @@
 package dev.athenaws.catalog;
 
+import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.CatalogException;
 import dev.athenaws.error.InvalidParameterException;
 import dev.athenaws.error.UnknownQueryException;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The named queries clients may run, and the only way client values reach Athena: {@link #bind}
@@ -30,6 +34,8 @@ import java.util.Optional;
  * <p>Thread-safety: immutable and thread-safe; build once and share.
  */
 public final class QueryCatalog {
+  private static final Logger LOG = LoggerFactory.getLogger(QueryCatalog.class);
+
   /** Classpath resource of the example catalog over the CloudTrail table of the original design. */
   public static final String CLOUDTRAIL_EXAMPLE = "dev/athenaws/catalog/cloudtrail-example.json";
 
@@ -178,17 +184,40 @@ public final class QueryCatalog {
   }
 
   /**
-   * Validates and renders client values for a query.
+   * Validates and renders client values for a query, for a caller without identity ({@link
+   * Caller#ANONYMOUS}): as {@link #bind(String, Map, Caller)}.
+   *
+   * @param nameOrNull the query name, or null for the default query
+   * @param parameters parameter name -> decoded JSON scalar; a null map or null value is absent
+   * @return the statement
+   * @throws UnknownQueryException if there is no such query, or it declares groups
+   * @throws InvalidParameterException if a parameter is undeclared, missing or refused by its rules
+   * @throws AthenaWsException FORBIDDEN if the query has a claim-bound parameter
+   */
+  public Statement bind(String nameOrNull, Map<String, Object> parameters) {
+    return bind(nameOrNull, parameters, Caller.ANONYMOUS);
+  }
+
+  /**
+   * Validates and renders client values, and the caller's claims, for a query.
    *
    * @param nameOrNull the query name, or null for the default query
    * @param parameters parameter name -> decoded JSON scalar (String, BigDecimal, Boolean; Integer,
    *     Long and BigInteger are accepted as numbers); a null map or null value counts as absent
+   * @param caller who asks, not null ({@link Caller#ANONYMOUS} without identity)
    * @return the statement: the query's SQL, unchanged, with one literal per {@code ?} marker and
    *     the query's name
-   * @throws UnknownQueryException if there is no such query (or no name and no default query)
-   * @throws InvalidParameterException if a parameter is undeclared, missing or refused by its rules
+   * @throws UnknownQueryException if there is no such query (or no name and no default query), or
+   *     the caller is in none of its groups: the same answer, so that the catalog does not reveal
+   *     what a caller cannot run (the log says which)
+   * @throws InvalidParameterException if a parameter is undeclared, missing or refused by its
+   *     rules, or the client sent a value for a claim-bound parameter
+   * @throws AthenaWsException FORBIDDEN if a claim-bound parameter's claim is missing (or there is
+   *     no identity) or fails the parameter's rules
+   * @throws NullPointerException if caller is null
    */
-  public Statement bind(String nameOrNull, Map<String, Object> parameters) {
+  public Statement bind(String nameOrNull, Map<String, Object> parameters, Caller caller) {
+    Objects.requireNonNull(caller, "caller");
     QueryBinder binder;
     if (nameOrNull == null) {
       if (defaultQuery == null) {
@@ -201,7 +230,75 @@ public final class QueryCatalog {
         throw new UnknownQueryException(nameOrNull);
       }
     }
-    return binder.bind(parameters == null ? Map.of() : parameters);
+    if (!caller.mayRun(binder.query())) {
+      LOG.info(
+          "query '{}' refused as unknown: the caller is in none of its groups",
+          binder.query().name());
+      throw new UnknownQueryException(nameOrNull);
+    }
+    return binder.bind(parameters == null ? Map.of() : parameters, caller);
+  }
+
+  /**
+   * Who asks to run or list queries, as far as the catalog cares: the caller's groups (a query that
+   * declares {@code groups} runs only for a member of one of them) and claims (a parameter declared
+   * with {@code fromClaim} takes the claim's value, never the client's). The front door builds it
+   * from {@code RunOptions.Identity}; {@link #ANONYMOUS} is a connection without identity.
+   *
+   * <p>Thread-safety: immutable.
+   *
+   * <p>Exceptions: the constructor throws {@link NullPointerException} for a null argument; the
+   * methods never throw.
+   *
+   * @param authenticated whether the host authenticated the caller (false: no identity at all)
+   * @param groups the caller's groups; empty when none
+   * @param claims claim name to value; empty when none
+   */
+  public record Caller(boolean authenticated, Set<String> groups, Map<String, String> claims) {
+    /** A caller without identity: in no group, without claims. */
+    public static final Caller ANONYMOUS = new Caller(false, Set.of(), Map.of());
+
+    /**
+     * Copies the collections.
+     *
+     * @param authenticated whether the host authenticated the caller
+     * @param groups the caller's groups, not null
+     * @param claims claim name to value, not null
+     * @throws NullPointerException if groups or claims is null or holds null
+     */
+    public Caller {
+      groups = Set.copyOf(Objects.requireNonNull(groups, "groups"));
+      claims = Map.copyOf(Objects.requireNonNull(claims, "claims"));
+    }
+
+    /**
+     * An authenticated caller.
+     *
+     * @param groups the caller's groups, not null
+     * @param claims claim name to value, not null
+     * @return the caller
+     * @throws NullPointerException if an argument is null or holds null
+     */
+    public static Caller of(Set<String> groups, Map<String, String> claims) {
+      return new Caller(true, groups, claims);
+    }
+
+    /**
+     * @param query a catalog query, not null
+     * @return whether this caller may run {@code query}: it declares no groups, or the caller is in
+     *     at least one of them
+     */
+    public boolean mayRun(NamedQuery query) {
+      return query.groups().isEmpty() || query.groups().stream().anyMatch(groups::contains);
+    }
+
+    /**
+     * @param name a claim name
+     * @return the claim's value, empty when the caller has no such claim
+     */
+    public Optional<String> claim(String name) {
+      return Optional.ofNullable(claims.get(name));
+    }
   }
 
   @Override

@@ -39,6 +39,12 @@ public enum ErrorCode {
   QUERY_FINISHED,
   /** A {@code resume} of a query whose execution or result Athena no longer holds. */
   RESULT_EXPIRED,
+  /**
+   * The caller's identity does not allow this query: there is none, or it lacks a claim a parameter
+   * is bound to, or the claim fails that parameter's rules. The message never says which and never
+   * echoes a claim value; the server's log says why. The query was not started.
+   */
+  FORBIDDEN,
   /** Anything else: details are logged server-side, never sent to the client. */
   INTERNAL
 }

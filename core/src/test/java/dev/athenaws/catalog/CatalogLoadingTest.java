@@ -135,6 +135,11 @@ class CatalogLoadingTest {
         "`{\"name\":\"a\",\"sql\":\"SELECT 1\",\"columnTypes\":{\"c\":1}}` | query 'a': field 'columnTypes' column 'c' must be a string",
         "`{\"name\":\"a\",\"sql\":\"SELECT 1\",\"columnTypes\":{\"c\":\" \"}}` | query 'a': field 'columnTypes' column 'c' has a blank type",
         "`{\"name\":\"a\",\"sql\":\"SELECT 1\",\"columnTypes\":{\"\":\"integer\"}}` | query 'a': field 'columnTypes' has a blank column label",
+        "`{\"name\":\"a\",\"sql\":\"SELECT 1\",\"groups\":[]}` | query 'a': field 'groups' must be a non-empty array of distinct non-blank strings",
+        "`{\"name\":\"a\",\"sql\":\"SELECT 1\",\"groups\":\"admins\"}` | field 'groups' must be a non-empty array",
+        "`{\"name\":\"a\",\"sql\":\"SELECT 1\",\"groups\":[\"g\",\"g\"]}` | field 'groups' must be a non-empty array of distinct",
+        "`{\"name\":\"a\",\"sql\":\"SELECT 1\",\"groups\":[\" \"]}` | field 'groups' must be a non-empty array of distinct",
+        "`{\"name\":\"a\",\"sql\":\"SELECT 1\",\"groups\":[1]}` | field 'groups' must be a non-empty array of distinct",
       })
   void queryErrors(String query, String message) {
     assertLoadError(() -> QueryCatalog.fromJsonString(String.format(Q, query)), message);
@@ -183,6 +188,13 @@ class CatalogLoadingTest {
         "`{\"name\":\"p\",\"type\":\"string\",\"required\":true,\"enum\":[\"a\\u0000\"]}` | field 'enum': value 'a?' must not contain control characters",
         "`{\"name\":\"p-\",\"type\":\"string\",\"required\":true},{\"name\":\"p-\",\"type\":\"string\",\"required\":true}` | query 'q': duplicate parameter name 'p-'",
         "`{\"name\":\"_p\",\"type\":\"string\",\"required\":true}` | query 'q': parameter name '_p' must match",
+        "`{\"name\":\"p\",\"type\":\"string\",\"fromClaim\":1}` | parameter 'p': field 'fromClaim' must be a string",
+        "`{\"name\":\"p\",\"type\":\"string\",\"fromClaim\":\"\"}` | parameter 'p' field 'fromClaim': must be 1..256",
+        "`{\"name\":\"p\",\"type\":\"string\",\"fromClaim\":\"a b\"}` | parameter 'p' field 'fromClaim': must be 1..256",
+        "`{\"name\":\"p\",\"type\":\"integer\",\"fromClaim\":\"n\"}` | field 'fromClaim': applies to string parameters only",
+        "`{\"name\":\"p\",\"type\":\"string\",\"fromClaim\":\"n\",\"required\":false,\"default\":\"x\"}` | field 'fromClaim': a claim-bound parameter is always required",
+        "`{\"name\":\"p\",\"type\":\"string\",\"fromClaim\":\"n\",\"default\":\"x\"}` | field 'default': a required parameter must not have a default",
+        "`{\"name\":\"p\",\"type\":\"string\",\"fromclaim\":\"n\"}` | unknown field 'fromclaim'",
       })
   void parameterErrors(String parameter, String message) {
     assertLoadError(() -> QueryCatalog.fromJsonString(String.format(P, parameter)), message);

@@ -2,9 +2,11 @@ package dev.athenaws.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.athenaws.catalog.QueryCatalog.Caller;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ExampleCatalogTest {
@@ -132,5 +134,19 @@ class ExampleCatalogTest {
                     Map.of("startDate", "2021/08/01", "endDate", "2021/08/31", "readOnly", "true"))
                 .executionParameters())
         .containsExactly("'true'", "'2021/08/01'", "'2021/08/31'");
+  }
+
+  @Test
+  void eventsForMyAccountTakesTheAccountFromTheCallersClaim() {
+    Caller caller = Caller.of(Set.of(), Map.of("account", "210987654321"));
+    assertThat(
+            catalog
+                .bind("events-for-my-account", Map.of("startDate", "2021/08/02"), caller)
+                .executionParameters())
+        .containsExactly("'210987654321'", "'2021/08/02'", "'2021/08/01'");
+    QueryCatalogBindTest.assertInvalid(
+        () -> catalog.bind("events-for-my-account", Map.of("account", "210987654321"), caller),
+        "account",
+        "is set from your identity; do not send it");
   }
 }

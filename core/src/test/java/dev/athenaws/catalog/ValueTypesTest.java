@@ -36,7 +36,8 @@ class ValueTypesTest {
                 null,
                 null,
                 List.of("eu-west-1", "us-east-1"),
-                16));
+                16,
+                null));
     assertThat(ParameterSpec.required("a", ParameterType.DATE).description()).isEmpty();
     assertThat(ParameterSpec.optional("a", ParameterType.BOOLEAN, true).defaultValue())
         .isEqualTo(true);
@@ -78,7 +79,17 @@ class ValueTypesTest {
     assertThatThrownBy(
             () ->
                 new ParameterSpec(
-                    "a", ParameterType.STRING, true, null, null, null, null, null, withNull, null))
+                    "a",
+                    ParameterType.STRING,
+                    true,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    withNull,
+                    null,
+                    null))
         .hasMessage("parameter 'a' field 'enum': must not contain null");
   }
 

@@ -1,6 +1,7 @@
 package dev.athenaws.internal.catalog;
 
 import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.catalog.QueryCatalog.Caller;
 import dev.athenaws.catalog.Statement;
 import dev.athenaws.error.AthenaWsException;
 import dev.athenaws.error.InvalidParameterException;
@@ -59,23 +60,47 @@ public final class QueryResolver {
   }
 
   /**
+   * Resolves one request of a caller without identity: as {@link #resolve(String, Map, String,
+   * Caller)} with {@link Caller#ANONYMOUS}.
+   *
+   * @param queryName the named query, or null for the catalog's default query
+   * @param parameters the client's parameter values, not null
+   * @param sql the client's raw SQL, or null
+   * @return the statement to run
+   * @throws AthenaWsException BAD_REQUEST for refused raw SQL, FORBIDDEN for an identity-bound
+   *     query
+   * @throws UnknownQueryException when the named (or default) query does not exist for this caller
+   * @throws InvalidParameterException when a parameter fails validation
+   * @throws NullPointerException if parameters is null
+   */
+  public Statement resolve(String queryName, Map<String, Object> parameters, String sql) {
+    return resolve(queryName, parameters, sql, Caller.ANONYMOUS);
+  }
+
+  /**
    * Resolves one request, typically the fields of a decoded {@code ClientMessage.QueryRequest}.
    *
    * @param queryName the named query, or null for the catalog's default query
    * @param parameters the client's parameter values (String, BigDecimal, Boolean or null), not null
    * @param sql the client's raw SQL, or null
+   * @param caller who asks, not null: groups and claim-bound parameters of catalog queries apply
+   *     (raw SQL, where enabled, bypasses them: docs/security.md)
    * @return the statement to run: a catalog query's, or {@link Statement#rawSql} (no query name)
    * @throws AthenaWsException BAD_REQUEST (its field {@code sql}) when raw SQL is sent but
    *     disabled, sent together with a query name or parameters, blank, or not acceptable as a
-   *     statement (such as one with {@code ?} markers or over Athena's length limit)
-   * @throws UnknownQueryException when the named (or default) query does not exist
-   * @throws InvalidParameterException when a parameter fails validation
-   * @throws NullPointerException if parameters is null
+   *     statement (such as one with {@code ?} markers or over Athena's length limit); FORBIDDEN
+   *     when the caller's identity cannot fill a claim-bound parameter
+   * @throws UnknownQueryException when the named (or default) query does not exist, or the caller
+   *     is in none of its groups
+   * @throws InvalidParameterException when a parameter fails validation or is claim-bound
+   * @throws NullPointerException if parameters or caller is null
    */
-  public Statement resolve(String queryName, Map<String, Object> parameters, String sql) {
+  public Statement resolve(
+      String queryName, Map<String, Object> parameters, String sql, Caller caller) {
     Objects.requireNonNull(parameters, "parameters");
+    Objects.requireNonNull(caller, "caller");
     if (sql == null) {
-      return catalog.bind(queryName, parameters);
+      return catalog.bind(queryName, parameters, caller);
     }
     if (!rawSqlEnabled) {
       throw new RawSqlException("raw SQL is disabled");

@@ -1,10 +1,17 @@
 package dev.athenaws.local;
 
+import dev.athenaws.catalog.NamedQuery;
+import dev.athenaws.catalog.ParameterSpec;
+import dev.athenaws.catalog.QueryCatalog;
+import dev.athenaws.error.CatalogException;
 import dev.athenaws.local.auth.LocalIssuer;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the local stack gives the Lambda handlers: the environment variables a deployment would set
@@ -41,8 +48,41 @@ record LocalEnvironment(Map<String, String> variables, String endpoint) {
       env.put("JWT_ISSUER", endpoint);
       env.put("JWT_AUDIENCE", LocalIssuer.AUDIENCE);
       env.put("JWT_JWKS_URL", endpoint + LocalIssuer.JWKS_PATH);
+      // The local issuer writes the dev token's groups as claim "groups" (LocalIssuer).
+      env.put("JWT_GROUPS_CLAIM", "groups");
+      // The claims the catalog binds parameters to (fromClaim) must reach the routes.
+      env.put("JWT_CONTEXT_CLAIMS", String.join(",", boundClaims(o.queryCatalog())));
     }
     return new LocalEnvironment(Map.copyOf(env), endpoint);
+  }
+
+  /**
+   * @param catalogFile the catalog file, null for the built-in example
+   * @return the claims its parameters are bound to, without {@code sub} and {@code groups} (always
+   *     in the authorizer context); none when the catalog does not load (the handlers' own load
+   *     then reports why)
+   */
+  static Set<String> boundClaims(Path catalogFile) {
+    QueryCatalog catalog;
+    try {
+      catalog =
+          catalogFile == null
+              ? QueryCatalog.cloudTrailExample()
+              : QueryCatalog.fromPath(catalogFile);
+    } catch (CatalogException e) {
+      return Set.of();
+    }
+    Set<String> claims = new TreeSet<>();
+    for (NamedQuery q : catalog.queries()) {
+      for (ParameterSpec p : q.parameters()) {
+        if (p.fromClaim() != null
+            && !p.fromClaim().equals("sub")
+            && !p.fromClaim().equals("groups")) {
+          claims.add(p.fromClaim());
+        }
+      }
+    }
+    return claims;
   }
 
   /**

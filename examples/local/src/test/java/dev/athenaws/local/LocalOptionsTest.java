@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.athenaws.local.gateway.ConnectionLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalOptionsTest {
   @Test
@@ -164,6 +167,30 @@ class LocalOptionsTest {
         }) {
       assertThat(LocalOptions.usage()).contains(flag);
     }
+  }
+
+  @Test
+  void jwtAuthPassesTheGroupsClaimAndTheClaimsTheCatalogBinds(@TempDir Path dir) throws Exception {
+    assertThat(
+            LocalEnvironment.of(LocalOptions.parse("--auth", "jwt"), "http://127.0.0.1:1")
+                .variables())
+        .containsEntry("JWT_GROUPS_CLAIM", "groups")
+        .containsEntry("JWT_CONTEXT_CLAIMS", "account");
+    Path catalog =
+        Files.writeString(
+            dir.resolve("c.json"),
+            "{\"queries\":[{\"name\":\"q\",\"sql\":\"SELECT ? , ?, ?\",\"parameters\":["
+                + "{\"name\":\"a\",\"type\":\"string\",\"fromClaim\":\"tenant\"},"
+                + "{\"name\":\"b\",\"type\":\"string\",\"fromClaim\":\"sub\"},"
+                + "{\"name\":\"c\",\"type\":\"string\",\"fromClaim\":\"custom:org\"}]}]}");
+    assertThat(
+            LocalEnvironment.of(
+                    LocalOptions.parse("--auth", "jwt", "--query-catalog", catalog.toString()),
+                    "http://127.0.0.1:1")
+                .variables())
+        .containsEntry("JWT_CONTEXT_CLAIMS", "custom:org,tenant");
+    assertThat(LocalEnvironment.of(LocalOptions.defaults(), "http://127.0.0.1:1").variables())
+        .doesNotContainKeys("JWT_CONTEXT_CLAIMS", "JWT_GROUPS_CLAIM");
   }
 
   @Test

@@ -7,8 +7,6 @@ import dev.athenaws.local.LocalStack;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
@@ -125,12 +123,6 @@ class AuthE2ETest {
   }
 
   private static String devToken(String sub, int ttl) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(stack.httpUri().resolve("/dev-token?sub=" + sub + "&ttl=" + ttl))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
-    return r.body().strip();
+    return Stacks.devToken(stack, "sub=" + sub + "&ttl=" + ttl);
   }
 }

@@ -1,5 +1,7 @@
 package dev.athenaws.local.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +10,9 @@ import dev.athenaws.local.LocalOptions;
 import dev.athenaws.local.LocalStack;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +22,8 @@ import java.util.List;
  * Starts local stacks for end-to-end tests, with the example catalog plus two test-only queries.
  */
 final class Stacks {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   /** A query on a table that does not exist: FAILED in Athena, QUERY_FAILED for the client. */
   static final String BROKEN = "broken-query";
 
@@ -32,6 +39,11 @@ final class Stacks {
   /** A query that declares its own result reuse age (60 minutes). */
   static final String REUSED = "reused-query";
 
+  /** A query only members of {@value #AUDITORS} may run (and see). */
+  static final String AUDIT = "audit-query";
+
+  static final String AUDITORS = "auditors";
+
   private Stacks() {}
 
   static LocalStack start(String... flags) throws Exception {
@@ -39,6 +51,20 @@ final class Stacks {
         new ArrayList<>(List.of("--port", "0", "--query-catalog", catalog().toString()));
     args.addAll(List.of(flags));
     return LocalStack.start(LocalOptions.parse(args.toArray(String[]::new)));
+  }
+
+  /**
+   * A token from the stack's local issuer ({@code --auth jwt}).
+   *
+   * @param query the dev-token query string, e.g. {@code sub=alice&ttl=600&claim.account=1}
+   */
+  static String devToken(LocalStack stack, String query) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(stack.httpUri().resolve("/dev-token?" + query)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r.body().strip();
   }
 
   private static Path catalog() throws IOException {
@@ -78,6 +104,13 @@ final class Stacks {
         .put("description", "declares a result reuse age")
         .put("sql", "SELECT range AS n FROM range(7)")
         .put("resultReuseMaxAgeMinutes", 60);
+    ObjectNode audit =
+        queries
+            .addObject()
+            .put("name", AUDIT)
+            .put("description", "for auditors only")
+            .put("sql", "SELECT range AS n FROM range(3)");
+    audit.putArray("groups").add(AUDITORS);
     Path file = Files.createTempFile("e2e-catalog", ".json");
     file.toFile().deleteOnExit();
     json.writeValue(file.toFile(), root);
