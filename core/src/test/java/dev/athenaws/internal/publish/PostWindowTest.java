@@ -123,9 +123,12 @@ class PostWindowTest {
             new PublishResult.Undelivered(
                 new PostOutcome.Rejected(PostOutcome.Reason.FORBIDDEN, 403, "Forbidden")));
     List<JsonNode> delivered = driver.notifier.delivered();
-    // With seq 5 at most three others were in flight (up to seq 8), and at most three more could
-    // be issued before its outcome was seen: not one of the other ~20 messages.
-    assertThat(driver.notifier.issued().size()).isBetween(6, 12);
+    // Each post seen to end before seq 5's frees a slot for one more: with seq 5 the oldest of
+    // four in flight that is three (up to seq 11) when outcomes are seen in release order; a post
+    // thread that is slow to hand back seq 5's outcome on a loaded machine lets a later release
+    // overtake it (the driver releases whenever the publisher waits), so allow a few more, but
+    // never the rest of the ~25 messages: the window stops once the failure is seen.
+    assertThat(driver.notifier.issued().size()).isBetween(6, 16);
     assertThat(seqs(delivered)).doesNotContain(5).doesNotHaveDuplicates();
     assertThat(seqs(delivered)).containsAll(range(0, 5));
     // One error, after every post in flight finished.
