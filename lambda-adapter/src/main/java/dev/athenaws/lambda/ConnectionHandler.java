@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +95,7 @@ public final class ConnectionHandler
       }
       LOG.info("connect {} with subprotocol {}", request.connectionId(), SUBPROTOCOL);
       APIGatewayV2WebSocketResponse accepted = Responses.status(200);
-      accepted.setHeaders(java.util.Map.of(SUBPROTOCOL_HEADER, SUBPROTOCOL));
+      accepted.setHeaders(Map.of(SUBPROTOCOL_HEADER, SUBPROTOCOL));
       return accepted;
     }
     LOG.info(

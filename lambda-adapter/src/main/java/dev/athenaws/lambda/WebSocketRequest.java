@@ -126,33 +126,40 @@ record WebSocketRequest(
 
   // Header names are case-insensitive (RFC 9110); API Gateway passes them as the client sent them.
   private static String header(APIGatewayV2WebSocketEvent event, String name) {
-    Map<String, String> headers = event.getHeaders();
-    if (headers != null) {
-      for (Map.Entry<String, String> h : headers.entrySet()) {
-        if (name.equalsIgnoreCase(h.getKey()) && h.getValue() != null) {
-          return h.getValue();
-        }
-      }
+    String single = single(event.getHeaders(), name);
+    if (single != null) {
+      return single;
     }
-    List<String> all = headers(event, name);
-    return all.isEmpty() ? null : all.get(0);
+    List<String> lines = lines(event.getMultiValueHeaders(), name);
+    return lines.isEmpty() ? null : lines.get(0);
   }
 
   /** Every line of a header from {@code multiValueHeaders}, else the one in {@code headers}. */
   private static List<String> headers(APIGatewayV2WebSocketEvent event, String name) {
-    Map<String, List<String>> multi = event.getMultiValueHeaders();
-    if (multi != null) {
-      for (Map.Entry<String, List<String>> h : multi.entrySet()) {
-        if (name.equalsIgnoreCase(h.getKey()) && h.getValue() != null && !h.getValue().isEmpty()) {
+    List<String> lines = lines(event.getMultiValueHeaders(), name);
+    if (!lines.isEmpty()) {
+      return lines;
+    }
+    String single = single(event.getHeaders(), name);
+    return single == null ? List.of() : List.of(single);
+  }
+
+  private static String single(Map<String, String> headers, String name) {
+    if (headers != null) {
+      for (Map.Entry<String, String> h : headers.entrySet()) {
+        if (name.equalsIgnoreCase(h.getKey()) && h.getValue() != null) {
           return h.getValue();
         }
       }
     }
-    Map<String, String> headers = event.getHeaders();
-    if (headers != null) {
-      for (Map.Entry<String, String> h : headers.entrySet()) {
-        if (name.equalsIgnoreCase(h.getKey()) && h.getValue() != null) {
-          return List.of(h.getValue());
+    return null;
+  }
+
+  private static List<String> lines(Map<String, List<String>> multi, String name) {
+    if (multi != null) {
+      for (Map.Entry<String, List<String>> h : multi.entrySet()) {
+        if (name.equalsIgnoreCase(h.getKey()) && h.getValue() != null && !h.getValue().isEmpty()) {
+          return h.getValue();
         }
       }
     }

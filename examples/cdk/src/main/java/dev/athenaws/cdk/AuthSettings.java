@@ -44,13 +44,13 @@ public record AuthSettings(
     Objects.requireNonNull(jwksUrl, "authJwksUrl");
     Objects.requireNonNull(claims, "authClaims");
     Objects.requireNonNull(groupsClaim, "authGroupsClaim");
-    check("authIssuer", issuer, HTTPS);
+    StackSettings.check("authIssuer", issuer, HTTPS);
     if (audience.isBlank()) {
       throw new IllegalArgumentException("authAudience: blank");
     }
-    jwksUrl.ifPresent(u -> check("authJwksUrl", u, HTTPS));
-    claims.ifPresent(c -> check("authClaims", c, CLAIMS));
-    groupsClaim.ifPresent(g -> check("authGroupsClaim", g, CLAIM));
+    jwksUrl.ifPresent(u -> StackSettings.check("authJwksUrl", u, HTTPS));
+    claims.ifPresent(c -> StackSettings.check("authClaims", c, CLAIMS));
+    groupsClaim.ifPresent(g -> StackSettings.check("authGroupsClaim", g, CLAIM));
   }
 
   /**
@@ -95,11 +95,5 @@ public record AuthSettings(
     claims.ifPresent(c -> env.put("JWT_CONTEXT_CLAIMS", c));
     groupsClaim.ifPresent(g -> env.put("JWT_GROUPS_CLAIM", g));
     return env;
-  }
-
-  private static void check(String key, String value, Pattern pattern) {
-    if (!pattern.matcher(value).matches()) {
-      throw new IllegalArgumentException(key + ": must match " + pattern + ", got '" + value + "'");
-    }
   }
 }

@@ -169,7 +169,8 @@ public record StackSettings(
     return p.getProperty("version");
   }
 
-  private static void check(String key, String value, Pattern pattern) {
+  /** Throws IllegalArgumentException naming {@code key} when {@code value} does not match. */
+  static void check(String key, String value, Pattern pattern) {
     Objects.requireNonNull(value, key);
     if (!pattern.matcher(value).matches()) {
       throw new IllegalArgumentException(key + ": must match " + pattern + ", got '" + value + "'");
