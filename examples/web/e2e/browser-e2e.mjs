@@ -32,6 +32,9 @@ const USAGE = `usage: node e2e/browser-e2e.mjs --url URL --out DIR [options]
   --resume-id-column C   column whose values must be unique in that result [eventid]
   --require-resume       fail (not skip) when the server sends no resumeToken
   --no-resume            leave out the dropped-connection scenario
+  --sign-in SUBJECT      the stack runs --auth jwt: open the page with ?auth=jwt, sign in as SUBJECT
+                         (the page gets a /dev-token and offers it as a subprotocol), and check that
+                         a second connection with such a token gets the athena-ws subprotocol
   --chromium PATH        browser binary [/usr/bin/chromium]
   --headed               show the browser window (needs a display)
   --help                 this text
@@ -75,6 +78,7 @@ function options() {
         'resume-id-column': { type: 'string', default: 'eventid' },
         'require-resume': { type: 'boolean', default: false },
         'no-resume': { type: 'boolean', default: false },
+        'sign-in': { type: 'string' },
         chromium: { type: 'string', default: '/usr/bin/chromium' },
         headed: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -97,6 +101,7 @@ function options() {
     usageError(`--url is not a URL: ${parsed.url}`);
   }
   if (parsed.ws) url.searchParams.set('ws', parsed.ws);
+  if (parsed['sign-in'] !== undefined) url.searchParams.set('auth', 'jwt');
   let largeParams;
   try {
     largeParams = JSON.parse(parsed['large-params']);
@@ -124,6 +129,7 @@ function options() {
     resumeIdColumn: parsed['resume-id-column'],
     requireResume: parsed['require-resume'],
     noResume: parsed['no-resume'],
+    signIn: parsed['sign-in'],
     chromium: parsed.chromium,
     headed: parsed.headed,
   };
@@ -307,14 +313,28 @@ async function fetchCatalog(ui) {
   const wsUrl = await ui.byId('ws-url').inputValue();
   for (let attempt = 1; attempt <= 5; attempt++) {
     const queries = await ui.page.evaluate(
-      (url) =>
-        new Promise((resolve) => {
-          const ws = new WebSocket(url);
+      async ({ url, subject }) => {
+        // Signed in: a token of our own from the stack's dev-token endpoint, offered as the page does.
+        let protocols;
+        if (subject !== undefined) {
+          const token = (await (await fetch(`/dev-token?sub=${encodeURIComponent(subject)}`)).text()).trim();
+          protocols = ['athena-ws', `bearer.${token}`];
+        }
+        return new Promise((resolve) => {
+          const ws = new WebSocket(url, protocols);
           const timer = setTimeout(() => {
             ws.close();
             resolve(null);
           }, 5000);
-          ws.onopen = () => ws.send(JSON.stringify({ action: 'listQueries', requestId: 'e2e-catalog' }));
+          ws.onopen = () => {
+            if (protocols !== undefined && ws.protocol !== 'athena-ws') {
+              clearTimeout(timer);
+              ws.close();
+              resolve({ badProtocol: ws.protocol });
+              return;
+            }
+            ws.send(JSON.stringify({ action: 'listQueries', requestId: 'e2e-catalog' }));
+          };
           ws.onmessage = (e) => {
             const m = JSON.parse(e.data);
             if (m.type !== 'catalog') return;
@@ -322,9 +342,13 @@ async function fetchCatalog(ui) {
             ws.close();
             resolve(m.queries);
           };
-        }),
-      wsUrl,
+        });
+      },
+      { url: wsUrl, subject: ui.opts.signIn },
     );
+    if (queries?.badProtocol !== undefined) {
+      fail(`a connection offering ['athena-ws', 'bearer.<token>'] got subprotocol '${queries.badProtocol}', not athena-ws`);
+    }
     if (queries !== null) return queries;
     log(`  no catalog on a second connection to ${wsUrl} (attempt ${attempt})`);
   }
@@ -440,6 +464,20 @@ async function main() {
     log(`opening ${opts.url}`);
     const response = await page.goto(opts.url, { timeout: opts.timeoutMs }).catch((e) => fail(`cannot open ${opts.url}: ${e.message.split('\n')[0]}`));
     if (response && !response.ok()) fail(`${opts.url} answered HTTP ${response.status()}`);
+    if (opts.signIn !== undefined) {
+      try {
+        await page.waitForSelector('[data-testid="signin-form"]', { timeout: opts.timeoutMs });
+      } catch {
+        fail('--sign-in: the page (opened with ?auth=jwt) shows no sign-in form');
+      }
+      await ui.byId('signin-subject').fill(opts.signIn);
+      await ui.screenshot('sign-in');
+      await ui.byId('signin-submit').click();
+      await ui.waitForConnectedCatalog();
+      const who = await ui.byId('signed-in').textContent().catch(() => '');
+      if (!who.includes(opts.signIn)) fail(`signed in, but the page does not show the subject: '${who}'`);
+      pass('signed in with a dev token in the subprotocol', { subject: opts.signIn });
+    }
     await ui.waitForConnectedCatalog();
     const entries = await ui.catalog();
     const catalog = await fetchCatalog(ui);

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { authRequired } from './app/auth';
 import { initialWsUrl, searchWithWsUrl } from './app/wsUrl';
 import './app/styles.css';
 
@@ -11,6 +12,7 @@ createRoot(root).render(
   <StrictMode>
     <App
       initialUrl={initialWsUrl(window.location)}
+      auth={authRequired(window.location.search)}
       onUrlChange={(url) =>
         window.history.replaceState(null, '', searchWithWsUrl(window.location.search, url))
       }

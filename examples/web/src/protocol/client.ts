@@ -37,7 +37,7 @@ export interface ClientEvents {
 
 export interface AthenaWsClientOptions {
   url: string;
-  /** Creates sockets; default `new WebSocket(url)`. */
+  /** Creates sockets; default `new WebSocket(url, protocols)`. */
   webSocket?: WebSocketFactory;
   backoff?: BackoffPolicy;
   /** Values in [0, 1) for jitter; default Math.random. */
@@ -111,7 +111,8 @@ export class AthenaWsClient {
     this.responseTimeoutMs = options.responseTimeoutMs ?? 30_000;
     this.retainedRuns = options.retainedRuns ?? 4;
     this.prefix = options.requestIdPrefix ?? `w${Math.floor(random() * 36 ** 4).toString(36)}-`;
-    const factory = options.webSocket ?? ((url) => new WebSocket(url) as unknown as WebSocketLike);
+    const factory =
+      options.webSocket ?? ((url, protocols) => new WebSocket(url, protocols) as unknown as WebSocketLike);
     const backoff = checkBackoff(options.backoff ?? DEFAULT_BACKOFF);
     this.connection = new ReconnectingSocket(options.url, factory, backoff, random, this.timers, {
       status: (s) => this.events.emit('status', s),

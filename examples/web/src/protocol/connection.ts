@@ -12,7 +12,11 @@ export interface WebSocketLike {
   close(code?: number, reason?: string): void;
 }
 
-export type WebSocketFactory = (url: string) => WebSocketLike;
+/**
+ * Opens a socket, offering `protocols` in `Sec-WebSocket-Protocol` when given (the browser's
+ * `new WebSocket(url, protocols)`).
+ */
+export type WebSocketFactory = (url: string, protocols?: string[]) => WebSocketLike;
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 

@@ -13,7 +13,10 @@ export class FakeWebSocket implements WebSocketLike {
   readonly sent: ClientMessage[] = [];
   closedByClient: { code?: number; reason?: string } | undefined;
 
-  constructor(readonly url: string) {}
+  constructor(
+    readonly url: string,
+    readonly protocols?: string[],
+  ) {}
 
   send(data: string): void {
     if (this.readyState !== 1) throw new Error('InvalidStateError: not open');
@@ -52,8 +55,8 @@ export class FakeWebSocket implements WebSocketLike {
 /** A socket factory that keeps every socket it made, newest last. */
 export class FakeSockets {
   readonly all: FakeWebSocket[] = [];
-  readonly factory = (url: string): FakeWebSocket => {
-    const s = new FakeWebSocket(url);
+  readonly factory = (url: string, protocols?: string[]): FakeWebSocket => {
+    const s = new FakeWebSocket(url, protocols);
     this.all.push(s);
     return s;
   };

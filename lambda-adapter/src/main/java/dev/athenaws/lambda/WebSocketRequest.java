@@ -2,6 +2,7 @@ package dev.athenaws.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import dev.athenaws.RunOptions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.Set;
  * @param body the frame's text, nullable
  * @param base64 whether the frame was binary (then {@code body} is base64)
  * @param origin the Origin header of a {@code $connect}, nullable
+ * @param subprotocols the entries of a {@code $connect}'s {@code Sec-WebSocket-Protocol} header in
+ *     the client's order, trimmed; empty when it offered none
  * @param identity the caller as the {@code $connect} authorizer described it ({@code
  *     requestContext.authorizer}: {@code principalId}, {@code sub}, {@code groups} and the claims
  *     it passed on), null without an authorizer
@@ -39,7 +42,13 @@ record WebSocketRequest(
     String body,
     boolean base64,
     String origin,
+    List<String> subprotocols,
     RunOptions.Identity identity) {
+
+  /** Copies the subprotocols; null means none. */
+  WebSocketRequest {
+    subprotocols = subprotocols == null ? List.of() : List.copyOf(subprotocols);
+  }
 
   /**
    * @return the request of {@code event}; missing parts are null
@@ -56,7 +65,8 @@ record WebSocketRequest(
         c == null ? null : c.getMessageId(),
         event.getBody(),
         event.isIsBase64Encoded(),
-        origin(event),
+        header(event, "origin"),
+        subprotocols(event),
         c == null ? null : identity(c.getAuthorizer()));
   }
 
@@ -95,26 +105,64 @@ record WebSocketRequest(
     return new RunOptions.Identity(sub.toString(), groups, claims);
   }
 
+  /**
+   * The offered subprotocols: every {@code Sec-WebSocket-Protocol} line's comma-separated entries
+   * (RFC 6455 section 4.1 lets a client send the header more than once; RFC 9110 section 5.3 makes
+   * repeated lines one comma-separated list). API Gateway passes every line in {@code
+   * multiValueHeaders} and one in {@code headers}.
+   */
+  private static List<String> subprotocols(APIGatewayV2WebSocketEvent event) {
+    List<String> lines = headers(event, "sec-websocket-protocol");
+    List<String> entries = new ArrayList<>();
+    for (String line : lines) {
+      for (String entry : line.split(",")) {
+        if (!entry.isBlank()) {
+          entries.add(entry.strip());
+        }
+      }
+    }
+    return entries;
+  }
+
   // Header names are case-insensitive (RFC 9110); API Gateway passes them as the client sent them.
-  private static String origin(APIGatewayV2WebSocketEvent event) {
-    Map<String, String> headers = event.getHeaders();
+  private static String header(APIGatewayV2WebSocketEvent event, String name) {
+    String single = single(event.getHeaders(), name);
+    if (single != null) {
+      return single;
+    }
+    List<String> lines = lines(event.getMultiValueHeaders(), name);
+    return lines.isEmpty() ? null : lines.get(0);
+  }
+
+  /** Every line of a header from {@code multiValueHeaders}, else the one in {@code headers}. */
+  private static List<String> headers(APIGatewayV2WebSocketEvent event, String name) {
+    List<String> lines = lines(event.getMultiValueHeaders(), name);
+    if (!lines.isEmpty()) {
+      return lines;
+    }
+    String single = single(event.getHeaders(), name);
+    return single == null ? List.of() : List.of(single);
+  }
+
+  private static String single(Map<String, String> headers, String name) {
     if (headers != null) {
       for (Map.Entry<String, String> h : headers.entrySet()) {
-        if ("origin".equalsIgnoreCase(h.getKey())) {
+        if (name.equalsIgnoreCase(h.getKey()) && h.getValue() != null) {
           return h.getValue();
         }
       }
     }
-    Map<String, List<String>> multi = event.getMultiValueHeaders();
+    return null;
+  }
+
+  private static List<String> lines(Map<String, List<String>> multi, String name) {
     if (multi != null) {
       for (Map.Entry<String, List<String>> h : multi.entrySet()) {
-        if ("origin".equalsIgnoreCase(h.getKey())
-            && h.getValue() != null
-            && !h.getValue().isEmpty()) {
-          return h.getValue().get(0);
+        if (name.equalsIgnoreCase(h.getKey()) && h.getValue() != null && !h.getValue().isEmpty()) {
+          return h.getValue();
         }
       }
     }
-    return null;
+    return List.of();
   }
 }

@@ -172,9 +172,21 @@ public final class AthenaWsStack extends Stack {
             CONNECTION_TIMEOUT,
             connectionEnv);
 
+    // With authIssuer/authAudience: a JWT authorizer on $connect (docs/security.md).
+    ConnectAuthentication authentication =
+        settings
+            .auth()
+            .map(a -> new ConnectAuthentication(this, "ConnectAuth", code, a))
+            .orElse(null);
+
     WebSocketFrontDoor frontDoor =
         new WebSocketFrontDoor(
-            this, "WebSocket", connection.alias(), query.alias(), settings.stageName());
+            this,
+            "WebSocket",
+            connection.alias(),
+            query.alias(),
+            settings.stageName(),
+            authentication == null ? null : authentication.authorizer());
     query.function().addToRolePolicy(frontDoor.postToConnections());
     push.function().addToRolePolicy(frontDoor.postToConnections());
 

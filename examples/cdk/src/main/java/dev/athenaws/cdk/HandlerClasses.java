@@ -20,7 +20,8 @@ public final class HandlerClasses {
 
   /**
    * The Lambda REQUEST authorizer of the {@code $connect} route (JWT against the issuer's JWKS): a
-   * {@code RequestStreamHandler}. Not wired by the stack yet.
+   * {@code RequestStreamHandler}. Wired on {@code $connect} when {@code authIssuer} and {@code
+   * authAudience} are set ({@link ConnectAuthentication}).
    */
   public static final String CONNECT_AUTHORIZER =
       "dev.athenaws.lambda.auth.ConnectAuthorizerHandler";

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code queryTimeoutMinutes}</td><td>30</td><td>longest query the stack waits for</td></tr>
  *   <tr><td>{@code queryCatalog}</td><td>the adapter's bundled example</td><td>{@code QUERY_CATALOG} of the handlers</td></tr>
  *   <tr><td>{@code allowedOrigins}</td><td>any</td><td>{@code ALLOWED_ORIGINS} of the handlers</td></tr>
+ *   <tr><td>{@code authIssuer}, {@code authAudience}</td><td>none (no authorizer)</td><td>{@link AuthSettings}: a JWT authorizer on {@code $connect}</td></tr>
+ *   <tr><td>{@code authJwksUrl}, {@code authClaims}, {@code authGroupsClaim}</td><td>the handler's defaults</td><td>{@link AuthSettings}</td></tr>
  * </table>
  *
  * <p>Immutable; thread-safe.
@@ -42,6 +44,7 @@ import java.util.regex.Pattern;
  * @param queryTimeoutMinutes longest wait for one query
  * @param queryCatalog the handlers' {@code QUERY_CATALOG}, when not the bundled one
  * @param allowedOrigins the handlers' {@code ALLOWED_ORIGINS}, when restricted
+ * @param auth the {@code $connect} authorizer, when connections must be authenticated
  */
 public record StackSettings(
     Mode mode,
@@ -54,7 +57,8 @@ public record StackSettings(
     int resultExpiryDays,
     int queryTimeoutMinutes,
     Optional<String> queryCatalog,
-    Optional<String> allowedOrigins) {
+    Optional<String> allowedOrigins,
+    Optional<AuthSettings> auth) {
 
   /** Athena's smallest {@code BytesScannedCutoffPerQuery}. */
   public static final long MIN_BYTES_SCANNED_CUTOFF = 10_000_000L;
@@ -88,6 +92,7 @@ public record StackSettings(
     Objects.requireNonNull(dataBucket, "dataBucket");
     Objects.requireNonNull(queryCatalog, "queryCatalog");
     Objects.requireNonNull(allowedOrigins, "allowedOrigins");
+    Objects.requireNonNull(auth, "auth");
     if (lambdaJar.isBlank()) {
       throw new IllegalArgumentException("lambdaJar: blank");
     }
@@ -135,7 +140,8 @@ public record StackSettings(
         Math.toIntExact(
             number(context, "queryTimeoutMinutes").orElse((long) DEFAULT_QUERY_TIMEOUT_MINUTES)),
         text(context, "queryCatalog"),
-        text(context, "allowedOrigins"));
+        text(context, "allowedOrigins"),
+        AuthSettings.fromContext(key -> text(context, key)));
   }
 
   /**
@@ -163,7 +169,8 @@ public record StackSettings(
     return p.getProperty("version");
   }
 
-  private static void check(String key, String value, Pattern pattern) {
+  /** Throws IllegalArgumentException naming {@code key} when {@code value} does not match. */
+  static void check(String key, String value, Pattern pattern) {
     Objects.requireNonNull(value, key);
     if (!pattern.matcher(value).matches()) {
       throw new IllegalArgumentException(key + ": must match " + pattern + ", got '" + value + "'");

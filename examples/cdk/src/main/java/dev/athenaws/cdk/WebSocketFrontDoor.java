@@ -5,6 +5,7 @@ import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.WebSocketLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.IWebSocketRouteAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketApi;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketRouteOptions;
@@ -16,7 +17,8 @@ import software.constructs.Construct;
 /**
  * The WebSocket API: {@code $connect}/{@code $disconnect} to the connection handler; {@code query},
  * {@code listQueries} and {@code $default} to the route handler, selected on {@code
- * $request.body.action}; one auto-deployed stage.
+ * $request.body.action}; one auto-deployed stage; optionally a REQUEST authorizer on {@code
+ * $connect} ({@link ConnectAuthentication}).
  *
  * <p>Not thread-safe (a CDK construct). Throws what CDK throws for invalid properties.
  */
@@ -37,9 +39,25 @@ final class WebSocketFrontDoor extends Construct {
   private final WebSocketApi api;
   private final WebSocketStage stage;
 
+  /**
+   * @param connectAuthorizer the {@code $connect} route's authorizer, null for none (it is the only
+   *     route a WebSocket API runs an authorizer on)
+   */
   WebSocketFrontDoor(
-      Construct scope, String id, IFunction connection, IFunction queryRoute, String stageName) {
+      Construct scope,
+      String id,
+      IFunction connection,
+      IFunction queryRoute,
+      String stageName,
+      IWebSocketRouteAuthorizer connectAuthorizer) {
     super(scope, id);
+    WebSocketRouteOptions connect =
+        connectAuthorizer == null
+            ? route("Connect", connection)
+            : WebSocketRouteOptions.builder()
+                .integration(new WebSocketLambdaIntegration("ConnectIntegration", connection))
+                .authorizer(connectAuthorizer)
+                .build();
     // One integration per route: an integration shared by several routes gets its Lambda
     // permission (SourceArn .../*<routeKey>) for the first route only, and API Gateway would be
     // refused on the others.
@@ -48,10 +66,13 @@ final class WebSocketFrontDoor extends Construct {
             .apiName("athena-ws-" + stageName)
             .description("athena-ws: Athena query results pushed over WebSocket")
             .routeSelectionExpression("$request.body.action")
-            .connectRouteOptions(route("Connect", connection))
+            .connectRouteOptions(connect)
             .disconnectRouteOptions(route("Disconnect", connection))
             .defaultRouteOptions(route("Default", queryRoute))
             .build();
+    if (connectAuthorizer != null) {
+      ConnectAuthentication.withoutIdentitySource(api);
+    }
     for (String route : QUERY_ROUTES) {
       api.addRoute(
           route, route(Character.toUpperCase(route.charAt(0)) + route.substring(1), queryRoute));

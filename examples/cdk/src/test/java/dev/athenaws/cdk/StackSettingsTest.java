@@ -62,7 +62,50 @@ class StackSettingsTest {
                 3,
                 45,
                 Optional.of("classpath:catalog.json"),
-                Optional.of("https://example.com")));
+                Optional.of("https://example.com"),
+                Optional.empty()));
+  }
+
+  @Test
+  void authKeysBecomeTheAuthorizersSettings() {
+    StackSettings s =
+        StackSettings.fromContext(
+            Map.<String, Object>of(
+                    "authIssuer", " https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc ",
+                    "authAudience", "3n4b5urk1ft4fl3mg5e62d9ado",
+                    "authClaims", "account,tenant",
+                    "authGroupsClaim", "groups")
+                ::get);
+    assertThat(s.auth())
+        .contains(
+            new AuthSettings(
+                "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc",
+                "3n4b5urk1ft4fl3mg5e62d9ado",
+                Optional.empty(),
+                Optional.of("account,tenant"),
+                Optional.of("groups")));
+    assertThat(s.auth().orElseThrow().environment())
+        .containsExactly(
+            Map.entry("JWT_ISSUER", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc"),
+            Map.entry("JWT_AUDIENCE", "3n4b5urk1ft4fl3mg5e62d9ado"),
+            Map.entry("JWT_CONTEXT_CLAIMS", "account,tenant"),
+            Map.entry("JWT_GROUPS_CLAIM", "groups"));
+    assertThat(StackSettings.fromContext(Map.<String, Object>of()::get).auth()).isEmpty();
+  }
+
+  @Test
+  void authKeysAreRejectedWhenIncompleteOrMalformed() {
+    String issuer = "https://issuer.example.com";
+    assertRejected(Map.of("authIssuer", issuer), "authAudience");
+    assertRejected(Map.of("authAudience", "app"), "authIssuer");
+    assertRejected(Map.of("authJwksUrl", issuer + "/keys"), "authJwksUrl");
+    assertRejected(
+        Map.of("authIssuer", "http://issuer.example.com", "authAudience", "a"), "authIssuer");
+    assertRejected(
+        Map.of("authIssuer", issuer, "authAudience", "a", "authJwksUrl", "ftp://x"), "authJwksUrl");
+    assertRejected(
+        Map.of("authIssuer", issuer, "authAudience", "a", "authClaims", "account,,tenant"),
+        "authClaims");
   }
 
   @Test

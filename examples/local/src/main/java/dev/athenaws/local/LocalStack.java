@@ -471,6 +471,8 @@ public final class LocalStack implements AutoCloseable {
             + " sample CloudTrail events). Ctrl-C stops it.",
         "  web client      "
             + httpUri()
+            // The page shows its sign-in form with ?auth=jwt (docs/local.md).
+            + (options.jwtAuth() ? "?auth=jwt" : "")
             + (webApp ? "" : "  (minimal page: examples/web not built)"),
         "  WebSocket       "
             + webSocketUri()

@@ -93,10 +93,11 @@ class LocalStackStartTest {
               java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(token.statusCode()).isEqualTo(200);
       assertThat(com.auth0.jwt.JWT.decode(token.body()).getIssuer()).isEqualTo(issuer);
-      assertThat(stack.banner()).contains(issuer + "/dev-token");
+      assertThat(stack.banner()).contains(issuer + "/dev-token").contains("/?auth=jwt");
     }
     try (LocalStack stack = LocalStack.start(LocalOptions.parse("--port", "0", "--events", "10"))) {
       assertThat(stack.jwtIssuer()).isEmpty();
+      assertThat(stack.banner()).doesNotContain("auth=jwt");
       var jwks =
           http.send(
               java.net.http.HttpRequest.newBuilder(

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A WebSocket API Gateway on one Jetty server: the WebSocket at {@code /{stage}} and its management
  * API at {@code /{stage}/@connections/{id}}. Like API Gateway it runs {@code $connect} during the
- * upgrade (a non-2xx answer refuses the connection), selects a route per message on {@code
+ * upgrade (a non-2xx answer refuses the connection; its {@code Sec-WebSocket-Protocol} header
+ * becomes the handshake's selected subprotocol), selects a route per message on {@code
  * $request.body.action} (else {@code $default}), invokes the route's handler with an API Gateway
  * event on a worker thread (never the socket's I/O thread), runs {@code $disconnect} after a close,
  * and enforces API Gateway's limits: 128 KiB per message and 32 KiB per frame (a client that
@@ -305,9 +306,11 @@ public final class Gateway implements AutoCloseable {
     APIGatewayV2WebSocketEvent event =
         events.connect(identity, headers, query, identity.connectedAt());
     int status;
+    String subprotocol = null;
     try {
       APIGatewayV2WebSocketResponse r = routes.connect().handle(event, remaining());
       status = r == null ? 200 : r.getStatusCode();
+      subprotocol = r == null ? null : subprotocol(r.getHeaders());
     } catch (RuntimeException e) {
       LOG.warn("$connect handler failed for {}: {}", identity.id(), e.toString());
       status = 500;
@@ -316,6 +319,12 @@ public final class Gateway implements AutoCloseable {
       LOG.info("connection {} refused by $connect ({})", identity.id(), status);
       Response.writeError(request, response, callback, status >= 400 ? status : 403);
       return null;
+    }
+    if (subprotocol != null) {
+      // API Gateway sends the $connect integration's Sec-WebSocket-Protocol header to the client
+      // as the selected subprotocol (developer guide, "Set up a $connect route that requires a
+      // WebSocket subprotocol"); without one the handshake selects none.
+      response.setAcceptedSubProtocol(subprotocol);
     }
     Compression.configure(response);
     return new GatewaySocket(this, identity);
@@ -396,6 +405,18 @@ public final class Gateway implements AutoCloseable {
 
   private RemainingTime remaining() {
     return RemainingTime.until(clock.instant().plus(settings.routeTimeout()), clock);
+  }
+
+  /** The {@code Sec-WebSocket-Protocol} of a {@code $connect} answer (any case), else null. */
+  private static String subprotocol(Map<String, String> headers) {
+    if (headers != null) {
+      for (Map.Entry<String, String> h : headers.entrySet()) {
+        if ("Sec-WebSocket-Protocol".equalsIgnoreCase(h.getKey()) && h.getValue() != null) {
+          return h.getValue();
+        }
+      }
+    }
+    return null;
   }
 
   private static Map<String, List<String>> headers(ServerUpgradeRequest request) {

@@ -64,6 +64,34 @@ class AuthE2ETest {
   }
 
   @Test
+  void aTokenInTheSubprotocolConnectsSelectsAthenaWsAndRunsAQuery() throws Exception {
+    try (WsClient c =
+        WsClient.connect(stack.webSocketUri(), "athena-ws", "bearer." + devToken("alice", 600))) {
+      assertThat(c.subprotocol()).isEqualTo("athena-ws");
+      c.send("{\"action\":\"query\",\"requestId\":\"r\"}");
+      List<JsonNode> messages = c.untilDone(FlowScenarios.WAIT);
+      assertThat(messages.get(messages.size() - 1).path("type").asText()).isEqualTo("complete");
+    }
+  }
+
+  @Test
+  void aTokenInTheSubprotocolWithoutAthenaWsIsRefusedWith400() throws Exception {
+    String bearer = "bearer." + devToken("alice", 600);
+    Throwable thrown = null;
+    try {
+      HTTP.newWebSocketBuilder()
+          .subprotocols(bearer)
+          .buildAsync(stack.webSocketUri(), new WebSocket.Listener() {})
+          .join()
+          .abort();
+    } catch (CompletionException e) {
+      thrown = e.getCause();
+    }
+    assertThat(thrown).isInstanceOf(WebSocketHandshakeException.class);
+    assertThat(((WebSocketHandshakeException) thrown).getResponse().statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void anotherUsersTokenCannotCancelOrResumeTheQuery() throws Exception {
     URI asAlice = URI.create(stack.webSocketUri() + "?token=" + devToken("alice", 600));
     URI asBob = URI.create(stack.webSocketUri() + "?token=" + devToken("bob", 600));

@@ -32,16 +32,29 @@ final class WsClient implements AutoCloseable {
   final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final WebSocket socket;
 
-  private WsClient(URI uri) {
-    this.socket =
-        HTTP.newWebSocketBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .buildAsync(uri, new Listener())
-            .join();
+  private WsClient(URI uri, List<String> subprotocols) {
+    WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+    if (!subprotocols.isEmpty()) {
+      builder.subprotocols(
+          subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(new String[0]));
+    }
+    this.socket = builder.buildAsync(uri, new Listener()).join();
   }
 
   static WsClient connect(URI uri) {
-    return new WsClient(uri);
+    return new WsClient(uri, List.of());
+  }
+
+  /** Connects offering {@code subprotocols} in {@code Sec-WebSocket-Protocol}, in this order. */
+  static WsClient connect(URI uri, String... subprotocols) {
+    return new WsClient(uri, List.of(subprotocols));
+  }
+
+  /**
+   * @return the subprotocol the server selected, empty for none
+   */
+  String subprotocol() {
+    return socket.getSubprotocol();
   }
 
   /**

@@ -42,7 +42,14 @@ class GatewayTest {
     Gateway.RouteHandler connect =
         (e, c) -> {
           events.add(e);
-          return status("evil.example".equals(e.getHeaders().get("Origin")) ? 403 : 200);
+          APIGatewayV2WebSocketResponse answer =
+              status("evil.example".equals(e.getHeaders().get("Origin")) ? 403 : 200);
+          // ?select=P: answer as a handler that selects subprotocol P does.
+          Map<String, String> query = e.getQueryStringParameters();
+          if (query != null && query.containsKey("select")) {
+            answer.setHeaders(Map.of("sec-websocket-protocol", query.get("select")));
+          }
+          return answer;
         };
     Gateway.RouteHandler record =
         (e, r) -> {
@@ -220,6 +227,29 @@ class GatewayTest {
     headers.forEach(b::header);
     client.socket = b.buildAsync(URI.create("ws://127.0.0.1:" + port + "/test"), client).join();
     return client;
+  }
+
+  @Test
+  void theConnectAnswersSubprotocolHeaderIsTheSelectedSubprotocol() {
+    // API Gateway passes the $connect integration's Sec-WebSocket-Protocol to the client.
+    WebSocket socket = offering("?select=chat", "superchat", "chat");
+    assertThat(socket.getSubprotocol()).isEqualTo("chat");
+    socket.abort();
+  }
+
+  @Test
+  void withoutTheHeaderNoSubprotocolIsSelected() {
+    WebSocket socket = offering("", "chat");
+    assertThat(socket.getSubprotocol()).isEmpty();
+    socket.abort();
+  }
+
+  private WebSocket offering(String query, String first, String... more) {
+    return http.newWebSocketBuilder()
+        .subprotocols(first, more)
+        .buildAsync(
+            URI.create("ws://127.0.0.1:" + port + "/test" + query), new WebSocket.Listener() {})
+        .join();
   }
 
   private static APIGatewayV2WebSocketResponse status(int code) {
