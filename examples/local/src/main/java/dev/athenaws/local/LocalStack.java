@@ -88,6 +88,7 @@ public final class LocalStack implements AutoCloseable {
   private final Faults faults;
   private final ObjectStore objects;
   private final Map<String, String> handlerEnvironment;
+  private final LocalIssuer localIssuer;
 
   private LocalStack(
       LocalOptions options,
@@ -101,7 +102,9 @@ public final class LocalStack implements AutoCloseable {
       boolean webApp,
       Faults faults,
       ObjectStore objects,
-      Map<String, String> handlerEnvironment) {
+      Map<String, String> handlerEnvironment,
+      LocalIssuer localIssuer) {
+    this.localIssuer = localIssuer;
     this.faults = faults;
     this.objects = objects;
     this.handlerEnvironment = handlerEnvironment;
@@ -210,8 +213,8 @@ public final class LocalStack implements AutoCloseable {
       opened.push(gateway);
       StaticSite site = new StaticSite();
       // --auth jwt: the local issuer (its endpoints answer 404 otherwise, through the site).
-      Handler issuer =
-          o.jwtAuth() ? new LocalIssuer(base, clock).handler() : new Handler.Sequence();
+      LocalIssuer localIssuer = o.jwtAuth() ? new LocalIssuer(base, clock) : null;
+      Handler issuer = localIssuer != null ? localIssuer.handler() : new Handler.Sequence();
       Faults faults = new Faults(o.athenaThrottleRate(), o.postErrorRate(), o.throttleSeed());
       faults.postThrottleRate(o.postThrottleRate());
       faults.athenaLatencyMs(o.athenaLatencyMs());
@@ -243,7 +246,8 @@ public final class LocalStack implements AutoCloseable {
           site.servesWebApp(),
           faults,
           objects,
-          env.variables());
+          env.variables(),
+          localIssuer);
     } catch (Exception | Error e) {
       while (!opened.isEmpty()) {
         try {
@@ -376,6 +380,14 @@ public final class LocalStack implements AutoCloseable {
    */
   public Optional<String> jwtAudience() {
     return Optional.ofNullable(handlerEnvironment.get("JWT_AUDIENCE"));
+  }
+
+  /**
+   * @return with {@code --auth jwt}, the stack's local token issuer (tests sign hostile tokens with
+   *     its key); empty when authentication is off
+   */
+  public Optional<LocalIssuer> localIssuer() {
+    return Optional.ofNullable(localIssuer);
   }
 
   /**

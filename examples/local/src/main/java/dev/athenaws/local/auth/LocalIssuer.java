@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.Handler;
 
 /**
@@ -117,6 +118,19 @@ public final class LocalIssuer {
    * @return the compact RS256 JWS
    */
   public String mint(DevTokenRequest request) {
+    return mint(request, UnaryOperator.identity());
+  }
+
+  /**
+   * Signs a token after {@code edit} changed it: tests make tokens that are validly signed with
+   * this stack's key but wrong in one claim (another issuer or audience, not valid yet) and check
+   * that the authorizer refuses them.
+   *
+   * @param request the subject, groups, claims and lifetime
+   * @param edit changes the token before it is signed
+   * @return the compact RS256 JWS
+   */
+  public String mint(DevTokenRequest request, UnaryOperator<JWTCreator.Builder> edit) {
     Instant now = clock.instant();
     JWTCreator.Builder jwt =
         JWT.create()
@@ -131,7 +145,7 @@ public final class LocalIssuer {
       jwt.withArrayClaim("groups", request.groups().toArray(String[]::new));
     }
     request.claims().forEach(jwt::withClaim);
-    return jwt.sign(algorithm);
+    return edit.apply(jwt).sign(algorithm);
   }
 
   /**

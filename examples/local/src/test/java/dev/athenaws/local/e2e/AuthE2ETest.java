@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.athenaws.local.LocalStack;
+import dev.athenaws.local.auth.DevTokenRequest;
+import dev.athenaws.local.auth.LocalIssuer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,7 +13,9 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +55,59 @@ class AuthE2ETest {
           .isEqualTo(403);
     }
     assertThat(handshakeStatus(null)).isEqualTo(403);
+  }
+
+  @Test
+  void tokensSignedRightButWrongInOneClaimOrKeyAreRefusedAndReachNoRoute() throws Exception {
+    LocalIssuer issuer = stack.localIssuer().orElseThrow();
+    DevTokenRequest alice =
+        new DevTokenRequest("alice", List.of(), Map.of(), Duration.ofMinutes(10));
+    Instant now = Instant.now();
+    java.util.Set<String> before = stack.gateway().connectionIds();
+    Map<String, String> hostile = new java.util.LinkedHashMap<>();
+    hostile.put("wrong issuer", issuer.mint(alice, j -> j.withIssuer("https://evil.example")));
+    hostile.put("wrong audience", issuer.mint(alice, j -> j.withAudience("someone-else")));
+    hostile.put(
+        "not yet valid",
+        issuer.mint(alice, j -> j.withNotBefore(java.util.Date.from(now.plusSeconds(600)))));
+    hostile.put("unknown kid", issuer.mint(alice, j -> j.withKeyId("not-a-key-of-this-issuer")));
+    hostile.put("no kid", issuer.mint(alice, j -> j.withKeyId(null)));
+    hostile.put("HS256 with the public key as secret", keyConfusion(issuer.keyId()));
+    for (Map.Entry<String, String> token : hostile.entrySet()) {
+      assertThat(handshakeStatus(token.getValue())).as(token.getKey()).isEqualTo(403);
+    }
+    // Over the handler's 8 KB limit the request line is already too long for the HTTP layer.
+    String oversized = issuer.mint(alice, j -> j.withClaim("pad", "x".repeat(9000)));
+    assertThat(handshakeStatus(oversized)).isBetween(400, 499);
+    // Nothing got past $connect: no connection was ever registered for a route to serve.
+    assertThat(stack.gateway().connectionIds()).isSubsetOf(before);
+    // The same request signed right connects (the refusals were for the one wrong part).
+    assertThat(handshakeStatus(issuer.mint(alice))).isEqualTo(101);
+  }
+
+  /**
+   * An HS256 token whose HMAC key is the issuer's public key as published (the JWKS document): the
+   * classic algorithm confusion, which a verifier that takes its algorithm from the header would
+   * accept.
+   */
+  private static String keyConfusion(String kid) throws Exception {
+    String jwks =
+        HTTP.send(
+                java.net.http.HttpRequest.newBuilder(
+                        URI.create(stack.httpUri() + "/.well-known/jwks.json"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    return com.auth0
+        .jwt
+        .JWT
+        .create()
+        .withKeyId(kid)
+        .withIssuer(stack.jwtIssuer().orElseThrow())
+        .withAudience(stack.jwtAudience().orElseThrow())
+        .withSubject("mallory")
+        .withExpiresAt(java.util.Date.from(Instant.now().plusSeconds(600)))
+        .sign(com.auth0.jwt.algorithms.Algorithm.HMAC256(jwks.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
