@@ -27,6 +27,7 @@ export type ServerErrorCode =
   | 'INVALID_TOKEN'
   | 'QUERY_FINISHED'
   | 'RESULT_EXPIRED'
+  | 'FORBIDDEN'
   | 'INTERNAL';
 
 /** The parameter types of a catalog (docs/catalog.md). */
