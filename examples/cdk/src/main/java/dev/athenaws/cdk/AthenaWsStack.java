@@ -12,6 +12,7 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
@@ -96,6 +97,17 @@ public final class AthenaWsStack extends Stack {
     // the two functions that sign or check tokens): the value is in no template and in no
     // function's configuration. docs/security.md, "Resume tokens", says how to rotate it.
     common.put("RESUME_TOKEN_SECRET_ARN", sessions.getSecretArn());
+    // During a rotation the previous value, kept in a secret of its own, is still accepted; a
+    // change of this setting changes the functions' configuration, so new versions are published
+    // and their (SnapStart) init reads both secrets again.
+    ISecret previous =
+        settings
+            .previousTokenSecretArn()
+            .map(a -> Secret.fromSecretCompleteArn(this, "PreviousResumeTokenSecret", a))
+            .orElse(null);
+    if (previous != null) {
+      common.put("RESUME_TOKEN_PREVIOUS_SECRET_ARN", previous.getSecretArn());
+    }
 
     Map<String, String> pushEnv = new LinkedHashMap<>(common);
     pushEnv.put("PUSH_TIME_RESERVE_MILLIS", Integer.toString(PUSH_TIME_RESERVE_MILLIS));
@@ -110,6 +122,9 @@ public final class AthenaWsStack extends Stack {
             pushEnv);
     access.readResults().forEach(push.function()::addToRolePolicy);
     sessions.grantRead(push.function());
+    if (previous != null) {
+      previous.grantRead(push.function());
+    }
 
     PushStateMachine flow =
         new PushStateMachine(this, "Push", push.alias(), storage, access, settings);
@@ -143,6 +158,9 @@ public final class AthenaWsStack extends Stack {
     // the result, and a HeadObject of one not (yet) written must answer 404, not 403.
     access.runQueries().forEach(query.function()::addToRolePolicy);
     sessions.grantRead(query.function());
+    if (previous != null) {
+      previous.grantRead(query.function());
+    }
     if (inline) {
       access.readResults().forEach(query.function()::addToRolePolicy);
     }

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code allowedOrigins}</td><td>any</td><td>{@code ALLOWED_ORIGINS} of the handlers</td></tr>
  *   <tr><td>{@code authIssuer}, {@code authAudience}</td><td>none (no authorizer)</td><td>{@link AuthSettings}: a JWT authorizer on {@code $connect}</td></tr>
  *   <tr><td>{@code authJwksUrl}, {@code authClaims}, {@code authGroupsClaim}</td><td>the handler's defaults</td><td>{@link AuthSettings}</td></tr>
+ *   <tr><td>{@code resumeTokenPreviousSecretArn}</td><td>none</td><td>a secret holding the previous resume token secret, still accepted while it is rotated out ({@code RESUME_TOKEN_PREVIOUS_SECRET_ARN})</td></tr>
  * </table>
  *
  * <p>Immutable; thread-safe.
@@ -45,6 +46,8 @@ import java.util.regex.Pattern;
  * @param queryCatalog the handlers' {@code QUERY_CATALOG}, when not the bundled one
  * @param allowedOrigins the handlers' {@code ALLOWED_ORIGINS}, when restricted
  * @param auth the {@code $connect} authorizer, when connections must be authenticated
+ * @param previousTokenSecretArn the ARN of a secret holding the previous resume token secret,
+ *     during a rotation
  */
 public record StackSettings(
     Mode mode,
@@ -58,7 +61,8 @@ public record StackSettings(
     int queryTimeoutMinutes,
     Optional<String> queryCatalog,
     Optional<String> allowedOrigins,
-    Optional<AuthSettings> auth) {
+    Optional<AuthSettings> auth,
+    Optional<String> previousTokenSecretArn) {
 
   /** Athena's smallest {@code BytesScannedCutoffPerQuery}. */
   public static final long MIN_BYTES_SCANNED_CUTOFF = 10_000_000L;
@@ -80,6 +84,11 @@ public record StackSettings(
   private static final Pattern DATABASE = Pattern.compile("[a-z0-9_]{1,255}");
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
+  /** A Secrets Manager secret's complete ARN (its name, a dash and six random characters). */
+  private static final Pattern SECRET_ARN =
+      Pattern.compile(
+          "arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}");
+
   /**
    * Validates every field.
    *
@@ -93,6 +102,8 @@ public record StackSettings(
     Objects.requireNonNull(queryCatalog, "queryCatalog");
     Objects.requireNonNull(allowedOrigins, "allowedOrigins");
     Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(previousTokenSecretArn, "previousTokenSecretArn");
+    previousTokenSecretArn.ifPresent(a -> check("resumeTokenPreviousSecretArn", a, SECRET_ARN));
     if (lambdaJar.isBlank()) {
       throw new IllegalArgumentException("lambdaJar: blank");
     }
@@ -141,7 +152,8 @@ public record StackSettings(
             number(context, "queryTimeoutMinutes").orElse((long) DEFAULT_QUERY_TIMEOUT_MINUTES)),
         text(context, "queryCatalog"),
         text(context, "allowedOrigins"),
-        AuthSettings.fromContext(key -> text(context, key)));
+        AuthSettings.fromContext(key -> text(context, key)),
+        text(context, "resumeTokenPreviousSecretArn"));
   }
 
   /**

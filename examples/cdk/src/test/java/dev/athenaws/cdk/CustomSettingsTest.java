@@ -22,17 +22,40 @@ class CustomSettingsTest {
   static void synth() {
     template =
         Synthesized.synth(
-            Map.of(
-                "mode", "inline",
-                "stage", "prod",
-                "workGroup", "reports",
-                "database", "logs",
-                "dataBucket", "my-trail-bucket",
-                "bytesScannedCutoff", "1000000000",
-                "resultExpiryDays", "2",
-                "queryTimeoutMinutes", "10",
-                "queryCatalog", "classpath:reports.json",
-                "allowedOrigins", "https://reports.example.com"));
+            Map.ofEntries(
+                Map.entry("mode", "inline"),
+                Map.entry("stage", "prod"),
+                Map.entry("workGroup", "reports"),
+                Map.entry("database", "logs"),
+                Map.entry("dataBucket", "my-trail-bucket"),
+                Map.entry("bytesScannedCutoff", "1000000000"),
+                Map.entry("resultExpiryDays", "2"),
+                Map.entry("queryTimeoutMinutes", "10"),
+                Map.entry("queryCatalog", "classpath:reports.json"),
+                Map.entry("allowedOrigins", "https://reports.example.com"),
+                Map.entry("resumeTokenPreviousSecretArn", PREVIOUS)));
+  }
+
+  private static final String PREVIOUS =
+      "arn:aws:secretsmanager:us-east-1:123456789012:secret:athena-ws-previous-AbC123";
+
+  @Test
+  void aPreviousResumeTokenSecretIsPassedAndReadableByTheTwoTokenFunctionsOnly() {
+    for (String role : List.of("QueryRouteFunctionServiceRole", "PushResultsFunctionServiceRole")) {
+      assertThat(Statements.ofRole(template, role))
+          .as(role)
+          .anyMatch(
+              s ->
+                  s.actions().contains("secretsmanager:GetSecretValue")
+                      && s.resources().contains(PREVIOUS));
+    }
+    assertThat(
+            Statements.all(template).stream()
+                .filter(s -> s.resources().contains(PREVIOUS))
+                .map(Statements::owner))
+        .allMatch(o -> o.startsWith("QueryRoute") || o.startsWith("PushResults"));
+    String json = template.toJSON().toString();
+    assertThat(json.split("RESUME_TOKEN_PREVIOUS_SECRET_ARN=" + PREVIOUS, -1)).hasSize(3);
   }
 
   @Test

@@ -63,7 +63,24 @@ class StackSettingsTest {
                 45,
                 Optional.of("classpath:catalog.json"),
                 Optional.of("https://example.com"),
+                Optional.empty(),
                 Optional.empty()));
+  }
+
+  @Test
+  void aPreviousResumeTokenSecretIsACompleteSecretArn() {
+    String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:athena-ws-old-AbC123";
+    assertThat(
+            StackSettings.fromContext(
+                    Map.<String, Object>of("resumeTokenPreviousSecretArn", arn)::get)
+                .previousTokenSecretArn())
+        .contains(arn);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                StackSettings.fromContext(
+                    Map.<String, Object>of("resumeTokenPreviousSecretArn", "athena-ws-old")::get))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("resumeTokenPreviousSecretArn");
   }
 
   @Test
