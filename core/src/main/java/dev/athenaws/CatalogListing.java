@@ -11,13 +11,15 @@ import dev.athenaws.internal.protocol.ServerMessage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The catalog as a {@code catalog} message lists it (the answer to {@code listQueries}): names,
  * descriptions, the default flag and the parameter specs a UI needs to render a form (type,
  * required, default, pattern, range, allowed values, max length). Never the SQL. A caller sees only
- * the queries it may run ({@link Caller#mayRun}: a query's {@code groups}), and never a parameter
- * bound to its identity ({@code fromClaim}): the client cannot send those anyway.
+ * the queries it may run ({@link Caller#mayRun}: a query's {@code groups}; and a query with a
+ * claim-bound parameter only to a caller who has that claim), and never a parameter bound to its
+ * identity ({@code fromClaim}): the client cannot send those anyway.
  *
  * <p>It lives in the front door because it translates between two lower packages: {@code catalog}
  * (the queries) and {@code protocol} (the wire records), which know nothing of each other.
@@ -31,12 +33,9 @@ final class CatalogListing {
   private record Listed(NamedQuery query, CatalogEntry entry) {}
 
   private final List<Listed> listed;
-  private final List<CatalogEntry> everyone;
 
   private CatalogListing(List<Listed> listed) {
     this.listed = listed;
-    this.everyone =
-        listed.stream().filter(l -> l.query().groups().isEmpty()).map(Listed::entry).toList();
   }
 
   /**
@@ -70,10 +69,18 @@ final class CatalogListing {
    * @throws NullPointerException if caller is null
    */
   List<CatalogEntry> visibleTo(Caller caller) {
-    if (caller.groups().isEmpty()) {
-      return everyone;
-    }
-    return listed.stream().filter(l -> caller.mayRun(l.query())).map(Listed::entry).toList();
+    return listed.stream()
+        .filter(l -> caller.mayRun(l.query()) && hasClaims(caller, l.query()))
+        .map(Listed::entry)
+        .toList();
+  }
+
+  /** A query with a claim-bound parameter runs only for a caller who has that claim. */
+  private static boolean hasClaims(Caller caller, NamedQuery query) {
+    return query.parameters().stream()
+        .map(ParameterSpec::fromClaim)
+        .filter(Objects::nonNull)
+        .allMatch(claim -> caller.claim(claim).isPresent());
   }
 
   private static ParameterInfo info(ParameterSpec p) {
