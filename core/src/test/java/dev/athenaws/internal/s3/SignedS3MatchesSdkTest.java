@@ -52,13 +52,8 @@ class SignedS3MatchesSdkTest {
   void getObjectCarriesTheSameSignatureAsS3Client(String key) throws IOException {
     try (RecordingS3Server server = new RecordingS3Server();
         S3Client sdk =
-            S3Client.builder()
-                .endpointOverride(server.uri())
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
+            sdk(server)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
       sdk.getObject(b -> b.bucket("results").key(key).range("bytes=7-").ifMatch("\"e1\"")).close();
       Seen theirs = server.last();
@@ -79,15 +74,10 @@ class SignedS3MatchesSdkTest {
   void markerWritesAndReadsCarryTheSameSignaturesAsS3Client(String key) throws IOException {
     try (RecordingS3Server server = new RecordingS3Server();
         S3Client sdk =
-            S3Client.builder()
-                .endpointOverride(server.uri())
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
+            sdk(server)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 // Over plain HTTP the SDK would stream the body aws-chunked; a marker is empty.
                 .serviceConfiguration(c -> c.chunkedEncodingEnabled(false))
-                .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
       Map<String, String> meta = Map.of("answer-by", "1765000000000");
       sdk.putObject(b -> b.bucket("results").key(key).metadata(meta), RequestBody.empty());
@@ -194,6 +184,16 @@ class SignedS3MatchesSdkTest {
     Matcher m = Pattern.compile("X-Amz-Date=(\\d{8}T\\d{6}Z)").matcher(presigned.getRawQuery());
     assertThat(m.find()).isTrue();
     return Instant.from(AMZ_DATE.parse(m.group(1)));
+  }
+
+  /** The SDK's S3 client at the recording server, path style, with the same credentials. */
+  private static software.amazon.awssdk.services.s3.S3ClientBuilder sdk(RecordingS3Server server) {
+    return S3Client.builder()
+        .endpointOverride(server.uri())
+        .forcePathStyle(true)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(UrlConnectionHttpClient.create());
   }
 
   private static SignedS3 client(URI endpoint, Region region, Instant at) {
