@@ -101,7 +101,14 @@ public final class MemoryFigures {
               .queryExecutionId();
       awaitSucceeded(athena, id);
       try (StreamClient client = StreamClient.connect(stack.webSocketUri())) {
+        // The gateway adds a connection when its socket opens, which may be just after the client
+        // saw the handshake's 101.
         Set<String> ids = stack.gateway().connectionIds();
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (ids.isEmpty() && System.nanoTime() < end) {
+          Thread.onSpinWait();
+          ids = stack.gateway().connectionIds();
+        }
         if (ids.size() != 1) {
           throw new IllegalStateException("expected one connection, found " + ids.size());
         }
