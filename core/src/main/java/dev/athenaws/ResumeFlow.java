@@ -151,9 +151,9 @@ final class ResumeFlow {
   }
 
   /**
-   * Publishes from the continuation. A client's resume (in inline mode a Lambda instance of its
-   * own) also stops for a cancel handled on another host, written as a mark beside the result; a
-   * push task learns of a cancel from its stopped execution instead ({@code r.stopped}).
+   * Publishes from the continuation. A run here (a client's resume, a push task) also stops for a
+   * cancel handled on another host, written as a mark beside the result; a push task stops too when
+   * its execution was stopped ({@code r.stopped}: a cancel on a host without marks).
    */
   private PublishResult publish(
       Resumption r,
@@ -162,12 +162,14 @@ final class ResumeFlow {
       StatementKind kind,
       QueryStats stats,
       ResultRoute.ResultObject where) {
-    BooleanSupplier stopped = signal;
-    if (r.byClient) {
-      BooleanSupplier marked =
-          flow.sessions.marks.watch(where.outputLocation(), r.target.queryExecutionId(), started);
-      stopped = () -> signal.getAsBoolean() || marked.getAsBoolean();
-    }
+    // A client's resume heeds only cancels that came after it; a push task continues a delivery
+    // that began before this invocation, so every cancel still in its window is for it.
+    BooleanSupplier marked =
+        flow.sessions.marks.watch(
+            where.outputLocation(),
+            r.target.queryExecutionId(),
+            r.byClient ? started : Instant.MIN);
+    BooleanSupplier stopped = () -> signal.getAsBoolean() || marked.getAsBoolean();
     if (r.from.isStart()) {
       PublishResult linked = flow.links.deliver(r.target, r.delivery, kind, stats, where);
       if (linked != null) {

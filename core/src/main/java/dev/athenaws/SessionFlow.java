@@ -9,6 +9,7 @@ import dev.athenaws.internal.protocol.ClientMessage;
 import dev.athenaws.internal.publish.PublishTarget;
 import dev.athenaws.internal.query.RequestKey;
 import dev.athenaws.internal.query.ResultLocation;
+import dev.athenaws.internal.session.CancelMarks;
 import dev.athenaws.internal.session.ResumeClaims;
 import dev.athenaws.internal.session.TokenRefused;
 import dev.athenaws.notify.Connection;
@@ -31,10 +32,12 @@ import software.amazon.awssdk.services.athena.model.QueryExecutionState;
  * the query was still running, nothing here or in Step Functions was waiting for it, and the cancel
  * came on the connection the token was given to: then the run waiting in another process (inline
  * mode on another Lambda instance) finds the query CANCELLED and tells the client itself. A query
- * that SUCCEEDED may still be streaming on another host (inline mode: every invocation is a Lambda
- * instance of its own): the cancel leaves a mark beside the result and waits a few seconds for that
- * run to say it stopped ({@link dev.athenaws.internal.session.CancelMarks}): QUERY_CANCELLED when
- * it did, QUERY_FINISHED when no run was streaming.
+ * that SUCCEEDED may still be streaming on another host (an inline run: every invocation is a
+ * Lambda instance of its own; a push task): the cancel leaves a mark beside the result and waits a
+ * few seconds for that run to say it stopped ({@link CancelMarks}): QUERY_CANCELLED when it did,
+ * QUERY_FINISHED when no run was streaming (its {@code complete} was or will be sent). Only without
+ * marks (no S3) does it stop the push task's execution instead, which the task sees within a
+ * second.
  */
 final class SessionFlow {
   private static final Logger LOG = LoggerFactory.getLogger(SessionFlow.class);
@@ -67,6 +70,20 @@ final class SessionFlow {
       return new Outcome.Ran(flow.publisher.fail(asker, e));
     }
     List<String> local = flow.sessions.runs.serving(id);
+    if (state == QueryExecutionState.SUCCEEDED && local.isEmpty()) {
+      // Rows may be streaming on another host (an inline run, a push task): only that run can say
+      // whether it stopped before its complete, so ask it through a mark and wait for its word.
+      CancelMarks.Answer answer =
+          flow.sessions.marks.request(ResultLocation.outputLocation(execution), id);
+      if (answer == CancelMarks.Answer.STOPPED) {
+        LOG.info("cancel of query {}: a run on another host stopped streaming it", id);
+        flow.cancelled(query); // that run stopped without a message
+        return new Outcome.Cancelled(id);
+      }
+      if (answer == CancelMarks.Answer.NOT_STREAMING) {
+        return refuse(asker, new AthenaWsException(ErrorCode.QUERY_FINISHED, FINISHED));
+      }
+    }
     boolean running = state == QueryExecutionState.QUEUED || state == QueryExecutionState.RUNNING;
     if (running || !local.isEmpty()) {
       flow.sessions.runs.cancel(id); // before the stop: a run here that sees CANCELLED says nothing
@@ -88,12 +105,6 @@ final class SessionFlow {
     if (!running && !elsewhere && local.isEmpty()) {
       if (state == QueryExecutionState.CANCELLED) {
         flow.cancelled(query); // a repeated cancel: the same final message again
-        return new Outcome.Cancelled(id);
-      }
-      if (state == QueryExecutionState.SUCCEEDED
-          && flow.sessions.marks.request(ResultLocation.outputLocation(execution), id)) {
-        LOG.info("cancel of query {}: a run on another host stopped streaming it", id);
-        flow.cancelled(query); // that run stopped without a message
         return new Outcome.Cancelled(id);
       }
       return refuse(asker, new AthenaWsException(ErrorCode.QUERY_FINISHED, FINISHED));

@@ -90,19 +90,29 @@ public final class CancelMarks {
     return OFF;
   }
 
+  /** What became of a cancel mark. */
+  public enum Answer {
+    /** A run stopped streaming and said so: the caller tells the client QUERY_CANCELLED. */
+    STOPPED,
+    /** No run was streaming, or none stopped in time: the rows were or will all be sent. */
+    NOT_STREAMING,
+    /** No mark could be written (no S3, no result object, refused): the caller uses other means. */
+    UNAVAILABLE
+  }
+
   /**
    * Asks a run elsewhere that streams the query's rows to stop, and waits (at most {@link #WINDOW}
    * + {@link #GRACE}) for it to say it did.
    *
    * @param outputLocation the query's result ({@code s3://...}), null when it has none in S3
    * @param queryExecutionId the query
-   * @return true when a run stopped (the caller tells the client), false when none did in time or
-   *     the mark could not be written
+   * @return STOPPED when a run stopped (the caller tells the client), NOT_STREAMING when none did
+   *     in time, UNAVAILABLE when the mark could not be written
    */
-  public boolean request(String outputLocation, String queryExecutionId) {
+  public Answer request(String outputLocation, String queryExecutionId) {
     Optional<S3Location> result = S3Location.parse(outputLocation);
     if (objects == null || result.isEmpty()) {
-      return false;
+      return Answer.UNAVAILABLE;
     }
     Instant answerBy = clock.instant().plus(WINDOW);
     String stamp = Long.toString(answerBy.toEpochMilli());
@@ -110,11 +120,10 @@ public final class CancelMarks {
       objects.put(mark(result.get(), queryExecutionId), Map.of(ANSWER_BY, stamp));
     } catch (IOException | RuntimeException e) {
       LOG.warn(
-          "cancel mark for query {} could not be written ({}): a run streaming it elsewhere"
-              + " goes on",
+          "cancel mark for query {} could not be written ({}): stopping it by other means",
           queryExecutionId,
           e.toString());
-      return false;
+      return Answer.UNAVAILABLE;
     }
     S3Location ack = ack(result.get(), queryExecutionId);
     Instant last = answerBy.plus(GRACE);
@@ -122,13 +131,20 @@ public final class CancelMarks {
       while (!clock.instant().isAfter(last)) {
         sleeper.sleep(POLL);
         if (acknowledged(ack, stamp)) {
-          return true;
+          return Answer.STOPPED;
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return false;
+    return Answer.NOT_STREAMING;
+  }
+
+  /**
+   * @return whether marks can be written and read at all (a host with S3)
+   */
+  public boolean enabled() {
+    return objects != null;
   }
 
   private boolean acknowledged(S3Location ack, String stamp) {

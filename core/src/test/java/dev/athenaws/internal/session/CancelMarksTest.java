@@ -46,7 +46,7 @@ class CancelMarksTest {
     streamer = watch;
     cancelAt = time.instant();
 
-    assertThat(marks.request(RESULT, "q-1")).isTrue();
+    assertThat(marks.request(RESULT, "q-1")).isEqualTo(CancelMarks.Answer.STOPPED);
 
     assertThat(watch.getAsBoolean()).isTrue();
     assertThat(s3.head(location(ACK)).orElseThrow())
@@ -58,7 +58,7 @@ class CancelMarksTest {
   void withNoRunStreamingTheCancelWaitsItsWindowAndHearsNothing() {
     cancelAt = time.instant();
 
-    assertThat(marks.request(RESULT, "q-1")).isFalse();
+    assertThat(marks.request(RESULT, "q-1")).isEqualTo(CancelMarks.Answer.NOT_STREAMING);
 
     assertThat(s3.exists(MARK)).isTrue();
     assertThat(s3.exists(ACK)).isFalse();
@@ -76,7 +76,7 @@ class CancelMarksTest {
     streamerFrom = CancelMarks.WINDOW.minus(CancelMarks.HONOUR_BEFORE).plusMillis(250);
     cancelAt = time.instant();
 
-    assertThat(marks.request(RESULT, "q-1")).isFalse();
+    assertThat(marks.request(RESULT, "q-1")).isEqualTo(CancelMarks.Answer.NOT_STREAMING);
 
     assertThat(streamerLooks).isPositive();
     assertThat(watch.getAsBoolean()).isFalse();
@@ -101,7 +101,7 @@ class CancelMarksTest {
     streamer = other;
     cancelAt = time.instant();
 
-    assertThat(marks.request(RESULT, "q-1")).isFalse();
+    assertThat(marks.request(RESULT, "q-1")).isEqualTo(CancelMarks.Answer.NOT_STREAMING);
     assertThat(other.getAsBoolean()).isFalse();
   }
 
@@ -128,16 +128,16 @@ class CancelMarksTest {
 
     Instant asked = time.instant();
     cancelAt = asked;
-    assertThat(marks.request(RESULT, "q-1")).isFalse();
+    assertThat(marks.request(RESULT, "q-1")).isEqualTo(CancelMarks.Answer.UNAVAILABLE);
     assertThat(time.since(asked)).isZero();
   }
 
   @Test
   void withoutS3OrAResultObjectNothingIsWrittenOrAsked() {
-    assertThat(CancelMarks.off().request(RESULT, "q-1")).isFalse();
+    assertThat(CancelMarks.off().request(RESULT, "q-1")).isEqualTo(CancelMarks.Answer.UNAVAILABLE);
     assertThat(CancelMarks.off().watch(RESULT, "q-1", time.instant()).getAsBoolean()).isFalse();
     cancelAt = time.instant();
-    assertThat(marks.request(null, "q-1")).isFalse();
+    assertThat(marks.request(null, "q-1")).isEqualTo(CancelMarks.Answer.UNAVAILABLE);
     assertThat(marks.watch(null, "q-1", time.instant()).getAsBoolean()).isFalse();
     assertThat(s3.heads()).isEmpty();
     assertThat(s3.exists(MARK)).isFalse();

@@ -81,6 +81,21 @@ final class AthenaAccess {
         allow(List.of("s3:GetObject"), List.of(resultObjects())));
   }
 
+  /**
+   * A push task's part in a client's cancel of rows it streams: it looks for the cancel mark beside
+   * the result (HeadObject: {@code s3:GetObject} from {@link #readResults}, and {@code
+   * s3:ListBucket} so that a mark not written is 404, not 403) and acknowledges it by writing
+   * {@code <result>.<id>.cancel-ack} (PutObject on those names only).
+   */
+  List<PolicyStatement> acknowledgeCancels() {
+    return List.of(
+        allow(List.of("s3:ListBucket"), List.of(storage.bucket().getBucketArn())),
+        allow(
+            List.of("s3:PutObject"),
+            List.of(
+                storage.bucket().arnForObjects(ResultsStorage.RESULTS_PREFIX + "*.cancel-ack"))));
+  }
+
   private String resultObjects() {
     return storage.bucket().arnForObjects(ResultsStorage.RESULTS_PREFIX + "*");
   }

@@ -121,6 +121,7 @@ public final class AthenaWsStack extends Stack {
             PUSH_TIMEOUT,
             pushEnv);
     access.readResults().forEach(push.function()::addToRolePolicy);
+    access.acknowledgeCancels().forEach(push.function()::addToRolePolicy);
     sessions.grantRead(push.function());
     if (previous != null) {
       previous.grantRead(push.function());

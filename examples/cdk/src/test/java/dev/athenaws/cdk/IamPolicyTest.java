@@ -93,6 +93,23 @@ class IamPolicyTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void thePushTaskMayWriteCancelAcknowledgementsOnlyAndListTheResultsBucket(Mode mode) {
+    Template template = Synthesized.template(mode);
+    String bucket = "ATT(" + logicalId(template, "AWS::S3::Bucket", "ResultsBucket") + ".Arn)";
+    List<Statements> push = Statements.ofRole(template, PUSH_ROLE);
+    assertThat(push)
+        .filteredOn(s -> s.actions().contains("s3:PutObject"))
+        .singleElement()
+        .satisfies(
+            s -> assertThat(s.resources()).containsExactly(bucket + "/results/*.cancel-ack"));
+    assertThat(push)
+        .filteredOn(s -> s.actions().contains("s3:ListBucket"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.resources()).containsExactly(bucket));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void athenaActionsOnlyOnTheStacksWorkGroup(Mode mode) {
     Template template = Synthesized.template(mode);
     String workGroup =
@@ -122,7 +139,11 @@ class IamPolicyTest {
       if (s.actions().stream().anyMatch(a -> a.startsWith("s3:"))) {
         assertThat(s.resources())
             .as("%s", s)
-            .allMatch(r -> r.equals(bucket) || r.equals(bucket + "/results/*"));
+            .allMatch(
+                r ->
+                    r.equals(bucket)
+                        || r.equals(bucket + "/results/*")
+                        || r.equals(bucket + "/results/*.cancel-ack"));
         assertThat(s.actions())
             .as("%s", s)
             .noneMatch(

@@ -32,7 +32,9 @@ class AuthE2ETest {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = Stacks.start("--auth", "jwt", "--events", "2000");
+    // Each query stays QUEUED for 2 s, so that a cancel finds it running even with a small table
+    // (the slow query over 2,000 events would otherwise finish within a second).
+    stack = Stacks.start("--auth", "jwt", "--events", "2000", "--queue-delay-ms", "2000");
   }
 
   @AfterAll

@@ -98,10 +98,15 @@ class TenantIsolationE2ETest {
 
   @Test
   void aGroupRestrictedQueryIsListedAndRunOnlyForItsMembers() throws Exception {
-    try (WsClient user = connect("sub=alice&groups=users");
-        WsClient auditor = connect("sub=erin&groups=users," + Stacks.AUDITORS)) {
+    try (WsClient user = connect("sub=alice&groups=users&claim.account=" + ALICE_ACCOUNT);
+        WsClient auditor = connect("sub=erin&groups=users," + Stacks.AUDITORS);
+        WsClient noAccount = connect("sub=carol&groups=users")) {
       assertThat(listed(user)).contains("events-for-my-account").doesNotContain(Stacks.AUDIT);
-      assertThat(listed(auditor)).contains("events-for-my-account", Stacks.AUDIT);
+      // Erin has no account claim: the query bound to it is not one she may run, so not listed.
+      assertThat(listed(auditor)).contains(Stacks.AUDIT).doesNotContain("events-for-my-account");
+      assertThat(listed(noAccount))
+          .doesNotContain("events-for-my-account")
+          .doesNotContain(Stacks.AUDIT);
       auditor.send("{\"action\":\"query\",\"query\":\"" + Stacks.AUDIT + "\"}");
       assertThat(Result.of(auditor.untilDone(FlowScenarios.WAIT)).rows()).hasSize(3);
       user.send("{\"action\":\"query\",\"query\":\"" + Stacks.AUDIT + "\"}");
