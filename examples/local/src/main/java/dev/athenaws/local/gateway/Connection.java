@@ -111,7 +111,18 @@ final class Connection implements ConnectionTimers.Watched {
    * sends them, and waits until it is written to the socket. A client that does not read for {@code
    * timeout} is disconnected (as API Gateway drops a connection it cannot write to).
    *
-   * @return true when written; false when the connection is closed or was dropped
+   * <p>A message whose write began while the connection was open counts as sent even when the
+   * client drops the connection during the write: API Gateway answers {@code PostToConnection} 410
+   * only for a connection that "was terminated or doesn't exist" (AWS re:Post, "How do I
+   * troubleshoot 410 GoneException errors with API Gateway WebSocket APIs?",
+   * https://repost.aws/knowledge-center/410-gone-api-gateway), and cannot know whether the client
+   * read a message it accepted. Here the write's completion can even be reported as failed after
+   * the client has read the frame and reset the connection; a 410 for it would tell the sender the
+   * client never got a message it holds (a client that got its {@code accepted} and dropped at once
+   * would see its query stopped).
+   *
+   * @return true when written (or its write began on an open connection); false when the connection
+   *     was closed before, or the client did not read for {@code timeout}
    */
   synchronized boolean send(String text, Duration timeout) {
     if (!session.isOpen()) {
@@ -134,7 +145,9 @@ final class Connection implements ConnectionTimers.Watched {
       session.disconnect();
       return false;
     } catch (ExecutionException e) {
-      return false;
+      // The connection closed during the write (see above): sent, as far as the poster can know.
+      lastMessageAt = clock.instant();
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
