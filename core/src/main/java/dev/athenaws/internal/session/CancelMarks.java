@@ -16,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A client's {@code cancel} of rows that another host is streaming: in inline mode each Lambda
- * instance serves one invocation at a time, so the cancel always runs in another instance than the
- * run that streams the query's rows, and Athena keeps a SUCCEEDED query SUCCEEDED: nothing the two
- * share says "stop". This is that signal, without a database: two empty objects beside the query's
- * result in S3.
+ * A client's {@code cancel} of rows that another host is streaming (an inline run: each Lambda
+ * instance serves one invocation at a time, so the cancel always runs in another instance; or a
+ * push task): Athena keeps a SUCCEEDED query SUCCEEDED, and only the streaming run knows whether it
+ * stopped before its {@code complete}: nothing the two share says "stop" and answers "stopped".
+ * This is that signal, without a database: two empty objects beside the query's result in S3.
  *
  * <ol>
  *   <li>The cancel writes {@code <result>.<query id>.cancel} with metadata {@code answer-by} = now
@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * clocks agree to well under a second (Lambda hosts are synchronised by the Amazon Time Sync
  * Service). The role needs {@code s3:PutObject} and {@code s3:GetObject} on the result prefix and
  * {@code s3:ListBucket} on the bucket (without it a HeadObject of a missing object is 403, not
- * 404): a run whose look is refused stops looking, a cancel whose mark is refused answers
- * QUERY_FINISHED as if no run were streaming, and both log why.
+ * 404): a run whose look is refused stops looking, a cancel whose mark is refused hears {@link
+ * Answer#UNAVAILABLE} (and stops a push task's execution instead), and both log why.
  *
  * <p>Thread-safety: thread-safe.
  *
