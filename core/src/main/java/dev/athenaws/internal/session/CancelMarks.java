@@ -140,13 +140,6 @@ public final class CancelMarks {
     return Answer.NOT_STREAMING;
   }
 
-  /**
-   * @return whether marks can be written and read at all (a host with S3)
-   */
-  public boolean enabled() {
-    return objects != null;
-  }
-
   private boolean acknowledged(S3Location ack, String stamp) {
     try {
       return objects.head(ack).map(m -> stamp.equals(m.get(ANSWER_BY))).orElse(false);

@@ -58,13 +58,6 @@ final class LambdaInstances implements AutoCloseable {
     }
   }
 
-  /**
-   * @return how many instances were made so far
-   */
-  synchronized int instances() {
-    return all.size();
-  }
-
   private Handlers take() {
     synchronized (this) {
       if (closed) {

@@ -70,13 +70,6 @@ final class LocalFunctions implements AutoCloseable {
             });
   }
 
-  /**
-   * @return how many instances of the route function were made
-   */
-  int routeInstances() {
-    return route.instances();
-  }
-
   @Override
   public void close() {
     push.close();
